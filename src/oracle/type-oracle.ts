@@ -1,0 +1,22 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { ResourceEntry } from '../registry/resource-entry';
+
+/**
+ * What the engine asks about values. Two implementations: the typed one uses the TypeScript checker
+ * (exact types, factories' return types, base classes); the untyped one reads imports and
+ * constructor names, so `recommended` works in a pre-commit hook without type information.
+ */
+export interface TypeOracle {
+  readonly typed: boolean;
+  /**
+   * The resource that evaluating `expression` acquires: `expression` is a `new`, a call, or an
+   * `await` of one. A promise of a resource is not the resource.
+   */
+  acquisition(expression: TSESTree.Node): ResourceEntry | undefined;
+  /** Does `call` call the package function `pkg`.`name` (e.g. `fs`.`closeSync`, `stream`.`pipeline`)? */
+  callsPackageFunction(call: TSESTree.CallExpression, pkg: string, name: string): boolean;
+  /** The module a callee comes from, if the oracle can tell ("fs" for `fs.readSync`). */
+  calleeModule(call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined;
+  /** Typed mode: does the acquired value implement `[Symbol.asyncDispose]` / `[Symbol.dispose]`? */
+  disposal(expression: TSESTree.Node): 'async' | 'sync' | undefined;
+}

@@ -1,0 +1,250 @@
+import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESTree } from '@typescript-eslint/utils';
+import ts from 'typescript';
+import { unwrapExpression } from '../ast/predicates';
+import type { Node } from '../ast/traverse';
+import type { Registry } from '../registry/registry';
+import type { ResourceEntry } from '../registry/resource-entry';
+import { declarationMatches, isDeclaredInNodeOrLib } from './declaration-match';
+import type { TypeOracle } from './type-oracle';
+import type { UntypedOracle } from './untyped-oracle';
+
+type TypeServices = Pick<ParserServicesWithTypeInformation, 'program' | 'esTreeNodeToTSNodeMap'>;
+
+/** Types nest through base classes; generated code rarely goes deeper than a handful of levels. */
+const MAX_BASE_DEPTH = 12;
+/** A factory that calls a factory that calls a factory is still a factory; past that we stop guessing. */
+const MAX_FACTORY_DEPTH = 3;
+
+const disposableEntries = {
+  async: (name: string): ResourceEntry => ({
+    description: `async-disposable \`${name}\``,
+    kind: 'handle',
+    releases: [{ method: '[Symbol.asyncDispose]', async: true }, { method: 'close', async: true }, { method: 'dispose' }],
+  }),
+  sync: (name: string): ResourceEntry => ({
+    description: `disposable \`${name}\``,
+    kind: 'handle',
+    releases: [{ method: '[Symbol.dispose]' }, { method: 'close' }, { method: 'dispose' }],
+  }),
+};
+
+/**
+ * The TypeScript checker's view: what the acquired value's type is (following base classes, so a
+ * generated gRPC client or a user subclass matches), and whether a call's callee really creates
+ * something or only hands back what it holds.
+ */
+export class TypedOracle implements TypeOracle {
+  readonly typed: boolean = true;
+  readonly #checker: ts.TypeChecker;
+  readonly #typeMatches = new Map<ts.Type, ResourceEntry | null>();
+  readonly #factories = new Map<ts.Node, boolean>();
+
+  constructor(
+    private readonly services: TypeServices,
+    private readonly registry: Registry,
+    private readonly syntactic: UntypedOracle,
+  ) {
+    this.#checker = services.program.getTypeChecker();
+  }
+
+  acquisition(expression: Node): ResourceEntry | undefined {
+    const outer = unwrapExpression(expression);
+    const awaited = outer.type === AST_NODE_TYPES.AwaitExpression;
+    const inner = awaited ? unwrapExpression((outer as TSESTree.AwaitExpression).argument) : outer;
+    if (inner.type !== AST_NODE_TYPES.NewExpression && inner.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const tsOuter = this.services.esTreeNodeToTSNodeMap.get(outer);
+    const tsInner = this.services.esTreeNodeToTSNodeMap.get(inner);
+    if (tsOuter && tsInner && this.#createsValue(tsInner as ts.CallExpression | ts.NewExpression, 0)) {
+      const entry = this.matchType(this.#checker.getTypeAtLocation(tsOuter));
+      if (entry) return entry;
+    }
+    return this.syntactic.acquisition(expression);
+  }
+
+  callsPackageFunction(call: TSESTree.CallExpression, pkg: string, name: string): boolean {
+    const declaration = this.#signatureDeclaration(call);
+    if (declaration) {
+      const symbolName = declaration.name && ts.isIdentifier(declaration.name) ? declaration.name.text : undefined;
+      if (symbolName === name) {
+        return declarationMatches(declaration, { from: 'package', package: pkg, name }, this.services.program);
+      }
+    }
+    return this.syntactic.callsPackageFunction(call, pkg, name);
+  }
+
+  calleeModule(call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
+    return this.syntactic.calleeModule(call);
+  }
+
+  disposal(expression: Node): 'async' | 'sync' | undefined {
+    const tsNode = this.services.esTreeNodeToTSNodeMap.get(expression);
+    if (!tsNode) return undefined;
+    return this.#disposalOf(this.#checker.getTypeAtLocation(tsNode));
+  }
+
+  /** The registry entry for a type: the most derived level of its hierarchy that matches wins. */
+  matchType(type: ts.Type): ResourceEntry | undefined {
+    const cached = this.#typeMatches.get(type);
+    if (cached !== undefined) return cached ?? undefined;
+    const entry = this.#matchTypeUncached(type);
+    this.#typeMatches.set(type, entry ?? null);
+    return entry;
+  }
+
+  #matchTypeUncached(type: ts.Type): ResourceEntry | undefined {
+    const candidates = type.isUnion() ? type.types.filter((part) => !(part.flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void))) : [type];
+    for (const candidate of candidates) {
+      const entry = this.#matchHierarchy(candidate) ?? this.#disposableEntry(candidate);
+      if (entry) return entry;
+    }
+    return undefined;
+  }
+
+  #matchHierarchy(type: ts.Type): ResourceEntry | undefined {
+    let level: ts.Type[] = type.isIntersection() ? [...type.types] : [type];
+    const seen = new Set<ts.Type>();
+    for (let depth = 0; depth < MAX_BASE_DEPTH && level.length > 0; depth++) {
+      for (const candidate of level) {
+        const entry = this.#matchOne(candidate);
+        if (entry) return entry;
+      }
+      const next: ts.Type[] = [];
+      for (const candidate of level) {
+        for (const base of this.#baseTypes(candidate)) {
+          if (!seen.has(base)) {
+            seen.add(base);
+            next.push(base);
+          }
+        }
+      }
+      level = next;
+    }
+    return undefined;
+  }
+
+  #matchOne(type: ts.Type): ResourceEntry | undefined {
+    const symbol = type.getSymbol() ?? type.aliasSymbol;
+    const declarations = symbol?.getDeclarations();
+    if (!symbol || !declarations) return undefined;
+    const name = symbol.getName();
+    for (const entry of this.registry.entries) {
+      for (const spec of entry.types ?? []) {
+        if (spec.name !== name) continue;
+        if (declarations.some((declaration) => declarationMatches(declaration, spec, this.services.program))) {
+          return entry;
+        }
+      }
+    }
+    return undefined;
+  }
+
+  #baseTypes(type: ts.Type): readonly ts.Type[] {
+    const target =
+      type.flags & ts.TypeFlags.Object && (type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference
+        ? (type as ts.TypeReference).target
+        : type;
+    if (!(target.flags & ts.TypeFlags.Object)) return [];
+    if (!((target as ts.ObjectType).objectFlags & ts.ObjectFlags.ClassOrInterface)) return [];
+    return this.#checker.getBaseTypes(target as ts.InterfaceType);
+  }
+
+  #disposalOf(type: ts.Type): 'async' | 'sync' | undefined {
+    const names = this.#checker.getPropertiesOfType(this.#checker.getNonNullableType(type)).map((p) => p.escapedName as string);
+    if (names.some((name) => name.startsWith('__@asyncDispose@'))) return 'async';
+    if (names.some((name) => name.startsWith('__@dispose@'))) return 'sync';
+    return undefined;
+  }
+
+  /**
+   * Anything with `[Symbol.dispose]`/`[Symbol.asyncDispose]` is a handle, except node's and the
+   * standard library's own types: @types/node adds disposal to timers, servers and every stream,
+   * which the registry already classifies (a timer is not a handle to close in `finally`).
+   */
+  #disposableEntry(type: ts.Type): ResourceEntry | undefined {
+    const symbol = type.getSymbol();
+    const declarations = symbol?.getDeclarations();
+    if (!symbol || !declarations || declarations.length === 0) return undefined;
+    if (declarations.some((declaration) => isDeclaredInNodeOrLib(declaration, this.services.program))) return undefined;
+    const disposal = this.#disposalOf(type);
+    return disposal ? disposableEntries[disposal](symbol.getName()) : undefined;
+  }
+
+  #signatureDeclaration(call: TSESTree.CallExpression | TSESTree.NewExpression): ts.SignatureDeclaration | undefined {
+    const tsNode = this.services.esTreeNodeToTSNodeMap.get(call) as ts.CallLikeExpression | undefined;
+    if (!tsNode) return undefined;
+    const declaration = this.#checker.getResolvedSignature(tsNode)?.getDeclaration();
+    return declaration && !ts.isJSDocSignature(declaration) ? declaration : undefined;
+  }
+
+  /**
+   * `new X()` creates. A call creates when its callee is a library function that returns a concrete
+   * type (not `this`, not a type parameter: `src.pipe(dest)` returns `dest`), or a function of this
+   * project whose body returns something it created (a getter returning a stored handle does not).
+   */
+  #createsValue(node: ts.CallExpression | ts.NewExpression, depth: number): boolean {
+    if (ts.isNewExpression(node)) return true;
+    const signature = this.#checker.getResolvedSignature(node);
+    const declaration = signature?.getDeclaration();
+    if (!declaration || ts.isJSDocSignature(declaration)) return false;
+    const returnType = declaration.type;
+    if (returnType) {
+      if (returnType.kind === ts.SyntaxKind.ThisType) return false;
+      if (this.#checker.getTypeFromTypeNode(returnType).flags & ts.TypeFlags.TypeParameter) return false;
+    }
+    if (declaration.getSourceFile().isDeclarationFile) return true;
+    return this.#isFactory(declaration, depth);
+  }
+
+  #isFactory(declaration: ts.SignatureDeclaration, depth: number): boolean {
+    const cached = this.#factories.get(declaration);
+    if (cached !== undefined) return cached;
+    if (depth >= MAX_FACTORY_DEPTH) return false;
+    this.#factories.set(declaration, false);
+    const body = (declaration as ts.FunctionLikeDeclaration).body;
+    const returned: ts.Expression[] = [];
+    if (body && ts.isBlock(body)) {
+      const visit = (node: ts.Node): void => {
+        if (ts.isFunctionLike(node)) return;
+        if (ts.isReturnStatement(node) && node.expression) returned.push(node.expression);
+        ts.forEachChild(node, visit);
+      };
+      ts.forEachChild(body, visit);
+    } else if (body) {
+      returned.push(body as ts.Expression);
+    }
+    const result = returned.some((expression) => this.#isCreatedValue(expression, declaration, depth + 1));
+    this.#factories.set(declaration, result);
+    return result;
+  }
+
+  #isCreatedValue(expression: ts.Expression, owner: ts.Node, depth: number): boolean {
+    let node: ts.Expression = expression;
+    while (
+      ts.isParenthesizedExpression(node) ||
+      ts.isAwaitExpression(node) ||
+      ts.isAsExpression(node) ||
+      ts.isNonNullExpression(node) ||
+      ts.isSatisfiesExpression(node)
+    ) {
+      node = node.expression;
+    }
+    if (ts.isNewExpression(node) || ts.isCallExpression(node)) {
+      if (!this.#createsValue(node, depth)) return false;
+      const type = this.#checker.getAwaitedType(this.#checker.getTypeAtLocation(node));
+      return type !== undefined && this.matchType(type) !== undefined;
+    }
+    if (ts.isIdentifier(node)) {
+      const declaration = this.#checker.getSymbolAtLocation(node)?.valueDeclaration;
+      if (
+        declaration &&
+        ts.isVariableDeclaration(declaration) &&
+        declaration.initializer &&
+        declaration.pos >= owner.pos &&
+        declaration.end <= owner.end
+      ) {
+        return this.#isCreatedValue(declaration.initializer, owner, depth);
+      }
+    }
+    return false;
+  }
+}

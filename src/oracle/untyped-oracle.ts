@@ -1,0 +1,180 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { staticPropertyName, unwrapExpression } from '../ast/predicates';
+import { findVariable, type ScopeManagerLike } from '../ast/scopes';
+import type { Node } from '../ast/traverse';
+import type { Registry } from '../registry/registry';
+import { sameDeclaration, samePackage } from '../registry/registry';
+import type { ResourceEntry } from '../registry/resource-entry';
+import type { DeclarationSpecifier } from '../registry/specifiers';
+import { moduleBindings, resolveModuleMember, resolveTypeName, type ModuleMember } from './module-bindings';
+import type { TypeOracle } from './type-oracle';
+
+function memberSpecifier(member: ModuleMember): DeclarationSpecifier | undefined {
+  if (member.path.length === 0) return undefined;
+  return { from: 'package', package: member.module, name: member.path.join('.') };
+}
+
+function namesPackageMember(spec: { from?: string; package?: string; name?: string }, member: ModuleMember): boolean {
+  return (
+    spec.from === 'package' &&
+    samePackage(spec.package ?? '', member.module) &&
+    spec.name === member.path.join('.')
+  );
+}
+
+/**
+ * Imports, constructor names and annotations: `new Pool()` with Pool from 'pg', `fs.openSync(…)`,
+ * `pool.connect()` where `pool` was built by `new pg.Pool()` or annotated `pool: Pool`.
+ */
+export class UntypedOracle implements TypeOracle {
+  readonly typed: boolean = false;
+  readonly #bindings;
+  /** Guards receiver inference against `let a = b.x(); let b = a.y();` cycles. */
+  readonly #inferring = new Set<Node>();
+
+  constructor(
+    program: TSESTree.Program,
+    private readonly scopeManager: ScopeManagerLike,
+    private readonly registry: Registry,
+  ) {
+    this.#bindings = moduleBindings(program);
+  }
+
+  acquisition(expression: Node): ResourceEntry | undefined {
+    const outer = unwrapExpression(expression);
+    const awaited = outer.type === AST_NODE_TYPES.AwaitExpression;
+    const inner = awaited ? unwrapExpression((outer as TSESTree.AwaitExpression).argument) : outer;
+    if (inner.type === AST_NODE_TYPES.NewExpression) return this.#constructed(inner);
+    if (inner.type === AST_NODE_TYPES.CallExpression) return this.#called(inner, awaited);
+    return undefined;
+  }
+
+  callsPackageFunction(call: TSESTree.CallExpression, pkg: string, name: string): boolean {
+    const member = resolveModuleMember(call.callee, this.#bindings);
+    return member !== undefined && namesPackageMember({ from: 'package', package: pkg, name }, member);
+  }
+
+  calleeModule(call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
+    return resolveModuleMember(call.callee, this.#bindings)?.module;
+  }
+
+  disposal(): undefined {
+    return undefined;
+  }
+
+  #constructed(node: TSESTree.NewExpression): ResourceEntry | undefined {
+    const member = resolveModuleMember(node.callee, this.#bindings);
+    if (!member) return undefined;
+    return this.registry.entries.find(
+      (entry) =>
+        entry.types?.some((type) => namesPackageMember(type, member)) ||
+        entry.factories?.some((factory) => 'from' in factory && namesPackageMember(factory, member)),
+    );
+  }
+
+  #called(node: TSESTree.CallExpression, awaited: boolean): ResourceEntry | undefined {
+    const member = resolveModuleMember(node.callee, this.#bindings);
+    if (member) {
+      return this.registry.entries.find((entry) =>
+        entry.factories?.some(
+          (factory) => 'from' in factory && namesPackageMember(factory, member) && (awaited || !factory.async),
+        ),
+      );
+    }
+    const callee = unwrapExpression(node.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    const method = staticPropertyName(callee);
+    if (method === undefined) return undefined;
+    const candidates = this.registry.entries.filter((entry) =>
+      entry.factories?.some((factory) => 'method' in factory && factory.method === method && (awaited || !factory.async)),
+    );
+    if (candidates.length === 0) return undefined;
+    const receiverTypes = this.#receiverTypes(callee.object);
+    return candidates.find((entry) =>
+      entry.factories?.some(
+        (factory) =>
+          'method' in factory &&
+          factory.method === method &&
+          receiverTypes.some((type) => sameDeclaration(type, factory.receiver)),
+      ),
+    );
+  }
+
+  /** What we can tell about a receiver's type without a checker. */
+  #receiverTypes(receiver: Node): DeclarationSpecifier[] {
+    const node = unwrapExpression(receiver);
+    if (this.#inferring.has(node)) return [];
+    this.#inferring.add(node);
+    try {
+      if (node.type === AST_NODE_TYPES.Identifier) return this.#identifierTypes(node);
+      if (
+        node.type === AST_NODE_TYPES.MemberExpression &&
+        node.object.type === AST_NODE_TYPES.ThisExpression &&
+        staticPropertyName(node) !== undefined
+      ) {
+        return this.#fieldTypes(node, staticPropertyName(node)!);
+      }
+      return [];
+    } finally {
+      this.#inferring.delete(node);
+    }
+  }
+
+  #identifierTypes(identifier: TSESTree.Identifier): DeclarationSpecifier[] {
+    const variable = findVariable(this.scopeManager, identifier);
+    const types: DeclarationSpecifier[] = [];
+    for (const definition of variable?.defs ?? []) {
+      types.push(...this.#annotationTypes(definition.name));
+      if (definition.node.type === AST_NODE_TYPES.VariableDeclarator && definition.node.init) {
+        types.push(...(this.acquisition(definition.node.init)?.types ?? []));
+      }
+    }
+    return types;
+  }
+
+  #fieldTypes(member: TSESTree.MemberExpression, name: string): DeclarationSpecifier[] {
+    let classBody: TSESTree.ClassBody | undefined;
+    for (let current: Node | undefined = member.parent; current; current = current.parent) {
+      if (current.type === AST_NODE_TYPES.ClassBody) {
+        classBody = current;
+        break;
+      }
+    }
+    if (!classBody) return [];
+    const types: DeclarationSpecifier[] = [];
+    for (const element of classBody.body) {
+      if (
+        element.type === AST_NODE_TYPES.PropertyDefinition &&
+        element.key.type === AST_NODE_TYPES.Identifier &&
+        element.key.name === name
+      ) {
+        types.push(...this.#annotationTypes(element));
+        if (element.value) types.push(...(this.acquisition(element.value)?.types ?? []));
+      }
+      if (
+        element.type === AST_NODE_TYPES.MethodDefinition &&
+        element.kind === 'constructor' &&
+        element.value.type === AST_NODE_TYPES.FunctionExpression
+      ) {
+        for (const parameter of element.value.params) {
+          if (
+            parameter.type === AST_NODE_TYPES.TSParameterProperty &&
+            parameter.parameter.type === AST_NODE_TYPES.Identifier &&
+            parameter.parameter.name === name
+          ) {
+            types.push(...this.#annotationTypes(parameter.parameter));
+          }
+        }
+      }
+    }
+    return types;
+  }
+
+  #annotationTypes(node: { typeAnnotation?: TSESTree.TSTypeAnnotation | undefined }): DeclarationSpecifier[] {
+    const annotation = node.typeAnnotation?.typeAnnotation;
+    if (annotation?.type !== AST_NODE_TYPES.TSTypeReference) return [];
+    const member = resolveTypeName(annotation.typeName, this.#bindings);
+    const spec = member ? memberSpecifier(member) : undefined;
+    return spec ? [spec] : [];
+  }
+}

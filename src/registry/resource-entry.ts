@@ -1,0 +1,20 @@
+import type { DeclarationSpecifier, FactorySpecifier, ReleaseSpecifier } from './specifiers';
+
+/**
+ * - `client`: owns connections and is meant to live long (one per process, injected).
+ * - `handle`: must be released in the scope that opened it.
+ * - `collection`, `timer`, `listener`: long-lived state that must be bounded or removed.
+ */
+export type ResourceKind = 'client' | 'handle' | 'collection' | 'timer' | 'listener';
+
+export interface ResourceEntry {
+  /** What users call it in messages: "file handle", "pg pool client". */
+  readonly description: string;
+  readonly kind: ResourceKind;
+  /** Typed mode: the acquired value's type, matched on the type and its base types. */
+  readonly types?: readonly DeclarationSpecifier[];
+  /** Both modes: calls or constructors that acquire it (the only way to know a number is a file descriptor). */
+  readonly factories?: readonly FactorySpecifier[];
+  /** Each of these releases it; the first one is what a fix inserts. */
+  readonly releases: readonly ReleaseSpecifier[];
+}

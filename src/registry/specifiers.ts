@@ -1,0 +1,36 @@
+/**
+ * How the registry names a type or a function: by where it is declared, like typescript-eslint's
+ * TypeOrValueSpecifier, so that a user's `class BillingClient extends grpc.Client` or a generated
+ * subclass matches through its base classes. Package names match exactly (`grpc` does not match
+ * `@grpc/grpc-js`); node built-ins match with or without the `node:` prefix.
+ */
+export type DeclarationSpecifier =
+  | { readonly from: 'package'; readonly package: string; readonly name: string }
+  | { readonly from: 'lib'; readonly name: string }
+  | { readonly from: 'file'; readonly name: string; readonly path?: string };
+
+/** A call that produces a resource: an exported function or class of a package, or a method on a resource type. */
+export type FactorySpecifier =
+  /** `async`: the call resolves a promise, so only `await call()` acquires. */
+  | { readonly from: 'package'; readonly package: string; readonly name: string; readonly async?: boolean }
+  | { readonly method: string; readonly receiver: DeclarationSpecifier; readonly async?: boolean };
+
+/** How a resource is given back: a method on it (`fh.close()`), or a function taking it (`fs.closeSync(fd)`). */
+export type ReleaseSpecifier =
+  | { readonly method: string; readonly async?: boolean }
+  | { readonly function: { readonly package: string; readonly name: string }; readonly async?: boolean }
+  /** Registering a listener for this event hands the resource's end to that listener (e.g. a Worker's `exit`). */
+  | { readonly listener: string };
+
+export function stripNodePrefix(moduleName: string): string {
+  return moduleName.startsWith('node:') ? moduleName.slice('node:'.length) : moduleName;
+}
+
+/** `fs` + `promises.open` and `fs/promises` + `open` name the same function. */
+export function canonicalModulePath(moduleName: string, path: readonly string[]): { module: string; path: string[] } {
+  const module = stripNodePrefix(moduleName);
+  if (path[0] === 'promises' && (module === 'fs' || module === 'dns' || module === 'stream' || module === 'readline')) {
+    return { module: `${module}/promises`, path: path.slice(1) };
+  }
+  return { module, path: [...path] };
+}
