@@ -33,7 +33,6 @@ export function walk(root: Node, enter: Enter): void {
 
 /** typescript-estree's `parse` leaves `parent` unset; ESLint sets it. The engine relies on it. */
 export function ensureParents(root: Node): void {
-  if ((root as { parent?: Node }).parent !== undefined) return;
   walk(root, (node, parent) => {
     (node as { parent?: Node }).parent = parent;
   });

@@ -20,7 +20,7 @@ export interface HandleUsage {
   readonly variables: readonly VariableLike[];
   /** Release calls (or consuming `for await` loops) that run in the owning function itself. */
   readonly releases: readonly Node[];
-  /** Every reference in the owning function, release or not (a fix must cover them all). */
+  /** Every reference, callbacks included, release or not: a fix must cover them all. */
   readonly references: readonly TSESTree.Identifier[];
   /** Set when ownership leaves the function: then it is not this function's to release. */
   readonly escape: { readonly node: Node; readonly reason: EscapeReason } | undefined;
@@ -162,7 +162,7 @@ export function analyzeHandleUsage(
       }
       const inOwner = enclosingFunction(identifier) === owner;
       const role = roleOf(identifier);
-      if (inOwner) references.push(identifier);
+      references.push(identifier);
       if (role.kind === 'escape') {
         escape = { node: identifier, reason: role.reason };
         break;

@@ -1,0 +1,91 @@
+import path from 'node:path';
+import { analyze } from '@typescript-eslint/scope-manager';
+import { parse, parseAndGenerateServices, type TSESTree } from '@typescript-eslint/typescript-estree';
+import ts from 'typescript';
+import { ensureParents } from '../ast/traverse';
+import type { ScopeManagerLike } from '../ast/scopes';
+
+export interface ParsedSource {
+  readonly ast: TSESTree.Program;
+  readonly scopeManager: ScopeManagerLike;
+  /** Present when the file was analysed inside a TypeScript program. */
+  readonly services?: {
+    readonly program: ts.Program;
+    readonly esTreeNodeToTSNodeMap: import('@typescript-eslint/typescript-estree').ParserServicesWithTypeInformation['esTreeNodeToTSNodeMap'];
+  };
+}
+
+export class SourceParseError extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+    readonly column: number,
+  ) {
+    super(message);
+    this.name = 'SourceParseError';
+  }
+}
+
+/** JSX is legal in .tsx/.jsx and customary in .js; in .ts it would break `<T>value` casts. */
+export function allowsJsx(filePath: string): boolean {
+  return /\.(tsx|jsx|js|mjs|cjs)$/i.test(filePath);
+}
+
+function isScript(filePath: string, source: string): boolean {
+  return /\.cjs$/i.test(filePath) || (/\.js$/i.test(filePath) && !/^\s*(import|export)\s/m.test(source));
+}
+
+/**
+ * A program whose copy of `filePath` is `source`: typescript-estree reads the file from the program,
+ * not from the text it is given, so a rewritten file needs a program that has seen the rewrite.
+ */
+function programWithSource(program: ts.Program, filePath: string, source: string): ts.Program {
+  const options = program.getCompilerOptions();
+  const host = ts.createCompilerHost(options, true);
+  const target = path.resolve(filePath);
+  const getSourceFile = host.getSourceFile.bind(host);
+  host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
+    if (path.resolve(fileName) === target) return ts.createSourceFile(fileName, source, languageVersion, true);
+    return program.getSourceFile(fileName) ?? getSourceFile(fileName, languageVersion, onError, shouldCreate);
+  };
+  return ts.createProgram({ rootNames: program.getRootFileNames(), options, host, oldProgram: program });
+}
+
+function toParseError(error: unknown): SourceParseError {
+  const details = error as { message?: string; lineNumber?: number; column?: number; location?: { start?: { line?: number; column?: number } } };
+  const line = details.location?.start?.line ?? details.lineNumber ?? 1;
+  const column = (details.location?.start?.column ?? details.column ?? 0) + 1;
+  return new SourceParseError(String(details.message ?? error).split('\n')[0]!, line, column);
+}
+
+/** The same AST the rules see (typescript-estree), typed when the file belongs to `program`. */
+export function parseSource(source: string, filePath: string, program?: ts.Program): ParsedSource {
+  let ast: TSESTree.Program;
+  let services: ParsedSource['services'];
+  try {
+    const fileInProgram = program?.getSourceFile(path.resolve(filePath));
+    if (program && fileInProgram) {
+      const current = fileInProgram.text === source ? program : programWithSource(program, filePath, source);
+      const result = parseAndGenerateServices(source, {
+        filePath: path.resolve(filePath),
+        programs: [current],
+        loc: true,
+        range: true,
+        comment: true,
+        tokens: false,
+      });
+      ast = result.ast;
+      services = { program: result.services.program!, esTreeNodeToTSNodeMap: result.services.esTreeNodeToTSNodeMap };
+    } else {
+      ast = parse(source, { filePath, loc: true, range: true, comment: true, jsx: allowsJsx(filePath) });
+    }
+  } catch (error) {
+    throw toParseError(error);
+  }
+  ensureParents(ast);
+  const scopeManager = analyze(ast, {
+    sourceType: isScript(filePath, source) ? 'script' : 'module',
+    jsxPragma: null,
+  }) as unknown as ScopeManagerLike;
+  return { ast, scopeManager, ...(services ? { services } : {}) };
+}

@@ -1,0 +1,43 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { statementListOf } from '../ast/statement-lists';
+import type { Node } from '../ast/traverse';
+import { SourceLayout } from './source-layout';
+import type { TextEdit } from './text-edit';
+
+export function markerText(codemod: string, reason: string): string {
+  // A reason must not end the comment early.
+  return `/* leakguard-todo(${codemod}): ${reason.replaceAll('*/', '* /')} */`;
+}
+
+/** The statement to annotate: the one directly in a statement list that contains the site. */
+function enclosingStatement(node: Node): Node | undefined {
+  for (let current: Node | undefined = node; current; current = current.parent) {
+    if (current.parent && statementListOf(current.parent)) return current;
+  }
+  return undefined;
+}
+
+/**
+ * The marker a codemod leaves where it did not fix a finding, on its own line above the statement,
+ * inserted once: the paired rule keeps reporting the site, so a CI gate catches the unfinished migration.
+ */
+export function todoMarkerEdit(
+  source: string,
+  comments: readonly TSESTree.Comment[],
+  site: Node,
+  codemod: string,
+  reason: string,
+): TextEdit | undefined {
+  const statement = enclosingStatement(site);
+  if (!statement) return undefined;
+  const layout = new SourceLayout(source);
+  const lineStart = layout.lineStart(statement.range[0]);
+  const tag = `leakguard-todo(${codemod})`;
+  const previousLine = statement.loc.start.line - 1;
+  if (comments.some((comment) => comment.value.includes(tag) && comment.loc.end.line >= previousLine && comment.loc.start.line <= statement.loc.start.line)) {
+    return undefined;
+  }
+  if (!layout.startOfLineIsEmpty(statement.range[0])) return undefined;
+  const indent = layout.indentationAt(statement.range[0]);
+  return { range: [lineStart, lineStart], text: `${indent}${markerText(codemod, reason)}${layout.eol}` };
+}

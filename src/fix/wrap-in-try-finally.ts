@@ -1,0 +1,116 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { walk } from '../ast/traverse';
+import type { WrapInTryFinallyPlan } from '../findings/finding';
+import { SourceLayout } from './source-layout';
+import type { TextEdit } from './text-edit';
+
+export type WrapStyle = 'try-finally' | 'using';
+
+export type EditResult = { readonly edits: readonly TextEdit[]; readonly note?: string } | { readonly refusal: string };
+
+/** Removes a statement with its line when it stands alone on it, else just its text. */
+function removalRange(layout: SourceLayout, statement: TSESTree.Node): [number, number] {
+  const [start, end] = statement.range;
+  if (layout.startOfLineIsEmpty(start) && layout.restOfLineIsEmpty(end)) {
+    return [layout.lineStart(start), layout.nextLineStart(end)];
+  }
+  return [start, end];
+}
+
+/** Lines that begin inside a multi-line template literal: indenting them would change the string. */
+function linesInsideTemplates(ast: TSESTree.Program, layout: SourceLayout, from: number, to: number): Set<number> {
+  const starts = new Set<number>();
+  walk(ast, (node) => {
+    if (node.range[1] < from || node.range[0] > to) return false;
+    if (node.type !== AST_NODE_TYPES.TemplateLiteral) return undefined;
+    for (let offset = layout.nextLineStart(node.range[0]); offset < node.range[1]; offset = layout.nextLineStart(offset)) {
+      starts.add(offset);
+      if (offset >= layout.text.length) break;
+    }
+    return undefined;
+  });
+  return starts;
+}
+
+function usingEdits(plan: WrapInTryFinallyPlan, layout: SourceLayout): TextEdit[] {
+  const keyword = plan.disposal === 'async' ? 'await using' : 'using';
+  const declaration = plan.declaration;
+  const edits: TextEdit[] = [{ range: [declaration.range[0], declaration.range[0] + declaration.kind.length], text: keyword }];
+  for (const removal of plan.removals) edits.push({ range: removalRange(layout, removal), text: '' });
+  return edits;
+}
+
+/**
+ * The edits for a plan: one replacement of the lines from the statement after the acquisition to
+ * the last covered statement, re-indented one level, with the release in `finally`. With
+ * `style: 'using'` and a Disposable type, the declaration becomes `using`/`await using` instead.
+ */
+export function editsForWrapInTryFinally(
+  plan: WrapInTryFinallyPlan,
+  source: string,
+  ast: TSESTree.Program,
+  style: WrapStyle,
+): EditResult {
+  const layout = new SourceLayout(source);
+  if (style === 'using') {
+    if (plan.disposal === 'sync' || (plan.disposal === 'async' && plan.inAsyncFunction)) {
+      return { edits: usingEdits(plan, layout) };
+    }
+  }
+  const note =
+    style === 'using'
+      ? plan.disposal === undefined
+        ? 'kept try/finally: the type is not known to be Disposable (run with type information)'
+        : 'kept try/finally: `await using` needs an async function'
+      : undefined;
+
+  const declarationEnd = plan.declaration.range[1];
+  if (!layout.restOfLineIsEmpty(declarationEnd)) return { refusal: 'other code follows the declaration on its line' };
+  if (!layout.restOfLineIsEmpty(plan.last.range[1])) return { refusal: 'other code follows the last use on its line' };
+  const regionStart = layout.nextLineStart(declarationEnd);
+  if (plan.first.range[0] < regionStart) return { refusal: 'other code follows the declaration on its line' };
+  const lastLineEnd = layout.lineEnd(plan.last.range[1]);
+  const regionEnd = layout.nextLineStart(plan.last.range[1]);
+  const hasFinalNewline = regionEnd > lastLineEnd;
+
+  // Cut the releases the `finally` replaces, back to front so offsets stay valid.
+  const removals = plan.removals
+    .map((removal) => removalRange(layout, removal))
+    .filter(([start, end]) => start >= regionStart && end <= regionEnd)
+    .sort((a, b) => b[0] - a[0]);
+  const templateLines = linesInsideTemplates(ast, layout, regionStart, regionEnd);
+  const lines: { offset: number; text: string }[] = [];
+  for (let offset = regionStart; offset < lastLineEnd; ) {
+    const end = layout.lineEnd(offset);
+    lines.push({ offset, text: source.slice(offset, end) });
+    offset = layout.nextLineStart(offset);
+    if (offset <= lines[lines.length - 1]!.offset) break;
+  }
+  const indent = layout.indentationAt(plan.declaration.range[0]);
+  const unit = layout.indentUnit;
+  const body: string[] = [];
+  for (const line of lines) {
+    const lineEnd = line.offset + line.text.length;
+    let text = line.text;
+    for (const [start, end] of removals) {
+      if (end <= line.offset || start >= lineEnd + layout.eol.length) continue;
+      // A whole-line removal drops the line; a partial one cuts the statement out of it.
+      if (start <= line.offset && end >= lineEnd) {
+        text = '\u0000';
+        break;
+      }
+      const from = Math.max(start, line.offset) - line.offset;
+      const to = Math.min(end, lineEnd) - line.offset;
+      text = text.slice(0, from) + text.slice(to);
+    }
+    if (text === '\u0000') continue;
+    if (text.trim() === '' || templateLines.has(line.offset)) body.push(text.trim() === '' ? '' : text);
+    else body.push(unit + text);
+  }
+  while (body.length > 0 && body[body.length - 1] === '') body.pop();
+  const eol = layout.eol;
+  const replacement =
+    `${indent}try {${eol}${body.join(eol)}${eol}${indent}} finally {${eol}${indent}${unit}${plan.release}${eol}${indent}}` +
+    (hasFinalNewline ? eol : '');
+  return { edits: [{ range: [regionStart, regionEnd], text: replacement }], ...(note ? { note } : {}) };
+}

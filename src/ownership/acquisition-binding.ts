@@ -1,0 +1,88 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { enclosingFunction, outermostWrapper, staticPropertyName, type FunctionNode } from '../ast/predicates';
+import { findVariable, type ScopeManagerLike, type VariableLike } from '../ast/scopes';
+import type { Node } from '../ast/traverse';
+import type { ResourceEntry } from '../registry/resource-entry';
+
+/** What the code does with a freshly acquired value. */
+export type AcquisitionBinding =
+  /** `const fh = await open(p)` or `fh = await open(p)` for a local `let fh`. */
+  | {
+      readonly kind: 'variable';
+      readonly variable: VariableLike;
+      readonly target: TSESTree.Identifier;
+      /** Set when acquired by a declaration: `const fh = …`. */
+      readonly declarator: TSESTree.VariableDeclarator | undefined;
+    }
+  /** Nobody keeps it: `fs.createWriteStream(p);`, `(await open(p)).readFile()`. */
+  | { readonly kind: 'discarded' }
+  /** `using`, `await using`, or released in the same expression. */
+  | { readonly kind: 'released' }
+  /** Returned, stored, passed on, or a shape we do not follow: not this function's to release. */
+  | { readonly kind: 'escapes' };
+
+/** Methods that return the stream itself: chaining them keeps the handle alive elsewhere. */
+const CHAINING_METHODS = new Set([
+  'pipe',
+  'on',
+  'once',
+  'addListener',
+  'prependListener',
+  'setEncoding',
+  'setTimeout',
+  'setNoDelay',
+  'setKeepAlive',
+  'ref',
+  'unref',
+  'pause',
+  'resume',
+  'cork',
+]);
+
+export function bindingOf(
+  acquisition: Node,
+  owner: FunctionNode,
+  entry: ResourceEntry,
+  scopeManager: ScopeManagerLike,
+): AcquisitionBinding {
+  const node = outermostWrapper(acquisition);
+  const parent = node.parent;
+  if (!parent) return { kind: 'escapes' };
+  switch (parent.type) {
+    case AST_NODE_TYPES.VariableDeclarator: {
+      if (parent.init !== node || parent.id.type !== AST_NODE_TYPES.Identifier) return { kind: 'escapes' };
+      const declaration = parent.parent;
+      if (declaration.kind === 'using' || declaration.kind === 'await using') return { kind: 'released' };
+      const variable = scopeManager.getDeclaredVariables(parent).find((candidate) => candidate.name === (parent.id as TSESTree.Identifier).name);
+      return variable ? { kind: 'variable', variable, target: parent.id, declarator: parent } : { kind: 'escapes' };
+    }
+    case AST_NODE_TYPES.AssignmentExpression: {
+      if (parent.right !== node || parent.operator !== '=' || parent.left.type !== AST_NODE_TYPES.Identifier) {
+        return { kind: 'escapes' };
+      }
+      const variable = findVariable(scopeManager, parent.left);
+      const definition = variable?.defs[0];
+      // Only a local of this function is ours; an outer or module variable keeps the handle longer.
+      if (!variable || !definition || enclosingFunction(definition.name) !== owner || definition.type !== 'Variable') {
+        return { kind: 'escapes' };
+      }
+      return { kind: 'variable', variable, target: parent.left, declarator: undefined };
+    }
+    case AST_NODE_TYPES.ExpressionStatement:
+      return { kind: 'discarded' };
+    case AST_NODE_TYPES.UnaryExpression:
+      return parent.operator === 'void' ? { kind: 'discarded' } : { kind: 'escapes' };
+    case AST_NODE_TYPES.MemberExpression: {
+      if (parent.object !== node) return { kind: 'escapes' };
+      const method = staticPropertyName(parent);
+      const callee = outermostWrapper(parent);
+      const isCall = callee.parent?.type === AST_NODE_TYPES.CallExpression && callee.parent.callee === callee;
+      if (!isCall || method === undefined) return { kind: 'escapes' };
+      if (entry.releases.some((release) => 'method' in release && release.method === method)) return { kind: 'released' };
+      if (CHAINING_METHODS.has(method)) return { kind: 'escapes' };
+      return { kind: 'discarded' };
+    }
+    default:
+      return { kind: 'escapes' };
+  }
+}

@@ -1,0 +1,144 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { Analysis } from '../analysis/analysis';
+import { isTransparentWrapper, type FunctionNode } from '../ast/predicates';
+import { statementListOf, topLevelStatementIn } from '../ast/statement-lists';
+import type { Node } from '../ast/traverse';
+import type { Remedy } from '../findings/finding';
+import { moduleBindings } from '../oracle/module-bindings';
+import type { AcquisitionBinding } from '../ownership/acquisition-binding';
+import type { HandleUsage } from '../ownership/handle-usage';
+import type { ResourceEntry } from '../registry/resource-entry';
+import { stripNodePrefix } from '../registry/specifiers';
+
+export interface TryFinallySite {
+  readonly acquisition: Node;
+  readonly binding: Extract<AcquisitionBinding, { kind: 'variable' }>;
+  readonly owner: FunctionNode;
+  readonly entry: ResourceEntry;
+  readonly usage: HandleUsage;
+}
+
+const refuse = (reason: string): Remedy => ({ kind: 'refusal', reason });
+
+/** `await fh.close();` as a statement of its own, which the `finally` replaces. */
+function releaseStatement(release: Node): TSESTree.ExpressionStatement | undefined {
+  let current: Node = release;
+  while (
+    current.parent &&
+    (isTransparentWrapper(current.parent) ||
+      current.parent.type === AST_NODE_TYPES.AwaitExpression ||
+      (current.parent.type === AST_NODE_TYPES.UnaryExpression && current.parent.operator === 'void'))
+  ) {
+    current = current.parent;
+  }
+  return current.parent?.type === AST_NODE_TYPES.ExpressionStatement ? current.parent : undefined;
+}
+
+/** How this file can name a package function: `fs.closeSync` (namespace import) or `closeSync`. */
+function importedName(analysis: Analysis, pkg: string, name: string): string | undefined {
+  for (const [local, member] of moduleBindings(analysis.ast)) {
+    if (stripNodePrefix(member.module) !== stripNodePrefix(pkg)) continue;
+    if (member.path.length === 0) return `${local}.${name}`;
+    if (member.path.length === 1 && member.path[0] === name) return local;
+  }
+  return undefined;
+}
+
+function declaredVariablesOf(analysis: Analysis, statement: Node) {
+  return analysis.scopeManager.getDeclaredVariables(statement).concat(
+    statement.type === AST_NODE_TYPES.VariableDeclaration
+      ? statement.declarations.flatMap((declarator) => [...analysis.scopeManager.getDeclaredVariables(declarator)])
+      : [],
+  );
+}
+
+/**
+ * Plans the `try { … } finally { release }` around everything from the acquisition to the last use,
+ * extended so that declarations made inside stay visible to the statements that read them.
+ */
+export function planTryFinally(analysis: Analysis, site: TryFinallySite): Remedy {
+  const { binding, usage, entry, owner } = site;
+  if (!binding.declarator) {
+    return refuse('the handle is assigned to a variable declared before it; declare it with `const` where it is acquired');
+  }
+  const declaration = binding.declarator.parent as TSESTree.VariableDeclaration;
+  if (declaration.declarations.length !== 1) return refuse('its declaration declares several variables; split it first');
+  const container = declaration.parent;
+  const list = statementListOf(container);
+  if (!container || !list) return refuse('its declaration is not directly inside a block');
+  const index = list.indexOf(declaration);
+
+  const removals: TSESTree.ExpressionStatement[] = [];
+  for (const release of usage.releases) {
+    if (release.type === AST_NODE_TYPES.ForOfStatement) continue;
+    const statement = releaseStatement(release);
+    if (!statement) return refuse(`it is released inside an expression on line ${release.loc.start.line}; move that release into a statement of its own`);
+    if (!statementListOf(statement.parent)) {
+      return refuse(`its release on line ${statement.loc.start.line} is the body of an \`if\` or loop without braces`);
+    }
+    removals.push(statement);
+  }
+
+  let last = index;
+  for (const reference of usage.references) {
+    const statement = topLevelStatementIn(container, reference);
+    const position = statement ? list.indexOf(statement) : -1;
+    if (position <= index) return refuse('it is used outside the block that declares it');
+    last = Math.max(last, position);
+  }
+  if (last === index) return refuse('it is never used; remove it, or release it right away');
+
+  // `const data = await fh.readFile(); await fh.close(); return data;` — `return data` must stay in scope.
+  for (let changed = true; changed; ) {
+    changed = false;
+    const regionEnd = list[last]!.range[1];
+    for (let position = index + 1; position <= last; position++) {
+      for (const variable of declaredVariablesOf(analysis, list[position]!)) {
+        for (const reference of variable.references) {
+          if (reference.identifier.range[0] < regionEnd) continue;
+          const statement = topLevelStatementIn(container, reference.identifier);
+          const later = statement ? list.indexOf(statement) : -1;
+          if (later < 0) return refuse(`\`${variable.name}\`, declared next to the handle, is used outside its block`);
+          if (later > last) {
+            last = later;
+            changed = true;
+          }
+        }
+      }
+    }
+  }
+
+  const semicolon = analysis.sourceText.slice(declaration.range[0], declaration.range[1]).trimEnd().endsWith(';') ? ';' : '';
+  let releaseText: string;
+  const existing = removals[0];
+  if (existing) {
+    releaseText = analysis.sourceText.slice(existing.range[0], existing.range[1]);
+  } else {
+    const release = entry.releases.find((candidate) => !('listener' in candidate));
+    if (!release || 'listener' in release) return refuse(`leakguard knows no release call for a ${entry.description}`);
+    const name = binding.variable.name;
+    if (release.async && !owner.async) {
+      return refuse('its release returns a promise and the function is not async; release it where the promise is handled');
+    }
+    const awaitPrefix = release.async ? 'await ' : '';
+    if ('method' in release) {
+      const call = release.method.startsWith('[') ? `${name}${release.method}()` : `${name}.${release.method}()`;
+      releaseText = `${awaitPrefix}${call}${semicolon}`;
+    } else {
+      const callee = importedName(analysis, release.function.package, release.function.name);
+      if (!callee) return refuse(`\`${release.function.name}\` from '${release.function.package}' is not imported in this file`);
+      releaseText = `${awaitPrefix}${callee}(${name})${semicolon}`;
+    }
+  }
+
+  return {
+    kind: 'wrap-in-try-finally',
+    declaration,
+    first: list[index + 1] as TSESTree.Statement,
+    last: list[last] as TSESTree.Statement,
+    removals,
+    release: releaseText,
+    disposal: analysis.oracle.disposal(site.acquisition),
+    inAsyncFunction: owner.async,
+  };
+}
