@@ -86,7 +86,7 @@ export function uncommittedChanges(root: string, pathspecs: readonly string[]): 
   const records = splitNul(output);
   const changed: string[] = [];
   for (let index = 0; index < records.length; index++) {
-    const record = records[index] ?? '';
+    const record = records[index];
     changed.push(path.join(root, record.slice(3)));
     // A rename or copy is followed by a record holding the original name.
     if (/^[RC]|^.[RC]/.test(record)) index++;

@@ -90,12 +90,25 @@ function judgeAcquisition(
   if (usage.releases.length === 0) return report('neverReleased', {}, remedy());
 
   const names = new Set(usage.variables.map((variable) => variable.name));
-  const leaks = findLeakPaths(owner, { acquisition, releases: new Set(usage.releases), names });
+  const scope = declaringScope(binding.variable.defs[0]?.node) ?? owner.body;
+  const leaks = findLeakPaths(owner, { acquisition, scope, releases: new Set(usage.releases), names });
   if (leaks.length === 0) return undefined;
   const earlyExit = leaks.find((leak) => leak.kind !== 'throw');
   if (earlyExit) return report('notReleasedOnEveryPath', { line: String(exitLine(earlyExit)) }, remedy());
   const thrower = firstLeak(leaks);
   return report('releasedOnlyOnSuccess', { thrower: describeThrower(analysis, thrower.node), line: String(lineOf(thrower.node)) }, remedy());
+}
+
+/** The statement whose end drops a variable declared by `declarator`: its block, or the switch of its case. */
+function declaringScope(declarator: Node | undefined): Node | undefined {
+  const declaration = declarator?.parent;
+  // `var` lives as long as the function.
+  if (declaration?.type !== AST_NODE_TYPES.VariableDeclaration || declaration.kind === 'var') return undefined;
+  const container = declaration.parent;
+  if (!container) return undefined;
+  if (container.type === AST_NODE_TYPES.SwitchCase) return container.parent;
+  if (container.type === AST_NODE_TYPES.BlockStatement) return container;
+  return undefined;
 }
 
 function exitLine(leak: LeakPath): number {
@@ -110,12 +123,17 @@ const MAX_THROWER_TEXT = 40;
 
 function describeThrower(analysis: Analysis, node: Node): string {
   if (node.type === AST_NODE_TYPES.ThrowStatement) return 'throw';
-  let text = analysis.sourceText.slice(node.range[0], node.range[1]).replace(/\s+/g, ' ');
-  if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
-    // `JSON.parse(text)` reads better as `JSON.parse()` when the arguments are long.
-    if (text.length > MAX_THROWER_TEXT) text = `${analysis.sourceText.slice((node as TSESTree.CallExpression).callee.range[0], (node as TSESTree.CallExpression).callee.range[1])}()`;
+  const text = analysis.sourceText.slice(node.range[0], node.range[1]).replace(/\s+/g, ' ');
+  if (text.length <= MAX_THROWER_TEXT) return text;
+  // `await connection.query()` reads better than a truncated argument list.
+  const awaited = node.type === AST_NODE_TYPES.AwaitExpression;
+  const call = awaited ? (node as TSESTree.AwaitExpression).argument : node;
+  if (call.type === AST_NODE_TYPES.CallExpression || call.type === AST_NODE_TYPES.NewExpression) {
+    const callee = analysis.sourceText.slice(call.callee.range[0], call.callee.range[1]).replace(/\s+/g, ' ');
+    const shortened = `${awaited ? 'await ' : ''}${call.type === AST_NODE_TYPES.NewExpression ? 'new ' : ''}${callee}()`;
+    if (shortened.length <= MAX_THROWER_TEXT * 2) return shortened;
   }
-  return text.length > MAX_THROWER_TEXT ? `${text.slice(0, MAX_THROWER_TEXT - 1)}…` : text;
+  return `${text.slice(0, MAX_THROWER_TEXT - 1)}…`;
 }
 
 export type { HandleUsage };
@@ -127,7 +145,7 @@ export const requireCloseMessages: Record<RequireCloseMessageId | 'wrapInTryFina
   releasedOnlyOnSuccess:
     'This {{resource}} is released only on the success path: `{{thrower}}` on line {{line}} can throw first. Release it in a `finally` block.',
   notReleasedOnEveryPath:
-    'This {{resource}} is not released on the path that leaves the function at line {{line}}. Release it in a `finally` block.',
+    'This {{resource}} is not released on the path through line {{line}}. Release it in a `finally` block.',
   wrapInTryFinally: 'Release it in a `finally` block that covers every use.',
   declareWithUsing: 'Declare it with `{{keyword}}` so it is disposed on every path.',
 };

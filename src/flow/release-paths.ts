@@ -29,13 +29,21 @@ interface Outcome {
 }
 
 export interface LeakPath {
-  /** `throw`: an exception (or a `yield` whose consumer stops) leaves with the handle open. */
+  /**
+   * `throw`: an exception (or a `yield` whose consumer stops) leaves with the handle open;
+   * `return`: a return, break or continue does; `end`: control runs off the end of the scope.
+   */
   readonly kind: 'throw' | 'return' | 'end';
   readonly node: Node;
 }
 
 export interface ReleaseSites {
   readonly acquisition: Node;
+  /**
+   * The statement whose end drops the handle's variable: the block that declares it (the loop body
+   * for a `const` in a loop). Leaving it with the handle open leaks it, by any exit.
+   */
+  readonly scope: Node;
   readonly releases: ReadonlySet<Node>;
   /** Names of the handle and its aliases, for `if (fh)` / `fh !== undefined` guards. */
   readonly names: ReadonlySet<string>;
@@ -51,18 +59,27 @@ const release = (states: States): States => (states & OPEN ? (states & ~OPEN) | 
 export function findLeakPaths(owner: FunctionNode, sites: ReleaseSites): LeakPath[] {
   const interpreter = new ReleaseInterpreter(sites);
   const body = owner.body;
-  const outcome =
-    body.type === AST_NODE_TYPES.BlockStatement ? interpreter.block(body.body, BEFORE) : interpreter.returnOf(body, body, BEFORE);
-  const leaks: LeakPath[] = [];
-  for (const exit of outcome.exits) {
-    if (exit.states & OPEN) leaks.push({ kind: exit.kind === 'throw' ? 'throw' : 'return', node: exit.node });
-  }
-  if (outcome.normal & OPEN) leaks.push({ kind: 'end', node: body });
-  return leaks;
+  const outcome = body.type === AST_NODE_TYPES.BlockStatement ? interpreter.statement(body, BEFORE) : interpreter.returnOf(body, body, BEFORE);
+  // A scope the interpreter did not recognise still ends with the function.
+  interpreter.leaveScope(outcome, body);
+  return interpreter.leaks;
 }
 
 class ReleaseInterpreter {
+  readonly leaks: LeakPath[] = [];
+
   constructor(private readonly sites: ReleaseSites) {}
+
+  /** Records the paths that leave `scope` with the handle open; past it, those paths carry no handle. */
+  leaveScope(outcome: Outcome, scope: Node): Outcome {
+    const exits = outcome.exits.map((exit) => {
+      if (!(exit.states & OPEN)) return exit;
+      this.leaks.push({ kind: exit.kind === 'throw' ? 'throw' : 'return', node: exit.node });
+      return { ...exit, states: release(exit.states) };
+    });
+    if (outcome.normal & OPEN) this.leaks.push({ kind: 'end', node: scope });
+    return { normal: release(outcome.normal), exits };
+  }
 
   block(statements: readonly Node[], states: States): Outcome {
     const exits: Exit[] = [];
@@ -85,6 +102,11 @@ class ReleaseInterpreter {
   }
 
   statement(node: Node, states: States): Outcome {
+    const outcome = this.statementIn(node, states);
+    return node === this.sites.scope ? this.leaveScope(outcome, node) : outcome;
+  }
+
+  statementIn(node: Node, states: States): Outcome {
     switch (node.type) {
       case AST_NODE_TYPES.BlockStatement:
       case AST_NODE_TYPES.StaticBlock:

@@ -7,7 +7,11 @@ import type { Node } from '../ast/traverse';
  * the function early: a handle released after it is released only on the success path.
  */
 const QUIET_GLOBALS = new Set(['clearTimeout', 'clearInterval', 'clearImmediate', 'Boolean', 'String', 'Number', 'isNaN', 'isFinite']);
-const QUIET_OBJECTS = new Set(['console', 'Math', 'Date']);
+/**
+ * Static helpers that fail only on programming errors (a wrong argument type), like property access
+ * does; I/O, parsing (`JSON.parse`) and user code fail at run time on correct code.
+ */
+const QUIET_OBJECTS = new Set(['console', 'Math', 'Date', 'Buffer', 'Object', 'Array', 'Number', 'String', 'Symbol']);
 
 function isQuietCall(call: TSESTree.CallExpression): boolean {
   const callee = call.callee;
@@ -34,9 +38,20 @@ export function isThrowingNode(node: Node): boolean {
   }
 }
 
-/** The first thing in `node` (not in nested functions) that can throw, or undefined. */
+/**
+ * The first thing in `node` (not in nested functions) that can throw, in evaluation order:
+ * in `JSON.parse(await fh.readFile())` the read runs, and can fail, before the parse.
+ */
 export function firstThrower(node: Node): Node | undefined {
-  return firstInSameFunction(node, isThrowingNode);
+  let outermost = firstInSameFunction(node, isThrowingNode);
+  if (!outermost) return undefined;
+  // Arguments and operands are evaluated before the call that contains them.
+  for (;;) {
+    const inner: Node | undefined = firstInSameFunction(outermost, (candidate) => candidate !== outermost && isThrowingNode(candidate));
+    // `await fh.read()` reads better than `fh.read()`, and fails at the same point.
+    if (!inner) return outermost.parent?.type === AST_NODE_TYPES.AwaitExpression ? outermost.parent : outermost;
+    outermost = inner;
+  }
 }
 
 /** `process.exit(…)` ends the process: nothing leaks past it. */

@@ -13,6 +13,7 @@ export type EscapeReason =
   | 'passed to a function'
   | 'reassigned'
   | 'released in a callback'
+  | 'handed to its listeners'
   | 'piped';
 
 export interface HandleUsage {
@@ -94,6 +95,9 @@ export function analyzeHandleUsage(
           }
         }
         if (method === 'pipe') return { kind: 'escape', reason: 'piped' };
+        // An event-driven handle (`socket.on('data', …)`, `rl.on('line', …)`) lives on in its listeners and
+        // ends with its peer or its input; judging it from the function that wired it up is guesswork.
+        if (LISTENER_METHODS.has(method)) return { kind: 'escape', reason: 'handed to its listeners' };
         return { kind: 'use' };
       }
       case AST_NODE_TYPES.CallExpression:

@@ -1,0 +1,110 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { applyTransform } from './apply-transform';
+import type { FixSettings } from './arguments';
+import { writeFileAtomic } from './atomic-write';
+import { displayPath } from './display-path';
+import { ExitCode } from './exit-codes';
+import { discoverSourceFiles } from './file-discovery';
+import type { FileTransform } from './file-transform';
+import { InOrder } from './in-order';
+import { jsonReport } from './json-report';
+import { markdownReport } from './markdown-report';
+import { createProgress } from './progress';
+import type { FileRecord, RunRecord } from './run-record';
+import { exitCodeOf, tallyRun } from './run-tally';
+import { formatSummary } from './summary';
+import { createTransformRunner } from './transform-runner';
+import { unifiedDiff } from './unified-diff';
+import { UsageError } from './usage-error';
+import { dirtyTreeRefusal, outsideGitWarning } from './write-safety';
+
+export interface CliStreams {
+  readonly stdout: NodeJS.WritableStream;
+  readonly stderr: NodeJS.WriteStream;
+}
+
+/** `leakguard fix`: discover, check the tree, transform in the pool, write, summarise, report. */
+export async function runFix(settings: FixSettings, streams: CliStreams): Promise<ExitCode> {
+  const startedAt = new Date();
+  if (settings.project !== undefined && !fs.statSync(settings.project, { throwIfNoEntry: false })?.isFile()) {
+    throw new UsageError(`--project ${displayPath(settings.project)}: no such file`);
+  }
+  const discovery = discoverSourceFiles(settings.paths, settings.since);
+  const { files } = discovery;
+  if (!settings.dryRun && !settings.force && files.length > 0) {
+    const refusal = dirtyTreeRefusal(discovery);
+    if (refusal) {
+      streams.stderr.write(`leakguard: ${refusal}\n`);
+      return ExitCode.refusedDirtyTree;
+    }
+    const warning = outsideGitWarning(discovery);
+    if (warning) streams.stderr.write(`leakguard: ${warning}\n`);
+  }
+
+  const workers = Math.max(1, Math.min(settings.workers ?? os.availableParallelism(), files.length));
+  const progress = createProgress(files.length, streams.stderr);
+  const inOrder = new InOrder((text) => progress.around(() => streams.stdout.write(text)));
+  // Writes are synchronous, so this runs between two files: none is ever half-written.
+  const onInterrupt = (): void => {
+    progress.finish();
+    streams.stderr.write('leakguard: interrupted; files already written are complete, the others untouched\n');
+    process.exit(ExitCode.interrupted);
+  };
+  process.once('SIGINT', onInterrupt);
+
+  const records: FileRecord[] = [];
+  const runner = createTransformRunner(workers);
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    for (let index = next++; index < files.length; index = next++) {
+      const transform = await runner.transform({
+        filePath: files[index],
+        codemods: settings.codemods.map((codemod) => codemod.name),
+        options: settings.style === undefined ? {} : { style: settings.style },
+        project: settings.project,
+      });
+      const record = applyTransform(transform, settings.dryRun);
+      records[index] = record;
+      inOrder.deliver(index, requestedOutput(transform, record, settings, files.length > 1));
+      progress.advance(record.path);
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: workers }, lane));
+  } finally {
+    await runner.close();
+    progress.finish();
+    process.off('SIGINT', onInterrupt);
+  }
+
+  const tally = tallyRun(settings.codemods, records);
+  let exitCode = exitCodeOf(tally, settings.dryRun);
+  const run: RunRecord = { settings, files: records, workers, startedAt, durationMs: Date.now() - startedAt.getTime(), exitCode };
+  // stdout carries what was asked for: with --diff or --print it must stay a clean patch or source.
+  const summaryStream = settings.diff || settings.print ? streams.stderr : streams.stdout;
+  summaryStream.write(formatSummary(run, tally));
+  for (const report of settings.reports) {
+    try {
+      writeFileAtomic(report, path.extname(report).toLowerCase() === '.json' ? jsonReport(run, tally) : markdownReport(run, tally));
+      summaryStream.write(`Report: ${displayPath(report)}\n`);
+    } catch (error) {
+      streams.stderr.write(`leakguard: cannot write the report ${displayPath(report)}: ${(error as Error).message}\n`);
+      exitCode = ExitCode.errors;
+    }
+  }
+  return exitCode;
+}
+
+/** `--diff` and `--print` output of one file; `==> path <==` headers as `head` prints them for several files. */
+function requestedOutput(transform: FileTransform, record: FileRecord, settings: FixSettings, severalFiles: boolean): string {
+  if (transform.output === undefined || record.failure) return '';
+  let text = '';
+  if (settings.diff) text += unifiedDiff(transform.source, transform.output, { before: `a/${record.path}`, after: `b/${record.path}` });
+  if (settings.print) {
+    const printed = severalFiles && !transform.output.endsWith('\n') ? `${transform.output}\n` : transform.output;
+    text += severalFiles ? `==> ${record.path} <==\n${printed}` : printed;
+  }
+  return text;
+}

@@ -1,0 +1,64 @@
+import { version } from '../version';
+import { displayPath } from './display-path';
+import type { FileFailure } from './file-transform';
+import type { RunRecord } from './run-record';
+import type { RunTally } from './run-tally';
+
+/**
+ * `--report file.json`. The shape is docs/report-schema.json: bump `schemaVersion` on any change a
+ * consumer could notice (a removed or renamed key, a new required key, a changed meaning).
+ */
+export function jsonReport(run: RunRecord, tally: RunTally): string {
+  const { settings } = run;
+  const { codemods, ...totals } = tally;
+  const report = {
+    schemaVersion: 1,
+    tool: { name: 'leakguard', version },
+    run: {
+      command: 'fix',
+      codemods: settings.codemods.map((codemod) => codemod.name),
+      paths: settings.paths.map((given) => displayPath(given)),
+      dryRun: settings.dryRun,
+      style: settings.style ?? 'try-finally',
+      since: settings.since ?? null,
+      project: settings.project === undefined ? null : displayPath(settings.project),
+      workers: run.workers,
+      startedAt: run.startedAt.toISOString(),
+      durationMs: run.durationMs,
+    },
+    exitCode: run.exitCode,
+    totals,
+    codemods,
+    files: run.files.map((file) => ({
+      path: file.path,
+      typed: file.typed,
+      changed: file.changed,
+      written: file.written,
+      findings: file.steps.flatMap((step) =>
+        step.outcomes.map((outcome) => ({
+          codemod: outcome.codemod,
+          ruleId: outcome.ruleId,
+          line: outcome.line,
+          column: outcome.column,
+          message: outcome.message,
+          status: outcome.status,
+          ...(outcome.reason === undefined ? {} : { reason: outcome.reason }),
+        })),
+      ),
+      ...(file.failure ? { failure: reportedFailure(file.failure) } : {}),
+    })),
+  };
+  return `${JSON.stringify(report, undefined, 2)}\n`;
+}
+
+function reportedFailure(failure: FileFailure): FileFailure {
+  const { kind, message, codemod, line, column, stack } = failure;
+  return {
+    kind,
+    message,
+    ...(codemod === undefined ? {} : { codemod }),
+    ...(line === undefined ? {} : { line }),
+    ...(column === undefined ? {} : { column }),
+    ...(stack === undefined ? {} : { stack }),
+  };
+}

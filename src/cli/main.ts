@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+import { version } from '../version';
+import { parseCommandLine } from './arguments';
+import { ExitCode } from './exit-codes';
+import { runFix } from './fix-command';
+import { GitError } from './git';
+import { helpText } from './help-text';
+import { listText } from './list-command';
+import { UsageError } from './usage-error';
+
+async function main(argv: readonly string[]): Promise<ExitCode> {
+  try {
+    const command = parseCommandLine(argv);
+    switch (command.kind) {
+      case 'help':
+        process.stdout.write(helpText);
+        return ExitCode.success;
+      case 'version':
+        process.stdout.write(`${version}\n`);
+        return ExitCode.success;
+      case 'list':
+        process.stdout.write(listText());
+        return ExitCode.success;
+      case 'fix':
+        return await runFix(command, { stdout: process.stdout, stderr: process.stderr });
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`leakguard: ${error.message}\nRun \`leakguard --help\` for usage.\n`);
+      return ExitCode.usage;
+    }
+    // Not 1: a CI gate must not read a crash of the CLI as "findings remain".
+    const explained = error instanceof GitError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+    process.stderr.write(`leakguard: ${explained}\n`);
+    return ExitCode.errors;
+  }
+}
+
+// exitCode, not exit(): stdout (a long diff into a pipe) is flushed before the process ends.
+void main(process.argv.slice(2)).then((exitCode) => {
+  process.exitCode = exitCode;
+});

@@ -1,0 +1,78 @@
+import { displayPath } from './display-path';
+import { describeFailure } from './failure-text';
+import type { FileRecord, RunRecord } from './run-record';
+import type { RunTally } from './run-tally';
+import { describeTypeInformation } from './type-information';
+
+/** `--report file.md`: for a migration pull request: totals, reasons, then every finding per file. */
+export function markdownReport(run: RunRecord, tally: RunTally): string {
+  const { settings } = run;
+  const lines: string[] = [
+    '# leakguard fix report',
+    '',
+    `- Codemods: ${settings.codemods.map((codemod) => code(codemod.name)).join(', ')}`,
+    `- Paths: ${settings.paths.map((given) => code(displayPath(given))).join(', ')}`,
+    ...(settings.since === undefined ? [] : [`- Changed since: ${code(settings.since)}`]),
+    `- Mode: ${settings.dryRun ? 'dry run (nothing written)' : 'files rewritten in place'}`,
+    `- Type information: ${describeTypeInformation(tally, settings.project)}`,
+    `- Exit code: ${run.exitCode}`,
+    '',
+    '## Summary',
+    '',
+    '| codemod | rule | files | changed | findings | fixed | skipped |',
+    '|---|---|--:|--:|--:|--:|--:|',
+    ...tally.codemods.map(
+      (codemod) =>
+        `| ${code(codemod.name)} | ${code(`leakguard/${codemod.rule}`)} | ${codemod.filesScanned} | ${codemod.filesChanged} | ${codemod.findings} | ${codemod.fixed} | ${codemod.skipped} |`,
+    ),
+    '',
+  ];
+  if (tally.findings === 0) lines.push('No findings: nothing to fix.', '');
+  const skipReasons = tally.codemods.flatMap((codemod) => codemod.skipReasons.map((skip) => ({ codemod: codemod.name, ...skip })));
+  if (skipReasons.length > 0) {
+    lines.push('### Skipped, by reason', '', '| codemod | reason | count |', '|---|---|--:|');
+    for (const skip of skipReasons) lines.push(`| ${code(skip.codemod)} | ${cell(skip.reason)} | ${skip.count} |`);
+    lines.push('');
+  }
+  const failed = run.files.filter((file) => file.failure);
+  if (failed.length > 0) {
+    lines.push('## Failed files (left untouched)', '');
+    for (const file of failed) lines.push(`- ${code(describeFailure(file))}`);
+    lines.push('');
+  }
+  const withFindings = run.files.filter((file) => file.steps.some((step) => step.outcomes.length > 0));
+  if (withFindings.length > 0) {
+    lines.push('## Findings by file', '');
+    for (const file of withFindings) lines.push(...fileSection(file), '');
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
+}
+
+function fileSection(file: FileRecord): string[] {
+  const state = file.written ? 'rewritten' : file.changed ? 'would change' : 'unchanged';
+  return [
+    `### ${code(file.path)} (${state})`,
+    '',
+    '| line:column | codemod | rule | status | message | reason |',
+    '|---|---|---|---|---|---|',
+    ...file.steps.flatMap((step) =>
+      step.outcomes.map(
+        (outcome) =>
+          `| ${outcome.line}:${outcome.column} | ${code(outcome.codemod)} | ${code(outcome.ruleId)} | ${outcome.status} | ${cell(outcome.message)} | ${cell(outcome.reason ?? '')} |`,
+      ),
+    ),
+  ];
+}
+
+/** Table cells end at `|` and at a line break: escape the one, flatten the other. */
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+/** Inline code that survives backticks inside (CommonMark: a longer fence); one line. */
+function code(text: string): string {
+  const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longestRun + 1);
+  const padding = longestRun > 0 ? ' ' : '';
+  return `${fence}${padding}${text.replace(/\r?\n/g, ' ')}${padding}${fence}`;
+}

@@ -1,0 +1,84 @@
+import type { CodemodInfo } from '../../codemods/index';
+import { ExitCode } from './exit-codes';
+import type { FileRecord } from './run-record';
+
+export interface SkipReasonCount {
+  readonly reason: string;
+  readonly count: number;
+}
+
+export interface CodemodTally {
+  readonly name: string;
+  /** The paired rule, without the `leakguard/` prefix. */
+  readonly rule: string;
+  readonly filesScanned: number;
+  readonly filesChanged: number;
+  readonly findings: number;
+  readonly fixed: number;
+  readonly skipped: number;
+  /** Most frequent first: the reasons a migration still has to address. */
+  readonly skipReasons: readonly SkipReasonCount[];
+}
+
+export interface RunTally {
+  readonly filesScanned: number;
+  readonly filesTyped: number;
+  readonly filesChanged: number;
+  readonly filesWritten: number;
+  readonly filesFailed: number;
+  readonly findings: number;
+  readonly fixed: number;
+  readonly skipped: number;
+  readonly codemods: readonly CodemodTally[];
+}
+
+export const unexplainedSkip = '(no reason given)';
+
+export function tallyRun(codemods: readonly CodemodInfo[], files: readonly FileRecord[]): RunTally {
+  const perCodemod = codemods.map((codemod) => tallyCodemod(codemod, files));
+  const sum = (count: (tally: CodemodTally) => number): number => perCodemod.reduce((total, tally) => total + count(tally), 0);
+  return {
+    filesScanned: files.length,
+    filesTyped: files.filter((file) => file.typed).length,
+    filesChanged: files.filter((file) => file.changed).length,
+    filesWritten: files.filter((file) => file.written).length,
+    filesFailed: files.filter((file) => file.failure).length,
+    findings: sum((tally) => tally.findings),
+    fixed: sum((tally) => tally.fixed),
+    skipped: sum((tally) => tally.skipped),
+    codemods: perCodemod,
+  };
+}
+
+function tallyCodemod(codemod: CodemodInfo, files: readonly FileRecord[]): CodemodTally {
+  const steps = files.flatMap((file) => file.steps.filter((step) => step.codemod === codemod.name));
+  const outcomes = steps.flatMap((step) => step.outcomes);
+  const skipped = outcomes.filter((outcome) => outcome.status === 'skipped');
+  const reasons = new Map<string, number>();
+  for (const outcome of skipped) {
+    const reason = outcome.reason ?? unexplainedSkip;
+    reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+  }
+  return {
+    name: codemod.name,
+    rule: codemod.rule,
+    filesScanned: steps.length,
+    filesChanged: steps.filter((step) => step.changed).length,
+    findings: outcomes.length,
+    fixed: outcomes.length - skipped.length,
+    skipped: skipped.length,
+    skipReasons: [...reasons]
+      .map(([reason, count]) => ({ reason, count }))
+      .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)),
+  };
+}
+
+/**
+ * Failures outrank findings: a file that was not processed may hide any number of them. A dry run
+ * leaves its fixable findings in the code, so `--dry` doubles as a CI gate ("nothing left to migrate").
+ */
+export function exitCodeOf(tally: RunTally, dryRun: boolean): ExitCode {
+  if (tally.filesFailed > 0) return ExitCode.errors;
+  if (tally.skipped > 0 || (dryRun && tally.fixed > 0)) return ExitCode.findingsRemain;
+  return ExitCode.success;
+}

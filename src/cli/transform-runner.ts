@@ -1,0 +1,31 @@
+import path from 'node:path';
+import { transformFile, type FileTransform, type FileTransformRequest } from './file-transform';
+import { WorkerPool } from './worker-pool';
+
+/** Transforms files in worker threads, or in this thread for one worker. */
+export interface TransformRunner {
+  transform(request: FileTransformRequest): Promise<FileTransform>;
+  close(): Promise<void>;
+}
+
+/** A worker thread needs compiled JavaScript: the CLI runs from dist/, where this file sits beside it. */
+const workerScript = path.join(__dirname, 'transform-worker.js');
+
+export function createTransformRunner(workers: number): TransformRunner {
+  if (workers <= 1) return inThisThread;
+  const pool = new WorkerPool<FileTransformRequest, FileTransform>(workerScript, workers, (request, error) => ({
+    filePath: request.filePath,
+    typed: false,
+    source: '',
+    output: undefined,
+    steps: [],
+    failure: { kind: 'crash', message: `the worker thread died: ${error.message}` },
+  }));
+  return { transform: (request) => pool.run(request), close: () => pool.close() };
+}
+
+const inThisThread: TransformRunner = {
+  // Yield to the event loop between files so progress redraws and Ctrl-C are handled.
+  transform: (request) => new Promise((resolve) => setImmediate(() => resolve(transformFile(request)))),
+  close: async () => {},
+};

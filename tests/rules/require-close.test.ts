@@ -1,0 +1,462 @@
+import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
+import rule, { type MessageIds, type Options } from '../../rules/require-close';
+import { sharedInvalidCases, type SharedError, type SharedInvalidCase } from './require-close.invalid-cases';
+import { typedRuleTester, untypedRuleTester } from './rule-testers';
+
+function invalidCase(shared: SharedInvalidCase, mode: 'typed' | 'untyped'): InvalidTestCase<MessageIds, Options> {
+  const error = (expected: SharedError) => ({
+    messageId: expected.messageId,
+    ...(expected.line ? { line: expected.line } : {}),
+    ...(expected.data ? { data: expected.data } : {}),
+    suggestions: [
+      ...(expected.tryFinally ? [{ messageId: 'wrapInTryFinally' as const, output: expected.tryFinally }] : []),
+      ...(mode === 'typed' && expected.using ? [{ messageId: 'declareWithUsing' as const, output: expected.using }] : []),
+    ],
+  });
+  return {
+    name: shared.name,
+    code: shared.code,
+    ...(shared.options ? { options: [shared.options] as Options } : {}),
+    errors: [error(shared), ...(shared.more ?? []).map(error)],
+  };
+}
+
+const typed = typedRuleTester();
+const untyped = untypedRuleTester();
+
+/** Cases whose verdict does not depend on type information: both modes must agree. */
+const valid = [
+  {
+    name: 'a file handle closed in finally',
+    code: `
+import { open } from 'node:fs/promises';
+export async function readConfig(path: string) {
+  const fh = await open(path, 'r');
+  try {
+    return JSON.parse(await fh.readFile('utf8'));
+  } finally {
+    await fh.close();
+  }
+}`,
+  },
+  {
+    name: 'await using disposes on every path',
+    code: `
+import { open } from 'node:fs/promises';
+export async function size(path: string) {
+  await using fh = await open(path);
+  return (await fh.stat()).size;
+}`,
+  },
+  {
+    name: 'a handle returned to the caller is the caller’s to close',
+    code: `
+import { open } from 'node:fs/promises';
+export async function openLog(path: string) {
+  const fh = await open(path, 'a');
+  await fh.write('opened\\n');
+  return fh;
+}`,
+  },
+  {
+    name: 'a handle returned through an alias',
+    code: `
+import fs from 'node:fs';
+export function openForRead(path: string) {
+  const fd = fs.openSync(path, 'r');
+  const handle = fd;
+  return handle;
+}`,
+  },
+  {
+    name: 'a stream stored on the instance lives as long as the instance',
+    code: `
+import fs from 'node:fs';
+export class AuditLog {
+  private stream?: fs.WriteStream;
+  start(path: string) {
+    const stream = fs.createWriteStream(path, { flags: 'a' });
+    this.stream = stream;
+  }
+}`,
+  },
+  {
+    name: 'stream.pipeline owns and destroys both streams, errors included',
+    code: `
+import fs from 'node:fs';
+import zlib from 'node:zlib';
+import { pipeline } from 'node:stream/promises';
+export async function compress(source: string, target: string) {
+  const input = fs.createReadStream(source);
+  const gzip = zlib.createGzip();
+  await pipeline(input, gzip, fs.createWriteStream(target));
+}`,
+  },
+  {
+    name: 'a handle passed to an unknown function is handed over (default option)',
+    code: `
+import { open } from 'node:fs/promises';
+declare function consume(handle: unknown): Promise<void>;
+export async function handOver(path: string) {
+  const fh = await open(path);
+  await consume(fh);
+}`,
+  },
+  {
+    name: 'module top level runs once',
+    code: `
+import fs from 'node:fs';
+export const watcher = fs.watch('.');
+const fd = fs.openSync('app.log', 'a');
+fs.writeSync(fd, 'started');`,
+  },
+  {
+    name: 'a release handed to a callback is not judged here',
+    code: `
+import fs from 'node:fs';
+export function watchUntil(dir: string, signal: AbortSignal) {
+  const watcher = fs.watch(dir);
+  signal.addEventListener('abort', () => watcher.close());
+}`,
+  },
+  {
+    name: 'piping a file stream hands it to the destination',
+    code: `
+import fs from 'node:fs';
+import type { ServerResponse } from 'node:http';
+export function serve(path: string, res: ServerResponse) {
+  const stream = fs.createReadStream(path);
+  stream.pipe(res);
+}
+export function serveChained(path: string, res: ServerResponse) {
+  fs.createReadStream(path).pipe(res);
+}`,
+  },
+  {
+    name: 'an event-driven socket lives on in its listeners',
+    code: `
+import net from 'node:net';
+export function ping(port: number) {
+  const socket = net.connect(port, '127.0.0.1');
+  socket.on('connect', () => socket.end('PING'));
+}`,
+  },
+  {
+    name: 'for await consumes the readline interface and closes it on break or throw',
+    code: `
+import fs from 'node:fs';
+import readline from 'node:readline';
+export async function countLines(path: string) {
+  const lines = readline.createInterface({ input: fs.createReadStream(path) });
+  let count = 0;
+  for await (const line of lines) if (line) count++;
+  return count;
+}`,
+  },
+  {
+    name: 'a pg client released in finally',
+    code: `
+import { Pool } from 'pg';
+const pool = new Pool();
+export async function countUsers() {
+  const client = await pool.connect();
+  try {
+    const result = await client.query('select count(*) from users');
+    return result.rows[0];
+  } finally {
+    client.release();
+  }
+}`,
+  },
+  {
+    name: 'declared before the try, acquired inside it, released under a guard',
+    code: `
+import { open, type FileHandle } from 'node:fs/promises';
+export async function firstLine(path: string) {
+  let fh: FileHandle | undefined;
+  try {
+    fh = await open(path);
+    const text = await fh.readFile('utf8');
+    return text.split('\\n')[0];
+  } finally {
+    if (fh) await fh.close();
+  }
+}`,
+  },
+  {
+    name: 'released in catch (then rethrown) and after the try',
+    code: `
+import fs from 'node:fs';
+export function readHeader(path: string) {
+  const fd = fs.openSync(path, 'r');
+  const header = Buffer.alloc(16);
+  try {
+    fs.readSync(fd, header, 0, 16, 0);
+  } catch (error) {
+    fs.closeSync(fd);
+    throw error;
+  }
+  fs.closeSync(fd);
+  return header;
+}`,
+  },
+  {
+    name: 'nothing between acquisition and release can throw',
+    code: `
+import fs from 'node:fs';
+export function touch(path: string) {
+  const fd = fs.openSync(path, 'a');
+  console.log('touched', path);
+  fs.closeSync(fd);
+}`,
+  },
+  {
+    name: 'pool.connect with a callback returns nothing to release here',
+    code: `
+import { Pool } from 'pg';
+const pool = new Pool();
+export function withCallback() {
+  pool.connect((error, client, done) => {
+    if (error) return;
+    client?.query('select 1', () => done());
+  });
+}`,
+  },
+  {
+    name: 'a getter that returns a stored stream does not open one',
+    code: `
+import fs from 'node:fs';
+class Log {
+  #stream = fs.createWriteStream('app.log');
+  stream() { return this.#stream; }
+}
+export function note(log: Log) {
+  const stream = log.stream();
+  stream.write('note');
+}`,
+  },
+  {
+    name: 'an eslint-disable comment is ESLint’s to honour; the code itself is fine here too',
+    code: `
+import { open } from 'node:fs/promises';
+export async function stat(path: string) {
+  const fh = await open(path);
+  try { return await fh.stat(); } finally { await fh.close(); }
+}`,
+  },
+];
+
+typed.run('require-close (typed)', rule, {
+  valid: [
+    ...valid,
+    {
+      name: 'typed: a method that hands back a stored handle is not a factory',
+      code: `
+import { open, type FileHandle } from 'node:fs/promises';
+class Store {
+  constructor(private readonly handle: FileHandle) {}
+  current(): FileHandle { return this.handle; }
+}
+export async function peek(store: Store) {
+  const fh = store.current();
+  return fh.stat();
+}
+export async function make(path: string) { return new Store(await open(path)); }`,
+    },
+  ],
+  invalid: [
+    ...sharedInvalidCases.map((shared) => invalidCase(shared, 'typed')),
+    {
+      name: 'typed: a project factory that returns a fresh handle',
+      code: `
+import { open } from 'node:fs/promises';
+async function openLog(path: string) {
+  const fh = await open(path, 'a');
+  return fh;
+}
+export async function append(path: string, line: string) {
+  const log = await openLog(path);
+  await log.write(line);
+}`,
+      errors: [
+        {
+          messageId: 'neverReleased',
+          line: 8,
+          suggestions: [
+            {
+              messageId: 'wrapInTryFinally',
+              output: `
+import { open } from 'node:fs/promises';
+async function openLog(path: string) {
+  const fh = await open(path, 'a');
+  return fh;
+}
+export async function append(path: string, line: string) {
+  const log = await openLog(path);
+  try {
+    await log.write(line);
+  } finally {
+    await log.close();
+  }
+}`,
+            },
+            {
+              messageId: 'declareWithUsing',
+              output: `
+import { open } from 'node:fs/promises';
+async function openLog(path: string) {
+  const fh = await open(path, 'a');
+  return fh;
+}
+export async function append(path: string, line: string) {
+  await using log = await openLog(path);
+  await log.write(line);
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'typed: a class of this project that implements Symbol.dispose',
+      code: `
+class Lock implements Disposable {
+  [Symbol.dispose]() {}
+}
+export function critical(work: () => void) {
+  const lock = new Lock();
+  work();
+  lock[Symbol.dispose]();
+}`,
+      errors: [
+        {
+          messageId: 'releasedOnlyOnSuccess',
+          suggestions: [
+            {
+              messageId: 'wrapInTryFinally',
+              output: `
+class Lock implements Disposable {
+  [Symbol.dispose]() {}
+}
+export function critical(work: () => void) {
+  const lock = new Lock();
+  try {
+    work();
+  } finally {
+    lock[Symbol.dispose]();
+  }
+}`,
+            },
+            {
+              messageId: 'declareWithUsing',
+              output: `
+class Lock implements Disposable {
+  [Symbol.dispose]() {}
+}
+export function critical(work: () => void) {
+  using lock = new Lock();
+  work();
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'typed: a mysql2 pool connection released only on success',
+      code: `
+import mysql from 'mysql2/promise';
+const pool = mysql.createPool({ host: '127.0.0.1' });
+export async function userCount() {
+  const connection = await pool.getConnection();
+  const [rows] = await connection.query('select count(*) as n from users');
+  connection.release();
+  return rows;
+}`,
+      errors: [
+        {
+          messageId: 'releasedOnlyOnSuccess',
+          data: { resource: 'mysql2 pool connection', thrower: 'await connection.query()', line: '6', release: '.release()' },
+          suggestions: [
+            {
+              messageId: 'wrapInTryFinally',
+              output: `
+import mysql from 'mysql2/promise';
+const pool = mysql.createPool({ host: '127.0.0.1' });
+export async function userCount() {
+  const connection = await pool.getConnection();
+  try {
+    const [rows] = await connection.query('select count(*) as n from users');
+    return rows;
+  } finally {
+    connection.release();
+  }
+}`,
+            },
+            {
+              // mysql2's promise PoolConnection implements [Symbol.asyncDispose] (it releases).
+              messageId: 'declareWithUsing',
+              output: `
+import mysql from 'mysql2/promise';
+const pool = mysql.createPool({ host: '127.0.0.1' });
+export async function userCount() {
+  await using connection = await pool.getConnection();
+  const [rows] = await connection.query('select count(*) as n from users');
+  return rows;
+}`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+untyped.run('require-close (untyped)', rule, {
+  valid: [
+    ...valid,
+    {
+      name: 'untyped: a project factory is invisible without types (the typed mode reports it)',
+      code: `
+import { open } from 'node:fs/promises';
+async function openLog(path: string) { return open(path, 'a'); }
+export async function append(path: string, line: string) {
+  const log = await openLog(path);
+  await log.write(line);
+}`,
+    },
+  ],
+  invalid: [
+    ...sharedInvalidCases.map((shared) => invalidCase(shared, 'untyped')),
+    {
+      name: 'untyped: pg pool client from an annotated pool, released only on success',
+      code: `
+import type { Pool } from 'pg';
+export async function rename(pool: Pool, id: number, name: string) {
+  const client = await pool.connect();
+  await client.query('update users set name = $1 where id = $2', [name, id]);
+  client.release();
+}`,
+      errors: [
+        {
+          messageId: 'releasedOnlyOnSuccess',
+          suggestions: [
+            {
+              messageId: 'wrapInTryFinally',
+              output: `
+import type { Pool } from 'pg';
+export async function rename(pool: Pool, id: number, name: string) {
+  const client = await pool.connect();
+  try {
+    await client.query('update users set name = $1 where id = $2', [name, id]);
+  } finally {
+    client.release();
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
