@@ -21,7 +21,7 @@ Options for fix:
   --project <tsconfig>   Type information from this tsconfig instead of the nearest one per file.
   --since <git-ref>      Only files changed since <git-ref> (committed, staged, unstaged or untracked).
   --style <style>        try-finally (default) or using (\`using\`/\`await using\` where the type is Disposable).
-  --workers <n>          Worker threads (default: one per CPU, at most one per file; 1 = in-process).
+  --workers <n>          Worker threads (default: one per CPU, at most one per 16 files; 1 = main thread only).
 
 Exit codes:
   0  every finding was fixed, or there was none

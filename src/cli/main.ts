@@ -2,10 +2,8 @@
 import { version } from '../version';
 import { parseCommandLine } from './arguments';
 import { ExitCode } from './exit-codes';
-import { runFix } from './fix-command';
 import { GitError } from './git';
 import { helpText } from './help-text';
-import { listText } from './list-command';
 import { UsageError } from './usage-error';
 
 async function main(argv: readonly string[]): Promise<ExitCode> {
@@ -18,11 +16,12 @@ async function main(argv: readonly string[]): Promise<ExitCode> {
       case 'version':
         process.stdout.write(`${version}\n`);
         return ExitCode.success;
+      // Loaded on demand: --help and --version should not wait for the rules, the engine and TypeScript.
       case 'list':
-        process.stdout.write(listText());
+        process.stdout.write((await import('./list-command.js')).listText());
         return ExitCode.success;
       case 'fix':
-        return await runFix(command, { stdout: process.stdout, stderr: process.stderr });
+        return await (await import('./fix-command.js')).runFix(command, { stdout: process.stdout, stderr: process.stderr });
     }
   } catch (error) {
     if (error instanceof UsageError) {

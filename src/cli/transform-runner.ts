@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { transformFile, type FileTransform, type FileTransformRequest } from './file-transform';
+import type { FileTransform, FileTransformRequest } from './file-transform';
 import { WorkerPool } from './worker-pool';
 
 /** Transforms files in worker threads, or in this thread for one worker. */
@@ -25,7 +25,9 @@ export function createTransformRunner(workers: number): TransformRunner {
 }
 
 const inThisThread: TransformRunner = {
-  // Yield to the event loop between files so progress redraws and Ctrl-C are handled.
-  transform: (request) => new Promise((resolve) => setImmediate(() => resolve(transformFile(request)))),
+  // Loaded here, not at the top: with worker threads the main thread never needs the engine and
+  // TypeScript (most of the start-up time). Awaiting also yields to the event loop between files,
+  // so progress redraws and Ctrl-C are handled.
+  transform: async (request) => (await import('./file-transform.js')).transformFile(request),
   close: async () => {},
 };

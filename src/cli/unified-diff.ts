@@ -8,7 +8,7 @@ export function splitLines(text: string): string[] {
 
 // Beyond this many differences the O(D²) trace would cost too much memory: the middle is then
 // shown as deleted and re-inserted. Still a correct diff, only not minimal. Codemod edits are small.
-const maxMinimalDifferences = 4000;
+const maxMinimalDifferences = 2000;
 
 /**
  * A shortest edit script from `before` to `after` (Myers' O(ND) algorithm, after trimming the common

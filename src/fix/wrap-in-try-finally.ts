@@ -32,6 +32,36 @@ function linesInsideTemplates(ast: TSESTree.Program, layout: SourceLayout, from:
   return starts;
 }
 
+/**
+ * `const client = await pool.connect(); try { … } catch (e) { …; throw e } client.release();`:
+ * when everything to cover is one `try` with a `catch` and no `finally`, the release belongs in a
+ * `finally` of that `try` — what a reviewer would write — rather than in a second, outer one.
+ */
+function finallyLessTry(plan: WrapInTryFinallyPlan): TSESTree.TryStatement | undefined {
+  const { first, last } = plan;
+  if (first.type !== AST_NODE_TYPES.TryStatement || first.finalizer || !first.handler) return undefined;
+  const releasesAfter = plan.removals.filter((removal) => removal.range[0] > first.range[1]);
+  // Only the try, then nothing but the releases it replaces.
+  if (last !== first && !(releasesAfter.length > 0 && releasesAfter.some((removal) => removal === last))) return undefined;
+  const list = (first.parent as { body?: readonly TSESTree.Node[] }).body;
+  if (!list) return undefined;
+  const between = list.slice(list.indexOf(first) + 1, list.indexOf(last) + 1);
+  return between.every((statement) => plan.removals.includes(statement as TSESTree.ExpressionStatement)) ? first : undefined;
+}
+
+function addFinallyEdits(plan: WrapInTryFinallyPlan, statement: TSESTree.TryStatement, layout: SourceLayout): TextEdit[] {
+  const indent = layout.indentationAt(statement.range[0]);
+  const eol = layout.eol;
+  const edits: TextEdit[] = [
+    {
+      range: [statement.range[1], statement.range[1]],
+      text: ` finally {${eol}${indent}${layout.indentUnit}${plan.release}${eol}${indent}}`,
+    },
+  ];
+  for (const removal of plan.removals) edits.push({ range: removalRange(layout, removal), text: '' });
+  return edits;
+}
+
 function usingEdits(plan: WrapInTryFinallyPlan, layout: SourceLayout): TextEdit[] {
   const keyword = plan.disposal === 'async' ? 'await using' : 'using';
   const declaration = plan.declaration;
@@ -63,6 +93,9 @@ export function editsForWrapInTryFinally(
         ? 'kept try/finally: the type is not known to be Disposable (run with type information)'
         : 'kept try/finally: `await using` needs an async function'
       : undefined;
+
+  const existingTry = finallyLessTry(plan);
+  if (existingTry) return { edits: addFinallyEdits(plan, existingTry, layout), ...(note ? { note } : {}) };
 
   const declarationEnd = plan.declaration.range[1];
   if (!layout.restOfLineIsEmpty(declarationEnd)) return { refusal: 'other code follows the declaration on its line' };

@@ -1,0 +1,17 @@
+// A transaction that rolls back on error but releases the client only after a commit;
+// a failing ROLLBACK (dead connection) or the rethrow leaves it checked out.
+import { Pool } from 'pg';
+
+export async function transfer(pool: Pool, from: number, to: number, amount: number): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('update accounts set balance = balance - $1 where id = $2', [amount, from]);
+    await client.query('update accounts set balance = balance + $1 where id = $2', [amount, to]);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  }
+  client.release();
+}

@@ -1,0 +1,16 @@
+const fs = require('fs');
+
+function lastBytes(path, count) {
+  const fd = fs.openSync(path, 'r');
+  try {
+    const { size } = fs.fstatSync(fd);
+    const length = Math.min(size, count);
+    const buffer = Buffer.alloc(length);
+    fs.readSync(fd, buffer, 0, length, size - length);
+    return buffer.toString('utf8');
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+module.exports = { lastBytes };

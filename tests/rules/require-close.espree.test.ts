@@ -1,0 +1,73 @@
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import { rules } from '../../rules/index';
+
+/**
+ * Plain JavaScript linted by ESLint's default parser (espree, eslint-scope): no typescript-eslint in
+ * the loop, as in a JS project's pre-commit hook.
+ */
+function lint(code: string, filename: string) {
+  const linter = new Linter();
+  return linter.verify(
+    code,
+    [
+      {
+        files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
+        plugins: { leakguard: { rules } as never },
+        rules: { 'leakguard/require-close': 'error' },
+        languageOptions: { sourceType: filename.endsWith('.cjs') ? 'commonjs' : 'module' },
+      },
+    ],
+    filename,
+  );
+}
+
+describe('require-close with espree', () => {
+  it('reports a descriptor leaked by an early return in CommonJS', () => {
+    const messages = lint(
+      `
+const fs = require('fs');
+function lastLine(path) {
+  const fd = fs.openSync(path, 'r');
+  const stat = fs.fstatSync(fd);
+  if (stat.size === 0) return '';
+  fs.closeSync(fd);
+  return 'x';
+}
+module.exports = { lastLine };`,
+      'tail.cjs',
+    );
+    expect(messages.map((message) => [message.messageId, message.line])).toEqual([['notReleasedOnEveryPath', 4]]);
+    expect(messages[0]!.suggestions).toHaveLength(1);
+  });
+
+  it('reports a file handle closed only on success in an ES module', () => {
+    const messages = lint(
+      `import { open } from 'node:fs/promises';
+export async function load(p) {
+  const fh = await open(p);
+  const text = await fh.readFile('utf8');
+  await fh.close();
+  return JSON.parse(text);
+}`,
+      'load.mjs',
+    );
+    expect(messages.map((message) => message.messageId)).toEqual(['releasedOnlyOnSuccess']);
+  });
+
+  it('stays quiet on the try/finally version', () => {
+    const messages = lint(
+      `import { open } from 'node:fs/promises';
+export async function load(p) {
+  const fh = await open(p);
+  try {
+    return JSON.parse(await fh.readFile('utf8'));
+  } finally {
+    await fh.close();
+  }
+}`,
+      'load.js',
+    );
+    expect(messages).toEqual([]);
+  });
+});
