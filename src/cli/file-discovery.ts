@@ -26,8 +26,9 @@ interface GivenPath {
 
 /**
  * The files `fix` transforms: only under the given paths, never through a symlink (a link could
- * lead out of them, or make one file two), honouring .gitignore inside a git work tree. A file
- * named on the command line is taken even when ignored: the user asked for it.
+ * lead out of them, or make one file two), honouring .gitignore inside a git work tree, never
+ * under node_modules. A file named on the command line is taken even when ignored: the user asked
+ * for it.
  */
 export function discoverSourceFiles(paths: readonly string[], since: string | undefined): SourceFileDiscovery {
   const workTrees = new Map<string, GivenPath[]>();
@@ -37,18 +38,22 @@ export function discoverSourceFiles(paths: readonly string[], since: string | un
     if (root === undefined) outsideGit.push(given);
     else workTrees.set(root, [...(workTrees.get(root) ?? []), given]);
   }
-  if (since !== undefined && outsideGit.length > 0) {
-    throw new UsageError(`--since needs a git work tree; ${displayPath(outsideGit[0]?.real ?? '')} is not in one`);
+  const [firstOutsideGit] = outsideGit;
+  if (since !== undefined && firstOutsideGit) {
+    throw new UsageError(`--since needs a git work tree; ${displayPath(firstOutsideGit.real)} is not in one`);
   }
 
   const candidates = new Set<string>();
   const workTreePaths: WorkTreePaths[] = [];
   for (const [root, givenPaths] of workTrees) {
-    const pathspecs = givenPaths.map((given) => path.relative(root, given.real) || '.');
+    const pathspec = (given: GivenPath): string => path.relative(root, given.real) || '.';
+    const pathspecs = givenPaths.map(pathspec);
     workTreePaths.push({ root, pathspecs });
     const changed = since === undefined ? undefined : filesChangedSince(root, since, pathspecs);
-    const inWorkTree = [...listWorkTreeFiles(root, pathspecs), ...namedFiles(givenPaths)];
-    for (const file of inWorkTree) if (!changed || changed.has(file)) candidates.add(file);
+    for (const given of givenPaths) {
+      const files = given.isDirectory ? withoutDependencies(given.real, listWorkTreeFiles(root, [pathspec(given)])) : [given.real];
+      for (const file of files) if (!changed || changed.has(file)) candidates.add(file);
+    }
   }
   for (const given of outsideGit) {
     if (given.isDirectory) walkOutsideGit(given.real, candidates);
@@ -71,8 +76,9 @@ function resolveGivenPath(given: string): GivenPath {
   return { real, isDirectory: stats.isDirectory() };
 }
 
-function namedFiles(givenPaths: readonly GivenPath[]): string[] {
-  return givenPaths.filter((given) => !given.isDirectory).map((given) => given.real);
+/** Even when committed (vendored), dependencies are not ours to migrate. */
+function withoutDependencies(directory: string, files: readonly string[]): string[] {
+  return files.filter((file) => !path.relative(directory, file).split(path.sep).includes('node_modules'));
 }
 
 /** Without git there is no .gitignore semantics to borrow: skip what is never source to migrate. */

@@ -87,6 +87,7 @@ export async function runFix(settings: FixSettings, streams: CliStreams): Promis
   summaryStream.write(formatSummary(run, tally));
   for (const report of settings.reports) {
     try {
+      fs.mkdirSync(path.dirname(report), { recursive: true });
       writeFileAtomic(report, path.extname(report).toLowerCase() === '.json' ? jsonReport(run, tally) : markdownReport(run, tally));
       summaryStream.write(`Report: ${displayPath(report)}\n`);
     } catch (error) {

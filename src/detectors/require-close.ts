@@ -141,7 +141,7 @@ export type { HandleUsage };
 /** The rule's messages; the codemod's report renders the same text. */
 export const requireCloseMessages: Record<RequireCloseMessageId | 'wrapInTryFinally' | 'declareWithUsing', string> = {
   neverReleased:
-    'This {{resource}} is never released: call `{{release}}` in a `finally` block (or declare it with `using`), or hand it to an owner.',
+    'This {{resource}} is never released: call `{{release}}` in a `finally` block, or hand it to an owner.',
   releasedOnlyOnSuccess:
     'This {{resource}} is released only on the success path: `{{thrower}}` on line {{line}} can throw first. Release it in a `finally` block.',
   notReleasedOnEveryPath:
