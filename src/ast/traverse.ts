@@ -27,7 +27,7 @@ export function walk(root: Node, enter: Enter): void {
     const [node, parent] = stack.pop()!;
     if (enter(node, parent) === false) continue;
     const children = childNodes(node);
-    for (let index = children.length - 1; index >= 0; index--) stack.push([children[index]!, node]);
+    for (let index = children.length - 1; index >= 0; index--) stack.push([children[index], node]);
   }
 }
 

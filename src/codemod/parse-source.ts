@@ -55,7 +55,7 @@ function toParseError(error: unknown): SourceParseError {
   const details = error as { message?: string; lineNumber?: number; column?: number; location?: { start?: { line?: number; column?: number } } };
   const line = details.location?.start?.line ?? details.lineNumber ?? 1;
   const column = (details.location?.start?.column ?? details.column ?? 0) + 1;
-  return new SourceParseError(String(details.message ?? error).split('\n')[0]!, line, column);
+  return new SourceParseError(String(details.message ?? error).split('\n')[0], line, column);
 }
 
 /** The same AST the rules see (typescript-estree), typed when the file belongs to `program`. */

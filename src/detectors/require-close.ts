@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { Analysis } from '../analysis/analysis';
 import { enclosingFunction, outermostWrapper, type FunctionNode } from '../ast/predicates';
 import { walk, type Node } from '../ast/traverse';
@@ -116,7 +116,7 @@ function exitLine(leak: LeakPath): number {
 }
 
 function firstLeak(leaks: readonly LeakPath[]): LeakPath {
-  return [...leaks].sort((a, b) => a.node.range[0] - b.node.range[0])[0]!;
+  return [...leaks].sort((a, b) => a.node.range[0] - b.node.range[0])[0];
 }
 
 const MAX_THROWER_TEXT = 40;
@@ -127,7 +127,7 @@ function describeThrower(analysis: Analysis, node: Node): string {
   if (text.length <= MAX_THROWER_TEXT) return text;
   // `await connection.query()` reads better than a truncated argument list.
   const awaited = node.type === AST_NODE_TYPES.AwaitExpression;
-  const call = awaited ? (node as TSESTree.AwaitExpression).argument : node;
+  const call = awaited ? (node).argument : node;
   if (call.type === AST_NODE_TYPES.CallExpression || call.type === AST_NODE_TYPES.NewExpression) {
     const callee = analysis.sourceText.slice(call.callee.range[0], call.callee.range[1]).replace(/\s+/g, ' ');
     const shortened = `${awaited ? 'await ' : ''}${call.type === AST_NODE_TYPES.NewExpression ? 'new ' : ''}${callee}()`;

@@ -1,4 +1,4 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_TOKEN_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 /**
  * ESLint's own escape hatch, honoured by the codemods too: a site under
@@ -7,7 +7,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 export function isSuppressed(comments: readonly TSESTree.Comment[], ruleId: string, line: number): boolean {
   const qualified = `leakguard/${ruleId}`;
   const names = (text: string): string[] | 'all' => {
-    const list = text.split('--')[0]!.trim();
+    const list = text.split('--')[0].trim();
     return list === '' ? 'all' : list.split(',').map((name) => name.trim());
   };
   const covers = (list: string[] | 'all') => list === 'all' || list.includes(qualified);
@@ -22,7 +22,7 @@ export function isSuppressed(comments: readonly TSESTree.Comment[], ruleId: stri
     if (!covers(list)) continue;
     if (directive === 'disable-next-line' && comment.loc.end.line + 1 === line) return true;
     if (directive === 'disable-line' && comment.loc.start.line === line) return true;
-    if (directive === 'disable' && comment.type === 'Block' && comment.loc.start.line <= line) disabledFrom = comment.loc.start.line;
+    if (directive === 'disable' && comment.type === AST_TOKEN_TYPES.Block && comment.loc.start.line <= line) disabledFrom = comment.loc.start.line;
     if (directive === 'enable' && disabledFrom !== undefined && comment.loc.start.line <= line) disabledFrom = undefined;
   }
   return disabledFrom !== undefined;

@@ -117,7 +117,7 @@ export function editsForWrapInTryFinally(
     const end = layout.lineEnd(offset);
     lines.push({ offset, text: source.slice(offset, end) });
     offset = layout.nextLineStart(offset);
-    if (offset <= lines[lines.length - 1]!.offset) break;
+    if (offset <= lines[lines.length - 1].offset) break;
   }
   const indent = layout.indentationAt(plan.declaration.range[0]);
   const unit = layout.indentUnit;

@@ -136,7 +136,8 @@ export function analyzeHandleUsage(
       case AST_NODE_TYPES.AssignmentExpression:
         return parent.right === node ? { kind: 'escape', reason: 'stored' } : { kind: 'use' };
       case AST_NODE_TYPES.Property:
-        return parent.value === node ? { kind: 'escape', reason: 'stored' } : { kind: 'use' };
+        if (parent.value !== node) return { kind: 'use' };
+        return isBorrowedOption(parent, context) ? { kind: 'use' } : { kind: 'escape', reason: 'stored' };
       case AST_NODE_TYPES.ArrayExpression:
       case AST_NODE_TYPES.SpreadElement:
       case AST_NODE_TYPES.PropertyDefinition:
@@ -155,7 +156,7 @@ export function analyzeHandleUsage(
   };
 
   for (let index = 0; index < variables.length && !escape; index++) {
-    for (const reference of variables[index]!.references) {
+    for (const reference of variables[index].references) {
       const identifier = reference.identifier;
       if (identifier.type !== AST_NODE_TYPES.Identifier) continue;
       if (identifier === acquisitionTarget) continue;
@@ -188,6 +189,35 @@ export function analyzeHandleUsage(
     }
   }
   return { variables, releases, references, escape };
+}
+
+/**
+ * `readline.createInterface({ input })`: the interface reads `input` but never closes it, so the
+ * stream stays this function's to release — unless a `for await` drains the interface, which reads
+ * the stream to its end (where it closes itself): Node's own documented idiom, not reported.
+ */
+function isBorrowedOption(
+  property: TSESTree.Property,
+  context: { oracle: TypeOracle; scopeManager: ScopeManagerLike },
+): boolean {
+  const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : undefined;
+  const object = property.parent;
+  const call = object.parent;
+  if (!key || (call?.type !== AST_NODE_TYPES.CallExpression && call?.type !== AST_NODE_TYPES.NewExpression)) return false;
+  if (!(call.arguments as readonly Node[]).includes(object)) return false;
+  const holder = call.parent?.type === AST_NODE_TYPES.AwaitExpression ? call.parent : call;
+  if (!context.oracle.acquisition(holder)?.borrowedOptions?.includes(key)) return false;
+  const declarator = holder.parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator) return false;
+  const drained = context.scopeManager
+    .getDeclaredVariables(declarator)
+    .some((borrower) =>
+      borrower.references.some((reference) => {
+        const parent = outermostWrapper(reference.identifier as TSESTree.Identifier).parent;
+        return parent?.type === AST_NODE_TYPES.ForOfStatement && parent.right === outermostWrapper(reference.identifier as TSESTree.Identifier);
+      }),
+    );
+  return !drained;
 }
 
 function isConsoleCall(call: TSESTree.CallExpression): boolean {

@@ -17,4 +17,9 @@ export interface ResourceEntry {
   readonly factories?: readonly FactorySpecifier[];
   /** Each of these releases it; the first one is what a fix inserts. */
   readonly releases: readonly ReleaseSpecifier[];
+  /**
+   * Options of the acquiring call that it only borrows: releasing it does not release them
+   * (`readline.createInterface({ input })` leaves `input` open on `close()`).
+   */
+  readonly borrowedOptions?: readonly string[];
 }

@@ -38,7 +38,7 @@ module.exports = { lastLine };`,
       'tail.cjs',
     );
     expect(messages.map((message) => [message.messageId, message.line])).toEqual([['notReleasedOnEveryPath', 4]]);
-    expect(messages[0]!.suggestions).toHaveLength(1);
+    expect(messages[0].suggestions).toHaveLength(1);
   });
 
   it('reports a file handle closed only on success in an ES module', () => {

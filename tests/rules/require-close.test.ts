@@ -154,6 +154,19 @@ export async function countLines(path: string) {
 }`,
   },
   {
+    name: 'Node’s documented idiom: a for await drains the interface and so reads its input stream to the end',
+    code: `
+import fs from 'node:fs';
+import readline from 'node:readline';
+export async function countLines(path: string) {
+  const input = fs.createReadStream(path);
+  const lines = readline.createInterface({ input, crlfDelay: Infinity });
+  let count = 0;
+  for await (const line of lines) if (line) count++;
+  return count;
+}`,
+  },
+  {
     name: 'a pg client released in finally',
     code: `
 import { Pool } from 'pg';
@@ -428,6 +441,69 @@ export async function append(path: string, line: string) {
   ],
   invalid: [
     ...sharedInvalidCases.map((shared) => invalidCase(shared, 'untyped')),
+    {
+      name: 'untyped: closing a readline interface does not close its input stream',
+      code: `
+import fs from 'node:fs';
+import readline from 'node:readline';
+import { once } from 'node:events';
+export async function firstLine(path: string) {
+  const input = fs.createReadStream(path);
+  const lines = readline.createInterface({ input });
+  const [line] = await once(lines, 'line');
+  lines.close();
+  return line;
+}`,
+      errors: [
+        {
+          messageId: 'neverReleased',
+          line: 6,
+          suggestions: [
+            {
+              messageId: 'wrapInTryFinally',
+              output: `
+import fs from 'node:fs';
+import readline from 'node:readline';
+import { once } from 'node:events';
+export async function firstLine(path: string) {
+  const input = fs.createReadStream(path);
+  try {
+    const lines = readline.createInterface({ input });
+    const [line] = await once(lines, 'line');
+    lines.close();
+    return line;
+  } finally {
+    input.close();
+  }
+}`,
+            },
+          ],
+        },
+        {
+          messageId: 'releasedOnlyOnSuccess',
+          line: 7,
+          suggestions: [
+            {
+              messageId: 'wrapInTryFinally',
+              output: `
+import fs from 'node:fs';
+import readline from 'node:readline';
+import { once } from 'node:events';
+export async function firstLine(path: string) {
+  const input = fs.createReadStream(path);
+  const lines = readline.createInterface({ input });
+  try {
+    const [line] = await once(lines, 'line');
+    return line;
+  } finally {
+    lines.close();
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'untyped: pg pool client from an annotated pool, released only on success',
       code: `
