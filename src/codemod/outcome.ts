@@ -26,4 +26,8 @@ export interface CodemodOptions {
   readonly ruleOptions?: Readonly<Record<string, unknown>>;
   /** `settings.leakguard`, as in the ESLint config. */
   readonly settings?: unknown;
+  /** `bounded-cache`: lru-cache's `max` (default 1000), also the entries an array keeps. */
+  readonly max?: number;
+  /** `bounded-cache`: lru-cache's `ttl` in milliseconds (none by default). */
+  readonly ttl?: number;
 }

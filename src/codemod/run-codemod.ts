@@ -32,37 +32,69 @@ function render(template: string | undefined, data: Readonly<Record<string, stri
   return (template ?? '').replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key: string) => data[key] ?? '');
 }
 
-interface Pass {
-  readonly edits: TextEdit[];
-  readonly fixed: FindingOutcome[];
-  readonly refused: { finding: Finding; outcome: FindingOutcome }[];
+/**
+ * A finding's identity across passes: the text of its site and its rank among sites with the same
+ * text. Re-indenting a region moves a site but does not change its text; offsets and lines change.
+ */
+function siteKeys(findings: readonly Finding[], source: string): Map<Finding, string> {
+  const seen = new Map<string, number>();
+  const keys = new Map<Finding, string>();
+  for (const finding of findings) {
+    const text = source.slice(finding.node.range[0], finding.node.range[1]).replace(/\s+/g, ' ');
+    const rank = seen.get(text) ?? 0;
+    seen.set(text, rank + 1);
+    keys.set(finding, `${text}#${rank}`);
+  }
+  return keys;
 }
 
-function runPass(definition: CodemodDefinition, source: string, options: CodemodOptions, analysis: Analysis): Pass {
-  const findings = definition.detect(analysis, options.ruleOptions ?? {});
-  const pass: Pass = { edits: [], fixed: [], refused: [] };
-  for (const finding of findings.sort((a, b) => a.node.range[0] - b.node.range[0])) {
-    const { line, column } = finding.node.loc.start;
-    if (isSuppressed(analysis.ast.comments ?? [], definition.ruleId, line)) continue;
-    const base = {
-      codemod: definition.name,
-      ruleId: definition.ruleId,
-      line,
-      column: column + 1,
-      message: render(definition.messages[finding.messageId], finding.data),
-    };
-    const refuse = (reason: string) => pass.refused.push({ finding, outcome: { ...base, status: 'skipped', reason } });
+interface SitePlace {
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+}
+
+interface Pass {
+  readonly edits: TextEdit[];
+  readonly fixed: string[];
+  readonly refused: { finding: Finding; key: string; reason: string }[];
+  /** Sites whose edits overlapped another fix of this pass: the next pass takes them (or they are gone). */
+  readonly deferred: string[];
+  readonly found: Set<string>;
+  /** Per-site notes (e.g. "kept try/finally"), attached to the fixed outcome. */
+  readonly notes: Map<string, string>;
+}
+
+function runPass(definition: CodemodDefinition, source: string, options: CodemodOptions, analysis: Analysis, places: Map<string, SitePlace>): Pass {
+  const findings = definition
+    .detect(analysis, options.ruleOptions ?? {})
+    .filter((finding) => !isSuppressed(analysis.ast.comments ?? [], definition.ruleId, finding.node.loc.start.line))
+    .sort((a, b) => a.node.range[0] - b.node.range[0]);
+  const keys = siteKeys(findings, source);
+  const pass: Pass = { edits: [], fixed: [], refused: [], deferred: [], found: new Set(keys.values()), notes: new Map() };
+  for (const finding of findings) {
+    const key = keys.get(finding)!;
+    // The first pass sees the file as the user has it: its positions and messages are the ones to show.
+    if (!places.has(key)) {
+      places.set(key, {
+        line: finding.node.loc.start.line,
+        column: finding.node.loc.start.column + 1,
+        message: render(definition.messages[finding.messageId], finding.data),
+      });
+    }
     if (finding.remedy.kind === 'refusal') {
-      refuse(finding.remedy.reason);
+      pass.refused.push({ finding, key, reason: finding.remedy.reason });
       continue;
     }
     const result = definition.edits(finding, source, analysis.ast, options);
     if ('refusal' in result) {
-      refuse(result.refusal);
-    } else if (!editsOverlap(result.edits, pass.edits)) {
-      // An overlapping site (a second handle in the same region) is taken by the next pass.
+      pass.refused.push({ finding, key, reason: result.refusal });
+    } else if (editsOverlap(result.edits, pass.edits)) {
+      pass.deferred.push(key);
+    } else {
       pass.edits.push(...result.edits);
-      pass.fixed.push({ ...base, status: 'fixed', ...(result.note ? { reason: result.note } : {}) });
+      pass.fixed.push(key);
+      if (result.note) pass.notes.set(key, result.note);
     }
   }
   return pass;
@@ -89,11 +121,30 @@ export function runCodemod(codemodName: string, input: CodemodInput, options: Co
   const definition = codemodDefinitions.get(codemodName);
   if (!definition) throw new UnknownCodemodError(codemodName);
   let source = input.source;
-  const fixed: FindingOutcome[] = [];
+  const places = new Map<string, SitePlace>();
+  const fixed = new Set<string>();
+  let deferred: string[] = [];
+  const notes = new Map<string, string>();
+  const outcome = (key: string, status: FindingOutcome['status'], reason?: string): FindingOutcome => {
+    const place = places.get(key)!;
+    return {
+      codemod: definition.name,
+      ruleId: definition.ruleId,
+      line: place.line,
+      column: place.column,
+      message: place.message,
+      status,
+      ...(reason ? { reason } : {}),
+    };
+  };
+  const fixedOutcomes = () => [...fixed].map((key) => outcome(key, 'fixed', notes.get(key)));
   try {
     for (let passNumber = 0; passNumber < MAX_PASSES; passNumber++) {
       const analysis = analyse(source, input, options);
-      const pass = runPass(definition, source, options, analysis);
+      const pass = runPass(definition, source, options, analysis, places);
+      // A site deferred last pass and gone now was fixed along with its neighbour (one `try` covers both).
+      for (const key of deferred) if (!pass.found.has(key)) fixed.add(key);
+      deferred = pass.deferred;
       if (pass.edits.length > 0) {
         const rewritten = applyEdits(source, pass.edits);
         // A rewrite that does not parse is a leakguard bug: keep the file as it was and say so.
@@ -103,26 +154,28 @@ export function runCodemod(codemodName: string, input: CodemodInput, options: Co
           const reason = `the rewrite would not parse (${error instanceof Error ? error.message : String(error)}); please report this`;
           return {
             output: source === input.source ? undefined : source,
-            outcomes: [...fixed, ...pass.fixed.map((outcome) => ({ ...outcome, status: 'skipped' as const, reason }))],
+            outcomes: [...fixedOutcomes(), ...pass.fixed.map((key) => outcome(key, 'skipped', reason))],
           };
         }
         source = rewritten;
-        fixed.push(...pass.fixed);
+        for (const key of pass.fixed) fixed.add(key);
+        for (const [key, note] of pass.notes) notes.set(key, note);
+        continue;
       }
-      // After a fixing pass, one more pass takes deferred sites and collects what stays unfixed.
-      if (pass.edits.length === 0) {
-        const markers = pass.refused
-          .map(({ finding, outcome }) => todoMarkerEdit(source, analysis.ast.comments ?? [], finding.node, definition.name, outcome.reason ?? ''))
-          .filter((edit): edit is TextEdit => edit !== undefined);
-        const unique = markers.filter((edit, index) => markers.findIndex((other) => other.range[0] === edit.range[0]) === index);
-        if (unique.length > 0) source = applyEdits(source, unique);
-        return {
-          output: source === input.source ? undefined : source,
-          outcomes: [...fixed, ...pass.refused.map(({ outcome }) => outcome)],
-        };
-      }
+      // Nothing more to fix: mark what stays unfixed, once, and report in the user's coordinates.
+      const markers = pass.refused
+        .map(({ finding, reason }) => todoMarkerEdit(source, analysis.ast.comments ?? [], finding.node, definition.name, reason))
+        .filter((edit): edit is TextEdit => edit !== undefined);
+      const unique = markers.filter((edit, index) => markers.findIndex((other) => other.range[0] === edit.range[0]) === index);
+      if (unique.length > 0) source = applyEdits(source, unique);
+      return {
+        output: source === input.source ? undefined : source,
+        outcomes: [...fixedOutcomes(), ...pass.refused.map(({ key, reason }) => outcome(key, 'skipped', reason))].sort(
+          (a, b) => a.line - b.line || a.column - b.column,
+        ),
+      };
     }
-    return { output: source === input.source ? undefined : source, outcomes: fixed };
+    return { output: source === input.source ? undefined : source, outcomes: fixedOutcomes() };
   } catch (error) {
     if (error instanceof SourceParseError) {
       return { output: undefined, outcomes: [], parseError: { line: error.line, column: error.column, message: error.message } };

@@ -37,7 +37,8 @@ export function todoMarkerEdit(
   if (comments.some((comment) => comment.value.includes(tag) && comment.loc.end.line >= previousLine && comment.loc.start.line <= statement.loc.start.line)) {
     return undefined;
   }
-  if (!layout.startOfLineIsEmpty(statement.range[0])) return undefined;
-  const indent = layout.indentationAt(statement.range[0]);
+  // `function touch(p) { fs.createWriteStream(p); }`: the statement shares its line, so the marker
+  // goes on its own line above that line, like every other marker (one format to grep for).
+  const indent = /^[ \t]*/.exec(source.slice(lineStart, statement.range[0]))![0];
   return { range: [lineStart, lineStart], text: `${indent}${markerText(codemod, reason)}${layout.eol}` };
 }

@@ -17,12 +17,16 @@ function removalRange(layout: SourceLayout, statement: TSESTree.Node): [number, 
   return [start, end];
 }
 
-/** Lines that begin inside a multi-line template literal: indenting them would change the string. */
-function linesInsideTemplates(ast: TSESTree.Program, layout: SourceLayout, from: number, to: number): Set<number> {
+/**
+ * Lines that begin inside a multi-line template literal or a string continued with `\\`:
+ * indenting them would change the string.
+ */
+function linesInsideStrings(ast: TSESTree.Program, layout: SourceLayout, from: number, to: number): Set<number> {
   const starts = new Set<number>();
   walk(ast, (node) => {
     if (node.range[1] < from || node.range[0] > to) return false;
-    if (node.type !== AST_NODE_TYPES.TemplateLiteral) return undefined;
+    const isString = node.type === AST_NODE_TYPES.TemplateLiteral || (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string');
+    if (!isString) return undefined;
     for (let offset = layout.nextLineStart(node.range[0]); offset < node.range[1]; offset = layout.nextLineStart(offset)) {
       starts.add(offset);
       if (offset >= layout.text.length) break;
@@ -82,17 +86,21 @@ export function editsForWrapInTryFinally(
   style: WrapStyle,
 ): EditResult {
   const layout = new SourceLayout(source);
-  if (style === 'using') {
+  // `using` is a block-level declaration: not allowed directly in a `case` clause.
+  const inBlock = plan.declaration.parent.type === AST_NODE_TYPES.BlockStatement;
+  if (style === 'using' && inBlock) {
     if (plan.disposal === 'sync' || (plan.disposal === 'async' && plan.inAsyncFunction)) {
       return { edits: usingEdits(plan, layout) };
     }
   }
   const note =
-    style === 'using'
-      ? plan.disposal === undefined
+    style !== 'using'
+      ? undefined
+      : plan.disposal === undefined
         ? 'kept try/finally: the type is not known to be Disposable (run with type information)'
-        : 'kept try/finally: `await using` needs an async function'
-      : undefined;
+        : !inBlock
+          ? 'kept try/finally: `using` cannot be declared directly in a `case` clause'
+          : 'kept try/finally: `await using` needs an async function';
 
   const existingTry = finallyLessTry(plan);
   if (existingTry) return { edits: addFinallyEdits(plan, existingTry, layout), ...(note ? { note } : {}) };
@@ -111,7 +119,7 @@ export function editsForWrapInTryFinally(
     .map((removal) => removalRange(layout, removal))
     .filter(([start, end]) => start >= regionStart && end <= regionEnd)
     .sort((a, b) => b[0] - a[0]);
-  const templateLines = linesInsideTemplates(ast, layout, regionStart, regionEnd);
+  const stringLines = linesInsideStrings(ast, layout, regionStart, regionEnd);
   const lines: { offset: number; text: string }[] = [];
   for (let offset = regionStart; offset < lastLineEnd; ) {
     const end = layout.lineEnd(offset);
@@ -137,7 +145,7 @@ export function editsForWrapInTryFinally(
       text = text.slice(0, from) + text.slice(to);
     }
     if (text === '\u0000') continue;
-    if (text.trim() === '' || templateLines.has(line.offset)) body.push(text.trim() === '' ? '' : text);
+    if (text.trim() === '' || stringLines.has(line.offset)) body.push(text.trim() === '' ? '' : text);
     else body.push(unit + text);
   }
   while (body.length > 0 && body[body.length - 1] === '') body.pop();

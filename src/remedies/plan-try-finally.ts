@@ -8,6 +8,7 @@ import { moduleBindings } from '../oracle/module-bindings';
 import type { AcquisitionBinding } from '../ownership/acquisition-binding';
 import type { HandleUsage } from '../ownership/handle-usage';
 import type { ResourceEntry } from '../registry/resource-entry';
+import type { ReleaseSpecifier } from '../registry/specifiers';
 import { stripNodePrefix } from '../registry/specifiers';
 
 export interface TryFinallySite {
@@ -32,6 +33,14 @@ function releaseStatement(release: Node): TSESTree.ExpressionStatement | undefin
     current = current.parent;
   }
   return current.parent?.type === AST_NODE_TYPES.ExpressionStatement ? current.parent : undefined;
+}
+
+const MAX_EXCERPT = 50;
+
+/** Code, not line numbers, in reasons: lines move when the codemod inserts markers and fixes. */
+function excerpt(analysis: Analysis, node: Node): string {
+  const text = analysis.sourceText.slice(node.range[0], node.range[1]).replace(/\s+/g, ' ');
+  return text.length > MAX_EXCERPT ? `${text.slice(0, MAX_EXCERPT - 1)}…` : text;
 }
 
 /** How this file can name a package function: `fs.closeSync` (namespace import) or `closeSync`. */
@@ -96,9 +105,11 @@ export function planTryFinally(analysis: Analysis, site: TryFinallySite): Remedy
   for (const release of usage.releases) {
     if (release.type === AST_NODE_TYPES.ForOfStatement) continue;
     const statement = releaseStatement(release);
-    if (!statement) return refuse(`it is released inside an expression on line ${release.loc.start.line}; move that release into a statement of its own`);
+    if (!statement) {
+      return refuse(`it is released inside an expression (\`${excerpt(analysis, release)}\`); move that release into a statement of its own`);
+    }
     if (!statementListOf(statement.parent)) {
-      return refuse(`its release on line ${statement.loc.start.line} is the body of an \`if\` or loop without braces`);
+      return refuse(`its release \`${excerpt(analysis, statement)}\` is the body of an \`if\` or loop without braces`);
     }
     removals.push(statement);
   }
@@ -138,12 +149,17 @@ export function planTryFinally(analysis: Analysis, site: TryFinallySite): Remedy
   if (existing) {
     releaseText = analysis.sourceText.slice(existing.range[0], existing.range[1]);
   } else {
-    const release = entry.releases.find((candidate) => !('listener' in candidate));
-    if (!release || 'listener' in release) return refuse(`leakguard knows no release call for a ${entry.description}`);
-    const name = binding.variable.name;
-    if (release.async && !owner.async) {
-      return refuse('its release returns a promise and the function is not async; release it where the promise is handled');
+    const callable = entry.releases.filter(
+      (candidate): candidate is Exclude<ReleaseSpecifier, { listener: string }> => !('listener' in candidate),
+    );
+    // A sync function needs a sync release (`dir.closeSync()` rather than `await dir.close()`).
+    const release = owner.async ? callable[0] : callable.find((candidate) => !candidate.async);
+    if (!release) {
+      return callable.length > 0
+        ? refuse('its release returns a promise and the function is not async; release it where the promise is handled')
+        : refuse(`leakguard knows no release call for a ${entry.description}`);
     }
+    const name = binding.variable.name;
     const awaitPrefix = release.async ? 'await ' : '';
     if ('method' in release) {
       const call = release.method.startsWith('[') ? `${name}${release.method}()` : `${name}.${release.method}()`;

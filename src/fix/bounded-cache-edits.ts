@@ -1,0 +1,151 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { outermostWrapper } from '../ast/predicates';
+import type { BoundedCachePlan, CollectionTranslation } from '../findings/finding';
+import { importNamed } from './add-import';
+import { SourceLayout } from './source-layout';
+import type { TextEdit } from './text-edit';
+import type { EditResult } from './wrap-in-try-finally';
+
+export interface BoundedCacheSettings {
+  /** lru-cache's `max`, and the number of newest entries an array keeps. */
+  readonly max: number;
+  /** lru-cache's `ttl` in milliseconds (it needs `max`, which is always given). */
+  readonly ttl?: number;
+}
+
+export const DEFAULT_MAX = 1000;
+
+/** `hits[k] ?? 0`, `if (cache[k])`, `!seen[k]`: where a read may be undefined without a type error. */
+function toleratesUndefined(read: TSESTree.Node): boolean {
+  const parent = outermostWrapper(read).parent;
+  switch (parent?.type) {
+    case AST_NODE_TYPES.LogicalExpression:
+      return parent.left === outermostWrapper(read);
+    case AST_NODE_TYPES.UnaryExpression:
+      return parent.operator === '!' || parent.operator === 'typeof' || parent.operator === 'void';
+    case AST_NODE_TYPES.IfStatement:
+    case AST_NODE_TYPES.ConditionalExpression:
+    case AST_NODE_TYPES.WhileStatement:
+      return parent.test === outermostWrapper(read);
+    default:
+      return false;
+  }
+}
+
+/** Replaces the translations' sites, inner ones first: `counts[k] = (counts[k] ?? 0) + 1` nests a read in a write. */
+class TranslationRenderer {
+  readonly #sorted: readonly CollectionTranslation[];
+
+  constructor(
+    private readonly source: string,
+    translations: readonly CollectionTranslation[],
+    private readonly nonNull: boolean,
+  ) {
+    this.#sorted = [...translations].sort((a, b) => a.site.range[0] - b.site.range[0] || b.site.range[1] - a.site.range[1]);
+  }
+
+  /** The outermost translations: the edits. */
+  edits(): TextEdit[] {
+    return this.#outermostWithin(0, this.source.length).map((translation) => ({
+      range: this.#rangeOf(translation),
+      text: this.#replacement(translation),
+    }));
+  }
+
+  /** `!(id in seen)` becomes `!seen.has(id)`: a call needs no parentheses after `!`. */
+  #rangeOf(translation: CollectionTranslation): [number, number] {
+    const [start, end] = translation.site.range;
+    const parenthesised = this.source[start - 1] === '(' && this.source[end] === ')';
+    const negated = translation.site.parent?.type === AST_NODE_TYPES.UnaryExpression && translation.site.parent.range[0] < start - 1;
+    return translation.kind === 'has' && parenthesised && negated ? [start - 1, end + 1] : [start, end];
+  }
+
+  #outermostWithin(start: number, end: number): CollectionTranslation[] {
+    const result: CollectionTranslation[] = [];
+    let cursor = start;
+    for (const translation of this.#sorted) {
+      const [from, to] = translation.site.range;
+      if (from < cursor || to > end) continue;
+      result.push(translation);
+      cursor = to;
+    }
+    return result;
+  }
+
+  #render(node: TSESTree.Node): string {
+    const [start, end] = node.range;
+    let text = '';
+    let cursor = start;
+    for (const inner of this.#outermostWithin(start, end)) {
+      text += this.source.slice(cursor, inner.site.range[0]) + this.#replacement(inner);
+      cursor = inner.site.range[1];
+    }
+    return text + this.source.slice(cursor, end);
+  }
+
+  #replacement(translation: CollectionTranslation): string {
+    switch (translation.kind) {
+      case 'set':
+        return `${this.#render(translation.receiver)}.set(${this.#render(translation.key)}, ${this.#render(translation.value)})`;
+      // A record read was typed `V`; `.get` is `V | undefined`. `!` keeps the type the code was written against.
+      case 'get':
+        return `${this.#render(translation.receiver)}.get(${this.#render(translation.key)})${this.nonNull && !toleratesUndefined(translation.site) ? '!' : ''}`;
+      case 'has':
+      case 'delete':
+        return `${this.#render(translation.receiver)}.${translation.kind}(${this.#render(translation.key)})`;
+      case 'size':
+        return `${this.#render(translation.receiver)}.size`;
+      case 'add': {
+        const call = translation.site;
+        return (
+          this.source.slice(call.range[0], translation.method.range[0]) +
+          'set' +
+          this.source.slice(translation.method.range[1], translation.key.range[0]) +
+          `${this.#render(translation.key)}, true` +
+          this.source.slice(translation.key.range[1], call.range[1])
+        );
+      }
+    }
+  }
+}
+
+function trimEdits(plan: BoundedCachePlan, source: string, max: number): EditResult {
+  const layout = new SourceLayout(source);
+  const edits: TextEdit[] = [];
+  for (const trim of plan.trims) {
+    const end = trim.statement.range[1];
+    if (!layout.restOfLineIsEmpty(end)) return { refusal: `other code follows the growth on line ${trim.statement.loc.end.line}` };
+    const semicolon = source.slice(trim.statement.range[0], end).trimEnd().endsWith(';') ? ';' : '';
+    const array = trim.receiver;
+    // Keep the newest `max`: `push` puts them last, `unshift` first.
+    const cut = trim.newest === 'last' ? `${array}.splice(0, ${array}.length - ${max})` : `${array}.length = ${max}`;
+    edits.push({
+      range: [layout.lineEnd(end), layout.lineEnd(end)],
+      text: `${layout.eol}${layout.indentationAt(trim.statement.range[0])}if (${array}.length > ${max}) ${cut}${semicolon}`,
+    });
+  }
+  return { edits };
+}
+
+/**
+ * The edits for a plan: `new Map<K, V>()` → `new LRUCache<K, V>({ max })` with its import (ES or
+ * CommonJS, as the file does it), the annotation following, Set/record operations translated to
+ * the LRUCache API; for an array, a trim to the newest `max` entries after each growth.
+ */
+export function editsForBoundedCache(plan: BoundedCachePlan, source: string, ast: TSESTree.Program, settings: BoundedCacheSettings): EditResult {
+  const { max, ttl } = settings;
+  if (!Number.isSafeInteger(max) || max < 1) return { refusal: `--max must be a positive integer (got ${String(max)})` };
+  if (ttl !== undefined && (!Number.isSafeInteger(ttl) || ttl < 1)) return { refusal: `--ttl must be a positive number of milliseconds (got ${String(ttl)})` };
+  if (plan.collection === 'array') return trimEdits(plan, source, max);
+  const imported = importNamed(ast, source, 'lru-cache', 'LRUCache');
+  if ('refusal' in imported) return imported;
+  const typeArguments = plan.typeArguments ?? '';
+  const options = ttl === undefined ? `{ max: ${max} }` : `{ max: ${max}, ttl: ${ttl} }`;
+  const edits: TextEdit[] = [
+    { range: [plan.construction.range[0], plan.construction.range[1]], text: `new ${imported.local}${typeArguments}(${options})` },
+    ...new TranslationRenderer(source, plan.translations, plan.typescript).edits(),
+  ];
+  if (plan.annotation) edits.push({ range: [plan.annotation.range[0], plan.annotation.range[1]], text: `${imported.local}${typeArguments}` });
+  if (imported.edit) edits.push(imported.edit);
+  return { edits };
+}

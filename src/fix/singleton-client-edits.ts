@@ -1,0 +1,177 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { Node } from '../ast/traverse';
+import type { SingletonClientPlan } from '../findings/finding';
+import { SourceLayout } from './source-layout';
+import type { TextEdit } from './text-edit';
+import type { EditResult } from './wrap-in-try-finally';
+
+/** Removes a statement with its line when it stands alone on it, else just its text. */
+function removalRange(layout: SourceLayout, statement: Node): [number, number] {
+  const [start, end] = statement.range;
+  if (layout.startOfLineIsEmpty(start) && layout.restOfLineIsEmpty(end)) return [layout.lineStart(start), layout.nextLineStart(end)];
+  return [start, end];
+}
+
+/** The expression's text moved to module level: continuation lines lose the site's indentation. */
+function reindented(layout: SourceLayout, node: Node, indent: string): string {
+  const text = layout.text.slice(node.range[0], node.range[1]);
+  const siteIndent = layout.indentationAt(node.range[0]);
+  return text
+    .split('\n')
+    .map((line, index) => (index === 0 ? line : line.startsWith(siteIndent) ? indent + line.slice(siteIndent.length) : line))
+    .join('\n');
+}
+
+/** Where the shared declarations go: above the anchor statement and the comments that lead it. */
+function insertionPoint(layout: SourceLayout, ast: TSESTree.Program, anchor: Node): number {
+  let start = anchor.range[0];
+  const comments = [...(ast.comments ?? [])].sort((a, b) => b.range[0] - a.range[0]);
+  for (const comment of comments) {
+    if (comment.range[1] > start) continue;
+    if (layout.text.slice(comment.range[1], start).trim() !== '') break;
+    if (comment.loc.end.line < layout.text.slice(0, start).split('\n').length - 1) break;
+    start = comment.range[0];
+  }
+  return layout.lineStart(start);
+}
+
+function declarations(plan: SingletonClientPlan, layout: SourceLayout): string {
+  const { variable, getter, closer } = plan.names;
+  const eol = layout.eol;
+  const unit = layout.indentUnit;
+  const semi = plan.semicolons ? ';' : '';
+  const ts = plan.typeText !== undefined;
+  const exported = plan.moduleSystem === 'esm' ? 'export ' : '';
+  const acquisition = reindented(layout, plan.acquisition, unit);
+  const lines = [
+    `let ${variable}${ts ? `: ${plan.typeText} | undefined` : ''}${semi}`,
+    '',
+    `function ${getter}() {`,
+    `${unit}return (${variable} ??= ${acquisition})${semi}`,
+    '}',
+    '',
+    `/** Closes the shared client on graceful shutdown; the next \`${getter}()\` creates a new one. */`,
+  ];
+  if (plan.release.async) {
+    lines.push(
+      `${exported}async function ${closer}()${ts ? ': Promise<void>' : ''} {`,
+      `${unit}const current = ${variable}${semi}`,
+      `${unit}${variable} = undefined${semi}`,
+      `${unit}await current?.${plan.release.method}()${semi}`,
+      '}',
+    );
+  } else {
+    lines.push(
+      `${exported}function ${closer}()${ts ? ': void' : ''} {`,
+      `${unit}${variable}?.${plan.release.method}()${semi}`,
+      `${unit}${variable} = undefined${semi}`,
+      '}',
+    );
+  }
+  return lines.map((line) => line.replace(/\n/g, eol)).join(eol) + eol + eol;
+}
+
+/** `(a, b)` → `(a, b, client = getClient())`; `msg =>` → `(msg, client = getClient()) =>`. */
+function parameterEdit(fn: TSESTree.FunctionLike, parameter: string, text: string): TextEdit | undefined {
+  const last = fn.params[fn.params.length - 1];
+  if (last) {
+    const before = text.slice(0, fn.params[0]!.range[0]).trimEnd();
+    if (before.endsWith('(')) return { range: [last.range[1], last.range[1]], text: `, ${parameter}` };
+    if (fn.params.length !== 1) return undefined;
+    return { range: [last.range[0], last.range[1]], text: `(${text.slice(last.range[0], last.range[1])}, ${parameter})` };
+  }
+  const from = fn.typeParameters?.range[1] ?? (fn.type === AST_NODE_TYPES.FunctionDeclaration || fn.type === AST_NODE_TYPES.FunctionExpression ? fn.id?.range[1] : undefined) ?? fn.range[0];
+  const open = text.indexOf('(', from);
+  if (open < 0 || open > (fn.body?.range[0] ?? fn.range[1])) return undefined;
+  return { range: [open + 1, open + 1], text: parameter };
+}
+
+/**
+ * The per-call release removed. When it was all a `finally` held, the `finally` goes too — and a
+ * `try` left without `catch` is unwrapped, its body moved out one level.
+ */
+function releaseRemovals(plan: SingletonClientPlan, layout: SourceLayout): TextEdit[] {
+  const edits: TextEdit[] = [];
+  const emptiedFinally = new Set<Node>();
+  for (const statement of plan.removals) {
+    const block = statement.parent;
+    const tryStatement = block?.parent;
+    const onlyReleases =
+      block?.type === AST_NODE_TYPES.BlockStatement &&
+      tryStatement?.type === AST_NODE_TYPES.TryStatement &&
+      tryStatement.finalizer === block &&
+      block.body.every((other) => plan.removals.includes(other as TSESTree.ExpressionStatement));
+    if (!onlyReleases) {
+      edits.push({ range: removalRange(layout, statement), text: '' });
+      continue;
+    }
+    if (emptiedFinally.has(block)) continue;
+    emptiedFinally.add(block);
+    if (tryStatement.handler) edits.push({ range: [tryStatement.handler.range[1], block.range[1]], text: '' });
+    else edits.push(unwrapTry(tryStatement, layout));
+  }
+  return edits;
+}
+
+function unwrapTry(statement: TSESTree.TryStatement, layout: SourceLayout): TextEdit {
+  const start = layout.lineStart(statement.range[0]);
+  const end = layout.nextLineStart(statement.range[1]);
+  const inner = statement.block.body;
+  if (inner.length === 0) return { range: [start, end], text: '' };
+  const first = layout.lineStart(inner[0]!.range[0]);
+  const last = layout.nextLineStart(inner[inner.length - 1]!.range[1]);
+  const unit = layout.indentUnit;
+  const body = layout.text
+    .slice(first, last)
+    .split(layout.eol)
+    .map((line) => (line.startsWith(unit) ? line.slice(unit.length) : line))
+    .join(layout.eol);
+  return { range: [start, end], text: body };
+}
+
+/**
+ * The edits for a plan: the lazily created module-level client, its getter and an exported
+ * `close<Name>()` above the statement that holds the site (unless the file already has them), the site
+ * turned into a parameter default, a field, or a getter call, and its per-call closes removed.
+ */
+export function editsForSingletonClient(plan: SingletonClientPlan, source: string, ast: TSESTree.Program): EditResult {
+  const layout = new SourceLayout(source);
+  const edits: TextEdit[] = [];
+  const { getter, closer } = plan.names;
+  if (!plan.reuse) {
+    edits.push({ range: [insertionPoint(layout, ast, plan.anchor), insertionPoint(layout, ast, plan.anchor)], text: declarations(plan, layout) });
+    if (plan.moduleSystem === 'commonjs') {
+      const newline = source.endsWith('\n') ? '' : layout.eol;
+      edits.push({ range: [source.length, source.length], text: `${newline}module.exports.${closer} = ${closer}${plan.semicolons ? ';' : ''}${layout.eol}` });
+    }
+  }
+  const site = plan.site;
+  switch (site.kind) {
+    case 'parameter': {
+      const edit = parameterEdit(site.function, site.parameter, source);
+      if (!edit) return { refusal: 'leakguard could not add a parameter to this function' };
+      edits.push(edit, { range: removalRange(layout, site.declaration), text: '' });
+      break;
+    }
+    case 'field': {
+      const open = site.classBody.range[0];
+      if (!layout.restOfLineIsEmpty(open + 1)) return { refusal: 'the class body does not start on a line of its own' };
+      const member = site.classBody.body[0];
+      const indent = member ? layout.indentationAt(member.range[0]) : layout.indentationAt(open) + layout.indentUnit;
+      const modifiers = plan.typeText !== undefined ? 'private readonly ' : '';
+      const at = layout.nextLineStart(open);
+      edits.push(
+        { range: [at, at], text: `${indent}${modifiers}${site.field} = ${getter}()${plan.semicolons ? ';' : ''}${layout.eol}` },
+        { range: [site.initializer.range[0], site.initializer.range[1]], text: `this.${site.field}` },
+      );
+      break;
+    }
+    case 'in-place':
+      edits.push({ range: [plan.acquisition.range[0], plan.acquisition.range[1]], text: `${getter}()` });
+      break;
+  }
+  edits.push(...releaseRemovals(plan, layout));
+  const overlapping = edits.some((edit, index) => edits.some((other, j) => j !== index && edit.range[0] < other.range[1] && other.range[0] < edit.range[1]));
+  if (overlapping) return { refusal: 'the client is created inside the `try` whose `finally` closes it; declare it before the `try` first' };
+  return { edits };
+}

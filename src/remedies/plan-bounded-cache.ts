@@ -1,0 +1,161 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { Analysis } from '../analysis/analysis';
+import { outermostWrapper, unwrapExpression } from '../ast/predicates';
+import { statementListOf } from '../ast/statement-lists';
+import { writesTypeScript } from '../ast/typescript-syntax';
+import { writtenTypeArguments } from '../collections/collection-kind';
+import type { CollectionUse } from '../collections/collection-uses';
+import type { LongLivedCollection } from '../collections/long-lived-collections';
+import type { ArrayTrim, CollectionTranslation, Remedy } from '../findings/finding';
+
+const refuse = (reason: string): Remedy => ({ kind: 'refusal', reason });
+
+const PLAIN_TYPE = { map: 'Map', set: 'Set', record: 'object' } as const;
+
+function text(analysis: Analysis, node: TSESTree.Node): string {
+  return analysis.sourceText.slice(node.range[0], node.range[1]);
+}
+
+/** K and V as written: `Map<K, V>`, `Set<T>` (V is `true`), `Record<K, V>`, `{ [k: K]: V }`. */
+function keyAndValueTypes(collection: LongLivedCollection): readonly TSESTree.TypeNode[] | undefined {
+  const annotation = collection.annotation;
+  if (collection.kind === 'record') {
+    if (annotation?.type === AST_NODE_TYPES.TSTypeReference) return annotation.typeArguments?.params;
+    if (annotation?.type === AST_NODE_TYPES.TSTypeLiteral && annotation.members.length === 1) {
+      const signature = annotation.members[0];
+      const key = signature?.type === AST_NODE_TYPES.TSIndexSignature ? signature.parameters[0] : undefined;
+      const keyType = key?.type === AST_NODE_TYPES.Identifier ? key.typeAnnotation?.typeAnnotation : undefined;
+      const valueType = signature?.type === AST_NODE_TYPES.TSIndexSignature ? signature.typeAnnotation?.typeAnnotation : undefined;
+      return keyType && valueType ? [keyType, valueType] : undefined;
+    }
+    return undefined;
+  }
+  return writtenTypeArguments(collection.init, collection.annotation);
+}
+
+/** Why the value cannot be swapped for an LRUCache as written, if it cannot. */
+function constructionProblem(collection: LongLivedCollection): string | undefined {
+  const init = unwrapExpression(collection.init);
+  if (collection.kind === 'record') {
+    if (init.type !== AST_NODE_TYPES.ObjectExpression || init.properties.length > 0) return 'it does not start as an empty object literal';
+    if (collection.annotation && !keyAndValueTypes(collection)) return 'its type is not written as `Record<K, V>` or `{ [key: K]: V }`';
+    return undefined;
+  }
+  if (init.type !== AST_NODE_TYPES.NewExpression) return `it is not created by \`new ${PLAIN_TYPE[collection.kind as 'map' | 'set']}()\` here`;
+  if (init.arguments.length > 0) return 'it starts with entries; LRUCache has no such constructor argument';
+  const annotation = collection.annotation;
+  if (annotation && !(annotation.type === AST_NODE_TYPES.TSTypeReference && annotation.typeName.type === AST_NODE_TYPES.Identifier)) {
+    return 'its annotation is not a plain `Map<K, V>`/`Set<T>`';
+  }
+  return undefined;
+}
+
+function useLine(use: CollectionUse): number {
+  return use.site.loc.start.line;
+}
+
+/** Translates one use of a Set or record into the LRUCache API, or says why it cannot. */
+function translate(collection: LongLivedCollection, use: CollectionUse): CollectionTranslation | 'keep' | string {
+  const line = useLine(use);
+  if (use.kind === 'export') return 'it is exported: other modules use it as a plain collection';
+  if (use.kind === 'escape' || use.operation === 'read-only-call') {
+    return `it is passed on (line ${line}) where a plain ${PLAIN_TYPE[collection.kind as 'map' | 'set' | 'record']} may be required`;
+  }
+  if (use.kind === 'iterate') return `it is iterated on line ${line}: LRUCache iterates most-recently-used first, not in insertion order`;
+  if (use.operation === 'object-assign') return `\`Object.assign\` writes into it on line ${line}; write the entries with \`.set\` first`;
+  const receiver = use.reference;
+  if (collection.kind === 'map') return use.operation.startsWith('index-') || use.operation.startsWith('property-') ? `it is used as an object on line ${line}` : 'keep';
+  if (collection.kind === 'set') {
+    if (use.operation !== 'add') return use.operation.startsWith('index-') || use.operation.startsWith('property-') ? `it is used as an object on line ${line}` : 'keep';
+    const call = use.site as TSESTree.CallExpression;
+    if (outermostWrapper(call).parent?.type !== AST_NODE_TYPES.ExpressionStatement) return `the result of \`.add()\` on line ${line} is used; LRUCache's \`.set\` returns the cache`;
+    if (!use.key || use.key.type === AST_NODE_TYPES.SpreadElement) return `\`.add()\` on line ${line} has no plain argument`;
+    return { kind: 'add', site: call, method: (call.callee as TSESTree.MemberExpression).property, key: use.key };
+  }
+  switch (use.operation) {
+    case 'index-write': {
+      const assignment = use.site as TSESTree.AssignmentExpression;
+      if (assignment.operator !== '=') return `\`${assignment.operator}\` on line ${line} reads and writes an entry in one expression; split it first`;
+      if (outermostWrapper(assignment).parent?.type !== AST_NODE_TYPES.ExpressionStatement) return `the assignment on line ${line} is used as a value`;
+      return { kind: 'set', site: assignment, receiver, key: use.key!, value: assignment.right };
+    }
+    case 'index-read':
+      return { kind: 'get', site: use.site, receiver, key: use.key! };
+    case 'index-delete':
+      return { kind: 'delete', site: use.site, receiver, key: use.key! };
+    case 'in':
+    case 'has-own':
+    case 'has-own-property':
+    case 'hasOwnProperty':
+      return use.key && use.key.type !== AST_NODE_TYPES.SpreadElement && use.key.type !== AST_NODE_TYPES.PrivateIdentifier
+        ? { kind: 'has', site: use.site, receiver, key: use.key }
+        : `the membership test on line ${line} has no plain key`;
+    case 'object-keys-length':
+      return { kind: 'size', site: outermostWrapper(use.site).parent!, receiver };
+    case 'read':
+    case 'compare':
+      return 'keep';
+    default:
+      return `it is used as a plain object on line ${line} (${use.operation}); LRUCache has no equivalent`;
+  }
+}
+
+function arrayTrims(analysis: Analysis, repeatedGrowth: readonly CollectionUse[]): ArrayTrim[] | string {
+  const trims: ArrayTrim[] = [];
+  for (const use of repeatedGrowth) {
+    const line = useLine(use);
+    if (use.operation !== 'push' && use.operation !== 'unshift') return `it grows by \`${use.operation}\` on line ${line}; only \`push\`/\`unshift\` get a trim`;
+    const statement = outermostWrapper(use.site).parent;
+    if (statement?.type !== AST_NODE_TYPES.ExpressionStatement || !statementListOf(statement.parent)) {
+      return `the \`${use.operation}\` on line ${line} is not a statement of its own in a block`;
+    }
+    const callee = (use.site as TSESTree.CallExpression).callee as TSESTree.MemberExpression;
+    trims.push({ statement, receiver: text(analysis, callee.object), newest: use.operation === 'push' ? 'last' : 'first' });
+  }
+  return trims;
+}
+
+/**
+ * How `bounded-cache` bounds this collection, or why it leaves it: lru-cache 11 constrains keys and
+ * values (`K extends {}, V extends {}`), iterates most-recently-used first, and is not a `Map`.
+ */
+export function planBoundedCache(
+  analysis: Analysis,
+  collection: LongLivedCollection,
+  uses: readonly CollectionUse[],
+  repeatedGrowth: readonly CollectionUse[],
+  exported: boolean,
+): Remedy {
+  if (exported) return refuse('it is exported: other modules use it as a plain collection');
+  const typescript = writesTypeScript(analysis.ast);
+  const base = { kind: 'bounded-cache' as const, collection: collection.kind, construction: collection.init, annotation: collection.annotation, typescript };
+  if (collection.kind === 'array') {
+    const trims = arrayTrims(analysis, repeatedGrowth);
+    if (typeof trims === 'string') return refuse(trims);
+    return { ...base, typeArguments: undefined, translations: [], trims };
+  }
+  const alias = collection.aliases[0];
+  if (alias) return refuse(`it is also named \`${alias.name}\` (line ${alias.loc.start.line}); rewrite through one name`);
+  const problem = constructionProblem(collection);
+  if (problem) return refuse(problem);
+  let typeArguments: string | undefined;
+  const types = keyAndValueTypes(collection);
+  if (typescript) {
+    const expected = collection.kind === 'set' ? 1 : 2;
+    if (!types || types.length !== expected) {
+      return refuse(`its key and value types are not written (\`new ${collection.kind === 'set' ? 'Set<T>' : 'Map<K, V>'}()\` or an annotation); LRUCache needs them`);
+    }
+    const nullish = types.find((type) => analysis.oracle.admitsNullish(type));
+    if (nullish) {
+      return refuse(`\`${text(analysis, nullish)}\` admits null or undefined, which lru-cache's \`LRUCache<K extends {}, V extends {}>\` rejects`);
+    }
+    typeArguments = `<${types.map((type) => text(analysis, type)).join(', ')}${collection.kind === 'set' ? ', true' : ''}>`;
+  }
+  const translations: CollectionTranslation[] = [];
+  for (const use of uses) {
+    const translation = translate(collection, use);
+    if (typeof translation === 'string' && translation !== 'keep') return refuse(translation);
+    if (typeof translation !== 'string') translations.push(translation);
+  }
+  return { ...base, typeArguments, translations, trims: [] };
+}

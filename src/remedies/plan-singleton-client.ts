@@ -1,0 +1,269 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { Analysis } from '../analysis/analysis';
+import type { FunctionNode } from '../ast/predicates';
+import { findVariable } from '../ast/scopes';
+import { standaloneStatementOf } from '../ast/standalone-statement';
+import { statementListOf } from '../ast/statement-lists';
+import { walk, type Node } from '../ast/traverse';
+import type { Remedy, SingletonClientPlan, SingletonClientSite } from '../findings/finding';
+import type { Execution } from '../lifetime/execution';
+import type { AcquisitionBinding } from '../ownership/acquisition-binding';
+import type { ResourceEntry } from '../registry/resource-entry';
+import { findSharedGetter, normalize } from './shared-getter';
+
+export interface ClientSite {
+  readonly acquisition: Node;
+  readonly owner: FunctionNode;
+  readonly entry: ResourceEntry;
+  readonly execution: Execution;
+  readonly binding: AcquisitionBinding;
+  readonly releases: readonly Node[];
+}
+
+const refuse = (reason: string): Remedy => ({ kind: 'refusal', reason });
+
+/** `factory`-like prefixes that say how a client is made, not what it is: `dialBilling()` → `billing`. */
+const MAKER_PREFIX = /^(create|dial|new|make|connect|open|build|get)(?=[A-Z])/;
+
+const upperFirst = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
+const lowerFirst = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
+
+/** `grpc.Client`, `Pool`, `clients.billing.Billing`: a dotted name, or undefined for anything else. */
+function entityName(node: Node): string[] | undefined {
+  if (node.type === AST_NODE_TYPES.Identifier) return [node.name];
+  if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed && node.property.type === AST_NODE_TYPES.Identifier) {
+    const object = entityName(node.object);
+    return object ? [...object, node.property.name] : undefined;
+  }
+  return undefined;
+}
+
+/** The first identifier in `expression` whose value is decided per call, if any (a per-tenant address). */
+function perCallValue(analysis: Analysis, expression: Node): string | undefined {
+  let found: string | undefined;
+  walk(expression, (node) => {
+    if (found) return false;
+    if (node.type === AST_NODE_TYPES.ThisExpression) found = 'this';
+    else if (node.type === AST_NODE_TYPES.Super) found = 'super';
+    else if (node.type === AST_NODE_TYPES.AwaitExpression) found = 'await';
+    else if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed) {
+      walkInto(node.object);
+      return false;
+    } else if (node.type === AST_NODE_TYPES.Property && !node.computed) {
+      walkInto(node.value);
+      return false;
+    } else if (node.type === AST_NODE_TYPES.Identifier) {
+      if (node.name === 'arguments') found = 'arguments';
+      const variable = findVariable(analysis.scopeManager, node);
+      const scope = variable?.scope.type;
+      // Unresolved names are globals (`process`); module and global scope live as long as the process.
+      if (variable && scope !== 'module' && scope !== 'global') found = node.name;
+    }
+    return undefined;
+  });
+  function walkInto(child: Node): void {
+    if (found) return;
+    found = perCallValue(analysis, child);
+  }
+  return found;
+}
+
+function moduleSystemOf(analysis: Analysis): 'esm' | 'commonjs' {
+  const body = analysis.ast.body;
+  if (body.some((statement) => statement.type.startsWith('Import') || statement.type.startsWith('Export'))) return 'esm';
+  return /\brequire\s*\(|\bmodule\.exports\b|\bexports\.\w+\s*=/.test(analysis.sourceText) ? 'commonjs' : 'esm';
+}
+
+/** The statement of the program that contains `node`. */
+function topLevelStatement(node: Node): Node {
+  let current = node;
+  while (current.parent && current.parent.type !== AST_NODE_TYPES.Program) current = current.parent;
+  return current;
+}
+
+function isInstanceMethod(fn: FunctionNode): fn is TSESTree.FunctionExpression & { parent: TSESTree.MethodDefinition } {
+  const parent = fn.parent;
+  return parent?.type === AST_NODE_TYPES.MethodDefinition && parent.value === fn && !parent.static && parent.kind === 'method';
+}
+
+/** A function that its own callers call by name: a trailing defaulted parameter keeps them working. */
+function isNamedFunction(fn: FunctionNode): boolean {
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return true;
+  return fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === fn;
+}
+
+/**
+ * Plans `singleton-client` for the findings of one file. Per file, not per finding: two sites of the
+ * same client share one getter, and two different clients must not both be called `client`.
+ */
+export class SingletonPlanner {
+  /** Every identifier of the file: a getter or closer must not be shadowed where it is called. */
+  readonly #taken = new Set<string>();
+  /** Module-level declarations and globals: a new module variable must not clash with them. */
+  readonly #moduleNames = new Set<string>();
+  /** Acquisition text → the names planned for it in this pass. */
+  readonly #planned = new Map<string, SingletonClientPlan['names']>();
+  readonly #typescript: boolean;
+
+  constructor(private readonly analysis: Analysis) {
+    walk(analysis.ast, (node) => {
+      if (node.type !== AST_NODE_TYPES.Identifier) return;
+      this.#taken.add(node.name);
+      const variable = findVariable(analysis.scopeManager, node);
+      if (!variable || variable.scope.type === 'module' || variable.scope.type === 'global') this.#moduleNames.add(node.name);
+    });
+    this.#typescript = detectTypeScript(analysis);
+  }
+
+  plan(site: ClientSite): Remedy {
+    const { analysis } = this;
+    const { acquisition, entry } = site;
+    if (acquisition.type === AST_NODE_TYPES.AwaitExpression) {
+      return refuse('it is acquired with `await`: a shared client would need an async getter; create it at start-up and pass it in');
+    }
+    const perCall = perCallValue(analysis, acquisition);
+    if (perCall) {
+      return refuse(
+        `its arguments use \`${perCall}\`, a value of this call: one shared client cannot serve every caller; keep one client per key (a Map) or pass the client in`,
+      );
+    }
+    const release = entry.releases.find((candidate): candidate is { method: string; async?: boolean } => 'method' in candidate && !candidate.method.startsWith('['));
+    if (!release) return refuse(`leakguard knows no close method for a ${entry.description}`);
+    if (site.binding.kind === 'released') return refuse('it is declared with `using` or closed in the same expression; declare it with `const` first');
+    if (site.binding.kind === 'escapes') return refuse('the client is handed out');
+
+    const removals: TSESTree.ExpressionStatement[] = [];
+    for (const node of site.releases) {
+      const statement = standaloneStatementOf(node);
+      if (!statement) return refuse(`it is closed inside an expression on line ${node.loc.start.line}; move that close into a statement of its own`);
+      if (!statementListOf(statement.parent)) return refuse(`its close on line ${statement.loc.start.line} is the body of an \`if\` or loop without braces`);
+      removals.push(statement);
+    }
+
+    const text = normalize(analysis.sourceText.slice(acquisition.range[0], acquisition.range[1]));
+    const existing = findSharedGetter(analysis, text);
+    const claimed = this.#planned.get(text);
+    // Two sites of one client: the first declares the getter; the next pass finds it and reuses it.
+    if (!existing && claimed) return refuse(`the same client is moved to \`${claimed.getter}()\` at another site first`);
+    const names = existing ?? this.#allocateNames(site);
+    if (!existing) this.#planned.set(text, names);
+
+    const typeText = this.#typescript ? this.#typeText(acquisition) : undefined;
+    if (this.#typescript && !typeText) return refuse('leakguard cannot name the client’s type here; move the client to module level by hand');
+    return {
+      kind: 'singleton-client',
+      acquisition,
+      anchor: topLevelStatement(acquisition),
+      names,
+      reuse: existing !== undefined,
+      typeText,
+      release: { method: release.method, async: release.async === true },
+      site: this.#siteOf(site, names),
+      removals,
+      moduleSystem: moduleSystemOf(analysis),
+      semicolons: usesSemicolons(analysis),
+    };
+  }
+
+  #siteOf(site: ClientSite, names: SingletonClientPlan['names']): SingletonClientSite {
+    const { binding, owner } = site;
+    if (binding.kind !== 'variable' || !binding.declarator) return { kind: 'in-place' };
+    const declaration = binding.declarator.parent as TSESTree.VariableDeclaration;
+    const topOfFunction = declaration.parent === owner.body && declaration.declarations.length === 1;
+    if (!topOfFunction) return { kind: 'in-place' };
+    if (isInstanceMethod(owner)) {
+      const classBody = owner.parent.parent;
+      const members = new Set(classBody.body.map((member) => ('key' in member && member.key.type === AST_NODE_TYPES.Identifier ? member.key.name : '')));
+      let field = names.variable;
+      for (let suffix = 2; members.has(field); suffix++) field = `${names.variable}${suffix}`;
+      return { kind: 'field', initializer: binding.declarator.init!, classBody, field };
+    }
+    const lastParameter = owner.params[owner.params.length - 1];
+    if (site.execution.kind === 'repeated' && isNamedFunction(owner) && lastParameter?.type !== AST_NODE_TYPES.RestElement) {
+      const id = binding.declarator.id;
+      const parameter = `${this.analysis.sourceText.slice(id.range[0], id.range[1])} = ${names.getter}()`;
+      return { kind: 'parameter', declaration, function: owner, parameter };
+    }
+    return { kind: 'in-place' };
+  }
+
+  #allocateNames(site: ClientSite): SingletonClientPlan['names'] {
+    const acquisition = site.acquisition as TSESTree.NewExpression | TSESTree.CallExpression;
+    const callee = entityName(acquisition.callee);
+    const last = callee?.[callee.length - 1];
+    let base: string;
+    if (acquisition.type === AST_NODE_TYPES.NewExpression && last) base = lowerFirst(last);
+    else if (site.binding.kind === 'variable') base = site.binding.variable.name;
+    else base = last ? lowerFirst(last.replace(MAKER_PREFIX, '')) : 'client';
+    if (!/^[A-Za-z_$][\w$]*$/.test(base)) base = 'client';
+    const free = (candidate: string) =>
+      !this.#moduleNames.has(candidate) && ![`get${upperFirst(candidate)}`, `close${upperFirst(candidate)}`].some((name) => this.#taken.has(name));
+    let variable = base;
+    if (!free(variable)) variable = `shared${upperFirst(base)}`;
+    for (let suffix = 2; !free(variable); suffix++) variable = `shared${upperFirst(base)}${suffix}`;
+    const names = { variable, getter: `get${upperFirst(variable)}`, closer: `close${upperFirst(variable)}` };
+    for (const name of Object.values(names)) this.#taken.add(name);
+    this.#moduleNames.add(variable);
+    return names;
+  }
+
+  /**
+   * The client's type, written so that it compiles whatever the callee is: a class imported by name
+   * or through a namespace is its own type; a constructor held in a variable
+   * (`makeGenericClientConstructor`) only has `InstanceType<typeof …>`; a factory `ReturnType<typeof …>`.
+   */
+  #typeText(acquisition: Node): string | undefined {
+    const call = acquisition as TSESTree.NewExpression | TSESTree.CallExpression;
+    if (call.typeArguments) return undefined;
+    const callee = entityName(call.callee);
+    if (!callee) return undefined;
+    const dotted = callee.join('.');
+    if (call.type === AST_NODE_TYPES.CallExpression) return `ReturnType<typeof ${dotted}>`;
+    return this.#namesAClass(call.callee) ? dotted : `InstanceType<typeof ${dotted}>`;
+  }
+
+  #namesAClass(callee: Node): boolean {
+    const root = callee.type === AST_NODE_TYPES.MemberExpression ? rootIdentifier(callee) : callee;
+    if (root?.type !== AST_NODE_TYPES.Identifier) return false;
+    const definition = findVariable(this.analysis.scopeManager, root)?.defs[0];
+    if (!definition) return false;
+    if (callee.type === AST_NODE_TYPES.Identifier) {
+      if (definition.type === 'ClassName') return true;
+      // A named import from a package is its class; a project module may export a constructor value.
+      const declaration = definition.node.parent;
+      return (
+        definition.node.type === AST_NODE_TYPES.ImportSpecifier &&
+        declaration?.type === AST_NODE_TYPES.ImportDeclaration &&
+        !String(declaration.source.value).startsWith('.')
+      );
+    }
+    // `grpc.Client` through `import * as grpc`: a namespace has its types.
+    return definition.node.type === AST_NODE_TYPES.ImportNamespaceSpecifier && callee.type === AST_NODE_TYPES.MemberExpression && callee.object === root;
+  }
+}
+
+function rootIdentifier(member: TSESTree.MemberExpression): Node {
+  let current: Node = member;
+  while (current.type === AST_NODE_TYPES.MemberExpression) current = current.object;
+  return current;
+}
+
+/**
+ * Whether to write type annotations. The engine's analysis does not carry the file name, so this
+ * reads the syntax: a `.ts` file without a single annotation gets JavaScript-style declarations.
+ */
+function detectTypeScript(analysis: Analysis): boolean {
+  let found = false;
+  walk(analysis.ast, (node) => {
+    if (found) return false;
+    if (node.type.startsWith('TS')) found = true;
+    return undefined;
+  });
+  return found;
+}
+
+function usesSemicolons(analysis: Analysis): boolean {
+  const statements = analysis.ast.body.filter((statement) => statement.type === AST_NODE_TYPES.ImportDeclaration || statement.type === AST_NODE_TYPES.VariableDeclaration || statement.type === AST_NODE_TYPES.ExpressionStatement);
+  if (statements.length === 0) return true;
+  return statements.filter((statement) => analysis.sourceText[statement.range[1] - 1] === ';').length * 2 >= statements.length;
+}

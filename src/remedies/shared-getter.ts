@@ -1,0 +1,30 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import type { Analysis } from '../analysis/analysis';
+import { unwrapExpression } from '../ast/predicates';
+import type { SingletonClientPlan } from '../findings/finding';
+
+const upperFirst = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
+
+/**
+ * A getter `singleton-client` wrote earlier for the same client — `function getX() { return (x ??= <text>); }`
+ * at module level — so that a second site reuses it instead of declaring a second client.
+ */
+export function findSharedGetter(analysis: Analysis, normalizedText: string): SingletonClientPlan['names'] | undefined {
+  for (const statement of analysis.ast.body) {
+    if (statement.type !== AST_NODE_TYPES.FunctionDeclaration || !statement.id || statement.body.body.length !== 1) continue;
+    const only = statement.body.body[0]!;
+    if (only.type !== AST_NODE_TYPES.ReturnStatement || !only.argument) continue;
+    const returned = unwrapExpression(only.argument);
+    if (returned.type !== AST_NODE_TYPES.AssignmentExpression || returned.operator !== '??=' || returned.left.type !== AST_NODE_TYPES.Identifier) continue;
+    const text = analysis.sourceText.slice(returned.right.range[0], returned.right.range[1]);
+    if (normalize(text) !== normalizedText) continue;
+    const variable = returned.left.name;
+    return { variable, getter: statement.id.name, closer: `close${upperFirst(variable)}` };
+  }
+  return undefined;
+}
+
+/** Acquisition texts compare without layout: a getter re-indents the expression it moves. */
+export function normalize(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(/\(\s+/g, '(').replace(/\s+\)/g, ')').replace(/,\s*\)/g, ')');
+}

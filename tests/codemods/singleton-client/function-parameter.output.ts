@@ -1,0 +1,20 @@
+import { Pool } from 'pg';
+
+let pool: Pool | undefined;
+
+function getPool() {
+  return (pool ??= new Pool({ connectionString: process.env.DATABASE_URL }));
+}
+
+/** Closes the shared client on graceful shutdown; the next `getPool()` creates a new one. */
+export async function closePool(): Promise<void> {
+  const current = pool;
+  pool = undefined;
+  await current?.end();
+}
+
+/** Looks a user up by id. */
+export async function findUser(id: number, pool = getPool()) {
+  const result = await pool.query('select * from users where id = $1', [id]);
+  return result.rows[0];
+}

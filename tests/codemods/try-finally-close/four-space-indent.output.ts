@@ -1,0 +1,15 @@
+import { open } from 'node:fs/promises';
+
+export class SnapshotStore {
+    constructor(private readonly directory: string) {}
+
+    async write(name: string, snapshot: unknown): Promise<void> {
+        const file = await open(`${this.directory}/${name}.json`, 'w');
+        try {
+            await file.writeFile(JSON.stringify(snapshot, null, 2));
+            await file.sync();
+        } finally {
+            await file.close();
+        }
+    }
+}

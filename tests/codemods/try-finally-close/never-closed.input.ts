@@ -1,0 +1,7 @@
+import { open } from 'node:fs/promises';
+
+export async function appendAuditEntry(logPath: string, entry: Record<string, unknown>): Promise<void> {
+  const log = await open(logPath, 'a');
+  await log.appendFile(`${JSON.stringify({ at: new Date().toISOString(), ...entry })}\n`);
+  await log.sync();
+}

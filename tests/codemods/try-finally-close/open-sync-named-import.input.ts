@@ -1,0 +1,15 @@
+import { closeSync, openSync, writeSync } from 'node:fs';
+
+export function writeLockFile(path: string): void {
+  const fd = openSync(path, 'wx');
+  writeSync(fd, `${process.pid}\n`);
+}
+
+export function lockIsHeld(path: string): boolean {
+  try {
+    closeSync(openSync(path, 'r'));
+    return true;
+  } catch {
+    return false;
+  }
+}

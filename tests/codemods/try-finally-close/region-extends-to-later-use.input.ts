@@ -1,0 +1,9 @@
+import { open } from 'node:fs/promises';
+
+export async function readManifest(path: string): Promise<{ name: string; files: string[] }> {
+  const fh = await open(path);
+  const data = await fh.readFile('utf8');
+  await fh.close();
+  const manifest = JSON.parse(data) as { name: string; files?: string[] };
+  return { name: manifest.name, files: manifest.files ?? [] };
+}

@@ -1,0 +1,9 @@
+import { open } from 'node:fs/promises';
+
+export async function writeUsage(path: string): Promise<void> {
+  const out = await open(path, 'w');
+  await out.write('usage: migrate [options] <dir>\n\
+  --dry   print the plan only\n\
+  --to    stop at this version\n');
+  await out.close();
+}
