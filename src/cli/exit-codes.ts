@@ -13,7 +13,7 @@ export const ExitCode = {
   refusedDirtyTree: 3,
   /** Some files failed (did not parse, crashed a codemod, could not be written) or the run itself failed. */
   errors: 4,
-  /** Interrupted by SIGINT: files already written are complete, the rest untouched. */
+  /** Interrupted by SIGINT, or stdout closed by its reader: files already written are complete, the rest untouched. */
   interrupted: 130,
 } as const;
 

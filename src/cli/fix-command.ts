@@ -34,7 +34,7 @@ export async function runFix(settings: FixSettings, streams: CliStreams): Promis
   const discovery = discoverSourceFiles(settings.paths, settings.since);
   const { files } = discovery;
   if (!settings.dryRun && !settings.force && files.length > 0) {
-    const refusal = dirtyTreeRefusal(discovery);
+    const refusal = dirtyTreeRefusal(discovery, settings.reports);
     if (refusal) {
       streams.stderr.write(`leakguard: ${refusal}\n`);
       return ExitCode.refusedDirtyTree;

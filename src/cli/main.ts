@@ -35,6 +35,14 @@ async function main(argv: readonly string[]): Promise<ExitCode> {
   }
 }
 
+// `leakguard fix … --diff | head`: the reader is gone. Stop quietly, as a SIGPIPE would (between two
+// files: writes are synchronous), rather than die on an unhandled EPIPE with exit code 1, which
+// means "findings remain".
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(ExitCode.interrupted);
+});
+
 // exitCode, not exit(): stdout (a long diff into a pipe) is flushed before the process ends.
 void main(process.argv.slice(2)).then((exitCode) => {
   process.exitCode = exitCode;

@@ -26,7 +26,9 @@ export function createProgress(total: number, stream: NodeJS.WriteStream): Progr
     advance(path) {
       done++;
       const line = `leakguard [${done}/${total}] ${path}`;
-      shown = line.length < stream.columns ? line : `${line.slice(0, Math.max(0, stream.columns - 2))}…`;
+      // A terminal of unknown size (a pty without a window) reports 0 columns.
+      const width = stream.columns || 80;
+      shown = line.length < width ? line : `${line.slice(0, width - 2)}…`;
       draw();
     },
     around(write) {

@@ -7,9 +7,12 @@ const listedAtMost = 10;
 /**
  * Why writing must not start, or undefined. A rewrite is reviewed and reverted with git, so
  * uncommitted changes under the given paths (untracked files included) would be mixed into it.
+ * The run's own reports do not count: the report of the last run must not block the next one.
  */
-export function dirtyTreeRefusal(discovery: SourceFileDiscovery): string | undefined {
-  const dirty = discovery.workTrees.flatMap((workTree) => uncommittedChanges(workTree.root, workTree.pathspecs));
+export function dirtyTreeRefusal(discovery: SourceFileDiscovery, reports: readonly string[]): string | undefined {
+  const dirty = discovery.workTrees
+    .flatMap((workTree) => uncommittedChanges(workTree.root, workTree.pathspecs))
+    .filter((file) => !reports.includes(file));
   if (dirty.length === 0) return undefined;
   const listed = dirty.slice(0, listedAtMost).map((file) => `  ${displayPath(file)}`);
   if (dirty.length > listedAtMost) listed.push(`  … and ${dirty.length - listedAtMost} more`);
