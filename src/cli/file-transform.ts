@@ -3,7 +3,6 @@ import type ts from 'typescript';
 import type { CodemodOptions, FindingOutcome } from '../codemod/outcome';
 import { programForFile } from '../codemod/project-program';
 import { runCodemod } from '../codemod/run-codemod';
-import { programWithSource } from './program-with-source';
 
 /** One file for the worker pool: plain data, so it crosses a worker_threads boundary. */
 export interface FileTransformRequest {
@@ -12,6 +11,8 @@ export interface FileTransformRequest {
   /** Applied in order, each to the previous one's output. */
   readonly codemods: readonly string[];
   readonly options: CodemodOptions;
+  /** The paired rule's options from the user's ESLint config, by codemod name. */
+  readonly ruleOptions?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   /** `--project`: absolute tsconfig path; otherwise the nearest tsconfig of the file. */
   readonly project: string | undefined;
 }
@@ -68,7 +69,9 @@ export function transformFile(request: FileTransformRequest): FileTransform {
   for (const codemod of request.codemods) {
     let result;
     try {
-      result = runCodemod(codemod, { source: current, filePath, program: program && programWithSource(program, filePath, current) }, request.options);
+      // runCodemod hands the parser a program holding `current`, not the text on disk (see program-with-source).
+      const ruleOptions = request.ruleOptions?.[codemod];
+      result = runCodemod(codemod, { source: current, filePath, ...(program ? { program } : {}) }, { ...request.options, ...(ruleOptions ? { ruleOptions } : {}) });
     } catch (error) {
       return failed(crash(codemod, error));
     }

@@ -19,6 +19,7 @@ import { createTransformRunner } from './transform-runner';
 import { unifiedDiff } from './unified-diff';
 import { UsageError } from './usage-error';
 import { dirtyTreeRefusal, outsideGitWarning } from './write-safety';
+import { createLintSettingsSource } from './eslint-settings';
 
 export interface CliStreams {
   readonly stdout: NodeJS.WritableStream;
@@ -54,15 +55,21 @@ export async function runFix(settings: FixSettings, streams: CliStreams): Promis
   };
   process.once('SIGINT', onInterrupt);
 
+  const lintSettings = await createLintSettingsSource(process.cwd(), settings.codemods.map((codemod) => codemod.name));
   const records: FileRecord[] = [];
   const runner = createTransformRunner(workers);
   let next = 0;
   const lane = async (): Promise<void> => {
     for (let index = next++; index < files.length; index = next++) {
+      const fromConfig = await lintSettings.forFile(files[index]);
       const transform = await runner.transform({
         filePath: files[index],
         codemods: settings.codemods.map((codemod) => codemod.name),
-        options: settings.style === undefined ? {} : { style: settings.style },
+        options: {
+          ...(settings.style === undefined ? {} : { style: settings.style }),
+          ...(fromConfig.settings === undefined ? {} : { settings: fromConfig.settings }),
+        },
+        ruleOptions: fromConfig.ruleOptions,
         project: settings.project,
       });
       const record = applyTransform(transform, settings.dryRun);
@@ -79,6 +86,7 @@ export async function runFix(settings: FixSettings, streams: CliStreams): Promis
     process.off('SIGINT', onInterrupt);
   }
 
+  if (lintSettings.problem) streams.stderr.write(`leakguard: ${lintSettings.problem}\n`);
   const tally = tallyRun(settings.codemods, records);
   let exitCode = exitCodeOf(tally, settings.dryRun);
   const run: RunRecord = { settings, files: records, workers, startedAt, durationMs: Date.now() - startedAt.getTime(), exitCode };

@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { analyze } from '@typescript-eslint/scope-manager';
 import { parse, parseAndGenerateServices, type TSESTree } from '@typescript-eslint/typescript-estree';
-import ts from 'typescript';
+import type ts from 'typescript';
 import { ensureParents } from '../ast/traverse';
+import { programWithSource } from './program-with-source';
 import type { ScopeManagerLike } from '../ast/scopes';
 
 export interface ParsedSource {
@@ -35,22 +36,6 @@ function isScript(filePath: string, source: string): boolean {
   return /\.cjs$/i.test(filePath) || (/\.js$/i.test(filePath) && !/^\s*(import|export)\s/m.test(source));
 }
 
-/**
- * A program whose copy of `filePath` is `source`: typescript-estree reads the file from the program,
- * not from the text it is given, so a rewritten file needs a program that has seen the rewrite.
- */
-function programWithSource(program: ts.Program, filePath: string, source: string): ts.Program {
-  const options = program.getCompilerOptions();
-  const host = ts.createCompilerHost(options, true);
-  const target = path.resolve(filePath);
-  const getSourceFile = host.getSourceFile.bind(host);
-  host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
-    if (path.resolve(fileName) === target) return ts.createSourceFile(fileName, source, languageVersion, true);
-    return program.getSourceFile(fileName) ?? getSourceFile(fileName, languageVersion, onError, shouldCreate);
-  };
-  return ts.createProgram({ rootNames: program.getRootFileNames(), options, host, oldProgram: program });
-}
-
 function toParseError(error: unknown): SourceParseError {
   const details = error as { message?: string; lineNumber?: number; column?: number; location?: { start?: { line?: number; column?: number } } };
   const line = details.location?.start?.line ?? details.lineNumber ?? 1;
@@ -65,7 +50,7 @@ export function parseSource(source: string, filePath: string, program?: ts.Progr
   try {
     const fileInProgram = program?.getSourceFile(path.resolve(filePath));
     if (program && fileInProgram) {
-      const current = fileInProgram.text === source ? program : programWithSource(program, filePath, source);
+      const current = programWithSource(program, filePath, source);
       const result = parseAndGenerateServices(source, {
         filePath: path.resolve(filePath),
         programs: [current],

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
-import { programWithSource } from '../../src/cli/program-with-source';
+import { programWithSource } from '../../src/codemod/program-with-source';
 import { removeTemporaryDirectories, temporaryDirectory, writeFiles } from './cli-harness';
 
 afterAll(removeTemporaryDirectories);
