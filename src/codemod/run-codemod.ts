@@ -1,4 +1,6 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type ts from 'typescript';
+import type { Node } from '../ast/traverse';
 import { createOracle } from '../analysis/create-oracle';
 import type { Analysis } from '../analysis/analysis';
 import type { Finding } from '../findings/finding';
@@ -32,18 +34,41 @@ function render(template: string | undefined, data: Readonly<Record<string, stri
   return (template ?? '').replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key: string) => data[key] ?? '');
 }
 
+/** `countUsers`, `Billing.charge`, `app.get()#1`: where a site sits, in terms that survive re-indentation. */
+function ownerPath(node: Node, source: string): string {
+  const names: string[] = [];
+  for (let current = node.parent; current; current = current.parent) {
+    const parent = current.parent;
+    if (current.type === AST_NODE_TYPES.FunctionDeclaration || current.type === AST_NODE_TYPES.ClassDeclaration) {
+      names.push(current.id?.name ?? '<default>');
+    } else if (current.type === AST_NODE_TYPES.MethodDefinition || current.type === AST_NODE_TYPES.PropertyDefinition || current.type === AST_NODE_TYPES.Property) {
+      names.push(source.slice(current.key.range[0], current.key.range[1]));
+    } else if (current.type === AST_NODE_TYPES.VariableDeclarator) {
+      names.push(source.slice(current.id.range[0], current.id.range[1]));
+    } else if (
+      (current.type === AST_NODE_TYPES.ArrowFunctionExpression || current.type === AST_NODE_TYPES.FunctionExpression) &&
+      (parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression)
+    ) {
+      const callee = source.slice(parent.callee.range[0], parent.callee.range[1]).replace(/\s+/g, '');
+      names.push(`${callee}()#${(parent.arguments as readonly Node[]).indexOf(current)}`);
+    }
+  }
+  return names.reverse().join('>');
+}
+
 /**
- * A finding's identity across passes: the text of its site and its rank among sites with the same
- * text. Re-indenting a region moves a site but does not change its text; offsets and lines change.
+ * A finding's identity across passes: where it sits (its enclosing functions), its text, and its
+ * rank among equal sites there. Fixes move sites and change offsets and lines, not these.
  */
 function siteKeys(findings: readonly Finding[], source: string): Map<Finding, string> {
   const seen = new Map<string, number>();
   const keys = new Map<Finding, string>();
   for (const finding of findings) {
     const text = source.slice(finding.node.range[0], finding.node.range[1]).replace(/\s+/g, ' ');
-    const rank = seen.get(text) ?? 0;
-    seen.set(text, rank + 1);
-    keys.set(finding, `${text}#${rank}`);
+    const site = `${ownerPath(finding.node, source)}>${text}`;
+    const rank = seen.get(site) ?? 0;
+    seen.set(site, rank + 1);
+    keys.set(finding, `${site}#${rank}`);
   }
   return keys;
 }

@@ -39,7 +39,73 @@ export interface WrapInTryFinallyPlan {
   readonly inAsyncFunction: boolean;
 }
 
-export type FixPlan = WrapInTryFinallyPlan;
+/** Replace a client made per call by one lazily created module-level client (`singleton-client`). */
+export interface SingletonClientPlan {
+  readonly kind: 'singleton-client';
+  /** The `new X(…)` or factory call that runs per call; its text moves into the getter. */
+  readonly acquisition: TSESTree.Node;
+  /** The module-level statement the shared declarations go above (with its leading comments). */
+  readonly anchor: TSESTree.Node;
+  readonly names: { readonly variable: string; readonly getter: string; readonly closer: string };
+  /** The file already declares this getter (a second site of the same client): only the site changes. */
+  readonly reuse: boolean;
+  /** TypeScript: the client's type for `let x: <type> | undefined`; undefined in JavaScript. */
+  readonly typeText: string | undefined;
+  /** The registry's release, called by the exported `close<Name>()`. */
+  readonly release: { readonly method: string; readonly async: boolean };
+  readonly site: SingletonClientSite;
+  /** The per-call release statements to delete: closing a shared client breaks every other caller. */
+  readonly removals: readonly TSESTree.ExpressionStatement[];
+  readonly moduleSystem: 'esm' | 'commonjs';
+  readonly semicolons: boolean;
+}
+
+export type SingletonClientSite =
+  /** `const c = new X()` first in a named function: becomes a trailing parameter `c = getX()`. */
+  | { readonly kind: 'parameter'; readonly declaration: TSESTree.VariableDeclaration; readonly function: TSESTree.FunctionLike; readonly parameter: string }
+  /** In an instance method: `const c = this.<field>`, the field initialised from the getter. */
+  | { readonly kind: 'field'; readonly initializer: TSESTree.Node; readonly classBody: TSESTree.ClassBody; readonly field: string }
+  /** Anywhere else (callbacks, loop bodies): the acquisition becomes `getX()`. */
+  | { readonly kind: 'in-place' };
+
+/**
+ * Bound a long-lived collection: a Map, Set or index-signature object becomes lru-cache's `LRUCache`
+ * (records and Sets switch to its Map-like API); an array gets a trim to the newest entries after
+ * each growth.
+ */
+export interface BoundedCachePlan {
+  readonly kind: 'bounded-cache';
+  readonly collection: 'map' | 'set' | 'record' | 'array';
+  /** Map/Set/record: the value that becomes `new LRUCache<K, V>({ max })`. */
+  readonly construction: TSESTree.Expression;
+  /** Map/Set/record: the written annotation that becomes `LRUCache<K, V>`. */
+  readonly annotation: TSESTree.TypeNode | undefined;
+  /** `<K, V>` for LRUCache as source text, when the file writes types. */
+  readonly typeArguments: string | undefined;
+  /** Set/record operations to translate to the LRUCache API (`c[k] = v` → `c.set(k, v)` …). */
+  readonly translations: readonly CollectionTranslation[];
+  /** Arrays: the growth statements a trim follows. */
+  readonly trims: readonly ArrayTrim[];
+  /** The file writes TypeScript: record reads keep their type with `!`. */
+  readonly typescript: boolean;
+}
+
+export type CollectionTranslation =
+  | { readonly kind: 'set'; readonly site: TSESTree.Node; readonly receiver: TSESTree.Node; readonly key: TSESTree.Node; readonly value: TSESTree.Node }
+  | { readonly kind: 'get' | 'has' | 'delete'; readonly site: TSESTree.Node; readonly receiver: TSESTree.Node; readonly key: TSESTree.Node }
+  | { readonly kind: 'size'; readonly site: TSESTree.Node; readonly receiver: TSESTree.Node }
+  /** A Set's `.add(k)`: `.set(k, true)`. */
+  | { readonly kind: 'add'; readonly site: TSESTree.CallExpression; readonly method: TSESTree.Node; readonly key: TSESTree.Node };
+
+export interface ArrayTrim {
+  readonly statement: TSESTree.ExpressionStatement;
+  /** The array as the growth statement names it (`samples`, `Metrics.samples`). */
+  readonly receiver: string;
+  /** `push` appends (newest last); `unshift` prepends (newest first). */
+  readonly newest: 'last' | 'first';
+}
+
+export type FixPlan = WrapInTryFinallyPlan | SingletonClientPlan | BoundedCachePlan;
 
 export function isRefusal(remedy: Remedy): remedy is Refusal {
   return remedy.kind === 'refusal';

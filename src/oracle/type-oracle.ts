@@ -1,4 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
+import type { CollectionKind } from '../collections/collection-kind';
 import type { ResourceEntry } from '../registry/resource-entry';
 
 /**
@@ -19,4 +20,14 @@ export interface TypeOracle {
   calleeModule(call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined;
   /** Typed mode: does the acquired value implement `[Symbol.asyncDispose]` / `[Symbol.dispose]`? */
   disposal(expression: TSESTree.Node): 'async' | 'sync' | undefined;
+  /**
+   * What a value is as a collection: Map, Set, array, index-signature object, weak, or a
+   * registry-declared bounded cache. Typed: from the checker (factories, aliases, `Record<string, V>`);
+   * untyped: from `new X()` and the registry's constructors.
+   */
+  collectionKind(expression: TSESTree.Node): CollectionKind | undefined;
+  /** Typed: is the key type of this Map/Set/record finite (literal union, enum, boolean)? Untyped: undefined. */
+  hasFiniteKeys(expression: TSESTree.Node): boolean | undefined;
+  /** Can a value of this written type be null, undefined or unknown? lru-cache's `K extends {}, V extends {}` rejects it. */
+  admitsNullish(typeNode: TSESTree.TypeNode): boolean;
 }

@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESTree }
 import ts from 'typescript';
 import { unwrapExpression } from '../ast/predicates';
 import type { Node } from '../ast/traverse';
+import type { CollectionKind } from '../collections/collection-kind';
 import type { Registry } from '../registry/registry';
 import type { ResourceEntry } from '../registry/resource-entry';
 import { declarationMatches, isDeclaredInNodeOrLib } from './declaration-match';
@@ -50,11 +51,11 @@ export class TypedOracle implements TypeOracle {
   acquisition(expression: Node): ResourceEntry | undefined {
     const outer = unwrapExpression(expression);
     const awaited = outer.type === AST_NODE_TYPES.AwaitExpression;
-    const inner = awaited ? unwrapExpression((outer as TSESTree.AwaitExpression).argument) : outer;
+    const inner = awaited ? unwrapExpression((outer).argument) : outer;
     if (inner.type !== AST_NODE_TYPES.NewExpression && inner.type !== AST_NODE_TYPES.CallExpression) return undefined;
     const tsOuter = this.services.esTreeNodeToTSNodeMap.get(outer);
     const tsInner = this.services.esTreeNodeToTSNodeMap.get(inner);
-    if (tsOuter && tsInner && this.#createsValue(tsInner as ts.CallExpression | ts.NewExpression, 0)) {
+    if (tsOuter && tsInner && this.#createsValue(tsInner, 0)) {
       const entry = this.matchType(this.#checker.getTypeAtLocation(tsOuter));
       if (entry) return entry;
     }
@@ -80,6 +81,68 @@ export class TypedOracle implements TypeOracle {
     const tsNode = this.services.esTreeNodeToTSNodeMap.get(expression);
     if (!tsNode) return undefined;
     return this.#disposalOf(this.#checker.getTypeAtLocation(tsNode));
+  }
+
+  collectionKind(expression: Node): CollectionKind | undefined {
+    const type = this.#valueType(expression);
+    if (!type) return this.syntactic.collectionKind(expression);
+    if (this.matchType(type)?.kind === 'collection') return 'bounded';
+    if (this.#checker.isArrayType(type)) return 'array';
+    const libName = this.#libTypeName(type);
+    if (libName === 'Map') return 'map';
+    if (libName === 'Set') return 'set';
+    if (libName === 'WeakMap' || libName === 'WeakSet' || libName === 'WeakRef') return 'weak';
+    // `Record<string, V>` is the standard library's mapped type: its symbol is lib's too.
+    if (this.#isIndexSignatureObject(type)) return 'record';
+    return undefined;
+  }
+
+  hasFiniteKeys(expression: Node): boolean | undefined {
+    const type = this.#valueType(expression);
+    if (!type) return undefined;
+    const libName = this.#libTypeName(type);
+    if (libName === 'Map' || libName === 'Set') {
+      const key = this.#checker.getTypeArguments(type as ts.TypeReference)[0];
+      return key ? isFiniteType(key) : undefined;
+    }
+    // An index signature is keyed by `string`, `number` or a template pattern: never finite.
+    return this.#isIndexSignatureObject(type) ? false : undefined;
+  }
+
+  admitsNullish(typeNode: TSESTree.TypeNode): boolean {
+    const tsNode = this.services.esTreeNodeToTSNodeMap.get(typeNode) as ts.TypeNode | undefined;
+    if (!tsNode) return this.syntactic.admitsNullish(typeNode);
+    return admitsNullishType(this.#checker.getTypeFromTypeNode(tsNode));
+  }
+
+  /** The value's type without null/undefined; undefined when the checker knows nothing (`any`). */
+  #valueType(expression: Node): ts.Type | undefined {
+    const tsNode = this.services.esTreeNodeToTSNodeMap.get(expression);
+    if (!tsNode) return undefined;
+    const type = this.#checker.getNonNullableType(this.#checker.getTypeAtLocation(tsNode));
+    return type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown) ? undefined : type;
+  }
+
+  /** `Map`, `Set`, `WeakMap` … when the type is the standard library's own (or a subclass of it). */
+  #libTypeName(type: ts.Type): string | undefined {
+    let level: readonly ts.Type[] = [type];
+    for (let depth = 0; depth < MAX_BASE_DEPTH && level.length > 0; depth++) {
+      for (const candidate of level) {
+        const symbol = candidate.getSymbol();
+        const declarations = symbol?.getDeclarations() ?? [];
+        if (symbol && declarations.some((declaration) => this.services.program.isSourceFileDefaultLibrary(declaration.getSourceFile()))) {
+          return symbol.getName();
+        }
+      }
+      level = level.flatMap((candidate) => this.#baseTypes(candidate));
+    }
+    return undefined;
+  }
+
+  /** `Record<string, V>`, `{ [id: string]: V }`: an object of index signatures and nothing else. */
+  #isIndexSignatureObject(type: ts.Type): boolean {
+    if (!(type.flags & ts.TypeFlags.Object) || type.getCallSignatures().length > 0) return false;
+    return this.#checker.getIndexInfosOfType(type).length > 0 && type.getProperties().length === 0;
   }
 
   /** The registry entry for a type: the most derived level of its hierarchy that matches wins. */
@@ -210,7 +273,7 @@ export class TypedOracle implements TypeOracle {
       };
       ts.forEachChild(body, visit);
     } else if (body) {
-      returned.push(body as ts.Expression);
+      returned.push(body);
     }
     const result = returned.some((expression) => this.#isCreatedValue(expression, declaration, depth + 1));
     this.#factories.set(declaration, result);
@@ -247,4 +310,23 @@ export class TypedOracle implements TypeOracle {
     }
     return false;
   }
+}
+
+const FINITE_FLAGS = ts.TypeFlags.Literal | ts.TypeFlags.BooleanLike | ts.TypeFlags.EnumLike | ts.TypeFlags.Null | ts.TypeFlags.Undefined;
+
+/** `'a' | 'b'`, an enum, `boolean`: a Map keyed by it holds at most as many entries as it has members. */
+function isFiniteType(type: ts.Type): boolean {
+  if (type.isUnion()) return type.types.every((member) => isFiniteType(member));
+  return (type.flags & FINITE_FLAGS) !== 0 && !(type.flags & ts.TypeFlags.Never);
+}
+
+function admitsNullishType(type: ts.Type): boolean {
+  if (type.flags & ts.TypeFlags.Any) return false;
+  if (type.flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void | ts.TypeFlags.Unknown)) return true;
+  // An unconstrained type parameter may be instantiated with undefined.
+  if (type.flags & ts.TypeFlags.TypeParameter) {
+    const constraint = type.getConstraint?.();
+    return !constraint || admitsNullishType(constraint);
+  }
+  return type.isUnion() && type.types.some((member) => admitsNullishType(member));
 }

@@ -1,7 +1,8 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { staticPropertyName, unwrapExpression } from '../ast/predicates';
 import { findVariable, type ScopeManagerLike } from '../ast/scopes';
-import type { Node } from '../ast/traverse';
+import { walk, type Node } from '../ast/traverse';
+import { constructedKind, type CollectionKind } from '../collections/collection-kind';
 import type { Registry } from '../registry/registry';
 import { sameDeclaration, samePackage } from '../registry/registry';
 import type { ResourceEntry } from '../registry/resource-entry';
@@ -43,7 +44,7 @@ export class UntypedOracle implements TypeOracle {
   acquisition(expression: Node): ResourceEntry | undefined {
     const outer = unwrapExpression(expression);
     const awaited = outer.type === AST_NODE_TYPES.AwaitExpression;
-    const inner = awaited ? unwrapExpression((outer as TSESTree.AwaitExpression).argument) : outer;
+    const inner = awaited ? unwrapExpression((outer).argument) : outer;
     if (inner.type === AST_NODE_TYPES.NewExpression) return this.#constructed(inner);
     if (inner.type === AST_NODE_TYPES.CallExpression) return this.#called(inner, awaited);
     return undefined;
@@ -60,6 +61,33 @@ export class UntypedOracle implements TypeOracle {
 
   disposal(): undefined {
     return undefined;
+  }
+
+  collectionKind(expression: Node): CollectionKind | undefined {
+    if (this.acquisition(expression)?.kind === 'collection') return 'bounded';
+    return constructedKind(expression);
+  }
+
+  hasFiniteKeys(): undefined {
+    return undefined;
+  }
+
+  /** Only what is written: an alias such as `type Entry = User | undefined` needs the typed oracle. */
+  admitsNullish(typeNode: TSESTree.TypeNode): boolean {
+    let nullish = false;
+    walk(typeNode, (node) => {
+      if (
+        node.type === AST_NODE_TYPES.TSNullKeyword ||
+        node.type === AST_NODE_TYPES.TSUndefinedKeyword ||
+        node.type === AST_NODE_TYPES.TSVoidKeyword ||
+        node.type === AST_NODE_TYPES.TSUnknownKeyword
+      ) {
+        nullish = true;
+      }
+      // `(x: string | undefined) => void` as a value is a function: not nullish itself.
+      return !nullish && node.type !== AST_NODE_TYPES.TSFunctionType && node.type !== AST_NODE_TYPES.TSTypeLiteral;
+    });
+    return nullish;
   }
 
   #constructed(node: TSESTree.NewExpression): ResourceEntry | undefined {

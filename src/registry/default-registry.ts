@@ -8,7 +8,8 @@ const fromPackage = (pkg: string, ...names: string[]): FactorySpecifier[] =>
 const awaited = (factories: FactorySpecifier[]): FactorySpecifier[] =>
   factories.map((factory) => ({ ...factory, async: true }));
 
-const streamReleases = [{ method: 'destroy' }, { method: 'close' }, { method: 'end' }] as const;
+/** `close()` first: on a WriteStream it flushes, then closes (`destroy()` would drop buffered data). */
+const streamReleases = [{ method: 'close' }, { method: 'destroy' }, { method: 'end' }] as const;
 
 /**
  * What leakguard knows out of the box. Order matters only within one level of a type's hierarchy;
@@ -72,7 +73,7 @@ export const defaultRegistry: readonly ResourceEntry[] = [
       'createBrotliCompress',
       'createBrotliDecompress',
     ),
-    releases: [{ method: 'close' }, ...streamReleases],
+    releases: streamReleases,
   },
   {
     description: 'readline interface',
@@ -80,6 +81,7 @@ export const defaultRegistry: readonly ResourceEntry[] = [
     types: [{ from: 'package', package: 'readline', name: 'Interface' }],
     factories: [...fromPackage('readline', 'createInterface'), ...fromPackage('readline/promises', 'createInterface')],
     releases: [{ method: 'close' }],
+    borrowedOptions: ['input', 'output'],
   },
   {
     description: 'file watcher',
@@ -130,5 +132,119 @@ export const defaultRegistry: readonly ResourceEntry[] = [
     types: [{ from: 'package', package: 'mysql2', name: 'Pool' }],
     factories: [...fromPackage('mysql2', 'createPool'), ...fromPackage('mysql2/promise', 'createPool')],
     releases: [{ method: 'end', async: true }],
+  },
+  {
+    description: 'mysql2 pool cluster',
+    kind: 'client',
+    types: [{ from: 'package', package: 'mysql2', name: 'PoolCluster' }],
+    factories: [...fromPackage('mysql2', 'createPoolCluster'), ...fromPackage('mysql2/promise', 'createPoolCluster')],
+    releases: [{ method: 'end', async: true }],
+  },
+  {
+    // A `PoolConnection` extends `Connection` but is a handle to `release()`: the more derived entry wins.
+    description: 'mysql2 connection',
+    kind: 'client',
+    types: [{ from: 'package', package: 'mysql2', name: 'Connection' }],
+    factories: [...fromPackage('mysql2', 'createConnection'), ...awaited(fromPackage('mysql2/promise', 'createConnection'))],
+    releases: [{ method: 'end', async: true }],
+  },
+  {
+    // Generated service clients and `makeGenericClientConstructor`/`loadPackageDefinition` constructors
+    // extend `Client`; `close()` tears down its channel and every subchannel's TCP connection.
+    description: 'gRPC client',
+    kind: 'client',
+    types: [{ from: 'package', package: '@grpc/grpc-js', name: 'Client' }],
+    releases: [{ method: 'close' }],
+  },
+  {
+    // Exported as `Channel`, declared as `ChannelImplementation`.
+    description: 'gRPC channel',
+    kind: 'client',
+    types: [{ from: 'package', package: '@grpc/grpc-js', name: 'ChannelImplementation' }],
+    factories: fromPackage('@grpc/grpc-js', 'Channel'),
+    releases: [{ method: 'close' }],
+  },
+  {
+    description: 'ioredis client',
+    kind: 'client',
+    types: [
+      { from: 'package', package: 'ioredis', name: 'Redis' },
+      { from: 'package', package: 'ioredis', name: 'Cluster' },
+    ],
+    releases: [{ method: 'quit', async: true }, { method: 'disconnect' }],
+  },
+  {
+    // node-redis v5 declares its client in @redis/client; `redis` re-exports `createClient`.
+    description: 'Redis client',
+    kind: 'client',
+    types: [
+      { from: 'package', package: '@redis/client', name: 'RedisClient' },
+      { from: 'package', package: '@redis/client', name: 'RedisCluster' },
+    ],
+    factories: [
+      ...fromPackage('redis', 'createClient', 'createCluster'),
+      ...fromPackage('@redis/client', 'createClient', 'createCluster'),
+    ],
+    releases: [{ method: 'close', async: true }, { method: 'quit', async: true }, { method: 'destroy' }, { method: 'disconnect', async: true }],
+  },
+  {
+    description: 'MongoDB client',
+    kind: 'client',
+    types: [{ from: 'package', package: 'mongodb', name: 'MongoClient' }],
+    releases: [{ method: 'close', async: true }],
+  },
+  {
+    description: 'Prisma client',
+    kind: 'client',
+    types: [{ from: 'package', package: '@prisma/client', name: 'PrismaClient' }],
+    releases: [{ method: '$disconnect', async: true }],
+  },
+  {
+    // `Producer` and `Consumer` are type aliases; `kafka.producer()` is how they are made.
+    description: 'Kafka producer',
+    kind: 'client',
+    types: [{ from: 'package', package: 'kafkajs', name: 'Producer' }],
+    factories: [{ method: 'producer', receiver: { from: 'package', package: 'kafkajs', name: 'Kafka' } }],
+    releases: [{ method: 'disconnect', async: true }],
+  },
+  {
+    description: 'Kafka consumer',
+    kind: 'client',
+    types: [{ from: 'package', package: 'kafkajs', name: 'Consumer' }],
+    factories: [{ method: 'consumer', receiver: { from: 'package', package: 'kafkajs', name: 'Kafka' } }],
+    releases: [{ method: 'disconnect', async: true }],
+  },
+  {
+    // https.Agent extends http.Agent: keep-alive sockets live as long as the agent.
+    description: 'HTTP agent',
+    kind: 'client',
+    types: [{ from: 'package', package: 'http', name: 'Agent' }],
+    factories: fromPackage('https', 'Agent'),
+    releases: [{ method: 'destroy' }],
+  },
+  {
+    description: 'undici dispatcher',
+    kind: 'client',
+    types: [
+      { from: 'package', package: 'undici', name: 'Agent' },
+      { from: 'package', package: 'undici', name: 'Pool' },
+      { from: 'package', package: 'undici', name: 'Client' },
+    ],
+    releases: [{ method: 'close', async: true }, { method: 'destroy', async: true }],
+  },
+  {
+    // Each @aws-sdk/client-* package declares its client extending smithy's `Client`.
+    description: 'AWS SDK client',
+    kind: 'client',
+    types: [{ from: 'package', package: '@smithy/smithy-client', name: 'Client' }],
+    releases: [{ method: 'destroy' }],
+  },
+
+  // ---- collections: bounded caches (no-unbounded-cache leaves them alone)
+  {
+    description: 'LRU cache',
+    kind: 'collection',
+    types: [{ from: 'package', package: 'lru-cache', name: 'LRUCache' }],
+    releases: [{ method: 'clear' }],
   },
 ];

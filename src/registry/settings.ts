@@ -112,33 +112,36 @@ function validateEntry(value: unknown, key: string): ResourceEntry {
   return value as unknown as ResourceEntry;
 }
 
-const resolved = new Map<string, Registry>();
+/**
+ * Validated once per settings object: ESLint hands every file of one config the same object. Weak,
+ * so an editor's long-lived ESLint server does not keep every settings object it ever saw.
+ */
+const resolved = new WeakMap<object, Registry>();
+const defaults: Registry = { entries: defaultRegistry, owners: defaultOwners };
 
-/** The registry for these settings; validated once per distinct settings object (rules run per file). */
+/** The registry for these settings (`settings.leakguard`), validated with errors naming the bad key. */
 export function resolveRegistry(settings: unknown): Registry {
-  const key = settings === undefined ? '' : JSON.stringify(settings);
-  const cached = resolved.get(key);
+  if (settings === undefined) return defaults;
+  if (!isRecord(settings)) throw new SettingsError('', 'expected an object with `resources` and/or `owners`');
+  const cached = resolved.get(settings);
   if (cached) return cached;
+  onlyKeys(settings, ['resources', 'owners'], '');
   let resources: ResourceEntry[] = [];
   let owners: OwnerFunction[] = [];
-  if (settings !== undefined) {
-    if (!isRecord(settings)) throw new SettingsError('', 'expected an object with `resources` and/or `owners`');
-    onlyKeys(settings, ['resources', 'owners'], '');
-    if (settings.resources !== undefined) {
-      if (!Array.isArray(settings.resources)) throw new SettingsError('resources', 'expected an array');
-      resources = settings.resources.map((entry, index) => validateEntry(entry, `resources[${index}]`));
-    }
-    if (settings.owners !== undefined) {
-      if (!Array.isArray(settings.owners)) throw new SettingsError('owners', 'expected an array');
-      owners = settings.owners.map((owner, index) => {
-        const ownerKey = `owners[${index}]`;
-        if (!isRecord(owner)) throw new SettingsError(ownerKey, 'expected { package, name }');
-        onlyKeys(owner, ['package', 'name'], ownerKey);
-        return { package: requireString(owner.package, `${ownerKey}.package`), name: requireString(owner.name, `${ownerKey}.name`) };
-      });
-    }
+  if (settings.resources !== undefined) {
+    if (!Array.isArray(settings.resources)) throw new SettingsError('resources', 'expected an array');
+    resources = settings.resources.map((entry, index) => validateEntry(entry, `resources[${index}]`));
+  }
+  if (settings.owners !== undefined) {
+    if (!Array.isArray(settings.owners)) throw new SettingsError('owners', 'expected an array');
+    owners = settings.owners.map((owner, index) => {
+      const ownerKey = `owners[${index}]`;
+      if (!isRecord(owner)) throw new SettingsError(ownerKey, 'expected { package, name }');
+      onlyKeys(owner, ['package', 'name'], ownerKey);
+      return { package: requireString(owner.package, `${ownerKey}.package`), name: requireString(owner.name, `${ownerKey}.name`) };
+    });
   }
   const registry: Registry = { entries: [...resources, ...defaultRegistry], owners: [...owners, ...defaultOwners] };
-  resolved.set(key, registry);
+  resolved.set(settings, registry);
   return registry;
 }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import { programWithSource } from '../../src/codemod/program-with-source';
-import { removeTemporaryDirectories, temporaryDirectory, writeFiles } from './cli-harness';
+import { removeTemporaryDirectories, temporaryDirectory, writeFiles } from '../cli/cli-harness';
 
 afterAll(removeTemporaryDirectories);
 

@@ -1,0 +1,75 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { unwrapExpression } from '../ast/predicates';
+import type { Node } from '../ast/traverse';
+
+/**
+ * What a long-lived value is, as far as growth goes:
+ * - `map`, `set`, `array`, `record` (an object with an index signature): grow without limit unless
+ *   something removes entries;
+ * - `weak`: WeakMap/WeakSet/WeakRef, bounded by the lifetime of their keys;
+ * - `bounded`: a registry-declared bounded cache (lru-cache's `LRUCache` …).
+ */
+export type CollectionKind = 'map' | 'set' | 'array' | 'record' | 'weak' | 'bounded';
+
+export type GrowingKind = Exclude<CollectionKind, 'weak' | 'bounded'>;
+
+export function isGrowingKind(kind: CollectionKind | undefined): kind is GrowingKind {
+  return kind === 'map' || kind === 'set' || kind === 'array' || kind === 'record';
+}
+
+const CONSTRUCTED: Readonly<Record<string, CollectionKind>> = {
+  Map: 'map',
+  Set: 'set',
+  Array: 'array',
+  WeakMap: 'weak',
+  WeakSet: 'weak',
+  WeakRef: 'weak',
+};
+
+/** `new Map()`, `new Set(…)`, `[]`, `new Array()`, `new WeakMap()`: what the syntax alone says. */
+export function constructedKind(expression: Node): CollectionKind | undefined {
+  const node = unwrapExpression(expression);
+  if (node.type === AST_NODE_TYPES.ArrayExpression) return 'array';
+  if (node.type === AST_NODE_TYPES.NewExpression && node.callee.type === AST_NODE_TYPES.Identifier) {
+    return CONSTRUCTED[node.callee.name];
+  }
+  return undefined;
+}
+
+/** `Map<K, V>`, `Set<T>`, `T[]`, `Array<T>`, `Record<string, V>`, `{ [key: string]: V }` in an annotation. */
+export function annotatedKind(annotation: TSESTree.TypeNode | undefined): CollectionKind | undefined {
+  if (!annotation) return undefined;
+  if (annotation.type === AST_NODE_TYPES.TSArrayType) return 'array';
+  if (annotation.type === AST_NODE_TYPES.TSTypeLiteral) {
+    return annotation.members.length > 0 && annotation.members.every((member) => member.type === AST_NODE_TYPES.TSIndexSignature)
+      ? 'record'
+      : undefined;
+  }
+  if (annotation.type !== AST_NODE_TYPES.TSTypeReference || annotation.typeName.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const name = annotation.typeName.name;
+  if (name === 'Record') {
+    const key = annotation.typeArguments?.params[0];
+    // `Record<'a' | 'b', V>` has properties, not an index signature: it cannot grow.
+    return key && (key.type === AST_NODE_TYPES.TSStringKeyword || key.type === AST_NODE_TYPES.TSNumberKeyword) ? 'record' : undefined;
+  }
+  return name === 'Array' ? 'array' : CONSTRUCTED[name];
+}
+
+/** A literal type or a union of them (`'a' | 'b'`, `1 | 2`, `boolean`): a key of this type bounds the map. */
+export function isFiniteKeyTypeNode(node: TSESTree.TypeNode | undefined): boolean {
+  if (!node) return false;
+  if (node.type === AST_NODE_TYPES.TSLiteralType || node.type === AST_NODE_TYPES.TSBooleanKeyword) return true;
+  if (node.type === AST_NODE_TYPES.TSUnionType) return node.types.every((member) => isFiniteKeyTypeNode(member));
+  return false;
+}
+
+/** The type arguments written on `new Map<K, V>()` or on the annotation `Map<K, V>`. */
+export function writtenTypeArguments(
+  construction: Node | undefined,
+  annotation: TSESTree.TypeNode | undefined,
+): readonly TSESTree.TypeNode[] | undefined {
+  const node = construction ? unwrapExpression(construction) : undefined;
+  if (node?.type === AST_NODE_TYPES.NewExpression && node.typeArguments) return node.typeArguments.params;
+  if (annotation?.type === AST_NODE_TYPES.TSTypeReference && annotation.typeArguments) return annotation.typeArguments.params;
+  return undefined;
+}

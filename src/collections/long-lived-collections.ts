@@ -1,0 +1,173 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { Analysis } from '../analysis/analysis';
+import { isFunction, outermostWrapper, unwrapExpression } from '../ast/predicates';
+import type { VariableLike } from '../ast/scopes';
+import { walk, type Node } from '../ast/traverse';
+import { annotatedKind, isGrowingKind, type CollectionKind, type GrowingKind } from './collection-kind';
+
+/** A Map, Set, array or index-signature object that lives as long as the module: a cache candidate. */
+export interface LongLivedCollection {
+  /** As messages show it: `cache`, `Registry.cache`. */
+  readonly name: string;
+  readonly kind: GrowingKind;
+  /** A module-level declarator, or a `static` class field. */
+  readonly declaration: TSESTree.VariableDeclarator | TSESTree.PropertyDefinition;
+  /** The value it starts with: `new Map()`, `{}`, `[]`, `createCache()`. */
+  readonly init: TSESTree.Expression;
+  readonly annotation: TSESTree.TypeNode | undefined;
+  /** `export const cache = …`: other modules may shrink it. */
+  readonly exportedByDeclaration: boolean;
+  /** Every expression that denotes the collection, aliases' references included. */
+  readonly references: readonly Node[];
+  /** `const byId = cache`: names that denote it too. */
+  readonly aliases: readonly TSESTree.Identifier[];
+}
+
+/** A fresh value created here; `const cache = other.cache` is someone else's collection. */
+function createsValue(init: Node): boolean {
+  const node = unwrapExpression(init);
+  return (
+    node.type === AST_NODE_TYPES.NewExpression ||
+    node.type === AST_NODE_TYPES.CallExpression ||
+    node.type === AST_NODE_TYPES.ArrayExpression ||
+    node.type === AST_NODE_TYPES.ObjectExpression ||
+    (node.type === AST_NODE_TYPES.AwaitExpression && node.argument.type === AST_NODE_TYPES.CallExpression)
+  );
+}
+
+/** JavaScript's map: `const renders = {}`, written by computed keys (which the uses decide). */
+function emptyObjectKind(init: Node): CollectionKind | undefined {
+  const node = unwrapExpression(init);
+  return node.type === AST_NODE_TYPES.ObjectExpression && node.properties.length === 0 && node === init ? 'record' : undefined;
+}
+
+function kindOf(analysis: Analysis, init: Node, declared: Node, annotation: TSESTree.TypeNode | undefined): CollectionKind | undefined {
+  const fromValue = analysis.oracle.collectionKind(init);
+  if (fromValue === 'bounded' || fromValue === 'weak') return fromValue;
+  // Typed: the declared type covers annotations, aliases (`type Users = Record<string, User>`) and factories.
+  const fromDeclaration = analysis.oracle.typed ? analysis.oracle.collectionKind(declared) : annotatedKind(annotation);
+  return fromDeclaration ?? fromValue ?? (annotation ? undefined : emptyObjectKind(init));
+}
+
+/** `const alias = cache` (anywhere in the module): the alias's references denote the collection too. */
+function referencesWithAliases(analysis: Analysis, variable: VariableLike): { references: Node[]; aliases: TSESTree.Identifier[] } {
+  const references: Node[] = [];
+  const aliases: TSESTree.Identifier[] = [];
+  const seen = new Set<VariableLike>();
+  const visit = (current: VariableLike) => {
+    if (seen.has(current)) return;
+    seen.add(current);
+    for (const reference of current.references) {
+      if (reference.init) continue;
+      const identifier = reference.identifier as TSESTree.Identifier;
+      const declarator = outermostWrapper(identifier).parent;
+      if (
+        declarator?.type === AST_NODE_TYPES.VariableDeclarator &&
+        declarator.init &&
+        unwrapExpression(declarator.init) === identifier &&
+        declarator.id.type === AST_NODE_TYPES.Identifier
+      ) {
+        aliases.push(declarator.id);
+        for (const alias of analysis.scopeManager.getDeclaredVariables(declarator)) visit(alias);
+        continue;
+      }
+      references.push(identifier);
+    }
+  };
+  visit(variable);
+  return { references, aliases };
+}
+
+function moduleVariables(analysis: Analysis): LongLivedCollection[] {
+  const found: LongLivedCollection[] = [];
+  for (const statement of analysis.ast.body) {
+    const exported = statement.type === AST_NODE_TYPES.ExportNamedDeclaration;
+    const declaration = exported ? statement.declaration : statement;
+    if (declaration?.type !== AST_NODE_TYPES.VariableDeclaration) continue;
+    for (const declarator of declaration.declarations) {
+      if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init || !createsValue(declarator.init)) continue;
+      const annotation = declarator.id.typeAnnotation?.typeAnnotation;
+      const kind = kindOf(analysis, declarator.init, declarator.id, annotation);
+      if (!isGrowingKind(kind)) continue;
+      const variable = analysis.scopeManager.getDeclaredVariables(declarator)[0];
+      if (!variable) continue;
+      found.push({
+        name: declarator.id.name,
+        kind,
+        declaration: declarator,
+        init: declarator.init,
+        annotation,
+        exportedByDeclaration: exported,
+        ...referencesWithAliases(analysis, variable),
+      });
+    }
+  }
+  return found;
+}
+
+function fieldName(key: TSESTree.Node): string | undefined {
+  if (key.type === AST_NODE_TYPES.Identifier) return key.name;
+  if (key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${key.name}`;
+  return undefined;
+}
+
+/** `this` in static code of `classBody`: a static method, static block or static field initialiser. */
+function isStaticThis(node: TSESTree.ThisExpression, classBody: TSESTree.ClassBody): boolean {
+  for (let current: Node | undefined = node.parent; current; current = current.parent) {
+    if (isFunction(current) && current.type !== AST_NODE_TYPES.ArrowFunctionExpression) {
+      const method = current.parent;
+      return method?.type === AST_NODE_TYPES.MethodDefinition && method.static && method.parent === classBody;
+    }
+    if (current.type === AST_NODE_TYPES.StaticBlock) return current.parent === classBody;
+    if (current.type === AST_NODE_TYPES.PropertyDefinition) return current.static && current.parent === classBody;
+  }
+  return false;
+}
+
+/** `static cache = new Map()` of a module-level class, referenced as `Registry.cache` or `this.cache` in static code. */
+function staticFields(analysis: Analysis): LongLivedCollection[] {
+  const found: LongLivedCollection[] = [];
+  for (const statement of analysis.ast.body) {
+    const declaration =
+      statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration
+        ? statement.declaration
+        : statement;
+    if (declaration?.type !== AST_NODE_TYPES.ClassDeclaration || !declaration.id) continue;
+    const className = declaration.id.name;
+    for (const element of declaration.body.body) {
+      if (element.type !== AST_NODE_TYPES.PropertyDefinition || !element.static || element.computed || !element.value) continue;
+      const name = fieldName(element.key);
+      if (name === undefined || !createsValue(element.value)) continue;
+      const annotation = element.typeAnnotation?.typeAnnotation;
+      const kind = kindOf(analysis, element.value, element.key, annotation);
+      if (!isGrowingKind(kind)) continue;
+      const references: Node[] = [];
+      walk(analysis.ast, (node) => {
+        if (node.type !== AST_NODE_TYPES.MemberExpression || node.computed || fieldName(node.property) !== name) return;
+        const object = node.object;
+        if (
+          (object.type === AST_NODE_TYPES.Identifier && object.name === className) ||
+          (object.type === AST_NODE_TYPES.ThisExpression && isStaticThis(object, declaration.body))
+        ) {
+          references.push(node);
+        }
+      });
+      found.push({
+        name: `${className}.${name}`,
+        kind,
+        declaration: element,
+        init: element.value,
+        annotation,
+        exportedByDeclaration: statement !== declaration && !name.startsWith('#') && element.accessibility !== 'private',
+        references,
+        aliases: [],
+      });
+    }
+  }
+  return found;
+}
+
+/** Module-scope and static collections: what lives as long as the process. Function locals die with their call. */
+export function findLongLivedCollections(analysis: Analysis): LongLivedCollection[] {
+  return [...moduleVariables(analysis), ...staticFields(analysis)];
+}

@@ -1,0 +1,122 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import type { Analysis } from '../analysis/analysis';
+import { enclosingFunction, outermostWrapper } from '../ast/predicates';
+import { walk, type Node } from '../ast/traverse';
+import type { Finding } from '../findings/finding';
+import { executionOf, isLazyInitGuard, type Execution } from '../lifetime/execution';
+import { bindingOf } from '../ownership/acquisition-binding';
+import { analyzeHandleUsage } from '../ownership/handle-usage';
+import type { ResourceEntry } from '../registry/resource-entry';
+import { SingletonPlanner } from '../remedies/plan-singleton-client';
+
+export const NO_CLIENT_PER_CALL = 'no-client-per-call';
+
+export interface NoClientPerCallOptions {
+  /** Passing the client to a function leakguard knows nothing about hands it over (default: true). */
+  readonly unknownCallsTakeOwnership: boolean;
+}
+
+export const defaultNoClientPerCallOptions: NoClientPerCallOptions = { unknownCallsTakeOwnership: true };
+
+export type NoClientPerCallMessageId = 'neverClosed' | 'closedPerCall';
+
+/** The expression that produces the value: `await connect()` rather than `connect()` inside it. */
+function isAcquisitionCandidate(node: Node): boolean {
+  if (node.type === AST_NODE_TYPES.AwaitExpression) {
+    const argument = node.argument;
+    return argument.type === AST_NODE_TYPES.CallExpression || argument.type === AST_NODE_TYPES.NewExpression;
+  }
+  if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
+    return outermostWrapper(node).parent?.type !== AST_NODE_TYPES.AwaitExpression;
+  }
+  return false;
+}
+
+/** `client ??= new X()`, `if (!client) client = new X()`: created once, kept. */
+function isLazilyInitialised(acquisition: Node): boolean {
+  const parent = outermostWrapper(acquisition).parent;
+  return parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === outermostWrapper(acquisition) && isLazyInitGuard(parent);
+}
+
+function where(execution: Execution, analysis: Analysis): string {
+  if (execution.kind === 'hot') return execution.why;
+  if (execution.kind === 'once') return execution.why;
+  const fn = execution.function;
+  const name =
+    fn.type === AST_NODE_TYPES.FunctionDeclaration || fn.type === AST_NODE_TYPES.FunctionExpression ? fn.id?.name : undefined;
+  const declared =
+    name ??
+    (fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier
+      ? fn.parent.id.name
+      : fn.parent?.type === AST_NODE_TYPES.MethodDefinition || fn.parent?.type === AST_NODE_TYPES.Property
+        ? analysis.sourceText.slice(fn.parent.key.range[0], fn.parent.key.range[1])
+        : undefined);
+  return declared ? `\`${declared}\`` : 'this function';
+}
+
+/**
+ * `no-client-per-call`: a connection-owning client (gRPC, pg, Redis, Kafka …) created in code that
+ * runs repeatedly and not handed out. The incident: a gRPC client dialed for every Kafka message
+ * through a small factory and never closed — 20 348 live connections. Never closed is a leak
+ * wherever the code repeats; closed per call is connection churn, reported only on hot paths (a
+ * one-shot probe that closes its client is fine).
+ */
+export function detectClientsPerCall(analysis: Analysis, options: NoClientPerCallOptions): Finding[] {
+  if (!/\bnew\b|\(/.test(analysis.sourceText)) return [];
+  const findings: Finding[] = [];
+  const planner = new SingletonPlanner(analysis);
+  walk(analysis.ast, (node) => {
+    if (!isAcquisitionCandidate(node)) return;
+    // Module level and field initialisers run once per process or per instance.
+    const owner = enclosingFunction(node);
+    if (!owner) return;
+    const entry = analysis.oracle.acquisition(node);
+    if (!entry || entry.kind !== 'client') return;
+    const execution = executionOf(node);
+    if (execution.kind === 'once' || isLazilyInitialised(node)) return;
+    const verdict = judge(analysis, options, node, owner, entry);
+    if (!verdict) return;
+    if (verdict.closed && execution.kind !== 'hot') return;
+    const messageId: NoClientPerCallMessageId = verdict.closed ? 'closedPerCall' : 'neverClosed';
+    findings.push({
+      ruleId: NO_CLIENT_PER_CALL,
+      messageId,
+      node,
+      data: { resource: entry.description, where: where(execution, analysis) },
+      remedy: planner.plan({ acquisition: node, owner, entry, execution, binding: verdict.binding, releases: verdict.releases }),
+    });
+  });
+  return findings;
+}
+
+interface Verdict {
+  readonly closed: boolean;
+  readonly binding: ReturnType<typeof bindingOf>;
+  readonly releases: readonly Node[];
+}
+
+/** Owned by this call (not returned, stored or handed over), and whether the call closes it. */
+function judge(analysis: Analysis, options: NoClientPerCallOptions, acquisition: Node, owner: Parameters<typeof bindingOf>[1], entry: ResourceEntry): Verdict | undefined {
+  const binding = bindingOf(acquisition, owner, entry, analysis.scopeManager);
+  switch (binding.kind) {
+    case 'escapes':
+      return undefined;
+    case 'discarded':
+      return { closed: false, binding, releases: [] };
+    case 'released':
+      return { closed: true, binding, releases: [] };
+    case 'variable': {
+      const usage = analyzeHandleUsage(binding.variable, binding.target, owner, entry, analysis, options);
+      if (usage.escape) return undefined;
+      return { closed: usage.releases.length > 0, binding, releases: usage.releases };
+    }
+  }
+}
+
+/** The rule's messages; the codemod's report renders the same text. */
+export const noClientPerCallMessages: Record<NoClientPerCallMessageId, string> = {
+  neverClosed:
+    'A new {{resource}} is created on every run of {{where}} and never closed: each one keeps its connections open (a leak). Create one client at start-up and pass it in.',
+  closedPerCall:
+    'A new {{resource}} is opened and closed on every run of {{where}}: a connection set-up and tear-down per call (connection churn). Create one client at start-up and reuse it.',
+};

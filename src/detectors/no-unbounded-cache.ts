@@ -1,0 +1,105 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import type { Analysis } from '../analysis/analysis';
+import type { FunctionNode } from '../ast/predicates';
+import { isFiniteKeyTypeNode, writtenTypeArguments, type GrowingKind } from '../collections/collection-kind';
+import { classifyUse, type CollectionUse } from '../collections/collection-uses';
+import { findLongLivedCollections, type LongLivedCollection } from '../collections/long-lived-collections';
+import type { Finding } from '../findings/finding';
+import { lifetimeExecutionOf, type Execution } from '../lifetime/execution';
+import { planBoundedCache } from '../remedies/plan-bounded-cache';
+
+export const NO_UNBOUNDED_CACHE = 'no-unbounded-cache';
+
+export interface NoUnboundedCacheOptions {
+  /** Judge exported collections too, as if no other module shrank them (default: false). */
+  readonly checkExported: boolean;
+}
+
+export const defaultNoUnboundedCacheOptions: NoUnboundedCacheOptions = { checkExported: false };
+
+export type NoUnboundedCacheMessageId = 'unboundedCache' | 'untrimmedBuffer';
+
+const DESCRIPTIONS: Readonly<Record<GrowingKind, string>> = {
+  map: 'a Map',
+  set: 'a Set',
+  array: 'an array',
+  record: 'an object used as a map',
+};
+
+/** `function f`, `const f = () => …`, a method `f() {}`: how the code calls it. */
+function functionName(fn: FunctionNode): string | undefined {
+  if (fn.id) return fn.id.name;
+  const holder = fn.parent;
+  if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier) return holder.id.name;
+  if ((holder?.type === AST_NODE_TYPES.MethodDefinition || holder?.type === AST_NODE_TYPES.Property) && holder.key.type === AST_NODE_TYPES.Identifier) {
+    return holder.key.name;
+  }
+  return undefined;
+}
+
+function whereItRuns(execution: Execution): string {
+  if (execution.kind === 'hot') return execution.why;
+  if (execution.kind === 'repeated') {
+    const name = functionName(execution.function);
+    return name ? `\`${name}\`, which can run any number of times` : 'a function that can run any number of times';
+  }
+  return execution.why;
+}
+
+/** `Map<'a' | 'b', V>`, `Map<Status, V>` (typed: enums too): at most as many entries as the key type has members. */
+function hasFiniteKeys(analysis: Analysis, collection: LongLivedCollection): boolean {
+  const declared = 'id' in collection.declaration ? collection.declaration.id : collection.declaration.key;
+  if (analysis.oracle.hasFiniteKeys(declared) === true) return true;
+  if (collection.kind !== 'map' && collection.kind !== 'set') return false;
+  return isFiniteKeyTypeNode(writtenTypeArguments(collection.init, collection.annotation)?.[0]);
+}
+
+/** Growth in code that runs over and over: the first such site, with how it runs. */
+function repeatedGrowth(analysis: Analysis, uses: readonly CollectionUse[]): { use: CollectionUse; execution: Execution }[] {
+  return uses
+    .filter((use) => use.kind === 'grow')
+    .map((use) => ({ use, execution: lifetimeExecutionOf(use.site, analysis.scopeManager) }))
+    .filter(({ execution }) => execution.kind !== 'once');
+}
+
+/**
+ * `no-unbounded-cache`: a module-level or static Map/Set/array/index-signature object that grows in
+ * repeated code and that nothing in the module ever shrinks. The incident: an agent's global
+ * `metricCache` map with no eviction, 100 MB to 2 GB in a week, then the OOM killer.
+ */
+export function detectUnboundedCaches(analysis: Analysis, options: NoUnboundedCacheOptions): Finding[] {
+  const findings: Finding[] = [];
+  for (const collection of findLongLivedCollections(analysis)) {
+    const uses = collection.references.map((reference) => classifyUse(collection.kind, reference));
+    if (uses.some((use) => use.kind === 'shrink')) continue;
+    const exported = collection.exportedByDeclaration || uses.some((use) => use.kind === 'export');
+    if (exported && !options.checkExported) continue;
+    const growth = repeatedGrowth(analysis, uses);
+    const first = growth[0];
+    if (!first || hasFiniteKeys(analysis, collection)) continue;
+    const periodic = collection.kind === 'array' && first.execution.kind === 'hot' && /setInterval|setTimeout/.test(first.execution.why);
+    const node = 'id' in collection.declaration ? collection.declaration.id : collection.declaration.key;
+    findings.push({
+      ruleId: NO_UNBOUNDED_CACHE,
+      messageId: periodic ? 'untrimmedBuffer' : 'unboundedCache',
+      node,
+      data: {
+        name: collection.name,
+        collection: DESCRIPTIONS[collection.kind],
+        line: String(first.use.site.loc.start.line),
+        where: whereItRuns(first.execution),
+        operation: first.use.operation,
+      },
+      remedy: planBoundedCache(analysis, collection, uses, growth.map(({ use }) => use), exported),
+    });
+  }
+  return findings;
+}
+
+/** The rule's messages; the codemod's report renders the same text. */
+export const noUnboundedCacheMessages: Record<NoUnboundedCacheMessageId, string> = {
+  unboundedCache:
+    '`{{name}}` ({{collection}}) grows on line {{line}}, in {{where}}, and nothing in this module ever removes entries: it grows for as long as the process runs. Bound it (an LRU or TTL cache, a size cap) or sweep it.',
+  untrimmedBuffer:
+    '`{{name}}` is appended to on line {{line}}, by {{where}}, and never trimmed: it grows for as long as the process runs. Keep only the newest entries.',
+};

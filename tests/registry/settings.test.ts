@@ -1,0 +1,71 @@
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import { rules } from '../../rules/index';
+import { resolveRegistry, SettingsError } from '../../src/registry/settings';
+
+const plugin = { rules } as unknown as NonNullable<Linter.Config['plugins']>[string];
+
+function lint(code: string, settings: unknown, options?: unknown): Linter.LintMessage[] {
+  return new Linter().verify(
+    code,
+    [
+      {
+        files: ['**/*.js'],
+        plugins: { leakguard: plugin },
+        rules: { 'leakguard/require-close': options === undefined ? 'error' : ['error', options] },
+        settings: { leakguard: settings },
+      },
+    ],
+    'lease.js',
+  );
+}
+
+const leaseCode = `import { acquire } from '@acme/lease';
+export async function renew(id) {
+  const lease = await acquire(id);
+  await lease.extend(60);
+  await lease.release();
+}`;
+
+describe('settings.leakguard', () => {
+  it('adds a resource that every rule then recognises', () => {
+    const settings = {
+      resources: [
+        {
+          description: 'lease',
+          kind: 'handle',
+          factories: [{ from: 'package', package: '@acme/lease', name: 'acquire', async: true }],
+          releases: [{ method: 'release', async: true }],
+        },
+      ],
+    };
+    expect(lint(leaseCode, settings).map((message) => message.message)).toEqual([
+      'This lease is released only on the success path: `await lease.extend(60)` on line 4 can throw first. Release it in a `finally` block.',
+    ]);
+    expect(lint(leaseCode, undefined)).toEqual([]);
+  });
+
+  it('names the bad key of an invalid entry', () => {
+    const invalid = [
+      [{ resources: [{ description: 'x', kind: 'socket', factories: [] , releases: [] }] }, 'settings.leakguard.resources[0].kind'],
+      [{ resources: [{ description: 'x', kind: 'handle', releases: [] }] }, 'settings.leakguard.resources[0]: needs `types` or `factories`'],
+      [{ resources: [{ description: 'x', kind: 'handle', types: [{ from: 'npm', name: 'X' }], releases: [] }] }, 'settings.leakguard.resources[0].types[0].from'],
+      [{ resources: [{ description: 'x', kind: 'handle', types: [], releases: [{ methd: 'close' }] }] }, 'settings.leakguard.resources[0].releases[0]'],
+      [{ owners: [{ package: 'stream', name: 'pipeline', extra: 1 }] }, 'settings.leakguard.owners[0].extra'],
+      [{ resource: [] }, 'settings.leakguard.resource: unknown key'],
+      ['pipeline', 'settings.leakguard: expected an object'],
+    ] as const;
+    for (const [settings, message] of invalid) {
+      expect(() => resolveRegistry(settings), JSON.stringify(settings)).toThrow(SettingsError);
+      expect(() => resolveRegistry(settings)).toThrow(message);
+    }
+  });
+
+  it('reports an invalid setting through ESLint instead of linting with a guessed registry', () => {
+    expect(() => lint(leaseCode, { resources: 'lease' })).toThrow('settings.leakguard.resources: expected an array');
+  });
+
+  it("rejects an unknown rule option in ESLint's schema check, naming it", () => {
+    expect(() => lint(leaseCode, undefined, { unknownCallsTakeOwnerhip: false })).toThrow(/unknownCallsTakeOwnerhip/);
+  });
+});
