@@ -33,9 +33,13 @@ function expectedText(sample: Sample): string {
 }
 
 function runJscodeshift(args: readonly string[]) {
-  const run = spawnSync(process.execPath, [jscodeshiftBin, ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 150_000 });
+  // CI=true makes jscodeshift colour its summary ("\x1b[31m0 errors"): ask for plain text, and strip what still comes.
+  const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' };
+  const run = spawnSync(process.execPath, [jscodeshiftBin, ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 150_000, env });
   if (run.error) throw run.error;
-  return { status: run.status, output: `${run.stdout}\n${run.stderr}` };
+  // eslint-disable-next-line no-control-regex -- ANSI escape sequences
+  const plain = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
+  return { status: run.status, output: plain(`${run.stdout}\n${run.stderr}`) };
 }
 
 describe('the built try-finally-close transform under plain jscodeshift', () => {
