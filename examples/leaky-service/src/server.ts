@@ -1,8 +1,10 @@
 import { createServer } from 'node:http';
 import { loadConfig, readSecret } from './config';
 import { countEvents, pool, recordEvents } from './db';
+import { exportActor } from './audit-export';
 import { readHeader } from './imports';
 import { AccessLog, tailLog } from './logs';
+import { countRequest, countStatus } from './metrics';
 
 async function main(): Promise<void> {
   let config = await loadConfig(process.env.CONFIG_PATH ?? 'config.json');
@@ -20,10 +22,13 @@ async function main(): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const respond = (status: number, body: string) => {
       res.writeHead(status, { 'content-type': 'text/plain' }).end(body);
+      countStatus(status);
       void accessLog.write(req.method ?? 'GET', url.pathname, status);
     };
 
+    countRequest(url.pathname, url.searchParams.get('actor') ?? 'anonymous');
     const route = async (): Promise<void> => {
+      if (url.pathname === '/events/export') return respond(200, await exportActor(url.searchParams.get('actor') ?? ''));
       if (url.pathname === '/debug/log') return respond(200, tailLog(config.serviceLogFile));
       if (url.pathname === '/imports/validate') {
         const columns = await readHeader(url.searchParams.get('file') ?? '');
