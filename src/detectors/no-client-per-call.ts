@@ -72,7 +72,7 @@ export function detectClientsPerCall(analysis: Analysis, options: NoClientPerCal
     if (!owner) return;
     const entry = analysis.oracle.acquisition(node);
     if (!entry || entry.kind !== 'client') return;
-    const execution = executionOf(node);
+    const execution = executionOf(node, analysis.oracle);
     if (execution.kind === 'once' || isLazilyInitialised(node)) return;
     const verdict = judge(analysis, options, node, owner, entry);
     if (!verdict) return;

@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { isFunction, staticPropertyName, unwrapExpression, type FunctionNode } from '../ast/predicates';
 import type { ScopeManagerLike } from '../ast/scopes';
 import type { Node } from '../ast/traverse';
+import type { TypeOracle } from '../oracle/type-oracle';
 
 /**
  * How often the code at a site runs, as far as the source says:
@@ -102,8 +103,29 @@ const LOOPS = new Set<string>([
   AST_NODE_TYPES.DoWhileStatement,
 ]);
 
-/** The execution of the code at `site`: loops inside its function first, then the function's role. */
-export function executionOf(site: Node): Execution {
+/** What `executionOf` asks the type oracle: which parameters are requests, responses or calls. */
+export type RequestScopeOracle = Pick<TypeOracle, 'requestScopedType'>;
+
+/**
+ * `function list(req: Request, res: Response)` is a handler wherever it is declared and however it is
+ * registered (`app.get('/users', list)`, a controller class, a grpc-js implementation object built
+ * elsewhere): its parameters say it runs once per request.
+ */
+function requestHandlerRole(fn: FunctionNode, oracle: RequestScopeOracle): string | undefined {
+  for (const parameter of fn.params) {
+    const type = oracle.requestScopedType(parameter);
+    if (type === undefined) continue;
+    const name = parameter.type === AST_NODE_TYPES.Identifier ? parameter.name : undefined;
+    return `a request handler (\`${name === undefined ? type : `${name}: ${type}`}\`)`;
+  }
+  return undefined;
+}
+
+/**
+ * The execution of the code at `site`: loops inside its function first, then the function's role —
+ * where it is passed (syntactic), or, with an oracle, the request/response/call types of its parameters.
+ */
+export function executionOf(site: Node, oracle?: RequestScopeOracle): Execution {
   for (let current: Node | undefined = site.parent, child: Node = site; current; child = current, current = current.parent) {
     if (LOOPS.has(current.type)) {
       // The loop's own header (`for (const x of await load())`) runs once per entry to the loop.
@@ -114,6 +136,8 @@ export function executionOf(site: Node): Execution {
       const fn = current;
       const role = repeatedCallbackRole(fn);
       if (role) return { kind: 'hot', why: role, node: fn };
+      const handler = oracle && requestHandlerRole(fn, oracle);
+      if (handler) return { kind: 'hot', why: handler, node: fn };
       if (isTopLevelIife(fn)) return { kind: 'once', why: 'a module-level IIFE' };
       if (isMainFunction(fn)) return { kind: 'once', why: `\`${(fn as TSESTree.FunctionDeclaration).id?.name ?? 'main'}\`` };
       return { kind: 'repeated', function: fn };
@@ -157,11 +181,11 @@ function iterationOf(execution: Execution): Node | undefined {
  * a function of this module that is only ever called from run-once code (`registerRoutes()` at
  * start-up) is run-once too. A registry of route handlers filled at start-up is not a cache.
  */
-export function lifetimeExecutionOf(site: Node, scopeManager: ScopeManagerLike, depth = 0): Execution {
-  const execution = executionOf(site);
+export function lifetimeExecutionOf(site: Node, scopeManager: ScopeManagerLike, depth = 0, oracle?: RequestScopeOracle): Execution {
+  const execution = executionOf(site, oracle);
   const iteration = iterationOf(execution);
   if (iteration) {
-    const around = lifetimeExecutionOf(iteration, scopeManager, depth);
+    const around = lifetimeExecutionOf(iteration, scopeManager, depth, oracle);
     return around.kind === 'once' ? { kind: 'once', why: `a loop in ${around.why}` } : execution;
   }
   if (execution.kind !== 'repeated' || depth >= MAX_CALLER_DEPTH) return execution;
@@ -171,7 +195,7 @@ export function lifetimeExecutionOf(site: Node, scopeManager: ScopeManagerLike, 
   for (const reference of calls) {
     const call = reference.identifier.parent;
     if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== reference.identifier) return execution;
-    if (lifetimeExecutionOf(call, scopeManager, depth + 1).kind !== 'once') return execution;
+    if (lifetimeExecutionOf(call, scopeManager, depth + 1, oracle).kind !== 'once') return execution;
   }
   return { kind: 'once', why: `\`${variable!.name}\`, called only from run-once code` };
 }

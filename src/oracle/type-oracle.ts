@@ -28,6 +28,13 @@ export interface TypeOracle {
   collectionKind(expression: TSESTree.Node): CollectionKind | undefined;
   /** Typed: is the key type of this Map/Set/record finite (literal union, enum, boolean)? Untyped: undefined. */
   hasFiniteKeys(expression: TSESTree.Node): boolean | undefined;
+  /**
+   * The request/response/call type this parameter has (`IncomingMessage`, express `Request`, grpc-js
+   * `ServerUnaryCall` …): a function taking one is a per-request handler wherever it is declared.
+   * Typed: the checker's type, annotated or contextual, through aliases and base types; untyped: the
+   * annotation as written, resolved through the imports. Undefined when it is none of them.
+   */
+  requestScopedType(parameter: TSESTree.Parameter): string | undefined;
   /** Can a value of this written type be null, undefined or unknown? lru-cache's `K extends {}, V extends {}` rejects it. */
   admitsNullish(typeNode: TSESTree.TypeNode): boolean;
 }

@@ -3,6 +3,7 @@ import ts from 'typescript';
 import { unwrapExpression } from '../ast/predicates';
 import type { Node } from '../ast/traverse';
 import type { CollectionKind } from '../collections/collection-kind';
+import { requestScopedTypes } from '../lifetime/request-scoped-types';
 import type { Registry } from '../registry/registry';
 import type { ResourceEntry } from '../registry/resource-entry';
 import { declarationMatches, isDeclaredInNodeOrLib } from './declaration-match';
@@ -109,6 +110,24 @@ export class TypedOracle implements TypeOracle {
     return this.#isIndexSignatureObject(type) ? false : undefined;
   }
 
+  /**
+   * The checker's type of the parameter, annotated or contextual (`createServer((req, res) => …)`,
+   * `const list: RequestHandler = (req, res) => …`), matched through aliases and base types.
+   */
+  requestScopedType(parameter: TSESTree.Parameter): string | undefined {
+    let tsNode: ts.Node | undefined = this.services.esTreeNodeToTSNodeMap.get(parameter);
+    while (tsNode && !ts.isParameter(tsNode)) tsNode = tsNode.parent;
+    if (!tsNode) return this.syntactic.requestScopedType(parameter);
+    const type = this.#checker.getNonNullableType(this.#checker.getTypeAtLocation((tsNode as ts.ParameterDeclaration).name));
+    if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return undefined;
+    const candidates = type.isUnion() ? type.types : [type];
+    for (const candidate of candidates) {
+      const name = this.#findInHierarchy(candidate, (symbol) => this.#requestScopedName(symbol));
+      if (name) return name;
+    }
+    return undefined;
+  }
+
   admitsNullish(typeNode: TSESTree.TypeNode): boolean {
     const tsNode = this.services.esTreeNodeToTSNodeMap.get(typeNode) as ts.TypeNode | undefined;
     if (!tsNode) return this.syntactic.admitsNullish(typeNode);
@@ -164,12 +183,26 @@ export class TypedOracle implements TypeOracle {
   }
 
   #matchHierarchy(type: ts.Type): ResourceEntry | undefined {
+    return this.#findInHierarchy(type, (symbol) => this.#matchSymbol(symbol));
+  }
+
+  /**
+   * The first symbol of the type's hierarchy that `match` accepts: the type's own alias, then each
+   * part of an intersection and its base types, level by level (the most derived level first).
+   */
+  #findInHierarchy<T>(type: ts.Type, match: (symbol: ts.Symbol) => T | undefined): T | undefined {
+    // kafkajs declares `type Producer = Sender & { … }`, grpc-js `type ServerUnaryCall = ServerSurfaceCall & …`:
+    // the alias is the only name the whole type has, and splitting the intersection first would lose it.
+    const aliased = type.aliasSymbol && match(type.aliasSymbol);
+    if (aliased) return aliased;
     let level: ts.Type[] = type.isIntersection() ? [...type.types] : [type];
     const seen = new Set<ts.Type>();
     for (let depth = 0; depth < MAX_BASE_DEPTH && level.length > 0; depth++) {
       for (const candidate of level) {
-        const entry = this.#matchOne(candidate);
-        if (entry) return entry;
+        // An object literal type's own symbol is the anonymous `__type` (kafkajs `type Consumer = { … }`):
+        // its alias, if any, names it.
+        const found = (candidate.aliasSymbol && match(candidate.aliasSymbol)) || (candidate.getSymbol() && match(candidate.getSymbol()!));
+        if (found) return found;
       }
       const next: ts.Type[] = [];
       for (const candidate of level) {
@@ -185,10 +218,10 @@ export class TypedOracle implements TypeOracle {
     return undefined;
   }
 
-  #matchOne(type: ts.Type): ResourceEntry | undefined {
-    const symbol = type.getSymbol() ?? type.aliasSymbol;
-    const declarations = symbol?.getDeclarations();
-    if (!symbol || !declarations) return undefined;
+  /** The registry entry whose type specifier names this symbol's declaration (package, lib or file). */
+  #matchSymbol(symbol: ts.Symbol): ResourceEntry | undefined {
+    const declarations = symbol.getDeclarations();
+    if (!declarations) return undefined;
     const name = symbol.getName();
     for (const entry of this.registry.entries) {
       for (const spec of entry.types ?? []) {
@@ -199,6 +232,17 @@ export class TypedOracle implements TypeOracle {
       }
     }
     return undefined;
+  }
+
+  /** `Request` when the symbol is express's `Request` (or another request-scoped type); else undefined. */
+  #requestScopedName(symbol: ts.Symbol): string | undefined {
+    const declarations = symbol.getDeclarations();
+    if (!declarations) return undefined;
+    const name = symbol.getName();
+    const declared = requestScopedTypes.some(
+      (spec) => spec.name === name && declarations.some((declaration) => declarationMatches(declaration, spec, this.services.program)),
+    );
+    return declared ? name : undefined;
   }
 
   #baseTypes(type: ts.Type): readonly ts.Type[] {
@@ -254,8 +298,24 @@ export class TypedOracle implements TypeOracle {
       if (returnType.kind === ts.SyntaxKind.ThisType) return false;
       if (this.#checker.getTypeFromTypeNode(returnType).flags & ts.TypeFlags.TypeParameter) return false;
     }
+    if (this.#resolvesToReceiver(node)) return false;
     if (declaration.getSourceFile().isDeclarationFile) return true;
     return this.#isFactory(declaration, depth);
+  }
+
+  /**
+   * `await client.connect()`: @types/pg declares `Client.connect(): Promise<Client>`, a promise of
+   * the receiver itself once connected, not a second client. A synchronous method returning its own
+   * class (ioredis `duplicate()`) does create one, so only promises of the receiver's type count.
+   */
+  #resolvesToReceiver(node: ts.CallExpression): boolean {
+    if (!ts.isPropertyAccessExpression(node.expression) && !ts.isElementAccessExpression(node.expression)) return false;
+    const returned = this.#checker.getTypeAtLocation(node);
+    const awaited = this.#checker.getAwaitedType(returned);
+    if (!awaited || awaited === returned) return false;
+    const receiver = this.#checker.getNonNullableType(this.#checker.getTypeAtLocation(node.expression.expression));
+    const symbol = awaited.getSymbol();
+    return symbol !== undefined && symbol === receiver.getSymbol();
   }
 
   #isFactory(declaration: ts.SignatureDeclaration, depth: number): boolean {

@@ -3,6 +3,7 @@ import { staticPropertyName, unwrapExpression } from '../ast/predicates';
 import { findVariable, type ScopeManagerLike } from '../ast/scopes';
 import { walk, type Node } from '../ast/traverse';
 import { constructedKind, type CollectionKind } from '../collections/collection-kind';
+import { requestScopedTypes } from '../lifetime/request-scoped-types';
 import type { Registry } from '../registry/registry';
 import { sameDeclaration, samePackage } from '../registry/registry';
 import type { ResourceEntry } from '../registry/resource-entry';
@@ -19,7 +20,8 @@ function namesPackageMember(spec: { from?: string; package?: string; name?: stri
   return (
     spec.from === 'package' &&
     samePackage(spec.package ?? '', member.module) &&
-    spec.name === member.path.join('.')
+    // `import Redis from 'ioredis'; new Redis()`: the module itself is the default export.
+    spec.name === (member.path.length === 0 ? 'default' : member.path.join('.'))
   );
 }
 
@@ -70,6 +72,22 @@ export class UntypedOracle implements TypeOracle {
 
   hasFiniteKeys(): undefined {
     return undefined;
+  }
+
+  /** Only the written annotation: `req: Request` with Request from 'express', `call: grpc.ServerUnaryCall<A, B>`. */
+  requestScopedType(parameter: TSESTree.Parameter): string | undefined {
+    const target =
+      parameter.type === AST_NODE_TYPES.TSParameterProperty
+        ? parameter.parameter
+        : parameter.type === AST_NODE_TYPES.AssignmentPattern
+          ? parameter.left
+          : parameter;
+    if (target.type === AST_NODE_TYPES.AssignmentPattern) return this.requestScopedType(target.left);
+    const annotation = 'typeAnnotation' in target ? target.typeAnnotation?.typeAnnotation : undefined;
+    if (annotation?.type !== AST_NODE_TYPES.TSTypeReference) return undefined;
+    const member = resolveTypeName(annotation.typeName, this.#bindings);
+    if (!member) return undefined;
+    return requestScopedTypes.find((spec) => namesPackageMember(spec, member))?.name;
   }
 
   /** Only what is written: an alias such as `type Entry = User | undefined` needs the typed oracle. */

@@ -171,6 +171,8 @@ export const defaultRegistry: readonly ResourceEntry[] = [
       { from: 'package', package: 'ioredis', name: 'Redis' },
       { from: 'package', package: 'ioredis', name: 'Cluster' },
     ],
+    // `import Redis from 'ioredis'`: the default export is the Redis class.
+    factories: [{ from: 'package', package: 'ioredis', name: 'default' }],
     releases: [{ method: 'quit', async: true }, { method: 'disconnect' }],
   },
   {

@@ -93,6 +93,60 @@ function isNamedFunction(fn: FunctionNode): boolean {
 }
 
 /**
+ * `(req, res)`, `(call, callback)`, `(message)`: the signature of something a framework calls, which
+ * may pass more arguments than it declares (express passes `next`): a trailing parameter would
+ * receive them instead of the shared client.
+ */
+const CALLBACK_PARAMETER = /^(req|request|res|response|reply|ctx|context|next|call|callback|cb|done|event|evt|message|msg|socket|ws|job|payload)$/i;
+
+function looksLikeCallback(fn: FunctionNode): boolean {
+  return fn.params.some((parameter) => {
+    const target = parameter.type === AST_NODE_TYPES.AssignmentPattern ? parameter.left : parameter;
+    return target.type === AST_NODE_TYPES.Identifier && CALLBACK_PARAMETER.test(target.name);
+  });
+}
+
+/** Every use of the function in this file calls it directly: none hands it to code that picks the arguments. */
+function onlyCalledByName(analysis: Analysis, fn: FunctionNode): boolean {
+  const id = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator ? fn.parent.id : undefined;
+  if (!id || id.type !== AST_NODE_TYPES.Identifier) return false;
+  const declarator = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : fn.parent!;
+  const variable = analysis.scopeManager.getDeclaredVariables(declarator).find((candidate) => candidate.name === id.name);
+  if (!variable) return false;
+  return variable.references.every((reference) => {
+    const identifier = reference.identifier;
+    if (identifier === id || reference.init) return true;
+    const parent = identifier.parent;
+    if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === identifier) return true;
+    // Exported (`export { lookup }`, `module.exports = { lookup }`) counts like `export function`: callers elsewhere.
+    return isExportReference(identifier);
+  });
+}
+
+function isExportReference(identifier: TSESTree.Node): boolean {
+  const parent = identifier.parent;
+  if (parent?.type === AST_NODE_TYPES.ExportSpecifier) return true;
+  const isModuleExports = (node: TSESTree.Node): boolean =>
+    (node.type === AST_NODE_TYPES.Identifier && node.name === 'exports') ||
+    (node.type === AST_NODE_TYPES.MemberExpression &&
+      node.object.type === AST_NODE_TYPES.Identifier &&
+      node.object.name === 'module' &&
+      node.property.type === AST_NODE_TYPES.Identifier &&
+      node.property.name === 'exports');
+  // module.exports = lookup; exports.lookup = lookup; module.exports.lookup = lookup
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === identifier) {
+    const target = parent.left;
+    return isModuleExports(target) || (target.type === AST_NODE_TYPES.MemberExpression && isModuleExports(target.object));
+  }
+  // module.exports = { lookup }
+  if (parent?.type === AST_NODE_TYPES.Property && parent.value === identifier) {
+    const assignment = parent.parent.parent;
+    return assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.right === parent.parent && isModuleExports(assignment.left);
+  }
+  return false;
+}
+
+/**
  * Plans `singleton-client` for the findings of one file. Per file, not per finding: two sites of the
  * same client share one getter, and two different clients must not both be called `client`.
  */
@@ -135,8 +189,10 @@ export class SingletonPlanner {
     const removals: TSESTree.ExpressionStatement[] = [];
     for (const node of site.releases) {
       const statement = standaloneStatementOf(node);
-      if (!statement) return refuse(`it is closed inside an expression on line ${node.loc.start.line}; move that close into a statement of its own`);
-      if (!statementListOf(statement.parent)) return refuse(`its close on line ${statement.loc.start.line} is the body of an \`if\` or loop without braces`);
+      // Code, not line numbers: lines move when the codemod inserts markers and getters.
+      const code = normalize(analysis.sourceText.slice(node.range[0], node.range[1]));
+      if (!statement) return refuse(`it is closed inside an expression (\`${code}\`); move that close into a statement of its own`);
+      if (!statementListOf(statement.parent)) return refuse(`its close \`${code}\` is the body of an \`if\` or loop without braces`);
       removals.push(statement);
     }
 
@@ -179,7 +235,13 @@ export class SingletonPlanner {
       return { kind: 'field', initializer: binding.declarator.init!, classBody, field };
     }
     const lastParameter = owner.params[owner.params.length - 1];
-    if (site.execution.kind === 'repeated' && isNamedFunction(owner) && lastParameter?.type !== AST_NODE_TYPES.RestElement) {
+    if (
+      site.execution.kind === 'repeated' &&
+      isNamedFunction(owner) &&
+      lastParameter?.type !== AST_NODE_TYPES.RestElement &&
+      !looksLikeCallback(owner) &&
+      onlyCalledByName(this.analysis, owner)
+    ) {
       const id = binding.declarator.id;
       const parameter = `${this.analysis.sourceText.slice(id.range[0], id.range[1])} = ${names.getter}()`;
       return { kind: 'parameter', declaration, function: owner, parameter };

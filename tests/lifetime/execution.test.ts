@@ -1,8 +1,13 @@
 import { parse } from '@typescript-eslint/typescript-estree';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { describe, expect, it } from 'vitest';
+import ts from 'typescript';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createOracle } from '../../src/analysis/create-oracle';
 import { ensureParents, walk, type Node } from '../../src/ast/traverse';
+import { parseSource } from '../../src/codemod/parse-source';
 import { executionOf, isLazyInitGuard } from '../../src/lifetime/execution';
+import { resolveRegistry } from '../../src/registry/settings';
+import { createTypedProject } from '../typed-project';
 
 /** The execution of the `site()` call in `code`. */
 function executionAtSite(code: string) {
@@ -15,6 +20,27 @@ function executionAtSite(code: string) {
   if (!site) throw new Error('no site() call');
   const execution = executionOf(site);
   return execution.kind === 'repeated' ? { kind: 'repeated' } : { kind: execution.kind, why: execution.why };
+}
+
+function siteCall(ast: TSESTree.Program): Node {
+  let site: Node | undefined;
+  walk(ast, (node) => {
+    if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'site') site = node;
+  });
+  if (!site) throw new Error('no site() call');
+  return site;
+}
+
+function summary(execution: ReturnType<typeof executionOf>) {
+  return execution.kind === 'repeated' ? { kind: 'repeated' } : { kind: execution.kind, why: execution.why };
+}
+
+/** The execution of the `site()` call with an oracle: typed inside `program`, untyped without one. */
+function executionWithOracle(code: string, file: string, program?: ts.Program) {
+  const parsed = parseSource(code, file, program);
+  const oracle = createOracle(parsed.ast, parsed.scopeManager, resolveRegistry(undefined), parsed.services);
+  expect(oracle.typed).toBe(program !== undefined);
+  return summary(executionOf(siteCall(parsed.ast), oracle));
 }
 
 function firstAssignment(code: string): TSESTree.AssignmentExpression {
@@ -59,6 +85,116 @@ describe('executionOf', () => {
   it('says a static field initialiser and a static block run once', () => {
     expect(executionAtSite('class A { static x = site(); }')).toEqual({ kind: 'once', why: 'a static field initialiser' });
     expect(executionAtSite('class A { static { site(); } }')).toEqual({ kind: 'once', why: 'a static block' });
+  });
+});
+
+/** Handlers declared apart from where they are registered: only their parameter types say they are handlers. */
+const handlers = {
+  expressByName: `
+import express, { type Request, type Response } from 'express';
+const app = express();
+function listUsers(req: Request, res: Response) {
+  site();
+  res.end();
+}
+app.get('/users', listUsers);
+declare function site(): void;`,
+  nodeHttpQualified: `
+import http from 'node:http';
+export function onRequest(req: http.IncomingMessage, res: http.ServerResponse) {
+  site();
+  res.end(req.url);
+}
+declare function site(): void;`,
+  grpcStreamAlias: `
+import * as grpc from '@grpc/grpc-js';
+export function upload(call: grpc.ServerReadableStream<unknown, unknown>, callback: grpc.sendUnaryData<unknown>) {
+  site();
+  callback(null, {});
+  return call;
+}
+declare function site(): void;`,
+  controllerMethod: `
+import type { Request, Response } from 'express';
+export class UsersController {
+  async list({ query }: Request, res: Response) {
+    site();
+    res.json(query);
+  }
+}
+declare function site(): void;`,
+  fetchRequest: `
+export async function handle(req: Request) {
+  site();
+  return req.url;
+}
+declare function site(): void;`,
+  contextuallyTyped: `
+import type { RequestHandler } from 'express';
+export const listUsers: RequestHandler = (req, res) => {
+  site();
+  res.end();
+};
+declare function site(): void;`,
+  extendedRequest: `
+import type { Request } from 'express';
+interface TenantRequest extends Request {
+  tenant: string;
+}
+export function listTenants(req: TenantRequest) {
+  site();
+  return req.tenant;
+}
+declare function site(): void;`,
+} as const;
+
+describe('executionOf with a type oracle: handlers by parameter type', () => {
+  const project = createTypedProject('lifetime');
+  const files = Object.fromEntries(Object.entries(handlers).map(([name, code]) => [name, project.writeSource(`${name}.ts`, code)])) as Record<
+    keyof typeof handlers,
+    string
+  >;
+  const config = ts.getParsedCommandLineOfConfigFile(project.tsconfigPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })!;
+  const program = ts.createProgram(config.fileNames, config.options);
+  afterAll(() => project.remove());
+
+  const both = (name: keyof typeof handlers) => ({
+    typed: executionWithOracle(handlers[name], files[name], program),
+    untyped: executionWithOracle(handlers[name], files[name]),
+  });
+
+  it('says an express handler passed by name is hot, typed and untyped', () => {
+    const expected = { kind: 'hot', why: 'a request handler (`req: Request`)' };
+    expect(both('expressByName')).toEqual({ typed: expected, untyped: expected });
+  });
+
+  it('says a node:http handler annotated through the namespace import is hot', () => {
+    const expected = { kind: 'hot', why: 'a request handler (`req: IncomingMessage`)' };
+    expect(both('nodeHttpQualified')).toEqual({ typed: expected, untyped: expected });
+  });
+
+  it('says a grpc-js streaming implementation is hot, though its call type is an alias of an intersection', () => {
+    const expected = { kind: 'hot', why: 'a request handler (`call: ServerReadableStream`)' };
+    expect(both('grpcStreamAlias')).toEqual({ typed: expected, untyped: expected });
+  });
+
+  it('says a controller method with a destructured request is hot', () => {
+    const expected = { kind: 'hot', why: 'a request handler (`Request`)' };
+    expect(both('controllerMethod')).toEqual({ typed: expected, untyped: expected });
+  });
+
+  it("does not take fetch's global Request for a server request", () => {
+    expect(both('fetchRequest')).toEqual({ typed: { kind: 'repeated' }, untyped: { kind: 'repeated' } });
+  });
+
+  it('sees contextually typed parameters and subtypes of a request only with types', () => {
+    expect(both('contextuallyTyped')).toEqual({ typed: { kind: 'hot', why: 'a request handler (`req: Request`)' }, untyped: { kind: 'repeated' } });
+    expect(both('extendedRequest')).toEqual({ typed: { kind: 'hot', why: 'a request handler (`req: Request`)' }, untyped: { kind: 'repeated' } });
+  });
+
+  it('is syntactic only without an oracle', () => {
+    const parsed = parseSource(handlers.expressByName, files.expressByName);
+    expect(summary(executionOf(siteCall(parsed.ast)))).toEqual({ kind: 'repeated' });
   });
 });
 

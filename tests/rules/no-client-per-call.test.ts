@@ -97,6 +97,19 @@ export function fetchStatus(url: string) {
 }`,
   },
   {
+    name: "a one-shot probe taking fetch's Request is not a server request handler",
+    code: `
+import { Pool } from 'pg';
+export async function probe(req: Request) {
+  const pool = new Pool({ connectionString: new URL(req.url).searchParams.get('db') ?? undefined });
+  try {
+    await pool.query('select 1');
+  } finally {
+    await pool.end();
+  }
+}`,
+  },
+  {
     name: 'a client handed to another owner',
     code: `
 import { Pool } from 'pg';
@@ -168,6 +181,39 @@ export async function migrateAll(names: string[]) {
     errors: [{ messageId: 'closedPerCall' as const, line: 5, data: { resource: 'pg pool', where: 'a loop body' } }],
   },
   {
+    name: 'a pg pool per request in an express handler declared apart and registered by name, closed per call',
+    code: `
+import express, { type Request, type Response } from 'express';
+import { Pool } from 'pg';
+const app = express();
+async function listUsers(req: Request, res: Response) {
+  const pool = new Pool();
+  try {
+    res.json((await pool.query('select * from users where org = $1', [req.params.org])).rows);
+  } finally {
+    await pool.end();
+  }
+}
+app.get('/orgs/:org/users', listUsers);`,
+    errors: [{ messageId: 'closedPerCall' as const, line: 6, data: { resource: 'pg pool', where: 'a request handler (`req: Request`)' } }],
+  },
+  {
+    name: 'a pg client per call in a grpc-js unary implementation declared apart, closed per call',
+    code: `
+import * as grpc from '@grpc/grpc-js';
+import pg from 'pg';
+export async function getUser(call: grpc.ServerUnaryCall<{ id: number }, unknown>, callback: grpc.sendUnaryData<unknown>) {
+  const db = new pg.Client();
+  await db.connect();
+  try {
+    callback(null, (await db.query('select * from users where id = $1', [call.request.id])).rows[0]);
+  } finally {
+    await db.end();
+  }
+}`,
+    errors: [{ messageId: 'closedPerCall' as const, line: 5, data: { resource: 'pg client', where: 'a request handler (`call: ServerUnaryCall`)' } }],
+  },
+  {
     name: 'an ioredis client per request',
     code: `
 import http from 'node:http';
@@ -190,6 +236,22 @@ for (const [label, tester] of [
 /** Only the checker sees these: factories' return types and user subclasses. */
 typed.run('no-client-per-call (typed only)', rule, {
   valid: [
+    {
+      name: 'one Kafka producer created at start-up and used for every message',
+      code: `
+import { Kafka } from 'kafkajs';
+function connectKafka() {
+  return new Kafka({ clientId: 'billing', brokers: ['kafka:9092'] });
+}
+const kafka = connectKafka();
+const producer = kafka.producer();
+const consumer = kafka.consumer({ groupId: 'billing' });
+void consumer.run({
+  eachMessage: async ({ message }) => {
+    await producer.send({ topic: 'charged', messages: [{ value: message.value }] });
+  },
+});`,
+    },
     {
       name: 'a getter that returns a stored client is not a factory',
       code: `
@@ -255,6 +317,74 @@ export async function cached(key: string) {
   return redis.get(key);
 }`,
       errors: [{ messageId: 'neverClosed', line: 4, data: { resource: 'Redis client', where: '`cached`' } }],
+    },
+    {
+      // kafkajs declares \`type Producer = Sender & { … }\`: only the alias names the intersection.
+      name: 'a Kafka producer per message in a consumer callback, through a Kafka the untyped oracle cannot see',
+      code: `
+import { Kafka } from 'kafkajs';
+function connectKafka() {
+  return new Kafka({ clientId: 'billing', brokers: ['kafka:9092'] });
+}
+const kafka = connectKafka();
+const consumer = kafka.consumer({ groupId: 'billing' });
+void consumer.run({
+  eachMessage: async ({ message }) => {
+    const producer = kafka.producer();
+    await producer.connect();
+    await producer.send({ topic: 'charged', messages: [{ value: message.value }] });
+  },
+});`,
+      errors: [{ messageId: 'neverClosed', line: 10, data: { resource: 'Kafka producer', where: "a consumer's \`eachMessage\`" } }],
+    },
+    {
+      name: 'a Kafka producer per message from a project factory, disconnected each time',
+      code: `
+import { Kafka, type Producer } from 'kafkajs';
+const kafka = new Kafka({ clientId: 'billing', brokers: ['kafka:9092'] });
+function dialEvents(): Producer {
+  return kafka.producer({ allowAutoTopicCreation: false });
+}
+const consumer = kafka.consumer({ groupId: 'billing' });
+void consumer.run({
+  eachMessage: async ({ message }) => {
+    const events = dialEvents();
+    await events.connect();
+    try {
+      await events.send({ topic: 'charged', messages: [{ value: message.value }] });
+    } finally {
+      await events.disconnect();
+    }
+  },
+});`,
+      errors: [{ messageId: 'closedPerCall', line: 10, data: { resource: 'Kafka producer', where: "a consumer's \`eachMessage\`" } }],
+    },
+    {
+      // \`type Consumer = { … }\`: an object literal type whose own symbol is the anonymous \`__type\`.
+      name: 'a Kafka consumer per call from a Kafka passed in',
+      code: `
+import type { Kafka } from 'kafkajs';
+export async function drain(kafka: Pick<Kafka, 'consumer'>, topic: string) {
+  const consumer = kafka.consumer({ groupId: topic });
+  await consumer.connect();
+  await consumer.subscribe({ topics: [topic] });
+}`,
+      errors: [{ messageId: 'neverClosed', line: 4, data: { resource: 'Kafka consumer', where: '\`drain\`' } }],
+    },
+    {
+      name: 'a pg pool per request in a handler typed by its context, closed per call',
+      code: `
+import type { RequestHandler } from 'express';
+import { Pool } from 'pg';
+export const listUsers: RequestHandler = async (req, res) => {
+  const pool = new Pool();
+  try {
+    res.json((await pool.query('select * from users')).rows);
+  } finally {
+    await pool.end();
+  }
+};`,
+      errors: [{ messageId: 'closedPerCall', line: 5, data: { resource: 'pg pool', where: 'a request handler (`req: Request`)' } }],
     },
     {
       name: 'an undici pool per call',
