@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { writeFileAtomic } from './atomic-write';
 import { displayPath } from './display-path';
 import type { FileFailure, FileTransform } from './file-transform';
+import { requiredImportsOf } from './required-packages';
 import type { FileRecord } from './run-record';
 
 /** Write a transformed file (unless `dryRun`) and record what happened to it. */
@@ -12,12 +13,13 @@ export function applyTransform(transform: FileTransform, dryRun: boolean): FileR
     changed: transform.output !== undefined,
     written: false,
     steps: transform.steps,
+    requiredImports: requiredImportsOf(transform),
   };
   if (transform.failure) return { ...record, failure: transform.failure };
   if (transform.output === undefined || dryRun) return record;
   const failure = writeUnlessEdited(transform.filePath, transform.source, transform.output);
   // The outcomes describe text that is not on disk: report the file as failed, nothing else.
-  return failure ? { ...record, changed: false, steps: [], failure } : { ...record, written: true };
+  return failure ? { ...record, changed: false, steps: [], requiredImports: [], failure } : { ...record, written: true };
 }
 
 /** Someone (an editor, a formatter on save) may have changed the file since it was read: keep their edit. */

@@ -19,6 +19,12 @@ export interface FixSettings {
   readonly since: string | undefined;
   readonly style: TransformStyle | undefined;
   readonly workers: number | undefined;
+  /** `--max`: `bounded-cache`'s lru-cache `max`, also the entries a growing array keeps. */
+  readonly max: number | undefined;
+  /** `--ttl`: `bounded-cache`'s lru-cache `ttl`, in milliseconds. */
+  readonly ttl: number | undefined;
+  /** False with `--no-install-hint`: the summary names packages the output imports, without the install command. */
+  readonly installHint: boolean;
 }
 
 export type Command =
@@ -38,6 +44,9 @@ const options = {
   since: { type: 'string' },
   style: { type: 'string' },
   workers: { type: 'string' },
+  max: { type: 'string' },
+  ttl: { type: 'string' },
+  'no-install-hint': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;
@@ -46,6 +55,8 @@ type ParsedValues = ReturnType<typeof parseArgs<{ options: typeof options; allow
 
 const styles: readonly TransformStyle[] = ['try-finally', 'using'];
 const reportExtensions = ['.json', '.md'];
+/** The codemod that `--max` and `--ttl` configure. */
+const cacheCodemod = 'bounded-cache';
 
 export function parseCommandLine(argv: readonly string[], cwd: string = process.cwd()): Command {
   let parsed;
@@ -76,9 +87,18 @@ export function parseCommandLine(argv: readonly string[], cwd: string = process.
 
 function fixSettings(values: ParsedValues, paths: readonly string[], cwd: string): FixSettings {
   if (paths.length === 0) throw new UsageError('`fix` needs at least one path, e.g. `leakguard fix src --codemod all`');
+  const codemods = selectedCodemods(values.codemod ?? []);
+  const max = positiveWholeNumber('--max', values.max, 'the entries each cache keeps');
+  const ttl = positiveWholeNumber('--ttl', values.ttl, 'milliseconds');
+  // A bound that silently does nothing is worse than an error: the user believes the caches are bounded by it.
+  for (const [flag, value] of [['--max', max], ['--ttl', ttl]] as const) {
+    if (value !== undefined && !codemods.some((codemod) => codemod.name === cacheCodemod)) {
+      throw new UsageError(`${flag} applies to the ${cacheCodemod} codemod only; select it with --codemod ${cacheCodemod} (or all)`);
+    }
+  }
   return {
     paths: paths.map((given) => path.resolve(cwd, given)),
-    codemods: selectedCodemods(values.codemod ?? []),
+    codemods,
     dryRun: values.dry ?? false,
     diff: values.diff ?? false,
     print: values.print ?? false,
@@ -88,6 +108,9 @@ function fixSettings(values: ParsedValues, paths: readonly string[], cwd: string
     since: values.since,
     style: transformStyle(values.style),
     workers: workerCount(values.workers),
+    max,
+    ttl,
+    installHint: !(values['no-install-hint'] ?? false),
   };
 }
 
@@ -121,6 +144,16 @@ function workerCount(workers: string | undefined): number | undefined {
   if (workers === undefined) return undefined;
   if (!/^[1-9]\d*$/.test(workers)) throw new UsageError(`--workers ${workers}: expected a positive whole number`);
   return Number(workers);
+}
+
+/** `--max 5000`, `--ttl 600000`: whole numbers above zero; a fraction or an exponent is a typo, not a bound. */
+function positiveWholeNumber(flag: string, value: string | undefined, unit: string): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (!/^[1-9]\d*$/.test(value) || !Number.isSafeInteger(number)) {
+    throw new UsageError(`${flag} ${value}: expected a positive whole number (${unit})`);
+  }
+  return number;
 }
 
 function firstSentence(message: string): string {

@@ -14,6 +14,7 @@ import { markdownReport } from './markdown-report';
 import { createProgress } from './progress';
 import type { FileRecord, RunRecord } from './run-record';
 import { exitCodeOf, tallyRun } from './run-tally';
+import { requiredPackagesOf } from './required-packages';
 import { formatSummary } from './summary';
 import { createTransformRunner } from './transform-runner';
 import { unifiedDiff } from './unified-diff';
@@ -67,6 +68,8 @@ export async function runFix(settings: FixSettings, streams: CliStreams): Promis
         codemods: settings.codemods.map((codemod) => codemod.name),
         options: {
           ...(settings.style === undefined ? {} : { style: settings.style }),
+          ...(settings.max === undefined ? {} : { max: settings.max }),
+          ...(settings.ttl === undefined ? {} : { ttl: settings.ttl }),
           ...(fromConfig.settings === undefined ? {} : { settings: fromConfig.settings }),
         },
         ruleOptions: fromConfig.ruleOptions,
@@ -89,7 +92,15 @@ export async function runFix(settings: FixSettings, streams: CliStreams): Promis
   if (lintSettings.problem) streams.stderr.write(`leakguard: ${lintSettings.problem}\n`);
   const tally = tallyRun(settings.codemods, records);
   let exitCode = exitCodeOf(tally, settings.dryRun);
-  const run: RunRecord = { settings, files: records, workers, startedAt, durationMs: Date.now() - startedAt.getTime(), exitCode };
+  const run: RunRecord = {
+    settings,
+    files: records,
+    workers,
+    startedAt,
+    durationMs: Date.now() - startedAt.getTime(),
+    exitCode,
+    requiredPackages: requiredPackagesOf(records),
+  };
   // stdout carries what was asked for: with --diff or --print it must stay a clean patch or source.
   const summaryStream = settings.diff || settings.print ? streams.stderr : streams.stdout;
   summaryStream.write(formatSummary(run, tally));

@@ -22,6 +22,9 @@ Options for fix:
   --since <git-ref>      Only files changed since <git-ref> (committed, staged, unstaged or untracked).
   --style <style>        try-finally (default) or using (\`using\`/\`await using\` where the type is Disposable).
   --workers <n>          Worker threads (default: one per CPU, at most one per 16 files; 1 = main thread only).
+  --max <n>              bounded-cache: entries each LRUCache keeps, and a growing array (default 1000).
+  --ttl <ms>             bounded-cache: lru-cache ttl in milliseconds (default: none).
+  --no-install-hint      Do not print the command that installs a package the output imports (lru-cache).
 
 Exit codes:
   0  every finding was fixed, or there was none

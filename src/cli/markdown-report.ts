@@ -2,6 +2,7 @@ import { displayPath } from './display-path';
 import { describeFailure } from './failure-text';
 import type { FileRecord, RunRecord } from './run-record';
 import type { RunTally } from './run-tally';
+import { declarationText } from './summary';
 import { describeTypeInformation } from './type-information';
 
 /** `--report file.md`: for a migration pull request: totals, reasons, then every finding per file. */
@@ -34,6 +35,7 @@ export function markdownReport(run: RunRecord, tally: RunTally): string {
     for (const skip of skipReasons) lines.push(`| ${code(skip.codemod)} | ${cell(skip.reason)} | ${skip.count} |`);
     lines.push('');
   }
+  if (run.requiredPackages.length > 0) lines.push(...requiredPackagesSection(run), '');
   const failed = run.files.filter((file) => file.failure);
   if (failed.length > 0) {
     lines.push('## Failed files (left untouched)', '');
@@ -46,6 +48,26 @@ export function markdownReport(run: RunRecord, tally: RunTally): string {
     for (const file of withFindings) lines.push(...fileSection(file), '');
   }
   return `${lines.join('\n').trimEnd()}\n`;
+}
+
+function requiredPackagesSection(run: RunRecord): string[] {
+  const { dryRun, installHint } = run.settings;
+  return [
+    '## Required packages',
+    '',
+    `The rewritten files ${dryRun ? 'would import' : 'import'} these packages: each project must depend on them.`,
+    '',
+    `| package | codemods | files | package.json | status |${installHint ? ' install |' : ''}`,
+    `|---|---|--:|---|---|${installHint ? '---|' : ''}`,
+    ...run.requiredPackages.map((required) => {
+      const install = required.declaredIn === undefined ? code(required.installCommand) : '';
+      return (
+        `| ${code(required.name)} | ${required.codemods.map(code).join(', ')} | ${required.files.length} | ` +
+        `${required.packageJson === undefined ? 'none found' : code(required.packageJson)} | ${cell(declarationText(required, dryRun))} |` +
+        (installHint ? ` ${install} |` : '')
+      );
+    }),
+  ];
 }
 
 function fileSection(file: FileRecord): string[] {

@@ -1,6 +1,7 @@
 import type { FixSettings } from './arguments';
 import type { ExitCode } from './exit-codes';
 import type { CodemodStep, FileFailure } from './file-transform';
+import type { RequiredImport, RequiredPackage } from './required-packages';
 
 /** What happened to one scanned file; the summary and both reports are built from these. */
 export interface FileRecord {
@@ -11,6 +12,8 @@ export interface FileRecord {
   readonly changed: boolean;
   readonly written: boolean;
   readonly steps: readonly CodemodStep[];
+  /** Packages the new text imports because a codemod fixed a site with them (`lru-cache`). Empty for failed files. */
+  readonly requiredImports: readonly RequiredImport[];
   readonly failure?: FileFailure;
 }
 
@@ -22,4 +25,6 @@ export interface RunRecord {
   readonly startedAt: Date;
   readonly durationMs: number;
   readonly exitCode: ExitCode;
+  /** What the user's projects must depend on for the output to build, per package and package.json. */
+  readonly requiredPackages: readonly RequiredPackage[];
 }

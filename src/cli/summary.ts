@@ -1,5 +1,6 @@
 import { describeFailure } from './failure-text';
 import { plural } from './plural';
+import type { RequiredPackage } from './required-packages';
 import type { RunRecord } from './run-record';
 import type { RunTally } from './run-tally';
 import { describeTypeInformation } from './type-information';
@@ -39,7 +40,40 @@ export function formatSummary(run: RunRecord, tally: RunTally): string {
       ? `Dry run: nothing written; ${plural(tally.filesChanged, 'file')} would change.`
       : `${plural(tally.filesWritten, 'file')} written.`,
   );
+  lines.push(...requiredPackageLines(run));
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The rewritten code imports packages (bounded-cache → lru-cache) that the user's project may not
+ * have: say so, name the package.json that must declare them, and give the command that adds them.
+ */
+export function requiredPackageLines(run: RunRecord): string[] {
+  const { dryRun, installHint } = run.settings;
+  const lines: string[] = [];
+  const names = [...new Set(run.requiredPackages.map((required) => required.name))];
+  for (const name of names) {
+    const projects = run.requiredPackages.filter((required) => required.name === name);
+    const codemods = [...new Set(projects.flatMap((project) => project.codemods))].join(', ');
+    const files = projects.reduce((total, project) => total + project.files.length, 0);
+    lines.push(
+      '',
+      `The rewritten files ${dryRun ? 'would import' : 'import'} ${name} (${codemods}, ${plural(files, 'file')}): your project must depend on it.`,
+    );
+    for (const project of projects) {
+      lines.push(`  ${declarationText(project, dryRun)}`);
+      if (installHint && project.declaredIn === undefined) lines.push(`  Install it: ${project.installCommand}`);
+    }
+  }
+  return lines;
+}
+
+export function declarationText(project: RequiredPackage, dryRun: boolean): string {
+  if (project.declaredIn !== undefined) return `${project.packageJson} declares ${project.name} (${project.declaredIn}: ${project.declaredRange}).`;
+  const consequence = `${dryRun ? 'the output' : 'the rewritten files'} will not build without it`;
+  return project.packageJson === undefined
+    ? `No package.json found above ${project.files[0]}: ${consequence}.`
+    : `${project.packageJson} does not declare ${project.name}: ${consequence}.`;
 }
 
 /** Left-aligned text, right-aligned numbers. */

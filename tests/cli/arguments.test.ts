@@ -18,7 +18,7 @@ describe('parseCommandLine', () => {
     expect(command.paths).toEqual([path.join(cwd, 'src'), path.resolve(cwd, '../lib')]);
     expect(command.project).toBe(path.join(cwd, 'tsconfig.json'));
     expect(command.reports).toEqual([path.join(cwd, 'out/leaks.json')]);
-    expect(command).toMatchObject({ dryRun: false, diff: false, print: false, force: false, since: undefined, style: undefined, workers: undefined });
+    expect(command).toMatchObject({ dryRun: false, diff: false, print: false, force: false, since: undefined, style: undefined, workers: undefined, max: undefined, ttl: undefined, installHint: true });
   });
 
   it('expands `all` to every codemod and accepts comma-separated and repeated names', () => {
@@ -55,6 +55,33 @@ describe('parseCommandLine', () => {
     const command = fix(['fix', 'src', '--codemod', 'all', '--report', 'a.JSON', '--report', 'b.md', '--style', 'using', '--workers', '3', '--dry', '--diff', '--print', '--force', '--since', 'main']);
     expect(command.reports.map((report) => path.basename(report))).toEqual(['a.JSON', 'b.md']);
     expect(command).toMatchObject({ style: 'using', workers: 3, dryRun: true, diff: true, print: true, force: true, since: 'main' });
+  });
+
+  it('takes --max and --ttl for bounded-cache as whole numbers, and --no-install-hint', () => {
+    expect(fix(['fix', 'src', '--codemod', 'bounded-cache', '--max', '5000', '--ttl=600000', '--no-install-hint'])).toMatchObject({ max: 5000, ttl: 600000, installHint: false });
+    expect(fix(['fix', 'src', '--codemod', 'all', '--max', '1'])).toMatchObject({ max: 1, ttl: undefined, installHint: true });
+  });
+
+  it('explains a --max or --ttl that is not a positive whole number', () => {
+    const cases: ReadonlyArray<readonly [string, string, string]> = [
+      ['--max', '0', '--max 0: expected a positive whole number (the entries each cache keeps)'],
+      ['--max', '1.5', '--max 1.5: expected a positive whole number (the entries each cache keeps)'],
+      ['--max', '1e3', '--max 1e3: expected a positive whole number (the entries each cache keeps)'],
+      ['--max', '99999999999999999999', '--max 99999999999999999999: expected a positive whole number'],
+      ['--ttl', 'ten', '--ttl ten: expected a positive whole number (milliseconds)'],
+      ['--ttl', '=-5', '--ttl -5: expected a positive whole number (milliseconds)'],
+    ];
+    for (const [flag, value, message] of cases) {
+      const argv = ['fix', 'src', '--codemod', 'bounded-cache', value.startsWith('=') ? `${flag}${value}` : flag, ...(value.startsWith('=') ? [] : [value])];
+      expect(() => fix(argv), argv.join(' ')).toThrow(UsageError);
+      expect(() => fix(argv), argv.join(' ')).toThrow(message);
+    }
+  });
+
+  it('refuses --max and --ttl when bounded-cache is not selected: the bound would silently do nothing', () => {
+    expect(() => fix(['fix', 'src', '--codemod', 'try-finally-close', '--ttl', '1000'])).toThrow(
+      '--ttl applies to the bounded-cache codemod only; select it with --codemod bounded-cache (or all)',
+    );
   });
 
   it('recognises help, version and list', () => {
