@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { ESLint, type Linter } from 'eslint';
+import { ESLint } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codemods } from '../codemods/index';
@@ -27,10 +27,6 @@ const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'u
 const requireFromRepo = createRequire(path.join(repoRoot, 'package.json'));
 const ruleEntries = Object.entries(rules);
 const configEntries = Object.entries(plugin.configs);
-
-// @typescript-eslint/utils' FlatConfig.LanguageOptions lacks the index signature of ESLint 10's own
-// type: the objects are the same, only the declarations disagree.
-const asEslintConfig = (config: (typeof plugin.configs)['recommended']) => config as unknown as Linter.Config;
 
 /** Module names of a folder of one-file-per-thing sources (rules/, codemods/), without the index. */
 function modulesIn(folder: string): string[] {
@@ -150,7 +146,7 @@ describe('configs', () => {
   // The pre-commit preset must work without a TypeScript program: plain JS with ESLint's own parser,
   // and TS with typescript-eslint's parser but no project.
   it('recommended loads in a real ESLint and lints JavaScript without type information', async () => {
-    const eslint = new ESLint({ cwd: repoRoot, overrideConfigFile: true, overrideConfig: [asEslintConfig(plugin.configs.recommended)] });
+    const eslint = new ESLint({ cwd: repoRoot, overrideConfigFile: true, overrideConfig: [plugin.configs.recommended] });
     const code = leakySnippet.replace(': Promise<unknown>', '').replace('(path: string)', '(path)').replace('config: unknown', 'config');
     const results = await eslint.lintText(code, { filePath: 'pre-commit/load-config.mjs' });
     expect(fatalMessages(results)).toEqual([]);
@@ -162,7 +158,7 @@ describe('configs', () => {
     const eslint = new ESLint({
       cwd: repoRoot,
       overrideConfigFile: true,
-      overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser } }, asEslintConfig(plugin.configs.recommended)],
+      overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser } }, plugin.configs.recommended],
     });
     const results = await eslint.lintText(leakySnippet, { filePath: 'pre-commit/load-config.ts' });
     expect(fatalMessages(results)).toEqual([]);
@@ -183,7 +179,7 @@ describe('configs', () => {
         overrideConfigFile: true,
         overrideConfig: [
           { files: ['**/*.ts'], languageOptions: { parser: tseslint.parser, parserOptions: { tsconfigRootDir: project.dir } } },
-          asEslintConfig(plugin.configs['recommended-type-checked']),
+          plugin.configs['recommended-type-checked'],
         ],
       });
       const results = await eslint.lintFiles([file]);

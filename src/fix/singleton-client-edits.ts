@@ -75,7 +75,7 @@ function declarations(plan: SingletonClientPlan, layout: SourceLayout): string {
 function parameterEdit(fn: TSESTree.FunctionLike, parameter: string, text: string): TextEdit | undefined {
   const last = fn.params[fn.params.length - 1];
   if (last) {
-    const before = text.slice(0, fn.params[0]!.range[0]).trimEnd();
+    const before = text.slice(0, fn.params[0].range[0]).trimEnd();
     if (before.endsWith('(')) return { range: [last.range[1], last.range[1]], text: `, ${parameter}` };
     if (fn.params.length !== 1) return undefined;
     return { range: [last.range[0], last.range[1]], text: `(${text.slice(last.range[0], last.range[1])}, ${parameter})` };
@@ -118,8 +118,8 @@ function unwrapTry(statement: TSESTree.TryStatement, layout: SourceLayout): Text
   const end = layout.nextLineStart(statement.range[1]);
   const inner = statement.block.body;
   if (inner.length === 0) return { range: [start, end], text: '' };
-  const first = layout.lineStart(inner[0]!.range[0]);
-  const last = layout.nextLineStart(inner[inner.length - 1]!.range[1]);
+  const first = layout.lineStart(inner[0].range[0]);
+  const last = layout.nextLineStart(inner[inner.length - 1].range[1]);
   const unit = layout.indentUnit;
   const body = layout.text
     .slice(first, last)

@@ -118,7 +118,7 @@ export class TypedOracle implements TypeOracle {
     let tsNode: ts.Node | undefined = this.services.esTreeNodeToTSNodeMap.get(parameter);
     while (tsNode && !ts.isParameter(tsNode)) tsNode = tsNode.parent;
     if (!tsNode) return this.syntactic.requestScopedType(parameter);
-    const type = this.#checker.getNonNullableType(this.#checker.getTypeAtLocation((tsNode as ts.ParameterDeclaration).name));
+    const type = this.#checker.getNonNullableType(this.#checker.getTypeAtLocation((tsNode).name));
     if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return undefined;
     const candidates = type.isUnion() ? type.types : [type];
     for (const candidate of candidates) {

@@ -213,8 +213,8 @@ function isBorrowedOption(
     .getDeclaredVariables(declarator)
     .some((borrower) =>
       borrower.references.some((reference) => {
-        const parent = outermostWrapper(reference.identifier as TSESTree.Identifier).parent;
-        return parent?.type === AST_NODE_TYPES.ForOfStatement && parent.right === outermostWrapper(reference.identifier as TSESTree.Identifier);
+        const parent = outermostWrapper(reference.identifier).parent;
+        return parent?.type === AST_NODE_TYPES.ForOfStatement && parent.right === outermostWrapper(reference.identifier);
       }),
     );
   return !drained;

@@ -50,33 +50,45 @@ function constructionProblem(collection: LongLivedCollection): string | undefine
   return undefined;
 }
 
-function useLine(use: CollectionUse): number {
-  return use.site.loc.start.line;
+const MAX_EXCERPT = 40;
+
+/**
+ * The use, quoted: a reason names code, not a line number, since the marker the codemod inserts
+ * (and other fixes) move the lines.
+ */
+function quoteUse(analysis: Analysis, use: CollectionUse): string {
+  const source = analysis.sourceText;
+  // A loop is quoted by its head: `for … of lastSeen`, not its whole body.
+  const code =
+    use.site.type === AST_NODE_TYPES.ForOfStatement || use.site.type === AST_NODE_TYPES.ForInStatement
+      ? `for … ${use.site.type === AST_NODE_TYPES.ForOfStatement ? 'of' : 'in'} ${source.slice(use.site.right.range[0], use.site.right.range[1])}`
+      : source.slice(use.site.range[0], use.site.range[1]).replace(/\s+/g, ' ');
+  return `\`${code.length > MAX_EXCERPT ? `${code.slice(0, MAX_EXCERPT - 1)}…` : code}\``;
 }
 
-/** Translates one use of a Set or record into the LRUCache API, or says why it cannot. */
-function translate(collection: LongLivedCollection, use: CollectionUse): CollectionTranslation | 'keep' | string {
-  const line = useLine(use);
+/** Translates one use of a Set or record into the LRUCache API, `'keep'` when it reads the same, or says why it cannot. */
+function translate(analysis: Analysis, collection: LongLivedCollection, use: CollectionUse): CollectionTranslation | string {
+  const line = quoteUse(analysis, use);
   if (use.kind === 'export') return 'it is exported: other modules use it as a plain collection';
   if (use.kind === 'escape' || use.operation === 'read-only-call') {
-    return `it is passed on (line ${line}) where a plain ${PLAIN_TYPE[collection.kind as 'map' | 'set' | 'record']} may be required`;
+    return `it is passed on (${line}) where a plain ${PLAIN_TYPE[collection.kind as 'map' | 'set' | 'record']} may be required`;
   }
-  if (use.kind === 'iterate') return `it is iterated on line ${line}: LRUCache iterates most-recently-used first, not in insertion order`;
-  if (use.operation === 'object-assign') return `\`Object.assign\` writes into it on line ${line}; write the entries with \`.set\` first`;
+  if (use.kind === 'iterate') return `it is iterated (${line}): LRUCache iterates most-recently-used first, not in insertion order`;
+  if (use.operation === 'object-assign') return `\`Object.assign\` writes into it (${line}); write the entries with \`.set\` first`;
   const receiver = use.reference;
-  if (collection.kind === 'map') return use.operation.startsWith('index-') || use.operation.startsWith('property-') ? `it is used as an object on line ${line}` : 'keep';
+  if (collection.kind === 'map') return use.operation.startsWith('index-') || use.operation.startsWith('property-') ? `it is used as an object (${line})` : 'keep';
   if (collection.kind === 'set') {
-    if (use.operation !== 'add') return use.operation.startsWith('index-') || use.operation.startsWith('property-') ? `it is used as an object on line ${line}` : 'keep';
+    if (use.operation !== 'add') return use.operation.startsWith('index-') || use.operation.startsWith('property-') ? `it is used as an object (${line})` : 'keep';
     const call = use.site as TSESTree.CallExpression;
-    if (outermostWrapper(call).parent?.type !== AST_NODE_TYPES.ExpressionStatement) return `the result of \`.add()\` on line ${line} is used; LRUCache's \`.set\` returns the cache`;
-    if (!use.key || use.key.type === AST_NODE_TYPES.SpreadElement) return `\`.add()\` on line ${line} has no plain argument`;
+    if (outermostWrapper(call).parent?.type !== AST_NODE_TYPES.ExpressionStatement) return `the result of \`.add()\` (${line}) is used; LRUCache's \`.set\` returns the cache`;
+    if (!use.key || use.key.type === AST_NODE_TYPES.SpreadElement) return `\`.add()\` (${line}) has no plain argument`;
     return { kind: 'add', site: call, method: (call.callee as TSESTree.MemberExpression).property, key: use.key };
   }
   switch (use.operation) {
     case 'index-write': {
       const assignment = use.site as TSESTree.AssignmentExpression;
-      if (assignment.operator !== '=') return `\`${assignment.operator}\` on line ${line} reads and writes an entry in one expression; split it first`;
-      if (outermostWrapper(assignment).parent?.type !== AST_NODE_TYPES.ExpressionStatement) return `the assignment on line ${line} is used as a value`;
+      if (assignment.operator !== '=') return `\`${assignment.operator}\` (${line}) reads and writes an entry in one expression; split it first`;
+      if (outermostWrapper(assignment).parent?.type !== AST_NODE_TYPES.ExpressionStatement) return `the assignment (${line}) is used as a value`;
       return { kind: 'set', site: assignment, receiver, key: use.key!, value: assignment.right };
     }
     case 'index-read':
@@ -89,25 +101,25 @@ function translate(collection: LongLivedCollection, use: CollectionUse): Collect
     case 'hasOwnProperty':
       return use.key && use.key.type !== AST_NODE_TYPES.SpreadElement && use.key.type !== AST_NODE_TYPES.PrivateIdentifier
         ? { kind: 'has', site: use.site, receiver, key: use.key }
-        : `the membership test on line ${line} has no plain key`;
+        : `the membership test (${line}) has no plain key`;
     case 'object-keys-length':
       return { kind: 'size', site: outermostWrapper(use.site).parent!, receiver };
     case 'read':
     case 'compare':
       return 'keep';
     default:
-      return `it is used as a plain object on line ${line} (${use.operation}); LRUCache has no equivalent`;
+      return `it is used as a plain object (${line}, ${use.operation}); LRUCache has no equivalent`;
   }
 }
 
 function arrayTrims(analysis: Analysis, repeatedGrowth: readonly CollectionUse[]): ArrayTrim[] | string {
   const trims: ArrayTrim[] = [];
   for (const use of repeatedGrowth) {
-    const line = useLine(use);
-    if (use.operation !== 'push' && use.operation !== 'unshift') return `it grows by \`${use.operation}\` on line ${line}; only \`push\`/\`unshift\` get a trim`;
+    const line = quoteUse(analysis, use);
+    if (use.operation !== 'push' && use.operation !== 'unshift') return `it grows by \`${use.operation}\` (${line}); only \`push\`/\`unshift\` get a trim`;
     const statement = outermostWrapper(use.site).parent;
     if (statement?.type !== AST_NODE_TYPES.ExpressionStatement || !statementListOf(statement.parent)) {
-      return `the \`${use.operation}\` on line ${line} is not a statement of its own in a block`;
+      return `the \`${use.operation}\` (${line}) is not a statement of its own in a block`;
     }
     const callee = (use.site as TSESTree.CallExpression).callee as TSESTree.MemberExpression;
     trims.push({ statement, receiver: text(analysis, callee.object), newest: use.operation === 'push' ? 'last' : 'first' });
@@ -153,7 +165,7 @@ export function planBoundedCache(
   }
   const translations: CollectionTranslation[] = [];
   for (const use of uses) {
-    const translation = translate(collection, use);
+    const translation = translate(analysis, collection, use);
     if (typeof translation === 'string' && translation !== 'keep') return refuse(translation);
     if (typeof translation !== 'string') translations.push(translation);
   }

@@ -110,7 +110,7 @@ function looksLikeCallback(fn: FunctionNode): boolean {
 function onlyCalledByName(analysis: Analysis, fn: FunctionNode): boolean {
   const id = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator ? fn.parent.id : undefined;
   if (!id || id.type !== AST_NODE_TYPES.Identifier) return false;
-  const declarator = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : fn.parent!;
+  const declarator = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : fn.parent;
   const variable = analysis.scopeManager.getDeclaredVariables(declarator).find((candidate) => candidate.name === id.name);
   if (!variable) return false;
   return variable.references.every((reference) => {
@@ -224,7 +224,7 @@ export class SingletonPlanner {
   #siteOf(site: ClientSite, names: SingletonClientPlan['names']): SingletonClientSite {
     const { binding, owner } = site;
     if (binding.kind !== 'variable' || !binding.declarator) return { kind: 'in-place' };
-    const declaration = binding.declarator.parent as TSESTree.VariableDeclaration;
+    const declaration = binding.declarator.parent;
     const topOfFunction = declaration.parent === owner.body && declaration.declarations.length === 1;
     if (!topOfFunction) return { kind: 'in-place' };
     if (isInstanceMethod(owner)) {

@@ -12,7 +12,7 @@ const upperFirst = (name: string) => name.charAt(0).toUpperCase() + name.slice(1
 export function findSharedGetter(analysis: Analysis, normalizedText: string): SingletonClientPlan['names'] | undefined {
   for (const statement of analysis.ast.body) {
     if (statement.type !== AST_NODE_TYPES.FunctionDeclaration || !statement.id || statement.body.body.length !== 1) continue;
-    const only = statement.body.body[0]!;
+    const only = statement.body.body[0];
     if (only.type !== AST_NODE_TYPES.ReturnStatement || !only.argument) continue;
     const returned = unwrapExpression(only.argument);
     if (returned.type !== AST_NODE_TYPES.AssignmentExpression || returned.operator !== '??=' || returned.left.type !== AST_NODE_TYPES.Identifier) continue;

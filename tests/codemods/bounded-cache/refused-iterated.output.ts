@@ -1,4 +1,4 @@
-/* leakguard-todo(bounded-cache): it is iterated on line 9: LRUCache iterates most-recently-used first, not in insertion order */
+/* leakguard-todo(bounded-cache): it is iterated (`for … of lastSeen`): LRUCache iterates most-recently-used first, not in insertion order */
 const lastSeen = new Map<string, number>();
 
 export function touch(host: string): void {

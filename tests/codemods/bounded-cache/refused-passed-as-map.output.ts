@@ -1,4 +1,4 @@
-/* leakguard-todo(bounded-cache): it is passed on (line 11) where a plain Map may be required */
+/* leakguard-todo(bounded-cache): it is passed on (`total(prices)`) where a plain Map may be required */
 const prices = new Map<string, number>();
 
 function total(table: Map<string, number>): number {
