@@ -181,6 +181,23 @@ function iterationOf(execution: Execution): Node | undefined {
  * a function of this module that is only ever called from run-once code (`registerRoutes()` at
  * start-up) is run-once too. A registry of route handlers filled at start-up is not a cache.
  */
+/**
+ * `registerResolver(scheme, resolver)`, `defineRoute(…)`, `addLoadBalancerType(…)`: what such a
+ * function fills is a registry that other modules populate at start-up, not a cache that grows
+ * with traffic (grpc-js's resolver and load-balancer registries are the model).
+ */
+const REGISTRATION_NAME = /^(register|unregister|define|declare|install|provide|configure|setup|add[A-Z]\w*(Type|Handler|Plugin|Provider|Resolver|Middleware|Route|Service|Extension|Hook|Listener|Factory|Codec|Format|Command))/;
+
+function declaredName(fn: FunctionNode): string | undefined {
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id?.name;
+  const parent = fn.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
+  if ((parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.Property) && parent.key.type === AST_NODE_TYPES.Identifier) {
+    return parent.key.name;
+  }
+  return undefined;
+}
+
 export function lifetimeExecutionOf(site: Node, scopeManager: ScopeManagerLike, depth = 0, oracle?: RequestScopeOracle): Execution {
   const execution = executionOf(site, oracle);
   const iteration = iterationOf(execution);
@@ -189,6 +206,8 @@ export function lifetimeExecutionOf(site: Node, scopeManager: ScopeManagerLike, 
     return around.kind === 'once' ? { kind: 'once', why: `a loop in ${around.why}` } : execution;
   }
   if (execution.kind !== 'repeated' || depth >= MAX_CALLER_DEPTH) return execution;
+  const name = declaredName(execution.function);
+  if (name && REGISTRATION_NAME.test(name)) return { kind: 'once', why: `\`${name}\`, a registration function` };
   const variable = localFunctionVariable(execution.function, scopeManager);
   const calls = variable?.references.filter((reference) => !reference.init) ?? [];
   if (calls.length === 0) return execution;

@@ -7,6 +7,18 @@ const untyped = untypedRuleTester();
 /** Verdicts that need no type information: both modes must agree. */
 const valid = [
   {
+    name: 'a registry filled by exported register functions is configuration, not a cache (grpc-js resolvers)',
+    code: `
+export interface Resolver { resolve(target: string): string[] }
+const registeredResolvers: Record<string, Resolver> = {};
+export function registerResolver(scheme: string, resolver: Resolver): void {
+  registeredResolvers[scheme] = resolver;
+}
+export function resolverFor(scheme: string): Resolver | undefined {
+  return registeredResolvers[scheme];
+}`,
+  },
+  {
     name: 'a WeakMap is bounded by the lifetime of its keys',
     code: `
 import express from 'express';
