@@ -5,6 +5,7 @@ import { isFiniteKeyTypeNode, writtenTypeArguments, type GrowingKind } from '../
 import { classifyUse, type CollectionUse } from '../collections/collection-uses';
 import { findLongLivedCollections, type LongLivedCollection } from '../collections/long-lived-collections';
 import type { Finding } from '../findings/finding';
+import { selfLimitingGrowth } from '../collections/self-limiting-growth';
 import { lifetimeExecutionOf, type Execution } from '../lifetime/execution';
 import { planBoundedCache } from '../remedies/plan-bounded-cache';
 
@@ -57,7 +58,7 @@ function hasFiniteKeys(analysis: Analysis, collection: LongLivedCollection): boo
 /** Growth in code that runs over and over: the first such site, with how it runs. */
 function repeatedGrowth(analysis: Analysis, uses: readonly CollectionUse[]): { use: CollectionUse; execution: Execution }[] {
   return uses
-    .filter((use) => use.kind === 'grow')
+    .filter((use) => use.kind === 'grow' && selfLimitingGrowth(use) === undefined)
     .map((use) => ({ use, execution: lifetimeExecutionOf(use.site, analysis.scopeManager) }))
     .filter(({ execution }) => execution.kind !== 'once');
 }

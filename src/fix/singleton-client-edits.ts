@@ -16,10 +16,11 @@ function removalRange(layout: SourceLayout, statement: Node): [number, number] {
 function reindented(layout: SourceLayout, node: Node, indent: string): string {
   const text = layout.text.slice(node.range[0], node.range[1]);
   const siteIndent = layout.indentationAt(node.range[0]);
+  // Split keeping each line break, so CRLF and CR files keep theirs.
   return text
-    .split('\n')
-    .map((line, index) => (index === 0 ? line : line.startsWith(siteIndent) ? indent + line.slice(siteIndent.length) : line))
-    .join('\n');
+    .split(/(\r\n|[\n\r\u2028\u2029])/)
+    .map((part, index) => (index === 0 || index % 2 === 1 ? part : part.startsWith(siteIndent) ? indent + part.slice(siteIndent.length) : part))
+    .join('');
 }
 
 /** Where the shared declarations go: above the anchor statement and the comments that lead it. */
@@ -29,7 +30,7 @@ function insertionPoint(layout: SourceLayout, ast: TSESTree.Program, anchor: Nod
   for (const comment of comments) {
     if (comment.range[1] > start) continue;
     if (layout.text.slice(comment.range[1], start).trim() !== '') break;
-    if (comment.loc.end.line < layout.text.slice(0, start).split('\n').length - 1) break;
+    if (comment.loc.end.line < layout.lineOf(start) - 1) break;
     start = comment.range[0];
   }
   return layout.lineStart(start);

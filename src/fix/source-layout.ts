@@ -1,28 +1,44 @@
+/**
+ * ECMAScript line terminators: `\n`, `\r\n`, a lone `\r`, U+2028 and U+2029. ESLint and TypeScript
+ * count lines by all of them; an edit that only knew `\n` would misplace code in old Mac files.
+ */
+export const LINE_BREAK = /\r\n|[\n\r\u2028\u2029]/g;
+const isBreak = (character: string | undefined) =>
+  character === '\n' || character === '\r' || character === '\u2028' || character === '\u2029';
+
 /** Line-level facts about a source text that edits must respect: line ends, indentation, EOL style. */
 export class SourceLayout {
-  readonly eol: '\n' | '\r\n';
+  readonly eol: string;
   readonly indentUnit: string;
 
   constructor(readonly text: string) {
-    this.eol = text.includes('\r\n') ? '\r\n' : '\n';
+    this.eol = dominantLineBreak(text);
     this.indentUnit = detectIndentUnit(text);
   }
 
   lineStart(offset: number): number {
-    return this.text.lastIndexOf('\n', offset - 1) + 1;
+    let index = offset;
+    while (index > 0 && !isBreak(this.text[index - 1])) index--;
+    return index;
   }
 
-  /** Offset of the line's `\n` (or of `\r` in `\r\n`), or the text's length on the last line. */
+  /** Offset of the line's break (of `\r` in `\r\n`), or the text's length on the last line. */
   lineEnd(offset: number): number {
-    const newline = this.text.indexOf('\n', offset);
-    if (newline < 0) return this.text.length;
-    return this.text[newline - 1] === '\r' ? newline - 1 : newline;
+    let index = offset;
+    while (index < this.text.length && !isBreak(this.text[index])) index++;
+    return index;
   }
 
   /** Just past the line's line break. */
   nextLineStart(offset: number): number {
-    const newline = this.text.indexOf('\n', offset);
-    return newline < 0 ? this.text.length : newline + 1;
+    const end = this.lineEnd(offset);
+    if (end >= this.text.length) return this.text.length;
+    return this.text.startsWith('\r\n', end) ? end + 2 : end + 1;
+  }
+
+  /** 1-based line of `offset`, counted as ESLint and TypeScript count them. */
+  lineOf(offset: number): number {
+    return this.text.slice(0, offset).split(LINE_BREAK).length;
   }
 
   indentationAt(offset: number): string {
@@ -42,12 +58,27 @@ export class SourceLayout {
   }
 }
 
+/** The file's own line break: edits insert lines with it. */
+function dominantLineBreak(text: string): string {
+  const counts = new Map<string, number>();
+  for (const match of text.matchAll(LINE_BREAK)) counts.set(match[0], (counts.get(match[0]) ?? 0) + 1);
+  let best = '\n';
+  let most = 0;
+  for (const [lineBreak, count] of counts) {
+    if (count > most) {
+      best = lineBreak;
+      most = count;
+    }
+  }
+  return best;
+}
+
 /** Tabs if the file indents with tabs; else the greatest common step of space indentation (2 or 4). */
 function detectIndentUnit(text: string): string {
   let divisor = 0;
   let tabs = 0;
   let spaces = 0;
-  for (const line of text.split('\n')) {
+  for (const line of text.split(LINE_BREAK)) {
     const indentation = /^[ \t]*/.exec(line)![0];
     if (indentation.length === 0 || line.trim().length === 0) continue;
     // JSDoc continuation lines (` * …`) are indented by one space: not the file's step.

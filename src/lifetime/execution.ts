@@ -186,7 +186,7 @@ function iterationOf(execution: Execution): Node | undefined {
  * function fills is a registry that other modules populate at start-up, not a cache that grows
  * with traffic (grpc-js's resolver and load-balancer registries are the model).
  */
-const REGISTRATION_NAME = /^(register|unregister|define|declare|install|provide|configure|setup|add[A-Z]\w*(Type|Handler|Plugin|Provider|Resolver|Middleware|Route|Service|Extension|Hook|Listener|Factory|Codec|Format|Command))/;
+const REGISTRATION_NAME = /^(use$|register|unregister|define|declare|install|provide|configure|setup|add[A-Z]\w*(Type|Handler|Plugin|Provider|Resolver|Middleware|Route|Service|Extension|Hook|Listener|Factory|Codec|Format|Command))/;
 
 function declaredName(fn: FunctionNode): string | undefined {
   if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id?.name;

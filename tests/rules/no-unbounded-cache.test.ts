@@ -7,6 +7,39 @@ const untyped = untypedRuleTester();
 /** Verdicts that need no type information: both modes must agree. */
 const valid = [
   {
+    name: 'a warn-once set is as large as the set of warnings the code prints',
+    code: `
+const warned = new Set<string>();
+export function deprecate(message: string): void {
+  if (warned.has(message)) return;
+  warned.add(message);
+  process.emitWarning(message, 'DeprecationWarning');
+}`,
+  },
+  {
+    name: 'a cache whose key is range-checked first has a finite key space (long.js small ints)',
+    code: `
+const SMALL: Record<number, { value: number }> = {};
+export function boxed(value: number): { value: number } {
+  const cacheable = -128 <= value && value < 128;
+  if (cacheable && SMALL[value]) return SMALL[value];
+  const box = { value };
+  if (cacheable) SMALL[value] = box;
+  return box;
+}`,
+  },
+  {
+    name: 'callbacks registered by callers are a listener registry, not a cache',
+    code: `
+const onShutdown: Array<() => void> = [];
+export function atShutdown(callback: () => void): void {
+  onShutdown.push(callback);
+}
+export function shutdown(): void {
+  for (const callback of onShutdown) callback();
+}`,
+  },
+  {
     name: 'a registry filled by exported register functions is configuration, not a cache (grpc-js resolvers)',
     code: `
 export interface Resolver { resolve(target: string): string[] }

@@ -1,0 +1,105 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { enclosingFunction, firstInSameFunction, isFunction, staticPropertyName, unwrapExpression } from '../ast/predicates';
+import type { Node } from '../ast/traverse';
+import type { CollectionUse } from './collection-uses';
+
+const WARNING_METHODS = new Set(['warn', 'error', 'emitWarning', 'warning', 'deprecate']);
+
+/**
+ * `if (warned.has(message)) return; warned.add(message); console.warn(message)`: a dedup check on
+ * the key, then a warning — every entry is announced once, so the set is as large as the set of distinct warnings the code can print —
+ * unbounded growth would show as unbounded log spam first. (lru-cache, mongodb, babel, postcss all
+ * keep such a set.)
+ */
+function isWarnOnce(use: CollectionUse): boolean {
+  const fn = enclosingFunction(use.site);
+  const key = identifierName(use.key);
+  const collection = identifierName(use.reference);
+  if (!fn || !key || !collection) return false;
+  // The dedup check: `warned.has(message)` on the key it then adds.
+  const checked = firstInSameFunction(fn.body, (node) => {
+    if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+    const callee = unwrapExpression(node.callee);
+    return (
+      callee.type === AST_NODE_TYPES.MemberExpression &&
+      staticPropertyName(callee) === 'has' &&
+      identifierName(callee.object) === collection &&
+      identifierName(node.arguments[0]) === key
+    );
+  });
+  if (!checked) return false;
+  return (
+    firstInSameFunction(fn.body, (node) => {
+      if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+      const callee = unwrapExpression(node.callee);
+      if (callee.type === AST_NODE_TYPES.Identifier) return WARNING_METHODS.has(callee.name);
+      return callee.type === AST_NODE_TYPES.MemberExpression && WARNING_METHODS.has(staticPropertyName(callee) ?? '');
+    }) !== undefined
+  );
+}
+
+function identifierName(node: Node | undefined): string | undefined {
+  const unwrapped = node ? unwrapExpression(node) : undefined;
+  return unwrapped?.type === AST_NODE_TYPES.Identifier ? unwrapped.name : undefined;
+}
+
+const RELATIONAL = new Set(['<', '<=', '>', '>=']);
+
+/** What a local flag is set to in its function (`flag = …`, `let flag = …`). */
+function assignedValues(fn: Node, name: string): Node[] {
+  const values: Node[] = [];
+  firstInSameFunction(fn, (node) => {
+    if (node.type === AST_NODE_TYPES.AssignmentExpression && identifierName(node.left) === name) values.push(node.right);
+    if (node.type === AST_NODE_TYPES.VariableDeclarator && identifierName(node.id) === name && node.init) values.push(node.init);
+    return false;
+  });
+  return values;
+}
+
+/**
+ * `if (-128 <= value && value < 128) INT_CACHE[value] = …` (long.js, bson): a key compared with
+ * numeric bounds on the way to the growth is a finite key space.
+ */
+function isRangeGuarded(use: CollectionUse): boolean {
+  const key = identifierName(use.key);
+  if (!key) return false;
+  const comparesKey = (test: Node) =>
+    firstInSameFunction(test, (node) => {
+      if (node.type !== AST_NODE_TYPES.BinaryExpression || !RELATIONAL.has(node.operator)) return false;
+      const sides = [node.left, node.right];
+      return sides.some((side) => identifierName(side) === key) && sides.some((side) => side.type === AST_NODE_TYPES.Literal || side.type === AST_NODE_TYPES.UnaryExpression);
+    }) !== undefined;
+  const fn = enclosingFunction(use.site);
+  for (let current: Node | undefined = use.site.parent; current && !isFunction(current); current = current.parent) {
+    if (current.type !== AST_NODE_TYPES.IfStatement && current.type !== AST_NODE_TYPES.ConditionalExpression) continue;
+    if (comparesKey(current.test)) return true;
+    // `cache = -128 <= value && value < 128; … if (cache) INT_CACHE[value] = obj`
+    const flag = identifierName(current.test);
+    if (flag && fn && assignedValues(fn, flag).some(comparesKey)) return true;
+  }
+  return false;
+}
+
+const CALLBACK_NAME = /^(cb|callback|fn|func|listener|handler|hook|plugin|subscriber|observer|onCancel|onClose)$/i;
+
+/**
+ * `onCancelCallbacks.push(callback)`, `plugins.push(plugin)`: a list of callbacks registered by
+ * callers is a listener registry (no-leaked-listener's business), not a cache of data.
+ */
+function isCallbackRegistration(use: CollectionUse): boolean {
+  const site = use.site;
+  if (site.type !== AST_NODE_TYPES.CallExpression) return false;
+  return (site.arguments as readonly TSESTree.Node[]).some((argument) => {
+    if (isFunction(argument)) return true;
+    const name = identifierName(argument);
+    return name !== undefined && CALLBACK_NAME.test(name);
+  });
+}
+
+/** Growth that limits itself, and why — or undefined when it can grow without bound. */
+export function selfLimitingGrowth(use: CollectionUse): string | undefined {
+  if (isRangeGuarded(use)) return 'its key is range-checked';
+  if (isCallbackRegistration(use)) return 'it registers callbacks';
+  if (isWarnOnce(use)) return 'it records warnings already printed';
+  return undefined;
+}
