@@ -208,6 +208,11 @@ describe('plugin', () => {
     expect(Object.keys(built.configs).sort()).toEqual(Object.keys(plugin.configs).sort());
   });
 
+  it("exposes the SARIF formatter as 'eslint-plugin-leakguard/sarif'", () => {
+    const format = requireFromRepo(`${manifest.name}/sarif`) as (results: unknown[], context: unknown) => string;
+    expect(typeof format).toBe('function');
+  });
+
   it('ships the leakguard bin it declares', () => {
     expect(isFile(manifest.bin.leakguard ?? ''), `${manifest.bin.leakguard} is not built`).toBe(true);
   });
