@@ -125,16 +125,30 @@ function runPass(definition: CodemodDefinition, source: string, options: Codemod
   return pass;
 }
 
+/**
+ * The last few analyses, by text, file, program and settings: `--codemod all` runs three codemods
+ * over the same text, and a pass's parse check of its output is the next pass's input. Parsing is
+ * most of a codemod's time, so each distinct text is parsed once. Small and bounded on purpose.
+ */
+const recentAnalyses: { key: readonly unknown[]; analysis: Analysis }[] = [];
+const RECENT_ANALYSES = 4;
+
 function analyse(source: string, input: CodemodInput, options: CodemodOptions): Analysis {
+  const key = [source, input.filePath, input.program, options.settings] as const;
+  const hit = recentAnalyses.find((entry) => entry.key.every((part, index) => part === key[index]));
+  if (hit) return hit.analysis;
   const parsed = parseSource(source, input.filePath, input.program);
   const registry = resolveRegistry(options.settings);
-  return {
+  const analysis: Analysis = {
     ast: parsed.ast,
     scopeManager: parsed.scopeManager,
     sourceText: source,
     oracle: createOracle(parsed.ast, parsed.scopeManager, registry, parsed.services),
     registry,
   };
+  recentAnalyses.unshift({ key, analysis });
+  recentAnalyses.length = Math.min(recentAnalyses.length, RECENT_ANALYSES);
+  return analysis;
 }
 
 /**

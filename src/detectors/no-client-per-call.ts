@@ -8,6 +8,7 @@ import { bindingOf } from '../ownership/acquisition-binding';
 import { analyzeHandleUsage } from '../ownership/handle-usage';
 import type { ResourceEntry } from '../registry/resource-entry';
 import { SingletonPlanner } from '../remedies/plan-singleton-client';
+import { mayMentionAcquisition } from '../registry/text-precheck';
 
 export const NO_CLIENT_PER_CALL = 'no-client-per-call';
 
@@ -63,6 +64,8 @@ function where(execution: Execution, analysis: Analysis): string {
  */
 export function detectClientsPerCall(analysis: Analysis, options: NoClientPerCallOptions): Finding[] {
   if (!/\bnew\b|\(/.test(analysis.sourceText)) return [];
+  // Without types a client is acquired by a name the registry knows; typed mode also follows factories.
+  if (!analysis.oracle.typed && !mayMentionAcquisition(analysis.sourceText, analysis.registry, 'client')) return [];
   const findings: Finding[] = [];
   const planner = new SingletonPlanner(analysis);
   walk(analysis.ast, (node) => {

@@ -7,6 +7,7 @@ import { findLeakPaths, type LeakPath } from '../flow/release-paths';
 import { bindingOf } from '../ownership/acquisition-binding';
 import { analyzeHandleUsage, type HandleUsage } from '../ownership/handle-usage';
 import type { ResourceEntry } from '../registry/resource-entry';
+import { mayMentionAcquisition } from '../registry/text-precheck';
 import { planTryFinally } from '../remedies/plan-try-finally';
 
 export const REQUIRE_CLOSE = 'require-close';
@@ -49,6 +50,8 @@ function releaseName(entry: ResourceEntry): string {
  * that is not released on every path out of it, exceptions included.
  */
 export function detectUnreleasedHandles(analysis: Analysis, options: RequireCloseOptions): Finding[] {
+  // Typed mode also finds project factories and Disposable types, which no text check can see.
+  if (!analysis.oracle.typed && !mayMentionAcquisition(analysis.sourceText, analysis.registry, 'handle')) return [];
   const findings: Finding[] = [];
   walk(analysis.ast, (node) => {
     if (!isAcquisitionCandidate(node)) return;
@@ -91,7 +94,8 @@ function judgeAcquisition(
 
   const names = new Set(usage.variables.map((variable) => variable.name));
   const scope = declaringScope(binding.variable.defs[0]?.node) ?? owner.body;
-  const leaks = findLeakPaths(owner, { acquisition, scope, releases: new Set(usage.releases), names });
+  const quietMethods = new Set(entry.quietMethods ?? []);
+  const leaks = findLeakPaths(owner, { acquisition, scope, releases: new Set(usage.releases), names, quietMethods });
   if (leaks.length === 0) return undefined;
   const earlyExit = leaks.find((leak) => leak.kind !== 'throw');
   if (earlyExit) return report('notReleasedOnEveryPath', { line: String(exitLine(earlyExit)) }, remedy());

@@ -47,6 +47,8 @@ export interface ReleaseSites {
   readonly releases: ReadonlySet<Node>;
   /** Names of the handle and its aliases, for `if (fh)` / `fh !== undefined` guards. */
   readonly names: ReadonlySet<string>;
+  /** Methods of the handle that never throw (`stream.write`): calling them is not a failure point. */
+  readonly quietMethods?: ReadonlySet<string>;
 }
 
 const release = (states: States): States => (states & OPEN ? (states & ~OPEN) | RELEASED : states);
@@ -69,6 +71,17 @@ class ReleaseInterpreter {
   readonly leaks: LeakPath[] = [];
 
   constructor(private readonly sites: ReleaseSites) {}
+
+  readonly quietCall = (call: TSESTree.CallExpression): boolean => {
+    const callee = unwrapExpression(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) return false;
+    const receiver = unwrapExpression(callee.object);
+    return (
+      receiver.type === AST_NODE_TYPES.Identifier &&
+      this.sites.names.has(receiver.name) &&
+      (this.sites.quietMethods?.has(callee.property.name) ?? false)
+    );
+  };
 
   /** Records the paths that leave `scope` with the handle open; past it, those paths carry no handle. */
   leaveScope(outcome: Outcome, scope: Node): Outcome {
@@ -166,7 +179,7 @@ class ReleaseInterpreter {
   simple(node: Node, states: States): Outcome {
     const acquires = isInside(this.sites.acquisition, node);
     const releases = [...this.sites.releases].some((site) => isInside(site, node));
-    const thrower = firstThrower(node);
+    const thrower = firstThrower(node, this.quietCall);
     const exits: Exit[] = [];
     if (thrower) {
       // A failing release still counts as released: the handle is not ours to retry.

@@ -23,10 +23,13 @@ function isQuietCall(call: TSESTree.CallExpression): boolean {
   );
 }
 
-export function isThrowingNode(node: Node): boolean {
+/** A call known not to throw in this context (e.g. `stream.write()` on the handle under analysis). */
+export type QuietCall = (call: TSESTree.CallExpression) => boolean;
+
+export function isThrowingNode(node: Node, quiet?: QuietCall): boolean {
   switch (node.type) {
     case AST_NODE_TYPES.CallExpression:
-      return !isQuietCall(node);
+      return !isQuietCall(node) && !(quiet?.(node) ?? false);
     case AST_NODE_TYPES.NewExpression:
     case AST_NODE_TYPES.AwaitExpression:
     case AST_NODE_TYPES.YieldExpression:
@@ -42,12 +45,13 @@ export function isThrowingNode(node: Node): boolean {
  * The first thing in `node` (not in nested functions) that can throw, in evaluation order:
  * in `JSON.parse(await fh.readFile())` the read runs, and can fail, before the parse.
  */
-export function firstThrower(node: Node): Node | undefined {
-  let outermost = firstInSameFunction(node, isThrowingNode);
+export function firstThrower(node: Node, quiet?: QuietCall): Node | undefined {
+  const throws = (candidate: Node) => isThrowingNode(candidate, quiet);
+  let outermost = firstInSameFunction(node, throws);
   if (!outermost) return undefined;
   // Arguments and operands are evaluated before the call that contains them.
   for (;;) {
-    const inner: Node | undefined = firstInSameFunction(outermost, (candidate) => candidate !== outermost && isThrowingNode(candidate));
+    const inner: Node | undefined = firstInSameFunction(outermost, (candidate) => candidate !== outermost && throws(candidate));
     // `await fh.read()` reads better than `fh.read()`, and fails at the same point.
     if (!inner) return outermost.parent?.type === AST_NODE_TYPES.AwaitExpression ? outermost.parent : outermost;
     outermost = inner;

@@ -35,17 +35,44 @@ const disposableEntries = {
  * generated gRPC client or a user subclass matches), and whether a call's callee really creates
  * something or only hands back what it holds.
  */
+interface OracleCaches {
+  readonly typeMatches: Map<ts.Type, ResourceEntry | null>;
+  readonly factories: Map<ts.Node, boolean>;
+}
+
+/** Keyed by program (one per tsconfig and lint run), then by registry (one per settings object). */
+const cachesByProgram = new WeakMap<ts.Program, WeakMap<Registry, OracleCaches>>();
+
+function sharedCaches(program: ts.Program, registry: Registry): OracleCaches {
+  let byRegistry = cachesByProgram.get(program);
+  if (!byRegistry) {
+    byRegistry = new WeakMap();
+    cachesByProgram.set(program, byRegistry);
+  }
+  let caches = byRegistry.get(registry);
+  if (!caches) {
+    caches = { typeMatches: new Map(), factories: new Map() };
+    byRegistry.set(registry, caches);
+  }
+  return caches;
+}
+
 export class TypedOracle implements TypeOracle {
   readonly typed: boolean = true;
   readonly #checker: ts.TypeChecker;
-  readonly #typeMatches = new Map<ts.Type, ResourceEntry | null>();
-  readonly #factories = new Map<ts.Node, boolean>();
+  readonly #typeMatches: Map<ts.Type, ResourceEntry | null>;
+  readonly #factories: Map<ts.Node, boolean>;
 
   constructor(
     private readonly services: TypeServices,
     private readonly registry: Registry,
     private readonly syntactic: UntypedOracle,
   ) {
+    // Every rule builds its own oracle for every file: the answers depend only on the program and
+    // the registry, so they are shared across rules and files of one program.
+    const caches = sharedCaches(services.program, registry);
+    this.#typeMatches = caches.typeMatches;
+    this.#factories = caches.factories;
     this.#checker = services.program.getTypeChecker();
   }
 
@@ -56,9 +83,11 @@ export class TypedOracle implements TypeOracle {
     if (inner.type !== AST_NODE_TYPES.NewExpression && inner.type !== AST_NODE_TYPES.CallExpression) return undefined;
     const tsOuter = this.services.esTreeNodeToTSNodeMap.get(outer);
     const tsInner = this.services.esTreeNodeToTSNodeMap.get(inner);
-    if (tsOuter && tsInner && this.#createsValue(tsInner, 0)) {
+    // The type first (cached per type): most calls return nothing the registry knows, and then the
+    // signature lookups of #createsValue are not needed.
+    if (tsOuter && tsInner) {
       const entry = this.matchType(this.#checker.getTypeAtLocation(tsOuter));
-      if (entry) return entry;
+      if (entry && this.#createsValue(tsInner, 0)) return entry;
     }
     return this.syntactic.acquisition(expression);
   }

@@ -11,6 +11,9 @@ const awaited = (factories: FactorySpecifier[]): FactorySpecifier[] =>
 /** `close()` first: on a WriteStream it flushes, then closes (`destroy()` would drop buffered data). */
 const streamReleases = [{ method: 'close' }, { method: 'destroy' }, { method: 'end' }] as const;
 
+/** Stream methods whose failures arrive as `'error'` events, not exceptions. */
+const streamQuietMethods = ['write', 'setEncoding', 'setDefaultEncoding', 'pause', 'resume', 'cork', 'uncork', 'ref', 'unref'];
+
 /**
  * What leakguard knows out of the box. Order matters only within one level of a type's hierarchy;
  * the most derived match wins (a pg `PoolClient` is a handle to `release()`, though it extends `Client`).
@@ -49,6 +52,7 @@ export const defaultRegistry: readonly ResourceEntry[] = [
     ],
     factories: fromPackage('fs', 'createReadStream', 'createWriteStream'),
     releases: streamReleases,
+    quietMethods: streamQuietMethods,
   },
   {
     description: 'socket',
@@ -56,6 +60,7 @@ export const defaultRegistry: readonly ResourceEntry[] = [
     types: [{ from: 'package', package: 'net', name: 'Socket' }],
     factories: [...fromPackage('net', 'connect', 'createConnection'), ...fromPackage('tls', 'connect')],
     releases: [{ method: 'destroy' }, { method: 'end' }, { method: 'destroySoon' }, { method: 'resetAndDestroy' }],
+    quietMethods: [...streamQuietMethods, 'setTimeout', 'setNoDelay', 'setKeepAlive'],
   },
   {
     description: 'zlib stream',

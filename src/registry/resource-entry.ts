@@ -22,4 +22,9 @@ export interface ResourceEntry {
    * (`readline.createInterface({ input })` leaves `input` open on `close()`).
    */
   readonly borrowedOptions?: readonly string[];
+  /**
+   * Its methods that report failure asynchronously (an `'error'` event), never by throwing:
+   * `stream.write(chunk)` between opening and closing does not make the close "success-only".
+   */
+  readonly quietMethods?: readonly string[];
 }

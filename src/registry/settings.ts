@@ -95,7 +95,13 @@ function validateRelease(value: unknown, key: string): void {
 
 function validateEntry(value: unknown, key: string): ResourceEntry {
   if (!isRecord(value)) throw new SettingsError(key, 'expected an object');
-  onlyKeys(value, ['description', 'kind', 'types', 'factories', 'releases'], key);
+  onlyKeys(value, ['description', 'kind', 'types', 'factories', 'releases', 'borrowedOptions', 'quietMethods'], key);
+  for (const field of ['borrowedOptions', 'quietMethods'] as const) {
+    const list = value[field];
+    if (list === undefined) continue;
+    if (!Array.isArray(list)) throw new SettingsError(`${key}.${field}`, 'expected an array of names');
+    list.forEach((item, index) => requireString(item, `${key}.${field}[${index}]`));
+  }
   requireString(value.description, `${key}.description`);
   if (!KINDS.includes(value.kind as ResourceKind)) throw new SettingsError(`${key}.kind`, `expected one of ${KINDS.join(', ')}`);
   for (const [field, validate] of [

@@ -20,6 +20,30 @@ export interface SharedInvalidCase extends SharedError {
 
 export const sharedInvalidCases: SharedInvalidCase[] = [
   {
+    name: 'a write stream ended only if serialising succeeds (writes themselves do not throw)',
+    code: `
+import fs from 'node:fs';
+export function dump(path: string, data: unknown) {
+  const out = fs.createWriteStream(path);
+  out.write('-- dump\\n');
+  out.write(JSON.stringify(data));
+  out.end();
+}`,
+    messageId: 'releasedOnlyOnSuccess',
+    data: { resource: 'file stream', release: '.close()', thrower: 'JSON.stringify(data)', line: '6' },
+    tryFinally: `
+import fs from 'node:fs';
+export function dump(path: string, data: unknown) {
+  const out = fs.createWriteStream(path);
+  try {
+    out.write('-- dump\\n');
+    out.write(JSON.stringify(data));
+  } finally {
+    out.end();
+  }
+}`,
+  },
+  {
     name: 'a file handle closed only when JSON.parse succeeds',
     code: `
 import { open } from 'node:fs/promises';

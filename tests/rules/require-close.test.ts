@@ -167,6 +167,17 @@ export async function countLines(path: string) {
 }`,
   },
   {
+    name: 'stream writes report failure as error events, not exceptions: nothing between open and end throws',
+    code: `
+import fs from 'node:fs';
+export function writeReport(path: string, lines: string[]) {
+  const out = fs.createWriteStream(path);
+  out.write('report\\n');
+  for (const line of lines) out.write(line);
+  out.end();
+}`,
+  },
+  {
     name: 'a pg client released in finally',
     code: `
 import { Pool } from 'pg';

@@ -1,0 +1,287 @@
+// leakguard's performance benchmark (`npm run bench`; not part of `npm test`). See docs/performance.md.
+//
+//   node bench/run.mjs [--runs N] [--no-profile] [--skip-generate]
+//
+// Every measurement runs in a fresh process, alternating the variants being compared so a change
+// in machine load hits both sides alike. Writes bench/results.json; prints the ratios.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { generate, generatedDir, repoRoot, sampleDir, serverDir } from './generate.mjs';
+import { summarizeProfiles } from './profile-summary.mjs';
+
+const { values: flags } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '3' },
+    'no-profile': { type: 'boolean', default: false },
+    'skip-generate': { type: 'boolean', default: false },
+    workers: { type: 'string', default: '2' },
+    'scale-files': { type: 'string', default: '100' },
+  },
+});
+const runs = Number(flags.runs);
+const workers = Number(flags.workers);
+const benchDir = path.join(repoRoot, 'bench');
+const cli = path.join(repoRoot, 'dist', 'src', 'cli', 'main.js');
+const jscodeshiftBin = path.join(repoRoot, 'node_modules', 'jscodeshift', 'bin', 'jscodeshift.js');
+const extensions = 'ts,tsx,mts,cts,js,jsx,mjs,cjs';
+// Outside the repository: no tsconfig above the copy (untyped, as asked), no .gitignore hiding
+// bench/.generated, no eslint.config.mjs of ours feeding the CLI settings.
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'leakguard-bench-'));
+const profileDir = path.join(generatedDir, 'profiles');
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const round = (value, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+const log = (text) => process.stderr.write(`${text}\n`);
+const loadAverage = () => os.loadavg().map((value) => round(value, 2));
+
+function run(command, args, options = {}) {
+  const start = performance.now();
+  const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 1 << 28, ...options });
+  const wallMs = performance.now() - start;
+  if (result.status !== 0 && !options.allowFailure) {
+    throw new Error(`${command} ${args.join(' ')} exited ${result.status}\n${result.stderr}`);
+  }
+  return { wallMs, stdout: result.stdout, stderr: result.stderr, status: result.status };
+}
+
+// ─── machine ────────────────────────────────────────────────────────────────────────────────────
+const versionOf = (name) => JSON.parse(fs.readFileSync(path.join(repoRoot, 'node_modules', name, 'package.json'), 'utf8')).version;
+const results = {
+  date: new Date().toISOString(),
+  machine: {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model,
+    memoryGb: round(os.totalmem() / 2 ** 30, 1),
+    platform: `${os.platform()} ${os.release()}`,
+    loadAverageAtStart: loadAverage(),
+  },
+  versions: {
+    node: process.version,
+    eslint: versionOf('eslint'),
+    typescript: versionOf('typescript'),
+    'typescript-eslint': versionOf('typescript-eslint'),
+    jscodeshift: versionOf('jscodeshift'),
+    leakguard: JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).version,
+  },
+  settings: { runs, workers, scaleFiles: Number(flags['scale-files']) },
+};
+
+if (!fs.existsSync(cli)) throw new Error('dist/ is missing: run `npm run build` first');
+log('generating the file set …');
+results.fileSet = flags['skip-generate'] ? { note: 'reused bench/.generated' } : generate();
+log(JSON.stringify(results.fileSet));
+
+// ─── 1. typed: each rule vs no-floating-promises; wall time we add ──────────────────────────────
+function lintOnce(variant, directory) {
+  const { stdout } = run(process.execPath, [path.join(benchDir, 'lint-once.mjs'), variant, directory]);
+  return JSON.parse(stdout.trim().split('\n').at(-1));
+}
+
+log(`typed lint: ${runs}× (recommendedTypeChecked + leakguard) and ${runs}× (recommendedTypeChecked alone) over ${serverDir}`);
+const typedOurs = [];
+const typedBase = [];
+for (let index = 0; index < runs; index++) {
+  typedOurs.push(lintOnce('typed-ours', serverDir));
+  typedBase.push(lintOnce('typed-base', serverDir));
+  log(`  run ${index + 1}: with ours ${round(typedOurs.at(-1).lintMs)} ms, base ${round(typedBase.at(-1).lintMs)} ms (load ${loadAverage().join(' ')})`);
+}
+const leakguardRules = Object.keys(typedOurs[0].ruleMs).filter((rule) => rule.startsWith('leakguard/')).sort();
+const floatingMs = typedOurs.map((sample) => sample.ruleMs['@typescript-eslint/no-floating-promises']);
+const perRule = {};
+for (const rule of leakguardRules) {
+  const times = typedOurs.map((sample) => sample.ruleMs[rule]);
+  const ratios = times.map((time, index) => time / floatingMs[index]);
+  perRule[rule] = {
+    ms: { runs: times.map((time) => round(time)), median: round(median(times)) },
+    ratioToNoFloatingPromises: { runs: ratios.map((ratio) => round(ratio, 3)), median: round(median(ratios), 3) },
+    target: 1.0,
+    pass: median(ratios) <= 1.0,
+    problems: typedOurs[0].problems[rule] ?? 0,
+  };
+}
+const oursLint = typedOurs.map((sample) => sample.lintMs);
+const baseLint = typedBase.map((sample) => sample.lintMs);
+const oursRuleSum = typedOurs.map((sample) => leakguardRules.reduce((sum, rule) => sum + sample.ruleMs[rule], 0));
+const addedWall = (median(oursLint) - median(baseLint)) / median(baseLint);
+results.typed = {
+  files: typedOurs[0].files,
+  noFloatingPromisesMs: { runs: floatingMs.map((time) => round(time)), median: round(median(floatingMs)) },
+  perRule,
+  wall: {
+    withLeakguardMs: { runs: oursLint.map((time) => round(time)), median: round(median(oursLint)) },
+    recommendedTypeCheckedAloneMs: { runs: baseLint.map((time) => round(time)), median: round(median(baseLint)) },
+    addedFraction: round(addedWall, 4),
+    // The same question answered by ESLint's own timers: our rules' summed time over the base wall time.
+    leakguardRulesMsOverBase: { runs: oursRuleSum.map((time) => round(time)), median: round(median(oursRuleSum)), fraction: round(median(oursRuleSum) / median(baseLint), 4) },
+    target: 0.05,
+    pass: addedWall <= 0.05,
+  },
+  parseMsMedian: round(median(typedOurs.map((sample) => sample.parseMs))),
+  topRulesFirstRun: Object.entries(typedOurs[0].ruleMs).sort((a, b) => b[1] - a[1]).slice(0, 8).map(([rule, ms]) => ({ rule, ms: round(ms) })),
+};
+
+// ─── 2. untyped `recommended`: time per file (pre-commit budget) ────────────────────────────────
+log(`untyped recommended: ${runs}× over ${generatedDir}`);
+const untyped = [];
+for (let index = 0; index < runs; index++) {
+  untyped.push(lintOnce('untyped', generatedDir));
+  log(`  run ${index + 1}: ${round(untyped.at(-1).lintMs)} ms for ${untyped.at(-1).files} files`);
+}
+const untypedFiles = untyped[0].files;
+const untypedRules = untyped.map((sample) => Object.entries(sample.ruleMs).filter(([rule]) => rule.startsWith('leakguard/')).reduce((sum, [, ms]) => sum + ms, 0));
+results.untypedRecommended = {
+  files: untypedFiles,
+  fatalParseErrors: untyped[0].fatal,
+  wallMsPerFile: { runs: untyped.map((sample) => round(sample.lintMs / untypedFiles, 2)), median: round(median(untyped.map((sample) => sample.lintMs)) / untypedFiles, 2) },
+  leakguardRulesMsPerFile: { runs: untypedRules.map((ms) => round(ms / untypedFiles, 2)), median: round(median(untypedRules) / untypedFiles, 2) },
+  parseMsPerFile: round(median(untyped.map((sample) => sample.parseMs)) / untypedFiles, 2),
+  processStartMs: round(median(untyped.map((sample) => sample.loadMs))),
+  perRuleMsMedian: Object.fromEntries(Object.keys(untyped[0].ruleMs).sort().map((rule) => [rule, round(median(untyped.map((sample) => sample.ruleMs[rule])))])),
+  target: 'none set in the issue: reported as the pre-commit budget',
+};
+
+// ─── 3. codemod CLI vs parse-and-print ──────────────────────────────────────────────────────────
+/** `copies` copies of the file set (or its first `limit` files) under one folder. */
+function makeCopy(name, copies, limit = Infinity) {
+  const sources = [
+    ...fs.readdirSync(path.join(serverDir, 'src')).sort().map((file) => path.join(serverDir, 'src', file)),
+    ...fs.readdirSync(sampleDir).sort().map((file) => path.join(sampleDir, file)),
+  ];
+  // Interleave the two halves so a limited copy keeps the mix of generated TS and node_modules JS.
+  const half = Math.ceil(sources.length / 2);
+  const mixed = sources.slice(0, half).flatMap((file, index) => [file, sources[half + index]]).filter(Boolean).slice(0, limit);
+  const root = path.join(scratch, name);
+  for (let copy = 0; copy < copies; copy++) {
+    const directory = path.join(root, `copy-${copy}`);
+    fs.mkdirSync(directory, { recursive: true });
+    for (const file of mixed) fs.copyFileSync(file, path.join(directory, path.basename(file)));
+  }
+  return { root, files: mixed.length * copies };
+}
+
+const cliRun = (directory, count, extra = []) =>
+  run(process.execPath, [...extra, cli, 'fix', directory, '--codemod', 'all', '--dry', '--workers', String(count), '--no-install-hint'], { cwd: scratch, allowFailure: true });
+const baselineRun = (directory, count) =>
+  run(process.execPath, [jscodeshiftBin, '-t', path.join(benchDir, 'parse-print.cjs'), '--no-babel', '--dry', '--silent', `--cpus=${count}`, `--extensions=${extensions}`, directory], { cwd: scratch });
+
+function checkCliRun(result) {
+  // Exit codes: 0 clean, 1 findings remain (normal here); anything else is a failure of the run.
+  if (result.status !== 0 && result.status !== 1) throw new Error(`leakguard fix exited ${result.status}\n${result.stderr}`);
+}
+
+const full = makeCopy('full', 1);
+log(`codemod throughput: ${runs}× leakguard fix --codemod all --dry --workers ${workers} vs ${runs}× jscodeshift parse-and-print --cpus=${workers} over ${full.files} files`);
+const cliMs = [];
+const baselineMs = [];
+let cliSummary = '';
+for (let index = 0; index < runs; index++) {
+  const cliResult = cliRun(full.root, workers);
+  checkCliRun(cliResult);
+  cliSummary = cliResult.stdout;
+  cliMs.push(cliResult.wallMs);
+  baselineMs.push(baselineRun(full.root, workers).wallMs);
+  log(`  run ${index + 1}: leakguard ${round(cliMs.at(-1))} ms, parse-and-print ${round(baselineMs.at(-1))} ms (load ${loadAverage().join(' ')})`);
+}
+const filesPerSecond = (ms) => full.files / (ms / 1000);
+const throughputRatio = median(cliMs.map((ms, index) => baselineMs[index] / ms));
+results.codemodThroughput = {
+  files: full.files,
+  workers,
+  leakguardFix: { wallMs: { runs: cliMs.map((ms) => round(ms)), median: round(median(cliMs)) }, filesPerSecond: round(filesPerSecond(median(cliMs)), 2) },
+  parseAndPrint: { wallMs: { runs: baselineMs.map((ms) => round(ms)), median: round(median(baselineMs)) }, filesPerSecond: round(filesPerSecond(median(baselineMs)), 2) },
+  ratio: { runs: cliMs.map((ms, index) => round(baselineMs[index] / ms, 3)), median: round(throughputRatio, 3) },
+  target: 0.8,
+  pass: throughputRatio >= 0.8,
+  cliSummary: cliSummary.trim().split('\n').slice(0, 6),
+};
+
+// ─── 4. scaling: 1×, 2×, 4× the files ───────────────────────────────────────────────────────────
+const scaleBase = Number(flags['scale-files']);
+const startup = makeCopy('startup', 1, workers);
+const scaled = [1, 2, 4].map((factor) => ({ factor, ...makeCopy(`scale-${factor}x`, factor, scaleBase) }));
+log(`codemod scaling: ${runs}× at ${scaled.map((entry) => entry.files).join(', ')} files, plus start-up (${startup.files} files), --workers ${workers}`);
+const scaleMs = new Map(scaled.map((entry) => [entry.factor, []]));
+const startupMs = [];
+for (let index = 0; index < runs; index++) {
+  const start = cliRun(startup.root, workers);
+  checkCliRun(start);
+  startupMs.push(start.wallMs);
+  for (const entry of scaled) {
+    const result = cliRun(entry.root, workers);
+    checkCliRun(result);
+    scaleMs.get(entry.factor).push(result.wallMs);
+  }
+  log(`  run ${index + 1}: start-up ${round(startupMs.at(-1))} ms; ${scaled.map((entry) => `${entry.factor}× ${round(scaleMs.get(entry.factor).at(-1))} ms`).join(', ')}`);
+}
+const t0 = median(startupMs);
+const t1 = median(scaleMs.get(1));
+results.codemodScaling = {
+  workers,
+  baseFiles: scaled[0].files,
+  startupMs: { files: startup.files, runs: startupMs.map((ms) => round(ms)), median: round(t0) },
+  points: scaled.map((entry) => {
+    const times = scaleMs.get(entry.factor);
+    const tk = median(times);
+    const corrected = (tk - t0) / (entry.factor * (t1 - t0));
+    return {
+      factor: entry.factor,
+      files: entry.files,
+      wallMs: { runs: times.map((ms) => round(ms)), median: round(tk) },
+      rawRatioToLinear: round(tk / (entry.factor * t1), 3),
+      // Start-up (loading TypeScript and the engine in each worker) is paid once per run, not per file.
+      startupCorrectedRatioToLinear: round(corrected, 3),
+      // The risk is superlinear growth (memory, caches, a per-run list scanned per file); faster than linear passes.
+      pass: corrected <= 1.1,
+    };
+  }),
+  target: 'start-up-corrected time at most 10 % above linear (faster than linear passes)',
+};
+
+// ─── 5. profiles of the misses ──────────────────────────────────────────────────────────────────
+results.profiles = {};
+const typedMiss = results.typed.wall.pass === false || Object.values(perRule).some((rule) => !rule.pass);
+const codemodMiss = !results.codemodThroughput.pass || results.codemodScaling.points.some((point) => !point.pass);
+if (!flags['no-profile'] && (typedMiss || codemodMiss)) {
+  fs.rmSync(profileDir, { recursive: true, force: true });
+  if (typedMiss) {
+    const directory = path.join(profileDir, 'typed-lint');
+    log('profiling the typed lint run (with leakguard) …');
+    run(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${directory}`, path.join(benchDir, 'lint-once.mjs'), 'typed-ours', serverDir]);
+    results.profiles.typedLint = summarizeProfiles(fs.readdirSync(directory).map((name) => path.join(directory, name)), repoRoot);
+  }
+  if (codemodMiss) {
+    const directory = path.join(profileDir, 'codemod-cli');
+    log('profiling leakguard fix --workers 1 (the transforms run on the main thread) …');
+    checkCliRun(cliRun(full.root, 1, ['--cpu-prof', `--cpu-prof-dir=${directory}`]));
+    results.profiles.codemodCli = summarizeProfiles(fs.readdirSync(directory).map((name) => path.join(directory, name)), repoRoot);
+    const baselineDirectory = path.join(profileDir, 'parse-and-print');
+    // --run-in-band keeps the transform in the profiled process.
+    run(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${baselineDirectory}`, jscodeshiftBin, '-t', path.join(benchDir, 'parse-print.cjs'), '--no-babel', '--dry', '--silent', '--run-in-band', `--extensions=${extensions}`, full.root], { cwd: scratch });
+    results.profiles.parseAndPrint = summarizeProfiles(fs.readdirSync(baselineDirectory).map((name) => path.join(baselineDirectory, name)), repoRoot, 8);
+  }
+}
+
+results.machine.loadAverageAtEnd = loadAverage();
+fs.writeFileSync(path.join(benchDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+fs.rmSync(scratch, { recursive: true, force: true });
+
+// ─── report ─────────────────────────────────────────────────────────────────────────────────────
+const verdict = (pass) => (pass ? 'pass' : 'MISS');
+const lines = [
+  `leakguard benchmark — ${results.date}, ${results.machine.cpus} CPUs, load ${results.machine.loadAverageAtStart.join(' ')} → ${results.machine.loadAverageAtEnd.join(' ')}, median of ${runs}`,
+  ...Object.entries(perRule).map(([rule, entry]) => `  ${rule}: ${entry.ms.median} ms = ${entry.ratioToNoFloatingPromises.median}× no-floating-promises (${results.typed.noFloatingPromisesMs.median} ms)  target ≤ 1.0×  ${verdict(entry.pass)}`),
+  `  wall time added to recommendedTypeChecked: ${round(addedWall * 100)} % (${results.typed.wall.withLeakguardMs.median} vs ${results.typed.wall.recommendedTypeCheckedAloneMs.median} ms; rule timers say ${round(results.typed.wall.leakguardRulesMsOverBase.fraction * 100)} %)  target ≤ 5 %  ${verdict(results.typed.wall.pass)}`,
+  `  untyped recommended: ${results.untypedRecommended.wallMsPerFile.median} ms/file wall (${results.untypedRecommended.leakguardRulesMsPerFile.median} ms/file in leakguard rules, ${results.untypedRecommended.parseMsPerFile} ms/file parsing) over ${untypedFiles} files`,
+  `  codemod CLI: ${results.codemodThroughput.leakguardFix.filesPerSecond} files/s vs parse-and-print ${results.codemodThroughput.parseAndPrint.filesPerSecond} files/s = ${results.codemodThroughput.ratio.median}×  target ≥ 0.8×  ${verdict(results.codemodThroughput.pass)}`,
+  ...results.codemodScaling.points.map((point) => `  scaling ${point.factor}× (${point.files} files): ${point.wallMs.median} ms, ${point.startupCorrectedRatioToLinear}× linear after start-up (${results.codemodScaling.startupMs.median} ms), raw ${point.rawRatioToLinear}×  target ≤ 1.10×  ${verdict(point.pass)}`),
+  'Details: bench/results.json',
+];
+console.log(lines.join('\n'));
