@@ -56,7 +56,8 @@ export function summarizeProfiles(files, repoRoot, top = 15) {
   };
 }
 
-if (process.argv[2]) {
+// Run directly (`node bench/profile-summary.mjs <dir>`), not when bench/run.mjs imports it.
+if (import.meta.url === `file://${process.argv[1]}` && process.argv[2]) {
   const directory = process.argv[2];
   const files = fs.readdirSync(directory).filter((name) => name.endsWith('.cpuprofile')).map((name) => path.join(directory, name));
   console.log(JSON.stringify(summarizeProfiles(files, path.resolve(process.argv[3] ?? '.')), null, 2));
