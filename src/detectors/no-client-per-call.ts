@@ -9,6 +9,7 @@ import { analyzeHandleUsage } from '../ownership/handle-usage';
 import type { ResourceEntry } from '../registry/resource-entry';
 import { SingletonPlanner } from '../remedies/plan-singleton-client';
 import { mayMentionAcquisition } from '../registry/text-precheck';
+import { isAcquisitionCandidate } from '../ownership/acquisition-candidate';
 
 export const NO_CLIENT_PER_CALL = 'no-client-per-call';
 
@@ -20,18 +21,6 @@ export interface NoClientPerCallOptions {
 export const defaultNoClientPerCallOptions: NoClientPerCallOptions = { unknownCallsTakeOwnership: true };
 
 export type NoClientPerCallMessageId = 'neverClosed' | 'closedPerCall';
-
-/** The expression that produces the value: `await connect()` rather than `connect()` inside it. */
-function isAcquisitionCandidate(node: Node): boolean {
-  if (node.type === AST_NODE_TYPES.AwaitExpression) {
-    const argument = node.argument;
-    return argument.type === AST_NODE_TYPES.CallExpression || argument.type === AST_NODE_TYPES.NewExpression;
-  }
-  if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
-    return outermostWrapper(node).parent?.type !== AST_NODE_TYPES.AwaitExpression;
-  }
-  return false;
-}
 
 /** `client ??= new X()`, `if (!client) client = new X()`: created once, kept. */
 function isLazilyInitialised(acquisition: Node): boolean {

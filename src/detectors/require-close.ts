@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { Analysis } from '../analysis/analysis';
-import { enclosingFunction, outermostWrapper, type FunctionNode } from '../ast/predicates';
+import { enclosingFunction, type FunctionNode } from '../ast/predicates';
 import { walk, type Node } from '../ast/traverse';
 import type { Finding, Remedy } from '../findings/finding';
 import { findLeakPaths, type LeakPath } from '../flow/release-paths';
@@ -9,6 +9,7 @@ import { analyzeHandleUsage, type HandleUsage } from '../ownership/handle-usage'
 import type { ResourceEntry } from '../registry/resource-entry';
 import { mayMentionAcquisition } from '../registry/text-precheck';
 import { planTryFinally } from '../remedies/plan-try-finally';
+import { isAcquisitionCandidate } from '../ownership/acquisition-candidate';
 
 export const REQUIRE_CLOSE = 'require-close';
 
@@ -20,18 +21,6 @@ export interface RequireCloseOptions {
 export const defaultRequireCloseOptions: RequireCloseOptions = { unknownCallsTakeOwnership: true };
 
 export type RequireCloseMessageId = 'neverReleased' | 'releasedOnlyOnSuccess' | 'notReleasedOnEveryPath';
-
-/** The expression that produces the value: `await open(p)` rather than `open(p)` inside it. */
-function isAcquisitionCandidate(node: Node): boolean {
-  if (node.type === AST_NODE_TYPES.AwaitExpression) {
-    const argument = node.argument;
-    return argument.type === AST_NODE_TYPES.CallExpression || argument.type === AST_NODE_TYPES.NewExpression;
-  }
-  if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
-    return outermostWrapper(node).parent?.type !== AST_NODE_TYPES.AwaitExpression;
-  }
-  return false;
-}
 
 function lineOf(node: Node): number {
   return node.loc.start.line;

@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Analysis } from '../analysis/analysis';
-import { isTransparentWrapper, type FunctionNode } from '../ast/predicates';
+import type { FunctionNode } from '../ast/predicates';
+import { standaloneStatementOf } from '../ast/standalone-statement';
 import { statementListOf, topLevelStatementIn } from '../ast/statement-lists';
 import type { Node } from '../ast/traverse';
 import type { Remedy } from '../findings/finding';
@@ -20,20 +21,6 @@ export interface TryFinallySite {
 }
 
 const refuse = (reason: string): Remedy => ({ kind: 'refusal', reason });
-
-/** `await fh.close();` as a statement of its own, which the `finally` replaces. */
-function releaseStatement(release: Node): TSESTree.ExpressionStatement | undefined {
-  let current: Node = release;
-  while (
-    current.parent &&
-    (isTransparentWrapper(current.parent) ||
-      current.parent.type === AST_NODE_TYPES.AwaitExpression ||
-      (current.parent.type === AST_NODE_TYPES.UnaryExpression && current.parent.operator === 'void'))
-  ) {
-    current = current.parent;
-  }
-  return current.parent?.type === AST_NODE_TYPES.ExpressionStatement ? current.parent : undefined;
-}
 
 const MAX_EXCERPT = 50;
 
@@ -104,7 +91,7 @@ export function planTryFinally(analysis: Analysis, site: TryFinallySite): Remedy
   const removals: TSESTree.ExpressionStatement[] = [];
   for (const release of usage.releases) {
     if (release.type === AST_NODE_TYPES.ForOfStatement) continue;
-    const statement = releaseStatement(release);
+    const statement = standaloneStatementOf(release);
     if (!statement) {
       return refuse(`it is released inside an expression (\`${excerpt(analysis, release)}\`); move that release into a statement of its own`);
     }

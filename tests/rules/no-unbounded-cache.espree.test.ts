@@ -1,23 +1,7 @@
-import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import { rules } from '../../rules/index';
+import { lintWithEspree } from './espree-linter';
 
-/** Plain JavaScript linted by ESLint's default parser (espree, eslint-scope): a JS project's pre-commit hook. */
-function lint(code: string, filename: string) {
-  const linter = new Linter();
-  return linter.verify(
-    code,
-    [
-      {
-        files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
-        plugins: { leakguard: { rules } as never },
-        rules: { 'leakguard/no-unbounded-cache': 'error' },
-        languageOptions: { sourceType: filename.endsWith('.cjs') ? 'commonjs' : 'module' },
-      },
-    ],
-    filename,
-  );
-}
+const lint = (code: string, filename: string) => lintWithEspree('no-unbounded-cache', code, filename);
 
 describe('no-unbounded-cache with espree', () => {
   it('reports a CommonJS object used as a map by a request handler', () => {

@@ -1,26 +1,7 @@
-import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import { rules } from '../../rules/index';
+import { lintWithEspree } from './espree-linter';
 
-/**
- * Plain JavaScript linted by ESLint's default parser (espree, eslint-scope): no typescript-eslint in
- * the loop, as in a JS project's pre-commit hook.
- */
-function lint(code: string, filename: string) {
-  const linter = new Linter();
-  return linter.verify(
-    code,
-    [
-      {
-        files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
-        plugins: { leakguard: { rules } as never },
-        rules: { 'leakguard/require-close': 'error' },
-        languageOptions: { sourceType: filename.endsWith('.cjs') ? 'commonjs' : 'module' },
-      },
-    ],
-    filename,
-  );
-}
+const lint = (code: string, filename: string) => lintWithEspree('require-close', code, filename);
 
 describe('require-close with espree', () => {
   it('reports a descriptor leaked by an early return in CommonJS', () => {
