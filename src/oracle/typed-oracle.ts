@@ -38,6 +38,8 @@ const disposableEntries = {
 interface OracleCaches {
   readonly typeMatches: Map<ts.Type, ResourceEntry | null>;
   readonly factories: Map<ts.Node, boolean>;
+  /** By the expression's TypeScript node: require-close and no-client-per-call ask about every call. */
+  readonly acquisitions: WeakMap<ts.Node, ResourceEntry | null>;
 }
 
 /** Keyed by program (one per tsconfig and lint run), then by registry (one per settings object). */
@@ -51,7 +53,7 @@ function sharedCaches(program: ts.Program, registry: Registry): OracleCaches {
   }
   let caches = byRegistry.get(registry);
   if (!caches) {
-    caches = { typeMatches: new Map(), factories: new Map() };
+    caches = { typeMatches: new Map(), factories: new Map(), acquisitions: new WeakMap() };
     byRegistry.set(registry, caches);
   }
   return caches;
@@ -62,6 +64,7 @@ export class TypedOracle implements TypeOracle {
   readonly #checker: ts.TypeChecker;
   readonly #typeMatches: Map<ts.Type, ResourceEntry | null>;
   readonly #factories: Map<ts.Node, boolean>;
+  readonly #acquisitions: WeakMap<ts.Node, ResourceEntry | null>;
 
   constructor(
     private readonly services: TypeServices,
@@ -73,6 +76,7 @@ export class TypedOracle implements TypeOracle {
     const caches = sharedCaches(services.program, registry);
     this.#typeMatches = caches.typeMatches;
     this.#factories = caches.factories;
+    this.#acquisitions = caches.acquisitions;
     this.#checker = services.program.getTypeChecker();
   }
 
@@ -83,13 +87,15 @@ export class TypedOracle implements TypeOracle {
     if (inner.type !== AST_NODE_TYPES.NewExpression && inner.type !== AST_NODE_TYPES.CallExpression) return undefined;
     const tsOuter = this.services.esTreeNodeToTSNodeMap.get(outer);
     const tsInner = this.services.esTreeNodeToTSNodeMap.get(inner);
+    if (!tsOuter || !tsInner) return this.syntactic.acquisition(expression);
+    const cached = this.#acquisitions.get(tsOuter);
+    if (cached !== undefined) return cached ?? undefined;
     // The type first (cached per type): most calls return nothing the registry knows, and then the
     // signature lookups of #createsValue are not needed.
-    if (tsOuter && tsInner) {
-      const entry = this.matchType(this.#checker.getTypeAtLocation(tsOuter));
-      if (entry && this.#createsValue(tsInner, 0)) return entry;
-    }
-    return this.syntactic.acquisition(expression);
+    const typed = this.matchType(this.#checker.getTypeAtLocation(tsOuter));
+    const entry = typed && this.#createsValue(tsInner, 0) ? typed : this.syntactic.acquisition(expression);
+    this.#acquisitions.set(tsOuter, entry ?? null);
+    return entry;
   }
 
   callsPackageFunction(call: TSESTree.CallExpression, pkg: string, name: string): boolean {
