@@ -4,7 +4,7 @@ import { enclosingFunction, outermostWrapper } from '../ast/predicates';
 import { walk, type Node } from '../ast/traverse';
 import type { Finding } from '../findings/finding';
 import { executionOf, isLazyInitGuard, type Execution } from '../lifetime/execution';
-import { bindingOf } from '../ownership/acquisition-binding';
+import { bindingOf, couldBeOwnedHere } from '../ownership/acquisition-binding';
 import { analyzeHandleUsage } from '../ownership/handle-usage';
 import type { ResourceEntry } from '../registry/resource-entry';
 import { SingletonPlanner } from '../remedies/plan-singleton-client';
@@ -61,7 +61,7 @@ export function detectClientsPerCall(analysis: Analysis, options: NoClientPerCal
     if (!isAcquisitionCandidate(node)) return;
     // Module level and field initialisers run once per process or per instance.
     const owner = enclosingFunction(node);
-    if (!owner) return;
+    if (!owner || !couldBeOwnedHere(node)) return;
     const entry = analysis.oracle.acquisition(node);
     if (!entry || entry.kind !== 'client') return;
     const execution = executionOf(node, analysis.oracle);

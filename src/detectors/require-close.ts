@@ -4,7 +4,7 @@ import { enclosingFunction, type FunctionNode } from '../ast/predicates';
 import { walk, type Node } from '../ast/traverse';
 import type { Finding, Remedy } from '../findings/finding';
 import { findLeakPaths, type LeakPath } from '../flow/release-paths';
-import { bindingOf } from '../ownership/acquisition-binding';
+import { bindingOf, couldBeOwnedHere } from '../ownership/acquisition-binding';
 import { analyzeHandleUsage, type HandleUsage } from '../ownership/handle-usage';
 import type { ResourceEntry } from '../registry/resource-entry';
 import { mayMentionAcquisition } from '../registry/text-precheck';
@@ -46,7 +46,7 @@ export function detectUnreleasedHandles(analysis: Analysis, options: RequireClos
     if (!isAcquisitionCandidate(node)) return;
     const owner = enclosingFunction(node);
     // Module level and class fields run once and live as long as the process or the instance.
-    if (!owner) return;
+    if (!owner || !couldBeOwnedHere(node)) return;
     const entry = analysis.oracle.acquisition(node);
     if (!entry || entry.kind !== 'handle') return;
     const finding = judgeAcquisition(analysis, options, node, owner, entry);

@@ -39,6 +39,30 @@ const CHAINING_METHODS = new Set([
   'cork',
 ]);
 
+/**
+ * Whether the value could stay with this function at all, judged from its position alone: an
+ * argument, a return value, an element of a literal … escapes whatever it is. Detectors ask this
+ * before the (typed, costly) question of what the expression acquires.
+ */
+export function couldBeOwnedHere(acquisition: Node): boolean {
+  const node = outermostWrapper(acquisition);
+  const parent = node.parent;
+  switch (parent?.type) {
+    case AST_NODE_TYPES.VariableDeclarator:
+      return parent.init === node;
+    case AST_NODE_TYPES.AssignmentExpression:
+      return parent.right === node;
+    case AST_NODE_TYPES.ExpressionStatement:
+      return true;
+    case AST_NODE_TYPES.UnaryExpression:
+      return parent.operator === 'void';
+    case AST_NODE_TYPES.MemberExpression:
+      return parent.object === node;
+    default:
+      return false;
+  }
+}
+
 export function bindingOf(
   acquisition: Node,
   owner: FunctionNode,
