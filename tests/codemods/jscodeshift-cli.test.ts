@@ -37,8 +37,7 @@ function runJscodeshift(args: readonly string[]) {
   const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' };
   const run = spawnSync(process.execPath, [jscodeshiftBin, ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 150_000, env });
   if (run.error) throw run.error;
-  // eslint-disable-next-line no-control-regex -- ANSI escape sequences
-  const plain = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
+  const plain = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, ''); // ANSI colour sequences
   return { status: run.status, output: plain(`${run.stdout}\n${run.stderr}`) };
 }
 
