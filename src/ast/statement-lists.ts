@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import type { Node } from './traverse';
 
 /** The statement list a node can be spliced out of or wrapped within, if it is one. */

@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../ast/node-types';
 import type ts from 'typescript';
 import type { Node } from '../ast/traverse';
 import { createOracle } from '../analysis/create-oracle';

@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../ast/node-types';
 import { outermostWrapper, staticPropertyName, unwrapExpression } from '../ast/predicates';
 import type { Node } from '../ast/traverse';
 import type { GrowingKind } from './collection-kind';

@@ -1,15 +1,15 @@
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../ast/node-types';
 import type { Analysis } from '../analysis/analysis';
 import { enclosingFunction, outermostWrapper } from '../ast/predicates';
-import { walk, type Node } from '../ast/traverse';
-import type { Finding } from '../findings/finding';
+import { nodeIndexOf } from '../ast/node-index';
+import type { Node } from '../ast/traverse';
+import { withLazyRemedy, type Finding } from '../findings/finding';
 import { executionOf, isLazyInitGuard, type Execution } from '../lifetime/execution';
 import { bindingOf, couldBeOwnedHere } from '../ownership/acquisition-binding';
 import { analyzeHandleUsage } from '../ownership/handle-usage';
 import type { ResourceEntry } from '../registry/resource-entry';
 import { SingletonPlanner } from '../remedies/plan-singleton-client';
 import { mayMentionAcquisition } from '../registry/text-precheck';
-import { isAcquisitionCandidate } from '../ownership/acquisition-candidate';
 
 export const NO_CLIENT_PER_CALL = 'no-client-per-call';
 
@@ -56,28 +56,28 @@ export function detectClientsPerCall(analysis: Analysis, options: NoClientPerCal
   // Without types a client is acquired by a name the registry knows; typed mode also follows factories.
   if (!analysis.oracle.typed && !mayMentionAcquisition(analysis.sourceText, analysis.registry, 'client')) return [];
   const findings: Finding[] = [];
-  const planner = new SingletonPlanner(analysis);
-  walk(analysis.ast, (node) => {
-    if (!isAcquisitionCandidate(node)) return;
+  // One planner per file (plans share getters and names), built when the first remedy is read.
+  let planner: SingletonPlanner | undefined;
+  for (const node of nodeIndexOf(analysis.ast).acquisitionCandidates) {
     // Module level and field initialisers run once per process or per instance.
     const owner = enclosingFunction(node);
-    if (!owner || !couldBeOwnedHere(node)) return;
+    if (!owner || !couldBeOwnedHere(node)) continue;
     const entry = analysis.oracle.acquisition(node);
-    if (!entry || entry.kind !== 'client') return;
+    if (!entry || entry.kind !== 'client') continue;
     const execution = executionOf(node, analysis.oracle);
-    if (execution.kind === 'once' || isLazilyInitialised(node)) return;
+    if (execution.kind === 'once' || isLazilyInitialised(node)) continue;
     const verdict = judge(analysis, options, node, owner, entry);
-    if (!verdict) return;
-    if (verdict.closed && execution.kind !== 'hot') return;
+    if (!verdict) continue;
+    if (verdict.closed && execution.kind !== 'hot') continue;
     const messageId: NoClientPerCallMessageId = verdict.closed ? 'closedPerCall' : 'neverClosed';
-    findings.push({
-      ruleId: NO_CLIENT_PER_CALL,
-      messageId,
-      node,
-      data: { resource: entry.description, where: where(execution, analysis) },
-      remedy: planner.plan({ acquisition: node, owner, entry, execution, binding: verdict.binding, releases: verdict.releases }),
-    });
-  });
+    const site = { acquisition: node, owner, entry, execution, binding: verdict.binding, releases: verdict.releases };
+    findings.push(
+      withLazyRemedy(
+        { ruleId: NO_CLIENT_PER_CALL, messageId, node, data: { resource: entry.description, where: where(execution, analysis) } },
+        () => (planner ??= new SingletonPlanner(analysis)).plan(site),
+      ),
+    );
+  }
   return findings;
 }
 

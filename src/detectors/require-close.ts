@@ -1,7 +1,8 @@
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../ast/node-types';
 import type { Analysis } from '../analysis/analysis';
 import { enclosingFunction, type FunctionNode } from '../ast/predicates';
-import { walk, type Node } from '../ast/traverse';
+import { nodeIndexOf } from '../ast/node-index';
+import type { Node } from '../ast/traverse';
 import type { Finding, Remedy } from '../findings/finding';
 import { findLeakPaths, type LeakPath } from '../flow/release-paths';
 import { bindingOf, couldBeOwnedHere } from '../ownership/acquisition-binding';
@@ -9,7 +10,6 @@ import { analyzeHandleUsage, type HandleUsage } from '../ownership/handle-usage'
 import type { ResourceEntry } from '../registry/resource-entry';
 import { mayMentionAcquisition } from '../registry/text-precheck';
 import { planTryFinally } from '../remedies/plan-try-finally';
-import { isAcquisitionCandidate } from '../ownership/acquisition-candidate';
 
 export const REQUIRE_CLOSE = 'require-close';
 
@@ -42,16 +42,15 @@ export function detectUnreleasedHandles(analysis: Analysis, options: RequireClos
   // Typed mode also finds project factories and Disposable types, which no text check can see.
   if (!analysis.oracle.typed && !mayMentionAcquisition(analysis.sourceText, analysis.registry, 'handle')) return [];
   const findings: Finding[] = [];
-  walk(analysis.ast, (node) => {
-    if (!isAcquisitionCandidate(node)) return;
+  for (const node of nodeIndexOf(analysis.ast).acquisitionCandidates) {
     const owner = enclosingFunction(node);
     // Module level and class fields run once and live as long as the process or the instance.
-    if (!owner || !couldBeOwnedHere(node)) return;
+    if (!owner || !couldBeOwnedHere(node)) continue;
     const entry = analysis.oracle.acquisition(node);
-    if (!entry || entry.kind !== 'handle') return;
+    if (!entry || entry.kind !== 'handle') continue;
     const finding = judgeAcquisition(analysis, options, node, owner, entry);
     if (finding) findings.push(finding);
-  });
+  }
   return findings;
 }
 

@@ -107,6 +107,23 @@ export interface ArrayTrim {
 
 export type FixPlan = WrapInTryFinallyPlan | SingletonClientPlan | BoundedCachePlan;
 
+/**
+ * A finding whose remedy is planned on first read. Planning can cost more than detecting (the
+ * singleton planner reads every identifier and scope of the file), and a rule that offers no
+ * suggestion never reads it; the codemod reads the remedies in finding order, so plans that share
+ * per-file state (names, getters) come out as if planned eagerly.
+ */
+export function withLazyRemedy(finding: Omit<Finding, 'remedy'>, plan: () => Remedy): Finding {
+  let remedy: Remedy | undefined;
+  return {
+    ...finding,
+    get remedy() {
+      remedy ??= plan();
+      return remedy;
+    },
+  };
+}
+
 export function isRefusal(remedy: Remedy): remedy is Refusal {
   return remedy.kind === 'refusal';
 }

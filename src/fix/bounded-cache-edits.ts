@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../ast/node-types';
 import { outermostWrapper } from '../ast/predicates';
 import type { BoundedCachePlan, CollectionTranslation } from '../findings/finding';
 import { importNamed } from './add-import';

@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../ast/node-types';
 import type { Node } from '../ast/traverse';
 import type { SingletonClientPlan } from '../findings/finding';
 import { SourceLayout } from './source-layout';

@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../ast/node-types';
 import { isFunction, staticPropertyName, unwrapExpression, type FunctionNode } from '../ast/predicates';
 import type { ScopeManagerLike } from '../ast/scopes';
 import type { Node } from '../ast/traverse';

@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESTree } from '@typescript-eslint/utils';
+import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../ast/node-types';
 import ts from 'typescript';
 import { unwrapExpression } from '../ast/predicates';
 import type { Node } from '../ast/traverse';
@@ -92,10 +93,26 @@ export class TypedOracle implements TypeOracle {
     if (cached !== undefined) return cached ?? undefined;
     // The type first (cached per type): most calls return nothing the registry knows, and then the
     // signature lookups of #createsValue are not needed.
-    const typed = this.matchType(this.#checker.getTypeAtLocation(tsOuter));
+    const typed = this.matchType(this.#resultType(tsOuter, tsInner, awaited));
     const entry = typed && this.#createsValue(tsInner, 0) ? typed : this.syntactic.acquisition(expression);
     this.#acquisitions.set(tsOuter, entry ?? null);
     return entry;
+  }
+
+  /**
+   * The type of `f()`, `new X()` or `await f()`, read from the call's resolved signature. Other
+   * typed rules have usually resolved it already (the checker caches it on the node), whereas
+   * getTypeAtLocation re-runs control-flow narrowing on the callee every time it is asked.
+   */
+  #resultType(tsOuter: ts.Node, tsInner: ts.Node, awaited: boolean): ts.Type {
+    if (ts.isCallExpression(tsInner) || ts.isNewExpression(tsInner)) {
+      const signature = this.#checker.getResolvedSignature(tsInner);
+      if (signature) {
+        const returned = signature.getReturnType();
+        return awaited ? (this.#checker.getAwaitedType(returned) ?? returned) : returned;
+      }
+    }
+    return this.#checker.getTypeAtLocation(tsOuter);
   }
 
   callsPackageFunction(call: TSESTree.CallExpression, pkg: string, name: string): boolean {

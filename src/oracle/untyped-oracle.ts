@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../ast/node-types';
 import { staticPropertyName, unwrapExpression } from '../ast/predicates';
 import { findVariable, type ScopeManagerLike } from '../ast/scopes';
 import { walk, type Node } from '../ast/traverse';

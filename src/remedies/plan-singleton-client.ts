@@ -1,9 +1,12 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../ast/node-types';
 import type { Analysis } from '../analysis/analysis';
 import type { FunctionNode } from '../ast/predicates';
+import { nodeIndexOf } from '../ast/node-index';
 import { findVariable } from '../ast/scopes';
 import { standaloneStatementOf } from '../ast/standalone-statement';
 import { statementListOf } from '../ast/statement-lists';
+import { writesTypeScript } from '../ast/typescript-syntax';
 import { walk, type Node } from '../ast/traverse';
 import type { Remedy, SingletonClientPlan, SingletonClientSite } from '../findings/finding';
 import type { Execution } from '../lifetime/execution';
@@ -160,13 +163,12 @@ export class SingletonPlanner {
   readonly #typescript: boolean;
 
   constructor(private readonly analysis: Analysis) {
-    walk(analysis.ast, (node) => {
-      if (node.type !== AST_NODE_TYPES.Identifier) return;
+    for (const node of nodeIndexOf(analysis.ast).identifiers) {
       this.#taken.add(node.name);
       const variable = findVariable(analysis.scopeManager, node);
       if (!variable || variable.scope.type === 'module' || variable.scope.type === 'global') this.#moduleNames.add(node.name);
-    });
-    this.#typescript = detectTypeScript(analysis);
+    }
+    this.#typescript = writesTypeScript(analysis.ast);
   }
 
   plan(site: ClientSite): Remedy {
@@ -308,20 +310,6 @@ function rootIdentifier(member: TSESTree.MemberExpression): Node {
   let current: Node = member;
   while (current.type === AST_NODE_TYPES.MemberExpression) current = current.object;
   return current;
-}
-
-/**
- * Whether to write type annotations. The engine's analysis does not carry the file name, so this
- * reads the syntax: a `.ts` file without a single annotation gets JavaScript-style declarations.
- */
-function detectTypeScript(analysis: Analysis): boolean {
-  let found = false;
-  walk(analysis.ast, (node) => {
-    if (found) return false;
-    if (node.type.startsWith('TS')) found = true;
-    return undefined;
-  });
-  return found;
 }
 
 function usesSemicolons(analysis: Analysis): boolean {

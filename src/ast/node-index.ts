@@ -1,0 +1,42 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { isAcquisitionCandidate } from '../ownership/acquisition-candidate';
+import { AST_NODE_TYPES } from './node-types';
+import { walk, type Node } from './traverse';
+
+/**
+ * What the detectors and planners look up across a whole file, collected by one walk. Each rule used
+ * to walk the file itself (and the singleton planner once more): on a typed lint run those walks
+ * were a fifth of leakguard's time. Lists are in source (pre-order) order, so findings keep it.
+ */
+export interface NodeIndex {
+  /** `await f()`, `f()`, `new X()` that can produce an acquired value (see isAcquisitionCandidate). */
+  readonly acquisitionCandidates: readonly Node[];
+  readonly identifiers: readonly TSESTree.Identifier[];
+  /** The file writes TypeScript syntax (annotations, `as`, generics …), not just has a .ts name. */
+  readonly writesTypeScript: boolean;
+}
+
+// Keyed by the Program node: ESLint gives every rule of one file the same AST, and a codemod pass
+// parses a new one, so an entry can never describe text that changed.
+const indexes = new WeakMap<TSESTree.Program, NodeIndex>();
+
+export function nodeIndexOf(ast: TSESTree.Program): NodeIndex {
+  let index = indexes.get(ast);
+  if (!index) {
+    index = buildIndex(ast);
+    indexes.set(ast, index);
+  }
+  return index;
+}
+
+function buildIndex(ast: TSESTree.Program): NodeIndex {
+  const acquisitionCandidates: Node[] = [];
+  const identifiers: TSESTree.Identifier[] = [];
+  let writesTypeScript = false;
+  walk(ast, (node) => {
+    if (node.type === AST_NODE_TYPES.Identifier) identifiers.push(node);
+    else if (isAcquisitionCandidate(node)) acquisitionCandidates.push(node);
+    else if (!writesTypeScript && node.type.startsWith('TS')) writesTypeScript = true;
+  });
+  return { acquisitionCandidates, identifiers, writesTypeScript };
+}
