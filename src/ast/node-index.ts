@@ -23,17 +23,27 @@ const indexes = new WeakMap<TSESTree.Program, NodeIndex>();
 export function nodeIndexOf(ast: TSESTree.Program): NodeIndex {
   let index = indexes.get(ast);
   if (!index) {
-    index = buildIndex(ast);
+    index = buildIndex(ast, false);
     indexes.set(ast, index);
   }
   return index;
 }
 
-function buildIndex(ast: TSESTree.Program): NodeIndex {
+/**
+ * For a fresh typescript-estree `parse`, which leaves `parent` unset (ESLint sets it; the engine
+ * relies on it): sets every node's parent and indexes the file in the same walk.
+ */
+export function linkAndIndex(ast: TSESTree.Program): void {
+  indexes.set(ast, buildIndex(ast, true));
+}
+
+function buildIndex(ast: TSESTree.Program, linkParents: boolean): NodeIndex {
   const acquisitionCandidates: Node[] = [];
   const identifiers: TSESTree.Identifier[] = [];
   let writesTypeScript = false;
-  walk(ast, (node) => {
+  walk(ast, (node, parent) => {
+    // ESLint leaves Program.parent undefined too; detectors treat it as the root.
+    if (linkParents) (node as { parent?: Node }).parent = parent;
     if (node.type === AST_NODE_TYPES.Identifier) identifiers.push(node);
     else if (isAcquisitionCandidate(node)) acquisitionCandidates.push(node);
     else if (!writesTypeScript && node.type.startsWith('TS')) writesTypeScript = true;

@@ -37,11 +37,3 @@ export function walk(root: Node, enter: Enter): void {
     }
   }
 }
-
-/** typescript-estree's `parse` leaves `parent` unset; ESLint sets it. The engine relies on it. */
-export function ensureParents(root: Node): void {
-  walk(root, (node, parent) => {
-    (node as { parent?: Node }).parent = parent;
-  });
-  // ESLint leaves Program.parent undefined too; detectors treat it as the root.
-}

@@ -56,9 +56,10 @@ export async function runFix(settings: FixSettings, streams: CliStreams): Promis
   };
   process.once('SIGINT', onInterrupt);
 
+  // The worker threads load the engine while this thread loads ESLint for the config.
+  const runner = createTransformRunner(workers);
   const lintSettings = await createLintSettingsSource(process.cwd(), settings.codemods.map((codemod) => codemod.name));
   const records: FileRecord[] = [];
-  const runner = createTransformRunner(workers);
   let next = 0;
   const lane = async (): Promise<void> => {
     for (let index = next++; index < files.length; index = next++) {
@@ -82,7 +83,9 @@ export async function runFix(settings: FixSettings, streams: CliStreams): Promis
     }
   };
   try {
-    await Promise.all(Array.from({ length: workers }, lane));
+    // Two requests per worker thread: the next file is already queued when one finishes, so a
+    // thread never waits for this one to read the next file's config and post it.
+    await Promise.all(Array.from({ length: workers > 1 ? workers * 2 : 1 }, lane));
   } finally {
     await runner.close();
     progress.finish();

@@ -21,6 +21,7 @@ export function createTransformRunner(workers: number): TransformRunner {
     steps: [],
     failure: { kind: 'crash', message: `the worker thread died: ${error.message}` },
   }));
+  pool.start();
   return { transform: (request) => pool.run(request), close: () => pool.close() };
 }
 

@@ -23,6 +23,15 @@ export class WorkerPool<Request, Response> {
     private readonly onWorkerDeath: (request: Request, error: Error) => Response,
   ) {}
 
+  /**
+   * Starts every thread now rather than on the first request: each spends about a second loading
+   * TypeScript and the engine, and that can overlap the caller's own start-up (loading ESLint to
+   * read the user's config).
+   */
+  start(): void {
+    while (!this.closing && this.running.size < this.size) this.idle.push(this.spawn());
+  }
+
   run(request: Request): Promise<Response> {
     return new Promise((resolve) => {
       this.queue.push({ request, resolve });

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { analyze } from '@typescript-eslint/scope-manager';
 import { parse, parseAndGenerateServices, type TSESTree } from '@typescript-eslint/typescript-estree';
 import type ts from 'typescript';
-import { ensureParents } from '../ast/traverse';
+import { linkAndIndex } from '../ast/node-index';
 import { programWithSource } from './program-with-source';
 import type { ScopeManagerLike } from '../ast/scopes';
 
@@ -62,15 +62,35 @@ export function parseSource(source: string, filePath: string, program?: ts.Progr
       ast = result.ast;
       services = { program: result.services.program!, esTreeNodeToTSNodeMap: result.services.esTreeNodeToTSNodeMap };
     } else {
-      ast = parse(source, { filePath, loc: true, range: true, comment: true, jsx: allowsJsx(filePath) });
+      const options = { filePath, loc: true, range: true, jsx: allowsJsx(filePath) };
+      ast = parse(source, { ...options, comment: false });
+      commentsOnDemand(ast, () => parse(source, { ...options, comment: true }).comments ?? []);
     }
   } catch (error) {
     throw toParseError(error);
   }
-  ensureParents(ast);
+  linkAndIndex(ast);
   const sourceType = isScript(filePath, source) ? 'script' : 'module';
   const scopeManager = new LazyScopeManager(() => analyze(ast, { sourceType, jsxPragma: null }) as unknown as ScopeManagerLike);
   return { ast, scopeManager, ...(services ? { services } : {}) };
+}
+
+/**
+ * Comments are a third of typescript-estree's parse, and a codemod reads them only around a
+ * finding (suppressions, markers, the comments above a new declaration), behind a text check that
+ * the file can have the comment it looks for. So `ast.comments` is filled on first read, by a
+ * second parse that keeps them: same text, same positions.
+ */
+function commentsOnDemand(ast: TSESTree.Program, parseComments: () => TSESTree.Comment[]): void {
+  let comments: TSESTree.Comment[] | undefined;
+  Object.defineProperty(ast, 'comments', {
+    configurable: true,
+    enumerable: true,
+    get: () => (comments ??= parseComments()),
+    set: (value: TSESTree.Comment[]) => {
+      comments = value;
+    },
+  });
 }
 
 /**

@@ -1,4 +1,5 @@
 import { AST_NODE_TYPES } from '../ast/node-types';
+import type { TSESTree } from '@typescript-eslint/utils';
 import type ts from 'typescript';
 import type { Node } from '../ast/traverse';
 import { createOracle } from '../analysis/create-oracle';
@@ -6,7 +7,7 @@ import type { Analysis } from '../analysis/analysis';
 import type { Finding } from '../findings/finding';
 import { isSuppressed } from '../fix/suppressions';
 import { applyEdits, editsOverlap, type TextEdit } from '../fix/text-edit';
-import { todoMarkerEdit } from '../fix/todo-marker';
+import { markerTag, todoMarkerEdit } from '../fix/todo-marker';
 import { resolveRegistry } from '../registry/settings';
 import { codemodDefinitions, type CodemodDefinition } from './definitions';
 import type { CodemodOptions, CodemodResult, FindingOutcome } from './outcome';
@@ -90,10 +91,18 @@ interface Pass {
   readonly notes: Map<string, string>;
 }
 
+/**
+ * The file's comments, or none when its text cannot hold a comment containing `needle`: reading
+ * `ast.comments` costs a parse in a codemod (see parse-source), a text search does not.
+ */
+function commentsMentioning(analysis: Analysis, needle: string): readonly TSESTree.Comment[] {
+  return analysis.sourceText.includes(needle) ? (analysis.ast.comments ?? []) : [];
+}
+
 function runPass(definition: CodemodDefinition, source: string, options: CodemodOptions, analysis: Analysis, places: Map<string, SitePlace>): Pass {
   const findings = definition
     .detect(analysis, options.ruleOptions ?? {})
-    .filter((finding) => !isSuppressed(analysis.ast.comments ?? [], definition.ruleId, finding.node.loc.start.line))
+    .filter((finding) => !isSuppressed(commentsMentioning(analysis, 'eslint-'), definition.ruleId, finding.node.loc.start.line))
     .sort((a, b) => a.node.range[0] - b.node.range[0]);
   const keys = siteKeys(findings, source);
   const pass: Pass = { edits: [], fixed: [], refused: [], deferred: [], found: new Set(keys.values()), notes: new Map() };
@@ -203,7 +212,7 @@ export function runCodemod(codemodName: string, input: CodemodInput, options: Co
       }
       // Nothing more to fix: mark what stays unfixed, once, and report in the user's coordinates.
       const markers = pass.refused
-        .map(({ finding, reason }) => todoMarkerEdit(source, analysis.ast.comments ?? [], finding.node, definition.name, reason))
+        .map(({ finding, reason }) => todoMarkerEdit(source, commentsMentioning(analysis, markerTag(definition.name)), finding.node, definition.name, reason))
         .filter((edit): edit is TextEdit => edit !== undefined);
       const unique = markers.filter((edit, index) => markers.findIndex((other) => other.range[0] === edit.range[0]) === index);
       if (unique.length > 0) source = applyEdits(source, unique);

@@ -27,6 +27,10 @@ function reindented(layout: SourceLayout, node: Node, indent: string): string {
 /** Where the shared declarations go: above the anchor statement and the comments that lead it. */
 function insertionPoint(layout: SourceLayout, ast: TSESTree.Program, anchor: Node): number {
   let start = anchor.range[0];
+  // Only the comments between the previous statement and the anchor can lead it. No `/` there, no
+  // comment: skip reading `ast.comments`, which a codemod's parse fills on demand at a cost.
+  const previousEnd = Math.max(0, ...ast.body.map((statement) => statement.range[1]).filter((end) => end <= start));
+  if (!layout.text.slice(previousEnd, start).includes('/')) return layout.lineStart(start);
   const comments = [...(ast.comments ?? [])].sort((a, b) => b.range[0] - a.range[0]);
   for (const comment of comments) {
     if (comment.range[1] > start) continue;

@@ -6,7 +6,12 @@ import type { TextEdit } from './text-edit';
 
 export function markerText(codemod: string, reason: string): string {
   // A reason must not end the comment early.
-  return `/* leakguard-todo(${codemod}): ${reason.replaceAll('*/', '* /')} */`;
+  return `/* ${markerTag(codemod)}: ${reason.replaceAll('*/', '* /')} */`;
+}
+
+/** What every marker of `codemod` contains, to find the ones already there. */
+export function markerTag(codemod: string): string {
+  return `leakguard-todo(${codemod})`;
 }
 
 /** The statement to annotate: the one directly in a statement list that contains the site. */
@@ -32,7 +37,7 @@ export function todoMarkerEdit(
   if (!statement) return undefined;
   const layout = new SourceLayout(source);
   const lineStart = layout.lineStart(statement.range[0]);
-  const tag = `leakguard-todo(${codemod})`;
+  const tag = markerTag(codemod);
   const previousLine = statement.loc.start.line - 1;
   if (comments.some((comment) => comment.value.includes(tag) && comment.loc.end.line >= previousLine && comment.loc.start.line <= statement.loc.start.line)) {
     return undefined;

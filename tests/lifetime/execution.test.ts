@@ -3,7 +3,8 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createOracle } from '../../src/analysis/create-oracle';
-import { ensureParents, walk, type Node } from '../../src/ast/traverse';
+import { linkAndIndex } from '../../src/ast/node-index';
+import { walk, type Node } from '../../src/ast/traverse';
 import { parseSource } from '../../src/codemod/parse-source';
 import { executionOf, isLazyInitGuard } from '../../src/lifetime/execution';
 import { resolveRegistry } from '../../src/registry/settings';
@@ -12,7 +13,7 @@ import { createTypedProject } from '../typed-project';
 /** The execution of the `site()` call in `code`. */
 function executionAtSite(code: string) {
   const ast = parse(code, { range: true, loc: true });
-  ensureParents(ast);
+  linkAndIndex(ast);
   let site: Node | undefined;
   walk(ast, (node) => {
     if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'site') site = node;
@@ -45,7 +46,7 @@ function executionWithOracle(code: string, file: string, program?: ts.Program) {
 
 function firstAssignment(code: string): TSESTree.AssignmentExpression {
   const ast = parse(code, { range: true, loc: true });
-  ensureParents(ast);
+  linkAndIndex(ast);
   let found: TSESTree.AssignmentExpression | undefined;
   walk(ast, (node) => {
     if (!found && node.type === AST_NODE_TYPES.AssignmentExpression) found = node;
