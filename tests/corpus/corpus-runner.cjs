@@ -18,6 +18,8 @@ if (!existsSync(path.join(dist, 'src', 'codemod', 'run-codemod.js'))) {
 const { Linter } = require('eslint');
 const typescriptParser = require('@typescript-eslint/parser');
 const { parse: parseTypeScriptEstree } = require('@typescript-eslint/typescript-estree');
+// ESLint's own JavaScript parser (acorn underneath), from where ESLint resolves it.
+const espree = require(require.resolve('espree', { paths: [path.dirname(require.resolve('eslint/package.json'))] }));
 const { rules } = require(path.join(dist, 'rules', 'index.js'));
 const { codemods } = require(path.join(dist, 'codemods', 'index.js'));
 const { runCodemod } = require(path.join(dist, 'src', 'codemod', 'run-codemod.js'));
@@ -124,8 +126,11 @@ function seededSample(files, count, seed) {
 }
 
 const plugin = { rules };
+/** The published plugin object: its `recommended-type-checked` preset is what typed runs use. */
+const publishedPlugin = require(path.join(dist, 'src', 'plugin.js'));
 
-function lintConfig(extension, sourceType, ruleSubset) {
+function lintConfig(extension, sourceType, ruleSubset, typed) {
+  if (typed.program || typed.tsconfigPath) return typedLintConfig(sourceType, ruleSubset, typed);
   const typescript = isTypeScriptExtension(extension);
   return [
     {
@@ -148,6 +153,32 @@ function lintConfig(extension, sourceType, ruleSubset) {
   ];
 }
 
+/**
+ * The `recommended-type-checked` preset as users configure it, with the project service swapped for
+ * the package's own program (`parserOptions.programs`): the same typed parse (typescript-estree over
+ * the program's source file, parser services with the checker), and one program per package serves
+ * the rules, the codemods and the type-check comparison. With `tsconfigPath` instead,
+ * typescript-eslint builds the program itself (`parserOptions.project`): slower, the cross-check.
+ * JSX follows the program's script kind.
+ */
+function typedLintConfig(sourceType, ruleSubset, { program, tsconfigPath }) {
+  const preset = publishedPlugin.configs['recommended-type-checked'];
+  const projectOptions = program ? { programs: [program] } : { project: tsconfigPath, tsconfigRootDir: path.dirname(tsconfigPath) };
+  return [
+    {
+      ...preset,
+      files: SOURCE_EXTENSIONS.map((extension) => `**/*${extension}`),
+      linterOptions: { reportUnusedDisableDirectives: 'off' },
+      languageOptions: {
+        ...preset.languageOptions,
+        sourceType,
+        parserOptions: { ...preset.languageOptions.parserOptions, projectService: false, ...projectOptions },
+      },
+      rules: Object.fromEntries(ruleSubset.map((name) => [`leakguard/${name}`, 'error'])),
+    },
+  ];
+}
+
 /** JavaScript is tried as an ES module first, then as a CommonJS script (most of node_modules). */
 function sourceTypesFor(extension) {
   if (isTypeScriptExtension(extension)) return ['module'];
@@ -162,14 +193,16 @@ function errorText(error) {
 
 /**
  * Lints `source` with every leakguard rule, untyped (the `recommended` preset's mode): espree for
- * JavaScript, @typescript-eslint/parser without a project for TypeScript. Inline config is ignored
- * (node_modules is full of `eslint-disable` for rules we do not load). A crash is a thrown error or a
- * non-fatal message without a rule id; a fatal message is a parse failure, not a crash.
+ * JavaScript, @typescript-eslint/parser without a project for TypeScript. With `program` (which must
+ * hold `virtualPath`, then a real path) or `tsconfigPath`, typed: the `recommended-type-checked`
+ * preset over that program or tsconfig. Inline config is ignored (node_modules is full of `eslint-disable` for rules we do not
+ * load). A crash is a thrown error or a non-fatal message without a rule id; a fatal message is a
+ * parse failure, not a crash.
  */
-function lintSource(source, { extension, virtualPath }) {
-  const linter = new Linter({ cwd: path.posix.dirname(virtualPath) });
+function lintSource(source, { extension, virtualPath, program, tsconfigPath }) {
+  const linter = new Linter({ cwd: path.dirname(virtualPath) });
   const verify = (sourceType, ruleSubset) =>
-    linter.verify(source, lintConfig(extension, sourceType, ruleSubset), { filename: virtualPath, allowInlineConfig: false });
+    linter.verify(source, lintConfig(extension, sourceType, ruleSubset, { program, tsconfigPath }), { filename: virtualPath, allowInlineConfig: false });
   const result = { parsedAs: undefined, parseError: undefined, findings: {}, crashes: [] };
   for (const sourceType of sourceTypesFor(extension)) {
     let messages;
@@ -219,18 +252,43 @@ function parseWithTypeScriptEstree(code, extension, virtualPath) {
   }
 }
 
+function isJavaScriptExtension(extension) {
+  return ['.js', '.cjs', '.mjs', '.jsx'].includes(extension);
+}
+
+/**
+ * JavaScript's early errors (a `const` declared twice, `await` outside async, a duplicate export)
+ * pass typescript-estree, which leaves them to the type checker, but stop Node from loading the
+ * file: espree reports them. The sourceType is the first one, in the order the lint tries them,
+ * that the input parses with; undefined when it parses with none (then there is nothing to compare).
+ */
+function espreeSourceType(code, extension) {
+  return sourceTypesFor(extension).find((sourceType) => parseWithEspree(code, extension, sourceType) === undefined);
+}
+
+function parseWithEspree(code, extension, sourceType) {
+  try {
+    espree.parse(code, { ecmaVersion: 'latest', sourceType, ecmaFeatures: { jsx: allowsJsx(extension) } });
+    return undefined;
+  } catch (error) {
+    return `${error.lineNumber ?? '?'}:${error.column ?? '?'} ${String(error.message ?? error).split('\n')[0]}`;
+  }
+}
+
 /** runCodemod keeps a file as it was when its own rewrite would not parse, and says so in a reason. */
 const REJECTED_REWRITE = /would not parse/;
 
 /**
- * Runs one codemod untyped, in memory (runCodemod writes nothing, so no temporary copy is needed).
+ * Runs one codemod in memory (runCodemod writes nothing): untyped, or typed with `program` (which
+ * must hold `virtualPath`; runCodemod swaps the file's text into it for the second run).
  * Checks: no throw; an output parses again; a second run over the output changes nothing.
  */
-function runCodemodOnSource(codemod, source, { extension, virtualPath }) {
+function runCodemodOnSource(codemod, source, { extension, virtualPath, program }) {
   const result = { codemod, parseError: undefined, changed: false, fixed: 0, skipped: 0, crash: undefined, unparsable: undefined, rejectedRewrite: undefined, nonIdempotent: undefined, output: undefined };
+  const typed = program ? { program } : {};
   let first;
   try {
-    first = runCodemod(codemod, { source, filePath: virtualPath });
+    first = runCodemod(codemod, { source, filePath: virtualPath, ...typed });
   } catch (error) {
     result.crash = errorText(error);
     return result;
@@ -249,8 +307,14 @@ function runCodemodOnSource(codemod, source, { extension, virtualPath }) {
   result.output = first.output;
   result.unparsable = parseWithTypeScriptEstree(first.output, extension, virtualPath);
   if (result.unparsable) return result;
+  const sourceType = isJavaScriptExtension(extension) ? espreeSourceType(source, extension) : undefined;
+  const earlyError = sourceType && parseWithEspree(first.output, extension, sourceType);
+  if (earlyError) {
+    result.unparsable = `espree (${sourceType}), which parses the input: ${earlyError}`;
+    return result;
+  }
   try {
-    const second = runCodemod(codemod, { source: first.output, filePath: virtualPath });
+    const second = runCodemod(codemod, { source: first.output, filePath: virtualPath, ...typed });
     if (second.output !== undefined) result.nonIdempotent = firstDifference(first.output, second.output);
   } catch (error) {
     result.crash = `second run over the output: ${errorText(error)}`;
@@ -265,11 +329,11 @@ function firstDifference(a, b) {
   return `second run changed line ${line}: ${JSON.stringify(a.slice(Math.max(0, index - 40), index + 40))} → ${JSON.stringify(b.slice(Math.max(0, index - 40), index + 40))}`;
 }
 
-/** One file through every rule and every codemod. */
-function checkSource(source, { extension, virtualPath }) {
+/** One file through every rule and every codemod; typed with `program`. */
+function checkSource(source, { extension, virtualPath, program }) {
   const started = performance.now();
-  const lint = lintSource(source, { extension, virtualPath });
-  const codemodResults = codemodNames.map((codemod) => runCodemodOnSource(codemod, source, { extension, virtualPath }));
+  const lint = lintSource(source, { extension, virtualPath, program });
+  const codemodResults = codemodNames.map((codemod) => runCodemodOnSource(codemod, source, { extension, virtualPath, program }));
   return { lint, codemods: codemodResults, milliseconds: performance.now() - started };
 }
 
@@ -286,6 +350,9 @@ function emptyTotals() {
     findingsPerRule: Object.fromEntries(ruleNames.map((rule) => [rule, 0])),
     filesWithFindingsPerRule: Object.fromEntries(ruleNames.map((rule) => [rule, 0])),
     perCodemod: Object.fromEntries(codemodNames.map((codemod) => [codemod, { filesChanged: 0, fixed: 0, skipped: 0 }])),
+    /** Which files fired and which changed: where to look, and what a sample can be picked by. */
+    filesWithFindings: [],
+    changedFiles: [],
     slowest: [],
     milliseconds: 0,
   };
@@ -301,6 +368,9 @@ function addToTotals(totals, label, result, size = 0) {
     totals.findingsPerRule[rule] = (totals.findingsPerRule[rule] ?? 0) + count;
     totals.filesWithFindingsPerRule[rule] = (totals.filesWithFindingsPerRule[rule] ?? 0) + 1;
   }
+  if (Object.keys(result.lint.findings).length > 0) totals.filesWithFindings.push({ file: label, findings: result.lint.findings });
+  const changedBy = result.codemods.filter((codemod) => codemod.changed).map((codemod) => codemod.codemod);
+  if (changedBy.length > 0) totals.changedFiles.push({ file: label, codemods: changedBy });
   let codemodParseFailure;
   for (const codemod of result.codemods) {
     const counts = totals.perCodemod[codemod.codemod];

@@ -26,7 +26,15 @@ export interface CorpusCollection {
 
 export interface SourceLocation {
   readonly extension: string;
+  /** A neutral name (`/corpus/<n>.ts`) untyped; with a program, the file's real path in it. */
   readonly virtualPath: string;
+  /** Typed: a TypeScript program that holds `virtualPath` (lint, codemods). */
+  readonly program?: import('typescript').Program;
+}
+
+export interface LintLocation extends SourceLocation {
+  /** Typed through typescript-eslint's own program of this tsconfig (`parserOptions.project`). */
+  readonly tsconfigPath?: string;
 }
 
 export interface LintCrash {
@@ -83,6 +91,8 @@ export interface CorpusTotals {
   findingsPerRule: Record<string, number>;
   filesWithFindingsPerRule: Record<string, number>;
   perCodemod: Record<string, { filesChanged: number; fixed: number; skipped: number }>;
+  filesWithFindings: { file: string; findings: Record<string, number> }[];
+  changedFiles: { file: string; codemods: string[] }[];
   slowest: { file: string; milliseconds: number }[];
   milliseconds: number;
 }
@@ -91,7 +101,7 @@ export declare function isTypeScriptExtension(extension: string): boolean;
 export declare function allowsJsx(extension: string): boolean;
 export declare function collectCorpusFiles(options?: { root?: string; sizeCap?: number }): CorpusCollection;
 export declare function seededSample<T extends { path: string }>(files: readonly T[], count: number, seed: number): T[];
-export declare function lintSource(source: string, location: SourceLocation): LintResult;
+export declare function lintSource(source: string, location: LintLocation): LintResult;
 export declare function parseWithTypeScriptEstree(code: string, extension: string, virtualPath: string): string | undefined;
 export declare function runCodemodOnSource(codemod: string, source: string, location: SourceLocation): CodemodCheck;
 export declare function checkSource(source: string, location: SourceLocation): SourceCheck;
