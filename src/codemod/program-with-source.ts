@@ -8,6 +8,20 @@ import ts from 'typescript';
  * that holds the text it transforms. Every other file is reused from `program` (TypeScript's
  * structure reuse keeps this cheap).
  */
+/**
+ * What a compiler host may hand back for a file the old program holds. When a package is installed
+ * twice (same name and version in two node_modules folders), TypeScript keeps one copy and makes the
+ * other a redirect source file, which a host must never return ("Host should not return a redirect
+ * source file"): the file as it was read, before the redirect, is kept on the redirect. The field is
+ * TypeScript-internal, so without it the file is read from disk again.
+ */
+function reusable(sourceFile: ts.SourceFile | undefined): ts.SourceFile | undefined {
+  if (!sourceFile) return undefined;
+  const redirect = (sourceFile as { redirectInfo?: { readonly unredirected?: ts.SourceFile } }).redirectInfo;
+  if (!redirect) return sourceFile;
+  return redirect.unredirected;
+}
+
 export function programWithSource(program: ts.Program, filePath: string, text: string): ts.Program {
   const stale = program.getSourceFile(filePath);
   if (!stale || stale.text === text) return program;
@@ -18,7 +32,7 @@ export function programWithSource(program: ts.Program, filePath: string, text: s
     if (path.resolve(fileName) === path.resolve(stale.fileName)) {
       return ts.createSourceFile(fileName, text, languageVersionOrOptions, true);
     }
-    return program.getSourceFile(fileName) ?? readFromDisk(fileName, languageVersionOrOptions, onError, shouldCreateNewSourceFile);
+    return reusable(program.getSourceFile(fileName)) ?? readFromDisk(fileName, languageVersionOrOptions, onError, shouldCreateNewSourceFile);
   };
   return ts.createProgram({
     rootNames: program.getRootFileNames(),

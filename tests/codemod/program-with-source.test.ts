@@ -26,3 +26,36 @@ describe('programWithSource', () => {
     expect(updated.getSourceFile(path.join(root, 'shared.ts'))).toBe(program.getSourceFile(path.join(root, 'shared.ts')));
   });
 });
+
+describe('programWithSource with a package installed twice', () => {
+  it('hands TypeScript the original of a deduplicated (redirect) source file, not the redirect', () => {
+    // Two copies of dup@1.0.0: TypeScript keeps one and turns the other into a redirect source file,
+    // which a compiler host must never return ("Host should not return a redirect source file").
+    const dup = {
+      'package.json': JSON.stringify({ name: 'dup', version: '1.0.0', types: 'index.d.ts' }),
+      'index.d.ts': 'export declare class Thing { size: number }\n',
+    };
+    const files: Record<string, string> = {
+      'node_modules/a/package.json': JSON.stringify({ name: 'a', version: '1.0.0', types: 'index.d.ts' }),
+      'node_modules/a/index.d.ts': "import { Thing } from 'dup';\nexport declare const a: Thing;\n",
+      'node_modules/b/package.json': JSON.stringify({ name: 'b', version: '1.0.0', types: 'index.d.ts' }),
+      'node_modules/b/index.d.ts': "import { Thing } from 'dup';\nexport declare const b: Thing;\n",
+      'leak.ts': "import { a } from 'a';\nimport { b } from 'b';\nexport const total = a.size + b.size;\n",
+    };
+    for (const [name, text] of Object.entries(dup)) {
+      files[`node_modules/a/node_modules/dup/${name}`] = text;
+      files[`node_modules/b/node_modules/dup/${name}`] = text;
+    }
+    const root = temporaryDirectory();
+    writeFiles(root, files);
+    const leak = path.join(root, 'leak.ts');
+    const options = { strict: true, noEmit: true, noLib: true, types: [], module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext };
+    const program = ts.createProgram({ rootNames: [leak], options });
+    const rewritten = "import { a } from 'a';\nimport { b } from 'b';\nexport const total: number = a.size + b.size;\n";
+    const updated = programWithSource(program, leak, rewritten);
+    expect(updated.getSourceFile(leak)?.text).toBe(rewritten);
+    expect(updated.getSemanticDiagnostics(updated.getSourceFile(leak)).map((diagnostic) => diagnostic.messageText)).toEqual([]);
+    // And once more from the updated program, as a second codemod pass does.
+    expect(programWithSource(updated, leak, `${rewritten}// again\n`).getSourceFile(leak)?.text).toBe(`${rewritten}// again\n`);
+  });
+});
