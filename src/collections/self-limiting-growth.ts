@@ -5,6 +5,7 @@ import type { Node } from '../ast/traverse';
 import type { CollectionUse } from './collection-uses';
 
 const WARNING_METHODS = new Set(['warn', 'error', 'emitWarning', 'warning', 'deprecate']);
+const WARNING_NAME = /warn|deprecat/i;
 
 /**
  * `if (warned.has(message)) return; warned.add(message); console.warn(message)`: a dedup check on
@@ -14,7 +15,7 @@ const WARNING_METHODS = new Set(['warn', 'error', 'emitWarning', 'warning', 'dep
  */
 function isWarnOnce(use: CollectionUse): boolean {
   const fn = enclosingFunction(use.site);
-  const key = identifierName(use.key);
+  const key = use.key;
   const collection = identifierName(use.reference);
   if (!fn || !key || !collection) return false;
   // The dedup check: `warned.has(message)` on the key it then adds.
@@ -25,10 +26,15 @@ function isWarnOnce(use: CollectionUse): boolean {
       callee.type === AST_NODE_TYPES.MemberExpression &&
       staticPropertyName(callee) === 'has' &&
       identifierName(callee.object) === collection &&
-      identifierName(node.arguments[0]) === key
+      node.arguments[0] !== undefined &&
+      sameExpression(node.arguments[0], key)
     );
   });
   if (!checked) return false;
+  // `const warnedMessages = new Set(); function shouldSkipWarning(w) { if (warnedMessages.has(w.message)) … }`
+  // (vite): the caller prints; the names say what the set records.
+  const functionName = fn.type === AST_NODE_TYPES.FunctionDeclaration || fn.type === AST_NODE_TYPES.FunctionExpression ? fn.id?.name : undefined;
+  if (WARNING_NAME.test(collection) || (functionName !== undefined && WARNING_NAME.test(functionName))) return true;
   return (
     firstInSameFunction(fn.body, (node) => {
       if (node.type !== AST_NODE_TYPES.CallExpression) return false;
@@ -37,6 +43,40 @@ function isWarnOnce(use: CollectionUse): boolean {
       return callee.type === AST_NODE_TYPES.MemberExpression && WARNING_METHODS.has(staticPropertyName(callee) ?? '');
     }) !== undefined
   );
+}
+
+/**
+ * The same key written twice: `warned.has(path + '|' + match)` then `warned.add(path + '|' + match)`
+ * (babel's import-meta-resolve). Names, literals and the operators between them, nothing that calls.
+ */
+function sameExpression(a: Node, b: Node): boolean {
+  const left = unwrapExpression(a);
+  const right = unwrapExpression(b);
+  if (left.type !== right.type) return false;
+  switch (left.type) {
+    case AST_NODE_TYPES.Identifier:
+      return left.name === (right as TSESTree.Identifier).name;
+    case AST_NODE_TYPES.Literal:
+      return left.value === (right as TSESTree.Literal).value;
+    case AST_NODE_TYPES.BinaryExpression: {
+      const other = right as TSESTree.BinaryExpression;
+      return left.operator === other.operator && sameExpression(left.left, other.left) && sameExpression(left.right, other.right);
+    }
+    case AST_NODE_TYPES.TemplateLiteral: {
+      const other = right as TSESTree.TemplateLiteral;
+      return (
+        left.quasis.length === other.quasis.length &&
+        left.quasis.every((quasi, index) => quasi.value.cooked === other.quasis[index]?.value.cooked) &&
+        left.expressions.every((expression, index) => other.expressions[index] !== undefined && sameExpression(expression, other.expressions[index]!))
+      );
+    }
+    case AST_NODE_TYPES.MemberExpression: {
+      const other = right as TSESTree.MemberExpression;
+      return left.computed === other.computed && sameExpression(left.object, other.object) && sameExpression(left.property, other.property);
+    }
+    default:
+      return false;
+  }
 }
 
 function identifierName(node: Node | undefined): string | undefined {

@@ -89,7 +89,7 @@ interface Verdict {
 
 /** Owned by this call (not returned, stored or handed over), and whether the call closes it. */
 function judge(analysis: Analysis, options: NoClientPerCallOptions, acquisition: Node, owner: Parameters<typeof bindingOf>[1], entry: ResourceEntry): Verdict | undefined {
-  const binding = bindingOf(acquisition, owner, entry, analysis.scopeManager);
+  const binding = bindingOf(acquisition, owner, entry, analysis.scopeManager, analysis.oracle);
   switch (binding.kind) {
     case 'escapes':
       return undefined;

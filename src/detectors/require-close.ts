@@ -1,3 +1,4 @@
+import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import type { Analysis } from '../analysis/analysis';
 import { enclosingFunction, type FunctionNode } from '../ast/predicates';
@@ -6,6 +7,7 @@ import type { Node } from '../ast/traverse';
 import type { Finding, Remedy } from '../findings/finding';
 import { findLeakPaths, type LeakPath } from '../flow/release-paths';
 import { bindingOf, couldBeOwnedHere } from '../ownership/acquisition-binding';
+import { borrowedOptionProperty, borrowerOf, borrowerQuietCalls, drainingLoops, isDrained } from '../ownership/borrowed-options';
 import { analyzeHandleUsage, type HandleUsage } from '../ownership/handle-usage';
 import type { ResourceEntry } from '../registry/resource-entry';
 import { mayMentionAcquisition } from '../registry/text-precheck';
@@ -45,10 +47,14 @@ export function detectUnreleasedHandles(analysis: Analysis, options: RequireClos
   for (const node of nodeIndexOf(analysis.ast).acquisitionCandidates) {
     const owner = enclosingFunction(node);
     // Module level and class fields run once and live as long as the process or the instance.
-    if (!owner || !couldBeOwnedHere(node)) continue;
+    if (!owner) continue;
+    const option = couldBeOwnedHere(node) ? undefined : borrowedOptionProperty(node, analysis.registry);
+    if (!option && !couldBeOwnedHere(node)) continue;
     const entry = analysis.oracle.acquisition(node);
     if (!entry || entry.kind !== 'handle') continue;
-    const finding = judgeAcquisition(analysis, options, node, owner, entry);
+    const finding = option
+      ? judgeInlineOption(analysis, options, node, option, owner, entry)
+      : judgeAcquisition(analysis, options, node, owner, entry);
     if (finding) findings.push(finding);
   }
   return findings;
@@ -61,7 +67,7 @@ function judgeAcquisition(
   owner: FunctionNode,
   entry: ResourceEntry,
 ): Finding | undefined {
-  const binding = bindingOf(acquisition, owner, entry, analysis.scopeManager);
+  const binding = bindingOf(acquisition, owner, entry, analysis.scopeManager, analysis.oracle);
   const data = { resource: entry.description, release: releaseName(entry) };
   const report = (messageId: RequireCloseMessageId, extra: Record<string, string>, remedy: Remedy): Finding => ({
     ruleId: REQUIRE_CLOSE,
@@ -76,19 +82,73 @@ function judgeAcquisition(
   if (binding.kind !== 'variable') return undefined;
 
   const usage = analyzeHandleUsage(binding.variable, binding.target, owner, entry, analysis, options);
-  if (usage.escape) return undefined;
+  // Lent to calls and released here too: this function is the owner, the callees only borrowed it.
+  const owned = !usage.escape || (usage.lentOnly && usage.releases.length > 0);
+  if (!owned) return undefined;
   const remedy = () => planTryFinally(analysis, { acquisition, binding, owner, entry, usage });
   if (usage.releases.length === 0) return report('neverReleased', {}, remedy());
 
   const names = new Set(usage.variables.map((variable) => variable.name));
   const scope = declaringScope(binding.variable.defs[0]?.node) ?? owner.body;
   const quietMethods = new Set(entry.quietMethods ?? []);
-  const leaks = findLeakPaths(owner, { acquisition, scope, releases: new Set(usage.releases), names, quietMethods });
+  const quietCalls = borrowerQuietCalls(usage.borrowers, analysis);
+  const leaks = findLeakPaths(owner, { acquisition, scope, releases: new Set(usage.releases), names, quietMethods, quietCalls });
   if (leaks.length === 0) return undefined;
+  // A loan is a borrow only if the function releases the handle on every normal way out; a path that
+  // ends without a release may have handed it over for good (`register(fh)` on success).
+  if (usage.lentOnly && leaks.some((leak) => leak.kind !== 'throw')) return undefined;
   const earlyExit = leaks.find((leak) => leak.kind !== 'throw');
   if (earlyExit) return report('notReleasedOnEveryPath', { line: String(exitLine(earlyExit)) }, remedy());
   const thrower = firstLeak(leaks);
   return report('releasedOnlyOnSuccess', { thrower: describeThrower(analysis, thrower.node), line: String(lineOf(thrower.node)) }, remedy());
+}
+
+/**
+ * `createInterface({ input: createReadStream(p) })`: the stream is not kept anywhere, and the interface
+ * only borrows it. It closes itself when a `for await` over the interface reads it to the end; a
+ * `break` or `return` out of that loop, or no such loop at all, leaves it open.
+ */
+function judgeInlineOption(
+  analysis: Analysis,
+  options: RequireCloseOptions,
+  acquisition: Node,
+  option: TSESTree.Property,
+  owner: FunctionNode,
+  entry: ResourceEntry,
+): Finding | undefined {
+  const borrower = borrowerOf(option, analysis.oracle);
+  const borrowerEntry = borrower && analysis.oracle.acquisition(borrower.holder);
+  if (!borrower?.declarator || borrower.declarator.id.type !== AST_NODE_TYPES.Identifier || !borrowerEntry) return undefined;
+  const variable = analysis.scopeManager.getDeclaredVariables(borrower.declarator)[0];
+  if (!variable) return undefined;
+  // Returned, stored or wired to listeners: the interface, and its input with it, live on elsewhere.
+  const usage = analyzeHandleUsage(variable, borrower.declarator.id, owner, borrowerEntry, analysis, options);
+  if (usage.escape) return undefined;
+  const loops = drainingLoops(usage.variables);
+  if (isDrained(loops)) return undefined;
+  // An interface that is itself not closed on every path has its own finding, which names the inline input.
+  if (borrowerEntry.kind === 'handle') {
+    if (usage.releases.length === 0) return undefined;
+    const names = new Set(usage.variables.map((borrowerVariable) => borrowerVariable.name));
+    const scope = declaringScope(borrower.declarator) ?? owner.body;
+    const leaks = findLeakPaths(owner, {
+      acquisition: borrower.holder,
+      scope,
+      releases: new Set(usage.releases),
+      names,
+      quietMethods: new Set(borrowerEntry.quietMethods ?? []),
+    });
+    if (leaks.length > 0) return undefined;
+  }
+  const data = { resource: entry.description, release: releaseName(entry) };
+  const remedy: Remedy = {
+    kind: 'refusal',
+    reason: `the ${entry.description} is created inline as an option that the call only borrows; keep it in a \`const\` and release it in a \`finally\` after its last use`,
+  };
+  const exit = loops.find((loop) => loop.earlyExit)?.earlyExit;
+  return exit
+    ? { ruleId: REQUIRE_CLOSE, messageId: 'notReleasedOnEveryPath', node: acquisition, data: { ...data, line: String(lineOf(exit)) }, remedy }
+    : { ruleId: REQUIRE_CLOSE, messageId: 'neverReleased', node: acquisition, data, remedy };
 }
 
 /** The statement whose end drops a variable declared by `declarator`: its block, or the switch of its case. */

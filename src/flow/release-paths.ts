@@ -50,6 +50,8 @@ export interface ReleaseSites {
   readonly names: ReadonlySet<string>;
   /** Methods of the handle that never throw (`stream.write`): calling them is not a failure point. */
   readonly quietMethods?: ReadonlySet<string>;
+  /** Other calls known not to throw here (the interface that borrows the handle, and its `close()`). */
+  readonly quietCalls?: ReadonlySet<Node>;
 }
 
 const release = (states: States): States => (states & OPEN ? (states & ~OPEN) | RELEASED : states);
@@ -74,6 +76,7 @@ class ReleaseInterpreter {
   constructor(private readonly sites: ReleaseSites) {}
 
   readonly quietCall = (call: TSESTree.CallExpression): boolean => {
+    if (this.sites.quietCalls?.has(call)) return true;
     const callee = unwrapExpression(call.callee);
     if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) return false;
     const receiver = unwrapExpression(callee.object);

@@ -31,8 +31,12 @@ export function isThrowingNode(node: Node, quiet?: QuietCall): boolean {
   switch (node.type) {
     case AST_NODE_TYPES.CallExpression:
       return !isQuietCall(node) && !(quiet?.(node) ?? false);
+    case AST_NODE_TYPES.AwaitExpression: {
+      // `await cursor.next()`: awaiting a quiet call fails no more than the call does.
+      const argument = node.argument;
+      return !(argument.type === AST_NODE_TYPES.CallExpression && (isQuietCall(argument) || (quiet?.(argument) ?? false)));
+    }
     case AST_NODE_TYPES.NewExpression:
-    case AST_NODE_TYPES.AwaitExpression:
     case AST_NODE_TYPES.YieldExpression:
     case AST_NODE_TYPES.TaggedTemplateExpression:
     case AST_NODE_TYPES.ThrowStatement:

@@ -183,11 +183,12 @@ function iterationOf(execution: Execution): Node | undefined {
  * start-up) is run-once too. A registry of route handlers filled at start-up is not a cache.
  */
 /**
- * `registerResolver(scheme, resolver)`, `defineRoute(…)`, `addLoadBalancerType(…)`: what such a
- * function fills is a registry that other modules populate at start-up, not a cache that grows
- * with traffic (grpc-js's resolver and load-balancer registries are the model).
+ * `registerResolver(scheme, resolver)`, `defineRoute(…)`, `addLoadBalancerType(…)`,
+ * `addIgnorePattern(…)`: what such a function fills is a registry that other modules (or the
+ * command line) populate at start-up, not a cache that grows with traffic (grpc-js's resolver and
+ * load-balancer registries, jscodeshift's ignore patterns are the models).
  */
-const REGISTRATION_NAME = /^(use$|register|unregister|define|declare|install|provide|configure|setup|add[A-Z]\w*(Type|Handler|Plugin|Provider|Resolver|Middleware|Route|Service|Extension|Hook|Listener|Factory|Codec|Format|Command))/;
+const REGISTRATION_NAME = /^(use$|register|unregister|define|declare|install|provide|configure|setup|add[A-Z]\w*(Type|Handler|Plugin|Provider|Resolver|Middleware|Route|Service|Extension|Hook|Listener|Factory|Codec|Format|Command|Pattern|Rule|Filter|Matcher|Transform|Transformer|Loader|Parser|Validator|Formatter|Option|Options))/;
 
 function declaredName(fn: FunctionNode): string | undefined {
   if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id?.name;

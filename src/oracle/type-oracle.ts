@@ -18,6 +18,12 @@ export interface TypeOracle {
   callsPackageFunction(call: TSESTree.CallExpression, pkg: string, name: string): boolean;
   /** The module a callee comes from, if the oracle can tell ("fs" for `fs.readSync`). */
   calleeModule(call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined;
+  /**
+   * Typed: does this method call evaluate to its receiver — a `this` return type, or a promise of the
+   * receiver itself (mongodb's `client.connect(): Promise<this>`)? Then `return await client.connect()`
+   * hands the client out. Untyped: false.
+   */
+  returnsReceiver(call: TSESTree.CallExpression): boolean;
   /** Typed mode: does the acquired value implement `[Symbol.asyncDispose]` / `[Symbol.dispose]`? */
   disposal(expression: TSESTree.Node): 'async' | 'sync' | undefined;
   /**

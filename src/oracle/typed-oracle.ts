@@ -94,7 +94,7 @@ export class TypedOracle implements TypeOracle {
     // The type first (cached per type): most calls return nothing the registry knows, and then the
     // signature lookups of #createsValue are not needed.
     const typed = this.matchType(this.#resultType(tsOuter, tsInner, awaited));
-    const entry = typed && this.#createsValue(tsInner, 0) ? typed : this.syntactic.acquisition(expression);
+    const entry = typed && !isChainingCall(inner, typed) && this.#createsValue(tsInner, 0) ? typed : this.syntactic.acquisition(expression);
     this.#acquisitions.set(tsOuter, entry ?? null);
     return entry;
   }
@@ -128,6 +128,21 @@ export class TypedOracle implements TypeOracle {
 
   calleeModule(call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
     return this.syntactic.calleeModule(call);
+  }
+
+  returnsReceiver(call: TSESTree.CallExpression): boolean {
+    const tsCall = this.services.esTreeNodeToTSNodeMap.get(call);
+    if (!tsCall || !ts.isCallExpression(tsCall)) return false;
+    if (!ts.isPropertyAccessExpression(tsCall.expression) && !ts.isElementAccessExpression(tsCall.expression)) return false;
+    const declaration = this.#checker.getResolvedSignature(tsCall)?.getDeclaration();
+    const returnType = declaration && !ts.isJSDocSignature(declaration) ? declaration.type : undefined;
+    if (returnType?.kind === ts.SyntaxKind.ThisType) return true;
+    const receiver = this.#checker.getNonNullableType(this.#checker.getTypeAtLocation(tsCall.expression.expression));
+    const returned = this.#checker.getTypeAtLocation(tsCall);
+    const resolved = this.#checker.getAwaitedType(returned) ?? returned;
+    const symbol = resolved.getSymbol();
+    // The receiver's own class: `Promise<this>` resolves to it; a sibling of the same base does not.
+    return symbol !== undefined && symbol === receiver.getSymbol();
   }
 
   disposal(expression: Node): 'async' | 'sync' | undefined {
@@ -422,6 +437,14 @@ export class TypedOracle implements TypeOracle {
     }
     return false;
   }
+}
+
+/** `pool.promise()`, `cursor.map(f)`: a chaining method of the resource returns the same resource, not a new one. */
+function isChainingCall(call: Node, entry: ResourceEntry): boolean {
+  if (call.type !== AST_NODE_TYPES.CallExpression || !entry.chainingMethods) return false;
+  const callee = unwrapExpression(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) return false;
+  return entry.chainingMethods.includes(callee.property.name);
 }
 
 const FINITE_FLAGS = ts.TypeFlags.Literal | ts.TypeFlags.BooleanLike | ts.TypeFlags.EnumLike | ts.TypeFlags.Null | ts.TypeFlags.Undefined;

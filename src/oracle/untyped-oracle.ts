@@ -12,6 +12,8 @@ import type { DeclarationSpecifier } from '../registry/specifiers';
 import { moduleBindings, resolveModuleMember, resolveTypeName, type ModuleMember } from './module-bindings';
 import type { TypeOracle } from './type-oracle';
 
+const ASSIGNING_OPERATORS = new Set(['=', '??=', '||=']);
+
 function memberSpecifier(member: ModuleMember): DeclarationSpecifier | undefined {
   if (member.path.length === 0) return undefined;
   return { from: 'package', package: member.module, name: member.path.join('.') };
@@ -60,6 +62,10 @@ export class UntypedOracle implements TypeOracle {
 
   calleeModule(call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
     return resolveModuleMember(call.callee, this.#bindings)?.module;
+  }
+
+  returnsReceiver(): boolean {
+    return false;
   }
 
   disposal(): undefined {
@@ -154,6 +160,16 @@ export class UntypedOracle implements TypeOracle {
     this.#inferring.add(node);
     try {
       if (node.type === AST_NODE_TYPES.Identifier) return this.#identifierTypes(node);
+      // `mysql.createPool(…).promise()`: a chaining method of the receiver's resource is the resource again.
+      const chained = node.type === AST_NODE_TYPES.CallExpression ? unwrapExpression(node.callee) : undefined;
+      const method = chained?.type === AST_NODE_TYPES.MemberExpression ? staticPropertyName(chained) : undefined;
+      if (chained?.type === AST_NODE_TYPES.MemberExpression && method !== undefined) {
+        const receiver = this.acquisition(chained.object);
+        const types = receiver ? [...(receiver.types ?? [])] : this.#receiverTypes(chained.object);
+        const chains = (receiver ? [receiver] : this.registry.entries.filter((entry) => entry.types?.some((type) => types.some((known) => sameDeclaration(known, type)))))
+          .some((entry) => entry.chainingMethods?.includes(method));
+        if (chains) return types;
+      }
       if (
         node.type === AST_NODE_TYPES.MemberExpression &&
         node.object.type === AST_NODE_TYPES.ThisExpression &&
@@ -172,11 +188,58 @@ export class UntypedOracle implements TypeOracle {
     const types: DeclarationSpecifier[] = [];
     for (const definition of variable?.defs ?? []) {
       types.push(...this.#annotationTypes(definition.name));
-      if (definition.node.type === AST_NODE_TYPES.VariableDeclarator && definition.node.init) {
-        types.push(...(this.acquisition(definition.node.init)?.types ?? []));
+      if (definition.node.type === AST_NODE_TYPES.VariableDeclarator && definition.node.init && definition.node.id === definition.name) {
+        types.push(...(this.#valueTypes(definition.node.init)));
+      }
+      types.push(...this.#destructuredTypes(definition.name));
+    }
+    // `let pool; … pool = new Pool(…)`: set-up code (an init function, a module IIFE) assigns it later.
+    for (const reference of variable?.references ?? []) {
+      if (reference.init || !reference.isWrite()) continue;
+      const assignment = reference.identifier.parent;
+      if (assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.left === reference.identifier && ASSIGNING_OPERATORS.has(assignment.operator)) {
+        types.push(...this.#valueTypes(assignment.right));
       }
     }
     return types;
+  }
+
+  /**
+   * `const { pgPool } = options` with `options: { pgPool: Pool }`, or `({ pgPool }: { pgPool: Pool })`:
+   * the member's written type in the object type literal it is destructured from.
+   */
+  #destructuredTypes(name: TSESTree.Identifier): DeclarationSpecifier[] {
+    const property = name.parent?.type === AST_NODE_TYPES.AssignmentPattern ? name.parent.parent : name.parent;
+    const pattern = property?.parent;
+    if (property?.type !== AST_NODE_TYPES.Property || pattern?.type !== AST_NODE_TYPES.ObjectPattern || property.computed) return [];
+    const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : undefined;
+    if (key === undefined) return [];
+    if (pattern.typeAnnotation) return this.#memberTypes(pattern.typeAnnotation.typeAnnotation, key);
+    const declarator = pattern.parent;
+    if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id !== pattern || !declarator.init) return [];
+    const source = unwrapExpression(declarator.init);
+    if (source.type !== AST_NODE_TYPES.Identifier) return [];
+    return (findVariable(this.scopeManager, source)?.defs ?? []).flatMap((definition) => {
+      const annotation = definition.name.typeAnnotation?.typeAnnotation;
+      return annotation ? this.#memberTypes(annotation, key) : [];
+    });
+  }
+
+  /** The written type of member `key` of an object type literal (`{ pgPool: Pool; … }`). */
+  #memberTypes(typeNode: TSESTree.TypeNode, key: string): DeclarationSpecifier[] {
+    if (typeNode.type !== AST_NODE_TYPES.TSTypeLiteral) return [];
+    for (const member of typeNode.members) {
+      if (member.type === AST_NODE_TYPES.TSPropertySignature && member.key.type === AST_NODE_TYPES.Identifier && member.key.name === key) {
+        return this.#annotationTypes(member);
+      }
+    }
+    return [];
+  }
+
+  /** The types of a value written to a variable: what it acquires, or (`.promise()`) what its receiver is. */
+  #valueTypes(value: Node): DeclarationSpecifier[] {
+    const acquired = this.acquisition(value)?.types;
+    return acquired ? [...acquired] : this.#receiverTypes(value);
   }
 
   #fieldTypes(member: TSESTree.MemberExpression, name: string): DeclarationSpecifier[] {

@@ -3,6 +3,7 @@ import { AST_NODE_TYPES } from '../ast/node-types';
 import { enclosingFunction, outermostWrapper, staticPropertyName, type FunctionNode } from '../ast/predicates';
 import { findVariable, type ScopeManagerLike, type VariableLike } from '../ast/scopes';
 import type { Node } from '../ast/traverse';
+import type { TypeOracle } from '../oracle/type-oracle';
 import type { ResourceEntry } from '../registry/resource-entry';
 
 /** What the code does with a freshly acquired value. */
@@ -64,13 +65,56 @@ export function couldBeOwnedHere(acquisition: Node): boolean {
   }
 }
 
+/** `value.method(…)`: the method's name, when `value` is the receiver of a call. */
+function calledMethod(value: Node): string | undefined {
+  const member = value.parent;
+  return member?.type === AST_NODE_TYPES.MemberExpression && member.object === value ? staticPropertyName(member) : undefined;
+}
+
+/** `handle.sort(…)` where `sort` is one of the entry's chaining methods: the call, which is the handle again. */
+export function chainedCall(value: Node, entry: ResourceEntry): Node | undefined {
+  const member = value.parent;
+  if (!entry.chainingMethods || member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== value) return undefined;
+  const method = staticPropertyName(member);
+  const callee = outermostWrapper(member);
+  const call = callee.parent;
+  return method !== undefined && entry.chainingMethods.includes(method) && call?.type === AST_NODE_TYPES.CallExpression && call.callee === callee
+    ? call
+    : undefined;
+}
+
+/**
+ * `handle.method()` that evaluates to the handle again: one of the entry's chaining methods, or (typed)
+ * a method returning `this` or a promise of its receiver (`await new MongoClient(url).connect()`).
+ * Returns the expression that now holds the handle: the call, or the `await` of it.
+ */
+export function sameHandleCall(value: Node, entry: ResourceEntry, oracle: Pick<TypeOracle, 'returnsReceiver'> | undefined): Node | undefined {
+  const chained = chainedCall(value, entry);
+  if (chained) return chained;
+  const member = value.parent;
+  if (!oracle || member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== value) return undefined;
+  const callee = outermostWrapper(member);
+  const call = callee.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== callee || !oracle.returnsReceiver(call)) return undefined;
+  const method = staticPropertyName(member);
+  // A release that returns its receiver (`end()`) still releases it; the caller checks releases first.
+  if (method !== undefined && entry.releases.some((release) => 'method' in release && release.method === method)) return undefined;
+  const held = outermostWrapper(call);
+  return held.parent?.type === AST_NODE_TYPES.AwaitExpression ? held.parent : call;
+}
+
 export function bindingOf(
   acquisition: Node,
   owner: FunctionNode,
   entry: ResourceEntry,
   scopeManager: ScopeManagerLike,
+  oracle?: Pick<TypeOracle, 'returnsReceiver'>,
 ): AcquisitionBinding {
-  const node = outermostWrapper(acquisition);
+  let node = outermostWrapper(acquisition);
+  // `collection.find(q).sort(s).limit(n)`, `await new MongoClient(url).connect()`: still the one handle.
+  for (let same = sameHandleCall(node, entry, oracle); same && !CHAINING_METHODS.has(calledMethod(node) ?? ''); same = sameHandleCall(node, entry, oracle)) {
+    node = outermostWrapper(same);
+  }
   const parent = node.parent;
   if (!parent) return { kind: 'escapes' };
   switch (parent.type) {

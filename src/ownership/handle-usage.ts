@@ -6,6 +6,8 @@ import type { Node } from '../ast/traverse';
 import type { TypeOracle } from '../oracle/type-oracle';
 import { isNodeBuiltin, type Registry } from '../registry/registry';
 import type { ResourceEntry } from '../registry/resource-entry';
+import { chainedCall, sameHandleCall } from './acquisition-binding';
+import { lendingBorrower, type Borrower } from './borrowed-options';
 
 export type EscapeReason =
   | 'returned'
@@ -26,6 +28,14 @@ export interface HandleUsage {
   readonly references: readonly TSESTree.Identifier[];
   /** Set when ownership leaves the function: then it is not this function's to release. */
   readonly escape: { readonly node: Node; readonly reason: EscapeReason } | undefined;
+  /**
+   * The only escapes are loans: the handle is passed to calls (`consume(fh)`, `callback({ client })`)
+   * while the function keeps its own references. A function that also releases it on every normal
+   * path is its owner, and what it passed on was only borrowed (graphile's context object).
+   */
+  readonly lentOnly: boolean;
+  /** `createInterface({ input: handle })` that only borrow it (not drained): see borrowed-options. */
+  readonly borrowers: readonly Borrower[];
 }
 
 export interface HandleUsageOptions {
@@ -52,7 +62,7 @@ function methodName(member: TSESTree.MemberExpression): string | undefined {
   return undefined;
 }
 
-type Role = { kind: 'release'; node: Node } | { kind: 'escape'; reason: EscapeReason } | { kind: 'alias'; declarator: TSESTree.VariableDeclarator } | { kind: 'use' };
+type Role = { kind: 'release'; node: Node } | { kind: 'escape'; reason: EscapeReason; lent?: boolean } | { kind: 'alias'; declarator: TSESTree.VariableDeclarator } | { kind: 'use'; borrower?: Borrower };
 
 /**
  * Follows one handle through its owning function: is it released there, used, or handed to
@@ -71,10 +81,24 @@ export function analyzeHandleUsage(
   const releases: Node[] = [];
   const references: TSESTree.Identifier[] = [];
   let escape: HandleUsage['escape'];
+  let loan: HandleUsage['escape'];
+  const borrowers: Borrower[] = [];
 
-  const roleOf = (identifier: TSESTree.Identifier): Role => {
-    const node = outermostWrapper(identifier);
+  const roleOf = (identifier: TSESTree.Identifier): Role => roleOfValue(outermostWrapper(identifier));
+  const isReleaseOrListener = (member: TSESTree.MemberExpression): boolean => {
+    const method = methodName(member);
+    return method === undefined || method === 'pipe' || LISTENER_METHODS.has(method) || entry.releases.some((release) => 'method' in release && release.method === method);
+  };
+  const roleOfValue = (node: Node): Role => {
+    // `cursor.sort(…).toArray()`: the chained call is the handle again; what happens to it decides.
+    const chained = chainedCall(node, entry);
+    if (chained) return roleOfValue(outermostWrapper(chained));
     const parent = node.parent;
+    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node && !isReleaseOrListener(parent)) {
+      // `return await client.connect()` (Promise<this>): the client leaves through the call's value.
+      const same = sameHandleCall(node, entry, context.oracle);
+      if (same) return roleOfValue(outermostWrapper(same));
+    }
     if (!parent) return { kind: 'use' };
     switch (parent.type) {
       case AST_NODE_TYPES.MemberExpression: {
@@ -123,7 +147,7 @@ export function analyzeHandleUsage(
         // the ones that take ownership (`stream.pipeline`) are owners above.
         const module = context.oracle.calleeModule(parent);
         if (module !== undefined && isNodeBuiltin(module)) return { kind: 'use' };
-        return options.unknownCallsTakeOwnership ? { kind: 'escape', reason: 'passed to a function' } : { kind: 'use' };
+        return options.unknownCallsTakeOwnership ? { kind: 'escape', reason: 'passed to a function', lent: true } : { kind: 'use' };
       }
       case AST_NODE_TYPES.ReturnStatement:
       case AST_NODE_TYPES.YieldExpression:
@@ -136,9 +160,13 @@ export function analyzeHandleUsage(
         return { kind: 'use' };
       case AST_NODE_TYPES.AssignmentExpression:
         return parent.right === node ? { kind: 'escape', reason: 'stored' } : { kind: 'use' };
-      case AST_NODE_TYPES.Property:
+      case AST_NODE_TYPES.Property: {
         if (parent.value !== node) return { kind: 'use' };
-        return isBorrowedOption(parent, context) ? { kind: 'use' } : { kind: 'escape', reason: 'stored' };
+        const borrower = lendingBorrower(parent, context);
+        if (borrower) return { kind: 'use', borrower };
+        // `callback({ [$$pgClient]: client })`: an object built for one call lends what it holds, like an argument.
+        return { kind: 'escape', reason: 'stored', lent: options.unknownCallsTakeOwnership && isCallArgument(parent.parent) };
+      }
       case AST_NODE_TYPES.ArrayExpression:
       case AST_NODE_TYPES.SpreadElement:
       case AST_NODE_TYPES.PropertyDefinition:
@@ -170,9 +198,14 @@ export function analyzeHandleUsage(
       const role = roleOf(identifier);
       references.push(identifier);
       if (role.kind === 'escape') {
+        if (role.lent && inOwner) {
+          loan ??= { node: identifier, reason: role.reason };
+          continue;
+        }
         escape = { node: identifier, reason: role.reason };
         break;
       }
+      if (role.kind === 'use' && role.borrower) borrowers.push(role.borrower);
       if (role.kind === 'release') {
         if (!inOwner) {
           escape = { node: identifier, reason: 'released in a callback' };
@@ -189,36 +222,17 @@ export function analyzeHandleUsage(
       }
     }
   }
-  return { variables, releases, references, escape };
+  return { variables, releases, references, escape: escape ?? loan, lentOnly: escape === undefined && loan !== undefined, borrowers };
 }
 
-/**
- * `readline.createInterface({ input })`: the interface reads `input` but never closes it, so the
- * stream stays this function's to release — unless a `for await` drains the interface, which reads
- * the stream to its end (where it closes itself): Node's own documented idiom, not reported.
- */
-function isBorrowedOption(
-  property: TSESTree.Property,
-  context: { oracle: TypeOracle; scopeManager: ScopeManagerLike },
-): boolean {
-  const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : undefined;
-  const object = property.parent;
+/** An object literal written directly as an argument: `f({ handle })`, `new Wrapper({ handle })`. */
+function isCallArgument(object: Node): boolean {
   const call = object.parent;
-  if (!key || (call?.type !== AST_NODE_TYPES.CallExpression && call?.type !== AST_NODE_TYPES.NewExpression)) return false;
-  if (!(call.arguments as readonly Node[]).includes(object)) return false;
-  const holder = call.parent?.type === AST_NODE_TYPES.AwaitExpression ? call.parent : call;
-  if (!context.oracle.acquisition(holder)?.borrowedOptions?.includes(key)) return false;
-  const declarator = holder.parent;
-  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator) return false;
-  const drained = context.scopeManager
-    .getDeclaredVariables(declarator)
-    .some((borrower) =>
-      borrower.references.some((reference) => {
-        const parent = outermostWrapper(reference.identifier).parent;
-        return parent?.type === AST_NODE_TYPES.ForOfStatement && parent.right === outermostWrapper(reference.identifier);
-      }),
-    );
-  return !drained;
+  return (
+    object.type === AST_NODE_TYPES.ObjectExpression &&
+    (call?.type === AST_NODE_TYPES.CallExpression || call?.type === AST_NODE_TYPES.NewExpression) &&
+    (call.arguments as readonly Node[]).includes(object)
+  );
 }
 
 function isConsoleCall(call: TSESTree.CallExpression): boolean {

@@ -87,6 +87,8 @@ export const defaultRegistry: readonly ResourceEntry[] = [
     factories: [...fromPackage('readline', 'createInterface'), ...fromPackage('readline/promises', 'createInterface')],
     releases: [{ method: 'close' }],
     borrowedOptions: ['input', 'output'],
+    // No I/O of its own: closing detaches from the input; failures arrive as events.
+    quietMethods: ['close', 'pause', 'resume', 'setPrompt'],
   },
   {
     description: 'file watcher',
@@ -108,6 +110,20 @@ export const defaultRegistry: readonly ResourceEntry[] = [
     types: [{ from: 'package', package: 'mysql2', name: 'PoolConnection' }],
     factories: [{ method: 'getConnection', receiver: { from: 'package', package: 'mysql2', name: 'Pool' }, async: true }],
     releases: [{ method: 'release' }],
+  },
+  {
+    // toArray(), forEach() and `for await` read the cursor to its end, where the driver kills it; a
+    // failed fetch (next(), hasNext()) cleans it up before rethrowing, so only close() is left to do.
+    description: 'MongoDB cursor',
+    kind: 'handle',
+    types: [{ from: 'package', package: 'mongodb', name: 'AbstractCursor' }],
+    releases: [{ method: 'close', async: true }, { method: 'toArray', async: true }, { method: 'forEach', async: true }],
+    quietMethods: ['next', 'tryNext', 'hasNext', 'readBufferedDocuments', 'bufferedCount', 'rewind'],
+    chainingMethods: [
+      'map', 'filter', 'sort', 'limit', 'skip', 'project', 'batchSize', 'maxTimeMS', 'maxAwaitTimeMS', 'hint', 'min', 'max',
+      'comment', 'collation', 'allowDiskUse', 'returnKey', 'showRecordId', 'addCursorFlag', 'addQueryModifier',
+      'withReadPreference', 'withReadConcern', 'match', 'group', 'lookup', 'unwind', 'addStage', 'geoNear', 'redact', 'out',
+    ],
   },
   {
     description: 'worker thread',
@@ -137,6 +153,8 @@ export const defaultRegistry: readonly ResourceEntry[] = [
     types: [{ from: 'package', package: 'mysql2', name: 'Pool' }],
     factories: [...fromPackage('mysql2', 'createPool'), ...fromPackage('mysql2/promise', 'createPool')],
     releases: [{ method: 'end', async: true }],
+    // `createPool(…).promise()`: the promise API wraps the same pool.
+    chainingMethods: ['promise'],
   },
   {
     description: 'mysql2 pool cluster',
@@ -144,6 +162,8 @@ export const defaultRegistry: readonly ResourceEntry[] = [
     types: [{ from: 'package', package: 'mysql2', name: 'PoolCluster' }],
     factories: [...fromPackage('mysql2', 'createPoolCluster'), ...fromPackage('mysql2/promise', 'createPoolCluster')],
     releases: [{ method: 'end', async: true }],
+    // `createPool(…).promise()`: the promise API wraps the same pool.
+    chainingMethods: ['promise'],
   },
   {
     // A `PoolConnection` extends `Connection` but is a handle to `release()`: the more derived entry wins.
@@ -152,6 +172,8 @@ export const defaultRegistry: readonly ResourceEntry[] = [
     types: [{ from: 'package', package: 'mysql2', name: 'Connection' }],
     factories: [...fromPackage('mysql2', 'createConnection'), ...awaited(fromPackage('mysql2/promise', 'createConnection'))],
     releases: [{ method: 'end', async: true }],
+    // `createPool(…).promise()`: the promise API wraps the same pool.
+    chainingMethods: ['promise'],
   },
   {
     // Generated service clients and `makeGenericClientConstructor`/`loadPackageDefinition` constructors

@@ -27,4 +27,9 @@ export interface ResourceEntry {
    * `stream.write(chunk)` between opening and closing does not make the close "success-only".
    */
   readonly quietMethods?: readonly string[];
+  /**
+   * Its methods that return the handle itself (a builder): `cursor.sort(…).limit(…).toArray()` is one
+   * cursor, released by the `toArray()` at the end of the chain.
+   */
+  readonly chainingMethods?: readonly string[];
 }

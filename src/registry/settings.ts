@@ -95,8 +95,8 @@ function validateRelease(value: unknown, key: string): void {
 
 function validateEntry(value: unknown, key: string): ResourceEntry {
   if (!isRecord(value)) throw new SettingsError(key, 'expected an object');
-  onlyKeys(value, ['description', 'kind', 'types', 'factories', 'releases', 'borrowedOptions', 'quietMethods'], key);
-  for (const field of ['borrowedOptions', 'quietMethods'] as const) {
+  onlyKeys(value, ['description', 'kind', 'types', 'factories', 'releases', 'borrowedOptions', 'quietMethods', 'chainingMethods'], key);
+  for (const field of ['borrowedOptions', 'quietMethods', 'chainingMethods'] as const) {
     const list = value[field];
     if (list === undefined) continue;
     if (!Array.isArray(list)) throw new SettingsError(`${key}.${field}`, 'expected an array of names');

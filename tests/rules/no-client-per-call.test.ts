@@ -7,6 +7,19 @@ const untyped = untypedRuleTester();
 /** Shapes whose verdict needs no type information: both modes must agree. */
 const valid = [
   {
+    name: 'a one-shot probe through the promise() view of a mysql2 pool, ended through the view',
+    code: `
+import mysql from 'mysql2';
+export async function checkDatabase(uri: string): Promise<void> {
+  const pool = mysql.createPool({ uri }).promise();
+  try {
+    await pool.query('select 1');
+  } finally {
+    await pool.end();
+  }
+}`,
+  },
+  {
     name: 'a client created once at module level',
     code: `
 import * as grpc from '@grpc/grpc-js';
@@ -123,6 +136,22 @@ export function boot() {
 
 /** Reported in both modes. */
 const invalid = [
+  {
+    name: 'a mysql2 pool per request behind its promise() view, ended per call',
+    code: `
+import express from 'express';
+import mysql from 'mysql2';
+const app = express();
+app.get('/users', async (req, res) => {
+  const pool = mysql.createPool({ host: 'db' }).promise();
+  try {
+    res.json((await pool.query('select * from users'))[0]);
+  } finally {
+    await pool.end();
+  }
+});`,
+    errors: [{ messageId: 'closedPerCall' as const, line: 6, data: { resource: 'mysql2 pool', where: 'a route handler' } }],
+  },
   {
     name: 'a gRPC client per Kafka message, never closed (the incident)',
     code: `
@@ -266,8 +295,42 @@ export function handle(id: string) {
   return id;
 }`,
     },
+    {
+      name: 'a client returned through its own connect() (Promise<this>) is handed out (MongoClient.connect)',
+      code: `
+import { MongoClient } from 'mongodb';
+export async function connect(url: string): Promise<MongoClient> {
+  const client = new MongoClient(url);
+  return await client.connect();
+}`,
+    },
+    {
+      name: 'a one-shot probe that connects in the same expression and closes its client',
+      code: `
+import { MongoClient } from 'mongodb';
+export async function ping(url: string): Promise<void> {
+  const client = await new MongoClient(url).connect();
+  try {
+    await client.db('admin').command({ ping: 1 });
+  } finally {
+    await client.close();
+  }
+}`,
+    },
   ],
   invalid: [
+    {
+      name: 'a client connected in the same expression, per request, never closed',
+      code: `
+import express from 'express';
+import { MongoClient } from 'mongodb';
+const app = express();
+app.get('/users/:id', async (req, res) => {
+  const client = await new MongoClient('mongodb://db:27017').connect();
+  res.json(await client.db('app').collection('users').findOne({ id: req.params.id }));
+});`,
+      errors: [{ messageId: 'neverClosed', line: 6 }],
+    },
     {
       name: 'a per-call client through a project factory (the incident’s dialBilling)',
       code: `

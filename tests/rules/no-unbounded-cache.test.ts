@@ -7,6 +7,39 @@ const untyped = untypedRuleTester();
 /** Verdicts that need no type information: both modes must agree. */
 const valid = [
   {
+    name: 'a warn-once set keyed by a composed key (babel’s import-meta-resolve)',
+    code: `
+const emittedPackageWarnings = new Set<string>();
+export function emitTrailingSlashPatternDeprecation(match: string, pjsonPath: string): void {
+  if (emittedPackageWarnings.has(pjsonPath + '|' + match)) return;
+  emittedPackageWarnings.add(pjsonPath + '|' + match);
+  process.emitWarning(\`Use of deprecated trailing slash pattern mapping "\${match}" in \${pjsonPath}\`, 'DeprecationWarning');
+}`,
+  },
+  {
+    name: 'a warn-once set whose caller prints the warning (vite’s shouldSkipWarning)',
+    code: `
+const warnedMessages = new Set<string>();
+export function shouldSkipWarning(warning: { code: string; message: string }): boolean {
+  if (warning.code === 'UNSUPPORTED_TSCONFIG_OPTION') {
+    if (warnedMessages.has(warning.message)) return true;
+    warnedMessages.add(warning.message);
+  }
+  return false;
+}`,
+  },
+  {
+    name: 'ignore patterns added from the command line are configuration (jscodeshift’s addIgnorePattern)',
+    code: `
+const matchers: string[] = [];
+export function addIgnorePattern(val: string): void {
+  if (val && val[0] !== '#') matchers.push(val.includes('/') ? val : '**/' + val);
+}
+export function shouldIgnore(path: string): boolean {
+  return matchers.some((pattern) => path.includes(pattern));
+}`,
+  },
+  {
     name: 'a warn-once set is as large as the set of warnings the code prints',
     code: `
 const warned = new Set<string>();

@@ -406,4 +406,195 @@ export function kind(path: string, mode: 'head' | 'size') {
   return 0;
 }`,
   },
+  {
+    name: 'a pool client lent to a callback in a context object, released after a COMMIT that can throw (graphile/crystal#978)',
+    code: `
+import type { Pool, PoolClient } from 'pg';
+export async function withClient<T>(pool: Pool, callback: (context: { client: PoolClient }) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    return await callback({ client });
+  } finally {
+    await client.query('commit');
+    client.release();
+  }
+}`,
+    messageId: 'releasedOnlyOnSuccess',
+    line: 4,
+    tryFinally: `
+import type { Pool, PoolClient } from 'pg';
+export async function withClient<T>(pool: Pool, callback: (context: { client: PoolClient }) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    try {
+      return await callback({ client });
+    } finally {
+      await client.query('commit');
+    }
+  } finally {
+    client.release();
+  }
+}`,
+  },
+  {
+    name: 'an inline readline input left open by a break out of the loop (DesktopCommanderMCP#631)',
+    code: `
+import fs from 'node:fs';
+import readline from 'node:readline';
+export async function head(path: string, count: number) {
+  const rl = readline.createInterface({ input: fs.createReadStream(path), crlfDelay: Infinity });
+  const lines: string[] = [];
+  for await (const line of rl) {
+    lines.push(line);
+    if (lines.length >= count) break;
+  }
+  rl.close();
+  return lines;
+}`,
+    messageId: 'notReleasedOnEveryPath',
+    line: 5,
+    data: { resource: 'file stream', release: '.close()', line: '9' },
+  },
+  {
+    name: 'a stream lent to readline whose loop returns early is never destroyed',
+    code: `
+import fs from 'node:fs';
+import readline from 'node:readline';
+export async function findLine(path: string, needle: string) {
+  const input = fs.createReadStream(path);
+  const rl = readline.createInterface({ input });
+  for await (const line of rl) {
+    if (line.includes(needle)) return line;
+  }
+  return undefined;
+}`,
+    messageId: 'neverReleased',
+    line: 5,
+    tryFinally: `
+import fs from 'node:fs';
+import readline from 'node:readline';
+export async function findLine(path: string, needle: string) {
+  const input = fs.createReadStream(path);
+  try {
+    const rl = readline.createInterface({ input });
+    for await (const line of rl) {
+      if (line.includes(needle)) return line;
+    }
+  } finally {
+    input.close();
+  }
+  return undefined;
+}`,
+    using: `
+import fs from 'node:fs';
+import readline from 'node:readline';
+export async function findLine(path: string, needle: string) {
+  await using input = fs.createReadStream(path);
+  const rl = readline.createInterface({ input });
+  for await (const line of rl) {
+    if (line.includes(needle)) return line;
+  }
+  return undefined;
+}`,
+  },
+  {
+    name: 'a pool assigned by set-up code after its declaration still lends clients (GEOLYTIX/xyz#2724)',
+    code: `
+import { Pool } from 'pg';
+let pool;
+export function init(url: string) {
+  pool = new Pool({ connectionString: url });
+}
+export async function acl(q: string) {
+  try {
+    const client = await pool.connect();
+    const { rows } = await client.query(q);
+    client.release();
+    return rows;
+  } catch (err) {
+    return err;
+  }
+}`,
+    messageId: 'notReleasedOnEveryPath',
+    line: 9,
+    tryFinally: `
+import { Pool } from 'pg';
+let pool;
+export function init(url: string) {
+  pool = new Pool({ connectionString: url });
+}
+export async function acl(q: string) {
+  try {
+    const client = await pool.connect();
+    try {
+      const { rows } = await client.query(q);
+      return rows;
+    } finally {
+      client.release();
+    }
+  } catch (err) {
+    return err;
+  }
+}`,
+  },
+  {
+    name: 'a connection from the promise() view of a mysql2 pool (node-mysql2#1110)',
+    code: `
+import mysql from 'mysql2';
+const pool = mysql.createPool({ connectionLimit: 10 }).promise();
+export async function activeUsers() {
+  const connection = await pool.getConnection();
+  const [rows] = await connection.query('select * from users where is_active = ?', ['Y']);
+  connection.release();
+  return rows;
+}`,
+    messageId: 'releasedOnlyOnSuccess',
+    line: 5,
+    tryFinally: `
+import mysql from 'mysql2';
+const pool = mysql.createPool({ connectionLimit: 10 }).promise();
+export async function activeUsers() {
+  const connection = await pool.getConnection();
+  try {
+    const [rows] = await connection.query('select * from users where is_active = ?', ['Y']);
+    return rows;
+  } finally {
+    connection.release();
+  }
+}`,
+    using: `
+import mysql from 'mysql2';
+const pool = mysql.createPool({ connectionLimit: 10 }).promise();
+export async function activeUsers() {
+  await using connection = await pool.getConnection();
+  const [rows] = await connection.query('select * from users where is_active = ?', ['Y']);
+  return rows;
+}`,
+  },
+  {
+    name: 'a pool client from a pool destructured out of an annotated options object',
+    code: `
+import type { Pool } from 'pg';
+export async function count(options: { pgPool: Pool; table: string }) {
+  const { pgPool, table } = options;
+  const client = await pgPool.connect();
+  const { rows } = await client.query('select count(*) from ' + table);
+  client.release();
+  return rows;
+}`,
+    messageId: 'releasedOnlyOnSuccess',
+    line: 5,
+    tryFinally: `
+import type { Pool } from 'pg';
+export async function count(options: { pgPool: Pool; table: string }) {
+  const { pgPool, table } = options;
+  const client = await pgPool.connect();
+  try {
+    const { rows } = await client.query('select count(*) from ' + table);
+    return rows;
+  } finally {
+    client.release();
+  }
+}`,
+  },
 ];

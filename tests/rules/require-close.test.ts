@@ -268,6 +268,69 @@ export async function stat(path: string) {
   try { return await fh.stat(); } finally { await fh.close(); }
 }`,
   },
+  {
+    name: 'a stream lent to readline is released by a finally that first closes the interface (close() cannot throw)',
+    code: `
+import fs from 'node:fs';
+import readline from 'node:readline';
+export async function firstLines(path: string, count: number) {
+  const input = fs.createReadStream(path);
+  const rl = readline.createInterface({ input, crlfDelay: Infinity });
+  const lines: string[] = [];
+  try {
+    for await (const line of rl) {
+      lines.push(line);
+      if (lines.length >= count) break;
+    }
+  } finally {
+    rl.close();
+    input.destroy();
+  }
+  return lines;
+}`,
+  },
+  {
+    name: 'an inline readline input that a for await reads to its end closes itself there',
+    code: `
+import fs from 'node:fs';
+import readline from 'node:readline';
+export async function countLines(path: string) {
+  const rl = readline.createInterface({ input: fs.createReadStream(path), crlfDelay: Infinity });
+  let count = 0;
+  for await (const line of rl) {
+    if (line.length > 0) count++;
+  }
+  return count;
+}`,
+  },
+  {
+    name: 'a handle handed over on success and closed only when the hand-off fails is not this function’s to close',
+    code: `
+import { open, type FileHandle } from 'node:fs/promises';
+declare function register(handle: FileHandle): void;
+export async function track(path: string) {
+  const fh = await open(path, 'r');
+  try {
+    register(fh);
+  } catch (error) {
+    await fh.close();
+    throw error;
+  }
+}`,
+  },
+  {
+    name: 'a pool client lent to a callback and released in a finally nothing can skip',
+    code: `
+import type { Pool, PoolClient } from 'pg';
+export async function withClient<T>(pool: Pool, callback: (context: { client: PoolClient }) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    return await callback({ client });
+  } finally {
+    client.release();
+  }
+}`,
+  },
 ];
 
 typed.run('require-close (typed)', rule, {
@@ -287,9 +350,63 @@ export async function peek(store: Store) {
 }
 export async function make(path: string) { return new Store(await open(path)); }`,
     },
+    {
+      name: 'typed: a MongoDB cursor chain read to its end by toArray() (mongodb’s own Collection.indexExists)',
+      code: `
+import type { Collection } from 'mongodb';
+export async function indexNames(collection: Collection) {
+  const fromList = await collection.listIndexes().map(({ name }) => name).toArray();
+  const recent = await collection.find({ active: true }).sort({ at: -1 }).limit(10).toArray();
+  return [...fromList, ...recent.map(String)];
+}`,
+    },
+    {
+      name: 'typed: a MongoDB cursor closed after next(): a failed fetch cleans the cursor up itself (Collection.countDocuments)',
+      code: `
+import type { Collection } from 'mongodb';
+export async function count(collection: Collection) {
+  const cursor = collection.aggregate<{ n: number }>([{ $group: { _id: 1, n: { $sum: 1 } } }]);
+  const doc = await cursor.next();
+  await cursor.close();
+  return doc?.n ?? 0;
+}`,
+    },
   ],
   invalid: [
     ...sharedInvalidCases.map((shared) => invalidCase(shared, 'typed')),
+    {
+      name: 'typed: a MongoDB cursor read once and left open on the server',
+      code: `
+import type { Collection } from 'mongodb';
+export async function firstActive(collection: Collection) {
+  const cursor = collection.find({ active: true });
+  const first = await cursor.next();
+  return first;
+}`,
+      errors: [
+        {
+          messageId: 'neverReleased',
+          line: 4,
+          data: { resource: 'MongoDB cursor', release: '.close()' },
+          suggestions: [
+            {
+              messageId: 'wrapInTryFinally',
+              output: `
+import type { Collection } from 'mongodb';
+export async function firstActive(collection: Collection) {
+  const cursor = collection.find({ active: true });
+  try {
+    const first = await cursor.next();
+    return first;
+  } finally {
+    await cursor.close();
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'typed: a project factory that returns a fresh handle',
       code: `
