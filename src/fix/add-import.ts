@@ -1,12 +1,17 @@
 import type { TSESTree } from '@typescript-eslint/utils';
+import { nodeIndexOf } from '../ast/node-index';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import { unwrapExpression } from '../ast/predicates';
 import { walk } from '../ast/traverse';
+import { startOfOwnComments } from './leading-comments';
 import { SourceLayout } from './source-layout';
 import type { TextEdit } from './text-edit';
 
-/** How the file names the import: its local name, and the edit that adds it when it was missing. */
-export type ImportResult = { readonly local: string; readonly edit?: TextEdit } | { readonly refusal: string };
+/** How the file names the import (`LRUCache`, `LRUCache2`, `lru.LRUCache`), and the edits that add it when it was missing. */
+export interface ImportResult {
+  readonly local: string;
+  readonly edits: readonly TextEdit[];
+}
 
 function isRequireCall(node: TSESTree.Node | null | undefined, module?: string): node is TSESTree.CallExpression {
   if (!node) return false;
@@ -71,53 +76,91 @@ function usesSemicolons(ast: TSESTree.Program, source: string): boolean {
   return verdict ?? true;
 }
 
-/** A module-level name other than an import of `module`.`name`: the import would clash with it. */
-function clashes(ast: TSESTree.Program, name: string): boolean {
-  for (const statement of ast.body) {
-    const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
-    if (!declaration) continue;
-    if (
-      (declaration.type === AST_NODE_TYPES.FunctionDeclaration || declaration.type === AST_NODE_TYPES.ClassDeclaration) &&
-      declaration.id?.name === name
-    ) {
+/**
+ * Could `identifier` be a binding or a reference, which a new import of the same name would
+ * clash with or shadow? Property names (`x.LRUCache`, `{ LRUCache: 1 }`, class members) cannot.
+ */
+function isBindingOrReference(identifier: TSESTree.Identifier): boolean {
+  const parent = identifier.parent;
+  switch (parent?.type) {
+    case AST_NODE_TYPES.MemberExpression:
+      return parent.property !== identifier || parent.computed;
+    case AST_NODE_TYPES.Property:
+      return parent.key !== identifier || parent.computed || parent.shorthand;
+    case AST_NODE_TYPES.PropertyDefinition:
+    case AST_NODE_TYPES.MethodDefinition:
+    case AST_NODE_TYPES.AccessorProperty:
+    case AST_NODE_TYPES.TSAbstractPropertyDefinition:
+    case AST_NODE_TYPES.TSAbstractMethodDefinition:
+    case AST_NODE_TYPES.TSPropertySignature:
+    case AST_NODE_TYPES.TSMethodSignature:
+      return parent.key !== identifier || parent.computed;
+    case AST_NODE_TYPES.TSQualifiedName:
+      return parent.right !== identifier;
+    case AST_NODE_TYPES.ImportSpecifier:
+      return parent.local === identifier;
+    case AST_NODE_TYPES.ExportSpecifier:
+      return parent.local === identifier;
+    case AST_NODE_TYPES.TSEnumMember:
+    case AST_NODE_TYPES.LabeledStatement:
+    case AST_NODE_TYPES.BreakStatement:
+    case AST_NODE_TYPES.ContinueStatement:
+      return false;
+    default:
       return true;
-    }
-    if (declaration.type === AST_NODE_TYPES.VariableDeclaration) {
-      let found = false;
-      for (const declarator of declaration.declarations) {
-        walk(declarator.id, (node) => {
-          if (node.type === AST_NODE_TYPES.Identifier && node.name === name) found = true;
-        });
-      }
-      if (found) return true;
-    }
-    if (declaration.type === AST_NODE_TYPES.ImportDeclaration && declaration.specifiers.some((specifier) => specifier.local.name === name)) {
-      return true;
-    }
   }
-  return false;
 }
 
+/**
+ * `name`, or `name2`, `name3` … when the file already uses it for something else (its own
+ * `class LRUCache`, a default import of lru-cache 6): in any scope, so the import shadows nothing.
+ */
+function freeName(ast: TSESTree.Program, name: string): string {
+  const taken = new Set(nodeIndexOf(ast).identifiers.filter(isBindingOrReference).map((identifier) => identifier.name));
+  let candidate = name;
+  for (let suffix = 2; taken.has(candidate); suffix++) candidate = `${name}${suffix}`;
+  return candidate;
+}
+
+const importedName = (specifier: TSESTree.ImportSpecifier): string =>
+  specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
+
+const importsOf = (ast: TSESTree.Program, module: string): TSESTree.ImportDeclaration[] =>
+  ast.body.filter((statement): statement is TSESTree.ImportDeclaration => statement.type === AST_NODE_TYPES.ImportDeclaration && statement.source.value === module);
+
+/** `import { name }`, `import { name as local }`, `import * as ns` (`ns.name`): the name as the file has it. */
 function existingEsmImport(ast: TSESTree.Program, module: string, name: string): string | undefined {
-  for (const statement of ast.body) {
-    if (statement.type !== AST_NODE_TYPES.ImportDeclaration || statement.source.value !== module || statement.importKind === 'type') continue;
+  for (const statement of importsOf(ast, module)) {
+    if (statement.importKind === 'type') continue;
     for (const specifier of statement.specifiers) {
-      if (specifier.type !== AST_NODE_TYPES.ImportSpecifier || specifier.importKind === 'type') continue;
-      const imported = specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
-      if (imported === name) return specifier.local.name;
+      if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) return `${specifier.local.name}.${name}`;
+      if (specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.importKind !== 'type' && importedName(specifier) === name) return specifier.local.name;
     }
   }
   return undefined;
 }
 
+/** `const { name } = require(module)`, `const { name: local } = …`, `const local = require(module).name`. */
 function existingRequire(ast: TSESTree.Program, module: string, name: string): string | undefined {
   for (const statement of ast.body) {
     if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
     for (const declarator of statement.declarations) {
-      if (!isRequireCall(declarator.init, module) || declarator.id.type !== AST_NODE_TYPES.ObjectPattern) continue;
+      const init = declarator.init && unwrapExpression(declarator.init);
+      if (
+        init?.type === AST_NODE_TYPES.MemberExpression &&
+        isRequireCall(init.object, module) &&
+        !init.computed &&
+        init.property.type === AST_NODE_TYPES.Identifier &&
+        init.property.name === name &&
+        declarator.id.type === AST_NODE_TYPES.Identifier
+      ) {
+        return declarator.id.name;
+      }
+      if (!isRequireCall(init, module) || declarator.id.type !== AST_NODE_TYPES.ObjectPattern) continue;
       for (const property of declarator.id.properties) {
         if (
           property.type === AST_NODE_TYPES.Property &&
+          !property.computed &&
           property.key.type === AST_NODE_TYPES.Identifier &&
           property.key.name === name &&
           property.value.type === AST_NODE_TYPES.Identifier
@@ -130,8 +173,37 @@ function existingRequire(ast: TSESTree.Program, module: string, name: string): s
   return undefined;
 }
 
-/** Where a new import line goes: after the last top-level import/require, else before the first statement. */
-function insertionPoint(ast: TSESTree.Program, layout: SourceLayout, commonJs: boolean): { offset: number; after?: TSESTree.Node } {
+/**
+ * `import type { LRUCache }` or `import { type LRUCache }`: the same class, imported for its type
+ * only. The file keeps that one name, now imported as a value too (a second import of it would be
+ * a duplicate declaration); the other specifiers of an `import type` stay type-only.
+ */
+function typeOnlyImport(ast: TSESTree.Program, source: string, module: string, name: string): ImportResult | undefined {
+  for (const statement of importsOf(ast, module)) {
+    for (const specifier of statement.specifiers) {
+      if (specifier.type !== AST_NODE_TYPES.ImportSpecifier || importedName(specifier) !== name) continue;
+      if (specifier.importKind === 'type') {
+        return { local: specifier.local.name, edits: [{ range: [specifier.range[0], specifier.imported.range[0]], text: '' }] };
+      }
+      if (statement.importKind !== 'type') continue;
+      const keyword = /^import(\s+)type\s+/.exec(source.slice(statement.range[0], statement.range[1]));
+      if (!keyword) return undefined;
+      const edits: TextEdit[] = [{ range: [statement.range[0] + 'import'.length, statement.range[0] + keyword[0].length], text: keyword[1] }];
+      for (const other of statement.specifiers) {
+        if (other !== specifier) edits.push({ range: [other.range[0], other.range[0]], text: 'type ' });
+      }
+      return { local: specifier.local.name, edits };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Where a new import line goes: after the last top-level import/require; else above the first
+ * statement after the directives (`'use strict'`) and the comments that belong to it. A JSDoc
+ * `@type` left above the import would type the import instead of its declaration.
+ */
+function insertionPoint(ast: TSESTree.Program, source: string, layout: SourceLayout, commonJs: boolean): { offset: number; after?: TSESTree.Node } {
   const imports = ast.body.filter((statement) =>
     commonJs
       ? statement.type === AST_NODE_TYPES.VariableDeclaration && statement.declarations.some((declarator) => isRequireCall(declarator.init))
@@ -139,38 +211,39 @@ function insertionPoint(ast: TSESTree.Program, layout: SourceLayout, commonJs: b
   );
   const last = imports[imports.length - 1];
   if (last) return { offset: layout.lineEnd(last.range[1]), after: last };
-  // After 'use strict' and other directives.
   const first = ast.body.find((statement) => !(statement.type === AST_NODE_TYPES.ExpressionStatement && statement.directive));
-  return { offset: first ? layout.lineStart(first.range[0]) : layout.text.length };
+  return { offset: first ? layout.lineStart(startOfOwnComments(ast, source, first)) : layout.text.length };
 }
 
 /**
  * Makes `name` from `module` available at module level, the way the file already imports: a named
  * ES import (merged into an existing import of the module) or a destructured `require` in CommonJS,
- * with the file's quotes, semicolons and line endings.
+ * with the file's quotes, semicolons and line endings. An import the file already has is reused,
+ * whichever way it is written; a name the file uses for something else gets a suffix. The edits
+ * are the same for every fix in a file, so two fixes of one pass share them (see applyEdits).
  */
 export function importNamed(ast: TSESTree.Program, source: string, module: string, name: string): ImportResult {
   const commonJs = isCommonJs(ast, source);
-  const existing = commonJs ? existingRequire(ast, module, name) : existingEsmImport(ast, module, name);
-  if (existing) return { local: existing };
-  if (clashes(ast, name)) return { refusal: `this file already declares \`${name}\`; import it from '${module}' under that name first` };
+  const existing = existingEsmImport(ast, module, name) ?? existingRequire(ast, module, name);
+  if (existing) return { local: existing, edits: [] };
+  const typeOnly = typeOnlyImport(ast, source, module, name);
+  if (typeOnly) return typeOnly;
+  const local = freeName(ast, name);
   const layout = new SourceLayout(source);
   const quote = quoteOf(ast, source);
   if (!commonJs) {
-    const merge = ast.body.find(
-      (statement): statement is TSESTree.ImportDeclaration =>
-        statement.type === AST_NODE_TYPES.ImportDeclaration &&
-        statement.source.value === module &&
-        statement.importKind !== 'type' &&
-        statement.specifiers.some((specifier) => specifier.type === AST_NODE_TYPES.ImportSpecifier),
+    const merge = importsOf(ast, module).find(
+      (statement) => statement.importKind !== 'type' && statement.specifiers.some((specifier) => specifier.type === AST_NODE_TYPES.ImportSpecifier),
     );
     const lastSpecifier = merge?.specifiers[merge.specifiers.length - 1];
-    if (lastSpecifier) return { local: name, edit: { range: [lastSpecifier.range[1], lastSpecifier.range[1]], text: `, ${name}` } };
+    if (lastSpecifier) {
+      return { local, edits: [{ range: [lastSpecifier.range[1], lastSpecifier.range[1]], text: `, ${local === name ? name : `${name} as ${local}`}` }] };
+    }
   }
-  const { offset, after } = insertionPoint(ast, layout, commonJs);
+  const { offset, after } = insertionPoint(ast, source, layout, commonJs);
   const semicolon = usesSemicolons(ast, source) ? ';' : '';
   const statement = commonJs
-    ? `const { ${name} } = require(${quote}${module}${quote})${semicolon}`
-    : `import { ${name} } from ${quote}${module}${quote}${semicolon}`;
-  return { local: name, edit: { range: [offset, offset], text: after ? `${layout.eol}${statement}` : `${statement}${layout.eol}${layout.eol}` } };
+    ? `const { ${local === name ? name : `${name}: ${local}`} } = require(${quote}${module}${quote})${semicolon}`
+    : `import { ${local === name ? name : `${name} as ${local}`} } from ${quote}${module}${quote}${semicolon}`;
+  return { local, edits: [{ range: [offset, offset], text: after ? `${layout.eol}${statement}` : `${statement}${layout.eol}${layout.eol}` }] };
 }

@@ -3,6 +3,8 @@ import { AST_NODE_TYPES } from '../ast/node-types';
 import { outermostWrapper } from '../ast/predicates';
 import type { BoundedCachePlan, CollectionTranslation } from '../findings/finding';
 import { importNamed } from './add-import';
+import { admitsNullish, collectionTypes, isAnyType, jsDocTypeTags } from './jsdoc-type';
+import { leadingComments, startOfNextLineDirectives } from './leading-comments';
 import { SourceLayout } from './source-layout';
 import type { TextEdit } from './text-edit';
 import type { EditResult } from './wrap-in-try-finally';
@@ -128,10 +130,60 @@ function trimEdits(plan: BoundedCachePlan, source: string, max: number): EditRes
   return { edits };
 }
 
+/** Where the JSDoc that types the collection is: on its statement, or (one declarator of several) on the declarator. */
+function declarationOf(construction: TSESTree.Node): { statement: TSESTree.Node; declarator?: TSESTree.Node } | undefined {
+  const holder = outermostWrapper(construction).parent;
+  if (holder?.type === AST_NODE_TYPES.PropertyDefinition) return { statement: holder };
+  if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.parent?.type !== AST_NODE_TYPES.VariableDeclaration) return undefined;
+  const declaration = holder.parent;
+  if (declaration.declarations.length > 1) return { statement: declaration, declarator: holder };
+  return { statement: declaration.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration ? declaration.parent : declaration };
+}
+
+const JSDOC_SHAPES = { map: '`Map<K, V>`', set: '`Set<T>`', record: '`Object<K, V>` or `{ [key: K]: V }`' } as const;
+
+/**
+ * The JSDoc type of the rewritten declaration. TypeScript types JavaScript by it: without one,
+ * `new LRUCache({ max })` is an `LRUCache<{}, {}>` where `new Map()` and `{}` held `any`, and
+ * `cache.get(k).hits++` stops type-checking (the corpus found it in checked JavaScript). So
+ * JavaScript gets `LRUCache<any, any>`, or the K and V of the `@type` it already had, which is
+ * rewritten rather than left to describe a Map that is gone; it is only a comment to Node. A
+ * TypeScript file's `@type` (TypeScript ignores it there) follows the new type too.
+ */
+function declarationTypeEdits(plan: BoundedCachePlan, source: string, ast: TSESTree.Program, local: string): EditResult {
+  const collection = plan.collection as 'map' | 'set' | 'record';
+  const declaration = declarationOf(plan.construction);
+  if (!declaration) return { edits: [] };
+  const tags = declaration.declarator ? [] : jsDocTypeTags(leadingComments(ast, source, declaration.statement), source);
+  if (plan.typescript) return { edits: tags.map((tag) => ({ range: [tag.range[0], tag.range[1]], text: `${local}${plan.typeArguments ?? ''}` })) };
+  const edits: TextEdit[] = [];
+  for (const tag of tags) {
+    const types = collectionTypes(tag.type, collection);
+    if (!types) return { refusal: `its JSDoc type \`${tag.type}\` is not ${JSDOC_SHAPES[collection]}; LRUCache needs its key and value types` };
+    const nullish = [types.key, types.value].find(admitsNullish);
+    if (nullish) return { refusal: `\`${nullish}\` admits null or undefined, which lru-cache's \`LRUCache<K extends {}, V extends {}>\` rejects` };
+    // `c[k]` was a `V`; `.get(k)` is `V | undefined`, and JavaScript has no `!` to keep it a `V`.
+    const read = isAnyType(types.value) ? undefined : plan.translations.find((translation) => translation.kind === 'get' && !toleratesUndefined(translation.site));
+    if (read) {
+      const code = source.slice(read.site.range[0], read.site.range[1]);
+      return { refusal: `\`${code}\` reads a \`${types.value}\`, which LRUCache's \`.get\` makes \`${types.value} | undefined\`; handle the missing entry there first` };
+    }
+    edits.push({ range: [tag.range[0], tag.range[1]], text: `${local}<${types.key}, ${types.value}>` });
+  }
+  if (tags.length > 0) return { edits };
+  const jsDoc = `/** @type {${local}<any, ${collection === 'set' ? 'true' : 'any'}>} */`;
+  const layout = new SourceLayout(source);
+  const { statement, declarator } = declaration;
+  if (declarator) return { edits: [{ range: [declarator.range[0], declarator.range[0]], text: `${jsDoc} ` }] };
+  if (!layout.startOfLineIsEmpty(statement.range[0])) return { edits: [{ range: [statement.range[0], statement.range[0]], text: `${jsDoc} ` }] };
+  const at = layout.lineStart(startOfNextLineDirectives(ast, source, statement));
+  return { edits: [{ range: [at, at], text: `${layout.indentationAt(statement.range[0])}${jsDoc}${layout.eol}` }] };
+}
+
 /**
  * The edits for a plan: `new Map<K, V>()` → `new LRUCache<K, V>({ max })` with its import (ES or
- * CommonJS, as the file does it), the annotation following, Set/record operations translated to
- * the LRUCache API; for an array, a trim to the newest `max` entries after each growth.
+ * CommonJS, as the file does it), the annotation or JSDoc type following, Set/record operations
+ * translated to the LRUCache API; for an array, a trim to the newest `max` entries after each growth.
  */
 export function editsForBoundedCache(plan: BoundedCachePlan, source: string, ast: TSESTree.Program, settings: BoundedCacheSettings): EditResult {
   const { max, ttl } = settings;
@@ -139,14 +191,17 @@ export function editsForBoundedCache(plan: BoundedCachePlan, source: string, ast
   if (ttl !== undefined && (!Number.isSafeInteger(ttl) || ttl < 1)) return { refusal: `--ttl must be a positive number of milliseconds (got ${String(ttl)})` };
   if (plan.collection === 'array') return trimEdits(plan, source, max);
   const imported = importNamed(ast, source, 'lru-cache', 'LRUCache');
-  if ('refusal' in imported) return imported;
+  const declarationType = declarationTypeEdits(plan, source, ast, imported.local);
+  if ('refusal' in declarationType) return declarationType;
   const typeArguments = plan.typeArguments ?? '';
   const options = ttl === undefined ? `{ max: ${max} }` : `{ max: ${max}, ttl: ${ttl} }`;
   const edits: TextEdit[] = [
+    // First: a new import and a new JSDoc above the first statement are insertions at one offset, in this order.
+    ...imported.edits,
+    ...declarationType.edits,
     { range: [plan.construction.range[0], plan.construction.range[1]], text: `new ${imported.local}${typeArguments}(${options})` },
     ...new TranslationRenderer(source, plan.translations, plan.typescript).edits(),
   ];
   if (plan.annotation) edits.push({ range: [plan.annotation.range[0], plan.annotation.range[1]], text: `${imported.local}${typeArguments}` });
-  if (imported.edit) edits.push(imported.edit);
   return { edits };
 }

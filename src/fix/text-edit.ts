@@ -4,8 +4,24 @@ export interface TextEdit {
   readonly text: string;
 }
 
+function sameEdit(a: TextEdit, b: TextEdit): boolean {
+  return a.range[0] === b.range[0] && a.range[1] === b.range[1] && a.text === b.text;
+}
+
+/**
+ * Applies `edits` to `source`. An edit that several fixes need (two caches in one file both need
+ * the `LRUCache` import) is made once: the corpus found `const { LRUCache } = require(…)` twice,
+ * which Node rejects as a redeclaration. Zero-width insertions at one offset keep their order.
+ */
 export function applyEdits(source: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => a.range[0] - b.range[0]);
+  const seen = new Set<string>();
+  const distinct = edits.filter((edit) => {
+    const key = `${edit.range[0]}:${edit.range[1]}:${edit.text}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const sorted = distinct.sort((a, b) => a.range[0] - b.range[0]);
   let output = '';
   let cursor = 0;
   for (const edit of sorted) {
@@ -16,6 +32,7 @@ export function applyEdits(source: string, edits: readonly TextEdit[]): string {
   return output + source.slice(cursor);
 }
 
+/** Two sets of edits conflict where they change the same text differently; the same edit in both is shared. */
 export function editsOverlap(a: readonly TextEdit[], b: readonly TextEdit[]): boolean {
-  return a.some((left) => b.some((right) => left.range[0] < right.range[1] && right.range[0] < left.range[1]));
+  return a.some((left) => b.some((right) => !sameEdit(left, right) && left.range[0] < right.range[1] && right.range[0] < left.range[1]));
 }

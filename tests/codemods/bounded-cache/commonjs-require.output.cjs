@@ -3,6 +3,7 @@
 const http = require('node:http');
 const { LRUCache } = require('lru-cache');
 
+/** @type {LRUCache<any, any>} */
 const renders = new LRUCache({ max: 1000 });
 
 function render(path) {

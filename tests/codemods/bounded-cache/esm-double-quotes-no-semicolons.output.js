@@ -1,6 +1,7 @@
 import { createServer } from "node:http"
 import { LRUCache } from "lru-cache"
 
+/** @type {LRUCache<any, any>} */
 const responses = new LRUCache({ max: 1000 })
 
 export const server = createServer((req, res) => {
