@@ -17,7 +17,7 @@ async function retryOperation<T>(operation: () => Promise<T>, retries = 3): Prom
   }
 }
 
-export async function redisHealthController(req: Request, res: Response) {
+export async function redisHealthController(_req: Request, res: Response) {
   try {
     const queueRedis = new Redis(process.env.REDIS_URL!);
 
