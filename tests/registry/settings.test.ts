@@ -45,6 +45,35 @@ describe('settings.leakguard', () => {
     expect(lint(leaseCode, undefined)).toEqual([]);
   });
 
+  it('follows chainingMethods: a builder call on the handle returns the same handle', () => {
+    const chained = `import { open } from '@acme/lease';
+export function renew(id) {
+  const lease = open(id).withTimeout(5);
+  try {
+    lease.extend(60);
+  } finally {
+    lease.release();
+  }
+}`;
+    const lease = (chainingMethods?: string[]) => ({
+      resources: [
+        {
+          description: 'lease',
+          kind: 'handle',
+          factories: [{ from: 'package', package: '@acme/lease', name: 'open' }],
+          releases: [{ method: 'release' }],
+          ...(chainingMethods ? { chainingMethods } : {}),
+        },
+      ],
+    });
+    // Without it, `open(id)` is a handle whose only use is a call leakguard knows nothing of.
+    expect(lint(chained, lease()).map((message) => message.message)).toEqual([
+      'This lease is never released: call `.release()` in a `finally` block, or hand it to an owner.',
+    ]);
+    expect(lint(chained, lease(['withTimeout']))).toEqual([]);
+    expect(() => resolveRegistry(lease(['withTimeout', 3 as unknown as string]))).toThrow('settings.leakguard.resources[0].chainingMethods');
+  });
+
   it('names the bad key of an invalid entry', () => {
     const invalid = [
       [{ resources: [{ description: 'x', kind: 'socket', factories: [] , releases: [] }] }, 'settings.leakguard.resources[0].kind'],
