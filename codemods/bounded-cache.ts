@@ -1,6 +1,5 @@
 import { jscodeshiftTransform } from '../src/codemod/jscodeshift-adapter';
+import { boundedCache } from '../src/codemods/bounded-cache';
 
-/** Bounds long-lived caches with lru-cache's `LRUCache`, and trims growing arrays: the fix for `leakguard/no-unbounded-cache`. */
-const transform = jscodeshiftTransform('bounded-cache');
-
-export default transform;
+/** The `bounded-cache` codemod under plain `jscodeshift -t` (its descriptor: src/codemods/bounded-cache.ts). */
+export default jscodeshiftTransform(boundedCache);

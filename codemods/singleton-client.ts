@@ -1,6 +1,5 @@
 import { jscodeshiftTransform } from '../src/codemod/jscodeshift-adapter';
+import { singletonClient } from '../src/codemods/singleton-client';
 
-/** Replaces a client created per call by one lazily created module-level client: the fix for `leakguard/no-client-per-call`. */
-const transform = jscodeshiftTransform('singleton-client');
-
-export default transform;
+/** The `singleton-client` codemod under plain `jscodeshift -t` (its descriptor: src/codemods/singleton-client.ts). */
+export default jscodeshiftTransform(singletonClient);

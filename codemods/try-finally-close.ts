@@ -1,6 +1,5 @@
 import { jscodeshiftTransform } from '../src/codemod/jscodeshift-adapter';
+import { tryFinallyClose } from '../src/codemods/try-finally-close';
 
-/** Wraps the use of a handle in `try { … } finally { <release> }`: the fix for `leakguard/require-close`. */
-const transform = jscodeshiftTransform('try-finally-close');
-
-export default transform;
+/** The `try-finally-close` codemod under plain `jscodeshift -t` (its descriptor: src/codemods/try-finally-close.ts). */
+export default jscodeshiftTransform(tryFinallyClose);

@@ -1,12 +1,15 @@
-import noClientPerCall from './no-client-per-call';
-import noUnboundedCache from './no-unbounded-cache';
-import requireClose from './require-close';
+import { ruleDescriptors } from '../src/descriptors/catalog';
+import type { OptionSpecs } from '../src/descriptors/option-spec';
+import type { AnyRuleDescriptor } from '../src/descriptors/rule-descriptor';
+import { eslintRuleOf, type EslintRuleOf } from '../src/rule-creator';
 
-/** Every rule, by name without the `leakguard/` prefix. A meta-test checks each has docs and tests. */
-export const rules = {
-  'require-close': requireClose,
-  'no-client-per-call': noClientPerCall,
-  'no-unbounded-cache': noUnboundedCache,
-};
+export type RuleName = (typeof ruleDescriptors)[number]['name'];
 
-export type RuleName = keyof typeof rules;
+/**
+ * The ESLint rules, by name without the `leakguard/` prefix, made from the rule list in
+ * src/descriptors/catalog.ts (the same objects `rules/<name>.ts` export). A meta-test checks each has
+ * a rules/ file, docs and tests.
+ */
+export const rules: Readonly<Record<string, EslintRuleOf<string, OptionSpecs>>> = Object.fromEntries(
+  ruleDescriptors.map((descriptor: AnyRuleDescriptor) => [descriptor.name, eslintRuleOf(descriptor)]),
+);

@@ -1,48 +1,10 @@
-import { analysisFromRuleContext } from '../src/analysis/from-rule-context';
-import {
-  defaultNoClientPerCallOptions,
-  detectClientsPerCall,
-  noClientPerCallMessages,
-  NO_CLIENT_PER_CALL,
-} from '../src/detectors/no-client-per-call';
-import { createRule } from '../src/rule-creator';
+import { noClientPerCall } from '../src/detectors/no-client-per-call';
+import type { MessageIdOf } from '../src/descriptors/rule-descriptor';
+import { eslintRuleOf, type RuleOptionsOf } from '../src/rule-creator';
 
-export type MessageIds = keyof typeof noClientPerCallMessages;
+export type MessageIds = MessageIdOf<typeof noClientPerCall>;
 
-export type Options = [{ unknownCallsTakeOwnership?: boolean }];
+export type Options = RuleOptionsOf<typeof noClientPerCall.options>;
 
-/** No suggestion: the fix moves the client to module level, which is the codemod's (`singleton-client`) job. */
-export default createRule<Options, MessageIds>({
-  name: NO_CLIENT_PER_CALL,
-  meta: {
-    type: 'problem',
-    docs: {
-      description: 'Disallow creating connection-owning clients (gRPC, database, Redis, Kafka, HTTP agents) per request, message or call',
-      recommended: true,
-    },
-    messages: noClientPerCallMessages,
-    schema: [
-      {
-        type: 'object',
-        properties: {
-          unknownCallsTakeOwnership: {
-            type: 'boolean',
-            description: 'Whether passing a client to a function leakguard knows nothing about hands it over (no report).',
-          },
-        },
-        additionalProperties: false,
-      },
-    ],
-  },
-  defaultOptions: [defaultNoClientPerCallOptions],
-  create(context, [options]) {
-    return {
-      'Program:exit'() {
-        const analysis = analysisFromRuleContext(context);
-        for (const finding of detectClientsPerCall(analysis, { ...defaultNoClientPerCallOptions, ...options })) {
-          context.report({ node: finding.node, messageId: finding.messageId as MessageIds, data: finding.data });
-        }
-      },
-    };
-  },
-});
+/** `leakguard/no-client-per-call`, made from its descriptor (src/detectors/no-client-per-call.ts). */
+export default eslintRuleOf(noClientPerCall);

@@ -9,7 +9,7 @@
 // Runs dist/: build first (`npm run build`).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,6 +22,11 @@ const typescriptParser = require('@typescript-eslint/parser');
 const { rules } = require(path.join(repoRoot, 'dist/rules/index.js'));
 const { runCodemod } = require(path.join(repoRoot, 'dist/src/codemod/run-codemod.js'));
 const codemodNames = ['try-finally-close', 'singleton-client', 'bounded-cache'];
+// Since the descriptor lists, runCodemod takes a descriptor and the codemod's own options apart.
+const catalogPath = path.join(repoRoot, 'dist/src/descriptors/catalog.js');
+const catalog = existsSync(catalogPath) ? require(catalogPath).shippedCatalog : undefined;
+const runCodemodAnyVersion = (name, input, options) =>
+  catalog ? runCodemod(catalog.codemods.find((codemod) => codemod.name === name), input, { codemodOptions: options }) : runCodemod(name, input, options);
 
 const outputPath = process.argv[2];
 if (!outputPath) {
@@ -99,7 +104,7 @@ for (const input of inputs) {
       for (const typed of [false, true]) {
         const key = `${codemod} ${JSON.stringify(options)} ${typed ? 'typed' : 'untyped'}`;
         try {
-          entry.codemods[key] = runCodemod(codemod, { source, filePath: file, ...(typed ? { program } : {}) }, options);
+          entry.codemods[key] = runCodemodAnyVersion(codemod, { source, filePath: file, ...(typed ? { program } : {}) }, options);
         } catch (error) {
           entry.codemods[key] = { threw: String(error) };
         }

@@ -98,8 +98,9 @@ describe('codemods', () => {
 
   for (const codemod of codemods) {
     describe(codemod.name, () => {
-      it('rewrites the findings of an existing rule', () => {
-        expect(Object.keys(rules)).toContain(codemod.rule);
+      it('rewrites the findings of existing rules', () => {
+        expect(codemod.fixes.length).toBeGreaterThan(0);
+        for (const rule of codemod.fixes) expect(Object.keys(rules)).toContain(rule.name);
       });
 
       it(`is documented in docs/codemods/${codemod.name}.md`, () => {

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { AnyCodemodDescriptor } from '../descriptors/codemod-descriptor';
 import { writeFileAtomic } from './atomic-write';
 import { displayPath } from './display-path';
 import type { FileFailure, FileTransform } from './file-transform';
@@ -6,14 +7,14 @@ import { requiredImportsOf } from './required-packages';
 import type { FileRecord } from './run-record';
 
 /** Write a transformed file (unless `dryRun`) and record what happened to it. */
-export function applyTransform(transform: FileTransform, dryRun: boolean): FileRecord {
+export function applyTransform(transform: FileTransform, dryRun: boolean, codemods: readonly AnyCodemodDescriptor[]): FileRecord {
   const record: FileRecord = {
     path: displayPath(transform.filePath),
     typed: transform.typed,
     changed: transform.output !== undefined,
     written: false,
     steps: transform.steps,
-    requiredImports: requiredImportsOf(transform),
+    requiredImports: requiredImportsOf(transform, codemods),
   };
   if (transform.failure) return { ...record, failure: transform.failure };
   if (transform.output === undefined || dryRun) return record;

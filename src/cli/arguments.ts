@@ -1,15 +1,14 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { codemods, findCodemod, type CodemodInfo } from '../../codemods/index';
-import type { CodemodOptions } from '../codemod/outcome';
+import { shippedCatalog, type Catalog } from '../descriptors/catalog';
+import type { AnyCodemodDescriptor } from '../descriptors/codemod-descriptor';
+import { OptionValueError, parseOptionValue } from '../descriptors/option-spec';
 import { UsageError } from './usage-error';
-
-export type TransformStyle = NonNullable<CodemodOptions['style']>;
 
 /** Everything `leakguard fix` was asked to do, validated; paths are absolute. */
 export interface FixSettings {
   readonly paths: readonly string[];
-  readonly codemods: readonly CodemodInfo[];
+  readonly codemods: readonly AnyCodemodDescriptor[];
   readonly dryRun: boolean;
   readonly diff: boolean;
   readonly print: boolean;
@@ -17,12 +16,9 @@ export interface FixSettings {
   readonly reports: readonly string[];
   readonly project: string | undefined;
   readonly since: string | undefined;
-  readonly style: TransformStyle | undefined;
   readonly workers: number | undefined;
-  /** `--max`: `bounded-cache`'s lru-cache `max`, also the entries a growing array keeps. */
-  readonly max: number | undefined;
-  /** `--ttl`: `bounded-cache`'s lru-cache `ttl`, in milliseconds. */
-  readonly ttl: number | undefined;
+  /** The selected codemods' own options given on the command line (`--style`, `--max` …), validated. */
+  readonly codemodOptions: Readonly<Record<string, unknown>>;
   /** False with `--no-install-hint`: the summary names packages the output imports, without the install command. */
   readonly installHint: boolean;
 }
@@ -33,7 +29,7 @@ export type Command =
   | { readonly kind: 'list' }
   | ({ readonly kind: 'fix' } & FixSettings);
 
-const options = {
+const commandOptions = {
   codemod: { type: 'string', multiple: true },
   dry: { type: 'boolean' },
   diff: { type: 'boolean' },
@@ -42,23 +38,28 @@ const options = {
   report: { type: 'string', multiple: true },
   project: { type: 'string' },
   since: { type: 'string' },
-  style: { type: 'string' },
   workers: { type: 'string' },
-  max: { type: 'string' },
-  ttl: { type: 'string' },
   'no-install-hint': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;
 
-type ParsedValues = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
+type ParsedValues = ReturnType<typeof parseArgs<{ options: typeof commandOptions; allowPositionals: true }>>['values'] & Record<string, unknown>;
 
-const styles: readonly TransformStyle[] = ['try-finally', 'using'];
 const reportExtensions = ['.json', '.md'];
-/** The codemod that `--max` and `--ttl` configure. */
-const cacheCodemod = 'bounded-cache';
 
-export function parseCommandLine(argv: readonly string[], cwd: string = process.cwd()): Command {
+/** Each codemod option name, with the codemods that take it (`--max`: bounded-cache). */
+export function codemodOptionOwners(catalog: Catalog): Map<string, AnyCodemodDescriptor[]> {
+  const owners = new Map<string, AnyCodemodDescriptor[]>();
+  for (const codemod of catalog.codemods) {
+    for (const name of Object.keys(codemod.options)) owners.set(name, [...(owners.get(name) ?? []), codemod]);
+  }
+  return owners;
+}
+
+export function parseCommandLine(argv: readonly string[], cwd: string = process.cwd(), catalog: Catalog = shippedCatalog): Command {
+  const owners = codemodOptionOwners(catalog);
+  const options = { ...commandOptions, ...Object.fromEntries([...owners.keys()].map((name) => [name, { type: 'string' as const }])) };
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
@@ -66,7 +67,8 @@ export function parseCommandLine(argv: readonly string[], cwd: string = process.
     // node:util explains the flag precisely ("Unknown option '--dryrun'"); keep its first sentence.
     throw new UsageError(firstSentence((error as Error).message));
   }
-  const { values, positionals } = parsed;
+  const values = parsed.values as ParsedValues;
+  const { positionals } = parsed;
   if (values.help) return { kind: 'help' };
   if (values.version) return { kind: 'version' };
   const [command, ...rest] = positionals;
@@ -79,23 +81,15 @@ export function parseCommandLine(argv: readonly string[], cwd: string = process.
       if (rest.length > 0 || Object.keys(values).length > 0) throw new UsageError('`list` takes no arguments or options');
       return { kind: 'list' };
     case 'fix':
-      return { kind: 'fix', ...fixSettings(values, rest, cwd) };
+      return { kind: 'fix', ...fixSettings(values, rest, cwd, catalog, owners) };
     default:
       throw new UsageError(`unknown command '${command}': use \`fix\` or \`list\``);
   }
 }
 
-function fixSettings(values: ParsedValues, paths: readonly string[], cwd: string): FixSettings {
+function fixSettings(values: ParsedValues, paths: readonly string[], cwd: string, catalog: Catalog, owners: Map<string, AnyCodemodDescriptor[]>): FixSettings {
   if (paths.length === 0) throw new UsageError('`fix` needs at least one path, e.g. `leakguard fix src --codemod all`');
-  const codemods = selectedCodemods(values.codemod ?? []);
-  const max = positiveWholeNumber('--max', values.max, 'the entries each cache keeps');
-  const ttl = positiveWholeNumber('--ttl', values.ttl, 'milliseconds');
-  // A bound that silently does nothing is worse than an error: the user believes the caches are bounded by it.
-  for (const [flag, value] of [['--max', max], ['--ttl', ttl]] as const) {
-    if (value !== undefined && !codemods.some((codemod) => codemod.name === cacheCodemod)) {
-      throw new UsageError(`${flag} applies to the ${cacheCodemod} codemod only; select it with --codemod ${cacheCodemod} (or all)`);
-    }
-  }
+  const codemods = selectedCodemods(values.codemod ?? [], catalog);
   return {
     paths: paths.map((given) => path.resolve(cwd, given)),
     codemods,
@@ -106,22 +100,48 @@ function fixSettings(values: ParsedValues, paths: readonly string[], cwd: string
     reports: (values.report ?? []).map((report) => reportPath(report, cwd)),
     project: values.project === undefined ? undefined : path.resolve(cwd, values.project),
     since: values.since,
-    style: transformStyle(values.style),
     workers: workerCount(values.workers),
-    max,
-    ttl,
+    codemodOptions: codemodOptionValues(values, codemods, owners),
     installHint: !(values['no-install-hint'] ?? false),
   };
 }
 
+/**
+ * The codemod options given, validated against their specs. An option none of the selected codemods
+ * takes is an error: a bound that silently does nothing is worse, the user believes the caches are
+ * bounded by it.
+ */
+function codemodOptionValues(values: ParsedValues, selected: readonly AnyCodemodDescriptor[], owners: Map<string, AnyCodemodDescriptor[]>): Record<string, unknown> {
+  const given: Record<string, unknown> = {};
+  for (const [name, takers] of owners) {
+    const value = values[name];
+    if (value === undefined) continue;
+    const flag = `--${name}`;
+    const [first] = takers;
+    try {
+      given[name] = parseOptionValue(flag, first.options[name], value);
+    } catch (error) {
+      if (error instanceof OptionValueError) throw new UsageError(error.message);
+      throw error;
+    }
+    if (!takers.some((codemod) => selected.includes(codemod))) {
+      const names = takers.map((codemod) => codemod.name);
+      const which = names.length === 1 ? `the ${names[0]} codemod` : `the ${names.join(', ')} codemods`;
+      throw new UsageError(`${flag} applies to ${which} only; select it with --codemod ${names[0]} (or all)`);
+    }
+  }
+  return given;
+}
+
 /** `--codemod a,b`, `--codemod a --codemod b`, or `--codemod all`; order follows the codemod list. */
-function selectedCodemods(requested: readonly string[]): readonly CodemodInfo[] {
+function selectedCodemods(requested: readonly string[], catalog: Catalog): readonly AnyCodemodDescriptor[] {
+  const { codemods } = catalog;
   const names = requested.flatMap((value) => value.split(',')).map((name) => name.trim()).filter(Boolean);
   const valid = `valid codemods: all, ${codemods.map((codemod) => codemod.name).join(', ')}`;
   if (names.length === 0) throw new UsageError(`\`fix\` needs --codemod <name|all>; ${valid}`);
   if (names.includes('all')) return codemods;
   for (const name of names) {
-    if (!findCodemod(name)) throw new UsageError(`unknown codemod '${name}'; ${valid}`);
+    if (!codemods.some((codemod) => codemod.name === name)) throw new UsageError(`unknown codemod '${name}'; ${valid}`);
   }
   return codemods.filter((codemod) => names.includes(codemod.name));
 }
@@ -133,27 +153,10 @@ function reportPath(report: string, cwd: string): string {
   return path.resolve(cwd, report);
 }
 
-function transformStyle(style: string | undefined): TransformStyle | undefined {
-  if (style === undefined) return undefined;
-  const known = styles.find((candidate) => candidate === style);
-  if (!known) throw new UsageError(`--style ${style}: use ${styles.join(' or ')}`);
-  return known;
-}
-
 function workerCount(workers: string | undefined): number | undefined {
   if (workers === undefined) return undefined;
   if (!/^[1-9]\d*$/.test(workers)) throw new UsageError(`--workers ${workers}: expected a positive whole number`);
   return Number(workers);
-}
-
-/** `--max 5000`, `--ttl 600000`: whole numbers above zero; a fraction or an exponent is a typo, not a bound. */
-function positiveWholeNumber(flag: string, value: string | undefined, unit: string): number | undefined {
-  if (value === undefined) return undefined;
-  const number = Number(value);
-  if (!/^[1-9]\d*$/.test(value) || !Number.isSafeInteger(number)) {
-    throw new UsageError(`${flag} ${value}: expected a positive whole number (${unit})`);
-  }
-  return number;
 }
 
 function firstSentence(message: string): string {

@@ -1,10 +1,10 @@
-import { findCodemod } from '../../codemods/index';
+import type { AnyCodemodDescriptor } from '../descriptors/codemod-descriptor';
 
 /** What the user's ESLint config says that the codemods must honour to fix exactly what the rules report. */
 export interface LintSettings {
   /** `settings.leakguard`: extra resources and owners. */
   readonly settings: unknown;
-  /** Options of each codemod's paired rule, by codemod name. */
+  /** Options of each rule the codemods fix, by rule name. */
   readonly ruleOptions: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 }
 
@@ -25,7 +25,7 @@ interface EslintLike {
  * registry in `settings.leakguard` or `unknownCallsTakeOwnership: false` changes the CLI's
  * findings exactly as it changes the rule's. No config, or one that fails to load: defaults.
  */
-export async function createLintSettingsSource(cwd: string, codemods: readonly string[]): Promise<LintSettingsSource> {
+export async function createLintSettingsSource(cwd: string, codemods: readonly AnyCodemodDescriptor[]): Promise<LintSettingsSource> {
   let eslint: EslintLike | undefined;
   let problem: string | undefined;
   try {
@@ -49,11 +49,10 @@ export async function createLintSettingsSource(cwd: string, codemods: readonly s
       }
       if (!config) return none;
       const ruleOptions: Record<string, Record<string, unknown>> = {};
-      for (const name of codemods) {
-        const rule = findCodemod(name)?.rule;
-        const entry = rule ? config.rules?.[`leakguard/${rule}`] : undefined;
+      for (const rule of new Set(codemods.flatMap((codemod) => codemod.fixes))) {
+        const entry = config.rules?.[`leakguard/${rule.name}`];
         const options = Array.isArray(entry) ? (entry[1] as unknown) : undefined;
-        if (options && typeof options === 'object') ruleOptions[name] = options as Record<string, unknown>;
+        if (options && typeof options === 'object') ruleOptions[rule.name] = options as Record<string, unknown>;
       }
       return { settings: config.settings?.leakguard, ruleOptions };
     },

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type ts from 'typescript';
-import type { CodemodOptions, FindingOutcome } from '../codemod/outcome';
+import type { FindingOutcome } from '../codemod/outcome';
+import type { AnyCodemodDescriptor } from '../descriptors/codemod-descriptor';
 import { programForFile } from '../codemod/project-program';
 import { runCodemod } from '../codemod/run-codemod';
 
@@ -10,8 +11,11 @@ export interface FileTransformRequest {
   readonly filePath: string;
   /** Applied in order, each to the previous one's output. */
   readonly codemods: readonly string[];
-  readonly options: CodemodOptions;
-  /** The paired rule's options from the user's ESLint config, by codemod name. */
+  /** The codemods' own options (`--style`, `--max` …), validated. */
+  readonly codemodOptions: Readonly<Record<string, unknown>>;
+  /** `settings.leakguard` from the user's ESLint config. */
+  readonly settings?: unknown;
+  /** Rule options from the user's ESLint config, by rule name. */
   readonly ruleOptions?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   /** `--project`: absolute tsconfig path; otherwise the nearest tsconfig of the file. */
   readonly project: string | undefined;
@@ -51,7 +55,7 @@ export interface FileTransform {
  * Read a file and run the requested codemods over it. Never throws: a file that crashes a codemod
  * becomes a failure of that file, and the run goes on with the others.
  */
-export function transformFile(request: FileTransformRequest): FileTransform {
+export function transformFile(request: FileTransformRequest, codemods: readonly AnyCodemodDescriptor[]): FileTransform {
   const { filePath } = request;
   let source: string;
   let program: ts.Program | undefined;
@@ -69,9 +73,18 @@ export function transformFile(request: FileTransformRequest): FileTransform {
   for (const codemod of request.codemods) {
     let result;
     try {
+      const descriptor = codemods.find((candidate) => candidate.name === codemod);
+      if (!descriptor) throw new Error(`unknown codemod '${codemod}'`);
       // runCodemod hands the parser a program holding `current`, not the text on disk (see program-with-source).
-      const ruleOptions = request.ruleOptions?.[codemod];
-      result = runCodemod(codemod, { source: current, filePath, ...(program ? { program } : {}) }, { ...request.options, ...(ruleOptions ? { ruleOptions } : {}) });
+      result = runCodemod(
+        descriptor,
+        { source: current, filePath, ...(program ? { program } : {}) },
+        {
+          codemodOptions: request.codemodOptions,
+          ...(request.settings === undefined ? {} : { settings: request.settings }),
+          ...(request.ruleOptions ? { ruleOptions: request.ruleOptions } : {}),
+        },
+      );
     } catch (error) {
       return failed(crash(codemod, error));
     }

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { Catalog } from '../descriptors/catalog';
 import os from 'node:os';
 import path from 'node:path';
 import { applyTransform } from './apply-transform';
@@ -28,7 +29,7 @@ export interface CliStreams {
 }
 
 /** `leakguard fix`: discover, check the tree, transform in the pool, write, summarise, report. */
-export async function runFix(settings: FixSettings, streams: CliStreams): Promise<ExitCode> {
+export async function runFix(settings: FixSettings, streams: CliStreams, catalog: Catalog): Promise<ExitCode> {
   const startedAt = new Date();
   if (settings.project !== undefined && !fs.statSync(settings.project, { throwIfNoEntry: false })?.isFile()) {
     throw new UsageError(`--project ${displayPath(settings.project)}: no such file`);
@@ -57,8 +58,8 @@ export async function runFix(settings: FixSettings, streams: CliStreams): Promis
   process.once('SIGINT', onInterrupt);
 
   // The worker threads load the engine while this thread loads ESLint for the config.
-  const runner = createTransformRunner(workers);
-  const lintSettings = await createLintSettingsSource(process.cwd(), settings.codemods.map((codemod) => codemod.name));
+  const runner = createTransformRunner(workers, catalog);
+  const lintSettings = await createLintSettingsSource(process.cwd(), settings.codemods);
   const records: FileRecord[] = [];
   let next = 0;
   const lane = async (): Promise<void> => {
@@ -67,16 +68,12 @@ export async function runFix(settings: FixSettings, streams: CliStreams): Promis
       const transform = await runner.transform({
         filePath: files[index],
         codemods: settings.codemods.map((codemod) => codemod.name),
-        options: {
-          ...(settings.style === undefined ? {} : { style: settings.style }),
-          ...(settings.max === undefined ? {} : { max: settings.max }),
-          ...(settings.ttl === undefined ? {} : { ttl: settings.ttl }),
-          ...(fromConfig.settings === undefined ? {} : { settings: fromConfig.settings }),
-        },
+        codemodOptions: settings.codemodOptions,
+        ...(fromConfig.settings === undefined ? {} : { settings: fromConfig.settings }),
         ruleOptions: fromConfig.ruleOptions,
         project: settings.project,
       });
-      const record = applyTransform(transform, settings.dryRun);
+      const record = applyTransform(transform, settings.dryRun, catalog.codemods);
       records[index] = record;
       inOrder.deliver(index, requestedOutput(transform, record, settings, files.length > 1));
       progress.advance(record.path);
@@ -110,7 +107,7 @@ export async function runFix(settings: FixSettings, streams: CliStreams): Promis
   for (const report of settings.reports) {
     try {
       fs.mkdirSync(path.dirname(report), { recursive: true });
-      writeFileAtomic(report, path.extname(report).toLowerCase() === '.json' ? jsonReport(run, tally) : markdownReport(run, tally));
+      writeFileAtomic(report, path.extname(report).toLowerCase() === '.json' ? jsonReport(run, tally, catalog) : markdownReport(run, tally));
       summaryStream.write(`Report: ${displayPath(report)}\n`);
     } catch (error) {
       streams.stderr.write(`leakguard: cannot write the report ${displayPath(report)}: ${(error as Error).message}\n`);

@@ -1,6 +1,25 @@
+import type { Catalog } from '../descriptors/catalog';
+import { flagUsage } from '../descriptors/option-spec';
+import { codemodOptionOwners } from './arguments';
 import { sourceExtensions } from './source-files';
 
-export const helpText = `Usage:
+const FLAG_COLUMN = 23;
+
+/** One help line per codemod option, from the descriptors: `--max <n>  bounded-cache: …`. */
+function codemodOptionLines(catalog: Catalog): string {
+  return [...codemodOptionOwners(catalog)]
+    .map(([name, takers]) => {
+      const spec = takers[0].options[name];
+      return `  ${flagUsage(name, spec).padEnd(FLAG_COLUMN)}${takers.map((codemod) => codemod.name).join(', ')}: ${spec.description}\n`;
+    })
+    .join('');
+}
+
+function requiredPackages(catalog: Catalog): string {
+  return [...new Set(catalog.codemods.flatMap((codemod) => codemod.requiredPackages ?? []))].join(', ');
+}
+
+export const helpText = (catalog: Catalog): string => `Usage:
   leakguard fix <paths...> --codemod <name[,name...]|all> [options]
   leakguard list
   leakguard --help | --version
@@ -20,11 +39,8 @@ Options for fix:
                          May be repeated.
   --project <tsconfig>   Type information from this tsconfig instead of the nearest one per file.
   --since <git-ref>      Only files changed since <git-ref> (committed, staged, unstaged or untracked).
-  --style <style>        try-finally (default) or using (\`using\`/\`await using\` where the type is Disposable).
   --workers <n>          Worker threads (default: one per CPU, at most one per 16 files; 1 = main thread only).
-  --max <n>              bounded-cache: entries each LRUCache keeps, and a growing array (default 1000).
-  --ttl <ms>             bounded-cache: lru-cache ttl in milliseconds (default: none).
-  --no-install-hint      Do not print the command that installs a package the output imports (lru-cache).
+${codemodOptionLines(catalog)}  --no-install-hint      Do not print the command that installs a package the output imports (${requiredPackages(catalog)}).
 
 Exit codes:
   0  every finding was fixed, or there was none

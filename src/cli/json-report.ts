@@ -1,4 +1,6 @@
+import type { Catalog } from '../descriptors/catalog';
 import { version } from '../version';
+import { codemodOptionOwners } from './arguments';
 import { displayPath } from './display-path';
 import type { FileFailure } from './file-transform';
 import type { RunRecord } from './run-record';
@@ -8,7 +10,7 @@ import type { RunTally } from './run-tally';
  * `--report file.json`. The shape is docs/report-schema.json: bump `schemaVersion` on any change a
  * consumer could notice (a removed or renamed key, a new required key, a changed meaning).
  */
-export function jsonReport(run: RunRecord, tally: RunTally): string {
+export function jsonReport(run: RunRecord, tally: RunTally, catalog: Catalog): string {
   const { settings } = run;
   const { codemods, ...totals } = tally;
   const report = {
@@ -19,12 +21,13 @@ export function jsonReport(run: RunRecord, tally: RunTally): string {
       codemods: settings.codemods.map((codemod) => codemod.name),
       paths: settings.paths.map((given) => displayPath(given)),
       dryRun: settings.dryRun,
-      style: settings.style ?? 'try-finally',
+      // Each codemod option: as given, else its default, else null (the codemod's own default applies).
+      ...Object.fromEntries(
+        [...codemodOptionOwners(catalog)].map(([name, takers]) => [name, settings.codemodOptions[name] ?? takers[0].options[name].default ?? null]),
+      ),
       since: settings.since ?? null,
       project: settings.project === undefined ? null : displayPath(settings.project),
       workers: run.workers,
-      max: settings.max ?? null,
-      ttl: settings.ttl ?? null,
       installHint: settings.installHint,
       startedAt: run.startedAt.toISOString(),
       durationMs: run.durationMs,

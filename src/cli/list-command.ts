@@ -1,10 +1,13 @@
-import { codemods } from '../../codemods/index';
-import { rules } from '../../rules/index';
+import type { Catalog } from '../descriptors/catalog';
 
-/** `leakguard list`: the rules (as configured in ESLint) and the codemods with the rule each one fixes. */
-export function listText(): string {
-  const ruleRows = Object.entries(rules).map(([name, rule]) => [name, rule.meta.docs?.description ?? '']);
-  const codemodRows = codemods.map((codemod) => [codemod.name, `fixes leakguard/${codemod.rule}`, codemod.description]);
+/** `leakguard list`: the rules (as configured in ESLint) and the codemods with the rules each one fixes. */
+export function listText(catalog: Catalog): string {
+  const ruleRows = catalog.rules.map((rule) => [rule.name, rule.description]);
+  const codemodRows = catalog.codemods.map((codemod) => [
+    codemod.name,
+    `fixes ${codemod.fixes.map((rule) => `leakguard/${rule.name}`).join(', ')}`,
+    codemod.description,
+  ]);
   return [
     'Rules (ESLint: leakguard/<rule>):',
     ...columns(ruleRows),

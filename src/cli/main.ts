@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { shippedCatalog } from '../descriptors/catalog';
 import { version } from '../version';
 import { parseCommandLine } from './arguments';
 import { ExitCode } from './exit-codes';
@@ -11,17 +12,17 @@ async function main(argv: readonly string[]): Promise<ExitCode> {
     const command = parseCommandLine(argv);
     switch (command.kind) {
       case 'help':
-        process.stdout.write(helpText);
+        process.stdout.write(helpText(shippedCatalog));
         return ExitCode.success;
       case 'version':
         process.stdout.write(`${version}\n`);
         return ExitCode.success;
       // Loaded on demand: --help and --version should not wait for the rules, the engine and TypeScript.
       case 'list':
-        process.stdout.write((await import('./list-command.js')).listText());
+        process.stdout.write((await import('./list-command.js')).listText(shippedCatalog));
         return ExitCode.success;
       case 'fix':
-        return await (await import('./fix-command.js')).runFix(command, { stdout: process.stdout, stderr: process.stderr });
+        return await (await import('./fix-command.js')).runFix(command, { stdout: process.stdout, stderr: process.stderr }, shippedCatalog);
     }
   } catch (error) {
     if (error instanceof UsageError) {

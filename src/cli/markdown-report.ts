@@ -24,7 +24,7 @@ export function markdownReport(run: RunRecord, tally: RunTally): string {
     '|---|---|--:|--:|--:|--:|--:|',
     ...tally.codemods.map(
       (codemod) =>
-        `| ${code(codemod.name)} | ${code(`leakguard/${codemod.rule}`)} | ${codemod.filesScanned} | ${codemod.filesChanged} | ${codemod.findings} | ${codemod.fixed} | ${codemod.skipped} |`,
+        `| ${code(codemod.name)} | ${(codemod.rules ?? [codemod.rule]).map((rule) => code(`leakguard/${rule}`)).join(', ')} | ${codemod.filesScanned} | ${codemod.filesChanged} | ${codemod.findings} | ${codemod.fixed} | ${codemod.skipped} |`,
     ),
     '',
   ];

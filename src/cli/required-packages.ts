@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { findCodemod } from '../../codemods/index';
+import type { AnyCodemodDescriptor } from '../descriptors/codemod-descriptor';
 import { displayPath } from './display-path';
 import type { FileTransform } from './file-transform';
 import type { FileRecord } from './run-record';
@@ -59,13 +59,13 @@ const addCommands: Readonly<Record<PackageManager, string>> = {
  * that fixed at least one site. `bounded-cache` trimming an array imports nothing; reusing an import
  * the file already had still makes the project depend on it.
  */
-export function requiredImportsOf(transform: FileTransform): RequiredImport[] {
+export function requiredImportsOf(transform: FileTransform, codemods: readonly AnyCodemodDescriptor[]): RequiredImport[] {
   const output = transform.output;
   if (output === undefined || transform.failure) return [];
   const found: RequiredImport[] = [];
   for (const step of transform.steps) {
     if (!step.outcomes.some((outcome) => outcome.status === 'fixed')) continue;
-    for (const name of findCodemod(step.codemod)?.requiredPackages ?? []) {
+    for (const name of codemods.find((codemod) => codemod.name === step.codemod)?.requiredPackages ?? []) {
       if (imports(output, name) && !found.some((known) => known.package === name)) found.push({ package: name, codemod: step.codemod });
     }
   }

@@ -1,4 +1,4 @@
-import type { CodemodInfo } from '../../codemods/index';
+import type { AnyCodemodDescriptor } from '../descriptors/codemod-descriptor';
 import { ExitCode } from './exit-codes';
 import type { FileRecord } from './run-record';
 
@@ -9,8 +9,10 @@ export interface SkipReasonCount {
 
 export interface CodemodTally {
   readonly name: string;
-  /** The paired rule, without the `leakguard/` prefix. */
+  /** The first rule it fixes, without the `leakguard/` prefix (schemaVersion 1 has one rule per codemod). */
   readonly rule: string;
+  /** Every rule it fixes, when there are several. */
+  readonly rules?: readonly string[];
   readonly filesScanned: number;
   readonly filesChanged: number;
   readonly findings: number;
@@ -34,7 +36,7 @@ export interface RunTally {
 
 export const unexplainedSkip = '(no reason given)';
 
-export function tallyRun(codemods: readonly CodemodInfo[], files: readonly FileRecord[]): RunTally {
+export function tallyRun(codemods: readonly AnyCodemodDescriptor[], files: readonly FileRecord[]): RunTally {
   const perCodemod = codemods.map((codemod) => tallyCodemod(codemod, files));
   const sum = (count: (tally: CodemodTally) => number): number => perCodemod.reduce((total, tally) => total + count(tally), 0);
   return {
@@ -50,7 +52,7 @@ export function tallyRun(codemods: readonly CodemodInfo[], files: readonly FileR
   };
 }
 
-function tallyCodemod(codemod: CodemodInfo, files: readonly FileRecord[]): CodemodTally {
+function tallyCodemod(codemod: AnyCodemodDescriptor, files: readonly FileRecord[]): CodemodTally {
   const steps = files.flatMap((file) => file.steps.filter((step) => step.codemod === codemod.name));
   const outcomes = steps.flatMap((step) => step.outcomes);
   const skipped = outcomes.filter((outcome) => outcome.status === 'skipped');
@@ -61,7 +63,8 @@ function tallyCodemod(codemod: CodemodInfo, files: readonly FileRecord[]): Codem
   }
   return {
     name: codemod.name,
-    rule: codemod.rule,
+    rule: codemod.fixes[0]?.name ?? '',
+    ...(codemod.fixes.length > 1 ? { rules: codemod.fixes.map((rule) => rule.name) } : {}),
     filesScanned: steps.length,
     filesChanged: steps.filter((step) => step.changed).length,
     findings: outcomes.length,

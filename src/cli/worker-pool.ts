@@ -21,6 +21,8 @@ export class WorkerPool<Request, Response> {
     private readonly script: string,
     private readonly size: number,
     private readonly onWorkerDeath: (request: Request, error: Error) => Response,
+    /** Handed to every thread as `workerData`. */
+    private readonly workerData?: unknown,
   ) {}
 
   /**
@@ -59,7 +61,7 @@ export class WorkerPool<Request, Response> {
   }
 
   private spawn(): Worker {
-    const worker = new Worker(this.script);
+    const worker = new Worker(this.script, { workerData: this.workerData });
     this.running.set(worker, undefined);
     worker.on('message', (response: Response) => {
       const job = this.running.get(worker);

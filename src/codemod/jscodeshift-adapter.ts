@@ -1,5 +1,6 @@
 import type { API, FileInfo, Options, Transform } from 'jscodeshift';
-import type { CodemodOptions } from './outcome';
+import type { AnyCodemodDescriptor } from '../descriptors/codemod-descriptor';
+import { parseOptionValue } from '../descriptors/option-spec';
 import { programForFile } from './project-program';
 import { runCodemod } from './run-codemod';
 
@@ -7,9 +8,9 @@ import { runCodemod } from './run-codemod';
  * A transform that runs under plain `jscodeshift -t`. It parses the file itself (typescript-estree,
  * the AST the rules see, parser chosen from the extension), so jscodeshift's `--parser` does not
  * matter; it is typed when a tsconfig covers the file (`--typed=false` to skip, `--project` to choose).
- * `--style`, `--max` and `--ttl` mean what they mean to `leakguard fix`.
+ * The codemod's own options (`--style`, `--max` …) mean what they mean to `leakguard fix`.
  */
-export function jscodeshiftTransform(codemod: string): Transform {
+export function jscodeshiftTransform(codemod: AnyCodemodDescriptor): Transform {
   return (file: FileInfo, api: API, options: Options) => {
     if (/\.d\.[cm]?ts$/.test(file.path)) return undefined;
     const typed = options.typed !== false && options.typed !== 'false';
@@ -17,7 +18,7 @@ export function jscodeshiftTransform(codemod: string): Transform {
     const result = runCodemod(
       codemod,
       { source: file.source, filePath: file.path, ...(program ? { program } : {}) },
-      codemodOptions(options),
+      { codemodOptions: codemodOptions(codemod, options) },
     );
     if (result.parseError) {
       const { line, column, message } = result.parseError;
@@ -30,37 +31,16 @@ export function jscodeshiftTransform(codemod: string): Transform {
   };
 }
 
-const styles: ReadonlyArray<NonNullable<CodemodOptions['style']>> = ['try-finally', 'using'];
-
 /**
- * jscodeshift passes unknown flags along, JSON-parsed when they parse (`--max=5` arrives as 5,
- * `--max 5abc` as a string, a bare `--ttl` as true). A bad value throws: a bound the user asked for
- * must not be dropped silently, and jscodeshift reports the error for each file.
+ * The codemod's own options among jscodeshift's flags (which also carry its own: `--parser`, `--dry` …),
+ * validated as `leakguard fix` validates them. A bad value throws, and jscodeshift reports the error
+ * for each file: a bound the user asked for must not be dropped silently.
  */
-export function codemodOptions(options: Options): CodemodOptions {
-  const style = options.style as unknown;
-  if (style !== undefined && !styles.some((known) => known === style)) {
-    throw new Error(`--style ${shown(style)}: use ${styles.join(' or ')}`);
+export function codemodOptions(codemod: AnyCodemodDescriptor, options: Options): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(codemod.options)) {
+    const given: unknown = options[name];
+    if (given !== undefined) values[name] = parseOptionValue(`--${name}`, spec, given);
   }
-  const max = positiveWholeNumber('--max', options.max);
-  const ttl = positiveWholeNumber('--ttl', options.ttl);
-  return {
-    ...(style === undefined ? {} : { style: style as NonNullable<CodemodOptions['style']> }),
-    ...(max === undefined ? {} : { max }),
-    ...(ttl === undefined ? {} : { ttl }),
-  };
-}
-
-function positiveWholeNumber(flag: string, value: unknown): number | undefined {
-  if (value === undefined) return undefined;
-  const number = typeof value === 'string' && /^[1-9]\d*$/.test(value) ? Number(value) : value;
-  if (typeof number !== 'number' || !Number.isSafeInteger(number) || number < 1) {
-    throw new Error(`${flag} ${shown(value)}: expected a positive whole number`);
-  }
-  return number;
-}
-
-/** As the user typed it, near enough: strings bare, anything else (true, 2.5, [1, 2]) as JSON. */
-function shown(value: unknown): string {
-  return typeof value === 'string' ? value : JSON.stringify(value);
+  return values;
 }

@@ -19,15 +19,12 @@ export interface CodemodResult {
   readonly parseError?: { readonly line: number; readonly column: number; readonly message: string };
 }
 
-export interface CodemodOptions {
-  /** `try-finally-close`: `using` emits `using`/`await using` where the type is Disposable. */
-  readonly style?: 'try-finally' | 'using';
-  /** Rule options forwarded to the detector, so the codemod sees exactly what the rule reports. */
-  readonly ruleOptions?: Readonly<Record<string, unknown>>;
+/** How to run a codemod: its own options, and what the ESLint config says to the rules it fixes. */
+export interface CodemodRunOptions {
+  /** The codemod's own options (`style`, `max` …), validated against its descriptor. */
+  readonly codemodOptions?: Readonly<Record<string, unknown>>;
+  /** Options of each rule it fixes, by rule name, so the codemod sees exactly what the rules report. */
+  readonly ruleOptions?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   /** `settings.leakguard`, as in the ESLint config. */
   readonly settings?: unknown;
-  /** `bounded-cache`: lru-cache's `max` (default 1000), also the entries an array keeps. */
-  readonly max?: number;
-  /** `bounded-cache`: lru-cache's `ttl` in milliseconds (none by default). */
-  readonly ttl?: number;
 }

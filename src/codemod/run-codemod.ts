@@ -4,13 +4,15 @@ import type ts from 'typescript';
 import type { Node } from '../ast/traverse';
 import { createOracle } from '../analysis/create-oracle';
 import type { Analysis } from '../analysis/analysis';
-import type { Finding } from '../findings/finding';
+import { defaultOptionValues, type GivenOptions, type OptionSpecs, type OptionValues } from '../descriptors/option-spec';
+import type { AnyCodemodDescriptor } from '../descriptors/codemod-descriptor';
+import type { AnyRuleDescriptor } from '../descriptors/rule-descriptor';
+import { isRefusal, type Finding } from '../findings/finding';
 import { isSuppressed } from '../fix/suppressions';
 import { applyEdits, editsOverlap, type TextEdit } from '../fix/text-edit';
 import { markerTag, todoMarkerEdit } from '../fix/todo-marker';
 import { resolveRegistry } from '../registry/settings';
-import { codemodDefinitions, type CodemodDefinition } from './definitions';
-import type { CodemodOptions, CodemodResult, FindingOutcome } from './outcome';
+import type { CodemodRunOptions, CodemodResult, FindingOutcome } from './outcome';
 import { parseSource, SourceParseError } from './parse-source';
 
 export interface CodemodInput {
@@ -23,13 +25,6 @@ export interface CodemodInput {
 
 /** Nested sites (two handles in one function) need one pass each; more than this is a bug. */
 const MAX_PASSES = 6;
-
-export class UnknownCodemodError extends Error {
-  constructor(name: string) {
-    super(`Unknown codemod '${name}'. Valid codemods: ${[...codemodDefinitions.keys()].join(', ')}`);
-    this.name = 'UnknownCodemodError';
-  }
-}
 
 function render(template: string | undefined, data: Readonly<Record<string, string>>): string {
   return (template ?? '').replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key: string) => data[key] ?? '');
@@ -75,6 +70,7 @@ function siteKeys(findings: readonly Finding[], source: string): Map<Finding, st
 }
 
 interface SitePlace {
+  readonly ruleId: string;
   readonly line: number;
   readonly column: number;
   readonly message: string;
@@ -99,28 +95,48 @@ function commentsMentioning(analysis: Analysis, needle: string): readonly TSESTr
   return analysis.sourceText.includes(needle) ? (analysis.ast.comments ?? []) : [];
 }
 
-function runPass(definition: CodemodDefinition, source: string, options: CodemodOptions, analysis: Analysis, places: Map<string, SitePlace>): Pass {
-  const findings = definition
-    .detect(analysis, options.ruleOptions ?? {})
-    .filter((finding) => !isSuppressed(commentsMentioning(analysis, 'eslint-'), definition.ruleId, finding.node.loc.start.line))
-    .sort((a, b) => a.node.range[0] - b.node.range[0]);
-  const keys = siteKeys(findings, source);
+/** A finding with the rule that reported it: its messages and suppressions are that rule's. */
+interface RuleFinding {
+  readonly rule: AnyRuleDescriptor;
+  readonly finding: Finding;
+}
+
+/** What every rule the codemod fixes reports on this text, as ESLint would report it, in source order. */
+function detect(codemod: AnyCodemodDescriptor, analysis: Analysis, options: CodemodRunOptions): RuleFinding[] {
+  const comments = commentsMentioning(analysis, 'eslint-');
+  return codemod.fixes
+    .filter((rule) => !rule.mayReport || rule.mayReport(analysis.sourceText))
+    .flatMap((rule) =>
+      rule
+        .detect(analysis, { ...defaultOptionValues(rule.options), ...options.ruleOptions?.[rule.name] } as OptionValues<OptionSpecs>)
+        .filter((finding) => !isSuppressed(comments, rule.name, finding.node.loc.start.line))
+        .map((finding) => ({ rule, finding })),
+    )
+    .sort((a, b) => a.finding.node.range[0] - b.finding.node.range[0]);
+}
+
+function runPass(codemod: AnyCodemodDescriptor, source: string, options: CodemodRunOptions, analysis: Analysis, places: Map<string, SitePlace>): Pass {
+  const found = detect(codemod, analysis, options);
+  const keys = siteKeys(found.map(({ finding }) => finding), source);
   const pass: Pass = { edits: [], fixed: [], refused: [], deferred: [], found: new Set(keys.values()), notes: new Map() };
-  for (const finding of findings) {
+  for (const { rule, finding } of found) {
     const key = keys.get(finding)!;
     // The first pass sees the file as the user has it: its positions and messages are the ones to show.
     if (!places.has(key)) {
       places.set(key, {
+        ruleId: finding.ruleId,
         line: finding.node.loc.start.line,
         column: finding.node.loc.start.column + 1,
-        message: render(definition.messages[finding.messageId], finding.data),
+        message: render(rule.messages[finding.messageId], finding.data),
       });
     }
-    if (finding.remedy.kind === 'refusal') {
-      pass.refused.push({ finding, key, reason: finding.remedy.reason });
+    const remedy = finding.remedy;
+    if (isRefusal(remedy)) {
+      pass.refused.push({ finding, key, reason: remedy.reason });
       continue;
     }
-    const result = definition.edits(finding, source, analysis.ast, options);
+    const result =
+      remedy.kind === codemod.plan ? codemod.edits(remedy, { source, ast: analysis.ast }, (options.codemodOptions ?? {}) as GivenOptions<OptionSpecs>) : { refusal: 'no plan for this finding' };
     if ('refusal' in result) {
       pass.refused.push({ finding, key, reason: result.refusal });
     } else if (editsOverlap(result.edits, pass.edits)) {
@@ -142,7 +158,7 @@ function runPass(definition: CodemodDefinition, source: string, options: Codemod
 const recentAnalyses: { key: readonly unknown[]; analysis: Analysis }[] = [];
 const RECENT_ANALYSES = 4;
 
-function analyse(source: string, input: CodemodInput, options: CodemodOptions): Analysis {
+function analyse(source: string, input: CodemodInput, options: CodemodRunOptions): Analysis {
   const key = [source, input.filePath, input.program, options.settings] as const;
   const hit = recentAnalyses.find((entry) => entry.key.every((part, index) => part === key[index]));
   if (hit) return hit.analysis;
@@ -161,13 +177,11 @@ function analyse(source: string, input: CodemodInput, options: CodemodOptions): 
 }
 
 /**
- * Parse, run the paired rule's detector, apply its plans, explain the rest. Passes repeat until
- * nothing more can be fixed, so a second run changes nothing (idempotence); only then are the
- * `leakguard-todo` markers inserted for what stays unfixed.
+ * Parse, run the detectors of the rules the codemod fixes, apply its plans, explain the rest. Passes
+ * repeat until nothing more can be fixed, so a second run changes nothing (idempotence); only then
+ * are the `leakguard-todo` markers inserted for what stays unfixed.
  */
-export function runCodemod(codemodName: string, input: CodemodInput, options: CodemodOptions = {}): CodemodResult {
-  const definition = codemodDefinitions.get(codemodName);
-  if (!definition) throw new UnknownCodemodError(codemodName);
+export function runCodemod(codemod: AnyCodemodDescriptor, input: CodemodInput, options: CodemodRunOptions = {}): CodemodResult {
   let source = input.source;
   const places = new Map<string, SitePlace>();
   const fixed = new Set<string>();
@@ -176,8 +190,8 @@ export function runCodemod(codemodName: string, input: CodemodInput, options: Co
   const outcome = (key: string, status: FindingOutcome['status'], reason?: string): FindingOutcome => {
     const place = places.get(key)!;
     return {
-      codemod: definition.name,
-      ruleId: definition.ruleId,
+      codemod: codemod.name,
+      ruleId: place.ruleId,
       line: place.line,
       column: place.column,
       message: place.message,
@@ -189,7 +203,7 @@ export function runCodemod(codemodName: string, input: CodemodInput, options: Co
   try {
     for (let passNumber = 0; passNumber < MAX_PASSES; passNumber++) {
       const analysis = analyse(source, input, options);
-      const pass = runPass(definition, source, options, analysis, places);
+      const pass = runPass(codemod, source, options, analysis, places);
       // A site deferred last pass and gone now was fixed along with its neighbour (one `try` covers both).
       for (const key of deferred) if (!pass.found.has(key)) fixed.add(key);
       deferred = pass.deferred;
@@ -212,7 +226,7 @@ export function runCodemod(codemodName: string, input: CodemodInput, options: Co
       }
       // Nothing more to fix: mark what stays unfixed, once, and report in the user's coordinates.
       const markers = pass.refused
-        .map(({ finding, reason }) => todoMarkerEdit(source, commentsMentioning(analysis, markerTag(definition.name)), finding.node, definition.name, reason))
+        .map(({ finding, reason }) => todoMarkerEdit(source, commentsMentioning(analysis, markerTag(codemod.name)), finding.node, codemod.name, reason))
         .filter((edit): edit is TextEdit => edit !== undefined);
       const unique = markers.filter((edit, index) => markers.findIndex((other) => other.range[0] === edit.range[0]) === index);
       if (unique.length > 0) source = applyEdits(source, unique);

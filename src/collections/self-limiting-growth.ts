@@ -67,7 +67,7 @@ function sameExpression(a: Node, b: Node): boolean {
       return (
         left.quasis.length === other.quasis.length &&
         left.quasis.every((quasi, index) => quasi.value.cooked === other.quasis[index]?.value.cooked) &&
-        left.expressions.every((expression, index) => other.expressions[index] !== undefined && sameExpression(expression, other.expressions[index]!))
+        left.expressions.every((expression, index) => other.expressions[index] !== undefined && sameExpression(expression, other.expressions[index]))
       );
     }
     case AST_NODE_TYPES.MemberExpression: {

@@ -3,7 +3,11 @@ import type { Analysis } from '../analysis/analysis';
 import { enclosingFunction, outermostWrapper } from '../ast/predicates';
 import { nodeIndexOf } from '../ast/node-index';
 import type { Node } from '../ast/traverse';
+import type { OptionValues } from '../descriptors/option-spec';
+import type { RuleDescriptor } from '../descriptors/rule-descriptor';
 import { withLazyRemedy, type Finding } from '../findings/finding';
+import { ownershipOptions } from '../ownership/ownership-options';
+import type { SingletonClientPlan } from '../remedies/singleton-client-plan';
 import { executionOf, isLazyInitGuard, type Execution } from '../lifetime/execution';
 import { bindingOf, couldBeOwnedHere } from '../ownership/acquisition-binding';
 import { analyzeHandleUsage } from '../ownership/handle-usage';
@@ -13,14 +17,13 @@ import { mayMentionAcquisition } from '../registry/text-precheck';
 
 export const NO_CLIENT_PER_CALL = 'no-client-per-call';
 
-export interface NoClientPerCallOptions {
-  /** Passing the client to a function leakguard knows nothing about hands it over (default: true). */
-  readonly unknownCallsTakeOwnership: boolean;
-}
+const noClientPerCallOptions = ownershipOptions('client');
 
-export const defaultNoClientPerCallOptions: NoClientPerCallOptions = { unknownCallsTakeOwnership: true };
+type NoClientPerCallOptions = OptionValues<typeof noClientPerCallOptions>;
 
-export type NoClientPerCallMessageId = 'neverClosed' | 'closedPerCall';
+type NoClientPerCallMessageId = 'neverClosed' | 'closedPerCall';
+
+type NoClientPerCallFinding = Finding<NoClientPerCallMessageId, SingletonClientPlan>;
 
 /** `client ??= new X()`, `if (!client) client = new X()`: created once, kept. */
 function isLazilyInitialised(acquisition: Node): boolean {
@@ -51,11 +54,11 @@ function where(execution: Execution, analysis: Analysis): string {
  * wherever the code repeats; closed per call is connection churn, reported only on hot paths (a
  * one-shot probe that closes its client is fine).
  */
-export function detectClientsPerCall(analysis: Analysis, options: NoClientPerCallOptions): Finding[] {
+function detectClientsPerCall(analysis: Analysis, options: NoClientPerCallOptions): NoClientPerCallFinding[] {
   if (!/\bnew\b|\(/.test(analysis.sourceText)) return [];
   // Without types a client is acquired by a name the registry knows; typed mode also follows factories.
   if (!analysis.oracle.typed && !mayMentionAcquisition(analysis.sourceText, analysis.registry, 'client')) return [];
-  const findings: Finding[] = [];
+  const findings: NoClientPerCallFinding[] = [];
   // One planner per file (plans share getters and names), built when the first remedy is read.
   let planner: SingletonPlanner | undefined;
   for (const node of nodeIndexOf(analysis.ast).acquisitionCandidates) {
@@ -106,9 +109,22 @@ function judge(analysis: Analysis, options: NoClientPerCallOptions, acquisition:
 }
 
 /** The rule's messages; the codemod's report renders the same text. */
-export const noClientPerCallMessages: Record<NoClientPerCallMessageId, string> = {
+const noClientPerCallMessages: Record<NoClientPerCallMessageId, string> = {
   neverClosed:
     'A new {{resource}} is created on every run of {{where}} and never closed: each one keeps its connections open (a leak). Create one client at start-up and pass it in.',
   closedPerCall:
     'A new {{resource}} is opened and closed on every run of {{where}}: a connection set-up and tear-down per call (connection churn). Create one client at start-up and reuse it.',
+};
+
+/**
+ * `no-client-per-call`. No suggestion: the fix moves the client to module level and injects it, which
+ * is the codemod's (`singleton-client`) job.
+ */
+export const noClientPerCall: RuleDescriptor<NoClientPerCallMessageId, typeof noClientPerCallOptions, SingletonClientPlan> = {
+  name: NO_CLIENT_PER_CALL,
+  description: 'Disallow creating connection-owning clients (gRPC, database, Redis, Kafka, HTTP agents) per request, message or call',
+  recommended: true,
+  messages: noClientPerCallMessages,
+  options: noClientPerCallOptions,
+  detect: detectClientsPerCall,
 };

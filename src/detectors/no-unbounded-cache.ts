@@ -4,21 +4,29 @@ import type { FunctionNode } from '../ast/predicates';
 import { isFiniteKeyTypeNode, writtenTypeArguments, type GrowingKind } from '../collections/collection-kind';
 import { classifyUse, type CollectionUse } from '../collections/collection-uses';
 import { findLongLivedCollections, type LongLivedCollection } from '../collections/long-lived-collections';
+import type { OptionValues } from '../descriptors/option-spec';
+import type { RuleDescriptor } from '../descriptors/rule-descriptor';
 import type { Finding } from '../findings/finding';
+import type { BoundedCachePlan } from '../remedies/bounded-cache-plan';
 import { selfLimitingGrowth } from '../collections/self-limiting-growth';
 import { lifetimeExecutionOf, type Execution } from '../lifetime/execution';
 import { planBoundedCache } from '../remedies/plan-bounded-cache';
 
 export const NO_UNBOUNDED_CACHE = 'no-unbounded-cache';
 
-export interface NoUnboundedCacheOptions {
-  /** Judge exported collections too, as if no other module shrank them (default: false). */
-  readonly checkExported: boolean;
-}
+const noUnboundedCacheOptions = {
+  checkExported: {
+    type: 'boolean',
+    default: false,
+    description: 'Whether to judge exported collections too, as if no other module removed their entries.',
+  },
+} as const;
 
-export const defaultNoUnboundedCacheOptions: NoUnboundedCacheOptions = { checkExported: false };
+type NoUnboundedCacheOptions = OptionValues<typeof noUnboundedCacheOptions>;
 
-export type NoUnboundedCacheMessageId = 'unboundedCache' | 'untrimmedBuffer';
+type NoUnboundedCacheMessageId = 'unboundedCache' | 'untrimmedBuffer';
+
+type NoUnboundedCacheFinding = Finding<NoUnboundedCacheMessageId, BoundedCachePlan>;
 
 const DESCRIPTIONS: Readonly<Record<GrowingKind, string>> = {
   map: 'a Map',
@@ -68,8 +76,8 @@ function repeatedGrowth(analysis: Analysis, uses: readonly CollectionUse[]): { u
  * repeated code and that nothing in the module ever shrinks. The incident: an agent's global
  * `metricCache` map with no eviction, 100 MB to 2 GB in a week, then the OOM killer.
  */
-export function detectUnboundedCaches(analysis: Analysis, options: NoUnboundedCacheOptions): Finding[] {
-  const findings: Finding[] = [];
+function detectUnboundedCaches(analysis: Analysis, options: NoUnboundedCacheOptions): NoUnboundedCacheFinding[] {
+  const findings: NoUnboundedCacheFinding[] = [];
   for (const collection of findLongLivedCollections(analysis)) {
     const uses = collection.references.map((reference) => classifyUse(collection.kind, reference));
     if (uses.some((use) => use.kind === 'shrink')) continue;
@@ -98,9 +106,24 @@ export function detectUnboundedCaches(analysis: Analysis, options: NoUnboundedCa
 }
 
 /** The rule's messages; the codemod's report renders the same text. */
-export const noUnboundedCacheMessages: Record<NoUnboundedCacheMessageId, string> = {
+const noUnboundedCacheMessages: Record<NoUnboundedCacheMessageId, string> = {
   unboundedCache:
     '`{{name}}` ({{collection}}) grows on line {{line}}, in {{where}}, and nothing in this module ever removes entries: it grows for as long as the process runs. Bound it (an LRU or TTL cache, a size cap) or sweep it.',
   untrimmedBuffer:
     '`{{name}}` is appended to on line {{line}}, by {{where}}, and never trimmed: it grows for as long as the process runs. Keep only the newest entries.',
+};
+
+/**
+ * `no-unbounded-cache`. No suggestion: the fix adds a dependency (lru-cache) and rewrites every use,
+ * which is the codemod's (`bounded-cache`) job.
+ */
+export const noUnboundedCache: RuleDescriptor<NoUnboundedCacheMessageId, typeof noUnboundedCacheOptions, BoundedCachePlan> = {
+  name: NO_UNBOUNDED_CACHE,
+  description: 'Disallow module-level caches (Map, Set, array, index-signature object) that grow in repeated code and are never shrunk',
+  recommended: true,
+  messages: noUnboundedCacheMessages,
+  options: noUnboundedCacheOptions,
+  // No growth call or computed write, no finding.
+  mayReport: (sourceText) => /\.(set|add|push|unshift)\s*\(|\]\s*[-+*/%&|^?]*=|Object\.assign|\]\s*(\+\+|--)/.test(sourceText),
+  detect: detectUnboundedCaches,
 };

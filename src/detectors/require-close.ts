@@ -4,7 +4,12 @@ import type { Analysis } from '../analysis/analysis';
 import { enclosingFunction, type FunctionNode } from '../ast/predicates';
 import { nodeIndexOf } from '../ast/node-index';
 import type { Node } from '../ast/traverse';
-import type { Finding, Remedy } from '../findings/finding';
+import type { RuleDescriptor } from '../descriptors/rule-descriptor';
+import type { OptionValues } from '../descriptors/option-spec';
+import type { Finding, Refusal, Remedy } from '../findings/finding';
+import { editsForWrapInTryFinally } from '../fix/wrap-in-try-finally';
+import type { WrapInTryFinallyPlan } from '../remedies/try-finally-plan';
+import { ownershipOptions } from '../ownership/ownership-options';
 import { findLeakPaths, type LeakPath } from '../flow/release-paths';
 import { bindingOf, couldBeOwnedHere } from '../ownership/acquisition-binding';
 import { borrowedOptionProperty, borrowerOf, borrowerQuietCalls, drainingLoops, isDrained } from '../ownership/borrowed-options';
@@ -15,14 +20,14 @@ import { planTryFinally } from '../remedies/plan-try-finally';
 
 export const REQUIRE_CLOSE = 'require-close';
 
-export interface RequireCloseOptions {
-  /** Passing the handle to a function leakguard knows nothing about hands it over (default: true). */
-  readonly unknownCallsTakeOwnership: boolean;
-}
+const requireCloseOptions = ownershipOptions('handle');
 
-export const defaultRequireCloseOptions: RequireCloseOptions = { unknownCallsTakeOwnership: true };
+type RequireCloseOptions = OptionValues<typeof requireCloseOptions>;
 
-export type RequireCloseMessageId = 'neverReleased' | 'releasedOnlyOnSuccess' | 'notReleasedOnEveryPath';
+type RequireCloseMessageId = 'neverReleased' | 'releasedOnlyOnSuccess' | 'notReleasedOnEveryPath';
+
+/** The finding `require-close` reports: its message, and a plan for `try-finally-close`. */
+type RequireCloseFinding = Finding<RequireCloseMessageId, WrapInTryFinallyPlan>;
 
 function lineOf(node: Node): number {
   return node.loc.start.line;
@@ -40,10 +45,10 @@ function releaseName(entry: ResourceEntry): string {
  * `require-close`: a handle acquired by a function (not returned, stored or handed to an owner)
  * that is not released on every path out of it, exceptions included.
  */
-export function detectUnreleasedHandles(analysis: Analysis, options: RequireCloseOptions): Finding[] {
+function detectUnreleasedHandles(analysis: Analysis, options: RequireCloseOptions): RequireCloseFinding[] {
   // Typed mode also finds project factories and Disposable types, which no text check can see.
   if (!analysis.oracle.typed && !mayMentionAcquisition(analysis.sourceText, analysis.registry, 'handle')) return [];
-  const findings: Finding[] = [];
+  const findings: RequireCloseFinding[] = [];
   for (const node of nodeIndexOf(analysis.ast).acquisitionCandidates) {
     const owner = enclosingFunction(node);
     // Module level and class fields run once and live as long as the process or the instance.
@@ -66,10 +71,10 @@ function judgeAcquisition(
   acquisition: Node,
   owner: FunctionNode,
   entry: ResourceEntry,
-): Finding | undefined {
+): RequireCloseFinding | undefined {
   const binding = bindingOf(acquisition, owner, entry, analysis.scopeManager, analysis.oracle);
   const data = { resource: entry.description, release: releaseName(entry) };
-  const report = (messageId: RequireCloseMessageId, extra: Record<string, string>, remedy: Remedy): Finding => ({
+  const report = (messageId: RequireCloseMessageId, extra: Record<string, string>, remedy: Remedy<WrapInTryFinallyPlan>): RequireCloseFinding => ({
     ruleId: REQUIRE_CLOSE,
     messageId,
     node: acquisition,
@@ -115,7 +120,7 @@ function judgeInlineOption(
   option: TSESTree.Property,
   owner: FunctionNode,
   entry: ResourceEntry,
-): Finding | undefined {
+): RequireCloseFinding | undefined {
   const borrower = borrowerOf(option, analysis.oracle);
   const borrowerEntry = borrower && analysis.oracle.acquisition(borrower.holder);
   if (!borrower?.declarator || borrower.declarator.id.type !== AST_NODE_TYPES.Identifier || !borrowerEntry) return undefined;
@@ -141,7 +146,7 @@ function judgeInlineOption(
     if (leaks.length > 0) return undefined;
   }
   const data = { resource: entry.description, release: releaseName(entry) };
-  const remedy: Remedy = {
+  const remedy: Refusal = {
     kind: 'refusal',
     reason: `the ${entry.description} is created inline as an option that the call only borrows; keep it in a \`const\` and release it in a \`finally\` after its last use`,
   };
@@ -190,8 +195,8 @@ function describeThrower(analysis: Analysis, node: Node): string {
 
 export type { HandleUsage };
 
-/** The rule's messages; the codemod's report renders the same text. */
-export const requireCloseMessages: Record<RequireCloseMessageId | 'wrapInTryFinally' | 'declareWithUsing', string> = {
+/** The messages of its findings and of its two suggestions; the codemod's report renders the same text. */
+const requireCloseMessages = {
   neverReleased:
     'This {{resource}} is never released: call `{{release}}` in a `finally` block, or hand it to an owner.',
   releasedOnlyOnSuccess:
@@ -200,4 +205,36 @@ export const requireCloseMessages: Record<RequireCloseMessageId | 'wrapInTryFina
     'This {{resource}} is not released on the path through line {{line}}. Release it in a `finally` block.',
   wrapInTryFinally: 'Release it in a `finally` block that covers every use.',
   declareWithUsing: 'Declare it with `{{keyword}}` so it is disposed on every path.',
+} as const;
+
+type RequireCloseMessage = keyof typeof requireCloseMessages;
+
+/**
+ * `require-close`: a handle acquired by a function (not returned, stored or handed to an owner) that
+ * is not released on every path out of it, exceptions included. The suggestions are the codemod's own
+ * edits: `try { … } finally { <release> }`, and `using` where the type is Disposable.
+ */
+export const requireClose: RuleDescriptor<RequireCloseMessage, typeof requireCloseOptions, WrapInTryFinallyPlan> = {
+  name: REQUIRE_CLOSE,
+  description: 'Require handles (files, sockets, streams, pool clients) to be released on every path, exceptions included',
+  recommended: true,
+  messages: requireCloseMessages,
+  options: requireCloseOptions,
+  detect: detectUnreleasedHandles,
+  suggest(finding, analysis) {
+    const plan = finding.remedy;
+    if (plan.kind !== 'wrap-in-try-finally') return [];
+    const styles = plan.disposal ? (['try-finally', 'using'] as const) : (['try-finally'] as const);
+    return styles.flatMap((style) => {
+      const result = editsForWrapInTryFinally(plan, analysis.sourceText, analysis.ast, style);
+      if ('refusal' in result || ('note' in result && result.note)) return [];
+      return [
+        {
+          messageId: style === 'using' ? 'declareWithUsing' : 'wrapInTryFinally',
+          data: { keyword: plan.disposal === 'async' ? 'await using' : 'using' },
+          edits: result.edits,
+        },
+      ];
+    });
+  },
 };

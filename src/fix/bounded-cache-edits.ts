@@ -1,13 +1,12 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import { outermostWrapper } from '../ast/predicates';
-import type { BoundedCachePlan, CollectionTranslation } from '../findings/finding';
+import type { BoundedCachePlan, CollectionTranslation } from '../remedies/bounded-cache-plan';
 import { importNamed } from './add-import';
 import { admitsNullish, collectionTypes, isAnyType, jsDocTypeTags } from './jsdoc-type';
 import { leadingComments, startOfNextLineDirectives } from './leading-comments';
 import { SourceLayout } from './source-layout';
-import type { TextEdit } from './text-edit';
-import type { EditResult } from './wrap-in-try-finally';
+import type { EditResult, TextEdit } from './text-edit';
 
 export interface BoundedCacheSettings {
   /** lru-cache's `max`, and the number of newest entries an array keeps. */

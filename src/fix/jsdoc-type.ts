@@ -1,4 +1,4 @@
-import { AST_TOKEN_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_TOKEN_TYPES, type TSESTree } from '@typescript-eslint/types';
 
 /** A JSDoc `@type {…}` tag: its type's text and where it is, inside the braces without the blanks around it. */
 export interface JsDocTypeTag {

@@ -1,4 +1,4 @@
-import { AST_TOKEN_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_TOKEN_TYPES, type TSESTree } from '@typescript-eslint/types';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import { statementListOf } from '../ast/statement-lists';
 import type { Node } from '../ast/traverse';

@@ -1,10 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import type { Node } from '../ast/traverse';
-import type { SingletonClientPlan } from '../findings/finding';
+import type { SingletonClientPlan } from '../remedies/singleton-client-plan';
 import { SourceLayout } from './source-layout';
-import type { TextEdit } from './text-edit';
-import type { EditResult } from './wrap-in-try-finally';
+import type { EditResult, TextEdit } from './text-edit';
 
 /** Removes a statement with its line when it stands alone on it, else just its text. */
 function removalRange(layout: SourceLayout, statement: Node): [number, number] {

@@ -1,4 +1,4 @@
-import { AST_TOKEN_TYPES, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_TOKEN_TYPES, type TSESTree } from '@typescript-eslint/types';
 
 /**
  * ESLint's own escape hatch, honoured by the codemods too: a site under

@@ -4,6 +4,9 @@ export interface TextEdit {
   readonly text: string;
 }
 
+/** A plan's edits, with a note for the report ("kept the existing try"), or why it cannot be applied after all. */
+export type EditResult = { readonly edits: readonly TextEdit[]; readonly note?: string } | { readonly refusal: string };
+
 function sameEdit(a: TextEdit, b: TextEdit): boolean {
   return a.range[0] === b.range[0] && a.range[1] === b.range[1] && a.text === b.text;
 }

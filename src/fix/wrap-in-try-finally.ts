@@ -1,13 +1,11 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import { walk } from '../ast/traverse';
-import type { WrapInTryFinallyPlan } from '../findings/finding';
+import type { WrapInTryFinallyPlan } from '../remedies/try-finally-plan';
 import { SourceLayout } from './source-layout';
-import type { TextEdit } from './text-edit';
+import type { EditResult, TextEdit } from './text-edit';
 
 export type WrapStyle = 'try-finally' | 'using';
-
-export type EditResult = { readonly edits: readonly TextEdit[]; readonly note?: string } | { readonly refusal: string };
 
 /** Removes a statement with its line when it stands alone on it, else just its text. */
 function removalRange(layout: SourceLayout, statement: TSESTree.Node): [number, number] {

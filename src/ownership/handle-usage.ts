@@ -8,6 +8,7 @@ import { isNodeBuiltin, type Registry } from '../registry/registry';
 import type { ResourceEntry } from '../registry/resource-entry';
 import { chainedCall, sameHandleCall } from './acquisition-binding';
 import { lendingBorrower, type Borrower } from './borrowed-options';
+import type { OwnershipOptions } from './ownership-options';
 
 export type EscapeReason =
   | 'returned'
@@ -36,11 +37,6 @@ export interface HandleUsage {
   readonly lentOnly: boolean;
   /** `createInterface({ input: handle })` that only borrow it (not drained): see borrowed-options. */
   readonly borrowers: readonly Borrower[];
-}
-
-export interface HandleUsageOptions {
-  /** Passing the handle to a function we know nothing about hands it over (precision first). */
-  readonly unknownCallsTakeOwnership: boolean;
 }
 
 const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
@@ -75,7 +71,7 @@ export function analyzeHandleUsage(
   owner: FunctionNode,
   entry: ResourceEntry,
   context: { oracle: TypeOracle; registry: Registry; scopeManager: ScopeManagerLike },
-  options: HandleUsageOptions,
+  options: OwnershipOptions,
 ): HandleUsage {
   const variables: VariableLike[] = [variable];
   const releases: Node[] = [];

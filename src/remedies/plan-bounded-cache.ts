@@ -7,9 +7,10 @@ import { writesTypeScript } from '../ast/typescript-syntax';
 import { writtenTypeArguments } from '../collections/collection-kind';
 import type { CollectionUse } from '../collections/collection-uses';
 import type { LongLivedCollection } from '../collections/long-lived-collections';
-import type { ArrayTrim, CollectionTranslation, Remedy } from '../findings/finding';
+import type { Remedy } from '../findings/finding';
+import type { ArrayTrim, BoundedCachePlan, CollectionTranslation } from './bounded-cache-plan';
 
-const refuse = (reason: string): Remedy => ({ kind: 'refusal', reason });
+const refuse = (reason: string): Remedy<BoundedCachePlan> => ({ kind: 'refusal', reason });
 
 const PLAIN_TYPE = { map: 'Map', set: 'Set', record: 'object' } as const;
 
@@ -138,7 +139,7 @@ export function planBoundedCache(
   uses: readonly CollectionUse[],
   repeatedGrowth: readonly CollectionUse[],
   exported: boolean,
-): Remedy {
+): Remedy<BoundedCachePlan> {
   if (exported) return refuse('it is exported: other modules use it as a plain collection');
   const typescript = writesTypeScript(analysis.ast);
   const base = { kind: 'bounded-cache' as const, collection: collection.kind, construction: collection.init, annotation: collection.annotation, typescript };

@@ -8,7 +8,8 @@ import { standaloneStatementOf } from '../ast/standalone-statement';
 import { statementListOf } from '../ast/statement-lists';
 import { writesTypeScript } from '../ast/typescript-syntax';
 import { walk, type Node } from '../ast/traverse';
-import type { Remedy, SingletonClientPlan, SingletonClientSite } from '../findings/finding';
+import type { Remedy } from '../findings/finding';
+import type { SingletonClientPlan, SingletonClientSite } from './singleton-client-plan';
 import type { Execution } from '../lifetime/execution';
 import type { AcquisitionBinding } from '../ownership/acquisition-binding';
 import type { ResourceEntry } from '../registry/resource-entry';
@@ -23,7 +24,7 @@ export interface ClientSite {
   readonly releases: readonly Node[];
 }
 
-const refuse = (reason: string): Remedy => ({ kind: 'refusal', reason });
+const refuse = (reason: string): Remedy<SingletonClientPlan> => ({ kind: 'refusal', reason });
 
 /** `factory`-like prefixes that say how a client is made, not what it is: `dialBilling()` → `billing`. */
 const MAKER_PREFIX = /^(create|dial|new|make|connect|open|build|get)(?=[A-Z])/;
@@ -171,7 +172,7 @@ export class SingletonPlanner {
     this.#typescript = writesTypeScript(analysis.ast);
   }
 
-  plan(site: ClientSite): Remedy {
+  plan(site: ClientSite): Remedy<SingletonClientPlan> {
     const { analysis } = this;
     const { acquisition, entry } = site;
     if (acquisition.type === AST_NODE_TYPES.AwaitExpression) {

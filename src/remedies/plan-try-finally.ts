@@ -6,6 +6,7 @@ import { standaloneStatementOf } from '../ast/standalone-statement';
 import { statementListOf, topLevelStatementIn } from '../ast/statement-lists';
 import type { Node } from '../ast/traverse';
 import type { Remedy } from '../findings/finding';
+import type { WrapInTryFinallyPlan } from './try-finally-plan';
 import { moduleBindings } from '../oracle/module-bindings';
 import type { AcquisitionBinding } from '../ownership/acquisition-binding';
 import type { HandleUsage } from '../ownership/handle-usage';
@@ -21,7 +22,7 @@ export interface TryFinallySite {
   readonly usage: HandleUsage;
 }
 
-const refuse = (reason: string): Remedy => ({ kind: 'refusal', reason });
+const refuse = (reason: string): Remedy<WrapInTryFinallyPlan> => ({ kind: 'refusal', reason });
 
 const MAX_EXCERPT = 50;
 
@@ -71,7 +72,7 @@ function inlineBorrowedResource(analysis: Analysis, site: TryFinallySite): strin
  * Plans the `try { … } finally { release }` around everything from the acquisition to the last use,
  * extended so that declarations made inside stay visible to the statements that read them.
  */
-export function planTryFinally(analysis: Analysis, site: TryFinallySite): Remedy {
+export function planTryFinally(analysis: Analysis, site: TryFinallySite): Remedy<WrapInTryFinallyPlan> {
   const { binding, usage, entry, owner } = site;
   const inlineBorrowed = inlineBorrowedResource(analysis, site);
   if (inlineBorrowed) {

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES } from '../ast/node-types';
 import type { Analysis } from '../analysis/analysis';
 import { unwrapExpression } from '../ast/predicates';
-import type { SingletonClientPlan } from '../findings/finding';
+import type { SingletonClientPlan } from './singleton-client-plan';
 
 const upperFirst = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
 

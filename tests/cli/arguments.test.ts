@@ -18,7 +18,7 @@ describe('parseCommandLine', () => {
     expect(command.paths).toEqual([path.join(cwd, 'src'), path.resolve(cwd, '../lib')]);
     expect(command.project).toBe(path.join(cwd, 'tsconfig.json'));
     expect(command.reports).toEqual([path.join(cwd, 'out/leaks.json')]);
-    expect(command).toMatchObject({ dryRun: false, diff: false, print: false, force: false, since: undefined, style: undefined, workers: undefined, max: undefined, ttl: undefined, installHint: true });
+    expect(command).toMatchObject({ dryRun: false, diff: false, print: false, force: false, since: undefined, workers: undefined, codemodOptions: {}, installHint: true });
   });
 
   it('expands `all` to every codemod and accepts comma-separated and repeated names', () => {
@@ -54,12 +54,12 @@ describe('parseCommandLine', () => {
   it('accepts both report formats, both styles and a worker count', () => {
     const command = fix(['fix', 'src', '--codemod', 'all', '--report', 'a.JSON', '--report', 'b.md', '--style', 'using', '--workers', '3', '--dry', '--diff', '--print', '--force', '--since', 'main']);
     expect(command.reports.map((report) => path.basename(report))).toEqual(['a.JSON', 'b.md']);
-    expect(command).toMatchObject({ style: 'using', workers: 3, dryRun: true, diff: true, print: true, force: true, since: 'main' });
+    expect(command).toMatchObject({ codemodOptions: { style: 'using' }, workers: 3, dryRun: true, diff: true, print: true, force: true, since: 'main' });
   });
 
   it('takes --max and --ttl for bounded-cache as whole numbers, and --no-install-hint', () => {
-    expect(fix(['fix', 'src', '--codemod', 'bounded-cache', '--max', '5000', '--ttl=600000', '--no-install-hint'])).toMatchObject({ max: 5000, ttl: 600000, installHint: false });
-    expect(fix(['fix', 'src', '--codemod', 'all', '--max', '1'])).toMatchObject({ max: 1, ttl: undefined, installHint: true });
+    expect(fix(['fix', 'src', '--codemod', 'bounded-cache', '--max', '5000', '--ttl=600000', '--no-install-hint'])).toMatchObject({ codemodOptions: { max: 5000, ttl: 600000 }, installHint: false });
+    expect(fix(['fix', 'src', '--codemod', 'all', '--max', '1'])).toMatchObject({ codemodOptions: { max: 1 }, installHint: true });
   });
 
   it('explains a --max or --ttl that is not a positive whole number', () => {
@@ -78,9 +78,12 @@ describe('parseCommandLine', () => {
     }
   });
 
-  it('refuses --max and --ttl when bounded-cache is not selected: the bound would silently do nothing', () => {
+  it('refuses a codemod option when no selected codemod takes it: the option would silently do nothing', () => {
     expect(() => fix(['fix', 'src', '--codemod', 'try-finally-close', '--ttl', '1000'])).toThrow(
       '--ttl applies to the bounded-cache codemod only; select it with --codemod bounded-cache (or all)',
+    );
+    expect(() => fix(['fix', 'src', '--codemod', 'bounded-cache', '--style', 'using'])).toThrow(
+      '--style applies to the try-finally-close codemod only; select it with --codemod try-finally-close (or all)',
     );
   });
 

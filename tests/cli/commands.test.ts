@@ -32,7 +32,7 @@ describe('leakguard --help, --version, list', () => {
     );
     expect(codemodSection.split('\n')[0]).toBe('Codemods (leakguard fix <paths> --codemod <name>):');
     expect(codemodSection.trimEnd().split('\n').slice(1)).toEqual(
-      codemods.map((codemod) => expect.stringMatching(new RegExp(`^  ${codemod.name} +fixes leakguard/${codemod.rule} +${escapeRegExp(codemod.description)}$`)) as unknown),
+      codemods.map((codemod) => expect.stringMatching(new RegExp(`^  ${codemod.name} +fixes ${codemod.fixes.map((rule) => `leakguard/${rule.name}`).join(', ')} +${escapeRegExp(codemod.description)}$`)) as unknown),
     );
   });
 });

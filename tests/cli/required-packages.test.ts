@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { codemodDescriptors } from '../../src/descriptors/catalog';
 import type { FileTransform } from '../../src/cli/file-transform';
 import { requiredImportsOf, requiredPackagesOf } from '../../src/cli/required-packages';
 import type { FileRecord } from '../../src/cli/run-record';
@@ -23,15 +24,15 @@ function importing(filePath: string): FileRecord {
 describe('requiredImportsOf', () => {
   it('names lru-cache when bounded-cache fixed a site and the new text imports it, in ESM or CommonJS', () => {
     for (const output of ["import { LRUCache } from 'lru-cache';\n", 'const { LRUCache } = require("lru-cache");\n']) {
-      expect(requiredImportsOf(transformed(output, [fixed]))).toEqual([{ package: 'lru-cache', codemod: 'bounded-cache' }]);
+      expect(requiredImportsOf(transformed(output, [fixed]), codemodDescriptors)).toEqual([{ package: 'lru-cache', codemod: 'bounded-cache' }]);
     }
   });
 
   it('names nothing when the fix imported nothing (an array trim), when every site was skipped, or for codemods without packages', () => {
-    expect(requiredImportsOf(transformed('if (samples.length > 1000) samples.splice(0, samples.length - 1000);\n', [fixed]))).toEqual([]);
-    expect(requiredImportsOf(transformed("/* leakguard-todo(bounded-cache): it is iterated */\nimport 'lru-cache-like';\n", [skipped]))).toEqual([]);
-    expect(requiredImportsOf(transformed("import { LRUCache } from 'lru-cache';\n", [{ ...fixed, codemod: 'try-finally-close' }], 'try-finally-close'))).toEqual([]);
-    expect(requiredImportsOf(transformed(undefined, [fixed]))).toEqual([]);
+    expect(requiredImportsOf(transformed('if (samples.length > 1000) samples.splice(0, samples.length - 1000);\n', [fixed]), codemodDescriptors)).toEqual([]);
+    expect(requiredImportsOf(transformed("/* leakguard-todo(bounded-cache): it is iterated */\nimport 'lru-cache-like';\n", [skipped]), codemodDescriptors)).toEqual([]);
+    expect(requiredImportsOf(transformed("import { LRUCache } from 'lru-cache';\n", [{ ...fixed, codemod: 'try-finally-close' }], 'try-finally-close'), codemodDescriptors)).toEqual([]);
+    expect(requiredImportsOf(transformed(undefined, [fixed]), codemodDescriptors)).toEqual([]);
   });
 });
 

@@ -4,6 +4,9 @@ import jscodeshift, { type API, type FileInfo, type Options } from 'jscodeshift'
 import { describe, expect, it, vi } from 'vitest';
 import boundedCache from '../../codemods/bounded-cache';
 import { codemodOptions } from '../../src/codemod/jscodeshift-adapter';
+import { boundedCache as boundedCacheDescriptor } from '../../src/codemods/bounded-cache';
+import { singletonClient } from '../../src/codemods/singleton-client';
+import { tryFinallyClose } from '../../src/codemods/try-finally-close';
 
 const fixtures = path.resolve(__dirname, '../codemods/bounded-cache');
 const input = fs.readFileSync(path.join(fixtures, 'map-in-route-handler.input.ts'), 'utf8');
@@ -48,10 +51,12 @@ describe('the jscodeshift transform of bounded-cache', () => {
 });
 
 describe('codemodOptions', () => {
-  it('forwards --style, --max and --ttl and nothing else', () => {
-    expect(codemodOptions({ style: 'using', max: 10, ttl: '250', parser: 'tsx', dry: true })).toEqual({ style: 'using', max: 10, ttl: 250 });
-    expect(codemodOptions({ style: 'try-finally' })).toEqual({ style: 'try-finally' });
-    expect(codemodOptions({})).toEqual({});
-    expect(() => codemodOptions({ style: 'defer' })).toThrow('--style defer: use try-finally or using');
+  it("forwards the codemod's own options, validated, and none of jscodeshift's or another codemod's", () => {
+    const flags = { style: 'using', max: 10, ttl: '250', parser: 'tsx', dry: true };
+    expect(codemodOptions(boundedCacheDescriptor, flags)).toEqual({ max: 10, ttl: 250 });
+    expect(codemodOptions(tryFinallyClose, flags)).toEqual({ style: 'using' });
+    expect(codemodOptions(tryFinallyClose, { style: 'try-finally' })).toEqual({ style: 'try-finally' });
+    expect(codemodOptions(singletonClient, flags)).toEqual({});
+    expect(() => codemodOptions(tryFinallyClose, { style: 'defer' })).toThrow('--style defer: use try-finally or using');
   });
 });

@@ -21,11 +21,12 @@ const { parse: parseTypeScriptEstree } = require('@typescript-eslint/typescript-
 // ESLint's own JavaScript parser (acorn underneath), from where ESLint resolves it.
 const espree = require(require.resolve('espree', { paths: [path.dirname(require.resolve('eslint/package.json'))] }));
 const { rules } = require(path.join(dist, 'rules', 'index.js'));
-const { codemods } = require(path.join(dist, 'codemods', 'index.js'));
+const { codemodDescriptors: codemods } = require(path.join(dist, 'src', 'descriptors', 'catalog.js'));
 const { runCodemod } = require(path.join(dist, 'src', 'codemod', 'run-codemod.js'));
 
 const ruleNames = Object.keys(rules).sort();
 const codemodNames = codemods.map((codemod) => codemod.name).sort();
+const descriptorOf = (name) => codemods.find((codemod) => codemod.name === name);
 
 /**
  * typescript.js (9 MB) and _tsc.js (6 MB) are single-file bundles: one of them takes minutes through
@@ -288,7 +289,7 @@ function runCodemodOnSource(codemod, source, { extension, virtualPath, program }
   const typed = program ? { program } : {};
   let first;
   try {
-    first = runCodemod(codemod, { source, filePath: virtualPath, ...typed });
+    first = runCodemod(descriptorOf(codemod), { source, filePath: virtualPath, ...typed });
   } catch (error) {
     result.crash = errorText(error);
     return result;
@@ -314,7 +315,7 @@ function runCodemodOnSource(codemod, source, { extension, virtualPath, program }
     return result;
   }
   try {
-    const second = runCodemod(codemod, { source: first.output, filePath: virtualPath, ...typed });
+    const second = runCodemod(descriptorOf(codemod), { source: first.output, filePath: virtualPath, ...typed });
     if (second.output !== undefined) result.nonIdempotent = firstDifference(first.output, second.output);
   } catch (error) {
     result.crash = `second run over the output: ${errorText(error)}`;

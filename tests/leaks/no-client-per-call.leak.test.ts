@@ -8,6 +8,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as grpc from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { singletonClient } from '../../src/codemods/singleton-client';
 import { runCodemod } from '../../src/codemod/run-codemod';
 import { runProgram, type ProgramRun } from './measure';
 
@@ -81,7 +82,7 @@ describe('no-client-per-call / singleton-client at runtime: a gRPC client per me
 
   it(`the codemod's output stays within baseline + ${MAX_FIXED_SLACK}`, async () => {
     const source = readFileSync(program, 'utf8');
-    const result = runCodemod('singleton-client', { source, filePath: program });
+    const result = runCodemod(singletonClient, { source, filePath: program });
     expect(result.outcomes.map((outcome) => outcome.status)).toEqual(['fixed']);
     expect(result.output).toContain('export function closeClient()');
     const { measurement, durationMs } = await run(result.output);

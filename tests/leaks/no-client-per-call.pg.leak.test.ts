@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { singletonClient } from '../../src/codemods/singleton-client';
 import { runCodemod } from '../../src/codemod/run-codemod';
 import { parseMeasurement } from './measure';
 
@@ -188,7 +189,7 @@ describe('no-client-per-call / singleton-client at runtime: a pg.Pool per reques
 
   it(`the codemod's output stays within baseline + ${MAX_FIXED_SLACK}`, async () => {
     const source = readFileSync(program, 'utf8');
-    const result = runCodemod('singleton-client', { source, filePath: program });
+    const result = runCodemod(singletonClient, { source, filePath: program });
     expect(result.outcomes.map((outcome) => outcome.status)).toEqual(['fixed']);
     expect(result.output).toContain('export async function closePool()');
     const { baseline, after, measurement } = await run(result.output);

@@ -9,6 +9,7 @@ import { symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CodemodResult } from '../../src/codemod/outcome';
+import { boundedCache } from '../../src/codemods/bounded-cache';
 import { runCodemod } from '../../src/codemod/run-codemod';
 import { repoRoot } from '../typed-project';
 import { runProgram, withTempDir, type ProgramRun } from './measure';
@@ -68,7 +69,7 @@ describe('no-unbounded-cache / bounded-cache at runtime: profile-cache.mjs', () 
   }, 60_000);
 
   it(`the codemod's output stays bounded by max (${MAX}) whatever the number of ids`, async () => {
-    const result: CodemodResult = runCodemod('bounded-cache', { source, filePath: programFile });
+    const result: CodemodResult = runCodemod(boundedCache, { source, filePath: programFile });
     console.log(`profile-cache.mjs codemod outcomes: ${result.outcomes.map((o) => `${o.line}:${o.column} ${o.status}${o.reason ? ` (${o.reason})` : ''}`).join('; ')}`);
     expect(result.parseError).toBeUndefined();
     expect(result.outcomes.map((outcome) => outcome.status)).toEqual(['fixed']);

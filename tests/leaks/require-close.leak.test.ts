@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tryFinallyClose } from '../../src/codemods/try-finally-close';
 import { runCodemod } from '../../src/codemod/run-codemod';
 import type { CodemodResult, FindingOutcome } from '../../src/codemod/outcome';
 import { countMatches, GC_CLOSED_FD_WARNING, runProgram, runSource, type ProgramRun } from './measure';
@@ -104,7 +105,7 @@ for (const program of cases) {
     }, 30_000);
 
     it(`the codemod's output of it does not: within baseline + ${MAX_FIXED_SLACK}, same behaviour`, async () => {
-      const result: CodemodResult = runCodemod('try-finally-close', { source, filePath }, {});
+      const result: CodemodResult = runCodemod(tryFinallyClose, { source, filePath }, {});
       console.log(
         `${program.file} codemod outcomes:\n${result.outcomes
           .map((o: FindingOutcome) => `  ${o.line}:${o.column} ${o.ruleId} ${o.status}${o.reason ? ` (${o.reason})` : ''}: ${o.message}`)

@@ -1,6 +1,14 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { CodemodOptions } from '../../../src/codemod/outcome';
+/**
+ * A fixture's `codemod-options` directive: the codemod's own options as flags name them (`style`,
+ * `max` …), plus `ruleOptions` (for every rule the codemod fixes) and `settings` (`settings.leakguard`).
+ */
+export interface FixtureOptions {
+  readonly ruleOptions?: Readonly<Record<string, unknown>>;
+  readonly settings?: unknown;
+  readonly [codemodOption: string]: unknown;
+}
 
 export const FIXTURE_EXTENSIONS = ['ts', 'tsx', 'js', 'cjs', 'mjs'] as const;
 export type FixtureExtension = (typeof FIXTURE_EXTENSIONS)[number];
@@ -24,7 +32,7 @@ export interface CodemodFixture {
 
 export interface FixtureDirectives {
   /** `// codemod-options: {"style":"using"}`: the third argument of `runCodemod`. */
-  readonly options: CodemodOptions;
+  readonly options: FixtureOptions;
   /** `// codemod-typed-only: why`: the expected output is the typed analysis's; no untyped run. */
   readonly typedOnly: string | undefined;
   /** `// codemod-unchanged: why`: the codemod must find nothing and print nothing (no `.output` file). */
@@ -51,7 +59,7 @@ const DIRECTIVE = /^\/\/ codemod-([a-z-]+)(?::\s*(.*))?$/;
  * code. They stay in the file the codemod sees (comments change nothing) and so in the output.
  */
 export function parseDirectives(source: string, file: string): FixtureDirectives {
-  let options: CodemodOptions = {};
+  let options: FixtureOptions = {};
   let typedOnly: string | undefined;
   let unchanged: string | undefined;
   for (const line of source.split(/\r?\n/)) {
@@ -61,7 +69,7 @@ export function parseDirectives(source: string, file: string): FixtureDirectives
     switch (name) {
       case 'options':
         try {
-          options = JSON.parse(value) as CodemodOptions;
+          options = JSON.parse(value) as FixtureOptions;
         } catch (error) {
           throw new Error(`${file}: codemod-options is not JSON: ${(error as Error).message}`);
         }

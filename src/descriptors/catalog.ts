@@ -1,0 +1,43 @@
+import { boundedCache } from '../codemods/bounded-cache';
+import { singletonClient } from '../codemods/singleton-client';
+import { tryFinallyClose } from '../codemods/try-finally-close';
+import { noClientPerCall } from '../detectors/no-client-per-call';
+import { noUnboundedCache } from '../detectors/no-unbounded-cache';
+import { requireClose } from '../detectors/require-close';
+import type { AnyCodemodDescriptor } from './codemod-descriptor';
+import type { AnyRuleDescriptor } from './rule-descriptor';
+
+/**
+ * The two lists everything loops over: the plugin and its presets (rules/index.ts), `leakguard list`,
+ * the CLI's flags, help and settings lookup, the `jscodeshift -t` adapter, the fixture harness, the
+ * docs and the meta-tests. A new rule adds one entry to `ruleDescriptors`, a new codemod one entry to
+ * `codemodDescriptors` (`npm run new-rule` does both). Order is the order `leakguard list` shows and
+ * `--codemod all` runs.
+ *
+ * Loading this module loads the detectors and edit builders but not TypeScript or ESLint, so the CLI's
+ * main thread can read names and options without paying for the engine's parsers.
+ */
+export const ruleDescriptors = [requireClose, noClientPerCall, noUnboundedCache] as const satisfies readonly AnyRuleDescriptor[];
+
+export const codemodDescriptors = [tryFinallyClose, singletonClient, boundedCache] as const satisfies readonly AnyCodemodDescriptor[];
+
+/** What the CLI, `leakguard list` and the harness are given: the shipped lists, or a test's own. */
+export interface Catalog {
+  readonly rules: readonly AnyRuleDescriptor[];
+  readonly codemods: readonly AnyCodemodDescriptor[];
+  /**
+   * A compiled module whose `workerCatalog` export is this catalog, for worker threads (which cannot
+   * be handed functions). Without one, `leakguard fix` transforms in its own thread.
+   */
+  readonly workerModule?: string;
+}
+
+export const shippedCatalog: Catalog = { rules: ruleDescriptors, codemods: codemodDescriptors, workerModule: __filename };
+
+/** What `leakguard fix`'s worker threads load from `workerModule`. */
+export const workerCatalog = shippedCatalog;
+
+/** The codemods that fix a rule: none for a rule with suggestions only. */
+export function codemodsFixing(catalog: Catalog, rule: AnyRuleDescriptor): AnyCodemodDescriptor[] {
+  return catalog.codemods.filter((codemod) => codemod.fixes.includes(rule));
+}

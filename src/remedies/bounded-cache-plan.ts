@@ -1,0 +1,38 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+
+/**
+ * Bound a long-lived collection: a Map, Set or index-signature object becomes lru-cache's `LRUCache`
+ * (records and Sets switch to its Map-like API); an array gets a trim to the newest entries after
+ * each growth.
+ */
+export interface BoundedCachePlan {
+  readonly kind: 'bounded-cache';
+  readonly collection: 'map' | 'set' | 'record' | 'array';
+  /** Map/Set/record: the value that becomes `new LRUCache<K, V>({ max })`. */
+  readonly construction: TSESTree.Expression;
+  /** Map/Set/record: the written annotation that becomes `LRUCache<K, V>`. */
+  readonly annotation: TSESTree.TypeNode | undefined;
+  /** `<K, V>` for LRUCache as source text, when the file writes types. */
+  readonly typeArguments: string | undefined;
+  /** Set/record operations to translate to the LRUCache API (`c[k] = v` → `c.set(k, v)` …). */
+  readonly translations: readonly CollectionTranslation[];
+  /** Arrays: the growth statements a trim follows. */
+  readonly trims: readonly ArrayTrim[];
+  /** The file writes TypeScript: record reads keep their type with `!`. */
+  readonly typescript: boolean;
+}
+
+export type CollectionTranslation =
+  | { readonly kind: 'set'; readonly site: TSESTree.Node; readonly receiver: TSESTree.Node; readonly key: TSESTree.Node; readonly value: TSESTree.Node }
+  | { readonly kind: 'get' | 'has' | 'delete'; readonly site: TSESTree.Node; readonly receiver: TSESTree.Node; readonly key: TSESTree.Node }
+  | { readonly kind: 'size'; readonly site: TSESTree.Node; readonly receiver: TSESTree.Node }
+  /** A Set's `.add(k)`: `.set(k, true)`. */
+  | { readonly kind: 'add'; readonly site: TSESTree.CallExpression; readonly method: TSESTree.Node; readonly key: TSESTree.Node };
+
+export interface ArrayTrim {
+  readonly statement: TSESTree.ExpressionStatement;
+  /** The array as the growth statement names it (`samples`, `Metrics.samples`). */
+  readonly receiver: string;
+  /** `push` appends (newest last); `unshift` prepends (newest first). */
+  readonly newest: 'last' | 'first';
+}

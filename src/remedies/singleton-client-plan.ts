@@ -1,0 +1,30 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+
+/** Replace a client made per call by one lazily created module-level client (`singleton-client`). */
+export interface SingletonClientPlan {
+  readonly kind: 'singleton-client';
+  /** The `new X(…)` or factory call that runs per call; its text moves into the getter. */
+  readonly acquisition: TSESTree.Node;
+  /** The module-level statement the shared declarations go above (with its leading comments). */
+  readonly anchor: TSESTree.Node;
+  readonly names: { readonly variable: string; readonly getter: string; readonly closer: string };
+  /** The file already declares this getter (a second site of the same client): only the site changes. */
+  readonly reuse: boolean;
+  /** TypeScript: the client's type for `let x: <type> | undefined`; undefined in JavaScript. */
+  readonly typeText: string | undefined;
+  /** The registry's release, called by the exported `close<Name>()`. */
+  readonly release: { readonly method: string; readonly async: boolean };
+  readonly site: SingletonClientSite;
+  /** The per-call release statements to delete: closing a shared client breaks every other caller. */
+  readonly removals: readonly TSESTree.ExpressionStatement[];
+  readonly moduleSystem: 'esm' | 'commonjs';
+  readonly semicolons: boolean;
+}
+
+export type SingletonClientSite =
+  /** `const c = new X()` first in a named function: becomes a trailing parameter `c = getX()`. */
+  | { readonly kind: 'parameter'; readonly declaration: TSESTree.VariableDeclaration; readonly function: TSESTree.FunctionLike; readonly parameter: string }
+  /** In an instance method: `const c = this.<field>`, the field initialised from the getter. */
+  | { readonly kind: 'field'; readonly initializer: TSESTree.Node; readonly classBody: TSESTree.ClassBody; readonly field: string }
+  /** Anywhere else (callbacks, loop bodies): the acquisition becomes `getX()`. */
+  | { readonly kind: 'in-place' };
