@@ -8,7 +8,9 @@ import type { RuleDescriptor } from '../descriptors/rule-descriptor';
 import { withLazyRemedy, type Finding } from '../findings/finding';
 import { ownershipOptions } from '../ownership/ownership-options';
 import type { SingletonClientPlan } from '../remedies/singleton-client-plan';
+import { functionName } from '../ast/function-name';
 import { executionOf, isLazyInitGuard, type Execution } from '../lifetime/execution';
+import { describeRole } from '../lifetime/execution-role';
 import { bindingOf, couldBeOwnedHere } from '../ownership/acquisition-binding';
 import { analyzeHandleUsage } from '../ownership/handle-usage';
 import type { ResourceEntry } from '../registry/resource-entry';
@@ -31,20 +33,11 @@ function isLazilyInitialised(acquisition: Node): boolean {
   return parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === outermostWrapper(acquisition) && isLazyInitGuard(parent);
 }
 
-function where(execution: Execution, analysis: Analysis): string {
-  if (execution.kind === 'hot') return execution.why;
-  if (execution.kind === 'once') return execution.why;
-  const fn = execution.function;
-  const name =
-    fn.type === AST_NODE_TYPES.FunctionDeclaration || fn.type === AST_NODE_TYPES.FunctionExpression ? fn.id?.name : undefined;
-  const declared =
-    name ??
-    (fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier
-      ? fn.parent.id.name
-      : fn.parent?.type === AST_NODE_TYPES.MethodDefinition || fn.parent?.type === AST_NODE_TYPES.Property
-        ? analysis.sourceText.slice(fn.parent.key.range[0], fn.parent.key.range[1])
-        : undefined);
-  return declared ? `\`${declared}\`` : 'this function';
+/** Where the client is made, in the report's words: the role (`a route handler`), or the function's name. */
+function where(execution: Execution): string {
+  if (execution.kind !== 'repeated') return describeRole(execution.role);
+  const name = functionName(execution.function);
+  return name ? `\`${name}\`` : 'this function';
 }
 
 /**
@@ -76,7 +69,7 @@ function detectClientsPerCall(analysis: Analysis, options: NoClientPerCallOption
     const site = { acquisition: node, owner, entry, execution, binding: verdict.binding, releases: verdict.releases };
     findings.push(
       withLazyRemedy(
-        { ruleId: NO_CLIENT_PER_CALL, messageId, node, data: { resource: entry.description, where: where(execution, analysis) } },
+        { ruleId: NO_CLIENT_PER_CALL, messageId, node, data: { resource: entry.description, where: where(execution) } },
         () => (planner ??= new SingletonPlanner(analysis)).plan(site),
       ),
     );

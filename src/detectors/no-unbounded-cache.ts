@@ -1,6 +1,4 @@
-import { AST_NODE_TYPES } from '../ast/node-types';
 import type { Analysis } from '../analysis/analysis';
-import type { FunctionNode } from '../ast/predicates';
 import { isFiniteKeyTypeNode, writtenTypeArguments, type GrowingKind } from '../collections/collection-kind';
 import { classifyUse, type CollectionUse } from '../collections/collection-uses';
 import { findLongLivedCollections, type LongLivedCollection } from '../collections/long-lived-collections';
@@ -9,7 +7,9 @@ import type { RuleDescriptor } from '../descriptors/rule-descriptor';
 import type { Finding } from '../findings/finding';
 import type { BoundedCachePlan } from '../remedies/bounded-cache-plan';
 import { selfLimitingGrowth } from '../collections/self-limiting-growth';
+import { functionName } from '../ast/function-name';
 import { lifetimeExecutionOf, type Execution } from '../lifetime/execution';
+import { describeRole } from '../lifetime/execution-role';
 import { planBoundedCache } from '../remedies/plan-bounded-cache';
 
 export const NO_UNBOUNDED_CACHE = 'no-unbounded-cache';
@@ -35,24 +35,16 @@ const DESCRIPTIONS: Readonly<Record<GrowingKind, string>> = {
   record: 'an object used as a map',
 };
 
-/** `function f`, `const f = () => …`, a method `f() {}`: how the code calls it. */
-function functionName(fn: FunctionNode): string | undefined {
-  if (fn.id) return fn.id.name;
-  const holder = fn.parent;
-  if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier) return holder.id.name;
-  if ((holder?.type === AST_NODE_TYPES.MethodDefinition || holder?.type === AST_NODE_TYPES.Property) && holder.key.type === AST_NODE_TYPES.Identifier) {
-    return holder.key.name;
-  }
-  return undefined;
+function whereItRuns(execution: Execution): string {
+  if (execution.kind !== 'repeated') return describeRole(execution.role);
+  const name = functionName(execution.function);
+  return name ? `\`${name}\`, which can run any number of times` : 'a function that can run any number of times';
 }
 
-function whereItRuns(execution: Execution): string {
-  if (execution.kind === 'hot') return execution.why;
-  if (execution.kind === 'repeated') {
-    const name = functionName(execution.function);
-    return name ? `\`${name}\`, which can run any number of times` : 'a function that can run any number of times';
-  }
-  return execution.why;
+/** Growth in an interval or timeout callback: samples appended on a timer, a buffer rather than a cache. */
+function onATimer(execution: Execution): boolean {
+  const role = execution.role;
+  return role.kind === 'timer-callback' && role.registration.timer !== 'setImmediate';
 }
 
 /** `Map<'a' | 'b', V>`, `Map<Status, V>` (typed: enums too): at most as many entries as the key type has members. */
@@ -86,7 +78,7 @@ function detectUnboundedCaches(analysis: Analysis, options: NoUnboundedCacheOpti
     const growth = repeatedGrowth(analysis, uses);
     const first = growth[0];
     if (!first || hasFiniteKeys(analysis, collection)) continue;
-    const periodic = collection.kind === 'array' && first.execution.kind === 'hot' && /setInterval|setTimeout/.test(first.execution.why);
+    const periodic = collection.kind === 'array' && onATimer(first.execution);
     const node = 'id' in collection.declaration ? collection.declaration.id : collection.declaration.key;
     findings.push({
       ruleId: NO_UNBOUNDED_CACHE,

@@ -2,9 +2,9 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { nodeIndexOf } from '../ast/node-index';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import { unwrapExpression } from '../ast/predicates';
-import { walk } from '../ast/traverse';
 import { startOfOwnComments } from './leading-comments';
 import { SourceLayout } from './source-layout';
+import { moduleSystemOf, quoteOf, usesSemicolons } from './source-style';
 import type { TextEdit } from './text-edit';
 
 /** How the file names the import (`LRUCache`, `LRUCache2`, `lru.LRUCache`), and the edits that add it when it was missing. */
@@ -25,56 +25,6 @@ function isRequireCall(node: TSESTree.Node | null | undefined, module?: string):
   );
 }
 
-function isModuleSyntax(statement: TSESTree.ProgramStatement): boolean {
-  return (
-    statement.type === AST_NODE_TYPES.ImportDeclaration ||
-    statement.type === AST_NODE_TYPES.ExportNamedDeclaration ||
-    statement.type === AST_NODE_TYPES.ExportDefaultDeclaration ||
-    statement.type === AST_NODE_TYPES.ExportAllDeclaration
-  );
-}
-
-/** `import`/`export` make an ES module; otherwise `require`/`module.exports` make CommonJS. */
-function isCommonJs(ast: TSESTree.Program, source: string): boolean {
-  if (ast.body.some(isModuleSyntax)) return false;
-  return /\brequire\s*\(|\bmodule\.exports\b|\bexports\.\w/.test(source);
-}
-
-/** The file's quote for module names: its imports' or requires', else its first string. */
-function quoteOf(ast: TSESTree.Program, source: string): string {
-  let quote: string | undefined;
-  walk(ast, (node) => {
-    if (quote) return false;
-    if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') {
-      const first = source[node.range[0]];
-      if (first === "'" || first === '"') quote = first;
-    }
-    return undefined;
-  });
-  return quote ?? "'";
-}
-
-const SEMICOLON_STATEMENTS = new Set<string>([
-  AST_NODE_TYPES.ImportDeclaration,
-  AST_NODE_TYPES.VariableDeclaration,
-  AST_NODE_TYPES.ExpressionStatement,
-  AST_NODE_TYPES.ReturnStatement,
-  AST_NODE_TYPES.ThrowStatement,
-]);
-
-/** The file's habit, from its first statement that ends with a semicolon or without one. */
-function usesSemicolons(ast: TSESTree.Program, source: string): boolean {
-  let verdict: boolean | undefined;
-  walk(ast, (node) => {
-    if (verdict !== undefined) return false;
-    const inForHeader = node.parent?.type === AST_NODE_TYPES.ForStatement || node.parent?.type === AST_NODE_TYPES.ForOfStatement || node.parent?.type === AST_NODE_TYPES.ForInStatement;
-    if (SEMICOLON_STATEMENTS.has(node.type) && !inForHeader && !(node.type === AST_NODE_TYPES.ExpressionStatement && node.directive)) {
-      verdict = source.slice(node.range[0], node.range[1]).trimEnd().endsWith(';');
-    }
-    return undefined;
-  });
-  return verdict ?? true;
-}
 
 /**
  * Could `identifier` be a binding or a reference, which a new import of the same name would
@@ -223,7 +173,7 @@ function insertionPoint(ast: TSESTree.Program, source: string, layout: SourceLay
  * are the same for every fix in a file, so two fixes of one pass share them (see applyEdits).
  */
 export function importNamed(ast: TSESTree.Program, source: string, module: string, name: string): ImportResult {
-  const commonJs = isCommonJs(ast, source);
+  const commonJs = moduleSystemOf(ast, source) === 'commonjs';
   const existing = existingEsmImport(ast, module, name) ?? existingRequire(ast, module, name);
   if (existing) return { local: existing, edits: [] };
   const typeOnly = typeOnlyImport(ast, source, module, name);

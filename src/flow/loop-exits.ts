@@ -1,15 +1,8 @@
 import { AST_NODE_TYPES } from '../ast/node-types';
+import { isLoop } from '../ast/loops';
 import { isFunction } from '../ast/predicates';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import type { Node } from '../ast/traverse';
-
-const LOOPS = new Set<string>([
-  AST_NODE_TYPES.ForStatement,
-  AST_NODE_TYPES.ForInStatement,
-  AST_NODE_TYPES.ForOfStatement,
-  AST_NODE_TYPES.WhileStatement,
-  AST_NODE_TYPES.DoWhileStatement,
-]);
 
 type Loop = Node & { body: Node };
 
@@ -39,7 +32,7 @@ export function earlyLoopExit(loop: Loop): Node | undefined {
     }
     let innerBreakable = breakable;
     let innerLabels = labels;
-    if (LOOPS.has(node.type) || node.type === AST_NODE_TYPES.SwitchStatement) innerBreakable += 1;
+    if (isLoop(node) || node.type === AST_NODE_TYPES.SwitchStatement) innerBreakable += 1;
     if (node.type === AST_NODE_TYPES.LabeledStatement) innerLabels = new Set([...labels, node.label.name]);
     for (const child of childNodes(node)) {
       const exit = visit(child, innerBreakable, innerLabels);

@@ -1,28 +1,34 @@
 import type { TSESTree } from '@typescript-eslint/utils';
+import { functionName } from '../ast/function-name';
+import { isRepeatingListenerMethod } from '../ast/listener-methods';
+import { isLoop } from '../ast/loops';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import { isFunction, staticPropertyName, unwrapExpression, type FunctionNode } from '../ast/predicates';
 import type { ScopeManagerLike } from '../ast/scopes';
 import type { Node } from '../ast/traverse';
 import type { TypeOracle } from '../oracle/type-oracle';
+import { roleOfCallback, roleOfTypedHandler } from './callback-roles';
+import type { CallSiteRegistration, ExecutionRole, TimerFunction } from './execution-role';
 
 /**
- * How often the code at a site runs, as far as the source says:
+ * How often the code at a site runs, as far as the source says, and what runs it (`role`):
  * - `once`: module top level, a lazy-init guard, `main`, a top-level IIFE;
  * - `hot`: a recognised repeated path — a request/message/stream handler, a listener, a timer
- *   callback, a loop body;
+ *   callback, a loop body (`node` is the function or loop);
  * - `repeated`: any other function. It may run many times: what it never releases leaks, but
  *   closing what it opens (a one-shot probe) is not connection churn.
  */
 export type Execution =
-  | { readonly kind: 'once'; readonly why: string }
-  | { readonly kind: 'hot'; readonly why: string; readonly node: Node }
-  | { readonly kind: 'repeated'; readonly function: FunctionNode };
+  | { readonly kind: 'once'; readonly role: ExecutionRole }
+  | { readonly kind: 'hot'; readonly role: ExecutionRole; readonly node: Node }
+  | { readonly kind: 'repeated'; readonly role: ExecutionRole; readonly function: FunctionNode };
 
 const ROUTER_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'use', 'options', 'head', 'route']);
 const ITERATION_METHODS = new Set(['forEach', 'map', 'flatMap', 'filter', 'reduce', 'some', 'every']);
-const LISTENER_METHODS = new Set(['on', 'addListener', 'prependListener', 'addEventListener']);
 const CONSUMER_CALLBACKS = new Set(['eachMessage', 'eachBatch']);
 const SERVER_FACTORIES = new Set(['createServer', 'createSecureServer']);
+const TIMERS = new Set<string>(['setInterval', 'setTimeout', 'setImmediate'] satisfies TimerFunction[]);
+const ENTRY_POINTS = new Set(['main', 'bootstrap', 'start', 'init']);
 
 function calleeName(call: TSESTree.CallExpression): { object?: Node; name: string } | undefined {
   const callee = unwrapExpression(call.callee);
@@ -41,8 +47,8 @@ function firstStringArgument(call: TSESTree.CallExpression): string | undefined 
   return undefined;
 }
 
-/** Why a function passed as an argument runs repeatedly, if its call site says so. */
-function repeatedCallbackRole(fn: FunctionNode): string | undefined {
+/** How a function passed as an argument (or an object property of one) is registered to run repeatedly, if its call site says so. */
+function callbackRegistration(fn: FunctionNode): CallSiteRegistration | undefined {
   // `{ eachMessage: async () => … }`, `addService(def, { sayHello: (call, cb) => … })`
   const parent = fn.parent;
   if (parent?.type === AST_NODE_TYPES.Property && parent.value === fn) {
@@ -51,9 +57,9 @@ function repeatedCallbackRole(fn: FunctionNode): string | undefined {
     const call = object?.parent;
     if (call?.type === AST_NODE_TYPES.CallExpression && call.arguments.includes(object)) {
       const callee = calleeName(call);
-      if (callee?.name === 'run' && key && CONSUMER_CALLBACKS.has(key)) return `a consumer's \`${key}\``;
-      if (callee?.name === 'addService' && call.arguments[1] === object) return 'a gRPC service method';
-      if (callee?.name === 'route' && key === 'handler') return 'a route handler';
+      if (callee?.name === 'run' && key && CONSUMER_CALLBACKS.has(key)) return { via: 'consumer-run', callback: key };
+      if (callee?.name === 'addService' && call.arguments[1] === object) return { via: 'service-implementation' };
+      if (callee?.name === 'route' && key === 'handler' && callee.object) return { via: 'route-object', receiver: callee.object };
     }
     return undefined;
   }
@@ -62,27 +68,17 @@ function repeatedCallbackRole(fn: FunctionNode): string | undefined {
   const callee = calleeName(parent);
   if (!callee) return undefined;
   const { name, object } = callee;
-  if (name === 'setInterval' || name === 'setTimeout' || name === 'setImmediate') return `a \`${name}\` callback`;
-  if (SERVER_FACTORIES.has(name)) return 'a server request handler';
+  if (TIMERS.has(name)) return { via: 'timer', timer: name as TimerFunction };
+  if (SERVER_FACTORIES.has(name)) return { via: 'server-factory', factory: name };
   // `once` runs its listener once; `on('request' | 'message' | …)` for every event.
-  if (LISTENER_METHODS.has(name)) return `a \`${firstStringArgument(parent) ?? 'event'}\` listener`;
+  if (isRepeatingListenerMethod(name)) return { via: 'listener', method: name, event: firstStringArgument(parent), target: object ?? parent.callee };
   // app.get('/x', handler), router.post(…), fastify.get(…): a path first, handlers after it.
   if (object && ROUTER_METHODS.has(name) && parent.arguments.length >= 2 && parent.arguments[0] !== fn) {
-    return 'a route handler';
+    return { via: 'router', method: name, receiver: object };
   }
-  if (object && name === 'use' && parent.arguments.length >= 1) return 'a middleware';
-  if (ITERATION_METHODS.has(name)) return `a \`${name}\` callback`;
+  if (object && name === 'use' && parent.arguments.length >= 1) return { via: 'middleware', receiver: object };
+  if (ITERATION_METHODS.has(name)) return { via: 'iteration', method: name };
   return undefined;
-}
-
-function isMainFunction(fn: FunctionNode): boolean {
-  const name =
-    fn.type === AST_NODE_TYPES.FunctionDeclaration
-      ? fn.id?.name
-      : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier
-        ? fn.parent.id.name
-        : undefined;
-  return name === 'main' || name === 'bootstrap' || name === 'start' || name === 'init';
 }
 
 /** `(async () => { … })()` at module level runs once. */
@@ -96,30 +92,39 @@ function isTopLevelIife(fn: FunctionNode): boolean {
   );
 }
 
-const LOOPS = new Set<string>([
-  AST_NODE_TYPES.ForStatement,
-  AST_NODE_TYPES.ForInStatement,
-  AST_NODE_TYPES.ForOfStatement,
-  AST_NODE_TYPES.WhileStatement,
-  AST_NODE_TYPES.DoWhileStatement,
-]);
+/** `function main()`, `const bootstrap = async () => …`: the names programs start with. */
+function entryPointName(fn: FunctionNode): string | undefined {
+  const declared = fn.type === AST_NODE_TYPES.FunctionDeclaration || fn.parent?.type === AST_NODE_TYPES.VariableDeclarator;
+  const name = declared ? functionName(fn) : undefined;
+  return name !== undefined && ENTRY_POINTS.has(name) ? name : undefined;
+}
 
 /** What `executionOf` asks the type oracle: which parameters are requests, responses or calls. */
 export type RequestScopeOracle = Pick<TypeOracle, 'requestScopedType'>;
 
-/**
- * `function list(req: Request, res: Response)` is a handler wherever it is declared and however it is
- * registered (`app.get('/users', list)`, a controller class, a grpc-js implementation object built
- * elsewhere): its parameters say it runs once per request.
- */
-function requestHandlerRole(fn: FunctionNode, oracle: RequestScopeOracle): string | undefined {
-  for (const parameter of fn.params) {
-    const type = oracle.requestScopedType(parameter);
-    if (type === undefined) continue;
-    const name = parameter.type === AST_NODE_TYPES.Identifier ? parameter.name : undefined;
-    return `a request handler (\`${name === undefined ? type : `${name}: ${type}`}\`)`;
-  }
-  return undefined;
+/** The role of a function from where it is passed or, with an oracle, from its parameters' types. */
+function functionExecution(fn: FunctionNode, oracle: RequestScopeOracle | undefined): Execution {
+  const registration = callbackRegistration(fn);
+  if (registration) return { kind: 'hot', role: roleOfCallback(fn, registration, oracle), node: fn };
+  const handler = oracle && roleOfTypedHandler(fn, oracle);
+  if (handler) return { kind: 'hot', role: handler, node: fn };
+  if (isTopLevelIife(fn)) return { kind: 'once', role: { kind: 'module-load', at: 'iife' } };
+  const entryPoint = entryPointName(fn);
+  if (entryPoint) return { kind: 'once', role: { kind: 'start-up', function: fn, name: entryPoint, reason: 'entry-point' } };
+  const effect = effectHook(fn);
+  // An effect runs after renders, as often as its dependencies change: repeated, not a hot path.
+  if (effect) return { kind: 'repeated', role: { kind: 'effect', function: fn, hook: effect }, function: fn };
+  return { kind: 'repeated', role: { kind: 'function', function: fn }, function: fn };
+}
+
+const EFFECT_HOOKS = new Set(['useEffect', 'useLayoutEffect', 'useInsertionEffect']);
+
+/** `useEffect(() => …, deps)`, `React.useLayoutEffect(…)`: the hook's name, when `fn` is its effect. */
+function effectHook(fn: FunctionNode): string | undefined {
+  const call = fn.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== fn) return undefined;
+  const name = calleeName(call)?.name;
+  return name !== undefined && EFFECT_HOOKS.has(name) ? name : undefined;
 }
 
 /**
@@ -128,27 +133,15 @@ function requestHandlerRole(fn: FunctionNode, oracle: RequestScopeOracle): strin
  */
 export function executionOf(site: Node, oracle?: RequestScopeOracle): Execution {
   for (let current: Node | undefined = site.parent, child: Node = site; current; child = current, current = current.parent) {
-    if (LOOPS.has(current.type)) {
-      // The loop's own header (`for (const x of await load())`) runs once per entry to the loop.
-      const body = (current as TSESTree.ForStatement).body;
-      if (body === child) return { kind: 'hot', why: 'a loop body', node: current };
+    // The loop's own header (`for (const x of await load())`) runs once per entry to the loop.
+    if (isLoop(current) && current.body === child) return { kind: 'hot', role: { kind: 'loop-body', loop: current }, node: current };
+    if (isFunction(current)) return functionExecution(current, oracle);
+    if (current.type === AST_NODE_TYPES.PropertyDefinition && current.static) {
+      return { kind: 'once', role: { kind: 'module-load', at: 'static-initialiser' } };
     }
-    if (isFunction(current)) {
-      const fn = current;
-      const role = repeatedCallbackRole(fn);
-      if (role) return { kind: 'hot', why: role, node: fn };
-      const handler = oracle && requestHandlerRole(fn, oracle);
-      if (handler) return { kind: 'hot', why: handler, node: fn };
-      if (isTopLevelIife(fn)) return { kind: 'once', why: 'a module-level IIFE' };
-      if (isMainFunction(fn)) return { kind: 'once', why: `\`${(fn as TSESTree.FunctionDeclaration).id?.name ?? 'main'}\`` };
-      return { kind: 'repeated', function: fn };
-    }
-    if (current.type === AST_NODE_TYPES.PropertyDefinition && (current).static) {
-      return { kind: 'once', why: 'a static field initialiser' };
-    }
-    if (current.type === AST_NODE_TYPES.StaticBlock) return { kind: 'once', why: 'a static block' };
+    if (current.type === AST_NODE_TYPES.StaticBlock) return { kind: 'once', role: { kind: 'module-load', at: 'static-block' } };
   }
-  return { kind: 'once', why: 'module top level' };
+  return { kind: 'once', role: { kind: 'module-load', at: 'top-level' } };
 }
 
 /** How far callers are followed: `main` → `registerRoutes` → `addRoute` is as deep as start-up code goes. */
@@ -165,23 +158,12 @@ function localFunctionVariable(fn: FunctionNode, scopeManager: ScopeManagerLike)
 
 /** A loop body, or a `forEach`/`map` … callback: runs as often as the code around it, times a bounded count. */
 function iterationOf(execution: Execution): Node | undefined {
-  if (execution.kind !== 'hot') return undefined;
-  const node = execution.node;
-  if (LOOPS.has(node.type)) return node;
-  const call = node.parent;
-  if (isFunction(node) && call?.type === AST_NODE_TYPES.CallExpression && (call.arguments as readonly Node[]).includes(node)) {
-    const callee = calleeName(call);
-    if (callee && ITERATION_METHODS.has(callee.name)) return call;
-  }
+  const role = execution.role;
+  if (role.kind === 'loop-body') return role.loop;
+  if (role.kind === 'iteration-callback') return role.function.parent;
   return undefined;
 }
 
-/**
- * How often the code at `site` runs over the life of the process, for state that accumulates:
- * like `executionOf`, but a loop or a `forEach` callback inside run-once code runs once overall, and
- * a function of this module that is only ever called from run-once code (`registerRoutes()` at
- * start-up) is run-once too. A registry of route handlers filled at start-up is not a cache.
- */
 /**
  * `registerResolver(scheme, resolver)`, `defineRoute(…)`, `addLoadBalancerType(…)`,
  * `addIgnorePattern(…)`: what such a function fills is a registry that other modules (or the
@@ -190,27 +172,24 @@ function iterationOf(execution: Execution): Node | undefined {
  */
 const REGISTRATION_NAME = /^(use$|register|unregister|define|declare|install|provide|configure|setup|add[A-Z]\w*(Type|Handler|Plugin|Provider|Resolver|Middleware|Route|Service|Extension|Hook|Listener|Factory|Codec|Format|Command|Pattern|Rule|Filter|Matcher|Transform|Transformer|Loader|Parser|Validator|Formatter|Option|Options))/;
 
-function declaredName(fn: FunctionNode): string | undefined {
-  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id?.name;
-  const parent = fn.parent;
-  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
-  if ((parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.Property) && parent.key.type === AST_NODE_TYPES.Identifier) {
-    return parent.key.name;
-  }
-  return undefined;
-}
-
+/**
+ * How often the code at `site` runs over the life of the process, for state that accumulates:
+ * like `executionOf`, but a loop or a `forEach` callback inside run-once code runs once overall, and
+ * a function of this module that is only ever called from run-once code (`registerRoutes()` at
+ * start-up) is run-once too. A registry of route handlers filled at start-up is not a cache.
+ */
 export function lifetimeExecutionOf(site: Node, scopeManager: ScopeManagerLike, depth = 0, oracle?: RequestScopeOracle): Execution {
   const execution = executionOf(site, oracle);
   const iteration = iterationOf(execution);
   if (iteration) {
     const around = lifetimeExecutionOf(iteration, scopeManager, depth, oracle);
-    return around.kind === 'once' ? { kind: 'once', why: `a loop in ${around.why}` } : execution;
+    return around.kind === 'once' ? { kind: 'once', role: { kind: 'start-up-loop', node: iteration, around: around.role } } : execution;
   }
   if (execution.kind !== 'repeated' || depth >= MAX_CALLER_DEPTH) return execution;
-  const name = declaredName(execution.function);
-  if (name && REGISTRATION_NAME.test(name)) return { kind: 'once', why: `\`${name}\`, a registration function` };
-  const variable = localFunctionVariable(execution.function, scopeManager);
+  const fn = execution.function;
+  const name = functionName(fn);
+  if (name && REGISTRATION_NAME.test(name)) return { kind: 'once', role: { kind: 'start-up', function: fn, name, reason: 'registration' } };
+  const variable = localFunctionVariable(fn, scopeManager);
   const calls = variable?.references.filter((reference) => !reference.init) ?? [];
   if (calls.length === 0) return execution;
   for (const reference of calls) {
@@ -218,7 +197,7 @@ export function lifetimeExecutionOf(site: Node, scopeManager: ScopeManagerLike, 
     if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== reference.identifier) return execution;
     if (lifetimeExecutionOf(call, scopeManager, depth + 1, oracle).kind !== 'once') return execution;
   }
-  return { kind: 'once', why: `\`${variable!.name}\`, called only from run-once code` };
+  return { kind: 'once', role: { kind: 'start-up', function: fn, name: variable!.name, reason: 'called-from-start-up' } };
 }
 
 /**

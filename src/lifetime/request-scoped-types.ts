@@ -1,23 +1,47 @@
 import type { DeclarationSpecifier } from '../registry/specifiers';
+import type { ConnectionObject, Framework } from './execution-role';
 
 /**
- * Parameter types that only exist while a request, response or call is in flight. A function that
- * takes one is a handler, and runs once per request, wherever it is declared: `function list(req:
- * Request, res: Response)` passed by name to `app.get('/users', list)` is as hot as an inline arrow.
- * Subclasses and interfaces extending these match too (express's `Request` extends `IncomingMessage`).
+ * A parameter type that only exists while a request, response, connection or call is in flight, and
+ * what it is to the handler. A function that takes one is a handler, and runs once per request,
+ * wherever it is declared: `function list(req: Request, res: Response)` passed by name to
+ * `app.get('/users', list)` is as hot as an inline arrow. Subclasses and interfaces extending these
+ * match too (express's `Request` extends `IncomingMessage`).
  */
-export const requestScopedTypes: readonly DeclarationSpecifier[] = [
-  { from: 'package', package: 'http', name: 'IncomingMessage' },
-  { from: 'package', package: 'http', name: 'ServerResponse' },
-  { from: 'package', package: 'http2', name: 'Http2ServerRequest' },
-  { from: 'package', package: 'http2', name: 'Http2ServerResponse' },
-  { from: 'package', package: 'express', name: 'Request' },
-  { from: 'package', package: 'express', name: 'Response' },
-  { from: 'package', package: 'express-serve-static-core', name: 'Request' },
-  { from: 'package', package: 'express-serve-static-core', name: 'Response' },
-  // grpc-js declares these as type aliases of intersections (`ServerSurfaceCall & ObjectReadable<T>`).
-  { from: 'package', package: '@grpc/grpc-js', name: 'ServerUnaryCall' },
-  { from: 'package', package: '@grpc/grpc-js', name: 'ServerReadableStream' },
-  { from: 'package', package: '@grpc/grpc-js', name: 'ServerWritableStream' },
-  { from: 'package', package: '@grpc/grpc-js', name: 'ServerDuplexStream' },
+export interface RequestScopedType {
+  readonly type: DeclarationSpecifier;
+  readonly object: ConnectionObject['object'];
+  readonly framework: Framework;
+}
+
+const http = (name: string, object: 'request' | 'response'): RequestScopedType => ({ type: { from: 'package', package: 'http', name }, object, framework: 'node-http' });
+const express = (from: string, name: 'Request' | 'Response'): RequestScopedType => ({
+  type: { from: 'package', package: from, name },
+  object: name === 'Request' ? 'request' : 'response',
+  framework: 'express',
+});
+// grpc-js declares these as type aliases of intersections (`ServerSurfaceCall & ObjectReadable<T>`).
+const grpc = (name: string): RequestScopedType => ({ type: { from: 'package', package: '@grpc/grpc-js', name }, object: 'call', framework: 'grpc-js' });
+
+export const requestScopedTypes: readonly RequestScopedType[] = [
+  http('IncomingMessage', 'request'),
+  http('ServerResponse', 'response'),
+  { type: { from: 'package', package: 'http2', name: 'Http2ServerRequest' }, object: 'request', framework: 'node-http' },
+  { type: { from: 'package', package: 'http2', name: 'Http2ServerResponse' }, object: 'response', framework: 'node-http' },
+  express('express', 'Request'),
+  express('express', 'Response'),
+  express('express-serve-static-core', 'Request'),
+  express('express-serve-static-core', 'Response'),
+  grpc('ServerUnaryCall'),
+  grpc('ServerReadableStream'),
+  grpc('ServerWritableStream'),
+  grpc('ServerDuplexStream'),
 ];
+
+/** The grpc-js method kind a handler implements, from the call type its parameter matched. */
+export const grpcMethodKinds: Readonly<Record<string, 'unary' | 'client-streaming' | 'server-streaming' | 'bidi-streaming'>> = {
+  ServerUnaryCall: 'unary',
+  ServerReadableStream: 'client-streaming',
+  ServerWritableStream: 'server-streaming',
+  ServerDuplexStream: 'bidi-streaming',
+};

@@ -1,6 +1,13 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { CollectionKind } from '../collections/collection-kind';
+import type { RequestScopedType } from '../lifetime/request-scoped-types';
 import type { ResourceEntry } from '../registry/resource-entry';
+
+/** A parameter's request-scoped type: the name it goes by (a subclass's own), and the entry it matched. */
+export interface RequestScopedMatch {
+  readonly name: string;
+  readonly entry: RequestScopedType;
+}
 
 /**
  * What the engine asks about values. Two implementations: the typed one uses the TypeScript checker
@@ -40,7 +47,7 @@ export interface TypeOracle {
    * Typed: the checker's type, annotated or contextual, through aliases and base types; untyped: the
    * annotation as written, resolved through the imports. Undefined when it is none of them.
    */
-  requestScopedType(parameter: TSESTree.Parameter): string | undefined;
+  requestScopedType(parameter: TSESTree.Parameter): RequestScopedMatch | undefined;
   /** Can a value of this written type be null, undefined or unknown? lru-cache's `K extends {}, V extends {}` rejects it. */
   admitsNullish(typeNode: TSESTree.TypeNode): boolean;
 }

@@ -8,7 +8,7 @@ import { requestScopedTypes } from '../lifetime/request-scoped-types';
 import type { Registry } from '../registry/registry';
 import type { ResourceEntry } from '../registry/resource-entry';
 import { declarationMatches, isDeclaredInNodeOrLib } from './declaration-match';
-import type { TypeOracle } from './type-oracle';
+import type { RequestScopedMatch, TypeOracle } from './type-oracle';
 import type { UntypedOracle } from './untyped-oracle';
 
 type TypeServices = Pick<ParserServicesWithTypeInformation, 'program' | 'esTreeNodeToTSNodeMap'>;
@@ -181,7 +181,7 @@ export class TypedOracle implements TypeOracle {
    * The checker's type of the parameter, annotated or contextual (`createServer((req, res) => …)`,
    * `const list: RequestHandler = (req, res) => …`), matched through aliases and base types.
    */
-  requestScopedType(parameter: TSESTree.Parameter): string | undefined {
+  requestScopedType(parameter: TSESTree.Parameter): RequestScopedMatch | undefined {
     let tsNode: ts.Node | undefined = this.services.esTreeNodeToTSNodeMap.get(parameter);
     while (tsNode && !ts.isParameter(tsNode)) tsNode = tsNode.parent;
     if (!tsNode) return this.syntactic.requestScopedType(parameter);
@@ -189,8 +189,8 @@ export class TypedOracle implements TypeOracle {
     if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return undefined;
     const candidates = type.isUnion() ? type.types : [type];
     for (const candidate of candidates) {
-      const name = this.#findInHierarchy(candidate, (symbol) => this.#requestScopedName(symbol));
-      if (name) return name;
+      const match = this.#findInHierarchy(candidate, (symbol) => this.#requestScopedMatch(symbol));
+      if (match) return match;
     }
     return undefined;
   }
@@ -301,15 +301,15 @@ export class TypedOracle implements TypeOracle {
     return undefined;
   }
 
-  /** `Request` when the symbol is express's `Request` (or another request-scoped type); else undefined. */
-  #requestScopedName(symbol: ts.Symbol): string | undefined {
+  /** express's `Request` (or another request-scoped type) when the symbol declares it; else undefined. */
+  #requestScopedMatch(symbol: ts.Symbol): RequestScopedMatch | undefined {
     const declarations = symbol.getDeclarations();
     if (!declarations) return undefined;
     const name = symbol.getName();
-    const declared = requestScopedTypes.some(
-      (spec) => spec.name === name && declarations.some((declaration) => declarationMatches(declaration, spec, this.services.program)),
+    const matched = requestScopedTypes.find(
+      (entry) => entry.type.name === name && declarations.some((declaration) => declarationMatches(declaration, entry.type, this.services.program)),
     );
-    return declared ? name : undefined;
+    return matched ? { name, entry: matched } : undefined;
   }
 
   #baseTypes(type: ts.Type): readonly ts.Type[] {

@@ -10,7 +10,7 @@ import { sameDeclaration, samePackage } from '../registry/registry';
 import type { ResourceEntry } from '../registry/resource-entry';
 import type { DeclarationSpecifier } from '../registry/specifiers';
 import { moduleBindings, resolveModuleMember, resolveTypeName, type ModuleMember } from './module-bindings';
-import type { TypeOracle } from './type-oracle';
+import type { RequestScopedMatch, TypeOracle } from './type-oracle';
 
 const ASSIGNING_OPERATORS = new Set(['=', '??=', '||=']);
 
@@ -82,7 +82,7 @@ export class UntypedOracle implements TypeOracle {
   }
 
   /** Only the written annotation: `req: Request` with Request from 'express', `call: grpc.ServerUnaryCall<A, B>`. */
-  requestScopedType(parameter: TSESTree.Parameter): string | undefined {
+  requestScopedType(parameter: TSESTree.Parameter): RequestScopedMatch | undefined {
     const target =
       parameter.type === AST_NODE_TYPES.TSParameterProperty
         ? parameter.parameter
@@ -94,7 +94,8 @@ export class UntypedOracle implements TypeOracle {
     if (annotation?.type !== AST_NODE_TYPES.TSTypeReference) return undefined;
     const member = resolveTypeName(annotation.typeName, this.#bindings);
     if (!member) return undefined;
-    return requestScopedTypes.find((spec) => namesPackageMember(spec, member))?.name;
+    const entry = requestScopedTypes.find((candidate) => namesPackageMember(candidate.type, member));
+    return entry ? { name: entry.type.name, entry } : undefined;
   }
 
   /** Only what is written: an alias such as `type Entry = User | undefined` needs the typed oracle. */

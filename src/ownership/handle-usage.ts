@@ -1,4 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
+import { isEmitterListenerMethod } from '../ast/listener-methods';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import { enclosingFunction, outermostWrapper, staticPropertyName, type FunctionNode } from '../ast/predicates';
 import type { ScopeManagerLike, VariableLike } from '../ast/scopes';
@@ -38,8 +39,6 @@ export interface HandleUsage {
   /** `createInterface({ input: handle })` that only borrow it (not drained): see borrowed-options. */
   readonly borrowers: readonly Borrower[];
 }
-
-const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
 
 function methodName(member: TSESTree.MemberExpression): string | undefined {
   const name = staticPropertyName(member);
@@ -83,7 +82,7 @@ export function analyzeHandleUsage(
   const roleOf = (identifier: TSESTree.Identifier): Role => roleOfValue(outermostWrapper(identifier));
   const isReleaseOrListener = (member: TSESTree.MemberExpression): boolean => {
     const method = methodName(member);
-    return method === undefined || method === 'pipe' || LISTENER_METHODS.has(method) || entry.releases.some((release) => 'method' in release && release.method === method);
+    return method === undefined || method === 'pipe' || isEmitterListenerMethod(method) || entry.releases.some((release) => 'method' in release && release.method === method);
   };
   const roleOfValue = (node: Node): Role => {
     // `cursor.sort(…).toArray()`: the chained call is the handle again; what happens to it decides.
@@ -108,7 +107,7 @@ export function analyzeHandleUsage(
           if ('method' in release && release.method === method) return { kind: 'release', node: call };
           if (
             'listener' in release &&
-            LISTENER_METHODS.has(method) &&
+            isEmitterListenerMethod(method) &&
             call.arguments[0]?.type === AST_NODE_TYPES.Literal &&
             call.arguments[0].value === release.listener
           ) {
@@ -118,7 +117,7 @@ export function analyzeHandleUsage(
         if (method === 'pipe') return { kind: 'escape', reason: 'piped' };
         // An event-driven handle (`socket.on('data', …)`, `rl.on('line', …)`) lives on in its listeners and
         // ends with its peer or its input; judging it from the function that wired it up is guesswork.
-        if (LISTENER_METHODS.has(method)) return { kind: 'escape', reason: 'handed to its listeners' };
+        if (isEmitterListenerMethod(method)) return { kind: 'escape', reason: 'handed to its listeners' };
         return { kind: 'use' };
       }
       case AST_NODE_TYPES.CallExpression:

@@ -13,6 +13,7 @@ import type { SingletonClientPlan, SingletonClientSite } from './singleton-clien
 import type { Execution } from '../lifetime/execution';
 import type { AcquisitionBinding } from '../ownership/acquisition-binding';
 import type { ResourceEntry } from '../registry/resource-entry';
+import { moduleSystemOf, usesSemicolons } from '../fix/source-style';
 import { findSharedGetter, normalize } from './shared-getter';
 
 export interface ClientSite {
@@ -70,12 +71,6 @@ function perCallValue(analysis: Analysis, expression: Node): string | undefined 
     found = perCallValue(analysis, child);
   }
   return found;
-}
-
-function moduleSystemOf(analysis: Analysis): 'esm' | 'commonjs' {
-  const body = analysis.ast.body;
-  if (body.some((statement) => statement.type.startsWith('Import') || statement.type.startsWith('Export'))) return 'esm';
-  return /\brequire\s*\(|\bmodule\.exports\b|\bexports\.\w+\s*=/.test(analysis.sourceText) ? 'commonjs' : 'esm';
 }
 
 /** The statement of the program that contains `node`. */
@@ -219,8 +214,8 @@ export class SingletonPlanner {
       release: { method: release.method, async: release.async === true },
       site: this.#siteOf(site, names),
       removals,
-      moduleSystem: moduleSystemOf(analysis),
-      semicolons: usesSemicolons(analysis),
+      moduleSystem: moduleSystemOf(analysis.ast, analysis.sourceText),
+      semicolons: usesSemicolons(analysis.ast, analysis.sourceText),
     };
   }
 
@@ -311,10 +306,4 @@ function rootIdentifier(member: TSESTree.MemberExpression): Node {
   let current: Node = member;
   while (current.type === AST_NODE_TYPES.MemberExpression) current = current.object;
   return current;
-}
-
-function usesSemicolons(analysis: Analysis): boolean {
-  const statements = analysis.ast.body.filter((statement) => statement.type === AST_NODE_TYPES.ImportDeclaration || statement.type === AST_NODE_TYPES.VariableDeclaration || statement.type === AST_NODE_TYPES.ExpressionStatement);
-  if (statements.length === 0) return true;
-  return statements.filter((statement) => analysis.sourceText[statement.range[1] - 1] === ';').length * 2 >= statements.length;
 }

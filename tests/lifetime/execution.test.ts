@@ -7,6 +7,7 @@ import { linkAndIndex } from '../../src/ast/node-index';
 import { walk, type Node } from '../../src/ast/traverse';
 import { parseSource } from '../../src/codemod/parse-source';
 import { executionOf, isLazyInitGuard } from '../../src/lifetime/execution';
+import { describeRole } from '../../src/lifetime/execution-role';
 import { resolveRegistry } from '../../src/registry/settings';
 import { createTypedProject } from '../typed-project';
 
@@ -19,8 +20,7 @@ function executionAtSite(code: string) {
     if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'site') site = node;
   });
   if (!site) throw new Error('no site() call');
-  const execution = executionOf(site);
-  return execution.kind === 'repeated' ? { kind: 'repeated' } : { kind: execution.kind, why: execution.why };
+  return summary(executionOf(site));
 }
 
 function siteCall(ast: TSESTree.Program): Node {
@@ -32,8 +32,9 @@ function siteCall(ast: TSESTree.Program): Node {
   return site;
 }
 
+/** The frequency, and the role in a report's words (what the old prose `why` said). */
 function summary(execution: ReturnType<typeof executionOf>) {
-  return execution.kind === 'repeated' ? { kind: 'repeated' } : { kind: execution.kind, why: execution.why };
+  return execution.kind === 'repeated' ? { kind: 'repeated' } : { kind: execution.kind, why: describeRole(execution.role) };
 }
 
 /** The execution of the `site()` call with an oracle: typed inside `program`, untyped without one. */
