@@ -36,6 +36,13 @@ export const requestScopedTypes: readonly RequestScopedType[] = [
   grpc('ServerReadableStream'),
   grpc('ServerWritableStream'),
   grpc('ServerDuplexStream'),
+  { type: { from: 'package', package: 'fastify', name: 'FastifyRequest' }, object: 'request', framework: 'fastify' },
+  { type: { from: 'package', package: 'fastify', name: 'FastifyReply' }, object: 'response', framework: 'fastify' },
+  // koa's middleware `ctx` is `ParameterizedContext`, an alias of an intersection with `ExtendableContext`.
+  { type: { from: 'package', package: 'koa', name: 'ExtendableContext' }, object: 'context', framework: 'koa' },
+  // A server-side socket: the handler runs per connection (ws's `WebSocket` is also a client: only its server-side use reaches here through a parameter).
+  { type: { from: 'package', package: 'ws', name: 'WebSocket' }, object: 'socket', framework: 'ws' },
+  { type: { from: 'package', package: 'socket.io', name: 'Socket' }, object: 'socket', framework: 'socket.io' },
 ];
 
 /** The grpc-js method kind a handler implements, from the call type its parameter matched. */
