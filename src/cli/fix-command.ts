@@ -14,7 +14,7 @@ import { jsonReport } from './json-report';
 import { markdownReport } from './markdown-report';
 import { createProgress } from './progress';
 import type { FileRecord, RunRecord } from './run-record';
-import { exitCodeOf, tallyRun } from './run-tally';
+import { exitCodeOf, tallyRun, type RunTally } from './run-tally';
 import { requiredPackagesOf } from './required-packages';
 import { formatSummary } from './summary';
 import { createTransformRunner } from './transform-runner';
@@ -36,15 +36,7 @@ export async function runFix(settings: FixSettings, streams: CliStreams, catalog
   }
   const discovery = discoverSourceFiles(settings.paths, settings.since);
   const { files } = discovery;
-  if (!settings.dryRun && !settings.force && files.length > 0) {
-    const refusal = dirtyTreeRefusal(discovery, settings.reports);
-    if (refusal) {
-      streams.stderr.write(`leakguard: ${refusal}\n`);
-      return ExitCode.refusedDirtyTree;
-    }
-    const warning = outsideGitWarning(discovery);
-    if (warning) streams.stderr.write(`leakguard: ${warning}\n`);
-  }
+  if (!mayWrite(settings, discovery, streams.stderr)) return ExitCode.refusedDirtyTree;
 
   const workers = Math.max(1, Math.min(settings.workers ?? defaultWorkers(files.length), files.length));
   const progress = createProgress(files.length, streams.stderr);
@@ -104,17 +96,38 @@ export async function runFix(settings: FixSettings, streams: CliStreams, catalog
   // stdout carries what was asked for: with --diff or --print it must stay a clean patch or source.
   const summaryStream = settings.diff || settings.print ? streams.stderr : streams.stdout;
   summaryStream.write(formatSummary(run, tally));
-  for (const report of settings.reports) {
+  const reportsWritten = writeReports(settings.reports, run, tally, catalog, summaryStream, streams.stderr);
+  if (!reportsWritten) exitCode = ExitCode.errors;
+  return exitCode;
+}
+
+/** Writing over uncommitted changes needs --force (a dry run writes nothing); outside git, a warning. */
+function mayWrite(settings: FixSettings, discovery: ReturnType<typeof discoverSourceFiles>, err: NodeJS.WritableStream): boolean {
+  if (settings.dryRun || settings.force || discovery.files.length === 0) return true;
+  const refusal = dirtyTreeRefusal(discovery, settings.reports);
+  if (refusal) {
+    err.write(`leakguard: ${refusal}\n`);
+    return false;
+  }
+  const warning = outsideGitWarning(discovery);
+  if (warning) err.write(`leakguard: ${warning}\n`);
+  return true;
+}
+
+/** `--report` files, each atomically; false when one could not be written (the run then exits with errors). */
+function writeReports(reports: readonly string[], run: RunRecord, tally: RunTally, catalog: Catalog, out: NodeJS.WritableStream, err: NodeJS.WritableStream): boolean {
+  let written = true;
+  for (const report of reports) {
     try {
       fs.mkdirSync(path.dirname(report), { recursive: true });
       writeFileAtomic(report, path.extname(report).toLowerCase() === '.json' ? jsonReport(run, tally, catalog) : markdownReport(run, tally));
-      summaryStream.write(`Report: ${displayPath(report)}\n`);
+      out.write(`Report: ${displayPath(report)}\n`);
     } catch (error) {
-      streams.stderr.write(`leakguard: cannot write the report ${displayPath(report)}: ${(error as Error).message}\n`);
-      exitCode = ExitCode.errors;
+      err.write(`leakguard: cannot write the report ${displayPath(report)}: ${(error as Error).message}\n`);
+      written = false;
     }
   }
-  return exitCode;
+  return written;
 }
 
 // A worker thread pays about a second of CPU to load TypeScript and the engine, and builds its own

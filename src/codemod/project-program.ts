@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 
+// One entry per tsconfig of the repository being fixed: a fixed set per run, not a cache that grows
+// with traffic (a worker thread ends with the run). Removing entries would rebuild programs.
+// eslint-disable-next-line leakguard/no-unbounded-cache -- keyed by the repository's tsconfig files
 const programs = new Map<string, ts.Program | undefined>();
 
 /** The nearest `tsconfig.json` at or above the file's folder (monorepos: one per package). */
@@ -55,9 +58,4 @@ export function programForFile(filePath: string, explicitTsconfig?: string): ts.
   const absolute = path.resolve(filePath);
   const tsconfig = explicitTsconfig ?? findNearestTsconfig(absolute);
   return tsconfig ? programContaining(tsconfig, absolute, 0) : undefined;
-}
-
-/** Forget built programs: files changed on disk (tests, watch mode). */
-export function clearProgramCache(): void {
-  programs.clear();
 }

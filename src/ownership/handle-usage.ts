@@ -59,6 +59,120 @@ function methodName(member: TSESTree.MemberExpression): string | undefined {
 
 type Role = { kind: 'release'; node: Node } | { kind: 'escape'; reason: EscapeReason; lent?: boolean } | { kind: 'alias'; declarator: TSESTree.VariableDeclarator } | { kind: 'use'; borrower?: Borrower };
 
+/** What the role of a reference depends on: the handle's registry entry, the oracle and the options. */
+interface RoleContext {
+  readonly entry: ResourceEntry;
+  readonly analysis: { oracle: TypeOracle; registry: Registry; scopeManager: ScopeManagerLike };
+  readonly options: OwnershipOptions;
+}
+
+/** `handle.close()`, `handle.pipe(…)`, `handle.on(…)`: a method of the handle itself, or a property read. */
+function isReleaseOrListener(member: TSESTree.MemberExpression, entry: ResourceEntry): boolean {
+  const method = methodName(member);
+  return method === undefined || method === 'pipe' || isEmitterListenerMethod(method) || entry.releases.some((release) => 'method' in release && release.method === method);
+}
+
+/** `handle.<method>(…)`: a release, a pipe, a listener (the handle lives on in it), or a plain use. */
+function methodCallRole(node: Node, member: TSESTree.MemberExpression, entry: ResourceEntry): Role {
+  if (member.object !== node) return { kind: 'use' };
+  const callee = outermostWrapper(member);
+  const call = callee.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== callee) return { kind: 'use' };
+  const method = methodName(member);
+  if (method === undefined) return { kind: 'use' };
+  for (const release of entry.releases) {
+    if ('method' in release && release.method === method) return { kind: 'release', node: call };
+    if (
+      'listener' in release &&
+      isEmitterListenerMethod(method) &&
+      call.arguments[0]?.type === AST_NODE_TYPES.Literal &&
+      call.arguments[0].value === release.listener
+    ) {
+      return { kind: 'release', node: call };
+    }
+  }
+  if (method === 'pipe') return { kind: 'escape', reason: 'piped' };
+  // An event-driven handle (`socket.on('data', …)`, `rl.on('line', …)`) lives on in its listeners and
+  // ends with its peer or its input; judging it from the function that wired it up is guesswork.
+  if (isEmitterListenerMethod(method)) return { kind: 'escape', reason: 'handed to its listeners' };
+  return { kind: 'use' };
+}
+
+/** `f(handle)`, `new W(handle)`: a release function, an owner, a borrowing built-in, or an unknown callee. */
+function argumentRole(node: Node, call: TSESTree.CallExpression | TSESTree.NewExpression, { entry, analysis, options }: RoleContext): Role {
+  if (call.callee === node) return { kind: 'use' };
+  if (call.type === AST_NODE_TYPES.CallExpression) {
+    for (const release of entry.releases) {
+      if ('function' in release && call.arguments[0] === node && analysis.oracle.callsPackageFunction(call, release.function.package, release.function.name)) {
+        return { kind: 'release', node: call };
+      }
+    }
+    if (analysis.registry.owners.some((owner) => analysis.oracle.callsPackageFunction(call, owner.package, owner.name))) {
+      return { kind: 'escape', reason: 'passed to an owner' };
+    }
+    if (isConsoleCall(call)) return { kind: 'use' };
+  }
+  // Node's own functions borrow what they are given (`fs.readSync(fd, …)`, `events.once(rl, 'close')`);
+  // the ones that take ownership (`stream.pipeline`) are owners above.
+  const module = analysis.oracle.calleeModule(call);
+  if (module !== undefined && isNodeBuiltin(module)) return { kind: 'use' };
+  return options.unknownCallsTakeOwnership ? { kind: 'escape', reason: 'passed to a function', lent: true } : { kind: 'use' };
+}
+
+/** What the expression holding the handle does with it: where the value goes decides release or escape. */
+function roleOfValue(node: Node, roles: RoleContext): Role {
+  const { entry, analysis, options } = roles;
+  // `cursor.sort(…).toArray()`: the chained call is the handle again; what happens to it decides.
+  const chained = chainedCall(node, entry);
+  if (chained) return roleOfValue(outermostWrapper(chained), roles);
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node && !isReleaseOrListener(parent, entry)) {
+    // `return await client.connect()` (Promise<this>): the client leaves through the call's value.
+    const same = sameHandleCall(node, entry, analysis.oracle);
+    if (same) return roleOfValue(outermostWrapper(same), roles);
+  }
+  if (!parent) return { kind: 'use' };
+  switch (parent.type) {
+    case AST_NODE_TYPES.MemberExpression:
+      return methodCallRole(node, parent, entry);
+    case AST_NODE_TYPES.CallExpression:
+    case AST_NODE_TYPES.NewExpression:
+      return argumentRole(node, parent, roles);
+    case AST_NODE_TYPES.ReturnStatement:
+    case AST_NODE_TYPES.YieldExpression:
+    case AST_NODE_TYPES.ThrowStatement:
+      return { kind: 'escape', reason: 'returned' };
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+      return parent.body === node ? { kind: 'escape', reason: 'returned' } : { kind: 'use' };
+    case AST_NODE_TYPES.VariableDeclarator:
+      if (parent.init === node && parent.id.type === AST_NODE_TYPES.Identifier) return { kind: 'alias', declarator: parent };
+      return { kind: 'use' };
+    case AST_NODE_TYPES.AssignmentExpression:
+      return parent.right === node ? { kind: 'escape', reason: 'stored' } : { kind: 'use' };
+    case AST_NODE_TYPES.Property: {
+      if (parent.value !== node) return { kind: 'use' };
+      const borrower = lendingBorrower(parent, analysis);
+      if (borrower) return { kind: 'use', borrower };
+      // `callback({ [$$pgClient]: client })`: an object built for one call lends what it holds, like an argument.
+      return { kind: 'escape', reason: 'stored', lent: options.unknownCallsTakeOwnership && isCallArgument(parent.parent) };
+    }
+    case AST_NODE_TYPES.ArrayExpression:
+    case AST_NODE_TYPES.SpreadElement:
+    case AST_NODE_TYPES.PropertyDefinition:
+    case AST_NODE_TYPES.JSXExpressionContainer:
+      return { kind: 'escape', reason: 'stored' };
+    case AST_NODE_TYPES.ConditionalExpression:
+      return parent.test === node ? { kind: 'use' } : { kind: 'escape', reason: 'stored' };
+    case AST_NODE_TYPES.LogicalExpression:
+      return parent.left === node ? { kind: 'use' } : { kind: 'escape', reason: 'stored' };
+    case AST_NODE_TYPES.ForOfStatement:
+      // Async iteration destroys the stream (or closes the Dir) when the loop ends, breaks or throws.
+      return parent.right === node ? { kind: 'release', node: parent } : { kind: 'use' };
+    default:
+      return { kind: 'use' };
+  }
+}
+
 /**
  * Follows one handle through its owning function: is it released there, used, or handed to
  * someone else? Ownership transfer is the first source of false positives in every mature leak
@@ -79,105 +193,7 @@ export function analyzeHandleUsage(
   let loan: HandleUsage['escape'];
   const borrowers: Borrower[] = [];
 
-  const roleOf = (identifier: TSESTree.Identifier): Role => roleOfValue(outermostWrapper(identifier));
-  const isReleaseOrListener = (member: TSESTree.MemberExpression): boolean => {
-    const method = methodName(member);
-    return method === undefined || method === 'pipe' || isEmitterListenerMethod(method) || entry.releases.some((release) => 'method' in release && release.method === method);
-  };
-  const roleOfValue = (node: Node): Role => {
-    // `cursor.sort(…).toArray()`: the chained call is the handle again; what happens to it decides.
-    const chained = chainedCall(node, entry);
-    if (chained) return roleOfValue(outermostWrapper(chained));
-    const parent = node.parent;
-    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node && !isReleaseOrListener(parent)) {
-      // `return await client.connect()` (Promise<this>): the client leaves through the call's value.
-      const same = sameHandleCall(node, entry, context.oracle);
-      if (same) return roleOfValue(outermostWrapper(same));
-    }
-    if (!parent) return { kind: 'use' };
-    switch (parent.type) {
-      case AST_NODE_TYPES.MemberExpression: {
-        if (parent.object !== node) return { kind: 'use' };
-        const callee = outermostWrapper(parent);
-        const call = callee.parent;
-        if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== callee) return { kind: 'use' };
-        const method = methodName(parent);
-        if (method === undefined) return { kind: 'use' };
-        for (const release of entry.releases) {
-          if ('method' in release && release.method === method) return { kind: 'release', node: call };
-          if (
-            'listener' in release &&
-            isEmitterListenerMethod(method) &&
-            call.arguments[0]?.type === AST_NODE_TYPES.Literal &&
-            call.arguments[0].value === release.listener
-          ) {
-            return { kind: 'release', node: call };
-          }
-        }
-        if (method === 'pipe') return { kind: 'escape', reason: 'piped' };
-        // An event-driven handle (`socket.on('data', …)`, `rl.on('line', …)`) lives on in its listeners and
-        // ends with its peer or its input; judging it from the function that wired it up is guesswork.
-        if (isEmitterListenerMethod(method)) return { kind: 'escape', reason: 'handed to its listeners' };
-        return { kind: 'use' };
-      }
-      case AST_NODE_TYPES.CallExpression:
-      case AST_NODE_TYPES.NewExpression: {
-        if (parent.callee === node) return { kind: 'use' };
-        if (parent.type === AST_NODE_TYPES.CallExpression) {
-          for (const release of entry.releases) {
-            if (
-              'function' in release &&
-              parent.arguments[0] === node &&
-              context.oracle.callsPackageFunction(parent, release.function.package, release.function.name)
-            ) {
-              return { kind: 'release', node: parent };
-            }
-          }
-          if (context.registry.owners.some((owner) => context.oracle.callsPackageFunction(parent, owner.package, owner.name))) {
-            return { kind: 'escape', reason: 'passed to an owner' };
-          }
-          if (isConsoleCall(parent)) return { kind: 'use' };
-        }
-        // Node's own functions borrow what they are given (`fs.readSync(fd, …)`, `events.once(rl, 'close')`);
-        // the ones that take ownership (`stream.pipeline`) are owners above.
-        const module = context.oracle.calleeModule(parent);
-        if (module !== undefined && isNodeBuiltin(module)) return { kind: 'use' };
-        return options.unknownCallsTakeOwnership ? { kind: 'escape', reason: 'passed to a function', lent: true } : { kind: 'use' };
-      }
-      case AST_NODE_TYPES.ReturnStatement:
-      case AST_NODE_TYPES.YieldExpression:
-      case AST_NODE_TYPES.ThrowStatement:
-        return { kind: 'escape', reason: 'returned' };
-      case AST_NODE_TYPES.ArrowFunctionExpression:
-        return parent.body === node ? { kind: 'escape', reason: 'returned' } : { kind: 'use' };
-      case AST_NODE_TYPES.VariableDeclarator:
-        if (parent.init === node && parent.id.type === AST_NODE_TYPES.Identifier) return { kind: 'alias', declarator: parent };
-        return { kind: 'use' };
-      case AST_NODE_TYPES.AssignmentExpression:
-        return parent.right === node ? { kind: 'escape', reason: 'stored' } : { kind: 'use' };
-      case AST_NODE_TYPES.Property: {
-        if (parent.value !== node) return { kind: 'use' };
-        const borrower = lendingBorrower(parent, context);
-        if (borrower) return { kind: 'use', borrower };
-        // `callback({ [$$pgClient]: client })`: an object built for one call lends what it holds, like an argument.
-        return { kind: 'escape', reason: 'stored', lent: options.unknownCallsTakeOwnership && isCallArgument(parent.parent) };
-      }
-      case AST_NODE_TYPES.ArrayExpression:
-      case AST_NODE_TYPES.SpreadElement:
-      case AST_NODE_TYPES.PropertyDefinition:
-      case AST_NODE_TYPES.JSXExpressionContainer:
-        return { kind: 'escape', reason: 'stored' };
-      case AST_NODE_TYPES.ConditionalExpression:
-        return parent.test === node ? { kind: 'use' } : { kind: 'escape', reason: 'stored' };
-      case AST_NODE_TYPES.LogicalExpression:
-        return parent.left === node ? { kind: 'use' } : { kind: 'escape', reason: 'stored' };
-      case AST_NODE_TYPES.ForOfStatement:
-        // Async iteration destroys the stream (or closes the Dir) when the loop ends, breaks or throws.
-        return parent.right === node ? { kind: 'release', node: parent } : { kind: 'use' };
-      default:
-        return { kind: 'use' };
-    }
-  };
+  const roles: RoleContext = { entry, analysis: context, options };
 
   for (let index = 0; index < variables.length && !escape; index++) {
     for (const reference of variables[index].references) {
@@ -190,7 +206,7 @@ export function analyzeHandleUsage(
         break;
       }
       const inOwner = enclosingFunction(identifier) === owner;
-      const role = roleOf(identifier);
+      const role = roleOfValue(outermostWrapper(identifier), roles);
       references.push(identifier);
       if (role.kind === 'escape') {
         if (role.lent && inOwner) {

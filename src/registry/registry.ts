@@ -1,5 +1,5 @@
 import { builtinModules } from 'node:module';
-import type { ResourceEntry, ResourceKind } from './resource-entry';
+import type { ResourceEntry } from './resource-entry';
 import type { DeclarationSpecifier } from './specifiers';
 import { stripNodePrefix } from './specifiers';
 
@@ -13,10 +13,6 @@ export interface Registry {
 export interface OwnerFunction {
   readonly package: string;
   readonly name: string;
-}
-
-export function entriesOfKind(registry: Registry, kind: ResourceKind): readonly ResourceEntry[] {
-  return registry.entries.filter((entry) => entry.kind === kind);
 }
 
 export function sameDeclaration(a: DeclarationSpecifier, b: DeclarationSpecifier): boolean {

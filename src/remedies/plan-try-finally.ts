@@ -5,7 +5,7 @@ import type { FunctionNode } from '../ast/predicates';
 import { standaloneStatementOf } from '../ast/standalone-statement';
 import { statementListOf, topLevelStatementIn } from '../ast/statement-lists';
 import type { Node } from '../ast/traverse';
-import type { Remedy } from '../findings/finding';
+import type { Refusal, Remedy } from '../findings/finding';
 import type { WrapInTryFinallyPlan } from './try-finally-plan';
 import { moduleBindings } from '../oracle/module-bindings';
 import type { AcquisitionBinding } from '../ownership/acquisition-binding';
@@ -22,7 +22,7 @@ export interface TryFinallySite {
   readonly usage: HandleUsage;
 }
 
-const refuse = (reason: string): Remedy<WrapInTryFinallyPlan> => ({ kind: 'refusal', reason });
+const refuse = (reason: string): Refusal => ({ kind: 'refusal', reason });
 
 const MAX_EXCERPT = 50;
 
@@ -73,7 +73,7 @@ function inlineBorrowedResource(analysis: Analysis, site: TryFinallySite): strin
  * extended so that declarations made inside stay visible to the statements that read them.
  */
 export function planTryFinally(analysis: Analysis, site: TryFinallySite): Remedy<WrapInTryFinallyPlan> {
-  const { binding, usage, entry, owner } = site;
+  const { binding, usage, owner } = site;
   const inlineBorrowed = inlineBorrowedResource(analysis, site);
   if (inlineBorrowed) {
     return refuse(
@@ -90,6 +90,27 @@ export function planTryFinally(analysis: Analysis, site: TryFinallySite): Remedy
   if (!container || !list) return refuse('its declaration is not directly inside a block');
   const index = list.indexOf(declaration);
 
+  const removals = releaseStatements(analysis, usage);
+  if (!Array.isArray(removals)) return removals;
+  const last = lastCoveredStatement(analysis, usage, container, list, index);
+  if (typeof last !== 'number') return last;
+  const release = releaseText(analysis, site, declaration, removals);
+  if (typeof release !== 'string') return release;
+
+  return {
+    kind: 'wrap-in-try-finally',
+    declaration,
+    first: list[index + 1] as TSESTree.Statement,
+    last: list[last] as TSESTree.Statement,
+    removals,
+    release,
+    disposal: analysis.oracle.disposal(site.acquisition),
+    inAsyncFunction: owner.async,
+  };
+}
+
+/** The statements that release the handle today: the `finally` replaces them (a second close could close a reused fd). */
+function releaseStatements(analysis: Analysis, usage: HandleUsage): TSESTree.ExpressionStatement[] | Refusal {
   const removals: TSESTree.ExpressionStatement[] = [];
   for (const release of usage.releases) {
     if (release.type === AST_NODE_TYPES.ForOfStatement) continue;
@@ -102,7 +123,15 @@ export function planTryFinally(analysis: Analysis, site: TryFinallySite): Remedy
     }
     removals.push(statement);
   }
+  return removals;
+}
 
+/**
+ * The index (in `list`) of the last statement the `try` must cover: the last use of the handle, and
+ * of anything declared beside it that is used later (`const data = await fh.readFile(); await
+ * fh.close(); return data;` — `return data` must stay in scope).
+ */
+function lastCoveredStatement(analysis: Analysis, usage: HandleUsage, container: Node, list: readonly Node[], index: number): number | Refusal {
   let last = index;
   for (const reference of usage.references) {
     const statement = topLevelStatementIn(container, reference);
@@ -111,8 +140,6 @@ export function planTryFinally(analysis: Analysis, site: TryFinallySite): Remedy
     last = Math.max(last, position);
   }
   if (last === index) return refuse('it is never used; remove it, or release it right away');
-
-  // `const data = await fh.readFile(); await fh.close(); return data;` — `return data` must stay in scope.
   for (let changed = true; changed; ) {
     changed = false;
     const regionEnd = list[last].range[1];
@@ -131,43 +158,30 @@ export function planTryFinally(analysis: Analysis, site: TryFinallySite): Remedy
       }
     }
   }
+  return last;
+}
 
-  const semicolon = analysis.sourceText.slice(declaration.range[0], declaration.range[1]).trimEnd().endsWith(';') ? ';' : '';
-  let releaseText: string;
+/** The release the `finally` runs: the existing one moved, else the registry's, awaited when it returns a promise. */
+function releaseText(analysis: Analysis, site: TryFinallySite, declaration: TSESTree.VariableDeclaration, removals: readonly TSESTree.ExpressionStatement[]): string | Refusal {
   const existing = removals[0];
-  if (existing) {
-    releaseText = analysis.sourceText.slice(existing.range[0], existing.range[1]);
-  } else {
-    const callable = entry.releases.filter(
-      (candidate): candidate is Exclude<ReleaseSpecifier, { listener: string }> => !('listener' in candidate),
-    );
-    // A sync function needs a sync release (`dir.closeSync()` rather than `await dir.close()`).
-    const release = owner.async ? callable[0] : callable.find((candidate) => !candidate.async);
-    if (!release) {
-      return callable.length > 0
-        ? refuse('its release returns a promise and the function is not async; release it where the promise is handled')
-        : refuse(`leakguard knows no release call for a ${entry.description}`);
-    }
-    const name = binding.variable.name;
-    const awaitPrefix = release.async ? 'await ' : '';
-    if ('method' in release) {
-      const call = release.method.startsWith('[') ? `${name}${release.method}()` : `${name}.${release.method}()`;
-      releaseText = `${awaitPrefix}${call}${semicolon}`;
-    } else {
-      const callee = importedName(analysis, release.function.package, release.function.name);
-      if (!callee) return refuse(`\`${release.function.name}\` from '${release.function.package}' is not imported in this file`);
-      releaseText = `${awaitPrefix}${callee}(${name})${semicolon}`;
-    }
+  if (existing) return analysis.sourceText.slice(existing.range[0], existing.range[1]);
+  const { entry, owner, binding } = site;
+  const semicolon = analysis.sourceText.slice(declaration.range[0], declaration.range[1]).trimEnd().endsWith(';') ? ';' : '';
+  const callable = entry.releases.filter((candidate): candidate is Exclude<ReleaseSpecifier, { listener: string }> => !('listener' in candidate));
+  // A sync function needs a sync release (`dir.closeSync()` rather than `await dir.close()`).
+  const release = owner.async ? callable[0] : callable.find((candidate) => !candidate.async);
+  if (!release) {
+    return callable.length > 0
+      ? refuse('its release returns a promise and the function is not async; release it where the promise is handled')
+      : refuse(`leakguard knows no release call for a ${entry.description}`);
   }
-
-  return {
-    kind: 'wrap-in-try-finally',
-    declaration,
-    first: list[index + 1] as TSESTree.Statement,
-    last: list[last] as TSESTree.Statement,
-    removals,
-    release: releaseText,
-    disposal: analysis.oracle.disposal(site.acquisition),
-    inAsyncFunction: owner.async,
-  };
+  const name = binding.variable.name;
+  const awaitPrefix = release.async ? 'await ' : '';
+  if ('method' in release) {
+    const call = release.method.startsWith('[') ? `${name}${release.method}()` : `${name}.${release.method}()`;
+    return `${awaitPrefix}${call}${semicolon}`;
+  }
+  const callee = importedName(analysis, release.function.package, release.function.name);
+  if (!callee) return refuse(`\`${release.function.name}\` from '${release.function.package}' is not imported in this file`);
+  return `${awaitPrefix}${callee}(${name})${semicolon}`;
 }
