@@ -28,6 +28,7 @@ export default defineConfig(
     'tests/**/fixtures/',
     'tests/codemods/**/*.input.*',
     'tests/codemods/**/*.output.*',
+    'tests/doubles/tests/codemods/**',
     // Programs the runtime proofs run (leaky on purpose) and real-world before/after cases of the rule tests.
     'tests/leaks/programs/',
     'tests/rules/real-world/',

@@ -4,32 +4,19 @@ import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createOracle } from '../../src/analysis/create-oracle';
 import { linkAndIndex } from '../../src/ast/node-index';
-import { walk, type Node } from '../../src/ast/traverse';
+import { walk } from '../../src/ast/traverse';
 import { parseSource } from '../../src/codemod/parse-source';
 import { executionOf, isLazyInitGuard } from '../../src/lifetime/execution';
 import { describeRole } from '../../src/lifetime/execution-role';
 import { resolveRegistry } from '../../src/registry/settings';
 import { createTypedProject } from '../typed-project';
+import { siteCall } from './site-call';
 
 /** The execution of the `site()` call in `code`. */
 function executionAtSite(code: string) {
   const ast = parse(code, { range: true, loc: true });
   linkAndIndex(ast);
-  let site: Node | undefined;
-  walk(ast, (node) => {
-    if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'site') site = node;
-  });
-  if (!site) throw new Error('no site() call');
-  return summary(executionOf(site));
-}
-
-function siteCall(ast: TSESTree.Program): Node {
-  let site: Node | undefined;
-  walk(ast, (node) => {
-    if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'site') site = node;
-  });
-  if (!site) throw new Error('no site() call');
-  return site;
+  return summary(executionOf(siteCall(ast)));
 }
 
 /** The frequency, and the role in a report's words (what the old prose `why` said). */

@@ -1,14 +1,13 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createOracle } from '../../src/analysis/create-oracle';
-import { walk, type Node } from '../../src/ast/traverse';
 import { parseSource } from '../../src/codemod/parse-source';
 import { connectionEndsOf, type ConnectionEnd } from '../../src/lifetime/connection-end';
 import { executionOf } from '../../src/lifetime/execution';
 import type { ExecutionRole } from '../../src/lifetime/execution-role';
 import { resolveRegistry } from '../../src/registry/settings';
 import { createTypedProject } from '../typed-project';
+import { siteCall } from './site-call';
 
 /**
  * Every handler shape the connection-cleanup rules need, typed (real package types installed: node,
@@ -97,15 +96,6 @@ const files = Object.fromEntries(Object.entries(shapes).map(([name, code]) => [n
 const config = ts.getParsedCommandLineOfConfigFile(project.tsconfigPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })!;
 const program = ts.createProgram(config.fileNames, config.options);
 afterAll(() => project.remove());
-
-function siteCall(ast: TSESTree.Program): Node {
-  let site: Node | undefined;
-  walk(ast, (node) => {
-    if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'site') site = node;
-  });
-  if (!site) throw new Error('no site() call');
-  return site;
-}
 
 /** What a connection-cleanup rule reads: role kind, framework, connection parameters, and the ends. */
 function summary(role: ExecutionRole) {

@@ -21,6 +21,7 @@ export function catalogProblems(root: string, catalog: Catalog): string[] {
     }
     return readFileSync(absolute, 'utf8');
   };
+  const readIfPresent = (file: string): string | undefined => (existsSync(path.join(root, file)) ? readFileSync(path.join(root, file), 'utf8') : undefined);
   const noReminders = (file: string, text: string | undefined): void => {
     const reminder = text?.split('\n').findIndex((line) => /\bscaffold:/.test(line));
     if (reminder !== undefined && reminder !== -1) problems.push(`${file}:${reminder + 1} still has a scaffold reminder: ${text!.split('\n')[reminder].trim()}`);
@@ -32,6 +33,7 @@ export function catalogProblems(root: string, catalog: Catalog): string[] {
     const doc = `docs/rules/${rule.name}.md`;
     const markdown = read(doc);
     for (const file of [`rules/${rule.name}.ts`, `tests/rules/${rule.name}.test.ts`]) noReminders(file, read(file));
+    noReminders(`src/detectors/${rule.name}.ts`, readIfPresent(`src/detectors/${rule.name}.ts`));
     if (markdown === undefined) continue;
     noReminders(doc, markdown);
     if (currentHeader(markdown) !== ruleDocHeader(rule, catalog)) problems.push(`${doc}: the header is not the generated one (npm run docs:headers)`);
@@ -52,6 +54,7 @@ export function catalogProblems(root: string, catalog: Catalog): string[] {
       if (!catalog.rules.includes(rule)) problems.push(`codemod ${codemod.name} fixes ${rule.name}, which is not in the rule list`);
     }
     noReminders(`codemods/${codemod.name}.ts`, read(`codemods/${codemod.name}.ts`));
+    for (const file of [`src/codemods/${codemod.name}.ts`, `src/remedies/${codemod.name}-plan.ts`]) noReminders(file, readIfPresent(file));
     const doc = `docs/codemods/${codemod.name}.md`;
     const markdown = read(doc);
     if (markdown !== undefined) {

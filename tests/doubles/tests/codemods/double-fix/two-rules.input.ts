@@ -1,0 +1,6 @@
+declare function openFirst(): void;
+declare function openSecond(): void;
+declare function openFirstSafely(): void;
+declare function openSecondSafely(): void;
+openFirst();
+openSecond();
