@@ -1,0 +1,160 @@
+// Precision of leakguard's `recommended-type-checked` preset on real open-source TypeScript servers.
+// The repositories (tests/accuracy/labels/repos.json) are snapshots in a scratch folder outside this
+// repository, one sub-folder per name; their dependencies are not installed, so the TypeScript
+// program resolves node's own types (this repository's @types/node) and their relative imports, and
+// leaves package imports unresolved (their types are `any`/error types: typed rules lose what those
+// types would have told them). Every finding is labelled true/false with a reason in
+// tests/accuracy/labels/<name>.json; this script reruns the lint and reports findings that appeared
+// or vanished against the labels, and the precision per rule.
+//
+//   node scripts/accuracy-repos.mjs <scratch-folder> [--only <name>] [--json]
+//   node scripts/accuracy-repos.mjs <scratch-folder> --add-unlabelled   (writes new findings with label null)
+//
+// Exit code 1 when findings appeared or vanished, or some finding is still unlabelled.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const require = createRequire(import.meta.url);
+const ts = require('typescript');
+const { Linter } = require('eslint');
+const { repoRoot } = require('../tests/accuracy/accuracy-runner.cjs');
+const publishedPlugin = require(path.join(repoRoot, 'dist', 'src', 'plugin.js'));
+
+const labelsDir = path.join(repoRoot, 'tests', 'accuracy', 'labels');
+const config = JSON.parse(readFileSync(path.join(labelsDir, 'repos.json'), 'utf8'));
+
+const args = process.argv.slice(2);
+const scratch = args[0] && !args[0].startsWith('--') ? path.resolve(args[0]) : undefined;
+if (!scratch || !existsSync(scratch)) {
+  console.error('usage: node scripts/accuracy-repos.mjs <scratch-folder> [--only <name>] [--json] [--add-unlabelled]');
+  process.exit(2);
+}
+const onlyIndex = args.indexOf('--only');
+const only = onlyIndex >= 0 ? args[onlyIndex + 1] : undefined;
+
+function globToRegExp(glob) {
+  const escaped = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*\//g, '\u0000').replace(/\*/g, '[^/]*').replace(/\u0000/g, '(?:.*/)?');
+  return new RegExp(`^${escaped}$`);
+}
+const excluded = config.exclude.map(globToRegExp);
+
+function collect(dir, base, files) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.name === 'node_modules') continue;
+    if (entry.isDirectory()) collect(full, base, files);
+    else if (entry.isFile() && entry.name.endsWith('.ts')) {
+      const relative = path.relative(base, full).split(path.sep).join('/');
+      if (!excluded.some((pattern) => pattern.test(relative))) files.push(full);
+    }
+  }
+  return files;
+}
+
+/** What a user without their dependencies installed gets: permissive resolution, decorators on. */
+function createProgram(files) {
+  return ts.createProgram({
+    rootNames: files,
+    options: {
+      target: ts.ScriptTarget.ES2022,
+      lib: ['lib.es2023.d.ts', 'lib.esnext.disposable.d.ts'],
+      module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      experimentalDecorators: true,
+      strict: true,
+      esModuleInterop: true,
+      skipLibCheck: true,
+      noEmit: true,
+      types: ['node'],
+      typeRoots: [path.join(repoRoot, 'node_modules', '@types')],
+    },
+  });
+}
+
+function lintRepo(entry) {
+  const base = path.join(scratch, entry.name);
+  const files = entry.roots.flatMap((root) => (existsSync(path.join(base, root)) ? collect(path.join(base, root), base, []) : [])).sort();
+  const program = createProgram(files);
+  const preset = publishedPlugin.configs['recommended-type-checked'];
+  const lintConfig = [
+    {
+      ...preset,
+      files: ['**/*.ts'],
+      linterOptions: { reportUnusedDisableDirectives: 'off' },
+      languageOptions: { ...preset.languageOptions, parserOptions: { ...preset.languageOptions.parserOptions, projectService: false, programs: [program] } },
+    },
+  ];
+  const findings = [];
+  let parseErrors = 0;
+  for (const file of files) {
+    const code = readFileSync(file, 'utf8');
+    const messages = new Linter({ cwd: base }).verify(code, lintConfig, { filename: file });
+    if (messages.some((message) => message.fatal)) parseErrors++;
+    const lines = code.split('\n');
+    for (const message of messages) {
+      if (!message.ruleId?.startsWith('leakguard/')) continue;
+      findings.push({
+        file: path.relative(base, file).split(path.sep).join('/'),
+        line: message.line,
+        rule: message.ruleId,
+        messageId: message.messageId,
+        code: (lines[message.line - 1] ?? '').trim().slice(0, 160),
+      });
+    }
+  }
+  return { files: files.length, parseErrors, findings };
+}
+
+const identity = (finding) => `${finding.file}:${finding.line}:${finding.rule}:${finding.messageId}`;
+
+const report = [];
+let drift = false;
+for (const entry of config.repos.filter((repo) => !only || repo.name === only)) {
+  if (!existsSync(path.join(scratch, entry.name))) {
+    console.error(`${entry.name}: not in ${scratch} (bring ${entry.repo}@${entry.commit} there first)`);
+    drift = true;
+    continue;
+  }
+  const started = Date.now();
+  const run = lintRepo(entry);
+  const seconds = (Date.now() - started) / 1000;
+  const labelsPath = path.join(labelsDir, `${entry.name}.json`);
+  const labelled = existsSync(labelsPath) ? JSON.parse(readFileSync(labelsPath, 'utf8')) : { repo: entry.repo, commit: entry.commit, findings: [] };
+  const known = new Map(labelled.findings.map((finding) => [identity(finding), finding]));
+  const current = new Map(run.findings.map((finding) => [identity(finding), finding]));
+  const appeared = run.findings.filter((finding) => !known.has(identity(finding)));
+  const vanished = labelled.findings.filter((finding) => !current.has(identity(finding)));
+  const unlabelled = labelled.findings.filter((finding) => finding.label !== true && finding.label !== false);
+  if (args.includes('--add-unlabelled') && appeared.length > 0) {
+    const merged = [...labelled.findings, ...appeared.map((finding) => ({ repo: entry.repo, commit: entry.commit, ...finding, label: null, reason: '' }))];
+    merged.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+    writeFileSync(labelsPath, `${JSON.stringify({ repo: entry.repo, commit: entry.commit, roots: entry.roots, findings: merged }, null, 2)}\n`);
+  }
+  const perRule = {};
+  for (const finding of labelled.findings) {
+    const rule = (perRule[finding.rule] ??= { findings: 0, true: 0, false: 0 });
+    rule.findings++;
+    if (finding.label === true) rule.true++;
+    if (finding.label === false) rule.false++;
+  }
+  if (appeared.length || vanished.length || unlabelled.length) drift = true;
+  report.push({ name: entry.name, repo: entry.repo, commit: entry.commit, files: run.files, parseErrors: run.parseErrors, seconds, findings: run.findings.length, perRule, appeared, vanished, unlabelled: unlabelled.length });
+}
+
+if (args.includes('--json')) {
+  console.log(JSON.stringify(report, null, 2));
+} else {
+  console.log('| repository | commit | files | findings | true | false | precision | appeared | vanished | unlabelled |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|');
+  for (const entry of report) {
+    const t = Object.values(entry.perRule).reduce((sum, rule) => ({ true: sum.true + rule.true, false: sum.false + rule.false }), { true: 0, false: 0 });
+    const precision = t.true + t.false ? `${Math.round((100 * t.true) / (t.true + t.false))} %` : 'n/a';
+    console.log(`| ${entry.repo} | ${entry.commit.slice(0, 10)} | ${entry.files} | ${entry.findings} | ${t.true} | ${t.false} | ${precision} | ${entry.appeared.length} | ${entry.vanished.length} | ${entry.unlabelled} |`);
+  }
+  for (const entry of report) {
+    for (const finding of entry.appeared) console.log(`appeared  ${entry.name} ${finding.file}:${finding.line} ${finding.rule} ${finding.messageId}`);
+    for (const finding of entry.vanished) console.log(`vanished  ${entry.name} ${finding.file}:${finding.line} ${finding.rule} ${finding.messageId}`);
+  }
+}
+process.exit(drift ? 1 : 0);

@@ -1,0 +1,346 @@
+// The accuracy measurement: real leak fixes from public projects (a before/after pair each, in
+// tests/accuracy/fixtures/{development,held-out}), linted with the three leakguard rules typed and
+// untyped, and rewritten by each rule's paired codemod. Recall = before files the expected rule
+// reports; post-fix quiet = after files it leaves alone; codemod share = the before-file sites the
+// codemod fixes rather than leaves with a todo marker. Plain CommonJS over the built dist/, like
+// tests/corpus/corpus-runner.cjs, so vitest (tests/accuracy/accuracy.test.ts) and
+// `node scripts/accuracy.mjs` run the same code.
+//
+// The held-out part is a blind test set: nothing here prints or returns its file names or per-file
+// verdicts to a caller that asked for the held-out aggregate only (see `summarise`).
+'use strict';
+const { existsSync, readdirSync, readFileSync } = require('node:fs');
+const path = require('node:path');
+const ts = require('typescript');
+
+const repoRoot = path.resolve(__dirname, '..', '..');
+const dist = path.join(repoRoot, 'dist');
+if (!existsSync(path.join(dist, 'src', 'codemod', 'run-codemod.js'))) {
+  throw new Error('The accuracy runner uses the built package: run `npx tsc -p tsconfig.build.json` (or `npm run build`) first.');
+}
+
+const { Linter } = require('eslint');
+const publishedPlugin = require(path.join(dist, 'src', 'plugin.js'));
+const { codemods } = require(path.join(dist, 'codemods', 'index.js'));
+const { runCodemod } = require(path.join(dist, 'src', 'codemod', 'run-codemod.js'));
+
+const fixturesRoot = path.join(__dirname, 'fixtures');
+const PARTS = ['development', 'held-out'];
+const IDIOMS = ['require-close', 'no-client-per-call', 'no-unbounded-cache'];
+const SOURCE_EXTENSIONS = ['.ts', '.js'];
+
+/** The split, fixed before anything was measured: a third of each idiom, by sorted slug and this seed. */
+const SPLIT_SEED = 0x1eac;
+const HELD_OUT_SHARE = 1 / 3;
+
+/** mulberry32, as tests/corpus/corpus-runner.cjs: tiny, seedable, the same sequence everywhere. */
+function prng(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Which slugs are held out: per idiom (in IDIOMS order, one generator for all), the slugs sorted,
+ * shuffled by a seeded Fisher–Yates, and the first round(n × share) taken. Returns a Set.
+ */
+function seededSplit(cases, seed = SPLIT_SEED, share = HELD_OUT_SHARE) {
+  const random = prng(seed);
+  const heldOut = new Set();
+  for (const idiom of IDIOMS) {
+    const slugs = cases.filter((entry) => entry.idiom === idiom).map((entry) => entry.slug).sort();
+    for (let index = slugs.length - 1; index > 0; index--) {
+      const pick = Math.floor(random() * (index + 1));
+      [slugs[index], slugs[pick]] = [slugs[pick], slugs[index]];
+    }
+    for (const slug of slugs.slice(0, Math.round(slugs.length * share))) heldOut.add(slug);
+  }
+  return heldOut;
+}
+
+function headerTag(source, tag) {
+  return new RegExp(`^// ${tag}: (.+)$`, 'm').exec(source)?.[1]?.trim();
+}
+
+/** The pairs in `folder`: slug, idiom (= the rule that should report the before file), header citation. */
+function readPairs(folder) {
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .filter((file) => /\.before\.(ts|js)$/.test(file))
+    .sort()
+    .map((file) => {
+      const slug = file.replace(/\.before\.(ts|js)$/, '');
+      const extension = path.extname(file);
+      const beforePath = path.join(folder, file);
+      const afterPath = path.join(folder, `${slug}.after${extension}`);
+      const before = readFileSync(beforePath, 'utf8');
+      const rule = headerTag(before, 'Rule')?.replace(/^leakguard\//, '');
+      if (!IDIOMS.includes(rule)) throw new Error(`${file}: its "// Rule:" header names no measured rule`);
+      if (!existsSync(afterPath)) throw new Error(`${file}: no ${slug}.after${extension} beside it`);
+      return {
+        slug,
+        idiom: rule,
+        rule,
+        extension,
+        source: headerTag(before, 'Source') ?? '',
+        leaks: headerTag(before, 'Leak') ?? '',
+        beforePath,
+        afterPath,
+      };
+    });
+}
+
+function partFolder(part) {
+  if (!PARTS.includes(part)) throw new Error(`Unknown part '${part}': ${PARTS.join(', ')}`);
+  return path.join(fixturesRoot, part);
+}
+
+/**
+ * One program over a part's fixtures, resolved against this repository's node_modules (the fixtures
+ * sit inside it): what `recommended-type-checked` gets in a project that type-checks these files.
+ * JavaScript goes in too (allowJs), as in a TypeScript project that still has .js files.
+ */
+function createFixtureProgram(files) {
+  return ts.createProgram({
+    rootNames: files,
+    options: {
+      target: ts.ScriptTarget.ES2022,
+      lib: ['lib.es2023.d.ts', 'lib.esnext.disposable.d.ts'],
+      module: ts.ModuleKind.Node16,
+      moduleResolution: ts.ModuleResolutionKind.Node16,
+      moduleDetection: ts.ModuleDetectionKind.Force,
+      allowJs: true,
+      checkJs: false,
+      strict: true,
+      esModuleInterop: true,
+      skipLibCheck: true,
+      noEmit: true,
+      types: ['node'],
+      typeRoots: [path.join(repoRoot, 'node_modules', '@types')],
+    },
+  });
+}
+
+function sourceTypeOf(code, extension) {
+  if (extension !== '.js') return 'module';
+  return /^\s*(import|export)\s/m.test(code) ? 'module' : 'commonjs';
+}
+
+/** The published presets as a user configures them; typed with the part's program. */
+function lintConfig(code, extension, program) {
+  const sourceType = sourceTypeOf(code, extension);
+  const files = SOURCE_EXTENSIONS.map((ext) => `**/*${ext}`);
+  const linterOptions = { reportUnusedDisableDirectives: 'off' };
+  if (program) {
+    const preset = publishedPlugin.configs['recommended-type-checked'];
+    return [
+      {
+        ...preset,
+        files,
+        linterOptions,
+        languageOptions: {
+          ...preset.languageOptions,
+          sourceType,
+          parserOptions: { ...preset.languageOptions.parserOptions, projectService: false, programs: [program] },
+        },
+      },
+    ];
+  }
+  const preset = publishedPlugin.configs.recommended;
+  const typescript = extension === '.ts';
+  return [
+    {
+      ...preset,
+      files,
+      linterOptions,
+      languageOptions: typescript ? { parser: require('@typescript-eslint/parser'), sourceType } : { ecmaVersion: 'latest', sourceType },
+    },
+  ];
+}
+
+function lintFile(file, extension, program) {
+  const code = readFileSync(file, 'utf8');
+  const linter = new Linter({ cwd: path.dirname(file) });
+  const messages = linter.verify(code, lintConfig(code, extension, program), { filename: file, allowInlineConfig: false });
+  const fatal = messages.find((message) => message.fatal);
+  return {
+    parseError: fatal ? `${fatal.line}:${fatal.column} ${fatal.message}` : undefined,
+    findings: messages.filter((message) => message.ruleId?.startsWith('leakguard/')).map((message) => ({ rule: message.ruleId.slice('leakguard/'.length), line: message.line, messageId: message.messageId })),
+  };
+}
+
+function codemodFor(rule) {
+  const codemod = codemods.find((entry) => entry.rule === rule);
+  if (!codemod) throw new Error(`No codemod is paired with ${rule}`);
+  return codemod.name;
+}
+
+function runPairedCodemod(file, rule, program) {
+  const name = codemodFor(rule);
+  const result = runCodemod(name, { source: readFileSync(file, 'utf8'), filePath: file, ...(program ? { program } : {}) });
+  const fixed = result.outcomes.filter((outcome) => outcome.status === 'fixed').length;
+  const skipped = result.outcomes.length - fixed;
+  return {
+    codemod: name,
+    fixed,
+    skipped,
+    parseError: result.parseError ? `${result.parseError.line}:${result.parseError.column} ${result.parseError.message}` : undefined,
+    reasons: result.outcomes.filter((outcome) => outcome.status !== 'fixed').map((outcome) => outcome.reason ?? ''),
+  };
+}
+
+/** Every pair of `part`, in one mode: per-file verdicts and the part's totals. */
+function measurePart(part, { typed }) {
+  const pairs = readPairs(partFolder(part));
+  const program = typed ? createFixtureProgram(pairs.flatMap((pair) => [pair.beforePath, pair.afterPath])) : undefined;
+  const files = pairs.map((pair) => {
+    const before = lintFile(pair.beforePath, pair.extension, program);
+    const after = lintFile(pair.afterPath, pair.extension, program);
+    const codemod = runPairedCodemod(pair.beforePath, pair.rule, program);
+    const beforeHits = before.findings.filter((finding) => finding.rule === pair.rule);
+    const afterHits = after.findings.filter((finding) => finding.rule === pair.rule);
+    return {
+      slug: pair.slug,
+      idiom: pair.idiom,
+      rule: pair.rule,
+      extension: pair.extension,
+      detected: beforeHits.length > 0,
+      beforeFindings: beforeHits.length,
+      quietAfter: afterHits.length === 0,
+      afterFindings: afterHits.length,
+      otherFindings: [...before.findings, ...after.findings].filter((finding) => finding.rule !== pair.rule).length,
+      parseErrors: [before.parseError, after.parseError, codemod.parseError].filter(Boolean),
+      codemod,
+    };
+  });
+  return { part, typed, files, totals: totalsOf(files) };
+}
+
+function totalsOf(files) {
+  const count = (list, predicate) => list.filter(predicate).length;
+  const byIdiom = {};
+  for (const idiom of IDIOMS) {
+    const subset = files.filter((file) => file.idiom === idiom);
+    byIdiom[idiom] = {
+      pairs: subset.length,
+      detected: count(subset, (file) => file.detected),
+      quietAfter: count(subset, (file) => file.quietAfter),
+      codemodFixed: subset.reduce((sum, file) => sum + file.codemod.fixed, 0),
+      codemodSkipped: subset.reduce((sum, file) => sum + file.codemod.skipped, 0),
+    };
+  }
+  return {
+    pairs: files.length,
+    detected: count(files, (file) => file.detected),
+    quietAfter: count(files, (file) => file.quietAfter),
+    codemodFixed: files.reduce((sum, file) => sum + file.codemod.fixed, 0),
+    codemodSkipped: files.reduce((sum, file) => sum + file.codemod.skipped, 0),
+    parseErrors: count(files, (file) => file.parseErrors.length > 0),
+    byIdiom,
+  };
+}
+
+/** Both parts, both modes. */
+function measureAll() {
+  const runs = [];
+  for (const part of PARTS) for (const typed of [true, false]) runs.push(measurePart(part, { typed }));
+  return runs;
+}
+
+/**
+ * What may leave the runner: the development part in full, the held-out part as totals only. Every
+ * printer and the JSON output go through this.
+ */
+function summarise(runs) {
+  return runs.map((run) => (run.part === 'held-out' ? { part: run.part, typed: run.typed, totals: run.totals } : run));
+}
+
+function ratio(numerator, denominator) {
+  if (denominator === 0) return 'n/a';
+  return `${numerator}/${denominator} (${Math.round((100 * numerator) / denominator)} %)`;
+}
+
+function formatMarkdown(runs) {
+  const lines = [];
+  const safe = summarise(runs);
+  lines.push('## Totals', '');
+  lines.push('| part | mode | pairs | recall (before reported) | post-fix quiet (after not reported) | codemod fixed / sites |');
+  lines.push('|---|---|---|---|---|---|');
+  for (const run of safe) {
+    const t = run.totals;
+    lines.push(`| ${run.part} | ${run.typed ? 'typed' : 'untyped'} | ${t.pairs} | ${ratio(t.detected, t.pairs)} | ${ratio(t.quietAfter, t.pairs)} | ${ratio(t.codemodFixed, t.codemodFixed + t.codemodSkipped)} |`);
+  }
+  lines.push('', '## By idiom', '');
+  lines.push('| part | mode | idiom | pairs | recall | post-fix quiet | codemod fixed / sites |');
+  lines.push('|---|---|---|---|---|---|---|');
+  for (const run of safe) {
+    for (const idiom of IDIOMS) {
+      const t = run.totals.byIdiom[idiom];
+      lines.push(`| ${run.part} | ${run.typed ? 'typed' : 'untyped'} | ${idiom} | ${t.pairs} | ${ratio(t.detected, t.pairs)} | ${ratio(t.quietAfter, t.pairs)} | ${ratio(t.codemodFixed, t.codemodFixed + t.codemodSkipped)} |`);
+    }
+  }
+  const development = safe.filter((run) => run.part === 'development');
+  if (development.length > 0) {
+    lines.push('', '## Development part, per file', '');
+    lines.push('| pair | rule | before reported (typed / untyped) | after quiet (typed / untyped) | codemod fixed/skipped (typed / untyped) |');
+    lines.push('|---|---|---|---|---|');
+    const typedRun = development.find((run) => run.typed);
+    const untypedRun = development.find((run) => !run.typed);
+    const mark = (value) => (value ? 'yes' : 'no');
+    for (const file of (typedRun ?? untypedRun).files) {
+      const typedFile = typedRun?.files.find((entry) => entry.slug === file.slug);
+      const untypedFile = untypedRun?.files.find((entry) => entry.slug === file.slug);
+      const both = (pick) => `${typedFile ? pick(typedFile) : '-'} / ${untypedFile ? pick(untypedFile) : '-'}`;
+      lines.push(
+        `| ${file.slug}${file.extension} | ${file.rule} | ${both((entry) => mark(entry.detected))} | ${both((entry) => mark(entry.quietAfter))} | ${both((entry) => `${entry.codemod.fixed}/${entry.codemod.skipped}`)} |`,
+      );
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The numbers the regression floor keeps: totals per part and mode (and per idiom), and for the
+ * development part the slugs each mode detects and keeps quiet (a floor on counts alone would let
+ * one pair's loss hide behind another's gain).
+ */
+function floorOf(runs) {
+  const floor = {};
+  for (const run of runs) {
+    const key = `${run.part}/${run.typed ? 'typed' : 'untyped'}`;
+    const entry = {
+      detected: run.totals.detected,
+      quietAfter: run.totals.quietAfter,
+      codemodFixed: run.totals.codemodFixed,
+      byIdiom: Object.fromEntries(IDIOMS.map((idiom) => [idiom, { detected: run.totals.byIdiom[idiom].detected, quietAfter: run.totals.byIdiom[idiom].quietAfter }])),
+    };
+    if (run.part === 'development') {
+      entry.detectedPairs = run.files.filter((file) => file.detected).map((file) => file.slug);
+      entry.quietPairs = run.files.filter((file) => file.quietAfter).map((file) => file.slug);
+    }
+    floor[key] = entry;
+  }
+  return floor;
+}
+
+module.exports = {
+  repoRoot,
+  fixturesRoot,
+  PARTS,
+  IDIOMS,
+  SPLIT_SEED,
+  HELD_OUT_SHARE,
+  seededSplit,
+  readPairs,
+  partFolder,
+  measurePart,
+  measureAll,
+  summarise,
+  formatMarkdown,
+  floorOf,
+};

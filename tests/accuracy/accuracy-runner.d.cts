@@ -1,0 +1,85 @@
+// Types for accuracy-runner.cjs (plain CommonJS: vitest's accuracy test and scripts/accuracy.mjs both load it, no build step of its own).
+
+export type Idiom = 'require-close' | 'no-client-per-call' | 'no-unbounded-cache';
+export type Part = 'development' | 'held-out';
+
+export declare const repoRoot: string;
+export declare const fixturesRoot: string;
+export declare const PARTS: readonly Part[];
+export declare const IDIOMS: readonly Idiom[];
+export declare const SPLIT_SEED: number;
+export declare const HELD_OUT_SHARE: number;
+
+export interface Pair {
+  readonly slug: string;
+  readonly idiom: Idiom;
+  readonly rule: Idiom;
+  readonly extension: '.ts' | '.js';
+  readonly source: string;
+  readonly leaks: string;
+  readonly beforePath: string;
+  readonly afterPath: string;
+}
+
+export interface CodemodVerdict {
+  readonly codemod: string;
+  readonly fixed: number;
+  readonly skipped: number;
+  readonly parseError?: string;
+  readonly reasons: string[];
+}
+
+export interface FileVerdict {
+  readonly slug: string;
+  readonly idiom: Idiom;
+  readonly rule: Idiom;
+  readonly extension: string;
+  readonly detected: boolean;
+  readonly beforeFindings: number;
+  readonly quietAfter: boolean;
+  readonly afterFindings: number;
+  readonly otherFindings: number;
+  readonly parseErrors: string[];
+  readonly codemod: CodemodVerdict;
+}
+
+export interface Counts {
+  readonly pairs: number;
+  readonly detected: number;
+  readonly quietAfter: number;
+  readonly codemodFixed: number;
+  readonly codemodSkipped: number;
+}
+
+export interface PartTotals extends Counts {
+  readonly parseErrors: number;
+  readonly byIdiom: Record<Idiom, Counts>;
+}
+
+export interface PartRun {
+  readonly part: Part;
+  readonly typed: boolean;
+  readonly files: FileVerdict[];
+  readonly totals: PartTotals;
+}
+
+/** What may leave the runner: held-out runs carry totals only. */
+export type SafeRun = PartRun | { readonly part: Part; readonly typed: boolean; readonly totals: PartTotals };
+
+export interface FloorEntry {
+  readonly detected: number;
+  readonly quietAfter: number;
+  readonly codemodFixed: number;
+  readonly byIdiom: Record<Idiom, { detected: number; quietAfter: number }>;
+  readonly detectedPairs?: string[];
+  readonly quietPairs?: string[];
+}
+
+export declare function seededSplit(cases: readonly { slug: string; idiom: Idiom }[], seed?: number, share?: number): Set<string>;
+export declare function readPairs(folder: string): Pair[];
+export declare function partFolder(part: Part): string;
+export declare function measurePart(part: Part, options: { typed: boolean }): PartRun;
+export declare function measureAll(): PartRun[];
+export declare function summarise(runs: readonly PartRun[]): SafeRun[];
+export declare function formatMarkdown(runs: readonly PartRun[]): string;
+export declare function floorOf(runs: readonly PartRun[]): Record<string, FloorEntry>;

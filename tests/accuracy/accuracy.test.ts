@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { IDIOMS, PARTS, floorOf, measureAll, partFolder, readPairs, seededSplit, type FloorEntry, type Pair, type PartRun } from './accuracy-runner.cjs';
+
+/**
+ * A regression floor under the accuracy measurement (scripts/accuracy.mjs, docs/accuracy.md): real
+ * leak fixes from public projects, the code before each fix and after it. Recall (before files the
+ * expected rule reports), quiet (after files it leaves alone) and the codemod's fixed sites may only
+ * go up; tests/accuracy/floor.json holds today's numbers (`node scripts/accuracy.mjs --write-floor`
+ * after an improvement raises it). The held-out part is checked on totals only, and no assertion
+ * message names one of its files.
+ */
+interface FloorFile {
+  readonly measuredAt: string;
+  readonly floor: Record<string, FloorEntry>;
+}
+
+const floorFile = JSON.parse(readFileSync(path.join(__dirname, 'floor.json'), 'utf8')) as FloorFile;
+
+interface Manifest {
+  readonly split: { seed: number; heldOutShare: number };
+  readonly heldOut?: { manifest: string; pairs: number };
+  readonly cases: readonly { slug: string; idiom: string; rule: string; source: string; leaks: string; file: string }[];
+}
+
+const developmentManifest = JSON.parse(readFileSync(path.join(__dirname, 'cases.json'), 'utf8')) as Manifest;
+const heldOutManifest = JSON.parse(readFileSync(path.join(partFolder('held-out'), 'cases.json'), 'utf8')) as Manifest;
+
+let runs: PartRun[] = [];
+let measured: Record<string, FloorEntry> = {};
+beforeAll(() => {
+  runs = measureAll();
+  measured = floorOf(runs);
+});
+
+/** `recorded` lists what the floor holds; the names missing from `now`, or only their count for the held-out part. */
+function lost(recorded: readonly string[] | undefined, now: readonly string[] | undefined): string[] {
+  const current = new Set(now ?? []);
+  return (recorded ?? []).filter((slug) => !current.has(slug));
+}
+
+describe('the accuracy fixtures', () => {
+  const pairsOf = (part: (typeof PARTS)[number]): Pair[] => readPairs(partFolder(part));
+
+  it('hold at least 40 real leak fixes, every idiom in both parts', () => {
+    const all = PARTS.flatMap(pairsOf);
+    expect(all.length).toBeGreaterThanOrEqual(40);
+    for (const part of PARTS) {
+      for (const idiom of IDIOMS) expect(pairsOf(part).filter((pair) => pair.idiom === idiom).length, `${part}: ${idiom}`).toBeGreaterThan(0);
+    }
+  });
+
+  it('were split by the seeded, stratified draw, not by hand', () => {
+    const development = pairsOf('development');
+    const heldOut = pairsOf('held-out');
+    const expected = seededSplit([...development, ...heldOut], developmentManifest.split.seed, developmentManifest.split.heldOutShare);
+    const misplaced = development.filter((pair) => expected.has(pair.slug)).length + heldOut.filter((pair) => !expected.has(pair.slug)).length;
+    expect(misplaced, 'pairs on the wrong side of the seeded split').toBe(0);
+  });
+
+  it('each cite their source and say what leaks, in the manifests too', () => {
+    for (const part of PARTS) {
+      const manifest = part === 'development' ? developmentManifest : heldOutManifest;
+      const pairs = pairsOf(part);
+      expect(manifest.cases.map((entry) => entry.slug).sort(), `${part}: manifest and folder`).toEqual(pairs.map((pair) => pair.slug).sort());
+      const uncited = pairs.filter((pair) => !/https:\/\/github\.com\//.test(pair.source) || pair.leaks.length < 20).length;
+      expect(uncited, `${part}: pairs without a GitHub citation or a "Leak:" line`).toBe(0);
+    }
+    expect(developmentManifest.heldOut?.pairs).toBe(heldOutManifest.cases.length);
+  });
+});
+
+describe('accuracy on real leak fixes does not fall below the recorded floor', () => {
+  for (const part of PARTS) {
+    for (const mode of ['typed', 'untyped'] as const) {
+      const key = `${part}/${mode}`;
+      it(`${key}: recall, post-fix quiet and codemod fixes`, () => {
+        const floor = floorFile.floor[key];
+        const now = measured[key];
+        expect(floor, `floor.json has no entry for ${key}`).toBeDefined();
+        expect(now, `no measurement for ${key}`).toBeDefined();
+        if (!floor || !now) return;
+        const run = runs.find((entry) => entry.part === part && entry.typed === (mode === 'typed'));
+        expect(run?.totals.parseErrors, `${key}: fixtures that do not parse`).toBe(0);
+        expect(now.detected, `${key}: before files reported`).toBeGreaterThanOrEqual(floor.detected);
+        expect(now.quietAfter, `${key}: after files left quiet`).toBeGreaterThanOrEqual(floor.quietAfter);
+        expect(now.codemodFixed, `${key}: sites the codemods fixed`).toBeGreaterThanOrEqual(floor.codemodFixed);
+        for (const idiom of IDIOMS) {
+          expect(now.byIdiom[idiom].detected, `${key} ${idiom}: before files reported`).toBeGreaterThanOrEqual(floor.byIdiom[idiom].detected);
+          expect(now.byIdiom[idiom].quietAfter, `${key} ${idiom}: after files left quiet`).toBeGreaterThanOrEqual(floor.byIdiom[idiom].quietAfter);
+        }
+        if (part === 'development') {
+          expect(lost(floor.detectedPairs, now.detectedPairs), `${key}: pairs no longer reported`).toEqual([]);
+          expect(lost(floor.quietPairs, now.quietPairs), `${key}: after files reported now`).toEqual([]);
+        }
+      });
+    }
+  }
+});
