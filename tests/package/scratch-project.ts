@@ -8,7 +8,7 @@
  * configs): `reset()` returns to it, so every snippet starts from the same state and `leakguard fix`
  * finds a clean tree.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -32,6 +32,10 @@ export interface ScratchProject {
   readonly installMs: number;
   /** Runs one shell line (bash, pipefail) in the project. */
   run(command: string, timeoutMs?: number): CommandResult;
+  /** The same, without blocking: two copies of the project run their commands side by side. */
+  runAsync(command: string, timeoutMs?: number): Promise<CommandResult>;
+  /** A second working copy at the same baseline: node_modules hard-linked (nothing writes there), the rest copied. */
+  clone(): ScratchProject;
   writeFile(relative: string, text: string): void;
   readFile(relative: string): string;
   /** Back to the baseline commit: tracked files restored, untracked ones removed (node_modules is ignored). */
@@ -77,9 +81,16 @@ export function childEnvironment(): NodeJS.ProcessEnv {
   return { ...env, NO_COLOR: '1', FORCE_COLOR: '0', npm_config_update_notifier: 'false', npm_config_yes: 'false', GIT_TERMINAL_PROMPT: '0' };
 }
 
+/**
+ * `npx <bin>` of an installed package runs node_modules/.bin/<bin> with node_modules/.bin first on the
+ * PATH; this does the same without starting npm's CLI each time (half a second per command, and the
+ * docs have dozens). A bin that is not installed fails (exit 127) instead of being fetched.
+ */
+const NPX = 'export PATH="$PWD/node_modules/.bin:$PATH"; npx() { "$@"; }; ';
+
 function runIn(dir: string, command: string, timeoutMs: number): CommandResult {
   const started = Date.now();
-  const result = spawnSync('bash', ['-o', 'pipefail', '-c', command], {
+  const result = spawnSync('bash', ['-o', 'pipefail', '-c', `${NPX}${command}`], {
     cwd: dir,
     encoding: 'utf8',
     env: childEnvironment(),
@@ -89,6 +100,25 @@ function runIn(dir: string, command: string, timeoutMs: number): CommandResult {
   });
   const timedOut = result.error ? `\n[${result.error.message}]` : '';
   return { command, status: result.status, stdout: result.stdout ?? '', stderr: `${result.stderr ?? ''}${timedOut}`, ms: Date.now() - started };
+}
+
+function runInAsync(dir: string, command: string, timeoutMs: number): Promise<CommandResult> {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn('bash', ['-o', 'pipefail', '-c', `${NPX}${command}`], { cwd: dir, env: childEnvironment(), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const timer = setTimeout(() => {
+      stderr += `\n[killed after ${timeoutMs} ms]`;
+      child.kill('SIGKILL');
+    }, timeoutMs);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ command, status, stdout, stderr, ms: Date.now() - started });
+    });
+  });
 }
 
 function mustRun(dir: string, command: string, timeoutMs = 60_000): CommandResult {
@@ -155,7 +185,7 @@ export function readLockfile(variant: ScratchVariant): Lockfile {
   return JSON.parse(readFileSync(path.join(scratchTemplates, variant, 'package-lock.json'), 'utf8')) as Lockfile;
 }
 
-export function createScratchProject(variant: ScratchVariant, tarball: string, baseline: Record<string, string>): ScratchProject {
+export async function createScratchProject(variant: ScratchVariant, tarball: string, baseline: Record<string, string>): Promise<ScratchProject> {
   const dir = mkdtempSync(path.join(os.tmpdir(), `leakguard-scratch-${variant}-`));
   try {
     copyFileSync(path.join(scratchTemplates, variant, 'package.json'), path.join(dir, 'package.json'));
@@ -170,19 +200,38 @@ export function createScratchProject(variant: ScratchVariant, tarball: string, b
     if (!entry) throw new Error(`no node_modules/${manifest.name} in the lockfile`);
     entry.integrity = `sha512-${createHash('sha512').update(readFileSync(tarball)).digest('base64')}`;
     writeFileSync(path.join(dir, 'package-lock.json'), `${JSON.stringify(lock, null, 2)}\n`);
-    const install = mustRun(dir, 'npm ci --prefer-offline --no-audit --no-fund', 180_000);
+    const install = await runInAsync(dir, 'npm ci --prefer-offline --no-audit --no-fund', 180_000);
+    if (install.status !== 0) throw new Error(`npm ci failed in ${dir} (exit ${install.status}):\n${install.stdout}\n${install.stderr}`);
 
     for (const [relative, text] of Object.entries({ '.gitignore': 'node_modules/\nleakguard.tgz\n', ...baseline })) {
       mkdirSync(path.dirname(path.join(dir, relative)), { recursive: true });
       writeFileSync(path.join(dir, relative), text);
     }
     mustRun(dir, 'git init -q && git add -A && git -c user.name=leakguard-test -c user.email=test@leakguard.invalid commit -qm baseline');
+    return projectAt(dir, `${install.stdout}\n${install.stderr}`, install.ms);
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
 
-    return {
+function projectAt(dir: string, installOutput: string, installMs: number): ScratchProject {
+  return {
       dir,
-      installOutput: `${install.stdout}\n${install.stderr}`,
-      installMs: install.ms,
+      installOutput,
+      installMs,
       run: (command, timeoutMs = 60_000) => runIn(dir, command, timeoutMs),
+      runAsync: (command, timeoutMs = 60_000) => runInAsync(dir, command, timeoutMs),
+      clone: () => {
+        const copy = mkdtempSync(`${dir}-lane-`);
+        try {
+          mustRun(dir, `cp -al node_modules ${JSON.stringify(copy)}/ && tar -cf - --exclude=./node_modules . | tar -xf - -C ${JSON.stringify(copy)}`);
+          return projectAt(copy, installOutput, 0);
+        } catch (error) {
+          rmSync(copy, { recursive: true, force: true });
+          throw error;
+        }
+      },
       writeFile: (relative, text) => {
         mkdirSync(path.dirname(path.join(dir, relative)), { recursive: true });
         writeFileSync(path.join(dir, relative), text);
@@ -192,9 +241,5 @@ export function createScratchProject(variant: ScratchVariant, tarball: string, b
         mustRun(dir, 'git reset -q --hard && git clean -qfd');
       },
       remove: () => rmSync(dir, { recursive: true, force: true }),
-    };
-  } catch (error) {
-    rmSync(dir, { recursive: true, force: true });
-    throw error;
-  }
+  };
 }
