@@ -49,5 +49,5 @@ Exit codes:
   3  refused to write: uncommitted changes under <paths> (commit, stash, or pass --force)
   4  some files failed to parse, crashed a codemod or could not be written (the others were processed)
 
-Docs: docs/cli.md
+Docs: https://github.com/leakguard/eslint-plugin-leakguard/blob/main/docs/cli.md
 `;
