@@ -18,16 +18,23 @@ const MAX_BASE_DEPTH = 12;
 /** A factory that calls a factory that calls a factory is still a factory; past that we stop guessing. */
 const MAX_FACTORY_DEPTH = 3;
 
+/**
+ * A disposable type's own release methods count as releasing it: an ORM query runner released with
+ * `await runner.release()` on the success path only is "released only on success" (and the codemod
+ * moves that call into the `finally`), never "never released: call [Symbol.asyncDispose]()".
+ */
+const OWN_RELEASE_METHODS = ['close', 'release', 'end', 'destroy', 'dispose'];
+
 const disposableEntries = {
   async: (name: string): ResourceEntry => ({
     description: `async-disposable \`${name}\``,
     kind: 'handle',
-    releases: [{ method: '[Symbol.asyncDispose]', async: true }, { method: 'close', async: true }, { method: 'dispose' }],
+    releases: [{ method: '[Symbol.asyncDispose]', async: true }, ...OWN_RELEASE_METHODS.map((method) => ({ method, async: method !== 'dispose' }))],
   }),
   sync: (name: string): ResourceEntry => ({
     description: `disposable \`${name}\``,
     kind: 'handle',
-    releases: [{ method: '[Symbol.dispose]' }, { method: 'close' }, { method: 'dispose' }],
+    releases: [{ method: '[Symbol.dispose]' }, ...OWN_RELEASE_METHODS.map((method) => ({ method }))],
   }),
 };
 

@@ -11,6 +11,9 @@ export function isAcquisitionCandidate(node: Node): boolean {
     const argument = node.argument;
     return argument.type === AST_NODE_TYPES.CallExpression || argument.type === AST_NODE_TYPES.NewExpression;
   }
+  // `super(options)` initialises the object under construction: it acquires nothing of its own (a
+  // subclass of http.Agent was reported as "a new HTTP agent on every run of `constructor`").
+  if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Super) return false;
   if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
     return outermostWrapper(node).parent?.type !== AST_NODE_TYPES.AwaitExpression;
   }

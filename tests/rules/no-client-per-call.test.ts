@@ -123,6 +123,16 @@ export async function probe(req: Request) {
 }`,
   },
   {
+    name: "a subclass constructor's super(...) configures this instance: it creates no client per call",
+    code: `
+import http from 'node:http';
+export class KeepAliveAgent extends http.Agent {
+  constructor(options: http.AgentOptions) {
+    super({ ...options, keepAlive: true });
+  }
+}`,
+  },
+  {
     name: 'a client handed to another owner',
     code: `
 import { Pool } from 'pg';

@@ -375,6 +375,65 @@ export async function count(collection: Collection) {
   invalid: [
     ...sharedInvalidCases.map((shared) => invalidCase(shared, 'typed')),
     {
+      name: "typed: a disposable type released by its own release() only on success is 'released only on success', not 'never released'",
+      code: `
+class QueryRunner implements AsyncDisposable {
+  async query(sql: string): Promise<unknown> { return sql; }
+  async release(): Promise<void> {}
+  async [Symbol.asyncDispose](): Promise<void> { await this.release(); }
+}
+export function createQueryRunner(): QueryRunner { return new QueryRunner(); }
+export async function countUsers() {
+  const runner = createQueryRunner();
+  const rows = await runner.query('select count(*) from users');
+  await runner.release();
+  return rows;
+}`,
+      errors: [
+        {
+          messageId: 'releasedOnlyOnSuccess',
+          line: 9,
+          suggestions: [
+            {
+              messageId: 'wrapInTryFinally',
+              output: `
+class QueryRunner implements AsyncDisposable {
+  async query(sql: string): Promise<unknown> { return sql; }
+  async release(): Promise<void> {}
+  async [Symbol.asyncDispose](): Promise<void> { await this.release(); }
+}
+export function createQueryRunner(): QueryRunner { return new QueryRunner(); }
+export async function countUsers() {
+  const runner = createQueryRunner();
+  try {
+    const rows = await runner.query('select count(*) from users');
+    return rows;
+  } finally {
+    await runner.release();
+  }
+}`,
+            },
+            {
+              messageId: 'declareWithUsing',
+              data: { keyword: 'await using' },
+              output: `
+class QueryRunner implements AsyncDisposable {
+  async query(sql: string): Promise<unknown> { return sql; }
+  async release(): Promise<void> {}
+  async [Symbol.asyncDispose](): Promise<void> { await this.release(); }
+}
+export function createQueryRunner(): QueryRunner { return new QueryRunner(); }
+export async function countUsers() {
+  await using runner = createQueryRunner();
+  const rows = await runner.query('select count(*) from users');
+  return rows;
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'typed: a MongoDB cursor read once and left open on the server',
       code: `
 import type { Collection } from 'mongodb';
