@@ -57,11 +57,31 @@ export function annotatedKind(annotation: TSESTree.TypeNode | undefined): Collec
 }
 
 /** A literal type or a union of them (`'a' | 'b'`, `1 | 2`, `boolean`): a key of this type bounds the map. */
-export function isFiniteKeyTypeNode(node: TSESTree.TypeNode | undefined): boolean {
+export function isFiniteKeyTypeNode(node: TSESTree.TypeNode | undefined, followed: ReadonlySet<string> = new Set()): boolean {
   if (!node) return false;
   if (node.type === AST_NODE_TYPES.TSLiteralType || node.type === AST_NODE_TYPES.TSBooleanKeyword) return true;
-  if (node.type === AST_NODE_TYPES.TSUnionType) return node.types.every((member) => isFiniteKeyTypeNode(member));
+  if (node.type === AST_NODE_TYPES.TSUnionType) return node.types.every((member) => isFiniteKeyTypeNode(member, followed));
+  // Without types, a same-file `type Region = 'eu' | 'us'` or `enum Status` is as finite as written out.
+  if (node.type === AST_NODE_TYPES.TSTypeReference && node.typeName.type === AST_NODE_TYPES.Identifier && !node.typeArguments) {
+    const name = node.typeName.name;
+    if (followed.has(name)) return false;
+    const declaration = sameFileTypeDeclaration(node, name);
+    if (declaration?.type === AST_NODE_TYPES.TSEnumDeclaration) return true;
+    if (declaration?.type === AST_NODE_TYPES.TSTypeAliasDeclaration) return isFiniteKeyTypeNode(declaration.typeAnnotation, new Set([...followed, name]));
+  }
   return false;
+}
+
+/** The module-level `type <name> = …` or `enum <name>` of the file `node` is in, exported or not. */
+function sameFileTypeDeclaration(node: Node, name: string): TSESTree.TSTypeAliasDeclaration | TSESTree.TSEnumDeclaration | undefined {
+  let root: Node = node;
+  while (root.parent) root = root.parent;
+  if (root.type !== AST_NODE_TYPES.Program) return undefined;
+  for (const statement of root.body) {
+    const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
+    if ((declaration?.type === AST_NODE_TYPES.TSTypeAliasDeclaration || declaration?.type === AST_NODE_TYPES.TSEnumDeclaration) && declaration.id.name === name) return declaration;
+  }
+  return undefined;
 }
 
 /** The type arguments written on `new Map<K, V>()` or on the annotation `Map<K, V>`. */

@@ -349,6 +349,25 @@ untyped.run('no-unbounded-cache (untyped)', rule, {
   valid: [
     ...valid,
     {
+      name: 'untyped: a key type alias of literals declared in the same file bounds the map',
+      code: `
+type Region = 'eu' | 'us';
+type Zone = Region | 'ap';
+const latency = new Map<Zone, number>();
+export function measure(zone: Zone, ms: number) {
+  latency.set(zone, ms);
+}`,
+    },
+    {
+      name: 'untyped: an enum of the same file as the key type bounds the map',
+      code: `
+export enum Status { Up, Down, Degraded }
+const since: Map<Status, number> = new Map();
+export function transition(status: Status) {
+  since.set(status, Date.now());
+}`,
+    },
+    {
       name: 'untyped: a factory-made Map is invisible without types (the typed mode reports it)',
       code: `
 function createStore() {
@@ -360,5 +379,17 @@ export function keep(id: string, blob: Buffer) {
 }`,
     },
   ],
-  invalid: sharedInvalid,
+  invalid: [
+    ...sharedInvalid,
+    {
+      name: 'untyped: an alias of string keys bounds nothing',
+      code: `
+type UserId = string;
+const names = new Map<UserId, string>();
+export function remember(id: UserId, name: string) {
+  names.set(id, name);
+}`,
+      errors: [{ messageId: 'unboundedCache' as const, line: 3 }],
+    },
+  ],
 });
