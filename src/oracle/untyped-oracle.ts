@@ -28,6 +28,9 @@ function namesPackageMember(spec: { from?: string; package?: string; name?: stri
   );
 }
 
+/** Local subclasses of local subclasses of an imported class: deeper than this is not a pattern. */
+const MAX_LOCAL_SUBCLASS_DEPTH = 4;
+
 /**
  * Imports, constructor names and annotations: `new Pool()` with Pool from 'pg', `fs.openSync(…)`,
  * `pool.connect()` where `pool` was built by `new pg.Pool()` or annotated `pool: Pool`.
@@ -39,7 +42,7 @@ export class UntypedOracle implements TypeOracle {
   readonly #inferring = new Set<Node>();
 
   constructor(
-    program: TSESTree.Program,
+    private readonly program: TSESTree.Program,
     private readonly scopeManager: ScopeManagerLike,
     private readonly registry: Registry,
   ) {
@@ -117,13 +120,40 @@ export class UntypedOracle implements TypeOracle {
   }
 
   #constructed(node: TSESTree.NewExpression): ResourceEntry | undefined {
-    const member = resolveModuleMember(node.callee, this.#bindings);
+    const member = this.#constructedMember(node.callee, 0);
     if (!member) return undefined;
     return this.registry.entries.find(
       (entry) =>
         entry.types?.some((type) => namesPackageMember(type, member)) ||
         entry.factories?.some((factory) => 'from' in factory && namesPackageMember(factory, member)),
     );
+  }
+
+  /**
+   * The imported class a constructor stands for: itself, or, for a class of this file, the imported
+   * class it extends (`class ReportingPool extends Pool`, also through local classes in between).
+   */
+  #constructedMember(callee: Node, depth: number): ModuleMember | undefined {
+    const member = resolveModuleMember(callee, this.#bindings);
+    if (member || depth >= MAX_LOCAL_SUBCLASS_DEPTH) return member;
+    const unwrapped = unwrapExpression(callee);
+    if (unwrapped.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const superClass = this.#localClass(unwrapped.name)?.superClass;
+    return superClass ? this.#constructedMember(superClass, depth + 1) : undefined;
+  }
+
+  /** `class X …` or `const X = class …` at module level, exported or not. */
+  #localClass(name: string): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
+    for (const statement of this.program.body) {
+      const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration ? statement.declaration : statement;
+      if (declaration?.type === AST_NODE_TYPES.ClassDeclaration && declaration.id?.name === name) return declaration;
+      if (declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
+        for (const declarator of declaration.declarations) {
+          if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.id.name === name && declarator.init?.type === AST_NODE_TYPES.ClassExpression) return declarator.init;
+        }
+      }
+    }
+    return undefined;
   }
 
   #called(node: TSESTree.CallExpression, awaited: boolean): ResourceEntry | undefined {

@@ -147,6 +147,22 @@ export function boot() {
 /** Reported in both modes. */
 const invalid = [
   {
+    name: 'a local subclass of a registry client, recognised without types through `extends` of the imported class',
+    code: `
+import { Pool } from 'pg';
+class ReportingPool extends Pool {
+  constructor() {
+    super({ max: 2 });
+  }
+}
+export async function report(): Promise<number> {
+  const pool = new ReportingPool();
+  const result = await pool.query('select 1');
+  return result.rowCount ?? 0;
+}`,
+    errors: [{ messageId: 'neverClosed' as const, line: 9, data: { resource: 'pg pool', where: '`report`' } }],
+  },
+  {
     name: 'a mysql2 pool per request behind its promise() view, ended per call',
     code: `
 import express from 'express';
