@@ -51,6 +51,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Two files at a time even on two cores (vitest's default leaves one core idle): most files wait
+    // on child processes (the CLI, jscodeshift, npm, leak programs, servers), not on the CPU.
+    maxWorkers: 2,
     projects: [
       { extends: true, test: { name: 'eslint10', include: ['tests/**/*.test.ts'], provide: { eslintMajor: 10 } } },
       ...(eslint9Installed || inCI ? [eslint9] : []),

@@ -5,6 +5,7 @@ import { unwrapExpression } from '../ast/predicates';
 import { startOfOwnComments } from './leading-comments';
 import { SourceLayout } from './source-layout';
 import { moduleSystemOf, quoteOf, usesSemicolons } from './source-style';
+import { requiredModule } from '../oracle/module-bindings';
 import type { TextEdit } from './text-edit';
 
 /** How the file names the import (`LRUCache`, `LRUCache2`, `lru.LRUCache`), and the edits that add it when it was missing. */
@@ -13,16 +14,10 @@ export interface ImportResult {
   readonly edits: readonly TextEdit[];
 }
 
-function isRequireCall(node: TSESTree.Node | null | undefined, module?: string): node is TSESTree.CallExpression {
-  if (!node) return false;
-  const call = unwrapExpression(node);
-  return (
-    call.type === AST_NODE_TYPES.CallExpression &&
-    call.callee.type === AST_NODE_TYPES.Identifier &&
-    call.callee.name === 'require' &&
-    call.arguments[0]?.type === AST_NODE_TYPES.Literal &&
-    (module === undefined || call.arguments[0].value === module)
-  );
+/** `require(<module>)`, or any `require('…')` without a module. */
+function isRequireCall(node: TSESTree.Node | null | undefined, module?: string): boolean {
+  const required = requiredModule(node);
+  return required !== undefined && (module === undefined || required === module);
 }
 
 

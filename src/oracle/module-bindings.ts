@@ -14,7 +14,8 @@ export type ModuleBindings = ReadonlyMap<string, ModuleMember>;
 
 const cache = new WeakMap<TSESTree.Program, ModuleBindings>();
 
-function requiredModule(node: Node | null | undefined): string | undefined {
+/** `require('x')` (through parentheses and casts): 'x'; undefined for anything else. */
+export function requiredModule(node: Node | null | undefined): string | undefined {
   if (!node) return undefined;
   const expression = unwrapExpression(node);
   if (
