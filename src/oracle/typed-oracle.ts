@@ -100,8 +100,10 @@ export class TypedOracle implements TypeOracle {
     if (cached !== undefined) return cached ?? undefined;
     // The type first (cached per type): most calls return nothing the registry knows, and then the
     // signature lookups of #createsValue are not needed.
-    const typed = this.matchType(this.#resultType(tsOuter, tsInner, awaited));
-    const entry = typed && !isChainingCall(inner, typed) && this.#createsValue(tsInner, 0) ? typed : this.syntactic.acquisition(expression);
+    const resultType = this.#resultType(tsOuter, tsInner, awaited);
+    const typed = this.matchType(resultType);
+    const created = typed && !isChainingCall(inner, typed) && !this.#isDerivedView(tsInner, resultType) && this.#createsValue(tsInner, 0);
+    const entry = created ? typed : this.syntactic.acquisition(expression);
     this.#acquisitions.set(tsOuter, entry ?? null);
     return entry;
   }
@@ -348,6 +350,21 @@ export class TypedOracle implements TypeOracle {
     if (declarations.some((declaration) => isDeclaredInNodeOrLib(declaration, this.services.program))) return undefined;
     const disposal = this.#disposalOf(type);
     return disposal ? disposableEntries[disposal](symbol.getName()) : undefined;
+  }
+
+  /**
+   * `db.withSchema('app')`, `db.withPlugin(p)`: a method of a disposable class of the project or a
+   * library that returns the receiver's own class is a view that shares the receiver's resources
+   * (kysely's query builders share its connection pool; disposing one would destroy the pool), not a
+   * new handle this function must dispose. Registry resources keep their own rules (ioredis
+   * `duplicate()` does open a connection).
+   */
+  #isDerivedView(node: ts.CallExpression | ts.NewExpression, resultType: ts.Type): boolean {
+    if (!ts.isCallExpression(node) || !(ts.isPropertyAccessExpression(node.expression) || ts.isElementAccessExpression(node.expression))) return false;
+    if (this.#matchHierarchy(resultType)) return false;
+    const symbol = this.#checker.getNonNullableType(resultType).getSymbol();
+    const receiver = this.#checker.getNonNullableType(this.#checker.getTypeAtLocation(node.expression.expression));
+    return symbol !== undefined && symbol === receiver.getSymbol();
   }
 
   #signatureDeclaration(call: TSESTree.CallExpression | TSESTree.NewExpression): ts.SignatureDeclaration | undefined {

@@ -337,6 +337,20 @@ typed.run('require-close (typed)', rule, {
   valid: [
     ...valid,
     {
+      name: "typed: a method returning the receiver's own disposable class is a view sharing its resources (kysely's withSchema), not a new handle",
+      code: `
+class Database implements AsyncDisposable {
+  constructor(private readonly schema = 'public') {}
+  withSchema(schema: string): Database { return new Database(schema); }
+  async selectAll(table: string): Promise<string[]> { return [\`\${this.schema}.\${table}\`]; }
+  async [Symbol.asyncDispose](): Promise<void> {}
+}
+export async function listUsers(db: Database) {
+  const scoped = db.withSchema('app');
+  return scoped.selectAll('users');
+}`,
+    },
+    {
       name: 'typed: a method that hands back a stored handle is not a factory',
       code: `
 import { open, type FileHandle } from 'node:fs/promises';
@@ -374,6 +388,58 @@ export async function count(collection: Collection) {
   ],
   invalid: [
     ...sharedInvalidCases.map((shared) => invalidCase(shared, 'typed')),
+    {
+      name: 'typed: a disposable created with new and never disposed is still reported next to its views',
+      code: `
+class Database implements AsyncDisposable {
+  withSchema(): Database { return new Database(); }
+  async selectAll(): Promise<string[]> { return []; }
+  async [Symbol.asyncDispose](): Promise<void> {}
+}
+export async function listUsers() {
+  const db = new Database();
+  return db.withSchema().selectAll();
+}`,
+      errors: [
+        {
+          messageId: 'neverReleased',
+          line: 8,
+          suggestions: [
+            {
+              messageId: 'wrapInTryFinally',
+              output: `
+class Database implements AsyncDisposable {
+  withSchema(): Database { return new Database(); }
+  async selectAll(): Promise<string[]> { return []; }
+  async [Symbol.asyncDispose](): Promise<void> {}
+}
+export async function listUsers() {
+  const db = new Database();
+  try {
+    return db.withSchema().selectAll();
+  } finally {
+    await db[Symbol.asyncDispose]();
+  }
+}`,
+            },
+            {
+              messageId: 'declareWithUsing',
+              data: { keyword: 'await using' },
+              output: `
+class Database implements AsyncDisposable {
+  withSchema(): Database { return new Database(); }
+  async selectAll(): Promise<string[]> { return []; }
+  async [Symbol.asyncDispose](): Promise<void> {}
+}
+export async function listUsers() {
+  await using db = new Database();
+  return db.withSchema().selectAll();
+}`,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: "typed: a disposable type released by its own release() only on success is 'released only on success', not 'never released'",
       code: `
