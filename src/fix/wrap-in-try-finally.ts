@@ -147,6 +147,9 @@ export function editsForWrapInTryFinally(
     if (text.trim() === '' || stringLines.has(line.offset)) body.push(text.trim() === '' ? '' : text);
     else body.push(unit + text);
   }
+  // No blank line right inside `try {` or before `}`: a blank line that separated the declaration from
+  // its use separated two blocks that are now one (the region starts at a statement, never in a string).
+  while (body.length > 0 && body[0] === '') body.shift();
   while (body.length > 0 && body[body.length - 1] === '') body.pop();
   const eol = layout.eol;
   const replacement =

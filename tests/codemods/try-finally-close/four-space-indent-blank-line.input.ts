@@ -1,0 +1,12 @@
+import { open } from 'node:fs/promises';
+
+export class ConfigLoader {
+    async load(path: string): Promise<unknown> {
+        const fh = await open(path);
+
+        const text = await fh.readFile('utf8');
+        const config: unknown = JSON.parse(text);
+        await fh.close();
+        return config;
+    }
+}
