@@ -64,8 +64,11 @@ export function parseCommandLine(argv: readonly string[], cwd: string = process.
   try {
     parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
   } catch (error) {
-    // node:util explains the flag precisely ("Unknown option '--dryrun'"); keep its first sentence.
-    throw new UsageError(firstSentence((error as Error).message));
+    const message = (error as Error).message;
+    const unknown = /^Unknown option '(-{1,2}[^']+)'/.exec(message)?.[1];
+    if (unknown !== undefined) throw new UsageError(unknownOptionMessage(unknown, Object.keys(options)));
+    // node:util explains the rest precisely ("Option '--report <value>' argument missing"); keep its first sentence.
+    throw new UsageError(firstSentence(message));
   }
   const values = parsed.values as ParsedValues;
   const { positionals } = parsed;
@@ -157,6 +160,28 @@ function workerCount(workers: string | undefined): number | undefined {
   if (workers === undefined) return undefined;
   if (!/^[1-9]\d*$/.test(workers)) throw new UsageError(`--workers ${workers}: expected a positive whole number`);
   return Number(workers);
+}
+
+/** `unknown option '--dryrun'; did you mean --dry?`, in the words of the other usage errors. */
+function unknownOptionMessage(flag: string, known: readonly string[]): string {
+  const name = flag.replace(/^-+/, '').replace(/=.*$/, '');
+  const nearest = known
+    .map((candidate) => ({ candidate, distance: editDistance(name, candidate) }))
+    .sort((a, b) => a.distance - b.distance || a.candidate.localeCompare(b.candidate))[0];
+  // A typo is a few letters off; past that the guess would mislead more than help.
+  const close = nearest && nearest.distance <= Math.max(2, Math.floor(name.length / 2));
+  return `unknown option '${flag}'${close ? `; did you mean --${nearest.candidate}?` : ''}`;
+}
+
+/** Levenshtein distance: insertions, deletions and substitutions. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length]!;
 }
 
 function firstSentence(message: string): string {

@@ -87,6 +87,12 @@ describe('parseCommandLine', () => {
     );
   });
 
+  it('names an unknown option in the words of the other errors, with the nearest known option when it is a typo', () => {
+    expect(() => fix(['fix', 'src', '--codemod', 'all', '--dryrun'])).toThrow("unknown option '--dryrun'; did you mean --dry?");
+    expect(() => fix(['fix', 'src', '--codemod', 'all', '--maxx', '5'])).toThrow("unknown option '--maxx'; did you mean --max?");
+    expect(() => fix(['fix', 'src', '--codemod', 'all', '--bogus'])).toThrow(/^unknown option '--bogus'$/);
+  });
+
   it('recognises help, version and list', () => {
     expect(parseCommandLine(['--help'])).toEqual({ kind: 'help' });
     expect(parseCommandLine(['fix', '-h'])).toEqual({ kind: 'help' });

@@ -48,7 +48,7 @@ describe('leakguard usage errors', () => {
 
   const usageErrors: ReadonlyArray<[string, readonly string[], RegExp]> = [
     ['an unknown codemod, listing the valid ones', ['fix', 'src', '--codemod', 'close-all'], new RegExp(`unknown codemod 'close-all'; ${validCodemods}\n`)],
-    ['an unknown flag', ['fix', 'src', '--codemod', 'all', '--dryrun'], /Unknown option '--dryrun'/],
+    ['an unknown flag, with the nearest known one', ['fix', 'src', '--codemod', 'all', '--dryrun'], /^leakguard: unknown option '--dryrun'; did you mean --dry\?$/m],
     ['missing paths', ['fix', '--codemod', 'all'], /`fix` needs at least one path/],
     ['a path that does not exist', ['fix', 'lib', '--codemod', 'all'], /path not found: lib/],
     ['a --project that does not exist', ['fix', 'src', '--codemod', 'all', '--project', 'tsconfig.app.json'], /--project tsconfig\.app\.json: no such file/],
