@@ -333,6 +333,23 @@ export async function withClient<T>(pool: Pool, callback: (context: { client: Po
   },
 ];
 
+/** A project's own disposable class with a method that returns a view of it (kysely's withSchema). */
+const disposableDatabase = `class Database implements AsyncDisposable {
+  withSchema(): Database { return new Database(); }
+  async selectAll(): Promise<string[]> { return []; }
+  async [Symbol.asyncDispose](): Promise<void> {}
+}
+`;
+
+/** An ORM-style query runner: disposable, and released by its own release(). */
+const queryRunnerClass = `class QueryRunner implements AsyncDisposable {
+  async query(sql: string): Promise<unknown> { return sql; }
+  async release(): Promise<void> {}
+  async [Symbol.asyncDispose](): Promise<void> { await this.release(); }
+}
+export function createQueryRunner(): QueryRunner { return new QueryRunner(); }
+`;
+
 typed.run('require-close (typed)', rule, {
   valid: [
     ...valid,
@@ -391,12 +408,7 @@ export async function count(collection: Collection) {
     {
       name: 'typed: a disposable created with new and never disposed is still reported next to its views',
       code: `
-class Database implements AsyncDisposable {
-  withSchema(): Database { return new Database(); }
-  async selectAll(): Promise<string[]> { return []; }
-  async [Symbol.asyncDispose](): Promise<void> {}
-}
-export async function listUsers() {
+${disposableDatabase}export async function listUsers() {
   const db = new Database();
   return db.withSchema().selectAll();
 }`,
@@ -408,12 +420,7 @@ export async function listUsers() {
             {
               messageId: 'wrapInTryFinally',
               output: `
-class Database implements AsyncDisposable {
-  withSchema(): Database { return new Database(); }
-  async selectAll(): Promise<string[]> { return []; }
-  async [Symbol.asyncDispose](): Promise<void> {}
-}
-export async function listUsers() {
+${disposableDatabase}export async function listUsers() {
   const db = new Database();
   try {
     return db.withSchema().selectAll();
@@ -426,12 +433,7 @@ export async function listUsers() {
               messageId: 'declareWithUsing',
               data: { keyword: 'await using' },
               output: `
-class Database implements AsyncDisposable {
-  withSchema(): Database { return new Database(); }
-  async selectAll(): Promise<string[]> { return []; }
-  async [Symbol.asyncDispose](): Promise<void> {}
-}
-export async function listUsers() {
+${disposableDatabase}export async function listUsers() {
   await using db = new Database();
   return db.withSchema().selectAll();
 }`,
@@ -443,13 +445,7 @@ export async function listUsers() {
     {
       name: "typed: a disposable type released by its own release() only on success is 'released only on success', not 'never released'",
       code: `
-class QueryRunner implements AsyncDisposable {
-  async query(sql: string): Promise<unknown> { return sql; }
-  async release(): Promise<void> {}
-  async [Symbol.asyncDispose](): Promise<void> { await this.release(); }
-}
-export function createQueryRunner(): QueryRunner { return new QueryRunner(); }
-export async function countUsers() {
+${queryRunnerClass}export async function countUsers() {
   const runner = createQueryRunner();
   const rows = await runner.query('select count(*) from users');
   await runner.release();
@@ -463,13 +459,7 @@ export async function countUsers() {
             {
               messageId: 'wrapInTryFinally',
               output: `
-class QueryRunner implements AsyncDisposable {
-  async query(sql: string): Promise<unknown> { return sql; }
-  async release(): Promise<void> {}
-  async [Symbol.asyncDispose](): Promise<void> { await this.release(); }
-}
-export function createQueryRunner(): QueryRunner { return new QueryRunner(); }
-export async function countUsers() {
+${queryRunnerClass}export async function countUsers() {
   const runner = createQueryRunner();
   try {
     const rows = await runner.query('select count(*) from users');
@@ -483,13 +473,7 @@ export async function countUsers() {
               messageId: 'declareWithUsing',
               data: { keyword: 'await using' },
               output: `
-class QueryRunner implements AsyncDisposable {
-  async query(sql: string): Promise<unknown> { return sql; }
-  async release(): Promise<void> {}
-  async [Symbol.asyncDispose](): Promise<void> { await this.release(); }
-}
-export function createQueryRunner(): QueryRunner { return new QueryRunner(); }
-export async function countUsers() {
+${queryRunnerClass}export async function countUsers() {
   await using runner = createQueryRunner();
   const rows = await runner.query('select count(*) from users');
   return rows;
