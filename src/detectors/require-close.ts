@@ -24,7 +24,7 @@ const requireCloseOptions = ownershipOptions('handle');
 
 type RequireCloseOptions = OptionValues<typeof requireCloseOptions>;
 
-type RequireCloseMessageId = 'neverReleased' | 'releasedOnlyOnSuccess' | 'notReleasedOnEveryPath';
+type RequireCloseMessageId = 'neverReleased' | 'releasedOnlyOnSuccess' | 'notReleasedOnEveryPath' | 'handedOverOnlyOnSuccess';
 
 /** The finding `require-close` reports: its message, and a plan for `try-finally-close`. */
 type RequireCloseFinding = Finding<RequireCloseMessageId, WrapInTryFinallyPlan>;
@@ -89,7 +89,20 @@ function judgeAcquisition(
   const usage = analyzeHandleUsage(binding.variable, binding.target, owner, entry, analysis, options);
   // Lent to calls and released here too: this function is the owner, the callees only borrowed it.
   const owned = !usage.escape || (usage.lentOnly && usage.releases.length > 0);
-  if (!owned) return undefined;
+  if (!owned) {
+    const thrower = throwBeforeHandOff(owner, acquisition, binding, usage, entry);
+    if (!thrower) return undefined;
+    return report(
+      'handedOverOnlyOnSuccess',
+      {
+        thrower: describeThrower(analysis, thrower.leak.node),
+        line: String(lineOf(thrower.leak.node)),
+        handOff: describeThrower(analysis, thrower.handOff),
+        handOffLine: String(lineOf(thrower.handOff)),
+      },
+      { kind: 'refusal', reason: 'it is handed over later, so a `finally` would release it on success too; release it in a `catch` that rethrows, around the statements before the hand-off' },
+    );
+  }
   const remedy = () => planTryFinally(analysis, { acquisition, binding, owner, entry, usage });
   if (usage.releases.length === 0) return report('neverReleased', {}, remedy());
 
@@ -106,6 +119,44 @@ function judgeAcquisition(
   if (earlyExit) return report('notReleasedOnEveryPath', { line: String(exitLine(earlyExit)) }, remedy());
   const thrower = firstLeak(leaks);
   return report('releasedOnlyOnSuccess', { thrower: describeThrower(analysis, thrower.node), line: String(lineOf(thrower.node)) }, remedy());
+}
+
+/**
+ * A handle that is handed over (returned, stored, passed on, piped into) is this function's until the
+ * hand-off runs: every throwing point between the acquisition and the hand-off must release it. The
+ * hand-offs and releases are the ends of ownership; a throw that leaves with the handle still open
+ * is the finding (api-scoring's writer: the download request fails before `body.pipe(writer)`).
+ * Only hand-offs in the function itself: one in a callback happens at a time we cannot place.
+ */
+function throwBeforeHandOff(
+  owner: FunctionNode,
+  acquisition: Node,
+  binding: Extract<ReturnType<typeof bindingOf>, { kind: 'variable' }>,
+  usage: HandleUsage,
+  entry: ResourceEntry,
+): { leak: LeakPath; handOff: Node } | undefined {
+  const handOffs = usage.handOffs.filter((handOff) => !handOff.settles);
+  if (handOffs.length === 0) return undefined;
+  if (handOffs.some((handOff) => !handOff.inOwner || handOff.reason === 'reassigned')) return undefined;
+  const ends = new Set<Node>([...handOffs.map((handOff) => handOff.node), ...usage.releasesAlongHandOffs]);
+  const names = new Set(usage.variables.map((variable) => variable.name));
+  const scope = declaringScope(binding.variable.defs[0]?.node) ?? owner.body;
+  const leaks = findLeakPaths(owner, { acquisition, scope, releases: ends, names, quietMethods: new Set(entry.quietMethods ?? []) });
+  const thrown = leaks.filter((leak) => leak.kind === 'throw');
+  if (thrown.length === 0) return undefined;
+  const leak = firstLeak(thrown);
+  const handOff = handOffs.find((candidate) => candidate.node.range[0] > leak.node.range[0]) ?? handOffs[0];
+  return { leak, handOff: statementOf(handOff.node) };
+}
+
+/** The expression statement, return or declaration a hand-off happens in: what the message quotes. */
+function statementOf(node: Node): Node {
+  let current = node;
+  while (current.parent && !current.parent.type.endsWith('Statement') && current.parent.type !== AST_NODE_TYPES.VariableDeclaration) current = current.parent;
+  const statement = current.parent ?? current;
+  if (statement.type === AST_NODE_TYPES.ExpressionStatement) return statement.expression;
+  if (statement.type === AST_NODE_TYPES.ReturnStatement && statement.argument) return statement.argument;
+  return current;
 }
 
 /**
@@ -203,6 +254,8 @@ const requireCloseMessages = {
     'This {{resource}} is released only on the success path: `{{thrower}}` on line {{line}} can throw first. Release it in a `finally` block.',
   notReleasedOnEveryPath:
     'This {{resource}} is not released on the path through line {{line}}. Release it in a `finally` block.',
+  handedOverOnlyOnSuccess:
+    'This {{resource}} is handed over only on success (`{{handOff}}` on line {{handOffLine}}): `{{thrower}}` on line {{line}} can throw first and leave it open. Release it in a `catch` that rethrows.',
   wrapInTryFinally: 'Release it in a `finally` block that covers every use.',
   declareWithUsing: 'Declare it with `{{keyword}}` so it is disposed on every path.',
 } as const;

@@ -303,13 +303,14 @@ class ReleaseInterpreter {
   }
 
   tryStatement(node: TSESTree.TryStatement, states: States): Outcome {
-    const attempt = this.block(node.block.body, states);
+    // Through `statement`, so that leaving a `const` declared in the `try` block is seen where it happens.
+    const attempt = this.statement(node.block, states);
     let normal = attempt.normal;
     let exits: Exit[];
     if (node.handler) {
       const thrown = attempt.exits.filter((exit) => exit.kind === 'throw');
       const caughtStates = thrown.reduce((sum, exit) => sum | exit.states, 0);
-      const handled = caughtStates ? this.block(node.handler.body.body, caughtStates) : { normal: 0, exits: [] };
+      const handled = caughtStates ? this.statement(node.handler.body, caughtStates) : { normal: 0, exits: [] };
       normal |= handled.normal;
       exits = [...attempt.exits.filter((exit) => exit.kind !== 'throw'), ...handled.exits];
     } else {

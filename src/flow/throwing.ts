@@ -14,14 +14,30 @@ const QUIET_GLOBALS = new Set(['clearTimeout', 'clearInterval', 'clearImmediate'
  */
 const QUIET_OBJECTS = new Set(['console', 'Math', 'Date', 'Buffer', 'Object', 'Array', 'Number', 'String', 'Symbol']);
 
+/**
+ * `logger.warn(…)`, `this.log.error(…)`: a logger's level methods. A `catch` that logs a failed close and
+ * goes on to the next close (noobaa's fix: each close in its own try/catch) must not count as a path
+ * that skips the next one; loggers report their own failures rather than throw.
+ */
+const LOG_LEVELS = new Set(['trace', 'debug', 'info', 'log', 'warn', 'warning', 'error', 'fatal']);
+const LOGGER_NAME = /^_?(log|logger|LOG|LOGGER|Logger)$|[a-z]Log(ger)?$/;
+
+function loggerName(receiver: TSESTree.Node): string | undefined {
+  if (receiver.type === AST_NODE_TYPES.Identifier) return receiver.name;
+  if (receiver.type === AST_NODE_TYPES.MemberExpression && !receiver.computed && receiver.property.type === AST_NODE_TYPES.Identifier) {
+    return receiver.property.name;
+  }
+  return undefined;
+}
+
 function isQuietCall(call: TSESTree.CallExpression): boolean {
   const callee = call.callee;
   if (callee.type === AST_NODE_TYPES.Identifier) return QUIET_GLOBALS.has(callee.name);
-  return (
-    callee.type === AST_NODE_TYPES.MemberExpression &&
-    callee.object.type === AST_NODE_TYPES.Identifier &&
-    QUIET_OBJECTS.has(callee.object.name)
-  );
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  if (callee.object.type === AST_NODE_TYPES.Identifier && QUIET_OBJECTS.has(callee.object.name)) return true;
+  const level = !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : undefined;
+  const receiver = loggerName(callee.object);
+  return level !== undefined && LOG_LEVELS.has(level) && receiver !== undefined && LOGGER_NAME.test(receiver);
 }
 
 /** A call known not to throw in this context (e.g. `stream.write()` on the handle under analysis). */

@@ -10,6 +10,7 @@ import type { ResourceEntry } from '../registry/resource-entry';
 import { chainedCall, sameHandleCall } from './acquisition-binding';
 import { lendingBorrower, type Borrower } from './borrowed-options';
 import type { OwnershipOptions } from './ownership-options';
+import { isSettlingListener } from './settling-listener';
 
 export type EscapeReason =
   | 'returned'
@@ -19,7 +20,23 @@ export type EscapeReason =
   | 'reassigned'
   | 'released in a callback'
   | 'handed to its listeners'
-  | 'piped';
+  | 'piped'
+  | 'piped into';
+
+/**
+ * One way the handle leaves the owning function (or a place where it goes on living wrapped), in
+ * source order, all of them rather than the first: a hand-off ends ownership only where it runs, and
+ * what runs before it can still throw with the handle open.
+ */
+export interface HandOff {
+  /** The reference that hands it over; for `released in a callback`, the release call. */
+  readonly node: Node;
+  readonly reason: EscapeReason | 'returned wrapped';
+  /** Whether it happens in the owning function itself rather than in a callback. */
+  readonly inOwner: boolean;
+  /** A listener that only settles the promise the function awaits (`once('error', reject)`): no hand-off. */
+  readonly settles: boolean;
+}
 
 export interface HandleUsage {
   /** The handle's variable and its `const alias = handle` copies. */
@@ -38,6 +55,9 @@ export interface HandleUsage {
   readonly lentOnly: boolean;
   /** `createInterface({ input: handle })` that only borrow it (not drained): see borrowed-options. */
   readonly borrowers: readonly Borrower[];
+  /** Every hand-off, also past the first escape; and releases past it (`catch { stream?.destroy() }`). */
+  readonly handOffs: readonly HandOff[];
+  readonly releasesAlongHandOffs: readonly Node[];
 }
 
 function methodName(member: TSESTree.MemberExpression): string | undefined {
@@ -57,7 +77,7 @@ function methodName(member: TSESTree.MemberExpression): string | undefined {
   return undefined;
 }
 
-type Role = { kind: 'release'; node: Node } | { kind: 'escape'; reason: EscapeReason; lent?: boolean } | { kind: 'alias'; declarator: TSESTree.VariableDeclarator } | { kind: 'use'; borrower?: Borrower };
+type Role = { kind: 'release'; node: Node } | { kind: 'escape'; reason: EscapeReason; lent?: boolean; settles?: boolean } | { kind: 'alias'; declarator: TSESTree.VariableDeclarator } | { kind: 'use'; borrower?: Borrower };
 
 /** What the role of a reference depends on: the handle's registry entry, the oracle and the options. */
 interface RoleContext {
@@ -94,7 +114,7 @@ function methodCallRole(node: Node, member: TSESTree.MemberExpression, entry: Re
   if (method === 'pipe') return { kind: 'escape', reason: 'piped' };
   // An event-driven handle (`socket.on('data', …)`, `rl.on('line', …)`) lives on in its listeners and
   // ends with its peer or its input; judging it from the function that wired it up is guesswork.
-  if (isEmitterListenerMethod(method)) return { kind: 'escape', reason: 'handed to its listeners' };
+  if (isEmitterListenerMethod(method)) return { kind: 'escape', reason: 'handed to its listeners', settles: isSettlingListener(call.arguments[1]) };
   return { kind: 'use' };
 }
 
@@ -111,6 +131,10 @@ function argumentRole(node: Node, call: TSESTree.CallExpression | TSESTree.NewEx
       return { kind: 'escape', reason: 'passed to an owner' };
     }
     if (isConsoleCall(call)) return { kind: 'use' };
+    // `source.pipe(handle)`: the source ends the handle when it ends (and only then), whatever module it is from.
+    if (call.arguments[0] === node && call.callee.type === AST_NODE_TYPES.MemberExpression && staticPropertyName(call.callee) === 'pipe') {
+      return { kind: 'escape', reason: 'piped into' };
+    }
   }
   // Node's own functions borrow what they are given (`fs.readSync(fd, …)`, `events.once(rl, 'close')`);
   // the ones that take ownership (`stream.pipeline`) are owners above.
@@ -192,48 +216,92 @@ export function analyzeHandleUsage(
   let escape: HandleUsage['escape'];
   let loan: HandleUsage['escape'];
   const borrowers: Borrower[] = [];
+  const handOffs: HandOff[] = [];
+  const releasesAlongHandOffs: Node[] = [];
+  // Past the first escape the usage is settled; the walk goes on only to list the hand-offs.
+  const followed: VariableLike[] = [variable];
 
   const roles: RoleContext = { entry, analysis: context, options };
+  const handOff = (node: Node, reason: HandOff['reason'], inOwner: boolean, settles = false) => handOffs.push({ node, reason, inOwner, settles });
 
-  for (let index = 0; index < variables.length && !escape; index++) {
-    for (const reference of variables[index].references) {
+  for (let index = 0; index < followed.length; index++) {
+    const settled = () => escape !== undefined;
+    const tracked = !settled() && index < variables.length;
+    for (const reference of followed[index].references) {
       const identifier = reference.identifier;
       if (identifier.type !== AST_NODE_TYPES.Identifier) continue;
       if (identifier === acquisitionTarget) continue;
       if (reference.init && index > 0) continue; // the alias's own declaration
-      if (reference.isWrite()) {
-        escape = { node: identifier, reason: 'reassigned' };
-        break;
-      }
       const inOwner = enclosingFunction(identifier) === owner;
-      const role = roleOfValue(outermostWrapper(identifier), roles);
-      references.push(identifier);
+      if (reference.isWrite()) {
+        handOff(identifier, 'reassigned', inOwner);
+        if (tracked && !settled()) escape = { node: identifier, reason: 'reassigned' };
+        continue;
+      }
+      const value = outermostWrapper(identifier);
+      const role = roleOfValue(value, roles);
+      const recording = tracked && !settled();
+      if (recording) references.push(identifier);
       if (role.kind === 'escape') {
+        handOff(identifier, role.reason, inOwner, role.settles);
+        if (!recording) continue;
         if (role.lent && inOwner) {
           loan ??= { node: identifier, reason: role.reason };
           continue;
         }
         escape = { node: identifier, reason: role.reason };
-        break;
+        continue;
       }
-      if (role.kind === 'use' && role.borrower) borrowers.push(role.borrower);
+      if (role.kind === 'use') {
+        if (recording && role.borrower) borrowers.push(role.borrower);
+        // `return Readable.toWeb(stream)`: a built-in that borrows it, but the wrapper leaves with it.
+        if (inOwner && returnedWithin(value, owner)) handOff(identifier, 'returned wrapped', true);
+      }
       if (role.kind === 'release') {
         if (!inOwner) {
-          escape = { node: identifier, reason: 'released in a callback' };
-          break;
+          handOff(role.node, 'released in a callback', false);
+          if (recording) escape = { node: identifier, reason: 'released in a callback' };
+          continue;
         }
-        releases.push(role.node);
+        releasesAlongHandOffs.push(role.node);
+        if (recording) releases.push(role.node);
       }
       if (role.kind === 'alias') {
         if (!inOwner) {
-          escape = { node: identifier, reason: 'stored' };
-          break;
+          handOff(identifier, 'stored', false);
+          if (recording) escape = { node: identifier, reason: 'stored' };
+          continue;
         }
-        variables.push(...context.scopeManager.getDeclaredVariables(role.declarator));
+        const aliases = context.scopeManager.getDeclaredVariables(role.declarator);
+        if (recording) variables.push(...aliases);
+        followed.push(...aliases);
       }
     }
   }
-  return { variables, releases, references, escape: escape ?? loan, lentOnly: escape === undefined && loan !== undefined, borrowers };
+  return {
+    variables,
+    releases,
+    references,
+    escape: escape ?? loan,
+    lentOnly: escape === undefined && loan !== undefined,
+    borrowers,
+    handOffs,
+    releasesAlongHandOffs,
+  };
+}
+
+/** Whether `value` is part of what a `return` of `owner` returns. */
+function returnedWithin(value: Node, owner: FunctionNode): boolean {
+  for (let current: Node | undefined = value.parent; current && current !== owner; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ReturnStatement) return true;
+    if (current.type === AST_NODE_TYPES.ArrowFunctionExpression && current === owner) return true;
+    if (isStatementLike(current)) return false;
+  }
+  return owner.type === AST_NODE_TYPES.ArrowFunctionExpression && owner.body.type !== AST_NODE_TYPES.BlockStatement;
+}
+
+function isStatementLike(node: Node): boolean {
+  return node.type.endsWith('Statement') || node.type === AST_NODE_TYPES.VariableDeclaration;
 }
 
 /** An object literal written directly as an argument: `f({ handle })`, `new Wrapper({ handle })`. */
