@@ -1,7 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import type { Analysis } from '../analysis/analysis';
-import { enclosingFunction, type FunctionNode } from '../ast/predicates';
+import { enclosingFunction, isFunction, outermostWrapper, staticPropertyName, type FunctionNode } from '../ast/predicates';
+import { connectionPeer, pipeDestination } from '../flow/connection-peer';
+import { continuationOf, successOnlyContinuation } from '../flow/continuations';
 import { nodeIndexOf } from '../ast/node-index';
 import type { Node } from '../ast/traverse';
 import type { RuleDescriptor } from '../descriptors/rule-descriptor';
@@ -14,6 +16,7 @@ import { findLeakPaths, type LeakPath } from '../flow/release-paths';
 import { bindingOf, couldBeOwnedHere } from '../ownership/acquisition-binding';
 import { borrowedOptionProperty, borrowerOf, borrowerQuietCalls, drainingLoops, isDrained } from '../ownership/borrowed-options';
 import { analyzeHandleUsage, type HandleUsage } from '../ownership/handle-usage';
+import { wrapperHolding, type WrapperHolding } from '../ownership/wrapper-field';
 import type { ResourceEntry } from '../registry/resource-entry';
 import { mayMentionAcquisition } from '../registry/text-precheck';
 import { planTryFinally } from '../remedies/plan-try-finally';
@@ -24,7 +27,7 @@ const requireCloseOptions = ownershipOptions('handle');
 
 type RequireCloseOptions = OptionValues<typeof requireCloseOptions>;
 
-type RequireCloseMessageId = 'neverReleased' | 'releasedOnlyOnSuccess' | 'notReleasedOnEveryPath' | 'handedOverOnlyOnSuccess';
+type RequireCloseMessageId = 'neverReleased' | 'releasedOnlyOnSuccess' | 'notReleasedOnEveryPath' | 'handedOverOnlyOnSuccess' | 'pipedIntoPeer';
 
 /** The finding `require-close` reports: its message, and a plan for `try-finally-close`. */
 type RequireCloseFinding = Finding<RequireCloseMessageId, WrapInTryFinallyPlan>;
@@ -53,16 +56,34 @@ function detectUnreleasedHandles(analysis: Analysis, options: RequireCloseOption
     const owner = enclosingFunction(node);
     // Module level and class fields run once and live as long as the process or the instance.
     if (!owner) continue;
-    const option = couldBeOwnedHere(node) ? undefined : borrowedOptionProperty(node, analysis.registry);
-    if (!option && !couldBeOwnedHere(node)) continue;
+    const ownable = couldBeOwnedHere(node);
+    const option = ownable ? undefined : borrowedOptionProperty(node, analysis.registry);
+    const wrapper = ownable || option ? undefined : wrapperHolding(node, analysis.scopeManager);
+    if (!ownable && !option && !wrapper) continue;
     const entry = analysis.oracle.acquisition(node);
+    if (!entry && ownable && isThenReceiver(node)) {
+      const finding = judgeContinuationParameter(analysis, options, node as TSESTree.CallExpression);
+      if (finding) findings.push(finding);
+      continue;
+    }
     if (!entry || entry.kind !== 'handle') continue;
     const finding = option
       ? judgeInlineOption(analysis, options, node, option, owner, entry)
-      : judgeAcquisition(analysis, options, node, owner, entry);
+      : wrapper
+        ? judgeWrapped(analysis, options, node, wrapper, owner, entry)
+        : judgeAcquisition(analysis, options, node, owner, entry);
     if (finding) findings.push(finding);
   }
   return findings;
+}
+
+/** `pool.getConnection().then((connection) => …)`: a call whose promise a `.then(callback)` continues. */
+function isThenReceiver(node: Node): boolean {
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const member = outermostWrapper(node).parent;
+  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== outermostWrapper(node) || staticPropertyName(member) !== 'then') return false;
+  const call = member.parent;
+  return call?.type === AST_NODE_TYPES.CallExpression && call.callee === member && isFunction(call.arguments[0]);
 }
 
 function judgeAcquisition(
@@ -73,6 +94,44 @@ function judgeAcquisition(
   entry: ResourceEntry,
 ): RequireCloseFinding | undefined {
   const binding = bindingOf(acquisition, owner, entry, analysis.scopeManager, analysis.oracle);
+  return judgeBinding(analysis, options, acquisition, binding, owner, entry);
+}
+
+type VariableBinding = Extract<ReturnType<typeof bindingOf>, { kind: 'variable' }>;
+
+/**
+ * `pool.getConnection().then((connection) => …)`: the callback's parameter is acquired when the
+ * promise resolves, and the callback owns it like a `const connection = await pool.getConnection()`.
+ */
+function judgeContinuationParameter(analysis: Analysis, options: RequireCloseOptions, call: TSESTree.CallExpression): RequireCloseFinding | undefined {
+  const member = outermostWrapper(call).parent;
+  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== outermostWrapper(call)) return undefined;
+  const then = member.parent;
+  if (then?.type !== AST_NODE_TYPES.CallExpression || then.callee !== member) return undefined;
+  const callback = then.arguments[0];
+  if (!callback || !isFunction(callback) || continuationOf(callback)?.role !== 'fulfilled') return undefined;
+  const parameter = callback.params[0];
+  if (parameter?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const entry = analysis.oracle.settledAcquisition(call);
+  if (!entry || entry.kind !== 'handle') return undefined;
+  const variable = analysis.scopeManager.getDeclaredVariables(callback).find((candidate) => candidate.name === parameter.name);
+  if (!variable) return undefined;
+  const binding: VariableBinding = { kind: 'variable', variable, target: parameter, declarator: undefined };
+  return judgeBinding(analysis, options, call, binding, callback, entry, {
+    kind: 'refusal',
+    reason: 'it is acquired in a `.then` callback; rewrite the chain with `await` so that a `finally` can release it',
+  });
+}
+
+function judgeBinding(
+  analysis: Analysis,
+  options: RequireCloseOptions,
+  acquisition: Node,
+  binding: ReturnType<typeof bindingOf>,
+  owner: FunctionNode,
+  entry: ResourceEntry,
+  refusal?: Refusal,
+): RequireCloseFinding | undefined {
   const data = { resource: entry.description, release: releaseName(entry) };
   const report = (messageId: RequireCloseMessageId, extra: Record<string, string>, remedy: Remedy<WrapInTryFinallyPlan>): RequireCloseFinding => ({
     ruleId: REQUIRE_CLOSE,
@@ -90,8 +149,22 @@ function judgeAcquisition(
   // Lent to calls and released here too: this function is the owner, the callees only borrowed it.
   const owned = !usage.escape || (usage.lentOnly && usage.releases.length > 0);
   if (!owned) {
+    const rejecting = rejectionSkipsRelease(usage, owner);
+    if (rejecting) {
+      return report(
+        'releasedOnlyOnSuccess',
+        { thrower: describeThrower(analysis, rejecting), line: String(lineOf(rejecting)) },
+        refusal ?? { kind: 'refusal', reason: 'it is released in a promise callback that runs only on success; release it in a `.finally()` of the chain, or rewrite it with `await` and `finally`' },
+      );
+    }
+    if (isDisposableOnly(entry)) return undefined;
     const thrower = throwBeforeHandOff(owner, acquisition, binding, usage, entry);
-    if (!thrower) return undefined;
+    if (!thrower) {
+      const peer = pipedIntoPeer(analysis, usage);
+      return peer
+        ? report('pipedIntoPeer', { peer: peer.name }, { kind: 'refusal', reason: `\`.pipe(${peer.name})\` does not destroy it when \`${peer.name}\` closes early; use \`pipeline()\` from 'node:stream', or destroy it on \`${peer.name}\`'s 'close'` })
+        : undefined;
+    }
     return report(
       'handedOverOnlyOnSuccess',
       {
@@ -103,7 +176,7 @@ function judgeAcquisition(
       { kind: 'refusal', reason: 'it is handed over later, so a `finally` would release it on success too; release it in a `catch` that rethrows, around the statements before the hand-off' },
     );
   }
-  const remedy = () => planTryFinally(analysis, { acquisition, binding, owner, entry, usage });
+  const remedy = (): Remedy<WrapInTryFinallyPlan> => refusal ?? planTryFinally(analysis, { acquisition, binding, owner, entry, usage });
   if (usage.releases.length === 0) return report('neverReleased', {}, remedy());
 
   const names = new Set(usage.variables.map((variable) => variable.name));
@@ -119,6 +192,89 @@ function judgeAcquisition(
   if (earlyExit) return report('notReleasedOnEveryPath', { line: String(exitLine(earlyExit)) }, remedy());
   const thrower = firstLeak(leaks);
   return report('releasedOnlyOnSuccess', { thrower: describeThrower(analysis, thrower.node), line: String(lineOf(thrower.node)) }, remedy());
+}
+
+/**
+ * Released only in `onFulfilled` callbacks of promises (and nothing else lets it leave): the promise
+ * that can reject and skip them, e.g. `connection.query(sql)` in `connection.query(sql).then(() =>
+ * connection.release())`.
+ */
+function rejectionSkipsRelease(usage: HandleUsage, owner: FunctionNode): Node | undefined {
+  const handOffs = usage.handOffs.filter((handOff) => !handOff.settles);
+  if (handOffs.length === 0 || usage.releasesAlongHandOffs.length > 0) return undefined;
+  if (handOffs.some((handOff) => handOff.reason !== 'released in a callback')) return undefined;
+  return successOnlyContinuation(
+    handOffs.map((handOff) => handOff.node),
+    owner,
+  );
+}
+
+/**
+ * `stream.pipe(res)` into a handler's response, socket or call, with nothing that destroys the stream
+ * when that peer closes early: no `pipeline()`/`finished()` (owners), no release in a callback
+ * (`res.on('close', () => stream.destroy())`), no release in the function.
+ */
+function pipedIntoPeer(analysis: Analysis, usage: HandleUsage): TSESTree.Identifier | undefined {
+  const handOffs = usage.handOffs;
+  if (usage.releasesAlongHandOffs.length > 0) return undefined;
+  if (handOffs.some((handOff) => handOff.reason !== 'piped' && handOff.reason !== 'handed to its listeners')) return undefined;
+  for (const handOff of handOffs) {
+    if (handOff.reason !== 'piped') continue;
+    const destination = pipeDestination(handOff.node);
+    const peer = destination && connectionPeer(destination, analysis.scopeManager, analysis.oracle);
+    if (peer) return peer;
+  }
+  return undefined;
+}
+
+/**
+ * A type that is a handle only because it is Disposable (a Kysely transaction, a query builder view):
+ * handing it over is how it is meant to be used, and what it holds is often someone else's.
+ */
+function isDisposableOnly(entry: ResourceEntry): boolean {
+  const first = entry.releases[0];
+  return first !== undefined && 'method' in first && first.method.startsWith('[Symbol.');
+}
+
+/**
+ * `const session = new Session(await pool.connect())`: the wrapper object owns the handle in a field,
+ * and `session.client.release()` releases it. Judged like a variable holding the handle, once the
+ * function releases it somewhere (a wrapper with its own release method is beyond this view).
+ */
+function judgeWrapped(
+  analysis: Analysis,
+  options: RequireCloseOptions,
+  acquisition: Node,
+  wrapper: WrapperHolding,
+  owner: FunctionNode,
+  entry: ResourceEntry,
+): RequireCloseFinding | undefined {
+  const usage = analyzeHandleUsage(wrapper.variable, wrapper.declarator.id, owner, entry, analysis, options, wrapper.field);
+  const owned = !usage.escape || (usage.lentOnly && usage.releases.length > 0);
+  if (!owned || usage.releases.length === 0) return undefined;
+  const names = new Set(usage.variables.map((variable) => variable.name));
+  const scope = declaringScope(wrapper.declarator) ?? owner.body;
+  const leaks = findLeakPaths(owner, {
+    acquisition,
+    scope,
+    releases: new Set(usage.releases),
+    names,
+    quietMethods: new Set(entry.quietMethods ?? []),
+    presence: wrapper.presence,
+  });
+  if (leaks.length === 0) return undefined;
+  if (usage.lentOnly && leaks.some((leak) => leak.kind !== 'throw')) return undefined;
+  const wrapperName = wrapper.variable.name;
+  const remedy: Refusal = {
+    kind: 'refusal',
+    reason: `it is kept in \`${wrapperName}.${wrapper.field}\`; move the statements after \`${wrapperName}\` is created into the \`try\` whose \`finally\` releases it`,
+  };
+  const data = { resource: entry.description, release: releaseName(entry) };
+  const earlyExit = leaks.find((leak) => leak.kind !== 'throw');
+  const base = { ruleId: REQUIRE_CLOSE, node: acquisition, remedy } as const;
+  if (earlyExit) return { ...base, messageId: 'notReleasedOnEveryPath', data: { ...data, line: String(exitLine(earlyExit)) } };
+  const thrower = firstLeak(leaks);
+  return { ...base, messageId: 'releasedOnlyOnSuccess', data: { ...data, thrower: describeThrower(analysis, thrower.node), line: String(lineOf(thrower.node)) } };
 }
 
 /**
@@ -254,6 +410,8 @@ const requireCloseMessages = {
     'This {{resource}} is released only on the success path: `{{thrower}}` on line {{line}} can throw first. Release it in a `finally` block.',
   notReleasedOnEveryPath:
     'This {{resource}} is not released on the path through line {{line}}. Release it in a `finally` block.',
+  pipedIntoPeer:
+    'This {{resource}} is piped into `{{peer}}`, but `.pipe()` does not destroy it when `{{peer}}` closes early (the client went away). Use `pipeline()`, or destroy it on `{{peer}}`\'s \'close\'.',
   handedOverOnlyOnSuccess:
     'This {{resource}} is handed over only on success (`{{handOff}}` on line {{handOffLine}}): `{{thrower}}` on line {{line}} can throw first and leave it open. Release it in a `catch` that rethrows.',
   wrapInTryFinally: 'Release it in a `finally` block that covers every use.',

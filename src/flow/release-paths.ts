@@ -52,6 +52,11 @@ export interface ReleaseSites {
   readonly quietMethods?: ReadonlySet<string>;
   /** Other calls known not to throw here (the interface that borrows the handle, and its `close()`). */
   readonly quietCalls?: ReadonlySet<Node>;
+  /**
+   * A `const` flag that says whether the handle was acquired at all (`const s = isPool ? new S(await
+   * pool.connect()) : new S(client)`): `if (isPool) s.client.release()` guards like `if (s)`.
+   */
+  readonly presence?: { readonly name: string; readonly when: 'truthy' | 'falsy' };
 }
 
 const release = (states: States): States => (states & OPEN ? (states & ~OPEN) | RELEASED : states);
@@ -222,6 +227,12 @@ class ReleaseInterpreter {
     };
     if (isHandle(node)) return 'present';
     if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!' && isHandle(node.argument)) return 'absent';
+    const presence = this.sites.presence;
+    if (presence) {
+      const negated = node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!';
+      const flag = unwrapExpression(negated ? (node).argument : node);
+      if (flag.type === AST_NODE_TYPES.Identifier && flag.name === presence.name) return negated === (presence.when === 'truthy') ? 'absent' : 'present';
+    }
     if (node.type === AST_NODE_TYPES.BinaryExpression) {
       const other = isHandle(node.left) ? node.right : isHandle(node.right) ? node.left : undefined;
       const nullish =

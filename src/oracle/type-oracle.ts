@@ -21,6 +21,11 @@ export interface TypeOracle {
    * `await` of one. A promise of a resource is not the resource.
    */
   acquisition(expression: TSESTree.Node): ResourceEntry | undefined;
+  /**
+   * The resource the promise that `call` returns resolves to: `pool.getConnection().then((conn) => …)`
+   * acquires in its continuation what `await pool.getConnection()` acquires.
+   */
+  settledAcquisition(call: TSESTree.CallExpression): ResourceEntry | undefined;
   /** Does `call` call the package function `pkg`.`name` (e.g. `fs`.`closeSync`, `stream`.`pipeline`)? */
   callsPackageFunction(call: TSESTree.CallExpression, pkg: string, name: string): boolean;
   /** The module a callee comes from, if the oracle can tell ("fs" for `fs.readSync`). */

@@ -124,6 +124,18 @@ export class TypedOracle implements TypeOracle {
     return this.#checker.getTypeAtLocation(tsOuter);
   }
 
+  /** Not a hot path: asked only for the receiver of a `.then(callback)`. */
+  settledAcquisition(call: TSESTree.CallExpression): ResourceEntry | undefined {
+    const tsCall = this.services.esTreeNodeToTSNodeMap.get(call);
+    const signature = tsCall && ts.isCallExpression(tsCall) ? this.#checker.getResolvedSignature(tsCall) : undefined;
+    if (!signature || !tsCall || !ts.isCallExpression(tsCall)) return this.syntactic.settledAcquisition(call);
+    const returned = signature.getReturnType();
+    const settled = this.#checker.getAwaitedType(returned);
+    const typed = settled && settled !== returned ? this.matchType(settled) : undefined;
+    if (typed && !isChainingCall(call, typed) && this.#createsValue(tsCall, 0)) return typed;
+    return this.syntactic.settledAcquisition(call);
+  }
+
   callsPackageFunction(call: TSESTree.CallExpression, pkg: string, name: string): boolean {
     const declaration = this.#signatureDeclaration(call);
     if (declaration) {

@@ -58,6 +58,10 @@ export class UntypedOracle implements TypeOracle {
     return undefined;
   }
 
+  settledAcquisition(call: TSESTree.CallExpression): ResourceEntry | undefined {
+    return this.#called(call, true);
+  }
+
   callsPackageFunction(call: TSESTree.CallExpression, pkg: string, name: string): boolean {
     const member = resolveModuleMember(call.callee, this.#bindings);
     return member !== undefined && namesPackageMember({ from: 'package', package: pkg, name }, member);

@@ -209,6 +209,8 @@ export function analyzeHandleUsage(
   entry: ResourceEntry,
   context: { oracle: TypeOracle; registry: Registry; scopeManager: ScopeManagerLike },
   options: OwnershipOptions,
+  /** The handle is kept in this field of `variable`'s object (a wrapper): `wrapper.field` is the handle. */
+  field?: string,
 ): HandleUsage {
   const variables: VariableLike[] = [variable];
   const releases: Node[] = [];
@@ -238,7 +240,7 @@ export function analyzeHandleUsage(
         if (tracked && !settled()) escape = { node: identifier, reason: 'reassigned' };
         continue;
       }
-      const value = outermostWrapper(identifier);
+      const value = fieldOrValue(identifier, field);
       const role = roleOfValue(value, roles);
       const recording = tracked && !settled();
       if (recording) references.push(identifier);
@@ -255,7 +257,7 @@ export function analyzeHandleUsage(
       if (role.kind === 'use') {
         if (recording && role.borrower) borrowers.push(role.borrower);
         // `return Readable.toWeb(stream)`: a built-in that borrows it, but the wrapper leaves with it.
-        if (inOwner && returnedWithin(value, owner)) handOff(identifier, 'returned wrapped', true);
+        if (inOwner && isArgument(value) && returnedWithin(value, owner)) handOff(identifier, 'returned wrapped', true);
       }
       if (role.kind === 'release') {
         if (!inOwner) {
@@ -288,6 +290,19 @@ export function analyzeHandleUsage(
     handOffs,
     releasesAlongHandOffs,
   };
+}
+
+/** `wrapper.field`, when the handle lives in the wrapper's field; else the reference itself. */
+function fieldOrValue(identifier: TSESTree.Identifier, field: string | undefined): Node {
+  const value = outermostWrapper(identifier);
+  const member = value.parent;
+  if (field === undefined || member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== value) return value;
+  return staticPropertyName(member) === field ? outermostWrapper(member) : value;
+}
+
+function isArgument(value: Node): boolean {
+  const call = value.parent;
+  return (call?.type === AST_NODE_TYPES.CallExpression || call?.type === AST_NODE_TYPES.NewExpression) && (call.arguments as readonly Node[]).includes(value);
 }
 
 /** Whether `value` is part of what a `return` of `owner` returns. */
