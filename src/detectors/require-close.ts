@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import type { Analysis } from '../analysis/analysis';
-import { enclosingFunction, isFunction, outermostWrapper, staticPropertyName, type FunctionNode } from '../ast/predicates';
+import { enclosingFunction, isFunction, isInside, outermostWrapper, staticPropertyName, type FunctionNode } from '../ast/predicates';
 import { connectionPeer, pipeDestination } from '../flow/connection-peer';
 import { continuationOf, successOnlyContinuation } from '../flow/continuations';
 import { nodeIndexOf } from '../ast/node-index';
@@ -158,7 +158,7 @@ function judgeBinding(
       );
     }
     if (isDisposableOnly(entry)) return undefined;
-    const thrower = throwBeforeHandOff(owner, acquisition, binding, usage, entry);
+    const thrower = throwBeforeHandOff(analysis, owner, acquisition, binding, usage, entry);
     if (!thrower) {
       const peer = pipedIntoPeer(analysis, usage);
       return peer
@@ -285,6 +285,7 @@ function judgeWrapped(
  * Only hand-offs in the function itself: one in a callback happens at a time we cannot place.
  */
 function throwBeforeHandOff(
+  analysis: Analysis,
   owner: FunctionNode,
   acquisition: Node,
   binding: Extract<ReturnType<typeof bindingOf>, { kind: 'variable' }>,
@@ -297,7 +298,13 @@ function throwBeforeHandOff(
   const ends = new Set<Node>([...handOffs.map((handOff) => handOff.node), ...usage.releasesAlongHandOffs]);
   const names = new Set(usage.variables.map((variable) => variable.name));
   const scope = declaringScope(binding.variable.defs[0]?.node) ?? owner.body;
-  const leaks = findLeakPaths(owner, { acquisition, scope, releases: ends, names, quietMethods: new Set(entry.quietMethods ?? []) });
+  // Opening the other streams of a pipeline (`zlib.createGzip()`) fails only on bad arguments.
+  const quietCalls = new Set(
+    nodeIndexOf(analysis.ast).acquisitionCandidates.filter(
+      (candidate) => candidate.type !== AST_NODE_TYPES.AwaitExpression && candidate !== acquisition && isInside(candidate, owner) && analysis.oracle.acquisition(candidate) !== undefined,
+    ),
+  );
+  const leaks = findLeakPaths(owner, { acquisition, scope, releases: ends, names, quietMethods: new Set(entry.quietMethods ?? []), quietCalls, ownCallsQuiet: true });
   const thrown = leaks.filter((leak) => leak.kind === 'throw');
   if (thrown.length === 0) return undefined;
   const leak = firstLeak(thrown);

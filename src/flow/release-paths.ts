@@ -53,6 +53,12 @@ export interface ReleaseSites {
   /** Other calls known not to throw here (the interface that borrows the handle, and its `close()`). */
   readonly quietCalls?: ReadonlySet<Node>;
   /**
+   * Calls of the handle's own methods do not count as throwing (a failing operation on a stream
+   * destroys it; a factory that opens, configures and returns a handle hands a broken one back to no
+   * one only when its own operation fails): used where ownership ends at a hand-off.
+   */
+  readonly ownCallsQuiet?: boolean;
+  /**
    * A `const` flag that says whether the handle was acquired at all (`const s = isPool ? new S(await
    * pool.connect()) : new S(client)`): `if (isPool) s.client.release()` guards like `if (s)`.
    */
@@ -88,7 +94,7 @@ class ReleaseInterpreter {
     return (
       receiver.type === AST_NODE_TYPES.Identifier &&
       this.sites.names.has(receiver.name) &&
-      (this.sites.quietMethods?.has(callee.property.name) ?? false)
+      ((this.sites.ownCallsQuiet ?? false) || (this.sites.quietMethods?.has(callee.property.name) ?? false))
     );
   };
 

@@ -3,7 +3,7 @@
  * typed mode's extra `await using`/`using` suggestion, offered only when the type is Disposable.
  */
 export interface SharedError {
-  readonly messageId: 'neverReleased' | 'releasedOnlyOnSuccess' | 'notReleasedOnEveryPath';
+  readonly messageId: 'neverReleased' | 'releasedOnlyOnSuccess' | 'notReleasedOnEveryPath' | 'handedOverOnlyOnSuccess' | 'pipedIntoPeer';
   readonly line?: number;
   readonly data?: Record<string, string>;
   readonly tryFinally?: string;
@@ -515,7 +515,7 @@ export async function acl(q: string) {
     return err;
   }
 }`,
-    messageId: 'notReleasedOnEveryPath',
+    messageId: 'releasedOnlyOnSuccess',
     line: 9,
     tryFinally: `
 import { Pool } from 'pg';
@@ -596,5 +596,89 @@ export async function count(options: { pgPool: Pool; table: string }) {
     client.release();
   }
 }`,
+  },
+  {
+    name: 'a writer handed to a download only after the request that can fail',
+    code: `
+import fs from 'node:fs';
+import { request } from 'undici';
+export async function download(url: string, dest: string) {
+  const writer = fs.createWriteStream(dest);
+  const { statusCode, body } = await request(url);
+  if (statusCode !== 200) throw new Error('status ' + statusCode);
+  body.pipe(writer);
+  return writer;
+}`,
+    messageId: 'handedOverOnlyOnSuccess',
+    line: 5,
+    data: { resource: 'file stream', release: '.close()', thrower: 'await request(url)', line: '6', handOff: 'body.pipe(writer)', handOffLine: '8' },
+  },
+  {
+    name: 'a stream returned wrapped after an awaited open that a catch swallows',
+    code: `
+import fs from 'node:fs';
+import { Readable } from 'node:stream';
+export async function firstReadable(paths: string[]) {
+  for (const path of paths) {
+    try {
+      const stream = fs.createReadStream(path);
+      await new Promise<void>((resolve, reject) => {
+        stream.once('open', () => resolve());
+        stream.once('error', reject);
+      });
+      return Readable.toWeb(stream);
+    } catch {
+      // the next path
+    }
+  }
+  return undefined;
+}`,
+    messageId: 'handedOverOnlyOnSuccess',
+    line: 7,
+  },
+  {
+    name: 'a file piped into the response of a request handler',
+    code: `
+import fs from 'node:fs';
+import http from 'node:http';
+http
+  .createServer((req, res) => {
+    const stream = fs.createReadStream('index.html');
+    stream.on('error', () => res.end());
+    stream.pipe(res);
+  })
+  .listen(0);`,
+    messageId: 'pipedIntoPeer',
+    line: 6,
+    data: { resource: 'file stream', release: '.close()', peer: 'res' },
+  },
+  {
+    name: 'a file piped into a response parameter: .pipe() does not destroy it when the client goes away',
+    code: `
+import fs from 'node:fs';
+import type { ServerResponse } from 'node:http';
+export function serve(path: string, res: ServerResponse) {
+  const stream = fs.createReadStream(path);
+  stream.pipe(res);
+}`,
+    messageId: 'pipedIntoPeer',
+    line: 5,
+  },
+  {
+    name: 'a pool connection acquired in a then callback and released only when the query succeeds',
+    code: `
+import mysql from 'mysql2/promise';
+const pool = mysql.createPool({ connectionLimit: 10 });
+export function query(sql: string) {
+  return pool.getConnection().then((connection) =>
+    connection.query(sql).then((result) => {
+      connection.release();
+      return result;
+    }),
+  );
+}`,
+    messageId: 'releasedOnlyOnSuccess',
+    line: 5,
+    data: { resource: 'mysql2 pool connection', release: '.release()', thrower: 'connection.query(sql)', line: '6' },
   },
 ];

@@ -120,16 +120,15 @@ export function watchUntil(dir: string, signal: AbortSignal) {
 }`,
   },
   {
-    name: 'piping a file stream hands it to the destination',
+    name: 'piping a file stream into a file hands it to the destination',
     code: `
 import fs from 'node:fs';
-import type { ServerResponse } from 'node:http';
-export function serve(path: string, res: ServerResponse) {
+export function copy(path: string, target: fs.WriteStream) {
   const stream = fs.createReadStream(path);
-  stream.pipe(res);
+  stream.pipe(target);
 }
-export function serveChained(path: string, res: ServerResponse) {
-  fs.createReadStream(path).pipe(res);
+export function copyChained(path: string, target: fs.WriteStream) {
+  fs.createReadStream(path).pipe(target);
 }`,
   },
   {
@@ -331,6 +330,119 @@ export async function withClient<T>(pool: Pool, callback: (context: { client: Po
   }
 }`,
   },
+  {
+    name: 'a stream destroyed by the catch when opening it fails, handed over on success',
+    code: `
+import fs from 'node:fs';
+import { Readable } from 'node:stream';
+export async function firstReadable(paths: string[]) {
+  for (const path of paths) {
+    let stream: fs.ReadStream | undefined;
+    try {
+      stream = fs.createReadStream(path);
+      const opened = stream;
+      await new Promise<void>((resolve, reject) => {
+        opened.once('open', () => resolve());
+        opened.once('error', reject);
+      });
+      return Readable.toWeb(opened);
+    } catch {
+      stream?.destroy();
+    }
+  }
+  return undefined;
+}`,
+  },
+  {
+    name: 'a handle returned after setup that cannot throw',
+    code: `
+import fs from 'node:fs';
+export function openLog(path: string) {
+  const stream = fs.createWriteStream(path, { flags: 'a' });
+  stream.on('error', (error) => console.error(error));
+  return stream;
+}`,
+  },
+  {
+    name: 'a file piped into a response that destroys it when the client goes away',
+    code: `
+import fs from 'node:fs';
+import http from 'node:http';
+http
+  .createServer((req, res) => {
+    const stream = fs.createReadStream('index.html');
+    res.on('close', () => stream.destroy());
+    stream.pipe(res);
+  })
+  .listen(0);`,
+  },
+  {
+    name: 'a file streamed to a response through pipeline',
+    code: `
+import fs from 'node:fs';
+import http from 'node:http';
+import { pipeline } from 'node:stream';
+http
+  .createServer((req, res) => {
+    const stream = fs.createReadStream('index.html');
+    pipeline(stream, res, () => undefined);
+  })
+  .listen(0);`,
+  },
+  {
+    name: 'a connection released by both continuations of the query',
+    code: `
+import mysql from 'mysql2/promise';
+const pool = mysql.createPool({ connectionLimit: 10 });
+export function query(sql: string) {
+  return pool.getConnection().then((connection) =>
+    connection.query(sql).then(
+      (result) => {
+        connection.release();
+        return result;
+      },
+      (error: unknown) => {
+        connection.release();
+        throw error;
+      },
+    ),
+  );
+}`,
+  },
+  {
+    name: 'a connection released in a finally continuation',
+    code: `
+import mysql from 'mysql2/promise';
+const pool = mysql.createPool({ connectionLimit: 10 });
+export function query(sql: string) {
+  return pool.getConnection().then((connection) => connection.query(sql).finally(() => connection.release()));
+}`,
+  },
+  {
+    name: 'two files closed in one finally, each close in its own try/catch that logs',
+    code: `
+import { open, type FileHandle } from 'node:fs/promises';
+export async function copy(from: string, to: string, logger: { warn(message: string): void }) {
+  let source: FileHandle | undefined;
+  let target: FileHandle | undefined;
+  try {
+    source = await open(from, 'r');
+    target = await open(to, 'w');
+    await target.writeFile(await source.readFile());
+  } finally {
+    try {
+      if (source) await source.close();
+    } catch {
+      logger.warn('closing the source failed');
+    }
+    try {
+      if (target) await target.close();
+    } catch {
+      logger.warn('closing the target failed');
+    }
+  }
+}`,
+  },
 ];
 
 /** A project's own disposable class with a method that returns a view of it (kysely's withSchema). */
@@ -350,9 +462,33 @@ const queryRunnerClass = `class QueryRunner implements AsyncDisposable {
 export function createQueryRunner(): QueryRunner { return new QueryRunner(); }
 `;
 
+const sessionClass = `class Session {
+  constructor(readonly client: Pool | PoolClient) {}
+  run(sql: string) {
+    return this.client.query(sql);
+  }
+}`;
+
 typed.run('require-close (typed)', rule, {
   valid: [
     ...valid,
+    {
+      name: 'typed: a client kept in a session object, begun inside the try whose finally releases it when it was checked out',
+      code: `
+import { Pool, type PoolClient } from 'pg';
+${sessionClass}
+export async function transaction(source: Pool | PoolClient, work: (session: Session) => Promise<void>) {
+  const isPool = source instanceof Pool;
+  const session = isPool ? new Session(await source.connect()) : new Session(source);
+  try {
+    await session.run('begin');
+    await work(session);
+    await session.run('commit');
+  } finally {
+    if (isPool) (session.client as PoolClient).release();
+  }
+}`,
+    },
     {
       name: "typed: a method returning the receiver's own disposable class is a view sharing its resources (kysely's withSchema), not a new handle",
       code: `
@@ -404,6 +540,24 @@ export async function count(collection: Collection) {
     },
   ],
   invalid: [
+    {
+      name: 'typed: a client kept in a session object whose BEGIN runs before the try that releases it',
+      code: `
+import { Pool, type PoolClient } from 'pg';
+${sessionClass}
+export async function transaction(source: Pool | PoolClient, work: (session: Session) => Promise<void>) {
+  const isPool = source instanceof Pool;
+  const session = isPool ? new Session(await source.connect()) : new Session(source);
+  await session.run('begin');
+  try {
+    await work(session);
+    await session.run('commit');
+  } finally {
+    if (isPool) (session.client as PoolClient).release();
+  }
+}`,
+      errors: [{ messageId: 'releasedOnlyOnSuccess', line: 11, data: { resource: 'pg pool client', release: '.release()', thrower: "await session.run('begin')", line: '12' } }],
+    },
     ...sharedInvalidCases.map((shared) => invalidCase(shared, 'typed')),
     {
       name: 'typed: a disposable created with new and never disposed is still reported next to its views',
