@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from '../ast/node-types';
 import type { Analysis } from '../analysis/analysis';
 import { enclosingFunction, isFunction, isInside, outermostWrapper, staticPropertyName, type FunctionNode } from '../ast/predicates';
 import { connectionPeer, pipeDestination } from '../flow/connection-peer';
-import { continuationOf, successOnlyContinuation } from '../flow/continuations';
+import { continuationOf, errorFirstReleaseCallbacks, isErrorFirstCallback, successOnlyContinuation } from '../flow/continuations';
 import { nodeIndexOf } from '../ast/node-index';
 import type { Node } from '../ast/traverse';
 import type { RuleDescriptor } from '../descriptors/rule-descriptor';
@@ -12,7 +12,7 @@ import type { Finding, Refusal, Remedy } from '../findings/finding';
 import { editsForWrapInTryFinally } from '../fix/wrap-in-try-finally';
 import type { WrapInTryFinallyPlan } from '../remedies/try-finally-plan';
 import { ownershipOptions } from '../ownership/ownership-options';
-import { findLeakPaths, type LeakPath } from '../flow/release-paths';
+import { findLeakPaths, type LeakPath, type ReleaseSites } from '../flow/release-paths';
 import { bindingOf, couldBeOwnedHere } from '../ownership/acquisition-binding';
 import { borrowedOptionProperty, borrowerOf, borrowerQuietCalls, drainingLoops, isDrained } from '../ownership/borrowed-options';
 import { analyzeHandleUsage, type HandleUsage } from '../ownership/handle-usage';
@@ -63,6 +63,11 @@ function detectUnreleasedHandles(analysis: Analysis, options: RequireCloseOption
     const entry = analysis.oracle.acquisition(node);
     if (!entry && ownable && isThenReceiver(node)) {
       const finding = judgeContinuationParameter(analysis, options, node as TSESTree.CallExpression);
+      if (finding) findings.push(finding);
+      continue;
+    }
+    if (!entry && ownable && node.type === AST_NODE_TYPES.CallExpression && isErrorFirstCallback(node.arguments.at(-1))) {
+      const finding = judgeCallbackParameter(analysis, options, node);
       if (finding) findings.push(finding);
       continue;
     }
@@ -123,6 +128,34 @@ function judgeContinuationParameter(analysis: Analysis, options: RequireCloseOpt
   });
 }
 
+/**
+ * `pool.getConnection((err, connection) => …)`: the Node-style callback's second parameter is what the
+ * promise form resolves to. A callback with a third parameter (pg's `done`) releases through it: not judged.
+ */
+function judgeCallbackParameter(analysis: Analysis, options: RequireCloseOptions, call: TSESTree.CallExpression): RequireCloseFinding | undefined {
+  const callback = call.arguments.at(-1);
+  if (!isErrorFirstCallback(callback) || callback.params.length !== 2) return undefined;
+  const [error, parameter] = callback.params;
+  if (parameter?.type !== AST_NODE_TYPES.Identifier || error?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const entry = analysis.oracle.settledAcquisition(call);
+  if (!entry || entry.kind !== 'handle') return undefined;
+  const variable = analysis.scopeManager.getDeclaredVariables(callback).find((candidate) => candidate.name === parameter.name);
+  if (!variable) return undefined;
+  const binding: VariableBinding = { kind: 'variable', variable, target: parameter, declarator: undefined };
+  return judgeBinding(
+    analysis,
+    options,
+    call,
+    binding,
+    callback,
+    entry,
+    { kind: 'refusal', reason: 'it is acquired in a Node-style callback; release it on every path of the callbacks that use it, or rewrite them with `await` and `finally`' },
+    // `if (err) return done(err)`: without a handle there is nothing to release.
+    { name: error.name, when: 'falsy' },
+    false,
+  );
+}
+
 function judgeBinding(
   analysis: Analysis,
   options: RequireCloseOptions,
@@ -131,7 +164,12 @@ function judgeBinding(
   owner: FunctionNode,
   entry: ResourceEntry,
   refusal?: Refusal,
+  presence?: ReleaseSites['presence'],
+  /** In a Node-style callback a throw is an uncaught exception, not a path that leaks: only returns count. */
+  throwsLeak = true,
 ): RequireCloseFinding | undefined {
+  // A callback's parameter is open from the callback's first statement.
+  const openAtEntry = !isInside(acquisition, owner.body);
   const data = { resource: entry.description, release: releaseName(entry) };
   const report = (messageId: RequireCloseMessageId, extra: Record<string, string>, remedy: Remedy<WrapInTryFinallyPlan>): RequireCloseFinding => ({
     ruleId: REQUIRE_CLOSE,
@@ -149,6 +187,14 @@ function judgeBinding(
   // Lent to calls and released here too: this function is the owner, the callees only borrowed it.
   const owned = !usage.escape || (usage.lentOnly && usage.releases.length > 0);
   if (!owned) {
+    const unreleasedPath = errorPathSkipsRelease(usage, owner);
+    if (unreleasedPath) {
+      return report(
+        'notReleasedOnEveryPath',
+        { line: String(exitLine(unreleasedPath)) },
+        refusal ?? { kind: 'refusal', reason: 'it is released in a Node-style callback on some paths only; release it before every `return` of that callback, or rewrite it with `await` and `finally`' },
+      );
+    }
     const rejecting = rejectionSkipsRelease(usage, owner);
     if (rejecting) {
       return report(
@@ -183,7 +229,9 @@ function judgeBinding(
   const scope = declaringScope(binding.variable.defs[0]?.node) ?? owner.body;
   const quietMethods = new Set(entry.quietMethods ?? []);
   const quietCalls = borrowerQuietCalls(usage.borrowers, analysis);
-  const leaks = findLeakPaths(owner, { acquisition, scope, releases: new Set(usage.releases), names, quietMethods, quietCalls });
+  const leaks = findLeakPaths(owner, { acquisition, scope, releases: new Set(usage.releases), names, quietMethods, quietCalls, openAtEntry, presence }).filter(
+    (leak) => throwsLeak || leak.kind !== 'throw',
+  );
   if (leaks.length === 0) return undefined;
   // A loan is a borrow only if the function releases the handle on every normal way out; a path that
   // ends without a release may have handed it over for good (`register(fh)` on success).
@@ -223,6 +271,27 @@ function pipedIntoPeer(analysis: Analysis, usage: HandleUsage): TSESTree.Identif
     const destination = pipeDestination(handOff.node);
     const peer = destination && connectionPeer(destination, analysis.scopeManager, analysis.oracle);
     if (peer) return peer;
+  }
+  return undefined;
+}
+
+/**
+ * Released only inside Node-style callbacks (`connection.query(sql, (err, rows) => { if (err) return
+ * done(err); connection.release(); … })`): the first path through one of them that returns or ends
+ * without the release. A throw there is an uncaught exception, not a path this rule follows.
+ */
+function errorPathSkipsRelease(usage: HandleUsage, owner: FunctionNode): LeakPath | undefined {
+  const handOffs = usage.handOffs.filter((handOff) => !handOff.settles);
+  if (handOffs.length === 0 || usage.releasesAlongHandOffs.length > 0) return undefined;
+  if (handOffs.some((handOff) => handOff.reason !== 'released in a callback')) return undefined;
+  const releases = handOffs.map((handOff) => handOff.node);
+  const callbacks = errorFirstReleaseCallbacks(releases, owner);
+  if (!callbacks) return undefined;
+  const names = new Set(usage.variables.map((variable) => variable.name));
+  for (const callback of callbacks) {
+    const leaks = findLeakPaths(callback, { acquisition: callback, scope: callback.body, releases: new Set(releases), names, openAtEntry: true });
+    const skipped = leaks.filter((leak) => leak.kind !== 'throw');
+    if (skipped.length > 0) return firstLeak(skipped);
   }
   return undefined;
 }

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../ast/node-types';
-import { enclosingFunction, outermostWrapper, staticPropertyName, type FunctionNode } from '../ast/predicates';
+import { enclosingFunction, isFunction, outermostWrapper, staticPropertyName, type FunctionNode } from '../ast/predicates';
 import type { Node } from '../ast/traverse';
 
 /**
@@ -73,4 +73,29 @@ function chainHandlesRejection(continuation: Continuation): boolean {
     if (method !== 'then') return false;
     link = call;
   }
+}
+
+/** `(err, rows) => …`: a Node-style callback, told by its first parameter's name. */
+const ERROR_PARAMETER = /^(err|error|e|ex|er)$|[a-z](Err|Error)$/;
+
+export function isErrorFirstCallback(callback: Node | undefined): callback is FunctionNode {
+  if (!callback || !isFunction(callback)) return false;
+  const first = callback.params[0];
+  return first?.type === AST_NODE_TYPES.Identifier && ERROR_PARAMETER.test(first.name);
+}
+
+/**
+ * Releases that run only inside Node-style callbacks of `owner` (`connection.query(sql, (err, rows) =>
+ * { if (err) return callback(err); connection.release(); … })`): the callbacks with a release, each
+ * to be walked for a path that ends without it. Undefined when a release sits anywhere else.
+ */
+export function errorFirstReleaseCallbacks(releases: readonly Node[], owner: FunctionNode): FunctionNode[] | undefined {
+  if (releases.length === 0) return undefined;
+  const callbacks = new Set<FunctionNode>();
+  for (const release of releases) {
+    const callback = enclosingFunction(release);
+    if (!callback || !isErrorFirstCallback(callback) || !isWithin(callback, owner)) return undefined;
+    callbacks.add(callback);
+  }
+  return [...callbacks];
 }

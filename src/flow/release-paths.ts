@@ -58,6 +58,8 @@ export interface ReleaseSites {
    * one only when its own operation fails): used where ownership ends at a hand-off.
    */
   readonly ownCallsQuiet?: boolean;
+  /** The handle is open when `owner` starts: a callback that continues work on a handle acquired before it. */
+  readonly openAtEntry?: boolean;
   /**
    * A `const` flag that says whether the handle was acquired at all (`const s = isPool ? new S(await
    * pool.connect()) : new S(client)`): `if (isPool) s.client.release()` guards like `if (s)`.
@@ -75,7 +77,8 @@ const release = (states: States): States => (states & OPEN ? (states & ~OPEN) | 
 export function findLeakPaths(owner: FunctionNode, sites: ReleaseSites): LeakPath[] {
   const interpreter = new ReleaseInterpreter(sites);
   const body = owner.body;
-  const outcome = body.type === AST_NODE_TYPES.BlockStatement ? interpreter.statement(body, BEFORE) : interpreter.returnOf(body, body, BEFORE);
+  const entry = sites.openAtEntry ? OPEN : BEFORE;
+  const outcome = body.type === AST_NODE_TYPES.BlockStatement ? interpreter.statement(body, entry) : interpreter.returnOf(body, body, entry);
   // A scope the interpreter did not recognise still ends with the function.
   interpreter.leaveScope(outcome, body);
   return interpreter.leaks;

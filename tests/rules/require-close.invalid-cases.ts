@@ -665,6 +665,25 @@ export function serve(path: string, res: ServerResponse) {
     line: 5,
   },
   {
+    name: 'a pool connection from a Node-style callback, released only when the query succeeds',
+    code: `
+import mysql from 'mysql2';
+const pool = mysql.createPool({ connectionLimit: 10 });
+export function find(id: number, done: (error: Error | null, rows?: unknown) => void) {
+  pool.getConnection((err, connection) => {
+    if (err) return done(err);
+    connection.query('select * from users where id = ?', [id], (queryError, rows) => {
+      if (queryError) return done(queryError);
+      connection.release();
+      done(null, rows);
+    });
+  });
+}`,
+    messageId: 'notReleasedOnEveryPath',
+    line: 5,
+    data: { resource: 'mysql2 pool connection', release: '.release()', line: '8' },
+  },
+  {
     name: 'a pool connection acquired in a then callback and released only when the query succeeds',
     code: `
 import mysql from 'mysql2/promise';

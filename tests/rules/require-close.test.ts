@@ -410,6 +410,22 @@ export function query(sql: string) {
 }`,
   },
   {
+    name: 'a connection from a Node-style callback released before the query result is looked at',
+    code: `
+import mysql from 'mysql2';
+const pool = mysql.createPool({ connectionLimit: 10 });
+export function find(id: number, done: (error: Error | null, rows?: unknown) => void) {
+  pool.getConnection((err, connection) => {
+    if (err) return done(err);
+    connection.query('select * from users where id = ?', [id], (queryError, rows) => {
+      connection.release();
+      if (queryError) return done(queryError);
+      done(null, rows);
+    });
+  });
+}`,
+  },
+  {
     name: 'a connection released in a finally continuation',
     code: `
 import mysql from 'mysql2/promise';
