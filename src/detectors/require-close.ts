@@ -19,7 +19,7 @@ import { analyzeHandleUsage, type HandleUsage } from '../ownership/handle-usage'
 import { wrapperHolding, type WrapperHolding } from '../ownership/wrapper-field';
 import type { ResourceEntry } from '../registry/resource-entry';
 import { mayMentionAcquisition } from '../registry/text-precheck';
-import { planTryFinally } from '../remedies/plan-try-finally';
+import { planHoistedOption, planTryFinally } from '../remedies/plan-try-finally';
 
 export const REQUIRE_CLOSE = 'require-close';
 
@@ -429,10 +429,7 @@ function judgeInlineOption(
     if (leaks.length > 0) return undefined;
   }
   const data = { resource: entry.description, release: releaseName(entry) };
-  const remedy: Refusal = {
-    kind: 'refusal',
-    reason: `the ${entry.description} is created inline as an option that the call only borrows; keep it in a \`const\` and release it in a \`finally\` after its last use`,
-  };
+  const remedy = planHoistedOption(analysis, { property: option, entry, borrower: borrower.declarator, borrowerReleases: usage.releases, owner });
   const exit = loops.find((loop) => loop.earlyExit)?.earlyExit;
   return exit
     ? { ruleId: REQUIRE_CLOSE, messageId: 'notReleasedOnEveryPath', node: acquisition, data: { ...data, line: String(lineOf(exit)) }, remedy }
@@ -489,7 +486,7 @@ const requireCloseMessages = {
   pipedIntoPeer:
     'This {{resource}} is piped into `{{peer}}`, but `.pipe()` does not destroy it when `{{peer}}` closes early (the client went away). Use `pipeline()`, or destroy it on `{{peer}}`\'s \'close\'.',
   handedOverOnlyOnSuccess:
-    'This {{resource}} is handed over only on success (`{{handOff}}` on line {{handOffLine}}): `{{thrower}}` on line {{line}} can throw first and leave it open. Release it in a `catch` that rethrows.',
+    'This {{resource}} is handed over only on success (`{{handOff}}` on line {{handOffLine}}): `{{thrower}}` on line {{line}} can throw first and leave it open. Release it in a `catch` when that fails.',
   wrapInTryFinally: 'Release it in a `finally` block that covers every use.',
   declareWithUsing: 'Declare it with `{{keyword}}` so it is disposed on every path.',
 } as const;

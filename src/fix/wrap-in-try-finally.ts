@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import { walk } from '../ast/traverse';
-import type { WrapInTryFinallyPlan } from '../remedies/try-finally-plan';
+import type { HoistedOption, WrapInTryFinallyPlan } from '../remedies/try-finally-plan';
 import { SourceLayout } from './source-layout';
 import type { EditResult, TextEdit } from './text-edit';
 
@@ -74,6 +74,34 @@ function usingEdits(plan: WrapInTryFinallyPlan, layout: SourceLayout): TextEdit[
 }
 
 /**
+ * `const rl = createInterface({ input: fs.createReadStream(p) })` → `const input = fs.createReadStream(p);
+ * const rl = createInterface({ input })`, and `input.destroy()` after `rl.close()` in the `finally`.
+ */
+function hoistEdits(plan: WrapInTryFinallyPlan, hoist: HoistedOption, layout: SourceLayout): EditResult {
+  const declaration = plan.declaration;
+  if (!layout.startOfLineIsEmpty(declaration.range[0])) return { refusal: 'other code precedes the declaration on its line' };
+  if (!layout.startOfLineIsEmpty(hoist.after.range[0]) || !layout.restOfLineIsEmpty(hoist.after.range[1])) {
+    return { refusal: 'other code shares the line of the release in `finally`' };
+  }
+  const eol = layout.eol;
+  const semicolon = hoist.semicolon ? ';' : '';
+  const lineStart = layout.lineStart(declaration.range[0]);
+  const indent = layout.indentationAt(declaration.range[0]);
+  const key = hoist.property.key;
+  const shorthand = !hoist.property.computed && key.type === AST_NODE_TYPES.Identifier && key.name === hoist.name;
+  const releaseIndent = layout.indentationAt(hoist.after.range[0]);
+  return {
+    edits: [
+      { range: [lineStart, lineStart], text: `${indent}const ${hoist.name} = ${hoist.text}${semicolon}${eol}` },
+      shorthand
+        ? { range: hoist.property.range, text: hoist.name }
+        : { range: hoist.property.value.range, text: hoist.name },
+      { range: [hoist.after.range[1], hoist.after.range[1]], text: `${eol}${releaseIndent}${hoist.release}` },
+    ],
+  };
+}
+
+/**
  * The edits for a plan: one replacement of the lines from the statement after the acquisition to
  * the last covered statement, re-indented one level, with the release in `finally`. With
  * `style: 'using'` and a Disposable type, the declaration becomes `using`/`await using` instead.
@@ -85,6 +113,7 @@ export function editsForWrapInTryFinally(
   style: WrapStyle,
 ): EditResult {
   const layout = new SourceLayout(source);
+  if (plan.hoist) return hoistEdits(plan, plan.hoist, layout);
   // `using` is a block-level declaration: not allowed directly in a `case` clause.
   const inBlock = plan.declaration.parent.type === AST_NODE_TYPES.BlockStatement;
   if (style === 'using' && inBlock) {

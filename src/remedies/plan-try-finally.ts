@@ -185,3 +185,78 @@ function releaseText(analysis: Analysis, site: TryFinallySite, declaration: TSES
   if (!callee) return refuse(`\`${release.function.name}\` from '${release.function.package}' is not imported in this file`);
   return `${awaitPrefix}${callee}(${name})${semicolon}`;
 }
+
+/** What hoisting an inline borrowed option needs: the option, its borrower's declaration and releases. */
+export interface InlineOptionSite {
+  readonly property: TSESTree.Property;
+  readonly entry: ResourceEntry;
+  readonly borrower: TSESTree.VariableDeclarator;
+  readonly borrowerReleases: readonly Node[];
+  readonly owner: FunctionNode;
+}
+
+/**
+ * `const rl = createInterface({ input: fs.createReadStream(p) })` with `rl.close()` in a `finally`:
+ * the stream gets a `const` of its own and is destroyed right after the interface is closed.
+ * Without such a `finally` the interface's own fix comes first, and the option stays a refusal.
+ */
+export function planHoistedOption(analysis: Analysis, site: InlineOptionSite): Remedy<WrapInTryFinallyPlan> {
+  const key = site.property.key;
+  const keyName = !site.property.computed && key.type === AST_NODE_TYPES.Identifier ? key.name : 'resource';
+  const declaration = site.borrower.parent;
+  if (declaration?.type !== AST_NODE_TYPES.VariableDeclaration || declaration.declarations.length !== 1 || !statementListOf(declaration.parent)) {
+    return refuse(`the ${site.entry.description} is created inline as an option that the call only borrows; keep it in a \`const\` and release it after the borrower`);
+  }
+  const after = site.borrowerReleases.map((release) => standaloneStatementOf(release)).find((statement) => statement !== undefined && isInFinally(statement));
+  if (!after) {
+    return refuse(`the ${site.entry.description} is created inline as an option that the call only borrows, and the borrower is not released in a \`finally\`; release the borrower in a \`finally\`, then keep the ${site.entry.description} in a \`const\` and release it there too`);
+  }
+  const release = hoistedRelease(site.entry);
+  if (!release) return refuse(`leakguard knows no synchronous release for a ${site.entry.description}`);
+  const name = freeName(analysis, site.owner, keyName, site.property);
+  const semicolon = analysis.sourceText.slice(after.range[0], after.range[1]).trimEnd().endsWith(';');
+  return {
+    kind: 'wrap-in-try-finally',
+    declaration,
+    first: declaration as TSESTree.Statement,
+    last: declaration as TSESTree.Statement,
+    removals: [],
+    release: `${name}.${release}()${semicolon ? ';' : ''}`,
+    disposal: undefined,
+    inAsyncFunction: site.owner.async,
+    hoist: {
+      property: site.property,
+      name,
+      text: analysis.sourceText.slice(site.property.value.range[0], site.property.value.range[1]),
+      release: `${name}.${release}()${semicolon ? ';' : ''}`,
+      after,
+      semicolon: analysis.sourceText.slice(declaration.range[0], declaration.range[1]).trimEnd().endsWith(';'),
+    },
+  };
+}
+
+function isInFinally(statement: Node): boolean {
+  const block = statement.parent;
+  return block?.type === AST_NODE_TYPES.BlockStatement && block.parent?.type === AST_NODE_TYPES.TryStatement && block.parent.finalizer === block;
+}
+
+/** `destroy()` where the entry has it (a stream: closes the descriptor now), else its first synchronous method release. */
+function hoistedRelease(entry: ResourceEntry): string | undefined {
+  const methods = entry.releases.filter((release): release is Extract<ReleaseSpecifier, { method: string }> => 'method' in release && !release.async && !release.method.startsWith('['));
+  return (methods.find((release) => release.method === 'destroy') ?? methods[0])?.method;
+}
+
+/** The option's key when no other name in the function reads like it, else the key with `Stream`, numbered. */
+function freeName(analysis: Analysis, owner: FunctionNode, key: string, property: TSESTree.Property): string {
+  const text = analysis.sourceText.slice(owner.range[0], owner.range[1]);
+  const keyStart = property.key.range[0] - owner.range[0];
+  const taken = (name: string) => {
+    const pattern = new RegExp(`(?<![\\w$.])${name}(?![\\w$])`, 'g');
+    // A name the function does not mention may shadow an outer one harmlessly.
+    for (const match of text.matchAll(pattern)) if (match.index !== keyStart) return true;
+    return false;
+  };
+  for (const candidate of [key, `${key}Stream`, `${key}Stream2`, `${key}Stream3`]) if (!taken(candidate)) return candidate;
+  return `${key}Resource`;
+}
+

@@ -16,4 +16,21 @@ export interface WrapInTryFinallyPlan {
   readonly disposal: 'async' | 'sync' | undefined;
   /** Whether the owning function is async (`await using` needs it). */
   readonly inAsyncFunction: boolean;
+  /**
+   * `createInterface({ input: fs.createReadStream(p) })` whose interface is already released in a
+   * `finally`: the inline option becomes a `const` before the borrower's declaration (`declaration`),
+   * and its release follows the borrower's in that `finally`. The wrap fields are then not used.
+   */
+  readonly hoist?: HoistedOption;
+}
+
+export interface HoistedOption {
+  readonly property: TSESTree.Property;
+  /** The `const` that now holds it, and its release statement (`input.destroy();`). */
+  readonly name: string;
+  readonly text: string;
+  readonly release: string;
+  /** The borrower's release statement in the `finally`: the hoisted release goes right after it. */
+  readonly after: TSESTree.ExpressionStatement;
+  readonly semicolon: boolean;
 }

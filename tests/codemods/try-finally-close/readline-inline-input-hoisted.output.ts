@@ -1,0 +1,16 @@
+import fs from 'node:fs';
+import readline from 'node:readline';
+
+export async function firstLine(path: string): Promise<string | undefined> {
+  const input = fs.createReadStream(path);
+  const rl = readline.createInterface({ input, crlfDelay: Infinity });
+  try {
+    for await (const line of rl) {
+      return line;
+    }
+    return undefined;
+  } finally {
+    rl.close();
+    input.destroy();
+  }
+}

@@ -1,0 +1,10 @@
+const fs = require('fs');
+const http = require('http');
+
+http
+  .createServer((req, res) => {
+    const stream = fs.createReadStream('index.html');
+    stream.on('error', () => res.end());
+    stream.pipe(res);
+  })
+  .listen(0);

@@ -1,0 +1,14 @@
+const mysql = require('mysql2/promise');
+
+const pool = mysql.createPool({ connectionLimit: 10 });
+
+function query(sql) {
+  return pool.getConnection().then((connection) =>
+    connection.query(sql).then((result) => {
+      connection.release();
+      return result;
+    }),
+  );
+}
+
+module.exports = { query };
