@@ -130,13 +130,15 @@ function judgeContinuationParameter(analysis: Analysis, options: RequireCloseOpt
 
 /**
  * `pool.getConnection((err, connection) => …)`: the Node-style callback's second parameter is what the
- * promise form resolves to. A callback with a third parameter (pg's `done`) releases through it: not judged.
+ * promise form resolves to. pg's `pool.connect((err, client, done) => …)` hands a third parameter that
+ * releases the client: calling it counts as a release of the client.
  */
 function judgeCallbackParameter(analysis: Analysis, options: RequireCloseOptions, call: TSESTree.CallExpression): RequireCloseFinding | undefined {
   const callback = call.arguments.at(-1);
-  if (!isErrorFirstCallback(callback) || callback.params.length !== 2) return undefined;
-  const [error, parameter] = callback.params;
+  if (!isErrorFirstCallback(callback) || callback.params.length > 3) return undefined;
+  const [error, parameter, releaser] = callback.params;
   if (parameter?.type !== AST_NODE_TYPES.Identifier || error?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (releaser && releaser.type !== AST_NODE_TYPES.Identifier) return undefined;
   const entry = analysis.oracle.settledAcquisition(call);
   if (!entry || entry.kind !== 'handle') return undefined;
   const variable = analysis.scopeManager.getDeclaredVariables(callback).find((candidate) => candidate.name === parameter.name);
@@ -153,7 +155,22 @@ function judgeCallbackParameter(analysis: Analysis, options: RequireCloseOptions
     // `if (err) return done(err)`: without a handle there is nothing to release.
     { name: error.name, when: 'falsy' },
     false,
+    releaser ? releaserCalls(analysis, callback, releaser) : undefined,
   );
+}
+
+/** `done()`, `release(err)`: the calls of the callback's releasing parameter; undefined when it is passed on instead. */
+function releaserCalls(analysis: Analysis, callback: FunctionNode, releaser: TSESTree.Identifier): Node[] | undefined {
+  const variable = analysis.scopeManager.getDeclaredVariables(callback).find((candidate) => candidate.name === releaser.name);
+  if (!variable) return undefined;
+  const calls: Node[] = [];
+  for (const reference of variable.references) {
+    const value = outermostWrapper(reference.identifier);
+    const call = value.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== value) return undefined;
+    calls.push(call);
+  }
+  return calls;
 }
 
 function judgeBinding(
@@ -167,6 +184,8 @@ function judgeBinding(
   presence?: ReleaseSites['presence'],
   /** In a Node-style callback a throw is an uncaught exception, not a path that leaks: only returns count. */
   throwsLeak = true,
+  /** Calls that release the handle without naming it (pg's `done()`). */
+  releaserCalls?: readonly Node[],
 ): RequireCloseFinding | undefined {
   // A callback's parameter is open from the callback's first statement.
   const openAtEntry = !isInside(acquisition, owner.body);
@@ -183,7 +202,7 @@ function judgeBinding(
   }
   if (binding.kind !== 'variable') return undefined;
 
-  const usage = analyzeHandleUsage(binding.variable, binding.target, owner, entry, analysis, options);
+  const usage = withReleaserCalls(analyzeHandleUsage(binding.variable, binding.target, owner, entry, analysis, options), releaserCalls, owner);
   // Lent to calls and released here too: this function is the owner, the callees only borrowed it.
   const owned = !usage.escape || (usage.lentOnly && usage.releases.length > 0);
   if (!owned) {
@@ -240,6 +259,20 @@ function judgeBinding(
   if (earlyExit) return report('notReleasedOnEveryPath', { line: String(exitLine(earlyExit)) }, remedy());
   const thrower = firstLeak(leaks);
   return report('releasedOnlyOnSuccess', { thrower: describeThrower(analysis, thrower.node), line: String(lineOf(thrower.node)) }, remedy());
+}
+
+/** Adds the releaser's calls: in the owner they release it; in a callback they release it there. */
+function withReleaserCalls(usage: HandleUsage, calls: readonly Node[] | undefined, owner: FunctionNode): HandleUsage {
+  if (!calls || calls.length === 0) return usage;
+  const inOwner = calls.filter((call) => enclosingFunction(call) === owner);
+  const inCallbacks = calls.filter((call) => enclosingFunction(call) !== owner);
+  return {
+    ...usage,
+    releases: [...usage.releases, ...inOwner],
+    releasesAlongHandOffs: [...usage.releasesAlongHandOffs, ...inOwner],
+    handOffs: [...usage.handOffs, ...inCallbacks.map((node) => ({ node, reason: 'released in a callback' as const, inOwner: false, settles: false }))],
+    escape: usage.escape ?? (inCallbacks[0] ? { node: inCallbacks[0], reason: 'released in a callback' as const } : undefined),
+  };
 }
 
 /**

@@ -30,7 +30,8 @@ export const defaultRegistry: readonly ResourceEntry[] = [
   {
     description: 'file descriptor',
     kind: 'handle',
-    factories: fromPackage('fs', 'openSync'),
+    // `fs.open(path, (err, fd) => …)`: the callback receives what a promise of it would resolve to.
+    factories: [...fromPackage('fs', 'openSync'), ...awaited(fromPackage('fs', 'open'))],
     releases: [
       { function: { package: 'fs', name: 'closeSync' } },
       { function: { package: 'fs', name: 'close' } },
