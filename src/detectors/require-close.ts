@@ -3,6 +3,7 @@ import { AST_NODE_TYPES } from '../ast/node-types';
 import type { Analysis } from '../analysis/analysis';
 import { enclosingFunction, isFunction, isInside, outermostWrapper, staticPropertyName, type FunctionNode } from '../ast/predicates';
 import { connectionPeer, pipeDestination } from '../flow/connection-peer';
+import { timeoutListenerWithoutRelease } from '../flow/timeout-listener';
 import { continuationOf, errorFirstReleaseCallbacks, isErrorFirstCallback, successOnlyContinuation } from '../flow/continuations';
 import { nodeIndexOf } from '../ast/node-index';
 import type { Node } from '../ast/traverse';
@@ -27,7 +28,7 @@ const requireCloseOptions = ownershipOptions('handle');
 
 type RequireCloseOptions = OptionValues<typeof requireCloseOptions>;
 
-type RequireCloseMessageId = 'neverReleased' | 'releasedOnlyOnSuccess' | 'notReleasedOnEveryPath' | 'handedOverOnlyOnSuccess' | 'pipedIntoPeer';
+type RequireCloseMessageId = 'neverReleased' | 'releasedOnlyOnSuccess' | 'notReleasedOnEveryPath' | 'handedOverOnlyOnSuccess' | 'pipedIntoPeer' | 'timeoutWithoutRelease';
 
 /** The finding `require-close` reports: its message, and a plan for `try-finally-close`. */
 type RequireCloseFinding = Finding<RequireCloseMessageId, WrapInTryFinallyPlan>;
@@ -205,6 +206,12 @@ function judgeBinding(
   const usage = withReleaserCalls(analyzeHandleUsage(binding.variable, binding.target, owner, entry, analysis, options), releaserCalls, owner);
   // Lent to calls and released here too: this function is the owner, the callees only borrowed it.
   const owned = !usage.escape || (usage.lentOnly && usage.releases.length > 0);
+  // Returned, stored or passed on: whoever holds it next may own its timeouts.
+  const keptHere = usage.handOffs.every((handOff) => handOff.reason === 'handed to its listeners' || handOff.reason === 'released in a callback' || handOff.reason === 'piped');
+  const idle = keptHere ? timeoutListenerWithoutRelease(usage.variables, entry) : undefined;
+  if (idle) {
+    return report('timeoutWithoutRelease', { line: String(lineOf(idle)) }, refusal ?? { kind: 'refusal', reason: "a 'timeout' listener must decide what ends the socket; call `.destroy()` (or `.end()`) in it" });
+  }
   if (!owned) {
     const unreleasedPath = errorPathSkipsRelease(usage, owner);
     if (unreleasedPath) {
@@ -516,6 +523,8 @@ const requireCloseMessages = {
     'This {{resource}} is released only on the success path: `{{thrower}}` on line {{line}} can throw first. Release it in a `finally` block.',
   notReleasedOnEveryPath:
     'This {{resource}} is not released on the path through line {{line}}. Release it in a `finally` block.',
+  timeoutWithoutRelease:
+    "This {{resource}} is not released by its 'timeout' listener on line {{line}}: a timeout only reports that the connection is idle and leaves it open. Call `{{release}}` in the listener.",
   pipedIntoPeer:
     'This {{resource}} is piped into `{{peer}}`, but `.pipe()` does not destroy it when `{{peer}}` closes early (the client went away). Use `pipeline()`, or destroy it on `{{peer}}`\'s \'close\'.',
   handedOverOnlyOnSuccess:

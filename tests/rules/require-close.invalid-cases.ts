@@ -3,7 +3,7 @@
  * typed mode's extra `await using`/`using` suggestion, offered only when the type is Disposable.
  */
 export interface SharedError {
-  readonly messageId: 'neverReleased' | 'releasedOnlyOnSuccess' | 'notReleasedOnEveryPath' | 'handedOverOnlyOnSuccess' | 'pipedIntoPeer';
+  readonly messageId: 'neverReleased' | 'releasedOnlyOnSuccess' | 'notReleasedOnEveryPath' | 'handedOverOnlyOnSuccess' | 'pipedIntoPeer' | 'timeoutWithoutRelease';
   readonly line?: number;
   readonly data?: Record<string, string>;
   readonly tryFinally?: string;
@@ -682,6 +682,62 @@ export function find(id: number, done: (error: Error | null, rows?: unknown) => 
     messageId: 'notReleasedOnEveryPath',
     line: 5,
     data: { resource: 'mysql2 pool connection', release: '.release()', line: '8' },
+  },
+  {
+    name: "a pg client from pool.connect's callback, whose done() runs only when the query succeeds",
+    code: `
+import pg from 'pg';
+const pool = new pg.Pool();
+export function names(done: (error: Error | null, rows?: unknown[]) => void) {
+  pool.connect((err, client, release) => {
+    if (err) return done(err);
+    client.query('select name from users', (queryError, result) => {
+      if (queryError) return done(queryError);
+      release();
+      done(null, result.rows);
+    });
+  });
+}`,
+    messageId: 'notReleasedOnEveryPath',
+    line: 5,
+    data: { resource: 'pg pool client', release: '.release()', line: '8' },
+  },
+  {
+    name: "a descriptor from fs.open's callback, closed only when the read succeeds",
+    code: `
+import fs from 'node:fs';
+export function header(path: string, done: (error: Error | null, bytes?: Buffer) => void) {
+  fs.open(path, 'r', (err, fd) => {
+    if (err) return done(err);
+    const buffer = Buffer.alloc(16);
+    fs.read(fd, buffer, 0, 16, 0, (readError, bytes) => {
+      if (readError) return done(readError);
+      fs.close(fd, () => done(null, buffer.subarray(0, bytes)));
+    });
+  });
+}`,
+    messageId: 'notReleasedOnEveryPath',
+    line: 4,
+  },
+  {
+    name: "a probe socket whose 'timeout' listener rejects without destroying it",
+    code: `
+import net from 'node:net';
+export function probe(host: string, port: number) {
+  return new Promise<boolean>((resolve, reject) => {
+    const socket = net.connect(port, host);
+    socket.setTimeout(2000);
+    socket.on('timeout', () => reject(new Error('timed out')));
+    socket.on('connect', () => {
+      socket.end();
+      resolve(true);
+    });
+    socket.on('error', reject);
+  });
+}`,
+    messageId: 'timeoutWithoutRelease',
+    line: 5,
+    data: { resource: 'socket', release: '.destroy()', line: '7' },
   },
   {
     name: 'a pool connection acquired in a then callback and released only when the query succeeds',

@@ -426,6 +426,65 @@ export function find(id: number, done: (error: Error | null, rows?: unknown) => 
 }`,
   },
   {
+    name: "a pg client released through pool.connect's done() before the result is looked at",
+    code: `
+import pg from 'pg';
+const pool = new pg.Pool();
+export function names(done: (error: Error | null, rows?: unknown[]) => void) {
+  pool.connect((err, client, release) => {
+    if (err) return done(err);
+    client.query('select name from users', (queryError, result) => {
+      release();
+      if (queryError) return done(queryError);
+      done(null, result.rows);
+    });
+  });
+}`,
+  },
+  {
+    name: "a descriptor from fs.open's callback closed whatever the read did",
+    code: `
+import fs from 'node:fs';
+export function header(path: string, done: (error: Error | null, bytes?: Buffer) => void) {
+  fs.open(path, 'r', (err, fd) => {
+    if (err) return done(err);
+    const buffer = Buffer.alloc(16);
+    fs.read(fd, buffer, 0, 16, 0, (readError, bytes) => {
+      fs.close(fd, () => done(readError, buffer.subarray(0, bytes)));
+    });
+  });
+}`,
+  },
+  {
+    name: 'a probe socket destroyed by its timeout callback',
+    code: `
+import net from 'node:net';
+export function probe(host: string, port: number) {
+  return new Promise<boolean>((resolve, reject) => {
+    const socket = net.connect(port, host);
+    socket.setTimeout(2000, () => {
+      socket.destroy();
+      reject(new Error('timed out'));
+    });
+    socket.on('connect', () => {
+      socket.end();
+      resolve(true);
+    });
+    socket.on('error', reject);
+  });
+}`,
+  },
+  {
+    name: 'a socket handed to a class that owns its timeouts',
+    code: `
+import net from 'node:net';
+export function connect(host: string, port: number, sockets: Set<net.Socket>) {
+  const socket = net.connect(port, host);
+  socket.setTimeout(2000, () => sockets.size);
+  sockets.add(socket);
+}`,
+  },
+  {
     name: 'a connection released in a finally continuation',
     code: `
 import mysql from 'mysql2/promise';
