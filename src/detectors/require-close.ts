@@ -20,7 +20,7 @@ import { analyzeHandleUsage, type HandleUsage } from '../ownership/handle-usage'
 import { wrapperHolding, type WrapperHolding } from '../ownership/wrapper-field';
 import type { ResourceEntry } from '../registry/resource-entry';
 import { mayMentionAcquisition } from '../registry/text-precheck';
-import { planHoistedOption, planTryFinally } from '../remedies/plan-try-finally';
+import { planDestroyOnPeerClose, planHoistedOption, planTryFinally } from '../remedies/plan-try-finally';
 
 export const REQUIRE_CLOSE = 'require-close';
 
@@ -232,10 +232,14 @@ function judgeBinding(
     if (isDisposableOnly(entry)) return undefined;
     const thrower = throwBeforeHandOff(analysis, owner, acquisition, binding, usage, entry);
     if (!thrower) {
-      const peer = pipedIntoPeer(analysis, usage);
-      return peer
-        ? report('pipedIntoPeer', { peer: peer.name }, { kind: 'refusal', reason: `\`.pipe(${peer.name})\` does not destroy it when \`${peer.name}\` closes early; use \`pipeline()\` from 'node:stream', or destroy it on \`${peer.name}\`'s 'close'` })
-        : undefined;
+      const piped = pipedIntoPeer(analysis, usage);
+      if (!piped) return undefined;
+      const declaration = binding.kind === 'variable' && binding.declarator ? binding.declarator.parent : undefined;
+      return report(
+        'pipedIntoPeer',
+        { peer: piped.peer.name },
+        refusal ?? planDestroyOnPeerClose(analysis, { pipe: piped.pipe, peer: piped.peer.name, handle: binding.variable.name, entry, declaration, owner }),
+      );
     }
     return report(
       'handedOverOnlyOnSuccess',
@@ -302,7 +306,7 @@ function rejectionSkipsRelease(usage: HandleUsage, owner: FunctionNode): Node | 
  * when that peer closes early: no `pipeline()`/`finished()` (owners), no release in a callback
  * (`res.on('close', () => stream.destroy())`), no release in the function.
  */
-function pipedIntoPeer(analysis: Analysis, usage: HandleUsage): TSESTree.Identifier | undefined {
+function pipedIntoPeer(analysis: Analysis, usage: HandleUsage): { peer: TSESTree.Identifier; pipe: Node } | undefined {
   const handOffs = usage.handOffs;
   if (usage.releasesAlongHandOffs.length > 0) return undefined;
   if (handOffs.some((handOff) => handOff.reason !== 'piped' && handOff.reason !== 'handed to its listeners')) return undefined;
@@ -310,7 +314,7 @@ function pipedIntoPeer(analysis: Analysis, usage: HandleUsage): TSESTree.Identif
     if (handOff.reason !== 'piped') continue;
     const destination = pipeDestination(handOff.node);
     const peer = destination && connectionPeer(destination, analysis.scopeManager, analysis.oracle);
-    if (peer) return peer;
+    if (peer && destination.parent) return { peer, pipe: destination.parent };
   }
   return undefined;
 }
@@ -530,6 +534,8 @@ const requireCloseMessages = {
   handedOverOnlyOnSuccess:
     'This {{resource}} is handed over only on success (`{{handOff}}` on line {{handOffLine}}): `{{thrower}}` on line {{line}} can throw first and leave it open. Release it in a `catch` when that fails.',
   wrapInTryFinally: 'Release it in a `finally` block that covers every use.',
+  destroyOnPeerClose: 'Destroy it when the peer closes.',
+  hoistBorrowedOption: 'Keep it in a `const` and release it after the call that borrows it.',
   declareWithUsing: 'Declare it with `{{keyword}}` so it is disposed on every path.',
 } as const;
 
@@ -554,9 +560,10 @@ export const requireClose: RuleDescriptor<RequireCloseMessage, typeof requireClo
     return styles.flatMap((style) => {
       const result = editsForWrapInTryFinally(plan, analysis.sourceText, analysis.ast, style);
       if ('refusal' in result || ('note' in result && result.note)) return [];
+      const messageId = plan.destroyOnPeerClose ? 'destroyOnPeerClose' : plan.hoist ? 'hoistBorrowedOption' : style === 'using' ? 'declareWithUsing' : 'wrapInTryFinally';
       return [
         {
-          messageId: style === 'using' ? 'declareWithUsing' : 'wrapInTryFinally',
+          messageId,
           data: { keyword: plan.disposal === 'async' ? 'await using' : 'using' },
           edits: result.edits,
         },

@@ -114,6 +114,12 @@ export function editsForWrapInTryFinally(
 ): EditResult {
   const layout = new SourceLayout(source);
   if (plan.hoist) return hoistEdits(plan, plan.hoist, layout);
+  if (plan.destroyOnPeerClose) {
+    const pipe = plan.destroyOnPeerClose.pipe;
+    if (!layout.startOfLineIsEmpty(pipe.range[0])) return { refusal: 'other code precedes the `.pipe()` on its line' };
+    const lineStart = layout.lineStart(pipe.range[0]);
+    return { edits: [{ range: [lineStart, lineStart], text: `${layout.indentationAt(pipe.range[0])}${plan.destroyOnPeerClose.statement}${layout.eol}` }] };
+  }
   // `using` is a block-level declaration: not allowed directly in a `case` clause.
   const inBlock = plan.declaration.parent.type === AST_NODE_TYPES.BlockStatement;
   if (style === 'using' && inBlock) {

@@ -7,6 +7,7 @@ import { statementListOf, topLevelStatementIn } from '../ast/statement-lists';
 import type { Node } from '../ast/traverse';
 import type { Refusal, Remedy } from '../findings/finding';
 import type { WrapInTryFinallyPlan } from './try-finally-plan';
+import { quoteOf } from '../fix/source-style';
 import { moduleBindings } from '../oracle/module-bindings';
 import type { AcquisitionBinding } from '../ownership/acquisition-binding';
 import type { HandleUsage } from '../ownership/handle-usage';
@@ -260,3 +261,31 @@ function freeName(analysis: Analysis, owner: FunctionNode, key: string, property
   return `${key}Resource`;
 }
 
+
+/**
+ * `stream.pipe(res)`: `res.on('close', () => stream.destroy());` before it, so the stream goes when the
+ * client does. Needs the pipe as a statement of its own and a synchronous release of the stream.
+ */
+export function planDestroyOnPeerClose(
+  analysis: Analysis,
+  site: { readonly pipe: Node; readonly peer: string; readonly handle: string; readonly entry: ResourceEntry; readonly declaration: TSESTree.VariableDeclaration | undefined; readonly owner: FunctionNode },
+): Remedy<WrapInTryFinallyPlan> {
+  const statement = standaloneStatementOf(site.pipe);
+  const release = hoistedRelease(site.entry);
+  if (!statement || !statementListOf(statement.parent) || !release || !site.declaration) {
+    return refuse(`\`.pipe(${site.peer})\` does not destroy it when \`${site.peer}\` closes early; use \`pipeline()\` from 'node:stream', or destroy it on \`${site.peer}\`'s 'close'`);
+  }
+  const semicolon = analysis.sourceText.slice(statement.range[0], statement.range[1]).trimEnd().endsWith(';') ? ';' : '';
+  const quote = quoteOf(analysis.ast, analysis.sourceText);
+  return {
+    kind: 'wrap-in-try-finally',
+    declaration: site.declaration,
+    first: site.declaration,
+    last: site.declaration,
+    removals: [],
+    release: `${site.handle}.${release}()${semicolon}`,
+    disposal: undefined,
+    inAsyncFunction: site.owner.async,
+    destroyOnPeerClose: { pipe: statement, statement: `${site.peer}.on(${quote}close${quote}, () => ${site.handle}.${release}())${semicolon}` },
+  };
+}

@@ -22,6 +22,11 @@ export interface WrapInTryFinallyPlan {
    * and its release follows the borrower's in that `finally`. The wrap fields are then not used.
    */
   readonly hoist?: HoistedOption;
+  /**
+   * `stream.pipe(res)` into a connection peer: `res.on('close', () => stream.destroy());` goes right
+   * before the pipe (ecstatic's fix). The wrap fields are then not used.
+   */
+  readonly destroyOnPeerClose?: { readonly pipe: TSESTree.ExpressionStatement; readonly statement: string };
 }
 
 export interface HoistedOption {

@@ -8,6 +8,8 @@ export interface SharedError {
   readonly data?: Record<string, string>;
   readonly tryFinally?: string;
   readonly using?: string;
+  /** The output of the `res.on('close', …)` suggestion for a stream piped into a peer. */
+  readonly destroyOnPeerClose?: string;
 }
 
 export interface SharedInvalidCase extends SharedError {
@@ -651,6 +653,17 @@ http
     messageId: 'pipedIntoPeer',
     line: 6,
     data: { resource: 'file stream', release: '.close()', peer: 'res' },
+    destroyOnPeerClose: `
+import fs from 'node:fs';
+import http from 'node:http';
+http
+  .createServer((req, res) => {
+    const stream = fs.createReadStream('index.html');
+    stream.on('error', () => res.end());
+    res.on('close', () => stream.destroy());
+    stream.pipe(res);
+  })
+  .listen(0);`,
   },
   {
     name: 'a file piped into a response parameter: .pipe() does not destroy it when the client goes away',
@@ -663,6 +676,14 @@ export function serve(path: string, res: ServerResponse) {
 }`,
     messageId: 'pipedIntoPeer',
     line: 5,
+    destroyOnPeerClose: `
+import fs from 'node:fs';
+import type { ServerResponse } from 'node:http';
+export function serve(path: string, res: ServerResponse) {
+  const stream = fs.createReadStream(path);
+  res.on('close', () => stream.destroy());
+  stream.pipe(res);
+}`,
   },
   {
     name: 'a pool connection from a Node-style callback, released only when the query succeeds',

@@ -10,6 +10,7 @@ function invalidCase(shared: SharedInvalidCase, mode: 'typed' | 'untyped'): Inva
     ...(expected.data ? { data: expected.data } : {}),
     suggestions: [
       ...(expected.tryFinally ? [{ messageId: 'wrapInTryFinally' as const, output: expected.tryFinally }] : []),
+      ...(expected.destroyOnPeerClose ? [{ messageId: 'destroyOnPeerClose' as const, output: expected.destroyOnPeerClose }] : []),
       ...(mode === 'typed' && expected.using ? [{ messageId: 'declareWithUsing' as const, output: expected.using }] : []),
     ],
   });
