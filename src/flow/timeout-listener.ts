@@ -1,4 +1,3 @@
-import type { TSESTree } from '@typescript-eslint/utils';
 import { isEmitterListenerMethod } from '../ast/listener-methods';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import { isFunction, outermostWrapper, staticPropertyName, type FunctionNode } from '../ast/predicates';
@@ -51,7 +50,7 @@ function touchesHandle(listener: FunctionNode, names: ReadonlySet<string>, relea
     if (touched) return false;
     if (node.type === AST_NODE_TYPES.Identifier && names.has(node.name)) touched = true;
     if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression) {
-      const method = staticPropertyName(node.callee as TSESTree.MemberExpression);
+      const method = staticPropertyName(node.callee);
       if (method !== undefined && releaseMethods.has(method)) touched = true;
     }
     return undefined;
