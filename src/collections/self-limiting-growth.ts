@@ -3,9 +3,11 @@ import { AST_NODE_TYPES } from '../ast/node-types';
 import { enclosingFunction, firstInSameFunction, isFunction, staticPropertyName, unwrapExpression } from '../ast/predicates';
 import type { Node } from '../ast/traverse';
 import type { CollectionUse } from './collection-uses';
+import type { KeyOrigins } from './key-origin';
 
-const WARNING_METHODS = new Set(['warn', 'error', 'emitWarning', 'warning', 'deprecate']);
-const WARNING_NAME = /warn|deprecat/i;
+const WARNING_METHODS = new Set(['warn', 'error', 'emitWarning', 'warning', 'deprecate', 'log', 'info', 'debug', 'notice', 'trace']);
+/** `warnedMessages`, `shouldSkipWarning`, `logOnce`, `LOGGED_MESSAGES`: named for what was already printed. */
+const WARNING_NAME = /warn|deprecat|logged|once/i;
 
 /**
  * `if (warned.has(message)) return; warned.add(message); console.warn(message)`: a dedup check on
@@ -49,7 +51,7 @@ function isWarnOnce(use: CollectionUse): boolean {
  * The same key written twice: `warned.has(path + '|' + match)` then `warned.add(path + '|' + match)`
  * (babel's import-meta-resolve). Names, literals and the operators between them, nothing that calls.
  */
-function sameExpression(a: Node, b: Node): boolean {
+export function sameExpression(a: Node, b: Node): boolean {
   const left = unwrapExpression(a);
   const right = unwrapExpression(b);
   if (left.type !== right.type) return false;
@@ -137,10 +139,35 @@ function isCallbackRegistration(use: CollectionUse): boolean {
   });
 }
 
+const FILE_READS = new Set(['readFileSync', 'readFile', 'readdirSync', 'readdir', 'statSync', 'stat', 'existsSync', 'realpathSync', 'realpath']);
+
+/**
+ * `sql = readFileSync(join(DIR, file)); cache.set(file, sql)`: a memo of files on disk keyed by their
+ * names. The read throws for a file that does not exist, so only names of real files get an entry:
+ * the cache is as large as the folder it reads (bullmq's SQL loader, template and i18n loaders).
+ */
+function isFileMemo(use: CollectionUse): boolean {
+  const key = identifierName(use.key);
+  const fn = enclosingFunction(use.site);
+  if (!key || !fn) return false;
+  return (
+    firstInSameFunction(fn.body, (node) => {
+      if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+      const callee = unwrapExpression(node.callee);
+      const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? staticPropertyName(callee) : undefined;
+      if (!name || !FILE_READS.has(name) || !node.arguments[0]) return false;
+      return firstInSameFunction(node.arguments[0], (inner) => inner.type === AST_NODE_TYPES.Identifier && inner.name === key) !== undefined;
+    }) !== undefined
+  );
+}
+
 /** Growth that limits itself, and why — or undefined when it can grow without bound. */
-export function selfLimitingGrowth(use: CollectionUse): string | undefined {
+export function selfLimitingGrowth(use: CollectionUse, keyOrigins?: KeyOrigins): string | undefined {
   if (isRangeGuarded(use)) return 'its key is range-checked';
   if (isCallbackRegistration(use)) return 'it registers callbacks';
-  if (isWarnOnce(use)) return 'it records warnings already printed';
+  if (isFileMemo(use)) return 'it remembers files on disk by name';
+  // A warn-once set keyed by what requests or events carry is as large as their variety: a cache after all.
+  const origin = keyOrigins?.of(use.key);
+  if (origin !== 'input' && origin !== 'generated' && isWarnOnce(use)) return 'it records warnings already printed';
   return undefined;
 }

@@ -1,12 +1,18 @@
 import type { Analysis } from '../analysis/analysis';
 import { isFiniteKeyTypeNode, writtenTypeArguments, type GrowingKind } from '../collections/collection-kind';
 import { classifyUse, type CollectionUse } from '../collections/collection-uses';
-import { findLongLivedCollections, type LongLivedCollection } from '../collections/long-lived-collections';
+import { declaredNameOf, findLongLivedCollections, type LongLivedCollection } from '../collections/long-lived-collections';
 import type { OptionValues } from '../descriptors/option-spec';
 import type { RuleDescriptor } from '../descriptors/rule-descriptor';
 import type { Finding } from '../findings/finding';
 import type { BoundedCachePlan } from '../remedies/bounded-cache-plan';
 import { selfLimitingGrowth } from '../collections/self-limiting-growth';
+import { boundsTheCollection } from '../collections/bounding-shrinks';
+import { handedOffUses, usesThroughOtherReferences } from '../collections/handed-off-uses';
+import { KeyOrigins } from '../collections/key-origin';
+import { AST_NODE_TYPES } from '../ast/node-types';
+import { enclosingFunction } from '../ast/predicates';
+import type { Node } from '../ast/traverse';
 import { functionName } from '../ast/function-name';
 import { lifetimeExecutionOf, type Execution } from '../lifetime/execution';
 import { describeRole } from '../lifetime/execution-role';
@@ -24,7 +30,7 @@ const noUnboundedCacheOptions = {
 
 type NoUnboundedCacheOptions = OptionValues<typeof noUnboundedCacheOptions>;
 
-type NoUnboundedCacheMessageId = 'unboundedCache' | 'untrimmedBuffer';
+type NoUnboundedCacheMessageId = 'unboundedCache' | 'unboundedFieldCache' | 'unboundedClosureCache' | 'untrimmedBuffer';
 
 type NoUnboundedCacheFinding = Finding<NoUnboundedCacheMessageId, BoundedCachePlan>;
 
@@ -49,58 +55,139 @@ function onATimer(execution: Execution): boolean {
 
 /** `Map<'a' | 'b', V>`, `Map<Status, V>` (typed: enums too): at most as many entries as the key type has members. */
 function hasFiniteKeys(analysis: Analysis, collection: LongLivedCollection): boolean {
-  const declared = 'id' in collection.declaration ? collection.declaration.id : collection.declaration.key;
+  const declared = declaredNameOf(collection);
   if (analysis.oracle.hasFiniteKeys(declared) === true) return true;
   if (collection.kind !== 'map' && collection.kind !== 'set') return false;
   return isFiniteKeyTypeNode(writtenTypeArguments(collection.init, collection.annotation)?.[0]);
 }
 
-/** Growth in code that runs over and over: the first such site, with how it runs. */
-function repeatedGrowth(analysis: Analysis, uses: readonly CollectionUse[]): { use: CollectionUse; execution: Execution }[] {
-  return uses
-    .filter((use) => use.kind === 'grow' && selfLimitingGrowth(use) === undefined)
-    .map((use) => ({ use, execution: lifetimeExecutionOf(use.site, analysis.scopeManager) }))
-    .filter(({ execution }) => execution.kind !== 'once');
+/** The function whose own body runs once per holder: the constructor of an instance, the factory of a closure. */
+function holderInitialiser(collection: LongLivedCollection): Node | undefined {
+  const holder = collection.holder;
+  if (holder.kind === 'closure') return holder.fn;
+  if (holder.kind !== 'instance') return undefined;
+  const constructor = holder.cls.body.body.find((element) => element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'constructor');
+  return constructor?.type === AST_NODE_TYPES.MethodDefinition ? constructor.value : undefined;
+}
+
+/** Growth in code that runs over and over: the sites, with how they run. */
+function repeatedGrowth(
+  analysis: Analysis,
+  collection: LongLivedCollection,
+  uses: readonly CollectionUse[],
+  keyOrigins: KeyOrigins,
+): { use: CollectionUse; execution: Execution }[] {
+  const initialiser = holderInitialiser(collection);
+  return (
+    uses
+      .filter((use) => use.kind === 'grow')
+      // The constructor or the factory filling its own collection runs once per instance or closure.
+      .filter((use) => initialiser === undefined || enclosingFunction(use.site) !== initialiser)
+      // Keys written in the program (literals, enum members, names every caller here writes out): a registry, not a cache.
+      .filter((use) => collection.kind === 'array' || keyOrigins.of(use.key) !== 'code')
+      .filter((use) => selfLimitingGrowth(use, keyOrigins) === undefined)
+      .map((use) => ({ use, execution: lifetimeExecutionOf(use.site, analysis.scopeManager) }))
+      .filter(({ execution }) => execution.kind !== 'once')
+  );
+}
+
+/** Everything done to the collection: its references, and what functions it is handed to or other references do. */
+function allUses(analysis: Analysis, collection: LongLivedCollection): CollectionUse[] {
+  const uses = collection.references.map((reference) => classifyUse(collection.kind, reference));
+  const more = handedOffUses(analysis, collection.kind, uses);
+  if (collection.holder.kind === 'instance') more.push(...usesThroughOtherReferences(analysis, collection, collection.name.slice('this.'.length)));
+  return [...uses, ...more];
 }
 
 /**
- * `no-unbounded-cache`: a module-level or static Map/Set/array/index-signature object that grows in
- * repeated code and that nothing in the module ever shrinks. The incident: an agent's global
- * `metricCache` map with no eviction, 100 MB to 2 GB in a week, then the OOM killer.
+ * Whether the holder is known to live long enough for growth to matter. An instance whose lifetime
+ * the file does not show (an exported class nobody here makes) is judged only when its keys are
+ * generated per call or come from events and requests it handles, not from arguments callers pass.
+ */
+function livesLongEnough(collection: LongLivedCollection, growth: readonly CollectionUse[], keyOrigins: KeyOrigins): boolean {
+  const holder = collection.holder;
+  if (holder.kind !== 'instance' || holder.lifetime.kind !== 'unknown') return true;
+  return UNKNOWN_INSTANCES === 'report' || growth.some((use) => keyOrigins.of(use.key) === 'generated');
+}
+
+const UNKNOWN_INSTANCES: 'report' | 'generated-keys' = 'report';
+
+/**
+ * `no-unbounded-cache`: a long-lived Map/Set/array/index-signature object — module-level, static, a
+ * field of a long-lived instance, or kept by a module-lived closure — that grows in repeated code and
+ * that nothing bounds. The incident: an agent's global `metricCache` map with no eviction, 100 MB to
+ * 2 GB in a week, then the OOM killer.
  */
 function detectUnboundedCaches(analysis: Analysis, options: NoUnboundedCacheOptions): NoUnboundedCacheFinding[] {
   const findings: NoUnboundedCacheFinding[] = [];
+  const keyOrigins = new KeyOrigins(analysis.scopeManager);
   for (const collection of findLongLivedCollections(analysis)) {
-    const uses = collection.references.map((reference) => classifyUse(collection.kind, reference));
-    if (uses.some((use) => use.kind === 'shrink')) continue;
+    const uses = allUses(analysis, collection);
+    if (uses.some((use) => use.kind === 'shrink' && boundsTheCollection(use, uses))) continue;
     const exported = collection.exportedByDeclaration || uses.some((use) => use.kind === 'export');
     if (exported && !options.checkExported) continue;
-    const growth = repeatedGrowth(analysis, uses);
+    // A closure that hands its collection out (`return { store, middleware }`): the caller may shrink it.
+    if (collection.holder.kind === 'closure' && handsOut(collection, uses)) continue;
+    const growth = repeatedGrowth(analysis, collection, uses, keyOrigins);
     const first = growth[0];
     if (!first || hasFiniteKeys(analysis, collection)) continue;
+    if (!livesLongEnough(collection, growth.map(({ use }) => use), keyOrigins)) continue;
     const periodic = collection.kind === 'array' && onATimer(first.execution);
-    const node = 'id' in collection.declaration ? collection.declaration.id : collection.declaration.key;
+    const holder = collection.holder;
+    const messageId: NoUnboundedCacheMessageId = periodic ? 'untrimmedBuffer' : holder.kind === 'instance' ? 'unboundedFieldCache' : holder.kind === 'closure' ? 'unboundedClosureCache' : 'unboundedCache';
     findings.push({
       ruleId: NO_UNBOUNDED_CACHE,
-      messageId: periodic ? 'untrimmedBuffer' : 'unboundedCache',
-      node,
+      messageId,
+      node: declaredNameOf(collection),
       data: {
         name: collection.name,
         collection: DESCRIPTIONS[collection.kind],
         line: String(first.use.site.loc.start.line),
         where: whereItRuns(first.execution),
         operation: first.use.operation,
+        ...holderData(collection),
       },
-      remedy: planBoundedCache(analysis, collection, uses, growth.map(({ use }) => use), exported),
+      remedy: planBoundedCache(analysis, collection, collection.references.map((reference) => classifyUse(collection.kind, reference)), growth.map(({ use }) => use), exported),
     });
   }
   return findings;
+}
+
+function handsOut(collection: LongLivedCollection, uses: readonly CollectionUse[]): boolean {
+  const holder = collection.holder;
+  return holder.kind === 'closure' && uses.some((use) => use.kind === 'escape' && use.operation === 'value' && enclosingFunction(use.site) === holder.fn);
+}
+
+const INSTANCE_LIFETIMES: Readonly<Record<string, string>> = {
+  'module-instance': 'an instance is made at module load and kept',
+  'singleton-slot': 'it is kept as a singleton',
+  'di-service': 'it is a DI service, made once for the application',
+  'connection-handlers': 'it serves connections (`handleConnection`), one instance for all of them',
+  'owns-server': 'its constructor starts a server, so the instance lives as long as the server',
+  'owns-interval': 'its constructor starts an interval, so the instance lives as long as it runs',
+  'owns-listener': 'its constructor listens for events, so the instance lives as long as they come',
+  unknown: 'an instance lives as long as whoever makes it keeps it',
+};
+
+function holderData(collection: LongLivedCollection): Record<string, string> {
+  const holder = collection.holder;
+  if (holder.kind === 'instance') {
+    return { owner: holder.className, lifetime: INSTANCE_LIFETIMES[holder.lifetime.kind === 'module' || holder.lifetime.kind === 'service' ? holder.lifetime.how : 'unknown'] ?? '' };
+  }
+  if (holder.kind === 'closure') {
+    return { owner: holder.factory, lifetime: holder.lifetime === 'called-at-load' ? 'is made at module load' : 'is request middleware, mounted once at start-up' };
+  }
+  return {};
 }
 
 /** The rule's messages; the codemod's report renders the same text. */
 const noUnboundedCacheMessages: Record<NoUnboundedCacheMessageId, string> = {
   unboundedCache:
     '`{{name}}` ({{collection}}) grows on line {{line}}, in {{where}}, and nothing in this module ever removes entries: it grows for as long as the process runs. Bound it (an LRU or TTL cache, a size cap) or sweep it.',
+  unboundedFieldCache:
+    '`{{name}}` ({{collection}}) of `{{owner}}` grows on line {{line}}, in {{where}}, and nothing ever removes entries; {{lifetime}}, so it grows for as long as the process runs. Bound it (an LRU or TTL cache, a size cap) or sweep it.',
+  unboundedClosureCache:
+    '`{{name}}` ({{collection}}) is kept by the function `{{owner}}` returns, which {{lifetime}}; it grows on line {{line}}, in {{where}}, and nothing ever removes entries: it grows for as long as the process runs. Bound it (an LRU or TTL cache, a size cap) or sweep it.',
   untrimmedBuffer:
     '`{{name}}` is appended to on line {{line}}, by {{where}}, and never trimmed: it grows for as long as the process runs. Keep only the newest entries.',
 };

@@ -1,0 +1,188 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../ast/node-types';
+import { isFunction, staticPropertyName, unwrapExpression, type FunctionNode } from '../ast/predicates';
+import { findVariable, type ScopeManagerLike } from '../ast/scopes';
+import { walk, type Node } from '../ast/traverse';
+import { executionOf } from '../lifetime/execution';
+
+/**
+ * Where a key comes from (design: "keys from requests/messages grow without bound; keys from code
+ * do not"):
+ * - `code`: written in the program — literals, enum members, module constants, class names, the
+ *   arguments every caller in this file writes out (`loadSql('schema.sql')`);
+ * - `input`: from outside the program — a request, a message or event payload, an argument of a
+ *   method that callers elsewhere pass;
+ * - `generated`: a fresh value per call — `randomUUID()`, a counter, `Date.now()`;
+ * - `unknown`: anything the file does not show (an exported function's parameter, a call's result).
+ */
+export type KeyOrigin = 'code' | 'input' | 'generated' | 'unknown';
+
+const GENERATORS = new Set(['randomUUID', 'uuid', 'v1', 'v4', 'v7', 'uuidv4', 'nanoid', 'cuid', 'createId', 'ulid', 'randomBytes', 'randomInt', 'random', 'now', 'hrtime', 'Symbol', 'generateId', 'nextId']);
+/** Calls that only reshape their receiver or first argument: the key comes from where that does. */
+const RESHAPING_CALLS = new Set(['String', 'Number', 'toString', 'toLowerCase', 'toUpperCase', 'trim', 'normalize', 'stringify', 'join', 'resolve', 'basename', 'toFixed']);
+const MAX_DEPTH = 4;
+
+function combine(origins: readonly KeyOrigin[]): KeyOrigin {
+  if (origins.includes('generated')) return 'generated';
+  if (origins.includes('input')) return 'input';
+  if (origins.length > 0 && origins.every((origin) => origin === 'code')) return 'code';
+  return 'unknown';
+}
+
+function calleeName(call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
+  const callee = unwrapExpression(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+  if (callee.type === AST_NODE_TYPES.MemberExpression) return staticPropertyName(callee);
+  return undefined;
+}
+
+export class KeyOrigins {
+  constructor(private readonly scopeManager: ScopeManagerLike) {}
+
+  of(key: Node | undefined, depth = 0): KeyOrigin {
+    if (!key || depth > MAX_DEPTH) return 'unknown';
+    const node = unwrapExpression(key);
+    switch (node.type) {
+      case AST_NODE_TYPES.Literal:
+        return 'code';
+      case AST_NODE_TYPES.TemplateLiteral:
+        return combine(node.expressions.length === 0 ? ['code'] : node.expressions.map((expression) => this.of(expression, depth)));
+      case AST_NODE_TYPES.BinaryExpression:
+        return combine([this.of(node.left, depth), this.of(node.right, depth)]);
+      case AST_NODE_TYPES.LogicalExpression:
+        return combine([this.of(node.left, depth), this.of(node.right, depth)]);
+      case AST_NODE_TYPES.ConditionalExpression:
+        return combine([this.of(node.consequent, depth), this.of(node.alternate, depth)]);
+      case AST_NODE_TYPES.UpdateExpression:
+        return 'generated';
+      case AST_NODE_TYPES.NewExpression:
+        return unwrapExpression(node.callee).type === AST_NODE_TYPES.Identifier && (node.callee as TSESTree.Identifier).name === 'Date' ? 'generated' : 'unknown';
+      case AST_NODE_TYPES.CallExpression: {
+        const name = calleeName(node);
+        if (name !== undefined && GENERATORS.has(name)) return 'generated';
+        if (name !== undefined && RESHAPING_CALLS.has(name)) {
+          const callee = unwrapExpression(node.callee);
+          const source = callee.type === AST_NODE_TYPES.MemberExpression && node.arguments.length === 0 ? callee.object : node.arguments[0];
+          return this.of(source, depth);
+        }
+        return 'unknown';
+      }
+      case AST_NODE_TYPES.MemberExpression:
+        // `this.constructor.name`, `Klass.name`: the names of classes are written in the program.
+        if (staticPropertyName(node) === 'name' && unwrapExpression(node.object).type === AST_NODE_TYPES.MemberExpression && staticPropertyName(node.object as TSESTree.MemberExpression) === 'constructor') return 'code';
+        // `Status.Up`, `EVENTS.close`, `event.provider`: a property of something is as written as that thing.
+        return unwrapExpression(node.object).type === AST_NODE_TYPES.ThisExpression ? 'unknown' : this.of(node.object, depth);
+      case AST_NODE_TYPES.Identifier:
+        return this.#identifier(node, depth);
+      default:
+        return 'unknown';
+    }
+  }
+
+  #identifier(identifier: TSESTree.Identifier, depth: number): KeyOrigin {
+    if (identifier.name === 'undefined') return 'code';
+    const variable = findVariable(this.scopeManager, identifier);
+    const definition = variable?.defs[0];
+    if (!variable || !definition) return 'unknown';
+    switch (definition.type) {
+      case 'ImportBinding':
+      case 'ClassName':
+      case 'FunctionName':
+      case 'TSEnumName':
+      case 'Enum':
+        return 'code';
+      case 'Parameter':
+        return this.#parameter(definition.name, depth);
+      case 'Variable': {
+        const declarator = definition.node as TSESTree.VariableDeclarator;
+        const writes = variable.references.filter((reference) => reference.isWrite() && !reference.init);
+        if (declarator.init && writes.length === 0) return this.of(declarator.init, depth + 1);
+        // `for (const name of NAMES)`: as written as what it walks.
+        const loop = declarator.parent?.parent;
+        if (!declarator.init && (loop?.type === AST_NODE_TYPES.ForOfStatement || loop?.type === AST_NODE_TYPES.ForInStatement) && loop.left === declarator.parent) {
+          return this.of(loop.right, depth + 1);
+        }
+        return writes.length > 0 ? combine(writes.map((reference) => this.#written(reference.identifier as TSESTree.Identifier, depth))) : 'unknown';
+      }
+      default:
+        return 'unknown';
+    }
+  }
+
+  /** `name = value`: where the value comes from. */
+  #written(identifier: TSESTree.Identifier, depth: number): KeyOrigin {
+    const parent = identifier.parent;
+    if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === identifier) return this.of(parent.right, depth + 1);
+    if (parent?.type === AST_NODE_TYPES.UpdateExpression) return 'generated';
+    return 'unknown';
+  }
+
+  /** A parameter: a callback's payload is input; a local function's or method's comes from its callers here. */
+  #parameter(name: TSESTree.Identifier, depth: number): KeyOrigin {
+    let fn: Node | undefined = name.parent;
+    while (fn && !isFunction(fn)) fn = fn.parent;
+    if (!fn) return 'unknown';
+    const index = fn.params.findIndex((parameter) => parameter === name || containsNode(parameter, name));
+    if (index < 0) return 'unknown';
+    const execution = executionOf(fn.body);
+    const role = execution.role;
+    // `NAMES.forEach((name) => …)`: the element comes from the array.
+    if (role.kind === 'iteration-callback') {
+      const call = role.function.parent;
+      const callee = call?.type === AST_NODE_TYPES.CallExpression ? unwrapExpression(call.callee) : undefined;
+      return index === 0 && callee?.type === AST_NODE_TYPES.MemberExpression ? this.of(callee.object, depth + 1) : 'unknown';
+    }
+    if (role.kind === 'loop-body') return 'unknown';
+    // A handler's request, a listener's event payload, a consumer's message.
+    if (execution.kind === 'hot') return 'input';
+    const calls = this.#callsOf(fn);
+    if (calls === undefined) return fn.parent?.type === AST_NODE_TYPES.MethodDefinition ? 'input' : 'unknown';
+    if (calls.length === 0) return 'unknown';
+    return combine(calls.map((call) => (call.arguments[index] ? this.of(call.arguments[index], depth + 1) : 'code')));
+  }
+
+  /**
+   * Every call of `fn` in this file, when they are all the file shows of it: a local function that
+   * does not escape, or a method called as `this.method(…)`. Undefined for a method nobody here calls
+   * (callers elsewhere pass its arguments) and for exported functions.
+   */
+  #callsOf(fn: FunctionNode): TSESTree.CallExpression[] | undefined {
+    const holder = fn.parent;
+    if (holder?.type === AST_NODE_TYPES.MethodDefinition) {
+      const name = holder.key.type === AST_NODE_TYPES.Identifier || holder.key.type === AST_NODE_TYPES.PrivateIdentifier ? holder.key.name : undefined;
+      const cls = holder.parent;
+      if (name === undefined) return undefined;
+      const calls: TSESTree.CallExpression[] = [];
+      walk(cls, (node) => {
+        if (node.type !== AST_NODE_TYPES.CallExpression) return;
+        const callee = unwrapExpression(node.callee);
+        if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.ThisExpression && !callee.computed && (callee.property as TSESTree.Identifier).name === name) calls.push(node);
+      });
+      const isPrivate = holder.accessibility === 'private' || holder.key.type === AST_NODE_TYPES.PrivateIdentifier;
+      return calls.length > 0 || isPrivate ? calls : undefined;
+    }
+    const declared = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : holder?.type === AST_NODE_TYPES.VariableDeclarator ? holder : undefined;
+    if (!declared) return [];
+    const statement = declared.type === AST_NODE_TYPES.VariableDeclarator ? declared.parent?.parent : declared.parent;
+    if (statement?.type === AST_NODE_TYPES.ExportNamedDeclaration || statement?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return [];
+    const variable = this.scopeManager.getDeclaredVariables(declared)[0];
+    const calls: TSESTree.CallExpression[] = [];
+    for (const reference of variable?.references ?? []) {
+      if (reference.init) continue;
+      const call = reference.identifier.parent;
+      // Passed on as a value: its callers are out of sight.
+      if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== reference.identifier) return [];
+      calls.push(call);
+    }
+    return calls;
+  }
+}
+
+function containsNode(root: Node, target: Node): boolean {
+  let found = false;
+  walk(root, (node) => {
+    if (node === target) found = true;
+    return found ? false : undefined;
+  });
+  return found;
+}
