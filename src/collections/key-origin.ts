@@ -13,9 +13,17 @@ import { executionOf } from '../lifetime/execution';
  * - `input`: from outside the program — a request, a message or event payload, an argument of a
  *   method that callers elsewhere pass;
  * - `generated`: a fresh value per call — `randomUUID()`, a counter, `Date.now()`;
- * - `unknown`: anything the file does not show (an exported function's parameter, a call's result).
+ * - `argument`: a parameter of a method or exported function whose callers are not in this file;
+ * - `unknown`: anything else the file does not show (a call's result).
+ * Configuration (`this.config.endpoints`, `options.servers`, `process.env.X`) counts as code: it is
+ * written by the operator, not sent by clients.
  */
-export type KeyOrigin = 'code' | 'input' | 'generated' | 'unknown';
+export type KeyOrigin = 'code' | 'input' | 'generated' | 'argument' | 'unknown';
+
+/** `config`, `authConfig`, `options`, `settings`, `env`: objects the operator writes. */
+const CONFIGURATION_NAME = /^(config|configuration|options|opts|settings|env)$|(Config|Configuration|Options|Settings)$/;
+/** `onConnect`, `handleMessage`: methods a framework calls per event, their parameters are its payload. */
+const EVENT_METHOD = /^(on|handle)[A-Z]/;
 
 const GENERATORS = new Set(['randomUUID', 'uuid', 'v1', 'v4', 'v7', 'uuidv4', 'nanoid', 'cuid', 'createId', 'ulid', 'randomBytes', 'randomInt', 'random', 'now', 'hrtime', 'Symbol', 'generateId', 'nextId']);
 /** Calls that only reshape their receiver or first argument: the key comes from where that does. */
@@ -26,6 +34,7 @@ function combine(origins: readonly KeyOrigin[]): KeyOrigin {
   if (origins.includes('generated')) return 'generated';
   if (origins.includes('input')) return 'input';
   if (origins.length > 0 && origins.every((origin) => origin === 'code')) return 'code';
+  if (origins.includes('argument')) return 'argument';
   return 'unknown';
 }
 
@@ -65,9 +74,12 @@ export class KeyOrigins {
           const source = callee.type === AST_NODE_TYPES.MemberExpression && node.arguments.length === 0 ? callee.object : node.arguments[0];
           return this.of(source, depth);
         }
-        return 'unknown';
+        // `this.clientIp(data.request)`, `hash(req.url)`: made from request data, as varied as it.
+        const fromArguments = node.arguments.map((argument) => this.of(argument, depth + 1));
+        return fromArguments.includes('generated') ? 'generated' : fromArguments.includes('input') ? 'input' : 'unknown';
       }
       case AST_NODE_TYPES.MemberExpression:
+        if (isConfiguration(node)) return 'code';
         // `this.constructor.name`, `Klass.name`: the names of classes are written in the program.
         if (staticPropertyName(node) === 'name' && unwrapExpression(node.object).type === AST_NODE_TYPES.MemberExpression && staticPropertyName(node.object as TSESTree.MemberExpression) === 'constructor') return 'code';
         // `Status.Up`, `EVENTS.close`, `event.provider`: a property of something is as written as that thing.
@@ -136,7 +148,10 @@ export class KeyOrigins {
     // A handler's request, a listener's event payload, a consumer's message.
     if (execution.kind === 'hot') return 'input';
     const calls = this.#callsOf(fn);
-    if (calls === undefined) return fn.parent?.type === AST_NODE_TYPES.MethodDefinition ? 'input' : 'unknown';
+    if (calls === undefined) {
+      const method = fn.parent?.type === AST_NODE_TYPES.MethodDefinition ? fn.parent : undefined;
+      return method?.key.type === AST_NODE_TYPES.Identifier && EVENT_METHOD.test(method.key.name) ? 'input' : 'argument';
+    }
     if (calls.length === 0) return 'unknown';
     return combine(calls.map((call) => (call.arguments[index] ? this.of(call.arguments[index], depth + 1) : 'code')));
   }
@@ -164,7 +179,7 @@ export class KeyOrigins {
     const declared = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : holder?.type === AST_NODE_TYPES.VariableDeclarator ? holder : undefined;
     if (!declared) return [];
     const statement = declared.type === AST_NODE_TYPES.VariableDeclarator ? declared.parent?.parent : declared.parent;
-    if (statement?.type === AST_NODE_TYPES.ExportNamedDeclaration || statement?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return [];
+    if (statement?.type === AST_NODE_TYPES.ExportNamedDeclaration || statement?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return undefined;
     const variable = this.scopeManager.getDeclaredVariables(declared)[0];
     const calls: TSESTree.CallExpression[] = [];
     for (const reference of variable?.references ?? []) {
@@ -175,6 +190,18 @@ export class KeyOrigins {
       calls.push(call);
     }
     return calls;
+  }
+}
+
+/** `this.config.oidc`, `options.servers`, `process.env.REGION`: a member chain through configuration. */
+function isConfiguration(member: TSESTree.MemberExpression): boolean {
+  for (let current: Node = member; ; ) {
+    const node = unwrapExpression(current);
+    if (node.type === AST_NODE_TYPES.Identifier) return CONFIGURATION_NAME.test(node.name);
+    if (node.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const name = staticPropertyName(node);
+    if (name !== undefined && CONFIGURATION_NAME.test(name)) return true;
+    current = node.object;
   }
 }
 

@@ -95,22 +95,27 @@ function repeatedGrowth(
 function allUses(analysis: Analysis, collection: LongLivedCollection): CollectionUse[] {
   const uses = collection.references.map((reference) => classifyUse(collection.kind, reference));
   const more = handedOffUses(analysis, collection.kind, uses);
-  if (collection.holder.kind === 'instance') more.push(...usesThroughOtherReferences(analysis, collection, collection.name.slice('this.'.length)));
+  // `router.toastKeys.clear()` shrinks it; `copy.scripts.set(…)` fills another instance's.
+  if (collection.holder.kind === 'instance') more.push(...usesThroughOtherReferences(analysis, collection, collection.name.slice('this.'.length)).filter((use) => use.kind === 'shrink'));
   return [...uses, ...more];
 }
 
 /**
- * Whether the holder is known to live long enough for growth to matter. An instance whose lifetime
- * the file does not show (an exported class nobody here makes) is judged only when its keys are
- * generated per call or come from events and requests it handles, not from arguments callers pass.
+ * Whether growth of an instance's collection is judged. The instance's callers are elsewhere, so keys
+ * that are only the arguments they pass (`apply(token)`, `updateRevision(environment)`) say nothing
+ * about how many there are; keys generated per call, or carried by the events and requests the
+ * instance handles, do. An instance the file shows living long (a singleton, a DI service, a
+ * server owner) is judged on event, request and unknown keys; one whose lifetime the file does not
+ * show (an exported class nobody here makes) only on keys it generates itself (`randomUUID()`, a
+ * counter): those grow with every call, however few instances there are.
  */
-function livesLongEnough(collection: LongLivedCollection, growth: readonly CollectionUse[], keyOrigins: KeyOrigins): boolean {
+function judgedForItsKeys(collection: LongLivedCollection, growth: readonly CollectionUse[], keyOrigins: KeyOrigins): boolean {
   const holder = collection.holder;
-  if (holder.kind !== 'instance' || holder.lifetime.kind !== 'unknown') return true;
-  return UNKNOWN_INSTANCES === 'report' || growth.some((use) => keyOrigins.of(use.key) === 'generated');
+  if (holder.kind !== 'instance') return true;
+  const origins = growth.map((use) => keyOrigins.of(use.key));
+  if (origins.includes('generated')) return true;
+  return holder.lifetime.kind !== 'unknown' && (origins.includes('input') || origins.includes('unknown'));
 }
-
-const UNKNOWN_INSTANCES: 'report' | 'generated-keys' = 'report';
 
 /**
  * `no-unbounded-cache`: a long-lived Map/Set/array/index-signature object — module-level, static, a
@@ -131,7 +136,7 @@ function detectUnboundedCaches(analysis: Analysis, options: NoUnboundedCacheOpti
     const growth = repeatedGrowth(analysis, collection, uses, keyOrigins);
     const first = growth[0];
     if (!first || hasFiniteKeys(analysis, collection)) continue;
-    if (!livesLongEnough(collection, growth.map(({ use }) => use), keyOrigins)) continue;
+    if (!judgedForItsKeys(collection, growth.map(({ use }) => use), keyOrigins)) continue;
     const periodic = collection.kind === 'array' && onATimer(first.execution);
     const holder = collection.holder;
     const messageId: NoUnboundedCacheMessageId = periodic ? 'untrimmedBuffer' : holder.kind === 'instance' ? 'unboundedFieldCache' : holder.kind === 'closure' ? 'unboundedClosureCache' : 'unboundedCache';
