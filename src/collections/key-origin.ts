@@ -26,8 +26,11 @@ const CONFIGURATION_NAME = /^(config|configuration|options|opts|settings|env)$|(
 const EVENT_METHOD = /^(on|handle)[A-Z]/;
 
 const GENERATORS = new Set(['randomUUID', 'uuid', 'v1', 'v4', 'v7', 'uuidv4', 'nanoid', 'cuid', 'createId', 'ulid', 'randomBytes', 'randomInt', 'random', 'now', 'hrtime', 'Symbol', 'generateId', 'nextId']);
-/** Calls that only reshape their receiver or first argument: the key comes from where that does. */
-const RESHAPING_CALLS = new Set(['String', 'Number', 'toString', 'toLowerCase', 'toUpperCase', 'trim', 'normalize', 'stringify', 'join', 'resolve', 'basename', 'toFixed']);
+/** Methods that only reshape their receiver: `line.trim()`, `chunk.toString('utf8').split('\n')`. */
+const RESHAPING_METHODS = new Set(['toString', 'toLowerCase', 'toUpperCase', 'trim', 'normalize', 'split', 'filter', 'map', 'slice', 'substring', 'concat', 'at', 'toFixed']);
+/** Functions that only reshape their arguments: `String(id)`, `JSON.parse(line)`, `path.join(dir, name)`. */
+const RESHAPING_FUNCTIONS = new Set(['String', 'Number', 'parse', 'stringify', 'from', 'join', 'resolve', 'basename', 'normalize']);
+const NAMESPACES = /^(JSON|path|posix|win32|Buffer|String|Number)$/;
 const MAX_DEPTH = 4;
 
 function combine(origins: readonly KeyOrigin[]): KeyOrigin {
@@ -69,11 +72,13 @@ export class KeyOrigins {
       case AST_NODE_TYPES.CallExpression: {
         const name = calleeName(node);
         if (name !== undefined && GENERATORS.has(name)) return 'generated';
-        if (name !== undefined && RESHAPING_CALLS.has(name)) {
-          const callee = unwrapExpression(node.callee);
-          const source = callee.type === AST_NODE_TYPES.MemberExpression && node.arguments.length === 0 ? callee.object : node.arguments[0];
-          return this.of(source, depth);
+        const callee = unwrapExpression(node.callee);
+        const receiver = callee.type === AST_NODE_TYPES.MemberExpression ? unwrapExpression(callee.object) : undefined;
+        const namespace = !receiver || (receiver.type === AST_NODE_TYPES.Identifier && NAMESPACES.test(receiver.name));
+        if (name !== undefined && namespace && RESHAPING_FUNCTIONS.has(name) && node.arguments.length > 0) {
+          return combine(node.arguments.map((argument) => this.of(argument, depth)));
         }
+        if (name !== undefined && receiver && !namespace && RESHAPING_METHODS.has(name)) return this.of(receiver, depth);
         // `this.clientIp(data.request)`, `hash(req.url)`: made from request data, as varied as it.
         const fromArguments = node.arguments.map((argument) => this.of(argument, depth + 1));
         return fromArguments.includes('generated') ? 'generated' : fromArguments.includes('input') ? 'input' : 'unknown';

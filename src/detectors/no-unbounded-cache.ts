@@ -10,6 +10,7 @@ import { selfLimitingGrowth } from '../collections/self-limiting-growth';
 import { boundsTheCollection } from '../collections/bounding-shrinks';
 import { handedOffUses, usesThroughOtherReferences } from '../collections/handed-off-uses';
 import { KeyOrigins } from '../collections/key-origin';
+import { nestedUses } from '../collections/nested-growth';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import { enclosingFunction } from '../ast/predicates';
 import type { Node } from '../ast/traverse';
@@ -30,7 +31,7 @@ const noUnboundedCacheOptions = {
 
 type NoUnboundedCacheOptions = OptionValues<typeof noUnboundedCacheOptions>;
 
-type NoUnboundedCacheMessageId = 'unboundedCache' | 'unboundedFieldCache' | 'unboundedClosureCache' | 'untrimmedBuffer';
+type NoUnboundedCacheMessageId = 'unboundedCache' | 'unboundedFieldCache' | 'unboundedClosureCache' | 'unboundedNestedCollection' | 'untrimmedBuffer';
 
 type NoUnboundedCacheFinding = Finding<NoUnboundedCacheMessageId, BoundedCachePlan>;
 
@@ -128,7 +129,11 @@ function detectUnboundedCaches(analysis: Analysis, options: NoUnboundedCacheOpti
   const keyOrigins = new KeyOrigins(analysis.scopeManager);
   for (const collection of findLongLivedCollections(analysis)) {
     const uses = allUses(analysis, collection);
-    if (uses.some((use) => use.kind === 'shrink' && boundsTheCollection(use, uses))) continue;
+    if (uses.some((use) => use.kind === 'shrink' && boundsTheCollection(use, uses))) {
+      const nested = collection.kind === 'map' ? unboundedNestedGrowth(analysis, collection, uses, keyOrigins) : undefined;
+      if (nested) findings.push(nested);
+      continue;
+    }
     const exported = collection.exportedByDeclaration || uses.some((use) => use.kind === 'export');
     if (exported && !options.checkExported) continue;
     // A closure that hands its collection out (`return { store, middleware }`): the caller may shrink it.
@@ -156,6 +161,34 @@ function detectUnboundedCaches(analysis: Analysis, options: NoUnboundedCacheOpti
     });
   }
   return findings;
+}
+
+/**
+ * `wsToUUIDs.get(ws)?.add(data.uuid)`, per message, in a Map whose entries are deleted when the
+ * connection ends: the entry is bounded, the Set it holds is not — a connection that stays open for
+ * days (a Unix socket client, a broker peer) makes it grow for as long. Reported when the values'
+ * collections grow in repeated code with keys from messages or generated per call, and nothing ever
+ * removes from them (only deleting the whole entry).
+ */
+function unboundedNestedGrowth(analysis: Analysis, collection: LongLivedCollection, uses: readonly CollectionUse[], keyOrigins: KeyOrigins): NoUnboundedCacheFinding | undefined {
+  const nested = nestedUses(analysis, uses);
+  if (nested.some((use) => use.kind === 'shrink')) return undefined;
+  for (const use of nested) {
+    const origin = keyOrigins.of(use.key);
+    if (origin !== 'input' && origin !== 'generated') continue;
+    const asCollectionUse: CollectionUse = { kind: 'grow', reference: use.site, site: use.site, operation: use.method, ...(use.key ? { key: use.key } : {}) };
+    if (selfLimitingGrowth(asCollectionUse, keyOrigins) !== undefined) continue;
+    const execution = lifetimeExecutionOf(use.site, analysis.scopeManager);
+    if (execution.kind === 'once') continue;
+    return {
+      ruleId: NO_UNBOUNDED_CACHE,
+      messageId: 'unboundedNestedCollection',
+      node: declaredNameOf(collection),
+      data: { name: collection.name, line: String(use.site.loc.start.line), where: whereItRuns(execution), operation: use.method },
+      remedy: { kind: 'refusal', reason: 'it is the collections kept under each key that grow; bound them where they grow, or drop them if nothing reads them' },
+    };
+  }
+  return undefined;
 }
 
 function handsOut(collection: LongLivedCollection, uses: readonly CollectionUse[]): boolean {
@@ -193,6 +226,8 @@ const noUnboundedCacheMessages: Record<NoUnboundedCacheMessageId, string> = {
     '`{{name}}` ({{collection}}) of `{{owner}}` grows on line {{line}}, in {{where}}, and nothing ever removes entries; {{lifetime}}, so it grows for as long as the process runs. Bound it (an LRU or TTL cache, a size cap) or sweep it.',
   unboundedClosureCache:
     '`{{name}}` ({{collection}}) is kept by the function `{{owner}}` returns, which {{lifetime}}; it grows on line {{line}}, in {{where}}, and nothing ever removes entries: it grows for as long as the process runs. Bound it (an LRU or TTL cache, a size cap) or sweep it.',
+  unboundedNestedCollection:
+    "`{{name}}` removes an entry only as a whole, but the collection each entry holds grows on line {{line}} (`{{operation}}`), in {{where}}, and nothing removes from it: while a key stays (a connection open for days), its collection grows without bound. Remove what is done with, or bound it.",
   untrimmedBuffer:
     '`{{name}}` is appended to on line {{line}}, by {{where}}, and never trimmed: it grows for as long as the process runs. Keep only the newest entries.',
 };
