@@ -139,33 +139,50 @@ function isCallbackRegistration(use: CollectionUse): boolean {
   });
 }
 
-const FILE_READS = new Set(['readFileSync', 'readFile', 'readdirSync', 'readdir', 'statSync', 'stat', 'existsSync', 'realpathSync', 'realpath']);
+const FILE_READS = new Set(['readFileSync', 'readFile', 'readdirSync', 'readdir', 'statSync', 'stat', 'realpathSync', 'realpath']);
+const FOLDER_JOINS = new Set(['join', 'resolve']);
 
 /**
- * `sql = readFileSync(join(DIR, file)); cache.set(file, sql)`: a memo of files on disk keyed by their
- * names. The read throws for a file that does not exist, so only names of real files get an entry:
- * the cache is as large as the folder it reads (bullmq's SQL loader, template and i18n loaders).
+ * `sql = readFileSync(join(DIR, file)); cache.set(file, sql)`: a memo of the files of one folder,
+ * keyed by their names. The read throws for a file that does not exist, so only names of real files
+ * in that folder get an entry: the cache is as large as the folder (bullmq's SQL loader, template and
+ * i18n loaders). A path that is the key itself (`readFile(path)`) can name any file: not bounded.
  */
-function isFileMemo(use: CollectionUse): boolean {
+function isFolderMemo(use: CollectionUse): boolean {
   const key = identifierName(use.key);
   const fn = enclosingFunction(use.site);
   if (!key || !fn) return false;
+  const mentionsKey = (node: Node) => node.type === AST_NODE_TYPES.Identifier ? node.name === key : firstInSameFunction(node, (inner) => inner.type === AST_NODE_TYPES.Identifier && inner.name === key) !== undefined;
+  const underAFolder = (path: Node): boolean => {
+    const node = unwrapExpression(path);
+    if (node.type === AST_NODE_TYPES.CallExpression && FOLDER_JOINS.has(calledName(node) ?? '')) {
+      const [folder, ...rest] = node.arguments;
+      return folder !== undefined && !mentionsKey(folder) && rest.some(mentionsKey);
+    }
+    if (node.type === AST_NODE_TYPES.TemplateLiteral) {
+      const [folder, ...rest] = node.expressions;
+      return folder !== undefined && !mentionsKey(folder) && rest.some(mentionsKey);
+    }
+    return false;
+  };
   return (
     firstInSameFunction(fn.body, (node) => {
-      if (node.type !== AST_NODE_TYPES.CallExpression) return false;
-      const callee = unwrapExpression(node.callee);
-      const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? staticPropertyName(callee) : undefined;
-      if (!name || !FILE_READS.has(name) || !node.arguments[0]) return false;
-      return firstInSameFunction(node.arguments[0], (inner) => inner.type === AST_NODE_TYPES.Identifier && inner.name === key) !== undefined;
+      if (node.type !== AST_NODE_TYPES.CallExpression || !FILE_READS.has(calledName(node) ?? '') || !node.arguments[0]) return false;
+      return underAFolder(node.arguments[0]);
     }) !== undefined
   );
+}
+
+function calledName(call: TSESTree.CallExpression): string | undefined {
+  const callee = unwrapExpression(call.callee);
+  return callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? staticPropertyName(callee) : undefined;
 }
 
 /** Growth that limits itself, and why — or undefined when it can grow without bound. */
 export function selfLimitingGrowth(use: CollectionUse, keyOrigins?: KeyOrigins): string | undefined {
   if (isRangeGuarded(use)) return 'its key is range-checked';
   if (isCallbackRegistration(use)) return 'it registers callbacks';
-  if (isFileMemo(use)) return 'it remembers files on disk by name';
+  if (isFolderMemo(use)) return 'it remembers the files of one folder by name';
   // A warn-once set keyed by what requests or events carry is as large as their variety: a cache after all.
   const origin = keyOrigins?.of(use.key);
   if (origin !== 'input' && origin !== 'generated' && isWarnOnce(use)) return 'it records warnings already printed';

@@ -238,7 +238,7 @@ const noUnboundedCacheMessages: Record<NoUnboundedCacheMessageId, string> = {
  */
 export const noUnboundedCache: RuleDescriptor<NoUnboundedCacheMessageId, typeof noUnboundedCacheOptions, BoundedCachePlan> = {
   name: NO_UNBOUNDED_CACHE,
-  description: 'Disallow module-level caches (Map, Set, array, index-signature object) that grow in repeated code and are never shrunk',
+  description: 'Disallow long-lived caches (Map, Set, array, index-signature object) that grow in repeated code and are never bounded',
   recommended: true,
   messages: noUnboundedCacheMessages,
   options: noUnboundedCacheOptions,
