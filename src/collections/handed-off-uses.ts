@@ -3,7 +3,7 @@ import type { Analysis } from '../analysis/analysis';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import { isFunction, staticPropertyName, unwrapExpression } from '../ast/predicates';
 import { findVariable } from '../ast/scopes';
-import { walk, type Node } from '../ast/traverse';
+import { walk } from '../ast/traverse';
 import type { GrowingKind } from './collection-kind';
 import { classifyUse, type CollectionUse } from './collection-uses';
 import type { LongLivedCollection } from './long-lived-collections';
@@ -35,7 +35,7 @@ export function handedOffUses(analysis: Analysis, kind: GrowingKind, uses: reado
     const parameter = fn?.params[index];
     if (!fn || parameter?.type !== AST_NODE_TYPES.Identifier) continue;
     const variable = analysis.scopeManager.getDeclaredVariables(fn).find((candidate) => candidate.name === parameter.name);
-    for (const reference of variable?.references ?? []) found.push(classifyUse(kind, reference.identifier as Node));
+    for (const reference of variable?.references ?? []) found.push(classifyUse(kind, reference.identifier));
   }
   return found;
 }

@@ -66,7 +66,7 @@ export class KeyOrigins {
       case AST_NODE_TYPES.ConditionalExpression:
         return combine([this.of(node.consequent, depth), this.of(node.alternate, depth)]);
       case AST_NODE_TYPES.UpdateExpression:
-        return 'generated';
+        return this.#counter(node.argument);
       case AST_NODE_TYPES.NewExpression:
         return unwrapExpression(node.callee).type === AST_NODE_TYPES.Identifier && (node.callee as TSESTree.Identifier).name === 'Date' ? 'generated' : 'unknown';
       case AST_NODE_TYPES.CallExpression: {
@@ -130,8 +130,25 @@ export class KeyOrigins {
   #written(identifier: TSESTree.Identifier, depth: number): KeyOrigin {
     const parent = identifier.parent;
     if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === identifier) return this.of(parent.right, depth + 1);
-    if (parent?.type === AST_NODE_TYPES.UpdateExpression) return 'generated';
+    if (parent?.type === AST_NODE_TYPES.UpdateExpression) return this.#counter(identifier);
     return 'unknown';
+  }
+
+  /**
+   * `this.sequence++`, `nextId++` on a module variable: a counter that survives the call yields a new
+   * value every time. A local counter (`for (let i = 0; …; i++)`) starts again with each call.
+   */
+  #counter(target: Node): KeyOrigin {
+    const node = unwrapExpression(target);
+    if (node.type === AST_NODE_TYPES.MemberExpression) return 'generated';
+    if (node.type !== AST_NODE_TYPES.Identifier) return 'unknown';
+    const variable = findVariable(this.scopeManager, node);
+    if (!variable) return 'unknown';
+    const declaredIn = variable.scope.block;
+    let fn: Node | undefined = node.parent;
+    while (fn && !isFunction(fn)) fn = fn.parent;
+    // Declared outside the function that counts: it keeps its value between calls.
+    return fn && !containsNode(fn, declaredIn) && declaredIn !== fn ? 'generated' : 'unknown';
   }
 
   /** A parameter: a callback's payload is input; a local function's or method's comes from its callers here. */

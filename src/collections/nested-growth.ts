@@ -55,7 +55,7 @@ export function nestedUses(analysis: Analysis, uses: readonly CollectionUse[]): 
     const variable = analysis.scopeManager.getDeclaredVariables(declarator)[0];
     for (const reference of variable?.references ?? []) {
       if (reference.init) continue;
-      const through = nestedUse(reference.identifier as Node);
+      const through = nestedUse(reference.identifier);
       if (through) found.push(through);
     }
   }
