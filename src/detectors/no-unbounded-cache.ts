@@ -107,14 +107,18 @@ function allUses(analysis: Analysis, collection: LongLivedCollection): Collectio
  * about how many there are; keys generated per call, or carried by the events and requests the
  * instance handles, do. An instance the file shows living long (a singleton, a DI service, a
  * server owner) is judged on event, request and unknown keys; one whose lifetime the file does not
- * show (an exported class nobody here makes) only on keys it generates itself (`randomUUID()`, a
- * counter): those grow with every call, however few instances there are.
+ * show (an exported class nobody here makes) on keys it generates itself (`randomUUID()`, a counter:
+ * those grow with every call, however few instances there are) and on keys from the events or
+ * requests it handles (it lives at least as long as their stream; arrays excepted, where test
+ * doubles that record every event they get are the usual case).
  */
 function judgedForItsKeys(collection: LongLivedCollection, growth: readonly CollectionUse[], keyOrigins: KeyOrigins): boolean {
   const holder = collection.holder;
   if (holder.kind !== 'instance') return true;
   const origins = growth.map((use) => keyOrigins.of(use.key));
   if (origins.includes('generated')) return true;
+  // Keyed by the events or requests it handles: it lives at least as long as their stream.
+  if (collection.kind !== 'array' && origins.includes('input')) return true;
   return holder.lifetime.kind !== 'unknown' && (origins.includes('input') || origins.includes('unknown'));
 }
 

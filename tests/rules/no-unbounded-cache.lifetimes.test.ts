@@ -138,6 +138,16 @@ export const server = net.createServer((socket) => {
 });`,
   },
   {
+    name: 'an exported class recording every event it handles in an array: a test double, as often as not',
+    code: `
+export class RecordingAddon {
+  readonly events: Array<{ type: string }> = [];
+  handleEvent(event: { type: string }): void {
+    this.events.push(event);
+  }
+}`,
+  },
+  {
     name: 'a constructor filling its own field runs once per instance',
     code: `
 export class Palette {
@@ -222,6 +232,17 @@ export class Commands {
   }
 }`,
     errors: [{ messageId: 'unboundedFieldCache' as const, line: 4 }],
+  },
+  {
+    name: 'an exported class keyed by the messages it handles lives as long as their stream',
+    code: `
+export class TypingIndicator {
+  private readonly lastTyped = new Map<string, number>();
+  onMessage(message: { user: string; at: number }): void {
+    this.lastTyped.set(message.user, message.at);
+  }
+}`,
+    errors: [{ messageId: 'unboundedFieldCache' as const, line: 3 }],
   },
   {
     name: 'a rate limiter’s map kept by the middleware its factory makes at load',
