@@ -39,6 +39,32 @@ function makesRoomForTheSameKey(shrink: CollectionUse, growth: readonly Collecti
   );
 }
 
+const EXITS = new Set<string>([AST_NODE_TYPES.ReturnStatement, AST_NODE_TYPES.ThrowStatement, AST_NODE_TYPES.BreakStatement, AST_NODE_TYPES.ContinueStatement]);
+
+/**
+ * `if (cache.size > 10_000) logger.warn('cache is large')`: a size check that neither evicts, nor
+ * stops the growth, nor guards it watches the size without bounding it. Only this plain shape is
+ * judged; a size check anywhere else (a loop test, a flag, a condition around the growth) bounds.
+ */
+function onlyWatchesTheSize(guard: CollectionUse, uses: readonly CollectionUse[]): boolean {
+  let comparison: Node = guard.site;
+  while (comparison.parent && comparison.parent.type !== AST_NODE_TYPES.IfStatement) {
+    const parent: Node = comparison.parent;
+    if (parent.type !== AST_NODE_TYPES.BinaryExpression && parent.type !== AST_NODE_TYPES.MemberExpression && parent.type !== AST_NODE_TYPES.CallExpression && parent.type !== AST_NODE_TYPES.LogicalExpression) return false;
+    comparison = parent;
+  }
+  const statement = comparison.parent;
+  if (statement?.type !== AST_NODE_TYPES.IfStatement || statement.test !== comparison) return false;
+  if (uses.some((use) => use !== guard && (use.kind === 'grow' || use.kind === 'shrink') && isInside(use.site, statement))) return false;
+  let exits = false;
+  walk(statement.consequent, (node) => {
+    if (isFunction(node)) return false;
+    if (EXITS.has(node.type)) exits = true;
+    return exits ? false : undefined;
+  });
+  return !exits;
+}
+
 /** A delete in a loop or a `forEach` callback walks the entries: a sweep. */
 function inASweep(shrink: CollectionUse): boolean {
   for (let current = shrink.site.parent; current; current = current.parent) {
@@ -93,6 +119,7 @@ function deletesOnlyExpiredReads(shrink: CollectionUse, uses: readonly Collectio
  * read after it expired (shrinking that bounds nothing: the keys that never return stay for ever).
  */
 export function boundsTheCollection(shrink: CollectionUse, uses: readonly CollectionUse[]): boolean {
+  if (shrink.operation === 'size-guard') return !onlyWatchesTheSize(shrink, uses);
   if (!KEYED_DELETES.has(shrink.operation) || inASweep(shrink)) return true;
   const growth = uses.filter((use) => use.kind === 'grow');
   return !makesRoomForTheSameKey(shrink, growth) && !deletesOnlyExpiredReads(shrink, uses);

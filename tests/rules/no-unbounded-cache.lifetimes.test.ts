@@ -148,6 +148,16 @@ export class RecordingAddon {
 }`,
   },
   {
+    name: 'a size check that refuses new entries when full bounds the map',
+    code: `
+const MAX = 10_000;
+const seen = new Map<string, number>();
+export function remember(id: string): void {
+  if (seen.size >= MAX) return;
+  seen.set(id, Date.now());
+}`,
+  },
+  {
     name: 'a constructor filling its own field runs once per instance',
     code: `
 export class Palette {
@@ -279,6 +289,16 @@ export function strike(ip: string, now: number): boolean {
   banned.delete(ip);
   if (now % 2 === 0) banned.set(ip, now);
   return banned.has(ip);
+}`,
+    errors: [{ messageId: 'unboundedCache' as const, line: 2 }],
+  },
+  {
+    name: 'a size check that only logs bounds nothing',
+    code: `
+const seen = new Map<string, number>();
+export function remember(id: string): void {
+  if (seen.size > 10_000) console.warn('seen is large', seen.size);
+  seen.set(id, Date.now());
 }`,
     errors: [{ messageId: 'unboundedCache' as const, line: 2 }],
   },
