@@ -94,11 +94,15 @@ function repeatedGrowth(
 
 /** Everything done to the collection: its references, and what functions it is handed to or other references do. */
 function allUses(analysis: Analysis, collection: LongLivedCollection): CollectionUse[] {
-  const uses = collection.references.map((reference) => classifyUse(collection.kind, reference));
-  const more = handedOffUses(analysis, collection.kind, uses);
-  // `router.toastKeys.clear()` shrinks it; `copy.scripts.set(…)` fills another instance's.
-  if (collection.holder.kind === 'instance') more.push(...usesThroughOtherReferences(analysis, collection, collection.name.slice('this.'.length)).filter((use) => use.kind === 'shrink'));
-  return [...uses, ...more];
+  const own = collection.references.map((reference) => classifyUse(collection.kind, reference));
+  const uses = [...own, ...handedOffUses(analysis, collection.kind, own)];
+  // `router.toastKeys.clear()` shrinks it; `copy.scripts.set(…)` fills another instance's. A walk of
+  // the whole file, so only for a field that grows and is not bounded already.
+  const undecided = own.some((use) => use.kind === 'grow') && !uses.some((use) => use.kind === 'shrink' && boundsTheCollection(use, uses));
+  if (collection.holder.kind === 'instance' && undecided) {
+    uses.push(...usesThroughOtherReferences(analysis, collection, collection.name.slice('this.'.length)).filter((use) => use.kind === 'shrink'));
+  }
+  return uses;
 }
 
 /**
