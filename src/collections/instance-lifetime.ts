@@ -9,6 +9,21 @@ import { lifetimeExecutionOf } from '../lifetime/execution';
 export type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
 /**
+ * What makes instances: a class, or (older JavaScript) a constructor function with methods on its
+ * prototype (`function Connection() { this.handlers = {} }`, `Connection.prototype.execute = …`).
+ */
+export type InstanceMaker = ClassNode | TSESTree.FunctionDeclaration;
+
+/** The function whose own body runs once per instance: a class's constructor, or the constructor function. */
+export function constructorOf(maker: InstanceMaker): TSESTree.FunctionExpression | TSESTree.FunctionDeclaration | undefined {
+  if (maker.type === AST_NODE_TYPES.FunctionDeclaration) return maker;
+  const method = maker.body.body.find(
+    (element): element is TSESTree.MethodDefinition => element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'constructor',
+  );
+  return method?.value.type === AST_NODE_TYPES.FunctionExpression ? method.value : undefined;
+}
+
+/**
  * How long the instances of a class live, as far as one file shows it. Its fields' collections are
  * as long-lived as the instance (design: "a field of an object that lives long").
  * - `module`: an instance is made at module load and kept (`export const throttle = new Throttle()`,
@@ -64,13 +79,6 @@ function decoratorName(decorator: TSESTree.Decorator): string | undefined {
   return undefined;
 }
 
-function constructorOf(cls: ClassNode): TSESTree.FunctionExpression | undefined {
-  const method = cls.body.body.find(
-    (element): element is TSESTree.MethodDefinition => element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'constructor',
-  );
-  return method?.value.type === AST_NODE_TYPES.FunctionExpression ? method.value : undefined;
-}
-
 function calleeMethod(call: TSESTree.CallExpression): string | undefined {
   const callee = unwrapExpression(call.callee);
   if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
@@ -79,7 +87,7 @@ function calleeMethod(call: TSESTree.CallExpression): string | undefined {
 }
 
 /** What the constructor starts that keeps running after it returns: a server, an interval, a listener. */
-function startedByConstructor(cls: ClassNode): InstanceLifetime | undefined {
+function startedByConstructor(cls: InstanceMaker): InstanceLifetime | undefined {
   const constructor = constructorOf(cls);
   if (!constructor) return undefined;
   let found: InstanceLifetime | undefined;
@@ -101,6 +109,7 @@ function startedByConstructor(cls: ClassNode): InstanceLifetime | undefined {
       return undefined;
     });
   visit(constructor.body);
+  if (cls.type === AST_NODE_TYPES.FunctionDeclaration) return found;
   for (const element of cls.body.body) {
     if (element.type === AST_NODE_TYPES.PropertyDefinition && !element.static && element.value) visit(element.value);
   }
@@ -108,7 +117,7 @@ function startedByConstructor(cls: ClassNode): InstanceLifetime | undefined {
 }
 
 /** `new C(…)` (or `new this()` in its static code) everywhere in the file. */
-function instantiations(program: TSESTree.Program, cls: ClassNode): TSESTree.NewExpression[] {
+function instantiations(program: TSESTree.Program, cls: InstanceMaker): TSESTree.NewExpression[] {
   const name = cls.id?.name;
   const found: TSESTree.NewExpression[] = [];
   walk(program, (node) => {
@@ -161,7 +170,7 @@ function isModuleLevelBinding(identifier: TSESTree.Identifier): boolean {
   });
 }
 
-function isExported(cls: ClassNode): boolean {
+function isExported(cls: InstanceMaker): boolean {
   const parent = cls.parent;
   if (parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
   const name = cls.id?.name;
@@ -190,18 +199,22 @@ function isExported(cls: ClassNode): boolean {
 }
 
 /** How long the instances of `cls` live. */
-export function instanceLifetime(program: TSESTree.Program, scopeManager: ScopeManagerLike, cls: ClassNode): InstanceLifetime {
+export function instanceLifetime(program: TSESTree.Program, scopeManager: ScopeManagerLike, cls: InstanceMaker, methodNames: readonly string[] = []): InstanceLifetime {
   const made = instantiations(program, cls);
   for (const creation of made) {
     if (keptInSingletonSlot(creation)) return { kind: 'module', how: 'singleton-slot' };
     if (!enclosingFunction(creation) && !isInsideFunctionlessClassBody(creation)) return { kind: 'module', how: 'module-instance' };
     if (lifetimeExecutionOf(creation, scopeManager).kind === 'once') return { kind: 'module', how: 'module-instance' };
   }
-  if ((cls.decorators ?? []).some((decorator) => SERVICE_DECORATORS.has(decoratorName(decorator) ?? ''))) return { kind: 'service', how: 'di-service' };
-  const hooks = cls.body.body.some(
-    (element) =>
-      element.type === AST_NODE_TYPES.MethodDefinition && element.key.type === AST_NODE_TYPES.Identifier && SERVICE_HOOKS.has(element.key.name),
-  );
+  const decorators = cls.type === AST_NODE_TYPES.FunctionDeclaration ? [] : (cls.decorators ?? []);
+  if (decorators.some((decorator) => SERVICE_DECORATORS.has(decoratorName(decorator) ?? ''))) return { kind: 'service', how: 'di-service' };
+  const hooks =
+    methodNames.some((name) => SERVICE_HOOKS.has(name)) ||
+    (cls.type !== AST_NODE_TYPES.FunctionDeclaration &&
+      cls.body.body.some(
+        (element) =>
+          element.type === AST_NODE_TYPES.MethodDefinition && element.key.type === AST_NODE_TYPES.Identifier && SERVICE_HOOKS.has(element.key.name),
+      ));
   if (hooks) return { kind: 'service', how: 'connection-handlers' };
   const started = startedByConstructor(cls);
   if (started) return started;

@@ -171,8 +171,8 @@ export class KeyOrigins {
     if (execution.kind === 'hot') return 'input';
     const calls = this.#callsOf(fn);
     if (calls === undefined) {
-      const method = fn.parent?.type === AST_NODE_TYPES.MethodDefinition ? fn.parent : undefined;
-      return method?.key.type === AST_NODE_TYPES.Identifier && EVENT_METHOD.test(method.key.name) ? 'input' : 'argument';
+      const method = fn.parent?.type === AST_NODE_TYPES.MethodDefinition && fn.parent.key.type === AST_NODE_TYPES.Identifier ? fn.parent.key.name : prototypeMethodName(fn);
+      return method !== undefined && EVENT_METHOD.test(method) ? 'input' : 'argument';
     }
     if (calls.length === 0) return 'unknown';
     return combine(calls.map((call) => (call.arguments[index] ? this.of(call.arguments[index], depth + 1) : 'code')));
@@ -198,6 +198,8 @@ export class KeyOrigins {
       const isPrivate = holder.accessibility === 'private' || holder.key.type === AST_NODE_TYPES.PrivateIdentifier;
       return calls.length > 0 || isPrivate ? calls : undefined;
     }
+    // `Connection.prototype.execute = function (…)`: called on instances, by callers elsewhere.
+    if (prototypeMethodName(fn) !== undefined) return undefined;
     const declared = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : holder?.type === AST_NODE_TYPES.VariableDeclarator ? holder : undefined;
     if (!declared) return [];
     const statement = declared.type === AST_NODE_TYPES.VariableDeclarator ? declared.parent?.parent : declared.parent;
@@ -213,6 +215,22 @@ export class KeyOrigins {
     }
     return calls;
   }
+}
+
+/** `X.prototype.name = function …` or `X.prototype = { name() {} }`: the method's name. */
+function prototypeMethodName(fn: FunctionNode): string | undefined {
+  const holder = fn.parent;
+  if (holder?.type === AST_NODE_TYPES.AssignmentExpression && holder.right === fn && holder.left.type === AST_NODE_TYPES.MemberExpression) {
+    const object = holder.left.object;
+    const onPrototype = object.type === AST_NODE_TYPES.MemberExpression && staticPropertyName(object) === 'prototype';
+    return onPrototype ? staticPropertyName(holder.left) : undefined;
+  }
+  if (holder?.type === AST_NODE_TYPES.Property && holder.value === fn && holder.key.type === AST_NODE_TYPES.Identifier) {
+    const assignment = holder.parent?.parent;
+    const target = assignment?.type === AST_NODE_TYPES.AssignmentExpression ? assignment.left : undefined;
+    return target?.type === AST_NODE_TYPES.MemberExpression && staticPropertyName(target) === 'prototype' ? holder.key.name : undefined;
+  }
+  return undefined;
 }
 
 /** `this.config.oidc`, `options.servers`, `process.env.REGION`: a member chain through configuration. */

@@ -7,7 +7,7 @@ import { walk, type Node } from '../ast/traverse';
 import type { FunctionNode } from '../ast/predicates';
 import { closureCollections } from './closure-collections';
 import { instanceFields } from './instance-collections';
-import type { ClassNode, InstanceLifetime } from './instance-lifetime';
+import type { InstanceLifetime, InstanceMaker } from './instance-lifetime';
 import { annotatedKind, isGrowingKind, type CollectionKind, type GrowingKind } from './collection-kind';
 
 /** A Map, Set, array or index-signature object that lives as long as the module: a cache candidate. */
@@ -37,7 +37,7 @@ export interface LongLivedCollection {
  */
 export type CollectionHolder =
   | { readonly kind: 'module' }
-  | { readonly kind: 'instance'; readonly className: string; readonly lifetime: InstanceLifetime; readonly cls: ClassNode }
+  | { readonly kind: 'instance'; readonly className: string; readonly lifetime: InstanceLifetime; readonly cls: InstanceMaker }
   | { readonly kind: 'closure'; readonly factory: string; readonly lifetime: 'called-at-load' | 'middleware'; readonly fn: FunctionNode };
 
 /** The node that names the collection where it is declared: what findings point at. */

@@ -10,8 +10,8 @@ import { selfLimitingGrowth } from '../collections/self-limiting-growth';
 import { boundsTheCollection } from '../collections/bounding-shrinks';
 import { handedOffUses, usesThroughOtherReferences } from '../collections/handed-off-uses';
 import { KeyOrigins } from '../collections/key-origin';
+import { constructorOf } from '../collections/instance-lifetime';
 import { nestedUses } from '../collections/nested-growth';
-import { AST_NODE_TYPES } from '../ast/node-types';
 import { enclosingFunction } from '../ast/predicates';
 import type { Node } from '../ast/traverse';
 import { functionName } from '../ast/function-name';
@@ -66,9 +66,7 @@ function hasFiniteKeys(analysis: Analysis, collection: LongLivedCollection): boo
 function holderInitialiser(collection: LongLivedCollection): Node | undefined {
   const holder = collection.holder;
   if (holder.kind === 'closure') return holder.fn;
-  if (holder.kind !== 'instance') return undefined;
-  const constructor = holder.cls.body.body.find((element) => element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'constructor');
-  return constructor?.type === AST_NODE_TYPES.MethodDefinition ? constructor.value : undefined;
+  return holder.kind === 'instance' ? constructorOf(holder.cls) : undefined;
 }
 
 /** Growth in code that runs over and over: the sites, with how they run. */

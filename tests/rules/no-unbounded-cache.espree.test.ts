@@ -107,4 +107,49 @@ module.exports = new Calls();`,
     );
     expect(messages).toEqual([]);
   });
+
+  it('reports a field of a constructor function whose prototype method keys it by generated ids', () => {
+    const messages = lint(
+      `const { randomUUID } = require('node:crypto');
+function Connection(socket) {
+  this.socket = socket;
+  this.executeHandlers = {};
+}
+Connection.prototype.execute = function (app, cb) {
+  const eventUuid = randomUUID();
+  this.executeHandlers[eventUuid] = cb;
+  this.socket.write(eventUuid + ' ' + app);
+};
+Connection.prototype.onEvent = function (uuid, event) {
+  if (this.executeHandlers[uuid]) this.executeHandlers[uuid](event);
+};
+module.exports = Connection;`,
+      'connection.cjs',
+    );
+    expect(messages.map((message) => [message.messageId, message.line])).toEqual([['unboundedFieldCache', 4]]);
+  });
+
+  it('stays quiet on a constructor function whose prototype deletes the handler once it ran', () => {
+    const messages = lint(
+      `const { randomUUID } = require('node:crypto');
+function Connection() {
+  this.executeHandlers = {};
+}
+Connection.prototype = {
+  execute(cb) {
+    const id = randomUUID();
+    this.executeHandlers[id] = cb;
+    return id;
+  },
+  complete(id, event) {
+    const handler = this.executeHandlers[id];
+    delete this.executeHandlers[id];
+    if (handler) handler(event);
+  },
+};
+module.exports = Connection;`,
+      'connection.cjs',
+    );
+    expect(messages).toEqual([]);
+  });
 });
