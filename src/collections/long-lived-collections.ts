@@ -4,6 +4,10 @@ import type { Analysis } from '../analysis/analysis';
 import { isFunction, outermostWrapper, unwrapExpression } from '../ast/predicates';
 import type { VariableLike } from '../ast/scopes';
 import { walk, type Node } from '../ast/traverse';
+import type { FunctionNode } from '../ast/predicates';
+import { closureCollections } from './closure-collections';
+import { instanceFields } from './instance-collections';
+import type { InstanceLifetime, InstanceMaker } from './instance-lifetime';
 import { annotatedKind, isGrowingKind, type CollectionKind, type GrowingKind } from './collection-kind';
 
 /** A Map, Set, array or index-signature object that lives as long as the module: a cache candidate. */
@@ -11,8 +15,8 @@ export interface LongLivedCollection {
   /** As messages show it: `cache`, `Registry.cache`. */
   readonly name: string;
   readonly kind: GrowingKind;
-  /** A module-level declarator, or a `static` class field. */
-  readonly declaration: TSESTree.VariableDeclarator | TSESTree.PropertyDefinition;
+  /** A declarator (module-level, or a factory's local), a class field, or the constructor's `this.x = new Map()`. */
+  readonly declaration: TSESTree.VariableDeclarator | TSESTree.PropertyDefinition | TSESTree.AssignmentExpression;
   /** The value it starts with: `new Map()`, `{}`, `[]`, `createCache()`. */
   readonly init: TSESTree.Expression;
   readonly annotation: TSESTree.TypeNode | undefined;
@@ -22,10 +26,30 @@ export interface LongLivedCollection {
   readonly references: readonly Node[];
   /** `const byId = cache`: names that denote it too. */
   readonly aliases: readonly TSESTree.Identifier[];
+  /** What keeps it alive: the module, a class (static field), an instance, or a closure. */
+  readonly holder: CollectionHolder;
+}
+
+/**
+ * What holds a long-lived collection, and so how long it lives: the module (a module variable or a
+ * static field), an instance whose lifetime the file shows (see `InstanceLifetime`), or a closure
+ * returned by a factory that runs at module load or makes middleware (design: "Lifetimes propagate").
+ */
+export type CollectionHolder =
+  | { readonly kind: 'module' }
+  | { readonly kind: 'instance'; readonly className: string; readonly lifetime: InstanceLifetime; readonly cls: InstanceMaker }
+  | { readonly kind: 'closure'; readonly factory: string; readonly lifetime: 'called-at-load' | 'middleware'; readonly fn: FunctionNode };
+
+/** The node that names the collection where it is declared: what findings point at. */
+export function declaredNameOf(collection: LongLivedCollection): TSESTree.Node {
+  const declaration = collection.declaration;
+  if (declaration.type === AST_NODE_TYPES.VariableDeclarator) return declaration.id;
+  if (declaration.type === AST_NODE_TYPES.PropertyDefinition) return declaration.key;
+  return declaration.left;
 }
 
 /** A fresh value created here; `const cache = other.cache` is someone else's collection. */
-function createsValue(init: Node): boolean {
+export function createsValue(init: Node): boolean {
   const node = unwrapExpression(init);
   return (
     node.type === AST_NODE_TYPES.NewExpression ||
@@ -42,7 +66,7 @@ function emptyObjectKind(init: Node): CollectionKind | undefined {
   return node.type === AST_NODE_TYPES.ObjectExpression && node.properties.length === 0 && node === init ? 'record' : undefined;
 }
 
-function kindOf(analysis: Analysis, init: Node, declared: Node, annotation: TSESTree.TypeNode | undefined): CollectionKind | undefined {
+export function kindOf(analysis: Analysis, init: Node, declared: Node, annotation: TSESTree.TypeNode | undefined): CollectionKind | undefined {
   const fromValue = analysis.oracle.collectionKind(init);
   if (fromValue === 'bounded' || fromValue === 'weak') return fromValue;
   // Typed: the declared type covers annotations, aliases (`type Users = Record<string, User>`) and factories.
@@ -51,7 +75,7 @@ function kindOf(analysis: Analysis, init: Node, declared: Node, annotation: TSES
 }
 
 /** `const alias = cache` (anywhere in the module): the alias's references denote the collection too. */
-function referencesWithAliases(analysis: Analysis, variable: VariableLike): { references: Node[]; aliases: TSESTree.Identifier[] } {
+export function referencesWithAliases(analysis: Analysis, variable: VariableLike): { references: Node[]; aliases: TSESTree.Identifier[] } {
   const references: Node[] = [];
   const aliases: TSESTree.Identifier[] = [];
   const seen = new Set<VariableLike>();
@@ -100,13 +124,14 @@ function moduleVariables(analysis: Analysis): LongLivedCollection[] {
         annotation,
         exportedByDeclaration: exported,
         ...referencesWithAliases(analysis, variable),
+        holder: { kind: 'module' },
       });
     }
   }
   return found;
 }
 
-function fieldName(key: TSESTree.Node): string | undefined {
+export function fieldName(key: TSESTree.Node): string | undefined {
   if (key.type === AST_NODE_TYPES.Identifier) return key.name;
   if (key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${key.name}`;
   return undefined;
@@ -162,13 +187,17 @@ function staticFields(analysis: Analysis): LongLivedCollection[] {
         exportedByDeclaration: statement !== declaration && !name.startsWith('#') && element.accessibility !== 'private',
         references,
         aliases: [],
+        holder: { kind: 'module' },
       });
     }
   }
   return found;
 }
 
-/** Module-scope and static collections: what lives as long as the process. Function locals die with their call. */
+/**
+ * Module-scope and static collections (what lives as long as the process), fields of long-lived
+ * instances, and closures of module-lived functions. Other function locals die with their call.
+ */
 export function findLongLivedCollections(analysis: Analysis): LongLivedCollection[] {
-  return [...moduleVariables(analysis), ...staticFields(analysis)];
+  return [...moduleVariables(analysis), ...staticFields(analysis), ...instanceFields(analysis), ...closureCollections(analysis)];
 }

@@ -3,9 +3,11 @@ import { AST_NODE_TYPES } from '../ast/node-types';
 import { enclosingFunction, firstInSameFunction, isFunction, staticPropertyName, unwrapExpression } from '../ast/predicates';
 import type { Node } from '../ast/traverse';
 import type { CollectionUse } from './collection-uses';
+import type { KeyOrigins } from './key-origin';
 
-const WARNING_METHODS = new Set(['warn', 'error', 'emitWarning', 'warning', 'deprecate']);
-const WARNING_NAME = /warn|deprecat/i;
+const WARNING_METHODS = new Set(['warn', 'error', 'emitWarning', 'warning', 'deprecate', 'log', 'info', 'debug', 'notice', 'trace']);
+/** `warnedMessages`, `shouldSkipWarning`, `logOnce`, `LOGGED_MESSAGES`: named for what was already printed. */
+const WARNING_NAME = /warn|deprecat|logged|once/i;
 
 /**
  * `if (warned.has(message)) return; warned.add(message); console.warn(message)`: a dedup check on
@@ -49,7 +51,7 @@ function isWarnOnce(use: CollectionUse): boolean {
  * The same key written twice: `warned.has(path + '|' + match)` then `warned.add(path + '|' + match)`
  * (babel's import-meta-resolve). Names, literals and the operators between them, nothing that calls.
  */
-function sameExpression(a: Node, b: Node): boolean {
+export function sameExpression(a: Node, b: Node): boolean {
   const left = unwrapExpression(a);
   const right = unwrapExpression(b);
   if (left.type !== right.type) return false;
@@ -137,10 +139,52 @@ function isCallbackRegistration(use: CollectionUse): boolean {
   });
 }
 
+const FILE_READS = new Set(['readFileSync', 'readFile', 'readdirSync', 'readdir', 'statSync', 'stat', 'realpathSync', 'realpath']);
+const FOLDER_JOINS = new Set(['join', 'resolve']);
+
+/**
+ * `sql = readFileSync(join(DIR, file)); cache.set(file, sql)`: a memo of the files of one folder,
+ * keyed by their names. The read throws for a file that does not exist, so only names of real files
+ * in that folder get an entry: the cache is as large as the folder (bullmq's SQL loader, template and
+ * i18n loaders). A path that is the key itself (`readFile(path)`) can name any file: not bounded.
+ */
+function isFolderMemo(use: CollectionUse): boolean {
+  const key = identifierName(use.key);
+  const fn = enclosingFunction(use.site);
+  if (!key || !fn) return false;
+  const mentionsKey = (node: Node) => node.type === AST_NODE_TYPES.Identifier ? node.name === key : firstInSameFunction(node, (inner) => inner.type === AST_NODE_TYPES.Identifier && inner.name === key) !== undefined;
+  const underAFolder = (path: Node): boolean => {
+    const node = unwrapExpression(path);
+    if (node.type === AST_NODE_TYPES.CallExpression && FOLDER_JOINS.has(calledName(node) ?? '')) {
+      const [folder, ...rest] = node.arguments;
+      return folder !== undefined && !mentionsKey(folder) && rest.some(mentionsKey);
+    }
+    if (node.type === AST_NODE_TYPES.TemplateLiteral) {
+      const [folder, ...rest] = node.expressions;
+      return folder !== undefined && !mentionsKey(folder) && rest.some(mentionsKey);
+    }
+    return false;
+  };
+  return (
+    firstInSameFunction(fn.body, (node) => {
+      if (node.type !== AST_NODE_TYPES.CallExpression || !FILE_READS.has(calledName(node) ?? '') || !node.arguments[0]) return false;
+      return underAFolder(node.arguments[0]);
+    }) !== undefined
+  );
+}
+
+function calledName(call: TSESTree.CallExpression): string | undefined {
+  const callee = unwrapExpression(call.callee);
+  return callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? staticPropertyName(callee) : undefined;
+}
+
 /** Growth that limits itself, and why — or undefined when it can grow without bound. */
-export function selfLimitingGrowth(use: CollectionUse): string | undefined {
+export function selfLimitingGrowth(use: CollectionUse, keyOrigins?: KeyOrigins): string | undefined {
   if (isRangeGuarded(use)) return 'its key is range-checked';
   if (isCallbackRegistration(use)) return 'it registers callbacks';
-  if (isWarnOnce(use)) return 'it records warnings already printed';
+  if (isFolderMemo(use)) return 'it remembers the files of one folder by name';
+  // A warn-once set keyed by what requests or events carry is as large as their variety: a cache after all.
+  const origin = keyOrigins?.of(use.key);
+  if (origin !== 'input' && origin !== 'generated' && isWarnOnce(use)) return 'it records warnings already printed';
   return undefined;
 }

@@ -1,12 +1,19 @@
 import type { Analysis } from '../analysis/analysis';
 import { isFiniteKeyTypeNode, writtenTypeArguments, type GrowingKind } from '../collections/collection-kind';
 import { classifyUse, type CollectionUse } from '../collections/collection-uses';
-import { findLongLivedCollections, type LongLivedCollection } from '../collections/long-lived-collections';
+import { declaredNameOf, findLongLivedCollections, type LongLivedCollection } from '../collections/long-lived-collections';
 import type { OptionValues } from '../descriptors/option-spec';
 import type { RuleDescriptor } from '../descriptors/rule-descriptor';
 import type { Finding } from '../findings/finding';
 import type { BoundedCachePlan } from '../remedies/bounded-cache-plan';
 import { selfLimitingGrowth } from '../collections/self-limiting-growth';
+import { boundsTheCollection } from '../collections/bounding-shrinks';
+import { handedOffUses, usesThroughOtherReferences } from '../collections/handed-off-uses';
+import { KeyOrigins } from '../collections/key-origin';
+import { constructorOf } from '../collections/instance-lifetime';
+import { nestedUses } from '../collections/nested-growth';
+import { enclosingFunction } from '../ast/predicates';
+import type { Node } from '../ast/traverse';
 import { functionName } from '../ast/function-name';
 import { lifetimeExecutionOf, type Execution } from '../lifetime/execution';
 import { describeRole } from '../lifetime/execution-role';
@@ -24,7 +31,7 @@ const noUnboundedCacheOptions = {
 
 type NoUnboundedCacheOptions = OptionValues<typeof noUnboundedCacheOptions>;
 
-type NoUnboundedCacheMessageId = 'unboundedCache' | 'untrimmedBuffer';
+type NoUnboundedCacheMessageId = 'unboundedCache' | 'unboundedFieldCache' | 'unboundedClosureCache' | 'unboundedNestedCollection' | 'untrimmedBuffer';
 
 type NoUnboundedCacheFinding = Finding<NoUnboundedCacheMessageId, BoundedCachePlan>;
 
@@ -49,58 +56,184 @@ function onATimer(execution: Execution): boolean {
 
 /** `Map<'a' | 'b', V>`, `Map<Status, V>` (typed: enums too): at most as many entries as the key type has members. */
 function hasFiniteKeys(analysis: Analysis, collection: LongLivedCollection): boolean {
-  const declared = 'id' in collection.declaration ? collection.declaration.id : collection.declaration.key;
+  const declared = declaredNameOf(collection);
   if (analysis.oracle.hasFiniteKeys(declared) === true) return true;
   if (collection.kind !== 'map' && collection.kind !== 'set') return false;
   return isFiniteKeyTypeNode(writtenTypeArguments(collection.init, collection.annotation)?.[0]);
 }
 
-/** Growth in code that runs over and over: the first such site, with how it runs. */
-function repeatedGrowth(analysis: Analysis, uses: readonly CollectionUse[]): { use: CollectionUse; execution: Execution }[] {
-  return uses
-    .filter((use) => use.kind === 'grow' && selfLimitingGrowth(use) === undefined)
-    .map((use) => ({ use, execution: lifetimeExecutionOf(use.site, analysis.scopeManager) }))
-    .filter(({ execution }) => execution.kind !== 'once');
+/** The function whose own body runs once per holder: the constructor of an instance, the factory of a closure. */
+function holderInitialiser(collection: LongLivedCollection): Node | undefined {
+  const holder = collection.holder;
+  if (holder.kind === 'closure') return holder.fn;
+  return holder.kind === 'instance' ? constructorOf(holder.cls) : undefined;
+}
+
+/** Growth in code that runs over and over: the sites, with how they run. */
+function repeatedGrowth(
+  analysis: Analysis,
+  collection: LongLivedCollection,
+  uses: readonly CollectionUse[],
+  keyOrigins: KeyOrigins,
+): { use: CollectionUse; execution: Execution }[] {
+  const initialiser = holderInitialiser(collection);
+  return (
+    uses
+      .filter((use) => use.kind === 'grow')
+      // The constructor or the factory filling its own collection runs once per instance or closure.
+      .filter((use) => initialiser === undefined || enclosingFunction(use.site) !== initialiser)
+      // Keys written in the program (literals, enum members, names every caller here writes out): a registry, not a cache.
+      .filter((use) => collection.kind === 'array' || keyOrigins.of(use.key) !== 'code')
+      .filter((use) => selfLimitingGrowth(use, keyOrigins) === undefined)
+      .map((use) => ({ use, execution: lifetimeExecutionOf(use.site, analysis.scopeManager) }))
+      .filter(({ execution }) => execution.kind !== 'once')
+  );
+}
+
+/** Everything done to the collection: its references, and what functions it is handed to or other references do. */
+function allUses(analysis: Analysis, collection: LongLivedCollection): CollectionUse[] {
+  const own = collection.references.map((reference) => classifyUse(collection.kind, reference));
+  const uses = [...own, ...handedOffUses(analysis, collection.kind, own)];
+  // `router.toastKeys.clear()` shrinks it; `copy.scripts.set(…)` fills another instance's. A walk of
+  // the whole file, so only for a field that grows and is not bounded already.
+  const undecided = own.some((use) => use.kind === 'grow') && !uses.some((use) => use.kind === 'shrink' && boundsTheCollection(use, uses));
+  if (collection.holder.kind === 'instance' && undecided) {
+    uses.push(...usesThroughOtherReferences(analysis, collection, collection.name.slice('this.'.length)).filter((use) => use.kind === 'shrink'));
+  }
+  return uses;
 }
 
 /**
- * `no-unbounded-cache`: a module-level or static Map/Set/array/index-signature object that grows in
- * repeated code and that nothing in the module ever shrinks. The incident: an agent's global
- * `metricCache` map with no eviction, 100 MB to 2 GB in a week, then the OOM killer.
+ * Whether growth of an instance's collection is judged. The instance's callers are elsewhere, so keys
+ * that are only the arguments they pass (`apply(token)`, `updateRevision(environment)`) say nothing
+ * about how many there are; keys generated per call, or carried by the events and requests the
+ * instance handles, do. An instance the file shows living long (a singleton, a DI service, a
+ * server owner) is judged on event, request and unknown keys; one whose lifetime the file does not
+ * show (an exported class nobody here makes) on keys it generates itself (`randomUUID()`, a counter:
+ * those grow with every call, however few instances there are) and on keys from the events or
+ * requests it handles (it lives at least as long as their stream; arrays excepted, where test
+ * doubles that record every event they get are the usual case).
+ */
+function judgedForItsKeys(collection: LongLivedCollection, growth: readonly CollectionUse[], keyOrigins: KeyOrigins): boolean {
+  const holder = collection.holder;
+  if (holder.kind !== 'instance') return true;
+  const origins = growth.map((use) => keyOrigins.of(use.key));
+  if (origins.includes('generated')) return true;
+  // Keyed by the events or requests it handles: it lives at least as long as their stream.
+  if (collection.kind !== 'array' && origins.includes('input')) return true;
+  return holder.lifetime.kind !== 'unknown' && (origins.includes('input') || origins.includes('unknown'));
+}
+
+/**
+ * `no-unbounded-cache`: a long-lived Map/Set/array/index-signature object — module-level, static, a
+ * field of a long-lived instance, or kept by a module-lived closure — that grows in repeated code and
+ * that nothing bounds. The incident: an agent's global `metricCache` map with no eviction, 100 MB to
+ * 2 GB in a week, then the OOM killer.
  */
 function detectUnboundedCaches(analysis: Analysis, options: NoUnboundedCacheOptions): NoUnboundedCacheFinding[] {
   const findings: NoUnboundedCacheFinding[] = [];
+  const keyOrigins = new KeyOrigins(analysis.scopeManager);
   for (const collection of findLongLivedCollections(analysis)) {
-    const uses = collection.references.map((reference) => classifyUse(collection.kind, reference));
-    if (uses.some((use) => use.kind === 'shrink')) continue;
+    const uses = allUses(analysis, collection);
+    if (uses.some((use) => use.kind === 'shrink' && boundsTheCollection(use, uses))) {
+      const nested = collection.kind === 'map' ? unboundedNestedGrowth(analysis, collection, uses, keyOrigins) : undefined;
+      if (nested) findings.push(nested);
+      continue;
+    }
     const exported = collection.exportedByDeclaration || uses.some((use) => use.kind === 'export');
     if (exported && !options.checkExported) continue;
-    const growth = repeatedGrowth(analysis, uses);
+    // A closure that hands its collection out (`return { store, middleware }`): the caller may shrink it.
+    if (collection.holder.kind === 'closure' && handsOut(collection, uses)) continue;
+    const growth = repeatedGrowth(analysis, collection, uses, keyOrigins);
     const first = growth[0];
     if (!first || hasFiniteKeys(analysis, collection)) continue;
+    if (!judgedForItsKeys(collection, growth.map(({ use }) => use), keyOrigins)) continue;
     const periodic = collection.kind === 'array' && onATimer(first.execution);
-    const node = 'id' in collection.declaration ? collection.declaration.id : collection.declaration.key;
+    const holder = collection.holder;
+    const messageId: NoUnboundedCacheMessageId = periodic ? 'untrimmedBuffer' : holder.kind === 'instance' ? 'unboundedFieldCache' : holder.kind === 'closure' ? 'unboundedClosureCache' : 'unboundedCache';
     findings.push({
       ruleId: NO_UNBOUNDED_CACHE,
-      messageId: periodic ? 'untrimmedBuffer' : 'unboundedCache',
-      node,
+      messageId,
+      node: declaredNameOf(collection),
       data: {
         name: collection.name,
         collection: DESCRIPTIONS[collection.kind],
         line: String(first.use.site.loc.start.line),
         where: whereItRuns(first.execution),
         operation: first.use.operation,
+        ...holderData(collection),
       },
-      remedy: planBoundedCache(analysis, collection, uses, growth.map(({ use }) => use), exported),
+      remedy: planBoundedCache(analysis, collection, collection.references.map((reference) => classifyUse(collection.kind, reference)), growth.map(({ use }) => use), exported),
     });
   }
   return findings;
+}
+
+/**
+ * `wsToUUIDs.get(ws)?.add(data.uuid)`, per message, in a Map whose entries are deleted when the
+ * connection ends: the entry is bounded, the Set it holds is not — a connection that stays open for
+ * days (a Unix socket client, a broker peer) makes it grow for as long. Reported when the values'
+ * collections grow in repeated code with keys from messages or generated per call, and nothing ever
+ * removes from them (only deleting the whole entry).
+ */
+function unboundedNestedGrowth(analysis: Analysis, collection: LongLivedCollection, uses: readonly CollectionUse[], keyOrigins: KeyOrigins): NoUnboundedCacheFinding | undefined {
+  const nested = nestedUses(analysis, uses);
+  if (nested.some((use) => use.kind === 'shrink')) return undefined;
+  for (const use of nested) {
+    const origin = keyOrigins.of(use.key);
+    if (origin !== 'input' && origin !== 'generated') continue;
+    const asCollectionUse: CollectionUse = { kind: 'grow', reference: use.site, site: use.site, operation: use.method, ...(use.key ? { key: use.key } : {}) };
+    if (selfLimitingGrowth(asCollectionUse, keyOrigins) !== undefined) continue;
+    const execution = lifetimeExecutionOf(use.site, analysis.scopeManager);
+    if (execution.kind === 'once') continue;
+    return {
+      ruleId: NO_UNBOUNDED_CACHE,
+      messageId: 'unboundedNestedCollection',
+      node: declaredNameOf(collection),
+      data: { name: collection.name, line: String(use.site.loc.start.line), where: whereItRuns(execution), operation: use.method },
+      remedy: { kind: 'refusal', reason: 'it is the collections kept under each key that grow; bound them where they grow, or drop them if nothing reads them' },
+    };
+  }
+  return undefined;
+}
+
+function handsOut(collection: LongLivedCollection, uses: readonly CollectionUse[]): boolean {
+  const holder = collection.holder;
+  return holder.kind === 'closure' && uses.some((use) => use.kind === 'escape' && use.operation === 'value' && enclosingFunction(use.site) === holder.fn);
+}
+
+const INSTANCE_LIFETIMES: Readonly<Record<string, string>> = {
+  'module-instance': 'an instance is made at module load and kept',
+  'singleton-slot': 'it is kept as a singleton',
+  'di-service': 'it is a DI service, made once for the application',
+  'connection-handlers': 'it serves connections (`handleConnection`), one instance for all of them',
+  'owns-server': 'its constructor starts a server, so the instance lives as long as the server',
+  'owns-interval': 'its constructor starts an interval, so the instance lives as long as it runs',
+  'owns-listener': 'its constructor listens for events, so the instance lives as long as they come',
+  unknown: 'an instance lives as long as whoever makes it keeps it',
+};
+
+function holderData(collection: LongLivedCollection): Record<string, string> {
+  const holder = collection.holder;
+  if (holder.kind === 'instance') {
+    return { owner: holder.className, lifetime: INSTANCE_LIFETIMES[holder.lifetime.kind === 'module' || holder.lifetime.kind === 'service' ? holder.lifetime.how : 'unknown'] ?? '' };
+  }
+  if (holder.kind === 'closure') {
+    return { owner: holder.factory, lifetime: holder.lifetime === 'called-at-load' ? 'is made at module load' : 'is request middleware, mounted once at start-up' };
+  }
+  return {};
 }
 
 /** The rule's messages; the codemod's report renders the same text. */
 const noUnboundedCacheMessages: Record<NoUnboundedCacheMessageId, string> = {
   unboundedCache:
     '`{{name}}` ({{collection}}) grows on line {{line}}, in {{where}}, and nothing in this module ever removes entries: it grows for as long as the process runs. Bound it (an LRU or TTL cache, a size cap) or sweep it.',
+  unboundedFieldCache:
+    '`{{name}}` ({{collection}}) of `{{owner}}` grows on line {{line}}, in {{where}}, and nothing ever removes entries; {{lifetime}}, so it grows for as long as the process runs. Bound it (an LRU or TTL cache, a size cap) or sweep it.',
+  unboundedClosureCache:
+    '`{{name}}` ({{collection}}) is kept by the function `{{owner}}` returns, which {{lifetime}}; it grows on line {{line}}, in {{where}}, and nothing ever removes entries: it grows for as long as the process runs. Bound it (an LRU or TTL cache, a size cap) or sweep it.',
+  unboundedNestedCollection:
+    "`{{name}}` removes an entry only as a whole, but the collection each entry holds grows on line {{line}} (`{{operation}}`), in {{where}}, and nothing removes from it: while a key stays (a connection open for days), its collection grows without bound. Remove what is done with, or bound it.",
   untrimmedBuffer:
     '`{{name}}` is appended to on line {{line}}, by {{where}}, and never trimmed: it grows for as long as the process runs. Keep only the newest entries.',
 };
@@ -111,7 +244,7 @@ const noUnboundedCacheMessages: Record<NoUnboundedCacheMessageId, string> = {
  */
 export const noUnboundedCache: RuleDescriptor<NoUnboundedCacheMessageId, typeof noUnboundedCacheOptions, BoundedCachePlan> = {
   name: NO_UNBOUNDED_CACHE,
-  description: 'Disallow module-level caches (Map, Set, array, index-signature object) that grow in repeated code and are never shrunk',
+  description: 'Disallow long-lived caches (Map, Set, array, index-signature object) that grow in repeated code and are never bounded',
   recommended: true,
   messages: noUnboundedCacheMessages,
   options: noUnboundedCacheOptions,

@@ -133,6 +133,8 @@ function trimEdits(plan: BoundedCachePlan, source: string, max: number): EditRes
 function declarationOf(construction: TSESTree.Node): { statement: TSESTree.Node; declarator?: TSESTree.Node } | undefined {
   const holder = outermostWrapper(construction).parent;
   if (holder?.type === AST_NODE_TYPES.PropertyDefinition) return { statement: holder };
+  // `this.handlers = {}` in a constructor: TypeScript reads a JSDoc `@type` on the assignment's statement.
+  if (holder?.type === AST_NODE_TYPES.AssignmentExpression && holder.parent?.type === AST_NODE_TYPES.ExpressionStatement) return { statement: holder.parent };
   if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.parent?.type !== AST_NODE_TYPES.VariableDeclaration) return undefined;
   const declaration = holder.parent;
   if (declaration.declarations.length > 1) return { statement: declaration, declarator: holder };

@@ -44,4 +44,112 @@ setInterval(() => seen.clear(), 60000);`,
     );
     expect(messages).toEqual([]);
   });
+
+  it('reports a map kept by the middleware a factory makes at load (a CommonJS rate limiter)', () => {
+    const messages = lint(
+      `'use strict';
+function createRateLimiter({ windowMs }) {
+  const store = new Map();
+  return function rateLimiter(req, res, next) {
+    const key = req.headers['x-forwarded-for'] || req.socket.remoteAddress;
+    store.set(key, { resetAt: Date.now() + windowMs });
+    next();
+  };
+}
+const apiLimiter = createRateLimiter({ windowMs: 60000 });
+module.exports = { apiLimiter };`,
+      'limiter.cjs',
+    );
+    expect(messages.map((message) => [message.messageId, message.line])).toEqual([['unboundedClosureCache', 3]]);
+  });
+
+  it('reports a field assigned in the constructor of a CommonJS singleton', () => {
+    const messages = lint(
+      `'use strict';
+const { randomUUID } = require('node:crypto');
+class Calls {
+  constructor(transport) {
+    this.transport = transport;
+    this.handlers = {};
+  }
+  execute(command, callback) {
+    const id = randomUUID();
+    this.handlers[id] = callback;
+    this.transport.write(id + ' ' + command);
+  }
+}
+module.exports = new Calls(process.stdout);`,
+      'calls.cjs',
+    );
+    expect(messages.map((message) => [message.messageId, message.line])).toEqual([['unboundedFieldCache', 6]]);
+  });
+
+  it('stays quiet when the constructor-assigned field is deleted once the reply came', () => {
+    const messages = lint(
+      `const { randomUUID } = require('node:crypto');
+class Calls {
+  constructor() {
+    this.handlers = {};
+  }
+  execute(callback) {
+    const id = randomUUID();
+    this.handlers[id] = callback;
+    return id;
+  }
+  reply(id, body) {
+    const handler = this.handlers[id];
+    delete this.handlers[id];
+    if (handler) handler(body);
+  }
+}
+module.exports = new Calls();`,
+      'calls.cjs',
+    );
+    expect(messages).toEqual([]);
+  });
+
+  it('reports a field of a constructor function whose prototype method keys it by generated ids', () => {
+    const messages = lint(
+      `const { randomUUID } = require('node:crypto');
+function Connection(socket) {
+  this.socket = socket;
+  this.executeHandlers = {};
+}
+Connection.prototype.execute = function (app, cb) {
+  const eventUuid = randomUUID();
+  this.executeHandlers[eventUuid] = cb;
+  this.socket.write(eventUuid + ' ' + app);
+};
+Connection.prototype.onEvent = function (uuid, event) {
+  if (this.executeHandlers[uuid]) this.executeHandlers[uuid](event);
+};
+module.exports = Connection;`,
+      'connection.cjs',
+    );
+    expect(messages.map((message) => [message.messageId, message.line])).toEqual([['unboundedFieldCache', 4]]);
+  });
+
+  it('stays quiet on a constructor function whose prototype deletes the handler once it ran', () => {
+    const messages = lint(
+      `const { randomUUID } = require('node:crypto');
+function Connection() {
+  this.executeHandlers = {};
+}
+Connection.prototype = {
+  execute(cb) {
+    const id = randomUUID();
+    this.executeHandlers[id] = cb;
+    return id;
+  },
+  complete(id, event) {
+    const handler = this.executeHandlers[id];
+    delete this.executeHandlers[id];
+    if (handler) handler(event);
+  },
+};
+module.exports = Connection;`,
+      'connection.cjs',
+    );
+    expect(messages).toEqual([]);
+  });
 });

@@ -1,0 +1,126 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../ast/node-types';
+import { enclosingFunction, isFunction, isInside, staticPropertyName, unwrapExpression } from '../ast/predicates';
+import { isLoop } from '../ast/loops';
+import { walk, type Node } from '../ast/traverse';
+import type { CollectionUse } from './collection-uses';
+import { sameExpression } from './self-limiting-growth';
+
+const KEYED_DELETES = new Set(['delete', 'index-delete']);
+/** Names that read a clock or an expiry: a delete under such a test drops an entry because it expired. */
+const TIME_NAME = /^(now|expire[sd]?|expires(At|In)?|expiry|expiration|ttl|isExpired|isStale|stale|timestamp|lastSeen|resetAt|age)$/i;
+
+/** The statement `node` is in, directly in a block (its branch-free position in the function). */
+function statementInList(node: Node): { statement: Node; list: readonly Node[] } | undefined {
+  for (let current: Node = node; current.parent; current = current.parent) {
+    const parent = current.parent;
+    if (isFunction(parent)) return undefined;
+    if (parent.type === AST_NODE_TYPES.BlockStatement || parent.type === AST_NODE_TYPES.Program) return { statement: current, list: parent.body };
+    // A delete in a branch does not run before every growth after it.
+    if (parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression || parent.type === AST_NODE_TYPES.LogicalExpression) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * `bannedIps.delete(ip); … bannedIps.set(ip, now)`: a delete that runs before a growth of the same key
+ * on every path through the function only makes room for that key again; keys that never come back stay.
+ */
+function makesRoomForTheSameKey(shrink: CollectionUse, growth: readonly CollectionUse[]): boolean {
+  const placed = statementInList(shrink.site);
+  if (!placed || !shrink.key) return false;
+  const index = placed.list.indexOf(placed.statement);
+  return growth.some(
+    (grow) =>
+      grow.key !== undefined &&
+      enclosingFunction(grow.site) === enclosingFunction(shrink.site) &&
+      sameExpression(grow.key, shrink.key!) &&
+      placed.list.slice(index + 1).some((later) => isInside(grow.site, later)),
+  );
+}
+
+const EXITS = new Set<string>([AST_NODE_TYPES.ReturnStatement, AST_NODE_TYPES.ThrowStatement, AST_NODE_TYPES.BreakStatement, AST_NODE_TYPES.ContinueStatement]);
+
+/**
+ * `if (cache.size > 10_000) logger.warn('cache is large')`: a size check that neither evicts, nor
+ * stops the growth, nor guards it watches the size without bounding it. Only this plain shape is
+ * judged; a size check anywhere else (a loop test, a flag, a condition around the growth) bounds.
+ */
+function onlyWatchesTheSize(guard: CollectionUse, uses: readonly CollectionUse[]): boolean {
+  let comparison: Node = guard.site;
+  while (comparison.parent && comparison.parent.type !== AST_NODE_TYPES.IfStatement) {
+    const parent: Node = comparison.parent;
+    if (parent.type !== AST_NODE_TYPES.BinaryExpression && parent.type !== AST_NODE_TYPES.MemberExpression && parent.type !== AST_NODE_TYPES.CallExpression && parent.type !== AST_NODE_TYPES.LogicalExpression) return false;
+    comparison = parent;
+  }
+  const statement = comparison.parent;
+  if (statement?.type !== AST_NODE_TYPES.IfStatement || statement.test !== comparison) return false;
+  if (uses.some((use) => use !== guard && (use.kind === 'grow' || use.kind === 'shrink') && isInside(use.site, statement))) return false;
+  let exits = false;
+  walk(statement.consequent, (node) => {
+    if (isFunction(node)) return false;
+    if (EXITS.has(node.type)) exits = true;
+    return exits ? false : undefined;
+  });
+  return !exits;
+}
+
+/** A delete in a loop or a `forEach` callback walks the entries: a sweep. */
+function inASweep(shrink: CollectionUse): boolean {
+  for (let current = shrink.site.parent; current; current = current.parent) {
+    if (isLoop(current)) return true;
+    if (isFunction(current)) {
+      const call = current.parent;
+      return call?.type === AST_NODE_TYPES.CallExpression && call.callee.type === AST_NODE_TYPES.MemberExpression && staticPropertyName(call.callee) === 'forEach';
+    }
+  }
+  return false;
+}
+
+function readsTime(test: Node): boolean {
+  let found = false;
+  walk(test, (node) => {
+    if (found) return false;
+    if (node.type === AST_NODE_TYPES.Identifier && TIME_NAME.test(node.name)) found = true;
+    if (node.type === AST_NODE_TYPES.MemberExpression && TIME_NAME.test(staticPropertyName(node) ?? '')) found = true;
+    if (node.type === AST_NODE_TYPES.NewExpression && unwrapExpression(node.callee).type === AST_NODE_TYPES.Identifier && (node.callee as TSESTree.Identifier).name === 'Date') found = true;
+    return found ? false : undefined;
+  });
+  return found;
+}
+
+/**
+ * `const hit = cache.get(key); if (hit && hit.expires < Date.now()) cache.delete(key)`: an entry is
+ * dropped when it is read after it expired — keys nobody asks for again stay for ever.
+ */
+function deletesOnlyExpiredReads(shrink: CollectionUse, uses: readonly CollectionUse[]): boolean {
+  const fn = enclosingFunction(shrink.site);
+  if (!fn || !shrink.key) return false;
+  const guardedByTime = (() => {
+    for (let current = shrink.site.parent; current && current !== fn; current = current.parent) {
+      if ((current.type === AST_NODE_TYPES.IfStatement || current.type === AST_NODE_TYPES.ConditionalExpression) && readsTime(current.test)) return true;
+    }
+    return false;
+  })();
+  if (!guardedByTime) return false;
+  return uses.some(
+    (use) =>
+      use !== shrink &&
+      (use.kind === 'read' || use.kind === 'has') &&
+      use.key !== undefined &&
+      enclosingFunction(use.site) === fn &&
+      sameExpression(use.key, shrink.key!),
+  );
+}
+
+/**
+ * Whether a shrink bounds the collection: a `clear()`, a trim, a size check, a reassignment, a sweep —
+ * and a delete of a key, unless it only makes room for the same key again or only drops an entry
+ * read after it expired (shrinking that bounds nothing: the keys that never return stay for ever).
+ */
+export function boundsTheCollection(shrink: CollectionUse, uses: readonly CollectionUse[]): boolean {
+  if (shrink.operation === 'size-guard') return !onlyWatchesTheSize(shrink, uses);
+  if (!KEYED_DELETES.has(shrink.operation) || inASweep(shrink)) return true;
+  const growth = uses.filter((use) => use.kind === 'grow');
+  return !makesRoomForTheSameKey(shrink, growth) && !deletesOnlyExpiredReads(shrink, uses);
+}

@@ -1,0 +1,131 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { Analysis } from '../analysis/analysis';
+import { functionName } from '../ast/function-name';
+import { AST_NODE_TYPES } from '../ast/node-types';
+import { isFunction, isInside, unwrapExpression, walkSameFunction, type FunctionNode } from '../ast/predicates';
+import { lifetimeExecutionOf } from '../lifetime/execution';
+import { isGrowingKind } from './collection-kind';
+import { createsValue, kindOf, referencesWithAliases, type LongLivedCollection } from './long-lived-collections';
+
+/** `(req, res, next)`, `(ctx, next)`: the shape of a request handler, for factories that make middleware. */
+const REQUEST_PARAMETER = /^(req|request|ctx|context)$/;
+const SECOND_HANDLER_PARAMETER = /^(res|response|reply|next)$/;
+
+function parameterName(parameter: TSESTree.Parameter | undefined): string | undefined {
+  const node = parameter?.type === AST_NODE_TYPES.AssignmentPattern ? parameter.left : parameter;
+  return node?.type === AST_NODE_TYPES.Identifier ? node.name : undefined;
+}
+
+function looksLikeRequestHandler(fn: FunctionNode): boolean {
+  return REQUEST_PARAMETER.test(parameterName(fn.params[0]) ?? '') && SECOND_HANDLER_PARAMETER.test(parameterName(fn.params[1]) ?? '');
+}
+
+/** Module-level functions: declarations and `const f = (…) => …` / `function (…) {}`, exported or not. */
+function moduleLevelFunctions(program: TSESTree.Program): FunctionNode[] {
+  const functions: FunctionNode[] = [];
+  for (const statement of program.body) {
+    const declaration =
+      statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration
+        ? statement.declaration
+        : statement;
+    if (declaration?.type === AST_NODE_TYPES.FunctionDeclaration) functions.push(declaration);
+    if (declaration?.type !== AST_NODE_TYPES.VariableDeclaration) continue;
+    for (const declarator of declaration.declarations) {
+      const init = declarator.init && unwrapExpression(declarator.init);
+      if (init && isFunction(init)) functions.push(init);
+    }
+  }
+  return functions;
+}
+
+/** The functions `factory` returns: `return function (…) {}`, `return handler` (a local function), `return { get() {} }`. */
+function returnedFunctions(factory: FunctionNode): FunctionNode[] {
+  const returned: FunctionNode[] = [];
+  const add = (value: TSESTree.Node | null | undefined) => {
+    if (!value) return;
+    const node = unwrapExpression(value);
+    if (isFunction(node)) returned.push(node);
+    else if (node.type === AST_NODE_TYPES.ObjectExpression) {
+      for (const property of node.properties) if (property.type === AST_NODE_TYPES.Property) add(property.value);
+    } else if (node.type === AST_NODE_TYPES.Identifier) {
+      // `function limiter(req, res, next) {…} return limiter;`
+      const local = localFunction(factory, node.name);
+      if (local) returned.push(local);
+    }
+  };
+  if (factory.body.type !== AST_NODE_TYPES.BlockStatement) add(factory.body);
+  else
+    walkSameFunction(factory.body, (node) => {
+      if (node.type === AST_NODE_TYPES.ReturnStatement) add(node.argument);
+    });
+  return returned;
+}
+
+/** A function declared in `factory`'s own body under `name`. */
+function localFunction(factory: FunctionNode, name: string): FunctionNode | undefined {
+  if (factory.body.type !== AST_NODE_TYPES.BlockStatement) return undefined;
+  for (const statement of factory.body.body) {
+    if (statement.type === AST_NODE_TYPES.FunctionDeclaration && statement.id?.name === name) return statement;
+    if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
+    for (const declarator of statement.declarations) {
+      const init = declarator.init && unwrapExpression(declarator.init);
+      if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.id.name === name && init && isFunction(init)) return init;
+    }
+  }
+  return undefined;
+}
+
+/** `createRateLimiter(…)` called in run-once code of this module: the function it returns lives as long as the module. */
+function calledAtLoad(analysis: Analysis, factory: FunctionNode): boolean {
+  const holder = factory.type === AST_NODE_TYPES.FunctionDeclaration ? factory : factory.parent?.type === AST_NODE_TYPES.VariableDeclarator ? factory.parent : undefined;
+  const variable = holder && analysis.scopeManager.getDeclaredVariables(holder)[0];
+  for (const reference of variable?.references ?? []) {
+    const call = reference.identifier.parent;
+    if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier && lifetimeExecutionOf(call, analysis.scopeManager).kind === 'once') return true;
+  }
+  return false;
+}
+
+/**
+ * Collections a factory creates and the function it returns keeps (design: "Lifetimes propagate").
+ * The closure lives as long as the function value holding it: module-lived when the factory runs at
+ * module load (`const apiLimiter = createRateLimiter(…)`, a memoize wrapper applied at load), or when
+ * it makes request middleware (`(req, res, next) => …`), which is mounted once at start-up.
+ */
+export function closureCollections(analysis: Analysis): LongLivedCollection[] {
+  const found: LongLivedCollection[] = [];
+  for (const factory of moduleLevelFunctions(analysis.ast)) {
+    if (factory.body.type !== AST_NODE_TYPES.BlockStatement) continue;
+    const returned = returnedFunctions(factory);
+    if (returned.length === 0) continue;
+    let lifetime: 'called-at-load' | 'middleware' | 'unknown' | undefined;
+    for (const statement of factory.body.body) {
+      if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
+      for (const declarator of statement.declarations) {
+        if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init || !createsValue(declarator.init)) continue;
+        const annotation = declarator.id.typeAnnotation?.typeAnnotation;
+        const kind = kindOf(analysis, declarator.init, declarator.id, annotation);
+        if (!isGrowingKind(kind)) continue;
+        const variable = analysis.scopeManager.getDeclaredVariables(declarator)[0];
+        if (!variable) continue;
+        const { references, aliases } = referencesWithAliases(analysis, variable);
+        // Kept by the returned function: it must be used inside one.
+        if (!references.some((reference) => returned.some((fn) => isInside(reference, fn)))) continue;
+        lifetime ??= calledAtLoad(analysis, factory) ? 'called-at-load' : returned.some(looksLikeRequestHandler) ? 'middleware' : 'unknown';
+        if (lifetime === 'unknown') continue;
+        found.push({
+          name: declarator.id.name,
+          kind,
+          declaration: declarator,
+          init: declarator.init,
+          annotation,
+          exportedByDeclaration: false,
+          references,
+          aliases,
+          holder: { kind: 'closure', factory: functionName(factory) ?? 'the factory', lifetime, fn: factory },
+        });
+      }
+    }
+  }
+  return found;
+}

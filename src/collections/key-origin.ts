@@ -1,0 +1,255 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../ast/node-types';
+import { isFunction, staticPropertyName, unwrapExpression, type FunctionNode } from '../ast/predicates';
+import { findVariable, type ScopeManagerLike } from '../ast/scopes';
+import { walk, type Node } from '../ast/traverse';
+import { executionOf } from '../lifetime/execution';
+
+/**
+ * Where a key comes from (design: "keys from requests/messages grow without bound; keys from code
+ * do not"):
+ * - `code`: written in the program — literals, enum members, module constants, class names, the
+ *   arguments every caller in this file writes out (`loadSql('schema.sql')`);
+ * - `input`: from outside the program — a request, a message or event payload, an argument of a
+ *   method that callers elsewhere pass;
+ * - `generated`: a fresh value per call — `randomUUID()`, a counter, `Date.now()`;
+ * - `argument`: a parameter of a method or exported function whose callers are not in this file;
+ * - `unknown`: anything else the file does not show (a call's result).
+ * Configuration (`this.config.endpoints`, `options.servers`, `process.env.X`) counts as code: it is
+ * written by the operator, not sent by clients.
+ */
+export type KeyOrigin = 'code' | 'input' | 'generated' | 'argument' | 'unknown';
+
+/** `config`, `authConfig`, `options`, `settings`, `env`: objects the operator writes. */
+const CONFIGURATION_NAME = /^(config|configuration|options|opts|settings|env)$|(Config|Configuration|Options|Settings)$/;
+/** `onConnect`, `handleMessage`: methods a framework calls per event, their parameters are its payload. */
+const EVENT_METHOD = /^(on|handle)[A-Z]/;
+
+const GENERATORS = new Set(['randomUUID', 'uuid', 'v1', 'v4', 'v7', 'uuidv4', 'nanoid', 'cuid', 'createId', 'ulid', 'randomBytes', 'randomInt', 'random', 'now', 'hrtime', 'Symbol', 'generateId', 'nextId']);
+/** Methods that only reshape their receiver: `line.trim()`, `chunk.toString('utf8').split('\n')`. */
+const RESHAPING_METHODS = new Set(['toString', 'toLowerCase', 'toUpperCase', 'trim', 'normalize', 'split', 'filter', 'map', 'slice', 'substring', 'concat', 'at', 'toFixed']);
+/** Functions that only reshape their arguments: `String(id)`, `JSON.parse(line)`, `path.join(dir, name)`. */
+const RESHAPING_FUNCTIONS = new Set(['String', 'Number', 'parse', 'stringify', 'from', 'join', 'resolve', 'basename', 'normalize']);
+const NAMESPACES = /^(JSON|path|posix|win32|Buffer|String|Number)$/;
+const MAX_DEPTH = 4;
+
+function combine(origins: readonly KeyOrigin[]): KeyOrigin {
+  if (origins.includes('generated')) return 'generated';
+  if (origins.includes('input')) return 'input';
+  if (origins.length > 0 && origins.every((origin) => origin === 'code')) return 'code';
+  if (origins.includes('argument')) return 'argument';
+  return 'unknown';
+}
+
+function calleeName(call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
+  const callee = unwrapExpression(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+  if (callee.type === AST_NODE_TYPES.MemberExpression) return staticPropertyName(callee);
+  return undefined;
+}
+
+export class KeyOrigins {
+  constructor(private readonly scopeManager: ScopeManagerLike) {}
+
+  of(key: Node | undefined, depth = 0): KeyOrigin {
+    if (!key || depth > MAX_DEPTH) return 'unknown';
+    const node = unwrapExpression(key);
+    switch (node.type) {
+      case AST_NODE_TYPES.Literal:
+        return 'code';
+      case AST_NODE_TYPES.TemplateLiteral:
+        return combine(node.expressions.length === 0 ? ['code'] : node.expressions.map((expression) => this.of(expression, depth)));
+      case AST_NODE_TYPES.BinaryExpression:
+        return combine([this.of(node.left, depth), this.of(node.right, depth)]);
+      case AST_NODE_TYPES.LogicalExpression:
+        return combine([this.of(node.left, depth), this.of(node.right, depth)]);
+      case AST_NODE_TYPES.ConditionalExpression:
+        return combine([this.of(node.consequent, depth), this.of(node.alternate, depth)]);
+      case AST_NODE_TYPES.UpdateExpression:
+        return this.#counter(node.argument);
+      case AST_NODE_TYPES.NewExpression:
+        return unwrapExpression(node.callee).type === AST_NODE_TYPES.Identifier && (node.callee as TSESTree.Identifier).name === 'Date' ? 'generated' : 'unknown';
+      case AST_NODE_TYPES.CallExpression: {
+        const name = calleeName(node);
+        if (name !== undefined && GENERATORS.has(name)) return 'generated';
+        const callee = unwrapExpression(node.callee);
+        const receiver = callee.type === AST_NODE_TYPES.MemberExpression ? unwrapExpression(callee.object) : undefined;
+        const namespace = !receiver || (receiver.type === AST_NODE_TYPES.Identifier && NAMESPACES.test(receiver.name));
+        if (name !== undefined && namespace && RESHAPING_FUNCTIONS.has(name) && node.arguments.length > 0) {
+          return combine(node.arguments.map((argument) => this.of(argument, depth)));
+        }
+        if (name !== undefined && receiver && !namespace && RESHAPING_METHODS.has(name)) return this.of(receiver, depth);
+        // `this.clientIp(data.request)`, `hash(req.url)`: made from request data, as varied as it.
+        const fromArguments = node.arguments.map((argument) => this.of(argument, depth + 1));
+        return fromArguments.includes('generated') ? 'generated' : fromArguments.includes('input') ? 'input' : 'unknown';
+      }
+      case AST_NODE_TYPES.MemberExpression:
+        if (isConfiguration(node)) return 'code';
+        // `this.constructor.name`, `Klass.name`: the names of classes are written in the program.
+        if (staticPropertyName(node) === 'name' && unwrapExpression(node.object).type === AST_NODE_TYPES.MemberExpression && staticPropertyName(node.object as TSESTree.MemberExpression) === 'constructor') return 'code';
+        // `Status.Up`, `EVENTS.close`, `event.provider`: a property of something is as written as that thing.
+        return unwrapExpression(node.object).type === AST_NODE_TYPES.ThisExpression ? 'unknown' : this.of(node.object, depth);
+      case AST_NODE_TYPES.Identifier:
+        return this.#identifier(node, depth);
+      default:
+        return 'unknown';
+    }
+  }
+
+  #identifier(identifier: TSESTree.Identifier, depth: number): KeyOrigin {
+    if (identifier.name === 'undefined') return 'code';
+    const variable = findVariable(this.scopeManager, identifier);
+    const definition = variable?.defs[0];
+    if (!variable || !definition) return 'unknown';
+    switch (definition.type) {
+      case 'ImportBinding':
+      case 'ClassName':
+      case 'FunctionName':
+      case 'TSEnumName':
+      case 'Enum':
+        return 'code';
+      case 'Parameter':
+        return this.#parameter(definition.name, depth);
+      case 'Variable': {
+        const declarator = definition.node as TSESTree.VariableDeclarator;
+        const writes = variable.references.filter((reference) => reference.isWrite() && !reference.init);
+        if (declarator.init && writes.length === 0) return this.of(declarator.init, depth + 1);
+        // `for (const name of NAMES)`: as written as what it walks.
+        const loop = declarator.parent?.parent;
+        if (!declarator.init && (loop?.type === AST_NODE_TYPES.ForOfStatement || loop?.type === AST_NODE_TYPES.ForInStatement) && loop.left === declarator.parent) {
+          return this.of(loop.right, depth + 1);
+        }
+        return writes.length > 0 ? combine(writes.map((reference) => this.#written(reference.identifier as TSESTree.Identifier, depth))) : 'unknown';
+      }
+      default:
+        return 'unknown';
+    }
+  }
+
+  /** `name = value`: where the value comes from. */
+  #written(identifier: TSESTree.Identifier, depth: number): KeyOrigin {
+    const parent = identifier.parent;
+    if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === identifier) return this.of(parent.right, depth + 1);
+    if (parent?.type === AST_NODE_TYPES.UpdateExpression) return this.#counter(identifier);
+    return 'unknown';
+  }
+
+  /**
+   * `this.sequence++`, `nextId++` on a module variable: a counter that survives the call yields a new
+   * value every time. A local counter (`for (let i = 0; …; i++)`) starts again with each call.
+   */
+  #counter(target: Node): KeyOrigin {
+    const node = unwrapExpression(target);
+    if (node.type === AST_NODE_TYPES.MemberExpression) return 'generated';
+    if (node.type !== AST_NODE_TYPES.Identifier) return 'unknown';
+    const variable = findVariable(this.scopeManager, node);
+    if (!variable) return 'unknown';
+    const declaredIn = variable.scope.block;
+    let fn: Node | undefined = node.parent;
+    while (fn && !isFunction(fn)) fn = fn.parent;
+    // Declared outside the function that counts: it keeps its value between calls.
+    return fn && !containsNode(fn, declaredIn) && declaredIn !== fn ? 'generated' : 'unknown';
+  }
+
+  /** A parameter: a callback's payload is input; a local function's or method's comes from its callers here. */
+  #parameter(name: TSESTree.Identifier, depth: number): KeyOrigin {
+    let fn: Node | undefined = name.parent;
+    while (fn && !isFunction(fn)) fn = fn.parent;
+    if (!fn) return 'unknown';
+    const index = fn.params.findIndex((parameter) => parameter === name || containsNode(parameter, name));
+    if (index < 0) return 'unknown';
+    const execution = executionOf(fn.body);
+    const role = execution.role;
+    // `NAMES.forEach((name) => …)`: the element comes from the array.
+    if (role.kind === 'iteration-callback') {
+      const call = role.function.parent;
+      const callee = call?.type === AST_NODE_TYPES.CallExpression ? unwrapExpression(call.callee) : undefined;
+      return index === 0 && callee?.type === AST_NODE_TYPES.MemberExpression ? this.of(callee.object, depth + 1) : 'unknown';
+    }
+    if (role.kind === 'loop-body') return 'unknown';
+    // A handler's request, a listener's event payload, a consumer's message.
+    if (execution.kind === 'hot') return 'input';
+    const calls = this.#callsOf(fn);
+    if (calls === undefined) {
+      const method = fn.parent?.type === AST_NODE_TYPES.MethodDefinition && fn.parent.key.type === AST_NODE_TYPES.Identifier ? fn.parent.key.name : prototypeMethodName(fn);
+      return method !== undefined && EVENT_METHOD.test(method) ? 'input' : 'argument';
+    }
+    if (calls.length === 0) return 'unknown';
+    return combine(calls.map((call) => (call.arguments[index] ? this.of(call.arguments[index], depth + 1) : 'code')));
+  }
+
+  /**
+   * Every call of `fn` in this file, when they are all the file shows of it: a local function that
+   * does not escape, or a method called as `this.method(…)`. Undefined for a method nobody here calls
+   * (callers elsewhere pass its arguments) and for exported functions.
+   */
+  #callsOf(fn: FunctionNode): TSESTree.CallExpression[] | undefined {
+    const holder = fn.parent;
+    if (holder?.type === AST_NODE_TYPES.MethodDefinition) {
+      const name = holder.key.type === AST_NODE_TYPES.Identifier || holder.key.type === AST_NODE_TYPES.PrivateIdentifier ? holder.key.name : undefined;
+      const cls = holder.parent;
+      if (name === undefined) return undefined;
+      const calls: TSESTree.CallExpression[] = [];
+      walk(cls, (node) => {
+        if (node.type !== AST_NODE_TYPES.CallExpression) return;
+        const callee = unwrapExpression(node.callee);
+        if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.ThisExpression && !callee.computed && (callee.property as TSESTree.Identifier).name === name) calls.push(node);
+      });
+      const isPrivate = holder.accessibility === 'private' || holder.key.type === AST_NODE_TYPES.PrivateIdentifier;
+      return calls.length > 0 || isPrivate ? calls : undefined;
+    }
+    // `Connection.prototype.execute = function (…)`: called on instances, by callers elsewhere.
+    if (prototypeMethodName(fn) !== undefined) return undefined;
+    const declared = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : holder?.type === AST_NODE_TYPES.VariableDeclarator ? holder : undefined;
+    if (!declared) return [];
+    const statement = declared.type === AST_NODE_TYPES.VariableDeclarator ? declared.parent?.parent : declared.parent;
+    if (statement?.type === AST_NODE_TYPES.ExportNamedDeclaration || statement?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return undefined;
+    const variable = this.scopeManager.getDeclaredVariables(declared)[0];
+    const calls: TSESTree.CallExpression[] = [];
+    for (const reference of variable?.references ?? []) {
+      if (reference.init) continue;
+      const call = reference.identifier.parent;
+      // Passed on as a value: its callers are out of sight.
+      if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== reference.identifier) return [];
+      calls.push(call);
+    }
+    return calls;
+  }
+}
+
+/** `X.prototype.name = function …` or `X.prototype = { name() {} }`: the method's name. */
+function prototypeMethodName(fn: FunctionNode): string | undefined {
+  const holder = fn.parent;
+  if (holder?.type === AST_NODE_TYPES.AssignmentExpression && holder.right === fn && holder.left.type === AST_NODE_TYPES.MemberExpression) {
+    const object = holder.left.object;
+    const onPrototype = object.type === AST_NODE_TYPES.MemberExpression && staticPropertyName(object) === 'prototype';
+    return onPrototype ? staticPropertyName(holder.left) : undefined;
+  }
+  if (holder?.type === AST_NODE_TYPES.Property && holder.value === fn && holder.key.type === AST_NODE_TYPES.Identifier) {
+    const assignment = holder.parent?.parent;
+    const target = assignment?.type === AST_NODE_TYPES.AssignmentExpression ? assignment.left : undefined;
+    return target?.type === AST_NODE_TYPES.MemberExpression && staticPropertyName(target) === 'prototype' ? holder.key.name : undefined;
+  }
+  return undefined;
+}
+
+/** `this.config.oidc`, `options.servers`, `process.env.REGION`: a member chain through configuration. */
+function isConfiguration(member: TSESTree.MemberExpression): boolean {
+  for (let current: Node = member; ; ) {
+    const node = unwrapExpression(current);
+    if (node.type === AST_NODE_TYPES.Identifier) return CONFIGURATION_NAME.test(node.name);
+    if (node.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const name = staticPropertyName(node);
+    if (name !== undefined && CONFIGURATION_NAME.test(name)) return true;
+    current = node.object;
+  }
+}
+
+function containsNode(root: Node, target: Node): boolean {
+  let found = false;
+  walk(root, (node) => {
+    if (node === target) found = true;
+    return found ? false : undefined;
+  });
+  return found;
+}
