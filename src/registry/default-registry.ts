@@ -176,11 +176,51 @@ export const defaultRegistry: readonly ResourceEntry[] = [
     chainingMethods: ['promise'],
   },
   {
+    // mysqljs/mysql, the driver mysql2 copies: the same factories, untyped unless @types/mysql is installed.
+    description: 'mysql connection',
+    kind: 'client',
+    types: [{ from: 'package', package: 'mysql', name: 'Connection' }],
+    factories: fromPackage('mysql', 'createConnection'),
+    releases: [{ method: 'end' }, { method: 'destroy' }],
+  },
+  {
+    description: 'mysql pool',
+    kind: 'client',
+    types: [{ from: 'package', package: 'mysql', name: 'Pool' }],
+    factories: fromPackage('mysql', 'createPool', 'createPoolCluster'),
+    releases: [{ method: 'end' }],
+  },
+  {
+    // `mongoose.createConnection(uri)` opens a pool of its own, apart from the default connection.
+    description: 'Mongoose connection',
+    kind: 'client',
+    factories: fromPackage('mongoose', 'createConnection'),
+    releases: [{ method: 'close', async: true }, { method: 'destroy', async: true }],
+  },
+  {
+    description: 'AMQP connection',
+    kind: 'client',
+    factories: [...awaited(fromPackage('amqplib', 'connect')), ...awaited(fromPackage('amqp-connection-manager', 'connect'))],
+    releases: [{ method: 'close', async: true }],
+  },
+  {
     // Generated service clients and `makeGenericClientConstructor`/`loadPackageDefinition` constructors
     // extend `Client`; `close()` tears down its channel and every subchannel's TCP connection.
     description: 'gRPC client',
     kind: 'client',
     types: [{ from: 'package', package: '@grpc/grpc-js', name: 'Client' }],
+    // `new proto[service](address, grpc.credentials.createInsecure())`: `loadPackageDefinition` gives
+    // the constructor no useful type, but only a channel or client is built from channel credentials.
+    constructedWith: fromPackage(
+      '@grpc/grpc-js',
+      'credentials.createInsecure',
+      'credentials.createSsl',
+      'credentials.createFromSecureContext',
+      'credentials.combineChannelCredentials',
+      'ChannelCredentials.createInsecure',
+      'ChannelCredentials.createSsl',
+      'ChannelCredentials.createFromSecureContext',
+    ),
     releases: [{ method: 'close' }],
   },
   {
@@ -220,6 +260,8 @@ export const defaultRegistry: readonly ResourceEntry[] = [
     description: 'MongoDB client',
     kind: 'client',
     types: [{ from: 'package', package: 'mongodb', name: 'MongoClient' }],
+    // `await MongoClient.connect(url)`: the static shorthand for `new MongoClient(url).connect()`.
+    factories: awaited(fromPackage('mongodb', 'MongoClient.connect')),
     releases: [{ method: 'close', async: true }],
   },
   {

@@ -23,6 +23,8 @@ export interface ClientSite {
   readonly execution: Execution;
   readonly binding: AcquisitionBinding;
   readonly releases: readonly Node[];
+  /** Closed inside a callback (`db.query(sql, () => db.end())`): a close the plan cannot remove. */
+  readonly closedInCallback?: boolean;
 }
 
 const refuse = (reason: string): Remedy<SingletonClientPlan> => ({ kind: 'refusal', reason });
@@ -183,6 +185,7 @@ export class SingletonPlanner {
     if (!release) return refuse(`leakguard knows no close method for a ${entry.description}`);
     if (site.binding.kind === 'released') return refuse('it is declared with `using` or closed in the same expression; declare it with `const` first');
     if (site.binding.kind === 'escapes') return refuse('the client is handed out');
+    if (site.closedInCallback) return refuse('it is closed inside a callback; a shared client must not be closed there: remove that close by hand and pass the client in');
 
     const removals: TSESTree.ExpressionStatement[] = [];
     for (const node of site.releases) {
