@@ -97,7 +97,8 @@ export function returnedValues(fn: FunctionNode, scopeManager: ScopeManagerLike)
       const parent = outermostWrapper(reference.identifier).parent;
       return parent?.type === AST_NODE_TYPES.ReturnStatement || (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === outermostWrapper(reference.identifier));
     });
-    return definition?.type === AST_NODE_TYPES.VariableDeclarator && definition.init && keptLocal && definition.id.type === AST_NODE_TYPES.Identifier ? definition.init : value;
+    const ownLocal = definition !== undefined && definition.range[0] >= fn.range[0] && definition.range[1] <= fn.range[1];
+    return definition?.type === AST_NODE_TYPES.VariableDeclarator && definition.init && ownLocal && keptLocal && definition.id.type === AST_NODE_TYPES.Identifier ? definition.init : value;
   });
 }
 
