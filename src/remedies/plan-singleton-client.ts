@@ -171,10 +171,10 @@ export class SingletonPlanner {
 
   plan(site: ClientSite): Remedy<SingletonClientPlan> {
     const { analysis } = this;
-    const { acquisition, entry } = site;
-    if (acquisition.type === AST_NODE_TYPES.AwaitExpression) {
-      return refuse('it is acquired with `await`: a shared client would need an async getter; create it at start-up and pass it in');
-    }
+    const { entry } = site;
+    // `await connect(url)`: the getter shares the promise; the site keeps its `await`.
+    const awaited = site.acquisition.type === AST_NODE_TYPES.AwaitExpression;
+    const acquisition = site.acquisition.type === AST_NODE_TYPES.AwaitExpression ? site.acquisition.argument : site.acquisition;
     const perCall = perCallValue(analysis, acquisition);
     if (perCall) {
       return refuse(
@@ -210,12 +210,14 @@ export class SingletonPlanner {
     return {
       kind: 'singleton-client',
       acquisition,
+      awaited,
       anchor: topLevelStatement(acquisition),
       names,
       reuse: existing !== undefined,
       typeText,
       release: { method: release.method, async: release.async === true },
-      site: this.#siteOf(site, names),
+      // A parameter default or a field would hold the promise: the awaited site calls the getter in place.
+      site: awaited ? { kind: 'in-place' } : this.#siteOf(site, names),
       removals,
       moduleSystem: moduleSystemOf(analysis.ast, analysis.sourceText),
       semicolons: usesSemicolons(analysis.ast, analysis.sourceText),
@@ -251,7 +253,8 @@ export class SingletonPlanner {
   }
 
   #allocateNames(site: ClientSite): SingletonClientPlan['names'] {
-    const acquisition = site.acquisition as TSESTree.NewExpression | TSESTree.CallExpression;
+    const made = site.acquisition.type === AST_NODE_TYPES.AwaitExpression ? site.acquisition.argument : site.acquisition;
+    const acquisition = made as TSESTree.NewExpression | TSESTree.CallExpression;
     const callee = entityName(acquisition.callee);
     const last = callee?.[callee.length - 1];
     let base: string;

@@ -5,6 +5,11 @@ export interface SingletonClientPlan {
   readonly kind: 'singleton-client';
   /** The `new X(…)` or factory call that runs per call; its text moves into the getter. */
   readonly acquisition: TSESTree.Node;
+  /**
+   * The site awaits it (`await MongoClient.connect(url)`): the module keeps the promise, the getter
+   * returns it (forgetting a rejected one so the next call retries), and the site awaits the getter.
+   */
+  readonly awaited: boolean;
   /** The module-level statement the shared declarations go above (with its leading comments). */
   readonly anchor: TSESTree.Node;
   readonly names: { readonly variable: string; readonly getter: string; readonly closer: string };
