@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES } from '../ast/node-types';
 import type { Analysis } from '../analysis/analysis';
-import { enclosingFunction, outermostWrapper } from '../ast/predicates';
+import { enclosingFunction, outermostWrapper, staticPropertyName } from '../ast/predicates';
+import type { VariableLike } from '../ast/scopes';
 import { nodeIndexOf } from '../ast/node-index';
 import type { Node } from '../ast/traverse';
 import type { OptionValues } from '../descriptors/option-spec';
@@ -170,6 +171,26 @@ function throwerText(analysis: Analysis, node: Node): string {
   return `${text.slice(0, MAX_THROWER_TEXT - 1)}…`;
 }
 
+/**
+ * `db.query(sql, (err, rows) => { db.end(); … })`: the closes of a client closed in a callback, when
+ * every use of it is a method call on it (nothing else can hold it); undefined otherwise.
+ */
+function callbackReleases(variable: VariableLike, entry: ResourceEntry): Node[] | undefined {
+  const methods = new Set(entry.releases.flatMap((release) => ('method' in release ? [release.method] : [])));
+  const releases: Node[] = [];
+  for (const reference of variable.references) {
+    if (reference.init) continue;
+    const value = outermostWrapper(reference.identifier);
+    const member = value.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== value) return undefined;
+    const call = outermostWrapper(member).parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== outermostWrapper(member)) return undefined;
+    const method = staticPropertyName(member);
+    if (method !== undefined && methods.has(method)) releases.push(call);
+  }
+  return releases;
+}
+
 /** Owned by this call (not returned, stored or handed over), and whether the call closes it, on every path or only on success. */
 function judge(analysis: Analysis, options: NoClientPerCallOptions, acquisition: Node, owner: FunctionNode, entry: ResourceEntry): Verdict | undefined {
   const binding = bindingOf(acquisition, owner, entry, analysis.scopeManager, analysis.oracle);
@@ -182,7 +203,10 @@ function judge(analysis: Analysis, options: NoClientPerCallOptions, acquisition:
       return { closed: true, binding, releases: [] };
     case 'variable': {
       const usage = analyzeHandleUsage(binding.variable, binding.target, owner, entry, analysis, options);
-      if (usage.escape?.reason === 'released in a callback') return { closed: true, binding, releases: usage.releases, closedInCallback: true };
+      if (usage.escape?.reason === 'released in a callback') {
+        const releases = callbackReleases(binding.variable, entry);
+        return { closed: true, binding, releases: releases ?? [], closedInCallback: releases === undefined };
+      }
       if (usage.escape) return undefined;
       if (usage.releases.length === 0) return { closed: false, binding, releases: [] };
       const leaks = findLeakPaths(owner, {

@@ -176,6 +176,10 @@ export function editsForSingletonClient(plan: SingletonClientPlan, source: strin
       break;
     }
     case 'field': {
+      if (site.existing) {
+        edits.push({ range: [site.initializer.range[0], site.initializer.range[1]], text: `this.${site.field}` });
+        break;
+      }
       const open = site.classBody.range[0];
       if (!layout.restOfLineIsEmpty(open + 1)) return { refusal: 'the class body does not start on a line of its own' };
       const member = site.classBody.body[0];

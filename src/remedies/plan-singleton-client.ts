@@ -232,10 +232,20 @@ export class SingletonPlanner {
     if (!topOfFunction) return { kind: 'in-place' };
     if (isInstanceMethod(owner)) {
       const classBody = owner.parent.parent;
+      const shared = classBody.body.find(
+        (member): member is TSESTree.PropertyDefinition =>
+          member.type === AST_NODE_TYPES.PropertyDefinition &&
+          member.key.type === AST_NODE_TYPES.Identifier &&
+          member.value?.type === AST_NODE_TYPES.CallExpression &&
+          member.value.callee.type === AST_NODE_TYPES.Identifier &&
+          member.value.callee.name === names.getter &&
+          member.value.arguments.length === 0,
+      );
+      if (shared) return { kind: 'field', initializer: binding.declarator.init!, classBody, field: (shared.key as TSESTree.Identifier).name, existing: true };
       const members = new Set(classBody.body.map((member) => ('key' in member && member.key.type === AST_NODE_TYPES.Identifier ? member.key.name : '')));
       let field = names.variable;
       for (let suffix = 2; members.has(field); suffix++) field = `${names.variable}${suffix}`;
-      return { kind: 'field', initializer: binding.declarator.init!, classBody, field };
+      return { kind: 'field', initializer: binding.declarator.init!, classBody, field, existing: false };
     }
     const lastParameter = owner.params[owner.params.length - 1];
     if (

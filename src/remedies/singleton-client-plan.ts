@@ -30,6 +30,13 @@ export type SingletonClientSite =
   /** `const c = new X()` first in a named function: becomes a trailing parameter `c = getX()`. */
   | { readonly kind: 'parameter'; readonly declaration: TSESTree.VariableDeclaration; readonly function: TSESTree.FunctionLike; readonly parameter: string }
   /** In an instance method: `const c = this.<field>`, the field initialised from the getter. */
-  | { readonly kind: 'field'; readonly initializer: TSESTree.Node; readonly classBody: TSESTree.ClassBody; readonly field: string }
+  | {
+      readonly kind: 'field';
+      readonly initializer: TSESTree.Node;
+      readonly classBody: TSESTree.ClassBody;
+      readonly field: string;
+      /** The class already has a field initialised from this getter (another method's site): only the site changes. */
+      readonly existing: boolean;
+    }
   /** Anywhere else (callbacks, loop bodies): the acquisition becomes `getX()`. */
   | { readonly kind: 'in-place' };
