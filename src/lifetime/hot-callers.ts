@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { callSitesOf } from '../ast/local-functions';
-import type { FunctionNode } from '../ast/predicates';
+import { AST_NODE_TYPES } from '../ast/node-types';
+import { outermostWrapper, type FunctionNode } from '../ast/predicates';
 import type { ScopeManagerLike } from '../ast/scopes';
 import type { Node } from '../ast/traverse';
 import { executionOf, type Execution, type RequestScopeOracle } from './execution';
@@ -47,6 +48,7 @@ function search(
   const callers: FunctionNode[] = [];
   for (const call of sites) {
     const execution = executionOf(call, oracle);
+    if (execution.kind === 'hot' && isRetryProbe(call, execution)) continue;
     if (execution.kind === 'hot') return { execution, call, through };
     if (execution.kind === 'repeated') callers.push(execution.function);
   }
@@ -55,4 +57,27 @@ function search(
     if (found) return found;
   }
   return undefined;
+}
+
+/**
+ * `for (…) { if (await isReady(url)) return true; await sleep(…) }`: a loop that polls a probe until it
+ * succeeds and then leaves. It runs as long as the service is down, not per unit of work, and each
+ * attempt must connect anew: not connection churn.
+ */
+function isRetryProbe(call: TSESTree.CallExpression, execution: Extract<Execution, { kind: 'hot' }>): boolean {
+  if (execution.role.kind !== 'loop-body') return false;
+  let value: Node = outermostWrapper(call);
+  if (value.parent?.type === AST_NODE_TYPES.AwaitExpression) value = outermostWrapper(value.parent);
+  if (value.parent?.type === AST_NODE_TYPES.UnaryExpression && value.parent.operator === '!') value = outermostWrapper(value.parent);
+  const test = value.parent;
+  if (test?.type !== AST_NODE_TYPES.IfStatement || test.test !== value) return false;
+  return [test.consequent, test.alternate].some((branch) => branch !== null && branch !== undefined && leavesLoop(branch));
+}
+
+/** `return …`, `break`, or a block that ends with one. */
+function leavesLoop(statement: Node): boolean {
+  if (statement.type === AST_NODE_TYPES.ReturnStatement || statement.type === AST_NODE_TYPES.BreakStatement) return true;
+  if (statement.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const last = statement.body[statement.body.length - 1];
+  return last !== undefined && leavesLoop(last);
 }

@@ -174,6 +174,29 @@ export class Queue {
 }`,
   },
   {
+    name: 'a readiness probe polled in a loop until it succeeds is not churn',
+    code: `
+import { Pool } from 'pg';
+async function isReady(url: string): Promise<boolean> {
+  const pool = new Pool({ connectionString: url });
+  try {
+    await pool.query('select 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await pool.end();
+  }
+}
+export async function waitForDatabase(url: string): Promise<boolean> {
+  for (let attempt = 0; attempt < 30; attempt++) {
+    if (await isReady(url)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  return false;
+}`,
+  },
+  {
     name: 'a gRPC client built from credentials once, at module level',
     code: `
 const grpc = require('@grpc/grpc-js');
