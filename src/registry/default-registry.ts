@@ -204,6 +204,42 @@ export const defaultRegistry: readonly ResourceEntry[] = [
     releases: [{ method: 'close', async: true }],
   },
   {
+    // `knex(config)` / `require('knex')(config)`: each instance owns a connection pool until `destroy()`.
+    description: 'Knex instance',
+    kind: 'client',
+    factories: [...fromPackage('knex', 'default', 'knex')],
+    releases: [{ method: 'destroy', async: true }],
+  },
+  {
+    description: 'Sequelize instance',
+    kind: 'client',
+    types: [{ from: 'package', package: 'sequelize', name: 'Sequelize' }],
+    releases: [{ method: 'close', async: true }],
+  },
+  {
+    description: 'mssql connection pool',
+    kind: 'client',
+    types: [{ from: 'package', package: 'mssql', name: 'ConnectionPool' }],
+    releases: [{ method: 'close', async: true }],
+  },
+  {
+    // A BullMQ queue, worker or event listener holds its own Redis connections until `close()`.
+    description: 'BullMQ queue',
+    kind: 'client',
+    types: [
+      { from: 'package', package: 'bullmq', name: 'Queue' },
+      { from: 'package', package: 'bullmq', name: 'QueueEvents' },
+      { from: 'package', package: 'bullmq', name: 'FlowProducer' },
+    ],
+    releases: [{ method: 'close', async: true }],
+  },
+  {
+    description: 'Elasticsearch client',
+    kind: 'client',
+    types: [{ from: 'package', package: '@elastic/elasticsearch', name: 'Client' }],
+    releases: [{ method: 'close', async: true }],
+  },
+  {
     // Generated service clients and `makeGenericClientConstructor`/`loadPackageDefinition` constructors
     // extend `Client`; `close()` tears down its channel and every subchannel's TCP connection.
     description: 'gRPC client',

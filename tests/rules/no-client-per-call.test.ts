@@ -509,6 +509,17 @@ export class RedisCacheService {
     errors: [{ messageId: 'slotOverwritten' as const, line: 6, data: { resource: 'Redis client', where: '`setClient`', slot: 'this.client' } }],
   },
   {
+    name: 'a Knex instance (its own connection pool) per request, never destroyed',
+    code: `
+const express = require('express');
+const app = express();
+app.get('/users', async (req, res) => {
+  const db = require('knex')({ client: 'pg', connection: process.env.DATABASE_URL });
+  res.json(await db('users').select());
+});`,
+    errors: [{ messageId: 'neverClosed' as const, line: 5, data: { resource: 'Knex instance', where: 'a route handler' } }],
+  },
+  {
     name: 'a client in a loop closed only on success',
     code: `
 import { Pool } from 'pg';
