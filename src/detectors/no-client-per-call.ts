@@ -6,7 +6,7 @@ import { nodeIndexOf } from '../ast/node-index';
 import type { Node } from '../ast/traverse';
 import type { OptionValues } from '../descriptors/option-spec';
 import type { RuleDescriptor } from '../descriptors/rule-descriptor';
-import { withLazyRemedy, type Finding } from '../findings/finding';
+import { withLazyRemedy, type Finding, type Refusal } from '../findings/finding';
 import { ownershipOptions } from '../ownership/ownership-options';
 import type { SingletonClientPlan } from '../remedies/singleton-client-plan';
 import { functionName } from '../ast/function-name';
@@ -21,7 +21,8 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { FunctionNode } from '../ast/predicates';
 import { findLeakPaths } from '../flow/release-paths';
 import { hotCallerOf, type HotCaller } from '../lifetime/hot-callers';
-import { clientSlotOf, isSlotCheckedFirst, perUseRelease } from '../ownership/client-slots';
+import { clientSlotOf, isSlotCheckedFirst, perUseRelease, storesViewInSlot } from '../ownership/client-slots';
+import { callbackAcquisition, type CallbackAcquisition } from '../ownership/callback-acquisitions';
 
 export const NO_CLIENT_PER_CALL = 'no-client-per-call';
 
@@ -86,6 +87,12 @@ function detectClientsPerCall(analysis: Analysis, options: NoClientPerCallOption
     // Module level and field initialisers run once per process or per instance.
     const owner = enclosingFunction(node);
     if (!owner || !couldBeOwnedHere(node)) continue;
+    const delivered = node.type === AST_NODE_TYPES.CallExpression ? callbackAcquisition(node, analysis) : undefined;
+    if (delivered) {
+      const finding = judgeCallbackAcquisition(analysis, options, node, owner, delivered, fileCalls);
+      if (finding) findings.push(finding);
+      continue;
+    }
     const entry = analysis.oracle.acquisition(node);
     if (!entry || entry.kind !== 'client') continue;
     const execution = executionOf(node, analysis.oracle);
@@ -128,6 +135,39 @@ function detectClientsPerCall(analysis: Analysis, options: NoClientPerCallOption
     if (caller || isServiceMethod(owner)) report('closedPerCall', { where: where(execution, caller) });
   }
   return findings;
+}
+
+/**
+ * `MongoClient.connect(url, (err, client) => { … })` in repeated code: the callback owns the client.
+ * Never closed there is a leak; closed there is churn on hot paths, as for the promise form.
+ */
+function judgeCallbackAcquisition(
+  analysis: Analysis,
+  options: NoClientPerCallOptions,
+  call: Node,
+  owner: FunctionNode,
+  delivered: CallbackAcquisition,
+  fileCalls: () => TSESTree.CallExpression[],
+): NoClientPerCallFinding | undefined {
+  const execution = executionOf(call, analysis.oracle);
+  if (execution.kind === 'once') return undefined;
+  const usage = analyzeHandleUsage(delivered.variable, delivered.parameter, delivered.callback, delivered.entry, analysis, options);
+  if (usage.escape || storesViewInSlot(delivered.variable, analysis.scopeManager)) return undefined;
+  const remedy: Refusal = {
+    kind: 'refusal',
+    reason: 'the client arrives in a callback; switch to the promise form (`const client = await connect(…)`) first, then run the codemod again',
+  };
+  const report = (messageId: NoClientPerCallMessageId, place: string): NoClientPerCallFinding => ({
+    ruleId: NO_CLIENT_PER_CALL,
+    messageId,
+    node: call,
+    data: { resource: delivered.entry.description, where: place },
+    remedy,
+  });
+  if (usage.releases.length === 0) return report('neverClosed', where(execution));
+  if (execution.kind === 'hot') return report('closedPerCall', where(execution));
+  const caller = hotCallerOf(owner, fileCalls(), analysis.scopeManager, analysis.oracle);
+  return caller || isServiceMethod(owner) ? report('closedPerCall', where(execution, caller)) : undefined;
 }
 
 interface Verdict {
@@ -208,7 +248,9 @@ function judge(analysis: Analysis, options: NoClientPerCallOptions, acquisition:
         return { closed: true, binding, releases: releases ?? [], closedInCallback: releases === undefined };
       }
       if (usage.escape) return undefined;
-      if (usage.releases.length === 0) return { closed: false, binding, releases: [] };
+      if (usage.releases.length === 0) {
+        return storesViewInSlot(binding.variable, analysis.scopeManager) ? undefined : { closed: false, binding, releases: [] };
+      }
       const leaks = findLeakPaths(owner, {
         acquisition,
         scope: declaringScope(binding.variable.defs[0]?.node) ?? owner.body,

@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { callSitesOf } from '../ast/local-functions';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import { enclosingFunction, isFunction, outermostWrapper, staticPropertyName, unwrapExpression, walkSameFunction, type FunctionNode } from '../ast/predicates';
-import { findVariable, type ScopeManagerLike } from '../ast/scopes';
+import { findVariable, type ScopeManagerLike, type VariableLike } from '../ast/scopes';
 import type { Node } from '../ast/traverse';
 import type { ResourceEntry } from '../registry/resource-entry';
 
@@ -124,4 +124,27 @@ export function perUseRelease(
     if (release) return release;
   }
   return undefined;
+}
+
+/**
+ * `db = client.db('shop')`, `this.collection = client.db().collection('items')`: a view the client
+ * hands out (a database, a collection, a channel), kept in a long-lived slot, keeps the client
+ * alive with it: the client is meant to live as long as that slot, as at start-up.
+ */
+export function storesViewInSlot(variable: VariableLike, scopeManager: ScopeManagerLike): boolean {
+  return variable.references.some((reference) => {
+    let value: Node = outermostWrapper(reference.identifier);
+    // Through a chain of method calls and awaits: `client.db().collection('items')`.
+    for (;;) {
+      const member = value.parent;
+      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== value) break;
+      const call = outermostWrapper(member).parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== outermostWrapper(member)) break;
+      value = outermostWrapper(call);
+      if (value.parent?.type === AST_NODE_TYPES.AwaitExpression) value = outermostWrapper(value.parent);
+    }
+    if (value === outermostWrapper(reference.identifier)) return false;
+    const assignment = value.parent;
+    return assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.right === value && slotKey(assignment.left, scopeManager) !== undefined;
+  });
 }

@@ -197,6 +197,47 @@ export async function waitForDatabase(url: string): Promise<boolean> {
 }`,
   },
   {
+    name: 'a MongoClient delivered to a connect() callback and kept for the process',
+    code: `
+const { MongoClient } = require('mongodb');
+let db;
+function connect(url, done) {
+  MongoClient.connect(url, (err, client) => {
+    if (err) return done(err);
+    db = client.db('shop');
+    process.on('SIGTERM', () => client.close());
+    done();
+  });
+}
+module.exports = { connect, items: () => db.collection('items') };`,
+  },
+  {
+    name: 'a MongoClient whose database view is kept in a module variable lives as long as it',
+    code: `
+import { MongoClient, type Db } from 'mongodb';
+let db: Db | undefined;
+export async function connectDatabase(url: string): Promise<void> {
+  const client = await MongoClient.connect(url);
+  db = client.db('shop');
+}
+export const items = () => db!.collection('items');`,
+  },
+  {
+    name: 'a callback-delivered MongoClient whose collection is kept in a field',
+    code: `
+const { MongoClient } = require('mongodb');
+class Store {
+  open(url, done) {
+    MongoClient.connect(url, (err, client) => {
+      if (err) return done(err);
+      this.items = client.db('shop').collection('items');
+      done();
+    });
+  }
+}
+module.exports = Store;`,
+  },
+  {
     name: 'a gRPC client built from credentials once, at module level',
     code: `
 const grpc = require('@grpc/grpc-js');
@@ -518,6 +559,20 @@ app.get('/users', async (req, res) => {
   res.json(await db('users').select());
 });`,
     errors: [{ messageId: 'neverClosed' as const, line: 5, data: { resource: 'Knex instance', where: 'a route handler' } }],
+  },
+  {
+    name: 'a MongoClient delivered to a connect() callback per request, never closed',
+    code: `
+const express = require('express');
+const { MongoClient } = require('mongodb');
+const app = express();
+app.get('/items', (req, res) => {
+  MongoClient.connect(process.env.MONGO_URL, (err, client) => {
+    if (err) return res.status(500).end();
+    client.db('shop').collection('items').find().toArray((error, items) => res.json(items));
+  });
+});`,
+    errors: [{ messageId: 'neverClosed' as const, line: 6, data: { resource: 'MongoDB client', where: 'a route handler' } }],
   },
   {
     name: 'a client in a loop closed only on success',
