@@ -50,6 +50,16 @@ function isInstanceCode(fn: FunctionNode): boolean {
   return false;
 }
 
+/** A class constructor, or an arrow inside one: `this` is the instance being built. */
+function isClassConstructorCode(fn: FunctionNode): boolean {
+  for (let current: FunctionNode | undefined = fn; current; current = enclosingFunction(current)) {
+    const holder = current.parent;
+    if (holder?.type === AST_NODE_TYPES.MethodDefinition) return holder.kind === 'constructor';
+    if (current.type !== AST_NODE_TYPES.ArrowFunctionExpression) return false;
+  }
+  return false;
+}
+
 /** The slot the acquisition is stored into, when it is one (`this.client = await connect()`). */
 export function clientSlotOf(acquisition: Node, scopeManager: ScopeManagerLike): ClientSlot | undefined {
   const value = outermostWrapper(acquisition);
@@ -145,6 +155,11 @@ export function storesViewInSlot(variable: VariableLike, scopeManager: ScopeMana
     }
     if (value === outermostWrapper(reference.identifier)) return false;
     const assignment = value.parent;
-    return assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.right === value && slotKey(assignment.left, scopeManager) !== undefined;
+    if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.right !== value) return false;
+    const key = slotKey(assignment.left, scopeManager);
+    if (key === undefined) return false;
+    // `this` of a plain function may be an object made per call (dadi's `new Model()` per collection).
+    const owner = enclosingFunction(assignment);
+    return !key.startsWith('this.') || (owner !== undefined && (isInstanceCode(owner) || isClassConstructorCode(owner)));
   });
 }
