@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../ast/node-types';
-import { staticPropertyName, unwrapExpression } from '../ast/predicates';
+import { staticPropertyName, unwrapExpression, type FunctionNode } from '../ast/predicates';
 import { findVariable, type ScopeManagerLike } from '../ast/scopes';
 import { walk, type Node } from '../ast/traverse';
 import { calledLocalFunction, returnedValues } from '../ast/local-functions';
@@ -46,6 +46,8 @@ export class UntypedOracle implements TypeOracle {
   readonly #inferring = new Set<Node>();
   /** The local factories being followed: guards `a()` returning `b()` returning `a()`. */
   readonly #followedFactories = new Set<Node>();
+  /** A local factory's answer, for a bare call and for an awaited one. */
+  readonly #factoryResults = new Map<Node, { awaited?: ResourceEntry | null; bare?: ResourceEntry | null }>();
 
   constructor(
     private readonly program: TSESTree.Program,
@@ -73,7 +75,20 @@ export class UntypedOracle implements TypeOracle {
    */
   #fromLocalFactory(call: TSESTree.CallExpression, awaited: boolean): ResourceEntry | undefined {
     const factory = calledLocalFunction(call, this.scopeManager);
-    if (!factory || this.#followedFactories.has(factory) || this.#followedFactories.size >= MAX_LOCAL_FACTORY_DEPTH) return undefined;
+    if (!factory) return undefined;
+    // Typed mode asks this of every call the checker does not match: one look at each factory's body.
+    const cached = this.#factoryResults.get(factory);
+    const key = awaited ? 'awaited' : 'bare';
+    const known = cached?.[key];
+    if (known !== undefined) return known ?? undefined;
+    const result = this.#factoryResult(factory, awaited);
+    // A result cut short by the cycle guard is not the factory's own answer.
+    if (this.#followedFactories.size === 0) this.#factoryResults.set(factory, { ...cached, [key]: result ?? null });
+    return result;
+  }
+
+  #factoryResult(factory: FunctionNode, awaited: boolean): ResourceEntry | undefined {
+    if (this.#followedFactories.has(factory) || this.#followedFactories.size >= MAX_LOCAL_FACTORY_DEPTH) return undefined;
     this.#followedFactories.add(factory);
     try {
       for (const value of returnedValues(factory, this.scopeManager)) {
