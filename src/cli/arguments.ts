@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { shippedCatalog, type Catalog } from '../descriptors/catalog';
 import type { AnyCodemodDescriptor } from '../descriptors/codemod-descriptor';
 import { OptionValueError, parseOptionValue } from '../descriptors/option-spec';
+import { parseShard, type Shard } from './shard';
 import { UsageError } from './usage-error';
 
 /** Everything `leakguard fix` was asked to do, validated; paths are absolute. */
@@ -21,12 +22,19 @@ export interface FixSettings {
   readonly codemodOptions: Readonly<Record<string, unknown>>;
   /** False with `--no-install-hint`: the summary names packages the output imports, without the install command. */
   readonly installHint: boolean;
+  /** `--install`: add the packages the written files import and their project does not declare. */
+  readonly install: boolean;
+  /** `--quiet`: no progress on stderr, on a terminal or in a CI log. */
+  readonly quiet: boolean;
+  /** `--shard k/n`: only the files of slice k of n. */
+  readonly shard: Shard | undefined;
 }
 
 export type Command =
   | { readonly kind: 'help' }
   | { readonly kind: 'version' }
   | { readonly kind: 'list' }
+  | { readonly kind: 'report-merge'; readonly reports: readonly string[]; readonly output: string | undefined }
   | ({ readonly kind: 'fix' } & FixSettings);
 
 const commandOptions = {
@@ -40,6 +48,10 @@ const commandOptions = {
   since: { type: 'string' },
   workers: { type: 'string' },
   'no-install-hint': { type: 'boolean' },
+  install: { type: 'boolean' },
+  quiet: { type: 'boolean' },
+  shard: { type: 'string' },
+  output: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;
@@ -84,15 +96,30 @@ export function parseCommandLine(argv: readonly string[], cwd: string = process.
       if (rest.length > 0 || Object.keys(values).length > 0) throw new UsageError('`list` takes no arguments or options');
       return { kind: 'list' };
     case 'fix':
+      if (values.output !== undefined) throw new UsageError('--output belongs to `report merge`; `fix` writes reports with --report <file>');
       return { kind: 'fix', ...fixSettings(values, rest, cwd, catalog, owners) };
+    case 'report':
+      return reportCommand(values, rest, cwd);
     default:
-      throw new UsageError(`unknown command '${command}': use \`fix\` or \`list\``);
+      throw new UsageError(`unknown command '${command}': use \`fix\`, \`list\` or \`report merge\``);
   }
+}
+
+/** `report merge <a.json> <b.json> … [--output merged.json]`: the only `report` subcommand so far. */
+function reportCommand(values: ParsedValues, rest: readonly string[], cwd: string): Command {
+  const [subcommand, ...reports] = rest;
+  if (subcommand !== 'merge') throw new UsageError(`unknown report command '${subcommand ?? ''}': use \`report merge <a.json> <b.json> … [--output merged.json]\``);
+  const others = Object.keys(values).filter((name) => name !== 'output');
+  if (others.length > 0) throw new UsageError(`\`report merge\` takes only --output, not --${others[0]}`);
+  if (values.output !== undefined && path.extname(values.output).toLowerCase() !== '.json') throw new UsageError(`--output ${values.output}: a merged report is JSON; name it <file>.json`);
+  return { kind: 'report-merge', reports: reports.map((report) => path.resolve(cwd, report)), output: values.output === undefined ? undefined : path.resolve(cwd, values.output) };
 }
 
 function fixSettings(values: ParsedValues, paths: readonly string[], cwd: string, catalog: Catalog, owners: Map<string, AnyCodemodDescriptor[]>): FixSettings {
   if (paths.length === 0) throw new UsageError('`fix` needs at least one path, e.g. `leakguard fix src --codemod all`');
   const codemods = selectedCodemods(values.codemod ?? [], catalog);
+  // A dry run writes nothing, package.json included; installing would be the one write it makes.
+  if (values.install && values.dry) throw new UsageError('--install adds packages to package.json, and --dry writes nothing: use one or the other');
   return {
     paths: paths.map((given) => path.resolve(cwd, given)),
     codemods,
@@ -106,6 +133,9 @@ function fixSettings(values: ParsedValues, paths: readonly string[], cwd: string
     workers: workerCount(values.workers),
     codemodOptions: codemodOptionValues(values, codemods, owners),
     installHint: !(values['no-install-hint'] ?? false),
+    install: values.install ?? false,
+    quiet: values.quiet ?? false,
+    shard: values.shard === undefined ? undefined : parseShard(values.shard),
   };
 }
 

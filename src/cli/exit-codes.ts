@@ -13,6 +13,12 @@ export const ExitCode = {
   refusedDirtyTree: 3,
   /** Some files failed (did not parse, crashed a codemod, could not be written) or the run itself failed. */
   errors: 4,
+  /**
+   * Files were written that import a package (bounded-cache: lru-cache) their project does not declare:
+   * the output does not build until it is installed. `--install` adds it. Ranks below `errors`, above
+   * `findingsRemain`.
+   */
+  missingDependency: 5,
   /** Interrupted by SIGINT, or stdout closed by its reader: files already written are complete, the rest untouched. */
   interrupted: 130,
 } as const;

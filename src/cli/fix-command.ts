@@ -12,7 +12,9 @@ import type { FileTransform } from './file-transform';
 import { InOrder } from './in-order';
 import { jsonReport } from './json-report';
 import { markdownReport } from './markdown-report';
-import { createProgress } from './progress';
+import { createProgress, silentProgress } from './progress';
+import { installUndeclaredPackages } from './install-packages';
+import { filesOfShard } from './shard';
 import type { FileRecord, RunRecord } from './run-record';
 import { exitCodeOf, tallyRun, type RunTally } from './run-tally';
 import { requiredPackagesOf } from './required-packages';
@@ -34,12 +36,13 @@ export async function runFix(settings: FixSettings, streams: CliStreams, catalog
   if (settings.project !== undefined && !fs.statSync(settings.project, { throwIfNoEntry: false })?.isFile()) {
     throw new UsageError(`--project ${displayPath(settings.project)}: no such file`);
   }
-  const discovery = discoverSourceFiles(settings.paths, settings.since);
+  const discovered = discoverSourceFiles(settings.paths, settings.since);
+  const discovery = settings.shard === undefined ? discovered : filesOfShard(discovered, settings.shard);
   const { files } = discovery;
   if (!mayWrite(settings, discovery, streams.stderr)) return ExitCode.refusedDirtyTree;
 
   const workers = Math.max(1, Math.min(settings.workers ?? defaultWorkers(files.length), files.length));
-  const progress = createProgress(files.length, streams.stderr);
+  const progress = settings.quiet ? silentProgress : createProgress(files.length, streams.stderr);
   const inOrder = new InOrder((text) => progress.around(() => streams.stdout.write(text)));
   // Writes are synchronous, so this runs between two files: none is ever half-written.
   const onInterrupt = (): void => {
@@ -82,16 +85,23 @@ export async function runFix(settings: FixSettings, streams: CliStreams, catalog
   }
 
   if (lintSettings.problem) streams.stderr.write(`leakguard: ${lintSettings.problem}\n`);
-  const tally = tallyRun(settings.codemods, records);
-  let exitCode = exitCodeOf(tally, settings.dryRun);
+  const tally = tallyRun(settings.codemods, records, settings.dryRun);
+  let requiredPackages = requiredPackagesOf(records);
+  if (settings.install && requiredPackages.some((required) => required.declaredIn === undefined)) {
+    for (const failure of installUndeclaredPackages(requiredPackages, streams.stderr)) streams.stderr.write(`leakguard: ${failure}\n`);
+    requiredPackages = requiredPackagesOf(records);
+  }
+  const undeclaredImportsWritten = records.some((record) => record.written) && requiredPackages.some((required) => required.declaredIn === undefined);
+  let exitCode = exitCodeOf(tally, undeclaredImportsWritten);
   const run: RunRecord = {
     settings,
     files: records,
+    discoveredFiles: discovered.files.length,
     workers,
     startedAt,
     durationMs: Date.now() - startedAt.getTime(),
     exitCode,
-    requiredPackages: requiredPackagesOf(records),
+    requiredPackages,
   };
   // stdout carries what was asked for: with --diff or --print it must stay a clean patch or source.
   const summaryStream = settings.diff || settings.print ? streams.stderr : streams.stdout;

@@ -22,12 +22,16 @@ function requiredPackages(catalog: Catalog): string {
 export const helpText = (catalog: Catalog): string => `Usage:
   leakguard fix <paths...> --codemod <name[,name...]|all> [options]
   leakguard list
+  leakguard report merge <a.json> <b.json...> [--output merged.json]
   leakguard --help | --version
 
 Commands:
   fix     Run codemods over the ${sourceExtensions.join(' ')} files under <paths>
           (.gitignore honoured inside a git work tree, .d.ts files skipped) and rewrite them in place.
   list    Print the rules and the codemods with the rule each one fixes.
+  report merge
+          Merge the JSON reports of \`fix --shard k/n\` jobs into one (stdout, or --output <file>.json);
+          exits with the merged run's exit code.
 
 Options for fix:
   --codemod <name|all>   Codemods to run, comma-separated or repeated; \`all\` runs every codemod.
@@ -35,12 +39,15 @@ Options for fix:
   --diff                 Print a unified diff of every change on stdout.
   --print                Print the rewritten source of every changed file on stdout.
   --force                Write even though the git tree has uncommitted changes under <paths>.
-  --report <file>        Write a report; the extension picks the format: .json (schemaVersion 1) or .md.
+  --report <file>        Write a report; the extension picks the format: .json (schemaVersion 2) or .md.
                          May be repeated.
   --project <tsconfig>   Type information from this tsconfig instead of the nearest one per file.
   --since <git-ref>      Only files changed since <git-ref> (committed, staged, unstaged or untracked).
   --workers <n>          Worker threads (default: one per CPU, at most one per 16 files; 1 = main thread only).
+  --shard <k/n>          Only slice k of n of the files (a stable partition by path): one CI job per slice.
+  --quiet                No progress on stderr (on a terminal: a status line; otherwise a line every 10 s).
 ${codemodOptionLines(catalog)}  --no-install-hint      Do not print the command that installs a package the output imports (${requiredPackages(catalog)}).
+  --install              Add such a package to the project with its package manager (not with --dry).
 
 Exit codes:
   0  every finding was fixed, or there was none
@@ -48,6 +55,7 @@ Exit codes:
   2  usage error
   3  refused to write: uncommitted changes under <paths> (commit, stash, or pass --force)
   4  some files failed to parse, crashed a codemod or could not be written (the others were processed)
+  5  files were written that import a package their project does not declare (see --install)
 
 Docs: https://github.com/leakguard/eslint-plugin-leakguard/blob/main/docs/cli.md
 `;

@@ -4,7 +4,12 @@ import { codemodOptionOwners } from './arguments';
 import { displayPath } from './display-path';
 import type { FileFailure } from './file-transform';
 import type { RunRecord } from './run-record';
+import { reportedStatus } from './reported-status';
 import type { RunTally } from './run-tally';
+import { shardText } from './shard';
+
+/** 2: dry runs say `wouldFix` (status, totals, per codemod) where version 1 said `fixed`. */
+export const reportSchemaVersion = 2;
 
 /**
  * `--report file.json`. The shape is docs/report-schema.json: bump `schemaVersion` on any change a
@@ -14,7 +19,7 @@ export function jsonReport(run: RunRecord, tally: RunTally, catalog: Catalog): s
   const { settings } = run;
   const { codemods, ...totals } = tally;
   const report = {
-    schemaVersion: 1,
+    schemaVersion: reportSchemaVersion,
     tool: { name: 'leakguard', version },
     run: {
       command: 'fix',
@@ -26,6 +31,9 @@ export function jsonReport(run: RunRecord, tally: RunTally, catalog: Catalog): s
         [...codemodOptionOwners(catalog)].map(([name, takers]) => [name, settings.codemodOptions[name] ?? takers[0].options[name].default ?? null]),
       ),
       since: settings.since ?? null,
+      shard: settings.shard === undefined ? null : shardText(settings.shard),
+      filesDiscovered: run.discoveredFiles,
+      install: settings.install,
       project: settings.project === undefined ? null : displayPath(settings.project),
       workers: run.workers,
       installHint: settings.installHint,
@@ -35,7 +43,6 @@ export function jsonReport(run: RunRecord, tally: RunTally, catalog: Catalog): s
     exitCode: run.exitCode,
     totals,
     codemods,
-    // Added within schemaVersion 1: optional in the schema, so reports written before it still validate.
     requiredPackages: run.requiredPackages.map((required) => ({
       name: required.name,
       codemods: required.codemods,
@@ -59,7 +66,7 @@ export function jsonReport(run: RunRecord, tally: RunTally, catalog: Catalog): s
           line: outcome.line,
           column: outcome.column,
           message: outcome.message,
-          status: outcome.status,
+          status: reportedStatus(outcome.status, settings.dryRun),
           ...(outcome.reason === undefined ? {} : { reason: outcome.reason }),
         })),
       ),

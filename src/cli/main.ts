@@ -7,7 +7,7 @@ import { GitError } from './git';
 import { helpText } from './help-text';
 import { UsageError } from './usage-error';
 
-async function main(argv: readonly string[]): Promise<ExitCode> {
+async function main(argv: readonly string[]): Promise<number> {
   try {
     const command = parseCommandLine(argv);
     switch (command.kind) {
@@ -21,6 +21,8 @@ async function main(argv: readonly string[]): Promise<ExitCode> {
       case 'list':
         process.stdout.write((await import('./list-command.js')).listText(shippedCatalog));
         return ExitCode.success;
+      case 'report-merge':
+        return (await import('./report-merge.js')).runReportMerge(command.reports, command.output, { stdout: process.stdout, stderr: process.stderr });
       case 'fix':
         return await (await import('./fix-command.js')).runFix(command, { stdout: process.stdout, stderr: process.stderr }, shippedCatalog);
     }

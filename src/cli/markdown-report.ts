@@ -2,6 +2,8 @@ import { displayPath } from './display-path';
 import { describeFailure } from './failure-text';
 import type { FileRecord, RunRecord } from './run-record';
 import type { RunTally } from './run-tally';
+import { reportedStatus, type ReportedStatus } from './reported-status';
+import { shardText } from './shard';
 import { declarationText } from './summary';
 import { describeTypeInformation } from './type-information';
 
@@ -14,17 +16,18 @@ export function markdownReport(run: RunRecord, tally: RunTally): string {
     `- Codemods: ${settings.codemods.map((codemod) => code(codemod.name)).join(', ')}`,
     `- Paths: ${settings.paths.map((given) => code(displayPath(given))).join(', ')}`,
     ...(settings.since === undefined ? [] : [`- Changed since: ${code(settings.since)}`]),
+    ...(settings.shard === undefined ? [] : [`- Shard: ${shardText(settings.shard)} (${run.files.length} of ${run.discoveredFiles} files)`]),
     `- Mode: ${settings.dryRun ? 'dry run (nothing written)' : 'files rewritten in place'}`,
     `- Type information: ${describeTypeInformation(tally, settings.project)}`,
     `- Exit code: ${run.exitCode}`,
     '',
     '## Summary',
     '',
-    '| codemod | rule | files | changed | findings | fixed | skipped |',
+    `| codemod | rule | files | ${settings.dryRun ? 'would change' : 'changed'} | findings | ${settings.dryRun ? 'would fix' : 'fixed'} | skipped |`,
     '|---|---|--:|--:|--:|--:|--:|',
     ...tally.codemods.map(
       (codemod) =>
-        `| ${code(codemod.name)} | ${(codemod.rules ?? [codemod.rule]).map((rule) => code(`leakguard/${rule}`)).join(', ')} | ${codemod.filesScanned} | ${codemod.filesChanged} | ${codemod.findings} | ${codemod.fixed} | ${codemod.skipped} |`,
+        `| ${code(codemod.name)} | ${(codemod.rules ?? [codemod.rule]).map((rule) => code(`leakguard/${rule}`)).join(', ')} | ${codemod.filesScanned} | ${codemod.filesChanged} | ${codemod.findings} | ${settings.dryRun ? codemod.wouldFix : codemod.fixed} | ${codemod.skipped} |`,
     ),
     '',
   ];
@@ -45,7 +48,7 @@ export function markdownReport(run: RunRecord, tally: RunTally): string {
   const withFindings = run.files.filter((file) => file.steps.some((step) => step.outcomes.length > 0));
   if (withFindings.length > 0) {
     lines.push('## Findings by file', '');
-    for (const file of withFindings) lines.push(...fileSection(file), '');
+    for (const file of withFindings) lines.push(...fileSection(file, settings.dryRun), '');
   }
   return `${lines.join('\n').trimEnd()}\n`;
 }
@@ -70,7 +73,7 @@ function requiredPackagesSection(run: RunRecord): string[] {
   ];
 }
 
-function fileSection(file: FileRecord): string[] {
+function fileSection(file: FileRecord, dryRun: boolean): string[] {
   const state = file.written ? 'rewritten' : file.changed ? 'would change' : 'unchanged';
   return [
     `### ${code(file.path)} (${state})`,
@@ -80,11 +83,13 @@ function fileSection(file: FileRecord): string[] {
     ...file.steps.flatMap((step) =>
       step.outcomes.map(
         (outcome) =>
-          `| ${outcome.line}:${outcome.column} | ${code(outcome.codemod)} | ${code(outcome.ruleId)} | ${outcome.status} | ${cell(outcome.message)} | ${cell(outcome.reason ?? '')} |`,
+          `| ${outcome.line}:${outcome.column} | ${code(outcome.codemod)} | ${code(outcome.ruleId)} | ${statusWords[reportedStatus(outcome.status, dryRun)]} | ${cell(outcome.message)} | ${cell(outcome.reason ?? '')} |`,
       ),
     ),
   ];
 }
+
+const statusWords: Readonly<Record<ReportedStatus, string>> = { fixed: 'fixed', wouldFix: 'would fix', skipped: 'skipped' };
 
 /** Table cells end at `|` and at a line break: escape the one, flatten the other. */
 function cell(text: string): string {

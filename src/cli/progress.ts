@@ -1,4 +1,8 @@
-/** Stderr status line `[12/340] src/file.ts`, only on a terminal: logs and pipes stay clean. */
+/**
+ * Progress on stderr. On a terminal, a status line `leakguard [12/340] src/file.ts` redrawn per file.
+ * Elsewhere (a CI log), a plain line every `logIntervalMs` while the run lasts: a long migration job
+ * shows it is alive without flooding the log, and a short run prints nothing. `--quiet` turns both off.
+ */
 export interface Progress {
   advance(path: string): void;
   /** Write something else to the terminal without tearing the status line. */
@@ -6,14 +10,24 @@ export interface Progress {
   finish(): void;
 }
 
-const silent: Progress = {
+export const silentProgress: Progress = {
   advance: () => {},
   around: (write) => write(),
   finish: () => {},
 };
 
-export function createProgress(total: number, stream: NodeJS.WriteStream): Progress {
-  if (!stream.isTTY) return silent;
+export interface ProgressClock {
+  readonly now: () => number;
+  readonly logIntervalMs: number;
+}
+
+const defaultClock: ProgressClock = { now: () => Date.now(), logIntervalMs: 10_000 };
+
+export function createProgress(total: number, stream: NodeJS.WriteStream, clock: ProgressClock = defaultClock): Progress {
+  return stream.isTTY ? terminalProgress(total, stream) : logProgress(total, stream, clock);
+}
+
+function terminalProgress(total: number, stream: NodeJS.WriteStream): Progress {
   let done = 0;
   let shown = '';
   const clear = (): void => {
@@ -40,5 +54,23 @@ export function createProgress(total: number, stream: NodeJS.WriteStream): Progr
       clear();
       shown = '';
     },
+  };
+}
+
+function logProgress(total: number, stream: NodeJS.WritableStream, clock: ProgressClock): Progress {
+  const startedAt = clock.now();
+  let lastLogAt = startedAt;
+  let done = 0;
+  return {
+    advance() {
+      done++;
+      const now = clock.now();
+      if (now - lastLogAt < clock.logIntervalMs || done === total) return;
+      lastLogAt = now;
+      const seconds = Math.round((now - startedAt) / 1000);
+      stream.write(`leakguard: ${done}/${total} files (${Math.floor((done / total) * 100)} %) after ${seconds} s\n`);
+    },
+    around: (write) => write(),
+    finish: () => {},
   };
 }

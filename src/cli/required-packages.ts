@@ -35,6 +35,8 @@ export interface RequiredPackage {
   readonly lockfile: string | undefined;
   /** Run from the working directory; `cd <dir> && …` when the project lives elsewhere. */
   readonly installCommand: string;
+  /** The same command as a program and its arguments, run in `directory` (absolute): what `--install` runs. */
+  readonly install: { readonly program: PackageManager; readonly args: readonly string[]; readonly directory: string };
 }
 
 /** First match wins in one directory; the nearest directory with any lockfile wins overall (workspace roots). */
@@ -47,11 +49,11 @@ const lockfiles: ReadonlyArray<readonly [string, PackageManager]> = [
   ['bun.lockb', 'bun'],
 ];
 
-const addCommands: Readonly<Record<PackageManager, string>> = {
-  npm: 'npm install',
-  pnpm: 'pnpm add',
-  yarn: 'yarn add',
-  bun: 'bun add',
+const addVerbs: Readonly<Record<PackageManager, string>> = {
+  npm: 'install',
+  pnpm: 'add',
+  yarn: 'add',
+  bun: 'add',
 };
 
 /**
@@ -104,7 +106,7 @@ function describeRequirement(name: string, manifest: string | undefined, codemod
   const lockfile = nearestLockfile(projectDirectory);
   const declaredManager = /^(npm|pnpm|yarn|bun)@/.exec(typeof contents?.packageManager === 'string' ? contents.packageManager : '')?.[1] as PackageManager | undefined;
   const packageManager = lockfile?.packageManager ?? declaredManager ?? 'npm';
-  const command = `${addCommands[packageManager]} ${name}`;
+  const command = `${packageManager} ${addVerbs[packageManager]} ${name}`;
   const relativeDirectory = path.relative(cwd, projectDirectory);
   return {
     name,
@@ -116,6 +118,7 @@ function describeRequirement(name: string, manifest: string | undefined, codemod
     packageManager,
     lockfile: lockfile === undefined ? undefined : displayPath(lockfile.path, cwd),
     installCommand: relativeDirectory === '' ? command : `cd ${shellWord(displayPath(projectDirectory, cwd))} && ${command}`,
+    install: { program: packageManager, args: [addVerbs[packageManager], name], directory: projectDirectory },
   };
 }
 

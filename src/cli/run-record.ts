@@ -21,6 +21,8 @@ export interface RunRecord {
   readonly settings: FixSettings;
   /** Every scanned file, sorted by path. */
   readonly files: readonly FileRecord[];
+  /** Files found under the given paths before `--shard` took its slice (equal to `files.length` without it). */
+  readonly discoveredFiles: number;
   readonly workers: number;
   readonly startedAt: Date;
   readonly durationMs: number;

@@ -16,7 +16,10 @@ export interface CodemodTally {
   readonly filesScanned: number;
   readonly filesChanged: number;
   readonly findings: number;
+  /** Fixes written; 0 in a dry run, whose fixes count in `wouldFix`. */
   readonly fixed: number;
+  /** Fixes a dry run would have made; 0 when the run wrote. */
+  readonly wouldFix: number;
   readonly skipped: number;
   /** Most frequent first: the reasons a migration still has to address. */
   readonly skipReasons: readonly SkipReasonCount[];
@@ -30,14 +33,15 @@ export interface RunTally {
   readonly filesFailed: number;
   readonly findings: number;
   readonly fixed: number;
+  readonly wouldFix: number;
   readonly skipped: number;
   readonly codemods: readonly CodemodTally[];
 }
 
 export const unexplainedSkip = '(no reason given)';
 
-export function tallyRun(codemods: readonly AnyCodemodDescriptor[], files: readonly FileRecord[]): RunTally {
-  const perCodemod = codemods.map((codemod) => tallyCodemod(codemod, files));
+export function tallyRun(codemods: readonly AnyCodemodDescriptor[], files: readonly FileRecord[], dryRun: boolean): RunTally {
+  const perCodemod = codemods.map((codemod) => tallyCodemod(codemod, files, dryRun));
   const sum = (count: (tally: CodemodTally) => number): number => perCodemod.reduce((total, tally) => total + count(tally), 0);
   return {
     filesScanned: files.length,
@@ -47,12 +51,13 @@ export function tallyRun(codemods: readonly AnyCodemodDescriptor[], files: reado
     filesFailed: files.filter((file) => file.failure).length,
     findings: sum((tally) => tally.findings),
     fixed: sum((tally) => tally.fixed),
+    wouldFix: sum((tally) => tally.wouldFix),
     skipped: sum((tally) => tally.skipped),
     codemods: perCodemod,
   };
 }
 
-function tallyCodemod(codemod: AnyCodemodDescriptor, files: readonly FileRecord[]): CodemodTally {
+function tallyCodemod(codemod: AnyCodemodDescriptor, files: readonly FileRecord[], dryRun: boolean): CodemodTally {
   const steps = files.flatMap((file) => file.steps.filter((step) => step.codemod === codemod.name));
   const outcomes = steps.flatMap((step) => step.outcomes);
   const skipped = outcomes.filter((outcome) => outcome.status === 'skipped');
@@ -68,7 +73,8 @@ function tallyCodemod(codemod: AnyCodemodDescriptor, files: readonly FileRecord[
     filesScanned: steps.length,
     filesChanged: steps.filter((step) => step.changed).length,
     findings: outcomes.length,
-    fixed: outcomes.length - skipped.length,
+    fixed: dryRun ? 0 : outcomes.length - skipped.length,
+    wouldFix: dryRun ? outcomes.length - skipped.length : 0,
     skipped: skipped.length,
     skipReasons: [...reasons]
       .map(([reason, count]) => ({ reason, count }))
@@ -77,11 +83,14 @@ function tallyCodemod(codemod: AnyCodemodDescriptor, files: readonly FileRecord[
 }
 
 /**
- * Failures outrank findings: a file that was not processed may hide any number of them. A dry run
- * leaves its fixable findings in the code, so `--dry` doubles as a CI gate ("nothing left to migrate").
+ * Failures outrank everything: a file that was not processed may hide any number of findings. Then
+ * written files that import a package their project does not declare: the build is broken now, which
+ * is worse than findings left for later. A dry run leaves its fixable findings in the code, so `--dry`
+ * doubles as a CI gate ("nothing left to migrate").
  */
-export function exitCodeOf(tally: RunTally, dryRun: boolean): ExitCode {
+export function exitCodeOf(tally: RunTally, undeclaredImportsWritten: boolean): ExitCode {
   if (tally.filesFailed > 0) return ExitCode.errors;
-  if (tally.skipped > 0 || (dryRun && tally.fixed > 0)) return ExitCode.findingsRemain;
+  if (undeclaredImportsWritten) return ExitCode.missingDependency;
+  if (tally.skipped > 0 || tally.wouldFix > 0) return ExitCode.findingsRemain;
   return ExitCode.success;
 }

@@ -3,6 +3,7 @@ import { plural } from './plural';
 import type { RequiredPackage } from './required-packages';
 import type { RunRecord } from './run-record';
 import type { RunTally } from './run-tally';
+import { shardText } from './shard';
 import { describeTypeInformation } from './type-information';
 
 /** The end-of-run text: what was scanned, what each codemod found, fixed and skipped (and why). */
@@ -15,13 +16,14 @@ export function formatSummary(run: RunRecord, tally: RunTally): string {
       'Skipped by design: .d.ts files, symlinks, files ignored by .gitignore (outside git: node_modules and dot-folders).\n'
     );
   }
+  const shard = settings.shard === undefined ? '' : ` (shard ${shardText(settings.shard)} of the ${plural(run.discoveredFiles, 'file')} found)`;
   const lines: string[] = [
-    `leakguard fix: ${plural(tally.filesScanned, 'file')} scanned${settings.dryRun ? ' (dry run: counts show what would change)' : ''}`,
+    `leakguard fix: ${plural(tally.filesScanned, 'file')} scanned${shard}${settings.dryRun ? ' (dry run: counts show what would change)' : ''}`,
     `Type information: ${describeTypeInformation(tally, settings.project)}`,
     '',
     ...table(
-      ['codemod', 'files', 'changed', 'findings', 'fixed', 'skipped'],
-      tally.codemods.map((codemod) => [codemod.name, codemod.filesScanned, codemod.filesChanged, codemod.findings, codemod.fixed, codemod.skipped]),
+      ['codemod', 'files', settings.dryRun ? 'would change' : 'changed', 'findings', settings.dryRun ? 'would fix' : 'fixed', 'skipped'],
+      tally.codemods.map((codemod) => [codemod.name, codemod.filesScanned, codemod.filesChanged, codemod.findings, settings.dryRun ? codemod.wouldFix : codemod.fixed, codemod.skipped]),
     ),
     '',
   ];

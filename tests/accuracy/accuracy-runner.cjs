@@ -163,8 +163,7 @@ function lintConfig(code, extension, program) {
   ];
 }
 
-function lintFile(file, extension, program) {
-  const code = readFileSync(file, 'utf8');
+function lintFile(file, extension, program, code = readFileSync(file, 'utf8')) {
   const linter = new Linter({ cwd: path.dirname(file) });
   const messages = linter.verify(code, lintConfig(code, extension, program), { filename: file, allowInlineConfig: false });
   const fatal = messages.find((message) => message.fatal);
@@ -181,19 +180,59 @@ function codemodFor(rule) {
   return codemod;
 }
 
-function runPairedCodemod(file, rule, program) {
+function runPairedCodemod(file, extension, rule, program) {
   const descriptor = codemodFor(rule);
   const name = descriptor.name;
   const result = runCodemod(descriptor, { source: readFileSync(file, 'utf8'), filePath: file, ...(program ? { program } : {}) });
   const fixed = result.outcomes.filter((outcome) => outcome.status === 'fixed').length;
   const skipped = result.outcomes.length - fixed;
+  const output = result.output === undefined ? undefined : checkOutput(file, extension, rule, result.output, program);
   return {
     codemod: name,
     fixed,
     skipped,
+    // The paired rule on the output: each skipped site keeps reporting (its todo marker); more than
+    // that is a fix the rule does not accept.
+    stillReported: output ? Math.max(0, output.findings - skipped) : 0,
+    // Typed runs: TypeScript errors (strict) in the output that the input did not have.
+    newTypeErrors: output ? output.newTypeErrors : [],
     parseError: result.parseError ? `${result.parseError.line}:${result.parseError.column} ${result.parseError.message}` : undefined,
     reasons: result.outcomes.filter((outcome) => outcome.status !== 'fixed').map((outcome) => outcome.reason ?? ''),
   };
+}
+
+/**
+ * The codemod's output of `file`, checked as a user would after running it: the paired rule on it, and
+ * (typed) the TypeScript errors the output has and the input had not, in a program where the output
+ * replaces the file (the rest of the part's program reused).
+ */
+function checkOutput(file, extension, rule, output, program) {
+  const outputProgram = program ? programWithText(program, file, output) : undefined;
+  const findings = lintFile(file, extension, outputProgram, output).findings.filter((finding) => finding.rule === rule).length;
+  if (!program || !/\.[cm]?tsx?$/.test(extension)) return { findings, newTypeErrors: [] };
+  const before = diagnosticTexts(program, file);
+  const after = diagnosticTexts(outputProgram, file);
+  for (const text of before) {
+    const index = after.indexOf(text);
+    if (index >= 0) after.splice(index, 1);
+  }
+  return { findings, newTypeErrors: after };
+}
+
+function programWithText(program, file, text) {
+  const options = program.getCompilerOptions();
+  const host = ts.createCompilerHost(options, true);
+  const getSourceFile = host.getSourceFile.bind(host);
+  const readFile = host.readFile.bind(host);
+  const isFile = (name) => path.resolve(name) === path.resolve(file);
+  host.getSourceFile = (name, languageVersion, ...rest) => (isFile(name) ? ts.createSourceFile(name, text, languageVersion, true) : program.getSourceFile(name) ?? getSourceFile(name, languageVersion, ...rest));
+  host.readFile = (name) => (isFile(name) ? text : readFile(name));
+  return ts.createProgram({ rootNames: program.getRootFileNames(), options, host, oldProgram: program });
+}
+
+function diagnosticTexts(program, file) {
+  const sourceFile = program.getSourceFile(file);
+  return [...program.getSyntacticDiagnostics(sourceFile), ...program.getSemanticDiagnostics(sourceFile)].map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, ' '));
 }
 
 /** Every pair of `part`, in one mode: per-file verdicts and the part's totals. */
@@ -203,7 +242,7 @@ function measurePart(part, { typed }) {
   const files = pairs.map((pair) => {
     const before = lintFile(pair.beforePath, pair.extension, program);
     const after = lintFile(pair.afterPath, pair.extension, program);
-    const codemod = runPairedCodemod(pair.beforePath, pair.rule, program);
+    const codemod = runPairedCodemod(pair.beforePath, pair.extension, pair.rule, program);
     const beforeHits = before.findings.filter((finding) => finding.rule === pair.rule);
     const afterHits = after.findings.filter((finding) => finding.rule === pair.rule);
     return {
@@ -234,6 +273,8 @@ function totalsOf(files) {
       quietAfter: count(subset, (file) => file.quietAfter),
       codemodFixed: subset.reduce((sum, file) => sum + file.codemod.fixed, 0),
       codemodSkipped: subset.reduce((sum, file) => sum + file.codemod.skipped, 0),
+      codemodStillReported: subset.reduce((sum, file) => sum + file.codemod.stillReported, 0),
+      codemodNewTypeErrors: count(subset, (file) => file.codemod.newTypeErrors.length > 0),
     };
   }
   return {
@@ -242,6 +283,8 @@ function totalsOf(files) {
     quietAfter: count(files, (file) => file.quietAfter),
     codemodFixed: files.reduce((sum, file) => sum + file.codemod.fixed, 0),
     codemodSkipped: files.reduce((sum, file) => sum + file.codemod.skipped, 0),
+    codemodStillReported: files.reduce((sum, file) => sum + file.codemod.stillReported, 0),
+    codemodNewTypeErrors: count(files, (file) => file.codemod.newTypeErrors.length > 0),
     parseErrors: count(files, (file) => file.parseErrors.length > 0),
     byIdiom,
   };
@@ -271,11 +314,13 @@ function formatMarkdown(runs) {
   const lines = [];
   const safe = summarise(runs);
   lines.push('## Totals', '');
-  lines.push('| part | mode | pairs | recall (before reported) | post-fix quiet (after not reported) | codemod fixed / sites |');
-  lines.push('|---|---|---|---|---|---|');
+  lines.push('| part | mode | pairs | recall (before reported) | post-fix quiet (after not reported) | codemod fixed / sites | fixes the rule still reports | outputs with new TS errors |');
+  lines.push('|---|---|---|---|---|---|---|---|');
   for (const run of safe) {
     const t = run.totals;
-    lines.push(`| ${run.part} | ${run.typed ? 'typed' : 'untyped'} | ${t.pairs} | ${ratio(t.detected, t.pairs)} | ${ratio(t.quietAfter, t.pairs)} | ${ratio(t.codemodFixed, t.codemodFixed + t.codemodSkipped)} |`);
+    lines.push(
+      `| ${run.part} | ${run.typed ? 'typed' : 'untyped'} | ${t.pairs} | ${ratio(t.detected, t.pairs)} | ${ratio(t.quietAfter, t.pairs)} | ${ratio(t.codemodFixed, t.codemodFixed + t.codemodSkipped)} | ${t.codemodStillReported} | ${run.typed ? t.codemodNewTypeErrors : 'n/a'} |`,
+    );
   }
   lines.push('', '## By idiom', '');
   lines.push('| part | mode | idiom | pairs | recall | post-fix quiet | codemod fixed / sites |');
@@ -302,6 +347,11 @@ function formatMarkdown(runs) {
         `| ${file.slug}${file.extension} | ${file.rule} | ${both((entry) => mark(entry.detected))} | ${both((entry) => mark(entry.quietAfter))} | ${both((entry) => `${entry.codemod.fixed}/${entry.codemod.skipped}`)} |`,
       );
     }
+    const problems = (typedRun ?? untypedRun).files.flatMap((file) => [
+      ...(file.codemod.stillReported > 0 ? [`- ${file.slug}${file.extension}: the rule still reports ${file.codemod.stillReported} fixed site(s) on the codemod's output`] : []),
+      ...file.codemod.newTypeErrors.map((text) => `- ${file.slug}${file.extension}: new TypeScript error in the codemod's output: ${text}`),
+    ]);
+    if (problems.length > 0) lines.push('', '### Codemod outputs to look at', '', ...problems);
   }
   return `${lines.join('\n')}\n`;
 }

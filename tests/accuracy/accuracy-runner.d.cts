@@ -25,6 +25,10 @@ export interface CodemodVerdict {
   readonly codemod: string;
   readonly fixed: number;
   readonly skipped: number;
+  /** Fixed sites the paired rule still reports on the codemod's output. */
+  readonly stillReported: number;
+  /** Typed runs, TypeScript files: errors (strict) in the output that the input did not have. */
+  readonly newTypeErrors: string[];
   readonly parseError?: string;
   readonly reasons: string[];
 }
@@ -49,6 +53,9 @@ export interface Counts {
   readonly quietAfter: number;
   readonly codemodFixed: number;
   readonly codemodSkipped: number;
+  readonly codemodStillReported: number;
+  /** Files whose codemod output has a TypeScript error its input did not have (typed runs). */
+  readonly codemodNewTypeErrors: number;
 }
 
 export interface PartTotals extends Counts {

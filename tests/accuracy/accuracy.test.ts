@@ -83,6 +83,10 @@ describe('accuracy on real leak fixes does not fall below the recorded floor', (
         if (!floor || !now) return;
         const run = runs.find((entry) => entry.part === part && entry.typed === (mode === 'typed'));
         expect(run?.totals.parseErrors, `${key}: fixtures that do not parse`).toBe(0);
+        // Not floors but invariants of every codemod: the paired rule accepts what it fixed, and a fix
+        // adds no TypeScript error (strict) to a file.
+        expect(run?.totals.codemodStillReported, `${key}: fixed sites the rule still reports`).toBe(0);
+        expect(run?.totals.codemodNewTypeErrors, `${key}: codemod outputs with new TypeScript errors`).toBe(0);
         expect(now.detected, `${key}: before files reported`).toBeGreaterThanOrEqual(floor.detected);
         expect(now.quietAfter, `${key}: after files left quiet`).toBeGreaterThanOrEqual(floor.quietAfter);
         expect(now.codemodFixed, `${key}: sites the codemods fixed`).toBeGreaterThanOrEqual(floor.codemodFixed);

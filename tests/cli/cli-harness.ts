@@ -13,9 +13,9 @@ export interface CliRun {
 }
 
 /** Runs the compiled bin, as `npx leakguard` would (`npm test` builds first). */
-export function runCli(args: readonly string[], cwd: string): CliRun {
+export function runCli(args: readonly string[], cwd: string, env: Readonly<Record<string, string>> = {}): CliRun {
   if (!fs.existsSync(cliPath)) throw new Error(`${cliPath} is missing: run \`npx tsc -p tsconfig.build.json\` first`);
-  const result = spawnSync(process.execPath, [cliPath, ...args], { cwd, encoding: 'utf8', timeout: 30_000 });
+  const result = spawnSync(process.execPath, [cliPath, ...args], { cwd, encoding: 'utf8', timeout: 30_000, env: { ...process.env, ...env } });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

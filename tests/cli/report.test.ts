@@ -45,11 +45,11 @@ describe('--report file.json', () => {
   it('counts what the summary counts and lists every scanned file with its findings', () => {
     const report = JSON.parse(readFile(root, 'reports/leaks.json')) as Record<string, unknown>;
     expect(report).toMatchObject({
-      schemaVersion: 1,
+      schemaVersion: 2,
       exitCode: 4,
-      run: { command: 'fix', codemods: ['try-finally-close'], paths: ['src'], dryRun: false, style: 'try-finally', since: null, project: null, workers: 1 },
-      totals: { filesScanned: 4, filesTyped: 0, filesChanged: 2, filesWritten: 2, filesFailed: 1, findings: 2, fixed: 1, skipped: 1 },
-      codemods: [{ name: 'try-finally-close', rule: 'require-close', filesScanned: 3, filesChanged: 2, findings: 2, fixed: 1, skipped: 1 }],
+      run: { command: 'fix', codemods: ['try-finally-close'], paths: ['src'], dryRun: false, style: 'try-finally', since: null, shard: null, filesDiscovered: 4, project: null, workers: 1, install: false },
+      totals: { filesScanned: 4, filesTyped: 0, filesChanged: 2, filesWritten: 2, filesFailed: 1, findings: 2, fixed: 1, wouldFix: 0, skipped: 1 },
+      codemods: [{ name: 'try-finally-close', rule: 'require-close', filesScanned: 3, filesChanged: 2, findings: 2, fixed: 1, wouldFix: 0, skipped: 1 }],
     });
     const files = report.files as Array<Record<string, unknown>>;
     expect(files.map((file) => file.path)).toEqual(['src/broken.ts', 'src/config.ts', 'src/math.ts', 'src/touch.ts']);
@@ -59,10 +59,10 @@ describe('--report file.json', () => {
 
   it('is held to the schema by a validator that notices violations', () => {
     const report = JSON.parse(readFile(root, 'reports/leaks.json')) as { schemaVersion: number; files: Array<Record<string, unknown>> };
-    report.schemaVersion = 2;
+    report.schemaVersion = 3;
     delete report.files[0].typed;
     report.files[1].extra = true;
-    expect(validate(report, schema)).toEqual(['$.schemaVersion: expected 1', '$.files[0]: missing typed', '$.files[1]: unexpected key extra']);
+    expect(validate(report, schema)).toEqual(['$.schemaVersion: expected 2', '$.files[0]: missing typed', '$.files[1]: unexpected key extra']);
   });
 });
 

@@ -57,6 +57,7 @@ describe('requiredPackagesOf', () => {
         packageManager: command.split(' ')[0],
         lockfile,
         installCommand: command,
+        install: { program: command.split(' ')[0], args: command.split(' ').slice(1), directory: root },
       },
     ]);
   });

@@ -1,6 +1,6 @@
 /**
  * A JSON Schema validator for the keywords docs/report-schema.json uses (type, const, enum, required,
- * properties, additionalProperties: false, items, minimum, $ref to #/$defs) — enough to hold the
+ * properties, additionalProperties: false, items, minimum, pattern, $ref to #/$defs) — enough to hold the
  * report to its documented schema without a validator dependency. Unknown keywords are refused, so
  * the schema cannot silently outgrow the validator.
  */
@@ -8,7 +8,7 @@ type Schema = Readonly<Record<string, unknown>>;
 
 const understood = new Set([
   '$schema', '$id', '$defs', 'title', 'description', 'format',
-  'type', 'const', 'enum', 'required', 'properties', 'additionalProperties', 'items', 'minimum', '$ref',
+  'type', 'const', 'enum', 'required', 'properties', 'additionalProperties', 'items', 'minimum', 'pattern', '$ref',
 ]);
 
 export function validate(value: unknown, schema: Schema, root: Schema = schema, at = '$'): string[] {
@@ -27,6 +27,7 @@ export function validate(value: unknown, schema: Schema, root: Schema = schema, 
     const types = Array.isArray(schema.type) ? (schema.type as string[]) : [schema.type as string];
     if (!types.some((type) => hasType(value, type))) return [...errors, `${at}: expected ${types.join(' or ')}`];
   }
+  if (typeof schema.pattern === 'string' && typeof value === 'string' && !new RegExp(schema.pattern, 'u').test(value)) errors.push(`${at}: does not match ${schema.pattern}`);
   if (typeof schema.minimum === 'number' && typeof value === 'number' && value < schema.minimum) errors.push(`${at}: below ${schema.minimum}`);
   if (isObject(value)) {
     for (const key of (schema.required as string[] | undefined) ?? []) if (!(key in value)) errors.push(`${at}: missing ${key}`);
