@@ -1,11 +1,12 @@
 import { AST_NODE_TYPES } from '../ast/node-types';
 import type { Analysis } from '../analysis/analysis';
-import { enclosingFunction, outermostWrapper } from '../ast/predicates';
+import { enclosingFunction, outermostWrapper, staticPropertyName } from '../ast/predicates';
+import type { VariableLike } from '../ast/scopes';
 import { nodeIndexOf } from '../ast/node-index';
 import type { Node } from '../ast/traverse';
 import type { OptionValues } from '../descriptors/option-spec';
 import type { RuleDescriptor } from '../descriptors/rule-descriptor';
-import { withLazyRemedy, type Finding } from '../findings/finding';
+import { withLazyRemedy, type Finding, type Refusal } from '../findings/finding';
 import { ownershipOptions } from '../ownership/ownership-options';
 import type { SingletonClientPlan } from '../remedies/singleton-client-plan';
 import { functionName } from '../ast/function-name';
@@ -16,6 +17,12 @@ import { analyzeHandleUsage } from '../ownership/handle-usage';
 import type { ResourceEntry } from '../registry/resource-entry';
 import { SingletonPlanner } from '../remedies/plan-singleton-client';
 import { mayMentionAcquisition } from '../registry/text-precheck';
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { FunctionNode } from '../ast/predicates';
+import { findLeakPaths } from '../flow/release-paths';
+import { hotCallerOf, type HotCaller } from '../lifetime/hot-callers';
+import { clientSlotOf, isSlotCheckedFirst, perUseRelease, storesViewInSlot } from '../ownership/client-slots';
+import { callbackAcquisition, type CallbackAcquisition } from '../ownership/callback-acquisitions';
 
 export const NO_CLIENT_PER_CALL = 'no-client-per-call';
 
@@ -23,7 +30,7 @@ const noClientPerCallOptions = ownershipOptions('client');
 
 type NoClientPerCallOptions = OptionValues<typeof noClientPerCallOptions>;
 
-type NoClientPerCallMessageId = 'neverClosed' | 'closedPerCall';
+type NoClientPerCallMessageId = 'neverClosed' | 'closedPerCall' | 'closedOnlyOnSuccess' | 'slotOverwritten';
 
 type NoClientPerCallFinding = Finding<NoClientPerCallMessageId, SingletonClientPlan>;
 
@@ -34,10 +41,29 @@ function isLazilyInitialised(acquisition: Node): boolean {
 }
 
 /** Where the client is made, in the report's words: the role (`a route handler`), or the function's name. */
-function where(execution: Execution): string {
+function where(execution: Execution, caller?: HotCaller): string {
   if (execution.kind !== 'repeated') return describeRole(execution.role);
   const name = functionName(execution.function);
-  return name ? `\`${name}\`` : 'this function';
+  const own = name ? `\`${name}\`` : 'this function';
+  return caller ? `${own} (called from ${describeRole(caller.execution.role)})` : own;
+}
+
+/** The file's calls, for finding which of them run a function of the file. */
+function callsOf(analysis: Analysis): TSESTree.CallExpression[] {
+  return nodeIndexOf(analysis.ast).acquisitionCandidates.flatMap((node) => {
+    const call = node.type === AST_NODE_TYPES.AwaitExpression ? node.argument : node;
+    return call.type === AST_NODE_TYPES.CallExpression ? [call] : [];
+  });
+}
+
+/**
+ * A method of a class other than its constructor: a model's or service's method, which (like a
+ * handler) runs for each request that uses the instance. Opening and closing a connection in one is
+ * connection churn (mysqljs: a `News` model opening a connection per query, "Too many connections").
+ */
+function isServiceMethod(fn: FunctionNode): boolean {
+  const holder = fn.parent;
+  return holder?.type === AST_NODE_TYPES.MethodDefinition && holder.value === fn && holder.kind === 'method' && !holder.static;
 }
 
 /**
@@ -54,37 +80,159 @@ function detectClientsPerCall(analysis: Analysis, options: NoClientPerCallOption
   const findings: NoClientPerCallFinding[] = [];
   // One planner per file (plans share getters and names), built when the first remedy is read.
   let planner: SingletonPlanner | undefined;
+  let calls: TSESTree.CallExpression[] | undefined;
+  const fileCalls = () => (calls ??= callsOf(analysis));
+  const remedy = (site: Parameters<SingletonPlanner['plan']>[0]) => () => (planner ??= new SingletonPlanner(analysis)).plan(site);
   for (const node of nodeIndexOf(analysis.ast).acquisitionCandidates) {
     // Module level and field initialisers run once per process or per instance.
     const owner = enclosingFunction(node);
     if (!owner || !couldBeOwnedHere(node)) continue;
+    const delivered = node.type === AST_NODE_TYPES.CallExpression ? callbackAcquisition(node, analysis) : undefined;
+    if (delivered) {
+      const finding = judgeCallbackAcquisition(analysis, options, node, owner, delivered, fileCalls);
+      if (finding) findings.push(finding);
+      continue;
+    }
     const entry = analysis.oracle.acquisition(node);
     if (!entry || entry.kind !== 'client') continue;
     const execution = executionOf(node, analysis.oracle);
     if (execution.kind === 'once' || isLazilyInitialised(node)) continue;
+    const slot = clientSlotOf(node, analysis.scopeManager);
+    if (slot) {
+      if (isSlotCheckedFirst(slot, analysis.scopeManager)) continue;
+      const caller = execution.kind === 'repeated' ? hotCallerOf(owner, fileCalls(), analysis.scopeManager, analysis.oracle) : undefined;
+      if (execution.kind !== 'hot' && !caller && !perUseRelease(slot, entry, fileCalls(), analysis.scopeManager)) continue;
+      findings.push({
+        ruleId: NO_CLIENT_PER_CALL,
+        messageId: 'slotOverwritten',
+        node,
+        data: { resource: entry.description, where: where(execution, caller), slot: slot.text },
+        remedy: {
+          kind: 'refusal',
+          reason: `the client is stored in \`${slot.text}\` and replaced on every call; create it once (in the constructor, at start-up, or lazily with \`??=\`) and reuse it`,
+        },
+      });
+      continue;
+    }
     const verdict = judge(analysis, options, node, owner, entry);
     if (!verdict) continue;
-    if (verdict.closed && execution.kind !== 'hot') continue;
-    const messageId: NoClientPerCallMessageId = verdict.closed ? 'closedPerCall' : 'neverClosed';
-    const site = { acquisition: node, owner, entry, execution, binding: verdict.binding, releases: verdict.releases };
-    findings.push(
-      withLazyRemedy(
-        { ruleId: NO_CLIENT_PER_CALL, messageId, node, data: { resource: entry.description, where: where(execution) } },
-        () => (planner ??= new SingletonPlanner(analysis)).plan(site),
-      ),
-    );
+    const site = { acquisition: node, owner, entry, execution, binding: verdict.binding, releases: verdict.releases, closedInCallback: verdict.closedInCallback };
+    const report = (messageId: NoClientPerCallMessageId, data: Record<string, string>) =>
+      findings.push(withLazyRemedy({ ruleId: NO_CLIENT_PER_CALL, messageId, node, data: { resource: entry.description, ...data } }, remedy(site)));
+    if (!verdict.closed) {
+      report('neverClosed', { where: where(execution) });
+      continue;
+    }
+    if (verdict.failure) {
+      report('closedOnlyOnSuccess', { where: where(execution), thrower: verdict.failure.thrower, line: String(verdict.failure.line) });
+      continue;
+    }
+    if (execution.kind === 'hot') {
+      report('closedPerCall', { where: where(execution) });
+      continue;
+    }
+    const caller = hotCallerOf(owner, fileCalls(), analysis.scopeManager, analysis.oracle);
+    if (caller || isServiceMethod(owner)) report('closedPerCall', { where: where(execution, caller) });
   }
   return findings;
+}
+
+/**
+ * `MongoClient.connect(url, (err, client) => { … })` in repeated code: the callback owns the client.
+ * Never closed there is a leak; closed there is churn on hot paths, as for the promise form.
+ */
+function judgeCallbackAcquisition(
+  analysis: Analysis,
+  options: NoClientPerCallOptions,
+  call: Node,
+  owner: FunctionNode,
+  delivered: CallbackAcquisition,
+  fileCalls: () => TSESTree.CallExpression[],
+): NoClientPerCallFinding | undefined {
+  const execution = executionOf(call, analysis.oracle);
+  if (execution.kind === 'once') return undefined;
+  const usage = analyzeHandleUsage(delivered.variable, delivered.parameter, delivered.callback, delivered.entry, analysis, options);
+  if (usage.escape || storesViewInSlot(delivered.variable, analysis.scopeManager)) return undefined;
+  const remedy: Refusal = {
+    kind: 'refusal',
+    reason: 'the client arrives in a callback; switch to the promise form (`const client = await connect(…)`) first, then run the codemod again',
+  };
+  const report = (messageId: NoClientPerCallMessageId, place: string): NoClientPerCallFinding => ({
+    ruleId: NO_CLIENT_PER_CALL,
+    messageId,
+    node: call,
+    data: { resource: delivered.entry.description, where: place },
+    remedy,
+  });
+  if (usage.releases.length === 0) return report('neverClosed', where(execution));
+  if (execution.kind === 'hot') return report('closedPerCall', where(execution));
+  const caller = hotCallerOf(owner, fileCalls(), analysis.scopeManager, analysis.oracle);
+  return caller || isServiceMethod(owner) ? report('closedPerCall', where(execution, caller)) : undefined;
 }
 
 interface Verdict {
   readonly closed: boolean;
   readonly binding: ReturnType<typeof bindingOf>;
   readonly releases: readonly Node[];
+  /** Closed, but only on the success path: the first call in between that can throw. */
+  readonly failure?: { readonly thrower: string; readonly line: number };
+  /** Closed inside a callback (`db.query(sql, () => db.end())`): churn, but not a close the codemod can remove. */
+  readonly closedInCallback?: boolean;
 }
 
-/** Owned by this call (not returned, stored or handed over), and whether the call closes it. */
-function judge(analysis: Analysis, options: NoClientPerCallOptions, acquisition: Node, owner: Parameters<typeof bindingOf>[1], entry: ResourceEntry): Verdict | undefined {
+/**
+ * A client's own `connect()` is no failure point between creating and closing it: when connecting
+ * fails, the drivers (pg, mongodb, kafkajs, node-redis) tear down what they opened.
+ */
+const CONNECT_METHODS = ['connect'];
+
+/** The statement whose end drops a variable declared by `declarator`: its block, or the switch of its case. */
+function declaringScope(declarator: Node | undefined): Node | undefined {
+  const declaration = declarator?.parent;
+  if (declaration?.type !== AST_NODE_TYPES.VariableDeclaration || declaration.kind === 'var') return undefined;
+  const container = declaration.parent;
+  if (container?.type === AST_NODE_TYPES.SwitchCase) return container.parent;
+  return container?.type === AST_NODE_TYPES.BlockStatement ? container : undefined;
+}
+
+const MAX_THROWER_TEXT = 40;
+
+/** `await conn.query(q, data)` in a message, shortened to its callee when long. */
+function throwerText(analysis: Analysis, node: Node): string {
+  if (node.type === AST_NODE_TYPES.ThrowStatement) return 'throw';
+  const text = analysis.sourceText.slice(node.range[0], node.range[1]).replace(/\s+/g, ' ');
+  if (text.length <= MAX_THROWER_TEXT) return text;
+  const awaited = node.type === AST_NODE_TYPES.AwaitExpression;
+  const call = awaited ? node.argument : node;
+  if (call.type === AST_NODE_TYPES.CallExpression || call.type === AST_NODE_TYPES.NewExpression) {
+    const callee = analysis.sourceText.slice(call.callee.range[0], call.callee.range[1]).replace(/\s+/g, ' ');
+    return `${awaited ? 'await ' : ''}${call.type === AST_NODE_TYPES.NewExpression ? 'new ' : ''}${callee}()`;
+  }
+  return `${text.slice(0, MAX_THROWER_TEXT - 1)}…`;
+}
+
+/**
+ * `db.query(sql, (err, rows) => { db.end(); … })`: the closes of a client closed in a callback, when
+ * every use of it is a method call on it (nothing else can hold it); undefined otherwise.
+ */
+function callbackReleases(variable: VariableLike, entry: ResourceEntry): Node[] | undefined {
+  const methods = new Set(entry.releases.flatMap((release) => ('method' in release ? [release.method] : [])));
+  const releases: Node[] = [];
+  for (const reference of variable.references) {
+    if (reference.init) continue;
+    const value = outermostWrapper(reference.identifier);
+    const member = value.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== value) return undefined;
+    const call = outermostWrapper(member).parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== outermostWrapper(member)) return undefined;
+    const method = staticPropertyName(member);
+    if (method !== undefined && methods.has(method)) releases.push(call);
+  }
+  return releases;
+}
+
+/** Owned by this call (not returned, stored or handed over), and whether the call closes it, on every path or only on success. */
+function judge(analysis: Analysis, options: NoClientPerCallOptions, acquisition: Node, owner: FunctionNode, entry: ResourceEntry): Verdict | undefined {
   const binding = bindingOf(acquisition, owner, entry, analysis.scopeManager, analysis.oracle);
   switch (binding.kind) {
     case 'escapes':
@@ -95,8 +243,25 @@ function judge(analysis: Analysis, options: NoClientPerCallOptions, acquisition:
       return { closed: true, binding, releases: [] };
     case 'variable': {
       const usage = analyzeHandleUsage(binding.variable, binding.target, owner, entry, analysis, options);
+      if (usage.escape?.reason === 'released in a callback') {
+        const releases = callbackReleases(binding.variable, entry);
+        return { closed: true, binding, releases: releases ?? [], closedInCallback: releases === undefined };
+      }
       if (usage.escape) return undefined;
-      return { closed: usage.releases.length > 0, binding, releases: usage.releases };
+      if (usage.releases.length === 0) {
+        return storesViewInSlot(binding.variable, analysis.scopeManager) ? undefined : { closed: false, binding, releases: [] };
+      }
+      const leaks = findLeakPaths(owner, {
+        acquisition,
+        scope: declaringScope(binding.variable.defs[0]?.node) ?? owner.body,
+        releases: new Set(usage.releases),
+        names: new Set(usage.variables.map((variable) => variable.name)),
+        quietMethods: new Set([...(entry.quietMethods ?? []), ...CONNECT_METHODS]),
+      });
+      // Only exceptions leave it open: an early return without a close is a choice this rule does not judge.
+      const thrown = leaks.filter((leak) => leak.kind === 'throw').sort((a, b) => a.node.range[0] - b.node.range[0])[0];
+      const failure = thrown && leaks.every((leak) => leak.kind === 'throw') ? { thrower: throwerText(analysis, thrown.node), line: thrown.node.loc.start.line } : undefined;
+      return { closed: true, binding, releases: usage.releases, failure };
     }
   }
 }
@@ -107,6 +272,10 @@ const noClientPerCallMessages: Record<NoClientPerCallMessageId, string> = {
     'A new {{resource}} is created on every run of {{where}} and never closed: each one keeps its connections open (a leak). Create one client at start-up and pass it in.',
   closedPerCall:
     'A new {{resource}} is opened and closed on every run of {{where}}: a connection set-up and tear-down per call (connection churn). Create one client at start-up and reuse it.',
+  closedOnlyOnSuccess:
+    'A new {{resource}} is created on every run of {{where}} and closed only on success: when `{{thrower}}` (line {{line}}) throws, it stays open (a leak). Create one client at start-up and reuse it.',
+  slotOverwritten:
+    'A new {{resource}} is stored in `{{slot}}` on every run of {{where}}, replacing the previous one without closing it (a leak). Create it once (in the constructor, at start-up, or lazily with `??=`) and reuse it.',
 };
 
 /**

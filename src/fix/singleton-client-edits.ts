@@ -48,16 +48,33 @@ function declarations(plan: SingletonClientPlan, layout: SourceLayout): string {
   const ts = plan.typeText !== undefined;
   const exported = plan.moduleSystem === 'esm' ? 'export ' : '';
   const acquisition = reindented(layout, plan.acquisition, unit);
+  const getterBody = plan.awaited
+    ? [
+        // A failed connect must not be shared forever: the next call tries again.
+        `${unit}return (${variable} ??= ${acquisition}.catch((error${ts ? ': unknown' : ''}) => {`,
+        `${unit}${unit}${variable} = undefined${semi}`,
+        `${unit}${unit}throw error${semi}`,
+        `${unit}}))${semi}`,
+      ]
+    : [`${unit}return (${variable} ??= ${acquisition})${semi}`];
   const lines = [
     `let ${variable}${ts ? `: ${plan.typeText} | undefined` : ''}${semi}`,
     '',
     `function ${getter}() {`,
-    `${unit}return (${variable} ??= ${acquisition})${semi}`,
+    ...getterBody,
     '}',
     '',
     `/** Closes the shared client on graceful shutdown; the next \`${getter}()\` creates a new one. */`,
   ];
-  if (plan.release.async) {
+  if (plan.awaited) {
+    lines.push(
+      `${exported}async function ${closer}()${ts ? ': Promise<void>' : ''} {`,
+      `${unit}const current = ${variable}${semi}`,
+      `${unit}${variable} = undefined${semi}`,
+      `${unit}${plan.release.async ? 'await ' : ''}(await current)?.${plan.release.method}()${semi}`,
+      '}',
+    );
+  } else if (plan.release.async) {
     lines.push(
       `${exported}async function ${closer}()${ts ? ': Promise<void>' : ''} {`,
       `${unit}const current = ${variable}${semi}`,
@@ -159,6 +176,10 @@ export function editsForSingletonClient(plan: SingletonClientPlan, source: strin
       break;
     }
     case 'field': {
+      if (site.existing) {
+        edits.push({ range: [site.initializer.range[0], site.initializer.range[1]], text: `this.${site.field}` });
+        break;
+      }
       const open = site.classBody.range[0];
       if (!layout.restOfLineIsEmpty(open + 1)) return { refusal: 'the class body does not start on a line of its own' };
       const member = site.classBody.body[0];

@@ -1,8 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../ast/node-types';
-import { staticPropertyName, unwrapExpression } from '../ast/predicates';
+import { staticPropertyName, unwrapExpression, type FunctionNode } from '../ast/predicates';
 import { findVariable, type ScopeManagerLike } from '../ast/scopes';
 import { walk, type Node } from '../ast/traverse';
+import { calledLocalFunction, returnedValues } from '../ast/local-functions';
 import { constructedKind, type CollectionKind } from '../collections/collection-kind';
 import { requestScopedTypes } from '../lifetime/request-scoped-types';
 import type { Registry } from '../registry/registry';
@@ -31,6 +32,9 @@ function namesPackageMember(spec: { from?: string; package?: string; name?: stri
 /** Local subclasses of local subclasses of an imported class: deeper than this is not a pattern. */
 const MAX_LOCAL_SUBCLASS_DEPTH = 4;
 
+/** A factory that calls a factory that calls a factory is still a factory; past that we stop guessing. */
+const MAX_LOCAL_FACTORY_DEPTH = 6;
+
 /**
  * Imports, constructor names and annotations: `new Pool()` with Pool from 'pg', `fs.openSync(…)`,
  * `pool.connect()` where `pool` was built by `new pg.Pool()` or annotated `pool: Pool`.
@@ -40,6 +44,10 @@ export class UntypedOracle implements TypeOracle {
   readonly #bindings;
   /** Guards receiver inference against `let a = b.x(); let b = a.y();` cycles. */
   readonly #inferring = new Set<Node>();
+  /** The local factories being followed: guards `a()` returning `b()` returning `a()`. */
+  readonly #followedFactories = new Set<Node>();
+  /** A local factory's answer, for a bare call and for an awaited one. */
+  readonly #factoryResults = new Map<Node, { awaited?: ResourceEntry | null; bare?: ResourceEntry | null }>();
 
   constructor(
     private readonly program: TSESTree.Program,
@@ -54,12 +62,56 @@ export class UntypedOracle implements TypeOracle {
     const awaited = outer.type === AST_NODE_TYPES.AwaitExpression;
     const inner = awaited ? unwrapExpression((outer).argument) : outer;
     if (inner.type === AST_NODE_TYPES.NewExpression) return this.#constructed(inner);
-    if (inner.type === AST_NODE_TYPES.CallExpression) return this.#called(inner, awaited);
+    if (inner.type === AST_NODE_TYPES.CallExpression) return this.#called(inner, awaited) ?? this.#fromLocalFactory(inner, awaited);
     return undefined;
   }
 
   settledAcquisition(call: TSESTree.CallExpression): ResourceEntry | undefined {
     return this.#called(call, true);
+  }
+
+  /**
+   * `connection('mydb')` where `async function connection(db) { return mysql.createConnection(…) }`,
+   * `this.#initProducer()` returning `kafka.producer()`: a function of this file that hands back a
+   * client it acquires makes each call of it an acquisition (through other such functions too).
+   * Clients only: a handle made by a helper is usually released by the helper's caller's caller.
+   * An async function (or one returning an awaited factory's promise) acquires only when awaited.
+   */
+  #fromLocalFactory(call: TSESTree.CallExpression, awaited: boolean): ResourceEntry | undefined {
+    const factory = calledLocalFunction(call, this.scopeManager);
+    if (!factory) return undefined;
+    // Typed mode asks this of every call the checker does not match: one look at each factory's body.
+    const cached = this.#factoryResults.get(factory);
+    const key = awaited ? 'awaited' : 'bare';
+    const known = cached?.[key];
+    if (known !== undefined) return known ?? undefined;
+    const result = this.#factoryResult(factory, awaited);
+    // A result cut short by the cycle guard is not the factory's own answer.
+    if (this.#followedFactories.size === 0) this.#factoryResults.set(factory, { ...cached, [key]: result ?? null });
+    return result;
+  }
+
+  #factoryResult(factory: FunctionNode, awaited: boolean): ResourceEntry | undefined {
+    if (this.#followedFactories.has(factory) || this.#followedFactories.size >= MAX_LOCAL_FACTORY_DEPTH) return undefined;
+    this.#followedFactories.add(factory);
+    try {
+      for (const value of returnedValues(factory, this.scopeManager)) {
+        const returned = unwrapExpression(value);
+        const inner = returned.type === AST_NODE_TYPES.AwaitExpression ? unwrapExpression(returned.argument) : returned;
+        if (inner.type !== AST_NODE_TYPES.CallExpression && inner.type !== AST_NODE_TYPES.NewExpression) continue;
+        const acquired = (settled: boolean) =>
+          inner.type === AST_NODE_TYPES.NewExpression ? this.#constructed(inner) : (this.#called(inner, settled) ?? this.#fromLocalFactory(inner, settled));
+        // A plain function returning the client itself: any call of it acquires, awaited or not.
+        const direct = !factory.async && returned.type !== AST_NODE_TYPES.AwaitExpression ? acquired(false) : undefined;
+        if (direct?.kind === 'client') return direct;
+        // A promise of one (an async function, or an awaited factory's promise): only its `await` acquires.
+        const settled = awaited ? acquired(true) : undefined;
+        if (settled?.kind === 'client') return settled;
+      }
+      return undefined;
+    } finally {
+      this.#followedFactories.delete(factory);
+    }
   }
 
   callsPackageFunction(call: TSESTree.CallExpression, pkg: string, name: string): boolean {
@@ -125,12 +177,36 @@ export class UntypedOracle implements TypeOracle {
 
   #constructed(node: TSESTree.NewExpression): ResourceEntry | undefined {
     const member = this.#constructedMember(node.callee, 0);
-    if (!member) return undefined;
+    if (!member) return this.#constructedFrom(node);
     return this.registry.entries.find(
       (entry) =>
         entry.types?.some((type) => namesPackageMember(type, member)) ||
         entry.factories?.some((factory) => 'from' in factory && namesPackageMember(factory, member)),
     );
+  }
+
+  /**
+   * `new proto[service](address, grpc.credentials.createInsecure())`: a constructor the source cannot
+   * name, recognised by an argument only its kind of resource is built from (the entry's
+   * `constructedWith`), passed directly or through a variable of this function.
+   */
+  #constructedFrom(node: TSESTree.NewExpression): ResourceEntry | undefined {
+    const candidates = this.registry.entries.filter((entry) => entry.constructedWith);
+    if (candidates.length === 0) return undefined;
+    for (const argument of node.arguments) {
+      let value = unwrapExpression(argument);
+      if (value.type === AST_NODE_TYPES.Identifier) {
+        const definition = findVariable(this.scopeManager, value)?.defs[0]?.node;
+        if (definition?.type !== AST_NODE_TYPES.VariableDeclarator || !definition.init) continue;
+        value = unwrapExpression(definition.init);
+      }
+      if (value.type !== AST_NODE_TYPES.CallExpression) continue;
+      const member = resolveModuleMember(value.callee, this.#bindings);
+      if (!member) continue;
+      const entry = candidates.find((candidate) => candidate.constructedWith!.some((made) => 'from' in made && namesPackageMember(made, member)));
+      if (entry) return entry;
+    }
+    return undefined;
   }
 
   /**
@@ -274,7 +350,15 @@ export class UntypedOracle implements TypeOracle {
   /** The types of a value written to a variable: what it acquires, or (`.promise()`) what its receiver is. */
   #valueTypes(value: Node): DeclarationSpecifier[] {
     const acquired = this.acquisition(value)?.types;
-    return acquired ? [...acquired] : this.#receiverTypes(value);
+    if (acquired) return [...acquired];
+    // `const kafka = new Kafka(config)`: not a resource itself, but the receiver of `kafka.producer()`.
+    const constructed = unwrapExpression(value);
+    if (constructed.type === AST_NODE_TYPES.NewExpression) {
+      const member = this.#constructedMember(constructed.callee, 0);
+      const spec = member && memberSpecifier(member);
+      if (spec) return [spec];
+    }
+    return this.#receiverTypes(value);
   }
 
   #fieldTypes(member: TSESTree.MemberExpression, name: string): DeclarationSpecifier[] {

@@ -9,6 +9,7 @@ import { isNodeBuiltin, type Registry } from '../registry/registry';
 import type { ResourceEntry } from '../registry/resource-entry';
 import { chainedCall, sameHandleCall } from './acquisition-binding';
 import { lendingBorrower, type Borrower } from './borrowed-options';
+import { isBorrowedRequestOption } from './borrowing-calls';
 import type { OwnershipOptions } from './ownership-options';
 import { isSettlingListener } from './settling-listener';
 
@@ -177,6 +178,7 @@ function roleOfValue(node: Node, roles: RoleContext): Role {
       if (parent.value !== node) return { kind: 'use' };
       const borrower = lendingBorrower(parent, analysis);
       if (borrower) return { kind: 'use', borrower };
+      if (isBorrowedRequestOption(parent, analysis)) return { kind: 'use' };
       // `callback({ [$$pgClient]: client })`: an object built for one call lends what it holds, like an argument.
       return { kind: 'escape', reason: 'stored', lent: options.unknownCallsTakeOwnership && isCallArgument(parent.parent) };
     }

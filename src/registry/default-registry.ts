@@ -177,11 +177,87 @@ export const defaultRegistry: readonly ResourceEntry[] = [
     chainingMethods: ['promise'],
   },
   {
+    // mysqljs/mysql, the driver mysql2 copies: the same factories, untyped unless @types/mysql is installed.
+    description: 'mysql connection',
+    kind: 'client',
+    types: [{ from: 'package', package: 'mysql', name: 'Connection' }],
+    factories: fromPackage('mysql', 'createConnection'),
+    releases: [{ method: 'end' }, { method: 'destroy' }],
+  },
+  {
+    description: 'mysql pool',
+    kind: 'client',
+    types: [{ from: 'package', package: 'mysql', name: 'Pool' }],
+    factories: fromPackage('mysql', 'createPool', 'createPoolCluster'),
+    releases: [{ method: 'end' }],
+  },
+  {
+    // `mongoose.createConnection(uri)` opens a pool of its own, apart from the default connection.
+    description: 'Mongoose connection',
+    kind: 'client',
+    factories: fromPackage('mongoose', 'createConnection'),
+    releases: [{ method: 'close', async: true }, { method: 'destroy', async: true }],
+  },
+  {
+    description: 'AMQP connection',
+    kind: 'client',
+    factories: [...awaited(fromPackage('amqplib', 'connect')), ...awaited(fromPackage('amqp-connection-manager', 'connect'))],
+    releases: [{ method: 'close', async: true }],
+  },
+  {
+    // `knex(config)` / `require('knex')(config)`: each instance owns a connection pool until `destroy()`.
+    description: 'Knex instance',
+    kind: 'client',
+    factories: [...fromPackage('knex', 'default', 'knex')],
+    releases: [{ method: 'destroy', async: true }],
+  },
+  {
+    description: 'Sequelize instance',
+    kind: 'client',
+    types: [{ from: 'package', package: 'sequelize', name: 'Sequelize' }],
+    releases: [{ method: 'close', async: true }],
+  },
+  {
+    description: 'mssql connection pool',
+    kind: 'client',
+    types: [{ from: 'package', package: 'mssql', name: 'ConnectionPool' }],
+    releases: [{ method: 'close', async: true }],
+  },
+  {
+    // A BullMQ queue, worker or event listener holds its own Redis connections until `close()`.
+    description: 'BullMQ queue',
+    kind: 'client',
+    types: [
+      { from: 'package', package: 'bullmq', name: 'Queue' },
+      { from: 'package', package: 'bullmq', name: 'QueueEvents' },
+      { from: 'package', package: 'bullmq', name: 'FlowProducer' },
+    ],
+    releases: [{ method: 'close', async: true }],
+  },
+  {
+    description: 'Elasticsearch client',
+    kind: 'client',
+    types: [{ from: 'package', package: '@elastic/elasticsearch', name: 'Client' }],
+    releases: [{ method: 'close', async: true }],
+  },
+  {
     // Generated service clients and `makeGenericClientConstructor`/`loadPackageDefinition` constructors
     // extend `Client`; `close()` tears down its channel and every subchannel's TCP connection.
     description: 'gRPC client',
     kind: 'client',
     types: [{ from: 'package', package: '@grpc/grpc-js', name: 'Client' }],
+    // `new proto[service](address, grpc.credentials.createInsecure())`: `loadPackageDefinition` gives
+    // the constructor no useful type, but only a channel or client is built from channel credentials.
+    constructedWith: fromPackage(
+      '@grpc/grpc-js',
+      'credentials.createInsecure',
+      'credentials.createSsl',
+      'credentials.createFromSecureContext',
+      'credentials.combineChannelCredentials',
+      'ChannelCredentials.createInsecure',
+      'ChannelCredentials.createSsl',
+      'ChannelCredentials.createFromSecureContext',
+    ),
     releases: [{ method: 'close' }],
   },
   {
@@ -221,6 +297,8 @@ export const defaultRegistry: readonly ResourceEntry[] = [
     description: 'MongoDB client',
     kind: 'client',
     types: [{ from: 'package', package: 'mongodb', name: 'MongoClient' }],
+    // `await MongoClient.connect(url)`: the static shorthand for `new MongoClient(url).connect()`.
+    factories: awaited(fromPackage('mongodb', 'MongoClient.connect')),
     releases: [{ method: 'close', async: true }],
   },
   {

@@ -32,4 +32,9 @@ export interface ResourceEntry {
    * cursor, released by the `toArray()` at the end of the chain.
    */
   readonly chainingMethods?: readonly string[];
+  /**
+   * Values that only this resource is built from: `new X(address, grpc.credentials.createInsecure())`
+   * makes a gRPC client whatever `X` is (a `loadPackageDefinition` constructor has no useful type).
+   */
+  readonly constructedWith?: readonly FactorySpecifier[];
 }

@@ -23,6 +23,8 @@ export interface ClientSite {
   readonly execution: Execution;
   readonly binding: AcquisitionBinding;
   readonly releases: readonly Node[];
+  /** Closed inside a callback (`db.query(sql, () => db.end())`): a close the plan cannot remove. */
+  readonly closedInCallback?: boolean;
 }
 
 const refuse = (reason: string): Remedy<SingletonClientPlan> => ({ kind: 'refusal', reason });
@@ -169,10 +171,10 @@ export class SingletonPlanner {
 
   plan(site: ClientSite): Remedy<SingletonClientPlan> {
     const { analysis } = this;
-    const { acquisition, entry } = site;
-    if (acquisition.type === AST_NODE_TYPES.AwaitExpression) {
-      return refuse('it is acquired with `await`: a shared client would need an async getter; create it at start-up and pass it in');
-    }
+    const { entry } = site;
+    // `await connect(url)`: the getter shares the promise; the site keeps its `await`.
+    const awaited = site.acquisition.type === AST_NODE_TYPES.AwaitExpression;
+    const acquisition = site.acquisition.type === AST_NODE_TYPES.AwaitExpression ? site.acquisition.argument : site.acquisition;
     const perCall = perCallValue(analysis, acquisition);
     if (perCall) {
       return refuse(
@@ -183,6 +185,7 @@ export class SingletonPlanner {
     if (!release) return refuse(`leakguard knows no close method for a ${entry.description}`);
     if (site.binding.kind === 'released') return refuse('it is declared with `using` or closed in the same expression; declare it with `const` first');
     if (site.binding.kind === 'escapes') return refuse('the client is handed out');
+    if (site.closedInCallback) return refuse('it is closed inside a callback; a shared client must not be closed there: remove that close by hand and pass the client in');
 
     const removals: TSESTree.ExpressionStatement[] = [];
     for (const node of site.releases) {
@@ -207,12 +210,14 @@ export class SingletonPlanner {
     return {
       kind: 'singleton-client',
       acquisition,
+      awaited,
       anchor: topLevelStatement(acquisition),
       names,
       reuse: existing !== undefined,
       typeText,
       release: { method: release.method, async: release.async === true },
-      site: this.#siteOf(site, names),
+      // A parameter default or a field would hold the promise: the awaited site calls the getter in place.
+      site: awaited ? { kind: 'in-place' } : this.#siteOf(site, names),
       removals,
       moduleSystem: moduleSystemOf(analysis.ast, analysis.sourceText),
       semicolons: usesSemicolons(analysis.ast, analysis.sourceText),
@@ -227,10 +232,20 @@ export class SingletonPlanner {
     if (!topOfFunction) return { kind: 'in-place' };
     if (isInstanceMethod(owner)) {
       const classBody = owner.parent.parent;
+      const shared = classBody.body.find(
+        (member): member is TSESTree.PropertyDefinition =>
+          member.type === AST_NODE_TYPES.PropertyDefinition &&
+          member.key.type === AST_NODE_TYPES.Identifier &&
+          member.value?.type === AST_NODE_TYPES.CallExpression &&
+          member.value.callee.type === AST_NODE_TYPES.Identifier &&
+          member.value.callee.name === names.getter &&
+          member.value.arguments.length === 0,
+      );
+      if (shared) return { kind: 'field', initializer: binding.declarator.init!, classBody, field: (shared.key as TSESTree.Identifier).name, existing: true };
       const members = new Set(classBody.body.map((member) => ('key' in member && member.key.type === AST_NODE_TYPES.Identifier ? member.key.name : '')));
       let field = names.variable;
       for (let suffix = 2; members.has(field); suffix++) field = `${names.variable}${suffix}`;
-      return { kind: 'field', initializer: binding.declarator.init!, classBody, field };
+      return { kind: 'field', initializer: binding.declarator.init!, classBody, field, existing: false };
     }
     const lastParameter = owner.params[owner.params.length - 1];
     if (
@@ -248,7 +263,8 @@ export class SingletonPlanner {
   }
 
   #allocateNames(site: ClientSite): SingletonClientPlan['names'] {
-    const acquisition = site.acquisition as TSESTree.NewExpression | TSESTree.CallExpression;
+    const made = site.acquisition.type === AST_NODE_TYPES.AwaitExpression ? site.acquisition.argument : site.acquisition;
+    const acquisition = made as TSESTree.NewExpression | TSESTree.CallExpression;
     const callee = entityName(acquisition.callee);
     const last = callee?.[callee.length - 1];
     let base: string;

@@ -1,3 +1,4 @@
+import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import type { Analysis } from '../analysis/analysis';
 import { unwrapExpression } from '../ast/predicates';
@@ -16,7 +17,7 @@ export function findSharedGetter(analysis: Analysis, normalizedText: string): Si
     if (only.type !== AST_NODE_TYPES.ReturnStatement || !only.argument) continue;
     const returned = unwrapExpression(only.argument);
     if (returned.type !== AST_NODE_TYPES.AssignmentExpression || returned.operator !== '??=' || returned.left.type !== AST_NODE_TYPES.Identifier) continue;
-    const text = analysis.sourceText.slice(returned.right.range[0], returned.right.range[1]);
+    const text = analysis.sourceText.slice(...sharedExpression(returned.right).range);
     if (normalize(text) !== normalizedText) continue;
     const variable = returned.left.name;
     return { variable, getter: statement.id.name, closer: `close${upperFirst(variable)}` };
@@ -27,4 +28,12 @@ export function findSharedGetter(analysis: Analysis, normalizedText: string): Si
 /** Acquisition texts compare without layout: a getter re-indents the expression it moves. */
 export function normalize(text: string): string {
   return text.replace(/\s+/g, ' ').replace(/\(\s+/g, '(').replace(/\s+\)/g, ')').replace(/,\s*\)/g, ')');
+}
+
+/** `connect(url).catch(…)` in a getter of an awaited client: the shared expression is `connect(url)`. */
+function sharedExpression(value: TSESTree.Expression): TSESTree.Node {
+  const callee = value.type === AST_NODE_TYPES.CallExpression ? unwrapExpression(value.callee) : undefined;
+  return callee?.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier && callee.property.name === 'catch'
+    ? callee.object
+    : value;
 }

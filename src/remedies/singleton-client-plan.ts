@@ -5,6 +5,11 @@ export interface SingletonClientPlan {
   readonly kind: 'singleton-client';
   /** The `new X(…)` or factory call that runs per call; its text moves into the getter. */
   readonly acquisition: TSESTree.Node;
+  /**
+   * The site awaits it (`await MongoClient.connect(url)`): the module keeps the promise, the getter
+   * returns it (forgetting a rejected one so the next call retries), and the site awaits the getter.
+   */
+  readonly awaited: boolean;
   /** The module-level statement the shared declarations go above (with its leading comments). */
   readonly anchor: TSESTree.Node;
   readonly names: { readonly variable: string; readonly getter: string; readonly closer: string };
@@ -25,6 +30,13 @@ export type SingletonClientSite =
   /** `const c = new X()` first in a named function: becomes a trailing parameter `c = getX()`. */
   | { readonly kind: 'parameter'; readonly declaration: TSESTree.VariableDeclaration; readonly function: TSESTree.FunctionLike; readonly parameter: string }
   /** In an instance method: `const c = this.<field>`, the field initialised from the getter. */
-  | { readonly kind: 'field'; readonly initializer: TSESTree.Node; readonly classBody: TSESTree.ClassBody; readonly field: string }
+  | {
+      readonly kind: 'field';
+      readonly initializer: TSESTree.Node;
+      readonly classBody: TSESTree.ClassBody;
+      readonly field: string;
+      /** The class already has a field initialised from this getter (another method's site): only the site changes. */
+      readonly existing: boolean;
+    }
   /** Anywhere else (callbacks, loop bodies): the acquisition becomes `getX()`. */
   | { readonly kind: 'in-place' };

@@ -142,6 +142,129 @@ export function boot() {
   startServer(pool);
 }`,
   },
+  {
+    name: 'a client kept in a field after checking the old one first',
+    code: `
+import { createClient, type RedisClientType } from 'redis';
+export class Cache {
+  private client: RedisClientType | undefined;
+  async reconnect(url: string) {
+    if (this.client) await this.client.quit();
+    this.client = createClient({ url });
+    await this.client.connect();
+  }
+  async get(key: string) {
+    await this.reconnect('redis://cache');
+    return this.client!.get(key);
+  }
+}`,
+  },
+  {
+    name: 'a client stored in a field by a connect() method that nothing calls per use',
+    code: `
+import Redis from 'ioredis';
+export class Queue {
+  private connection: Redis | undefined;
+  connect(url: string) {
+    this.connection = new Redis(url);
+  }
+  add(job: string) {
+    return this.connection!.lpush('jobs', job);
+  }
+}`,
+  },
+  {
+    name: 'a readiness probe polled in a loop until it succeeds is not churn',
+    code: `
+import { Pool } from 'pg';
+async function isReady(url: string): Promise<boolean> {
+  const pool = new Pool({ connectionString: url });
+  try {
+    await pool.query('select 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await pool.end();
+  }
+}
+export async function waitForDatabase(url: string): Promise<boolean> {
+  for (let attempt = 0; attempt < 30; attempt++) {
+    if (await isReady(url)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  return false;
+}`,
+  },
+  {
+    name: 'a MongoClient delivered to a connect() callback and kept for the process',
+    code: `
+const { MongoClient } = require('mongodb');
+let db;
+function connect(url, done) {
+  MongoClient.connect(url, (err, client) => {
+    if (err) return done(err);
+    db = client.db('shop');
+    process.on('SIGTERM', () => client.close());
+    done();
+  });
+}
+module.exports = { connect, items: () => db.collection('items') };`,
+  },
+  {
+    name: 'a MongoClient whose database view is kept in a module variable lives as long as it',
+    code: `
+import { MongoClient, type Db } from 'mongodb';
+let db: Db | undefined;
+export async function connectDatabase(url: string): Promise<void> {
+  const client = await MongoClient.connect(url);
+  db = client.db('shop');
+}
+export const items = () => db!.collection('items');`,
+  },
+  {
+    name: 'a callback-delivered MongoClient whose collection is kept in a field',
+    code: `
+const { MongoClient } = require('mongodb');
+class Store {
+  open(url, done) {
+    MongoClient.connect(url, (err, client) => {
+      if (err) return done(err);
+      this.items = client.db('shop').collection('items');
+      done();
+    });
+  }
+}
+module.exports = Store;`,
+  },
+  {
+    name: 'a gRPC client built from credentials once, at module level',
+    code: `
+const grpc = require('@grpc/grpc-js');
+const proto = grpc.loadPackageDefinition(require('./definition'));
+const client = new proto.billing.Billing('billing:50051', grpc.credentials.createInsecure());
+module.exports = { charge: (id) => client.charge({ id }) };`,
+  },
+  {
+    name: 'a one-shot probe that closes its client in a callback is not churn',
+    code: `
+const mysql = require('mysql2');
+function checkDatabase(config) {
+  const connection = mysql.createConnection(config);
+  return new Promise((resolve) => connection.query('select 1', (err) => { connection.end(); resolve(!err); }));
+}
+module.exports = { checkDatabase };`,
+  },
+  {
+    name: 'an undici Agent handed to an unknown function still escapes',
+    code: `
+import { Agent } from 'undici';
+import { register } from './dispatchers';
+export function install() {
+  const agent = new Agent({ connections: 4 });
+  register({ dispatcher: agent });
+}`,
+  },
 ];
 
 /** Reported in both modes. */
@@ -229,8 +352,11 @@ import { Pool } from 'pg';
 export async function migrateAll(names: string[]) {
   for (const name of names) {
     const pool = new Pool();
-    await pool.query('select $1', [name]);
-    await pool.end();
+    try {
+      await pool.query('select $1', [name]);
+    } finally {
+      await pool.end();
+    }
   }
 }`,
     errors: [{ messageId: 'closedPerCall' as const, line: 5, data: { resource: 'pg pool', where: 'a loop body' } }],
@@ -278,6 +404,188 @@ http.createServer(async (req, res) => {
   res.end(await redis.get(req.url ?? '/'));
 }).listen(8080);`,
     errors: [{ messageId: 'neverClosed' as const, line: 5, data: { resource: 'ioredis client', where: 'a server request handler' } }],
+  },
+  {
+    name: 'a client from an async local factory, closed only on success (a failing insert leaves it open)',
+    code: `
+const mysql = require('mysql2/promise');
+async function connection(database) {
+  return mysql.createConnection({ host: '127.0.0.1', database });
+}
+async function create(data) {
+  const conn = await connection('app');
+  const results = await conn.query('INSERT INTO example SET ?', data);
+  await conn.end();
+  return results;
+}
+module.exports = { create };`,
+    errors: [{ messageId: 'closedOnlyOnSuccess' as const, line: 7, data: { resource: 'mysql2 connection', where: '`create`', thrower: 'await conn.query()', line: '8' } }],
+  },
+  {
+    name: 'an undici Agent from a local arrow factory lent to fetch per call and never closed',
+    code: `
+import { Agent, fetch } from 'undici';
+const makeDispatcher = () => new Agent({ connect: { timeout: 5_000 } });
+export async function safeFetch(url: string, init: object = {}) {
+  const dispatcher = makeDispatcher();
+  return fetch(url, { ...init, dispatcher });
+}`,
+    errors: [{ messageId: 'neverClosed' as const, line: 5, data: { resource: 'undici dispatcher', where: '`safeFetch`' } }],
+  },
+  {
+    name: 'a Kafka producer from a private factory method, disconnected per event in a loop of another class',
+    code: `
+const { Kafka } = require('kafkajs');
+class Producer {
+  #initProducer() {
+    const kafka = new Kafka({ brokers: ['kafka:9092'] });
+    return kafka.producer();
+  }
+  async produceEvent(message) {
+    const producer = this.#initProducer();
+    await producer.connect();
+    try {
+      await producer.send({ topic: 'events', messages: [{ value: message }] });
+    } finally {
+      await producer.disconnect();
+    }
+  }
+}
+class EventService {
+  constructor(producer) {
+    this.producer = producer;
+  }
+  async sendAll(messages) {
+    for (const message of messages) await this.producer.produceEvent(message);
+  }
+}
+module.exports = { Producer, EventService };`,
+    errors: [{ messageId: 'closedPerCall' as const, line: 9, data: { resource: 'Kafka producer', where: '`produceEvent` (called from a loop body)' } }],
+  },
+  {
+    name: 'a MongoClient from the static connect() per request, never closed',
+    code: `
+const express = require('express');
+const { MongoClient } = require('mongodb');
+const router = express.Router();
+router.get('/:db/count', async (req, res) => {
+  const client = await MongoClient.connect(process.env.MONGO_URL);
+  res.json(await client.db(req.params.db).collection('items').countDocuments());
+});
+module.exports = router;`,
+    errors: [{ messageId: 'neverClosed' as const, line: 6, data: { resource: 'MongoDB client', where: 'a route handler' } }],
+  },
+  {
+    name: 'a helper that opens and closes a client, called from a listener, is connection churn',
+    code: `
+import { Pool } from 'pg';
+async function countUsers() {
+  const pool = new Pool();
+  try {
+    return await pool.query('select count(*) from users');
+  } finally {
+    await pool.end();
+  }
+}
+export function register(bot: { on(event: string, listener: () => void): void }) {
+  bot.on('message', async () => {
+    await countUsers();
+  });
+}`,
+    errors: [{ messageId: 'closedPerCall' as const, line: 4, data: { resource: 'pg pool', where: '`countUsers` (called from a `message` listener)' } }],
+  },
+  {
+    name: 'a gRPC client from a loadPackageDefinition constructor, recognised by its channel credentials',
+    code: `
+const grpc = require('@grpc/grpc-js');
+module.exports = function register(node, server, config) {
+  node.on('input', (msg, send) => {
+    const proto = grpc.loadPackageDefinition(server.definition)[server.packageName];
+    const client = new proto[config.service](server.address, grpc.credentials.createInsecure());
+    client[config.method](msg.payload, (err, response) => send(response));
+  });
+};`,
+    errors: [{ messageId: 'neverClosed' as const, line: 6, data: { resource: 'gRPC client', where: 'a `input` listener' } }],
+  },
+  {
+    name: 'a model method that opens a connection per query and ends it in the query callback',
+    code: `
+const mysql = require('mysql2');
+class News {
+  latest(limit) {
+    const db = mysql.createConnection(process.env.DATABASE_URL);
+    return new Promise((resolve, reject) => {
+      db.query('SELECT * FROM news LIMIT ?', [limit], (err, rows) => {
+        db.end();
+        if (err) reject(err);
+        else resolve(rows);
+      });
+    });
+  }
+}
+module.exports = News;`,
+    errors: [{ messageId: 'closedPerCall' as const, line: 5, data: { resource: 'mysql2 connection', where: '`latest`' } }],
+  },
+  {
+    name: 'a client stored in a field and replaced on every use, quit only on success',
+    code: `
+import { createClient, type RedisClientType } from 'redis';
+export class RedisCacheService {
+  private client!: RedisClientType;
+  private setClient(): void {
+    this.client = createClient({ url: process.env.REDIS_URL });
+  }
+  async getAll(key: string) {
+    try {
+      this.setClient();
+      await this.client.connect();
+      const values = await this.client.hGetAll(key);
+      await this.client.quit();
+      return values;
+    } catch {
+      return undefined;
+    }
+  }
+}`,
+    errors: [{ messageId: 'slotOverwritten' as const, line: 6, data: { resource: 'Redis client', where: '`setClient`', slot: 'this.client' } }],
+  },
+  {
+    name: 'a Knex instance (its own connection pool) per request, never destroyed',
+    code: `
+const express = require('express');
+const app = express();
+app.get('/users', async (req, res) => {
+  const db = require('knex')({ client: 'pg', connection: process.env.DATABASE_URL });
+  res.json(await db('users').select());
+});`,
+    errors: [{ messageId: 'neverClosed' as const, line: 5, data: { resource: 'Knex instance', where: 'a route handler' } }],
+  },
+  {
+    name: 'a MongoClient delivered to a connect() callback per request, never closed',
+    code: `
+const express = require('express');
+const { MongoClient } = require('mongodb');
+const app = express();
+app.get('/items', (req, res) => {
+  MongoClient.connect(process.env.MONGO_URL, (err, client) => {
+    if (err) return res.status(500).end();
+    client.db('shop').collection('items').find().toArray((error, items) => res.json(items));
+  });
+});`,
+    errors: [{ messageId: 'neverClosed' as const, line: 6, data: { resource: 'MongoDB client', where: 'a route handler' } }],
+  },
+  {
+    name: 'a client in a loop closed only on success',
+    code: `
+import { Pool } from 'pg';
+export async function migrateAll(names: string[]) {
+  for (const name of names) {
+    const pool = new Pool();
+    await pool.query('select $1', [name]);
+    await pool.end();
+  }
+}`,
+    errors: [{ messageId: 'closedOnlyOnSuccess' as const, line: 5, data: { resource: 'pg pool', where: 'a loop body', thrower: "await pool.query('select $1', [name])", line: '6' } }],
   },
 ];
 
@@ -486,4 +794,30 @@ export async function ping() {
       errors: [{ messageId: 'neverClosed', line: 4, data: { resource: 'undici dispatcher', where: '`ping`' } }],
     },
   ],
+});
+
+/**
+ * The checker follows a factory's returned local to its initialiser without asking where else the
+ * local goes (a cache), so this lazy singleton is still a factory in typed mode.
+ */
+untyped.run('no-client-per-call (untyped only)', rule, {
+  valid: [
+    {
+      name: 'a local function that caches the client it makes is a lazy singleton, not a factory',
+      code: `
+import { Pool } from 'pg';
+let cached: Pool | undefined;
+function pool() {
+  if (cached) return cached;
+  const created = new Pool();
+  cached = created;
+  return created;
+}
+export async function count() {
+  const db = pool();
+  return db.query('select count(*) from users');
+}`,
+    },
+  ],
+  invalid: [],
 });

@@ -1,0 +1,181 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
+import { isFunction, outermostWrapper, unwrapExpression, walkSameFunction, type FunctionNode } from './predicates';
+import { findVariable, type ScopeManagerLike } from './scopes';
+import { walk, type Node } from './traverse';
+
+/**
+ * Functions of this file and the calls that run them, found without types: `connect()` for a
+ * `function connect` or `const connect = () => …`, `this.#initProducer()` for a method of the
+ * enclosing class, `this.kafka.produceEvent()` for a method whose name only one class of the file
+ * declares. What a call of one does (acquire a client, churn connections) is what its body does.
+ */
+
+type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+
+/** `key() {}`, `#key() {}`, `key = () => …` in a class body: the member's name as code calls it. */
+function memberName(member: TSESTree.ClassElement): string | undefined {
+  if (member.type !== AST_NODE_TYPES.MethodDefinition && member.type !== AST_NODE_TYPES.PropertyDefinition) return undefined;
+  if (member.computed) return undefined;
+  if (member.key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${member.key.name}`;
+  return member.key.type === AST_NODE_TYPES.Identifier ? member.key.name : undefined;
+}
+
+/** The function a class member runs when called: a method, or a field holding an arrow or function. */
+function memberFunction(member: TSESTree.ClassElement): FunctionNode | undefined {
+  if (member.type === AST_NODE_TYPES.MethodDefinition) return member.kind === 'method' && isFunction(member.value) ? member.value : undefined;
+  if (member.type === AST_NODE_TYPES.PropertyDefinition && member.value && isFunction(member.value)) return member.value;
+  return undefined;
+}
+
+/** `foo.bar` / `foo.#bar` / `foo['bar']`: the accessed name, with `#` for private names. */
+function accessedName(member: TSESTree.MemberExpression): string | undefined {
+  if (!member.computed) {
+    return member.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${member.property.name}` : member.property.type === AST_NODE_TYPES.Identifier ? member.property.name : undefined;
+  }
+  return member.property.type === AST_NODE_TYPES.Literal && typeof member.property.value === 'string' ? member.property.value : undefined;
+}
+
+function enclosingClass(node: Node): ClassNode | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ClassDeclaration || current.type === AST_NODE_TYPES.ClassExpression) return current;
+  }
+  return undefined;
+}
+
+/** The function declared as `function name` or `const name = () => …` that a variable holds. */
+function declaredFunction(definitionNode: Node): FunctionNode | undefined {
+  if (definitionNode.type === AST_NODE_TYPES.FunctionDeclaration) return definitionNode;
+  if (definitionNode.type === AST_NODE_TYPES.VariableDeclarator && definitionNode.init) {
+    const init = unwrapExpression(definitionNode.init);
+    if (isFunction(init)) return init;
+  }
+  return undefined;
+}
+
+/** The function of this file that `call` runs, when the source says which. */
+export function calledLocalFunction(call: TSESTree.CallExpression, scopeManager: ScopeManagerLike): FunctionNode | undefined {
+  const callee = unwrapExpression(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVariable(scopeManager, callee);
+    // Reassigned names may hold anything by the time of the call.
+    if (!variable || variable.defs.length !== 1 || variable.references.some((reference) => reference.isWrite() && !reference.init)) return undefined;
+    return declaredFunction(variable.defs[0].node);
+  }
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const name = accessedName(callee);
+  if (name === undefined) return undefined;
+  const receiver = unwrapExpression(callee.object);
+  if (receiver.type === AST_NODE_TYPES.ThisExpression) {
+    const owner = enclosingClass(callee);
+    const member = owner?.body.body.find((candidate) => memberName(candidate) === name && !('static' in candidate && candidate.static));
+    return member ? memberFunction(member) : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The values a function hands back: its `return` arguments (not those of nested functions), or an
+ * arrow's expression body; `const producer = …; return producer` is followed to the initialiser.
+ */
+export function returnedValues(fn: FunctionNode, scopeManager: ScopeManagerLike): Node[] {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
+  const values: Node[] = [];
+  walkSameFunction(fn.body, (node) => {
+    if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) values.push(node.argument);
+  });
+  return values.map((value) => {
+    const unwrapped = unwrapExpression(value);
+    if (unwrapped.type !== AST_NODE_TYPES.Identifier) return value;
+    const variable = findVariable(scopeManager, unwrapped);
+    const definition = variable?.defs.length === 1 ? variable.defs[0].node : undefined;
+    // Only a value this function keeps to itself until it returns it: one also put in a cache or a
+    // module variable (`cached = c; return c`) is a lazy singleton's, not a fresh one per call.
+    const keptLocal = variable?.references.every((reference) => {
+      if (reference.init) return true;
+      if (reference.isWrite()) return false;
+      const parent = outermostWrapper(reference.identifier).parent;
+      return parent?.type === AST_NODE_TYPES.ReturnStatement || (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === outermostWrapper(reference.identifier));
+    });
+    const ownLocal = definition !== undefined && definition.range[0] >= fn.range[0] && definition.range[1] <= fn.range[1];
+    return definition?.type === AST_NODE_TYPES.VariableDeclarator && definition.init && ownLocal && keptLocal && definition.id.type === AST_NODE_TYPES.Identifier ? definition.init : value;
+  });
+}
+
+/** A class of this file with the method `fn`, and the name code calls it by. */
+function methodOf(fn: FunctionNode): { owner: ClassNode; name: string; static: boolean } | undefined {
+  const member = fn.parent;
+  if ((member?.type !== AST_NODE_TYPES.MethodDefinition && member?.type !== AST_NODE_TYPES.PropertyDefinition) || member.value !== fn) return undefined;
+  if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind !== 'method') return undefined;
+  const name = memberName(member);
+  const owner = member.parent.parent;
+  return name === undefined ? undefined : { owner, name, static: member.static };
+}
+
+/**
+ * Names so common on built-ins and libraries (`map.get`, `emitter.on`, `db.query`) that a call of
+ * one on an unknown receiver says nothing about which class's method runs.
+ */
+const AMBIGUOUS_METHOD_NAMES = new Set([
+  'get', 'set', 'has', 'delete', 'add', 'clear', 'push', 'pop', 'shift', 'map', 'filter', 'forEach', 'find', 'reduce', 'then',
+  'catch', 'finally', 'on', 'once', 'off', 'emit', 'send', 'query', 'execute', 'close', 'end', 'destroy', 'connect', 'disconnect',
+  'write', 'read', 'start', 'stop', 'run', 'call', 'apply', 'bind', 'toString', 'valueOf', 'toJSON', 'init', 'open', 'handle',
+  'request', 'fetch', 'update', 'create', 'remove', 'save', 'load', 'next', 'publish', 'subscribe', 'listen', 'use', 'log',
+]);
+
+/** Every method name the file's classes declare, with how many declare it. */
+function methodNameCounts(program: TSESTree.Program): Map<string, number> {
+  const counts = new Map<string, number>();
+  walk(program, (node) => {
+    if (node.type === AST_NODE_TYPES.ClassBody) {
+      for (const member of node.body) {
+        const name = memberName(member);
+        if (name !== undefined && memberFunction(member)) counts.set(name, (counts.get(name) ?? 0) + 1);
+      }
+    }
+  });
+  return counts;
+}
+
+const countsByProgram = new WeakMap<TSESTree.Program, Map<string, number>>();
+
+function programOf(node: Node): TSESTree.Program | undefined {
+  let current: Node | undefined = node;
+  while (current?.parent) current = current.parent;
+  return current?.type === AST_NODE_TYPES.Program ? current : undefined;
+}
+
+/**
+ * The calls in this file that run `fn`: by its name for a declared function (exported or not), by
+ * `this.m()` inside its class, `ClassName.m()` for a static method, and `anything.m()` elsewhere when
+ * only one class of the file declares `m` and the name is not one every library uses.
+ */
+export function callSitesOf(fn: FunctionNode, scopeManager: ScopeManagerLike, calls: readonly TSESTree.CallExpression[]): TSESTree.CallExpression[] {
+  const holder = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === fn ? fn.parent : undefined;
+  if (holder) {
+    const variable = scopeManager.getDeclaredVariables(holder)[0];
+    if (!variable) return [];
+    return variable.references.flatMap((reference) => {
+      const call = outermostWrapper(reference.identifier).parent;
+      return call?.type === AST_NODE_TYPES.CallExpression && call.callee === outermostWrapper(reference.identifier) ? [call] : [];
+    });
+  }
+  const method = methodOf(fn);
+  const program = programOf(fn);
+  if (!method || !program) return [];
+  let counts = countsByProgram.get(program);
+  if (!counts) {
+    counts = methodNameCounts(program);
+    countsByProgram.set(program, counts);
+  }
+  const unique = counts.get(method.name) === 1 && !AMBIGUOUS_METHOD_NAMES.has(method.name) && !method.name.startsWith('#');
+  const className = method.owner.id?.name;
+  return calls.filter((call) => {
+    const callee = unwrapExpression(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || accessedName(callee) !== method.name) return false;
+    const receiver = unwrapExpression(callee.object);
+    if (receiver.type === AST_NODE_TYPES.ThisExpression) return enclosingClass(callee) === method.owner;
+    if (method.static) return receiver.type === AST_NODE_TYPES.Identifier && receiver.name === className;
+    return unique;
+  });
+}

@@ -1,0 +1,48 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../ast/node-types';
+import { unwrapExpression } from '../ast/predicates';
+import { findVariable, type ScopeManagerLike } from '../ast/scopes';
+import type { TypeOracle } from '../oracle/type-oracle';
+
+/**
+ * Request functions that use a client passed in their options for one request and leave it open:
+ * `fetch(url, { dispatcher })` (undici and the global fetch), undici's `request`/`stream`, node's
+ * `http.request(url, { agent })`. The client is lent, not handed over: the caller still owns it, so
+ * an Agent made per call and passed there is this caller's leak (adcp's safeFetch built one per call).
+ */
+const BORROWING_CALLS: readonly { readonly package: string; readonly names: readonly string[]; readonly option: string }[] = [
+  { package: 'undici', names: ['fetch', 'request', 'stream', 'pipeline', 'connect', 'upgrade'], option: 'dispatcher' },
+  { package: 'http', names: ['request', 'get'], option: 'agent' },
+  { package: 'https', names: ['request', 'get'], option: 'agent' },
+  { package: 'node-fetch', names: ['default'], option: 'agent' },
+];
+
+function optionKey(property: TSESTree.Property): string | undefined {
+  if (property.computed) return undefined;
+  if (property.key.type === AST_NODE_TYPES.Identifier) return property.key.name;
+  return property.key.type === AST_NODE_TYPES.Literal && typeof property.key.value === 'string' ? property.key.value : undefined;
+}
+
+/** `fetch(…)` with no `fetch` of the file's own: the global one (undici's, in Node). */
+function isGlobalFetch(call: TSESTree.CallExpression, scopeManager: ScopeManagerLike): boolean {
+  const callee = unwrapExpression(call.callee);
+  if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'fetch') return false;
+  const variable = findVariable(scopeManager, callee);
+  return !variable || variable.defs.length === 0;
+}
+
+/** `{ dispatcher }` in `fetch(url, { …init, dispatcher })`: an option the called request function only borrows. */
+export function isBorrowedRequestOption(
+  property: TSESTree.Property,
+  context: { oracle: Pick<TypeOracle, 'callsPackageFunction'>; scopeManager: ScopeManagerLike },
+): boolean {
+  const key = optionKey(property);
+  const object = property.parent;
+  const call = object?.parent;
+  if (key === undefined || object?.type !== AST_NODE_TYPES.ObjectExpression || call?.type !== AST_NODE_TYPES.CallExpression) return false;
+  if (!(call.arguments as readonly TSESTree.Node[]).includes(object)) return false;
+  if (key === 'dispatcher' && isGlobalFetch(call, context.scopeManager)) return true;
+  return BORROWING_CALLS.some(
+    (borrowing) => borrowing.option === key && borrowing.names.some((name) => context.oracle.callsPackageFunction(call, borrowing.package, name)),
+  );
+}
