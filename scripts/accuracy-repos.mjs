@@ -10,7 +10,9 @@
 //   node scripts/accuracy-repos.mjs <scratch-folder> [--only <name>] [--json]
 //   node scripts/accuracy-repos.mjs <scratch-folder> --add-unlabelled   (writes new findings with label null)
 //
-// Exit code 1 when findings appeared or vanished, or some finding is still unlabelled.
+// Exit code 1 when findings appeared or vanished, or some finding is still unlabelled. A labelled
+// finding that a fix made vanish moves, with its label and reason, to the file's `noLongerReported`
+// list (with the date): the history of what the engine stopped getting wrong stays next to the labels.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
