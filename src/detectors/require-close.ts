@@ -408,6 +408,9 @@ function throwBeforeHandOff(
   const handOffs = usage.handOffs.filter((handOff) => !handOff.settles);
   if (handOffs.length === 0) return undefined;
   if (handOffs.some((handOff) => !handOff.inOwner || handOff.reason === 'reassigned')) return undefined;
+  // A hand-off in a `finally` (to a helper that destroys the stream) runs on the error paths too: it
+  // is not a success-only hand-off, whatever else the `finally` does first.
+  if (handOffs.some((handOff) => isInFinally(handOff.node, owner))) return undefined;
   const ends = new Set<Node>([...handOffs.map((handOff) => handOff.node), ...usage.releasesAlongHandOffs]);
   const names = new Set(usage.variables.map((variable) => variable.name));
   const scope = declaringScope(binding.variable.defs[0]?.node) ?? owner.body;
@@ -423,6 +426,13 @@ function throwBeforeHandOff(
   const leak = firstLeak(thrown);
   const handOff = handOffs.find((candidate) => candidate.node.range[0] > leak.node.range[0]) ?? handOffs[0];
   return { leak, handOff: statementOf(handOff.node) };
+}
+
+function isInFinally(node: Node, owner: FunctionNode): boolean {
+  for (let child = node, parent = node.parent; parent && child !== owner; child = parent, parent = parent.parent) {
+    if (parent.type === AST_NODE_TYPES.TryStatement && parent.finalizer === child) return true;
+  }
+  return false;
 }
 
 /** The expression statement, return or declaration a hand-off happens in: what the message quotes. */
