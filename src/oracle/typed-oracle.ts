@@ -8,6 +8,7 @@ import { requestScopedTypes } from '../lifetime/request-scoped-types';
 import type { Registry } from '../registry/registry';
 import type { ResourceEntry } from '../registry/resource-entry';
 import { declarationMatches, isDeclaredInNodeOrLib } from './declaration-match';
+import { calleeSignatures, possibleResultTypes } from './possible-results';
 import type { RequestScopedMatch, TypeOracle } from './type-oracle';
 import type { UntypedOracle } from './untyped-oracle';
 
@@ -98,14 +99,35 @@ export class TypedOracle implements TypeOracle {
     if (!tsOuter || !tsInner) return this.syntactic.acquisition(expression);
     const cached = this.#acquisitions.get(tsOuter);
     if (cached !== undefined) return cached ?? undefined;
-    // The type first (cached per type): most calls return nothing the registry knows, and then the
-    // signature lookups of #createsValue are not needed.
+    // The callee's signatures first: most calls can return nothing the registry knows whatever their
+    // arguments are, and then the call need not be resolved at all (see possibleResultTypes).
+    if (!this.#mayReturnResource(tsInner, awaited)) {
+      const entry = this.syntactic.acquisition(expression);
+      this.#acquisitions.set(tsOuter, entry ?? null);
+      return entry;
+    }
+    // The type next (cached per type): when it matches nothing, the signature lookups of
+    // #createsValue are not needed.
     const resultType = this.#resultType(tsOuter, tsInner, awaited);
     const typed = this.matchType(resultType);
     const created = typed && !isChainingCall(inner, typed) && !this.#isDerivedView(tsInner, resultType) && this.#createsValue(tsInner, 0);
     const entry = created ? typed : this.syntactic.acquisition(expression);
     this.#acquisitions.set(tsOuter, entry ?? null);
     return entry;
+  }
+
+  /**
+   * False when no signature the call can resolve to (see calleeSignatures) returns a registry type,
+   * or, for a call, when each of them hands back what it holds or was given (`this`, a type
+   * parameter: #createsValue would say no to whichever the checker picks).
+   */
+  #mayReturnResource(tsInner: ts.Node, awaited: boolean): boolean {
+    if (!ts.isCallExpression(tsInner) && !ts.isNewExpression(tsInner)) return true;
+    const signatures = calleeSignatures(this.#checker, tsInner);
+    if (signatures === undefined) return true;
+    if (ts.isCallExpression(tsInner) && signatures.every((signature) => this.#returnsWhatItHolds(signature))) return false;
+    const possible = possibleResultTypes(this.#checker, signatures, awaited);
+    return possible === undefined || possible.some((type) => this.matchType(type) !== undefined);
   }
 
   /**
@@ -382,16 +404,24 @@ export class TypedOracle implements TypeOracle {
   #createsValue(node: ts.CallExpression | ts.NewExpression, depth: number): boolean {
     if (ts.isNewExpression(node)) return true;
     const signature = this.#checker.getResolvedSignature(node);
-    const declaration = signature?.getDeclaration();
-    if (!declaration || ts.isJSDocSignature(declaration)) return false;
-    const returnType = declaration.type;
-    if (returnType) {
-      if (returnType.kind === ts.SyntaxKind.ThisType) return false;
-      if (this.#checker.getTypeFromTypeNode(returnType).flags & ts.TypeFlags.TypeParameter) return false;
-    }
+    if (!signature || this.#returnsWhatItHolds(signature)) return false;
     if (this.#resolvesToReceiver(node)) return false;
+    const declaration = signature.getDeclaration();
     if (declaration.getSourceFile().isDeclarationFile) return true;
     return this.#isFactory(declaration, depth);
+  }
+
+  /**
+   * Declared to return `this` or a type parameter (`src.pipe(dest)` returns `dest`), or with no
+   * declaration to read (the untyped signature, a JSDoc one): not a function that creates.
+   */
+  #returnsWhatItHolds(signature: ts.Signature): boolean {
+    // Typed as always present; the untyped signature has none.
+    const declaration = signature.getDeclaration() as ts.SignatureDeclaration | ts.JSDocSignature | undefined;
+    if (!declaration || ts.isJSDocSignature(declaration)) return true;
+    const returnType = declaration.type;
+    if (!returnType) return false;
+    return returnType.kind === ts.SyntaxKind.ThisType || (this.#checker.getTypeFromTypeNode(returnType).flags & ts.TypeFlags.TypeParameter) !== 0;
   }
 
   /**
