@@ -117,16 +117,24 @@ export class TypedOracle implements TypeOracle {
   }
 
   /**
-   * False when no signature the call can resolve to (see calleeSignatures) returns a registry type,
-   * or, for a call, when each of them hands back what it holds or was given (`this`, a type
-   * parameter: #createsValue would say no to whichever the checker picks).
+   * False when no signature the call can resolve to (see calleeSignatures) can make it an
+   * acquisition: none returns a registry type, or, for a call, the ones that do hand back what they
+   * hold or were given (`this`, a type parameter), which #createsValue turns down.
    */
   #mayReturnResource(tsInner: ts.Node, awaited: boolean): boolean {
     if (!ts.isCallExpression(tsInner) && !ts.isNewExpression(tsInner)) return true;
     const signatures = calleeSignatures(this.#checker, tsInner);
     if (signatures === undefined) return true;
-    if (ts.isCallExpression(tsInner) && signatures.every((signature) => this.#returnsWhatItHolds(signature))) return false;
-    const possible = possibleResultTypes(this.#checker, signatures, awaited);
+    let creating = signatures;
+    if (ts.isCallExpression(tsInner)) {
+      // When no overload fits, the checker answers with the first one's declaration and every
+      // return type: all of them must hand back what they hold for that answer to be turned down.
+      if (signatures.every((signature) => this.#returnsWhatItHolds(signature))) return false;
+      // A generic signature is never merged that way (the checker picks one and instantiates it), so
+      // a generic pass-through (pg's `query<T extends Submittable>(stream: T): T`) can be left out.
+      creating = signatures.filter((signature) => !(signature.getTypeParameters()?.length && this.#returnsWhatItHolds(signature)));
+    }
+    const possible = possibleResultTypes(this.#checker, creating, awaited);
     return possible === undefined || possible.some((type) => this.matchType(type) !== undefined);
   }
 
