@@ -15,7 +15,8 @@ import { createTypedProject } from '../typed-project';
 const code = `
 import { Pool } from 'pg';
 import { open } from 'node:fs/promises';
-import { connector, either, pick, table } from './pick.js';
+import { connector, Db, either, pick, table } from './pick.js';
+import { createReadStream } from 'node:fs';
 
 class Res<T> {
   constructor(readonly value: T) {}
@@ -48,7 +49,7 @@ class Opener {
 declare const untyped: any;
 declare const maybe: Opener | undefined;
 
-export async function site(base: Base, opener: Opener) {
+export async function site(base: Base, opener: Opener, db: Db) {
   const genericClass = new Res<number>(1);
   const genericFactory = openRes('x');
   const typeParameterReturn = same(new Pool());
@@ -68,10 +69,12 @@ export async function site(base: Base, opener: Opener) {
   const unionOfFunctions = either();
   const elementAccess = table['open']();
   const parenthesized = (table.open)();
+  const passedThroughOverload = db.query(createReadStream('x'));
+  const otherOverloadAwaited = await db.query('x');
 }
 `;
 
-/** A library's overloads (only one returns a resource), a callable interface, a union of functions. */
+/** A library's overloads (one returns a resource, one hands back its argument), a callable interface, a union of functions. */
 const declarations = `
 import type { Pool } from 'pg';
 export declare function pick(kind: 'pool'): Pool;
@@ -82,6 +85,10 @@ export interface Connector {
 export declare const connector: Connector;
 export declare const either: (() => Pool) | (() => number);
 export declare const table: { open(): Pool };
+export declare class Db {
+  query<T extends NodeJS.ReadableStream>(stream: T): T;
+  query(text: string): Promise<number>;
+}
 `;
 
 describe('TypedOracle.acquisition', () => {
@@ -120,6 +127,8 @@ describe('TypedOracle.acquisition', () => {
       unionOfFunctions: 'pg pool',
       elementAccess: 'pg pool',
       parenthesized: 'pg pool',
+      passedThroughOverload: undefined,
+      otherOverloadAwaited: undefined,
     });
   });
 });
