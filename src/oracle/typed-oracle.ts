@@ -173,15 +173,30 @@ export class TypedOracle implements TypeOracle {
     const tsCall = this.services.esTreeNodeToTSNodeMap.get(call);
     if (!tsCall || !ts.isCallExpression(tsCall)) return false;
     if (!ts.isPropertyAccessExpression(tsCall.expression) && !ts.isElementAccessExpression(tsCall.expression)) return false;
+    const receiver = this.#checker.getNonNullableType(this.#checker.getTypeAtLocation(tsCall.expression.expression));
+    // Asked about every method call on a handle (`client.query(…)`): the callee's signatures usually
+    // rule it out without resolving the call's arguments.
+    const signatures = calleeSignatures(this.#checker, tsCall);
+    if (signatures !== undefined && !this.#mayReturnReceiver(signatures, receiver.getSymbol())) return false;
     const declaration = this.#checker.getResolvedSignature(tsCall)?.getDeclaration();
     const returnType = declaration && !ts.isJSDocSignature(declaration) ? declaration.type : undefined;
     if (returnType?.kind === ts.SyntaxKind.ThisType) return true;
-    const receiver = this.#checker.getNonNullableType(this.#checker.getTypeAtLocation(tsCall.expression.expression));
     const returned = this.#checker.getTypeAtLocation(tsCall);
     const resolved = this.#checker.getAwaitedType(returned) ?? returned;
     const symbol = resolved.getSymbol();
     // The receiver's own class: `Promise<this>` resolves to it; a sibling of the same base does not.
     return symbol !== undefined && symbol === receiver.getSymbol();
+  }
+
+  /**
+   * Can one of the signatures make returnsReceiver say yes: declared to return `this`, or returning
+   * (a promise of) a type whose symbol is the receiver's? Generic returns that could become it count.
+   */
+  #mayReturnReceiver(signatures: readonly ts.Signature[], receiver: ts.Symbol | undefined): boolean {
+    if (signatures.some((signature) => this.#declaredReturn(signature)?.kind === ts.SyntaxKind.ThisType)) return true;
+    if (receiver === undefined) return false;
+    const possible = possibleResultTypes(this.#checker, signatures, true);
+    return possible === undefined || possible.some((type) => type.getSymbol() === receiver);
   }
 
   disposal(expression: Node): 'async' | 'sync' | undefined {
@@ -430,6 +445,12 @@ export class TypedOracle implements TypeOracle {
     const returnType = declaration.type;
     if (!returnType) return false;
     return returnType.kind === ts.SyntaxKind.ThisType || (this.#checker.getTypeFromTypeNode(returnType).flags & ts.TypeFlags.TypeParameter) !== 0;
+  }
+
+  /** The return type as written, if the signature has a (non-JSDoc) declaration that writes one. */
+  #declaredReturn(signature: ts.Signature): ts.TypeNode | undefined {
+    const declaration = signature.getDeclaration() as ts.SignatureDeclaration | ts.JSDocSignature | undefined;
+    return declaration && !ts.isJSDocSignature(declaration) ? declaration.type : undefined;
   }
 
   /**

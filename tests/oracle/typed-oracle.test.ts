@@ -132,3 +132,62 @@ describe('TypedOracle.acquisition', () => {
     });
   });
 });
+
+const receiverCode = `
+class Conn {
+  async connect(): Promise<Conn> {
+    return this;
+  }
+  self(): this {
+    return this;
+  }
+  async query(text: string): Promise<number> {
+    return text.length;
+  }
+  query2<T>(value: T): T {
+    return value;
+  }
+  fork(): Conn {
+    return new Conn();
+  }
+}
+declare const untyped: any;
+
+export async function site(conn: Conn) {
+  await conn.connect();
+  conn.self();
+  await conn.query('x');
+  conn.query2(conn);
+  conn.query2(1);
+  conn.fork();
+  untyped.connect();
+}
+`;
+
+describe('TypedOracle.returnsReceiver', () => {
+  const project = createTypedProject('oracle-receiver');
+  const file = project.writeSource('site.ts', receiverCode);
+  const config = ts.getParsedCommandLineOfConfigFile(project.tsconfigPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })!;
+  const program = ts.createProgram(config.fileNames, config.options);
+  afterAll(() => project.remove());
+
+  it('says yes to `this` and to (a promise of) the receiver class, and no to other results and untyped calls', () => {
+    const parsed = parseSource(receiverCode, file, program);
+    const oracle = createOracle(parsed.ast, parsed.scopeManager, resolveRegistry(undefined), parsed.services);
+    const answers: string[] = [];
+    walk(parsed.ast, (node) => {
+      if (node.type === AST_NODE_TYPES.CallExpression && node.parent.type !== AST_NODE_TYPES.ClassBody) {
+        answers.push(`${receiverCode.slice(node.range[0], node.range[1])} ${oracle.returnsReceiver(node)}`);
+      }
+    });
+    expect(answers).toEqual([
+      'conn.connect() true',
+      'conn.self() true',
+      "conn.query('x') false",
+      'conn.query2(conn) true',
+      'conn.query2(1) false',
+      'conn.fork() true',
+      'untyped.connect() false',
+    ]);
+  });
+});
