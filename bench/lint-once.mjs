@@ -24,6 +24,32 @@ const jsFiles = ['**/*.js', '**/*.mjs', '**/*.cjs'];
 // Files we did not write name rules of other plugins in their disable comments: not our cost.
 const quietInlineConfig = { linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' } };
 
+/**
+ * Records the TypeScript programs the parser hands the rules, to read their checkers' counters at
+ * the end: how many types and instantiations the run made the checker create does not depend on
+ * the machine's load, and says how much the rules asked of it.
+ */
+// eslint-disable-next-line leakguard/no-unbounded-cache -- one entry per program of a one-shot process
+const programs = new Set();
+const programProbe = {
+  files: tsFiles,
+  plugins: {
+    bench: {
+      rules: {
+        program: {
+          meta: { schema: [] },
+          create(context) {
+            const program = context.sourceCode.parserServices?.program;
+            if (program) programs.add(program);
+            return {};
+          },
+        },
+      },
+    },
+  },
+  rules: { 'bench/program': 'error' },
+};
+
 function configFor(variant, cwd) {
   const tseslint = variant === 'preset-alone' ? undefined : loadTypescriptEslint();
   const leakguard = variant === 'floating-alone' || variant === 'typed-base' ? undefined : loadLeakguard();
@@ -42,7 +68,12 @@ function configFor(variant, cwd) {
     // Issue 10's pre-commit question: our typed preset alone vs one typed rule alone, same parser
     // and parserOptions, so both pay the same TypeScript program.
     case 'preset-alone':
-      return [{ files: tsFiles, ...leakguard.configs['recommended-type-checked'] }, { files: tsFiles, languageOptions: typedLanguageOptions }, quietInlineConfig];
+      return [
+        { files: tsFiles, ...leakguard.configs['recommended-type-checked'] },
+        { files: tsFiles, languageOptions: typedLanguageOptions },
+        programProbe,
+        quietInlineConfig,
+      ];
     case 'floating-alone':
       return [
         {
@@ -51,6 +82,7 @@ function configFor(variant, cwd) {
           languageOptions: { parser: tseslint.parser, ...typedLanguageOptions },
           rules: { '@typescript-eslint/no-floating-promises': 'error' },
         },
+        programProbe,
         quietInlineConfig,
       ];
     case 'untyped':
@@ -98,8 +130,14 @@ for (const result of results) {
     else problems[message.ruleId] = (problems[message.ruleId] ?? 0) + 1;
   }
 }
+const checkers = new Set([...programs].map((program) => program.getTypeChecker()));
+const checker = {
+  programs: programs.size,
+  types: [...checkers].reduce((sum, typeChecker) => sum + typeChecker.getTypeCount(), 0),
+  instantiations: [...checkers].reduce((sum, typeChecker) => sum + typeChecker.getInstantiationCount(), 0),
+};
 // CPU time (all threads: V8's GC helpers too) moves far less than wall time when neighbours load the machine.
 const usage = process.resourceUsage();
 process.stdout.write(
-  `${JSON.stringify({ variant, files: results.length, fatal, loadMs, lintMs, parseMs, statsTotalMs, ruleMs, problems, maxRssMb: usage.maxRSS / 1024, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000 })}\n`,
+  `${JSON.stringify({ variant, files: results.length, fatal, loadMs, lintMs, parseMs, statsTotalMs, ruleMs, problems, maxRssMb: usage.maxRSS / 1024, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000, checker })}\n`,
 );
