@@ -115,6 +115,8 @@ function measureAlone(label, directory) {
   const wallRatios = pairs.map((pair) => pair.ours.processMs / pair.base.processMs);
   const lintRatios = pairs.map((pair) => pair.ours.lintMs / pair.base.lintMs);
   const ruleRatios = oursRuleMs.map((ms, index) => ms / baseRuleMs[index]);
+  // Load-proof companions of the wall-time verdict: CPU time, and the checker's own counters.
+  const cpuRatios = pairs.map((pair) => pair.ours.cpuMs / pair.base.cpuMs);
   return {
     files: pairs[0].ours.files,
     presetAlone: {
@@ -137,6 +139,8 @@ function measureAlone(label, directory) {
     wallRatio: stats(wallRatios, 3),
     lintFilesRatio: stats(lintRatios, 3),
     ruleTimeRatio: stats(ruleRatios, 3),
+    cpuRatio: stats(cpuRatios, 3),
+    checker: { presetAlone: pairs[0].ours.checker, noFloatingPromisesAlone: pairs[0].base.checker },
     target: 1.0,
     pass: median(wallRatios) <= 1.0,
   };
@@ -384,7 +388,7 @@ const lines = [
 ];
 for (const [name, entry] of Object.entries(results.alone ?? {})) {
   lines.push(
-    `  ${name} (${entry.files} files): recommended-type-checked alone / no-floating-promises alone, wall ${entry.wallRatio.median}× (${entry.presetAlone.processWallMs.median} vs ${entry.noFloatingPromisesAlone.processWallMs.median} ms; pairs ${entry.wallRatio.runs.join(', ')}), rule time ${entry.ruleTimeRatio.median}× (${entry.presetAlone.leakguardRulesMs.median} vs ${entry.noFloatingPromisesAlone.ruleMs.median} ms)  target wall ≤ 1.0×  ${verdict(entry.pass)}`,
+    `  ${name} (${entry.files} files): recommended-type-checked alone / no-floating-promises alone, wall ${entry.wallRatio.median}× (${entry.presetAlone.processWallMs.median} vs ${entry.noFloatingPromisesAlone.processWallMs.median} ms; pairs ${entry.wallRatio.runs.join(', ')}), rule time ${entry.ruleTimeRatio.median}× (${entry.presetAlone.leakguardRulesMs.median} vs ${entry.noFloatingPromisesAlone.ruleMs.median} ms), CPU ${entry.cpuRatio.median}×, checker types ${entry.checker.presetAlone.types} vs ${entry.checker.noFloatingPromisesAlone.types}  target wall ≤ 1.0×  ${verdict(entry.pass)}`,
   );
 }
 if (results.typed) {
