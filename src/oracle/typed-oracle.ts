@@ -8,6 +8,7 @@ import { requestScopedTypes } from '../lifetime/request-scoped-types';
 import type { Registry } from '../registry/registry';
 import type { ResourceEntry } from '../registry/resource-entry';
 import { declarationMatches, isDeclaredInNodeOrLib } from './declaration-match';
+import { calleeSignatures, possibleResultTypes } from './possible-results';
 import type { RequestScopedMatch, TypeOracle } from './type-oracle';
 import type { UntypedOracle } from './untyped-oracle';
 
@@ -98,14 +99,43 @@ export class TypedOracle implements TypeOracle {
     if (!tsOuter || !tsInner) return this.syntactic.acquisition(expression);
     const cached = this.#acquisitions.get(tsOuter);
     if (cached !== undefined) return cached ?? undefined;
-    // The type first (cached per type): most calls return nothing the registry knows, and then the
-    // signature lookups of #createsValue are not needed.
+    // The callee's signatures first: most calls can return nothing the registry knows whatever their
+    // arguments are, and then the call need not be resolved at all (see possibleResultTypes).
+    if (!this.#mayReturnResource(tsInner, awaited)) {
+      const entry = this.syntactic.acquisition(expression);
+      this.#acquisitions.set(tsOuter, entry ?? null);
+      return entry;
+    }
+    // The type next (cached per type): when it matches nothing, the signature lookups of
+    // #createsValue are not needed.
     const resultType = this.#resultType(tsOuter, tsInner, awaited);
     const typed = this.matchType(resultType);
     const created = typed && !isChainingCall(inner, typed) && !this.#isDerivedView(tsInner, resultType) && this.#createsValue(tsInner, 0);
     const entry = created ? typed : this.syntactic.acquisition(expression);
     this.#acquisitions.set(tsOuter, entry ?? null);
     return entry;
+  }
+
+  /**
+   * False when no signature the call can resolve to (see calleeSignatures) can make it an
+   * acquisition: none returns a registry type, or, for a call, the ones that do hand back what they
+   * hold or were given (`this`, a type parameter), which #createsValue turns down.
+   */
+  #mayReturnResource(tsInner: ts.Node, awaited: boolean): boolean {
+    if (!ts.isCallExpression(tsInner) && !ts.isNewExpression(tsInner)) return true;
+    const signatures = calleeSignatures(this.#checker, tsInner);
+    if (signatures === undefined) return true;
+    let creating = signatures;
+    if (ts.isCallExpression(tsInner)) {
+      // When no overload fits, the checker answers with the first one's declaration and every
+      // return type: all of them must hand back what they hold for that answer to be turned down.
+      if (signatures.every((signature) => this.#returnsWhatItHolds(signature))) return false;
+      // A generic signature is never merged that way (the checker picks one and instantiates it), so
+      // a generic pass-through (pg's `query<T extends Submittable>(stream: T): T`) can be left out.
+      creating = signatures.filter((signature) => !(signature.getTypeParameters()?.length && this.#returnsWhatItHolds(signature)));
+    }
+    const possible = possibleResultTypes(this.#checker, creating, awaited);
+    return possible === undefined || possible.some((type) => this.matchType(type) !== undefined);
   }
 
   /**
@@ -155,15 +185,30 @@ export class TypedOracle implements TypeOracle {
     const tsCall = this.services.esTreeNodeToTSNodeMap.get(call);
     if (!tsCall || !ts.isCallExpression(tsCall)) return false;
     if (!ts.isPropertyAccessExpression(tsCall.expression) && !ts.isElementAccessExpression(tsCall.expression)) return false;
+    const receiver = this.#checker.getNonNullableType(this.#checker.getTypeAtLocation(tsCall.expression.expression));
+    // Asked about every method call on a handle (`client.query(…)`): the callee's signatures usually
+    // rule it out without resolving the call's arguments.
+    const signatures = calleeSignatures(this.#checker, tsCall);
+    if (signatures !== undefined && !this.#mayReturnReceiver(signatures, receiver.getSymbol())) return false;
     const declaration = this.#checker.getResolvedSignature(tsCall)?.getDeclaration();
     const returnType = declaration && !ts.isJSDocSignature(declaration) ? declaration.type : undefined;
     if (returnType?.kind === ts.SyntaxKind.ThisType) return true;
-    const receiver = this.#checker.getNonNullableType(this.#checker.getTypeAtLocation(tsCall.expression.expression));
     const returned = this.#checker.getTypeAtLocation(tsCall);
     const resolved = this.#checker.getAwaitedType(returned) ?? returned;
     const symbol = resolved.getSymbol();
     // The receiver's own class: `Promise<this>` resolves to it; a sibling of the same base does not.
     return symbol !== undefined && symbol === receiver.getSymbol();
+  }
+
+  /**
+   * Can one of the signatures make returnsReceiver say yes: declared to return `this`, or returning
+   * (a promise of) a type whose symbol is the receiver's? Generic returns that could become it count.
+   */
+  #mayReturnReceiver(signatures: readonly ts.Signature[], receiver: ts.Symbol | undefined): boolean {
+    if (signatures.some((signature) => this.#declaredReturn(signature)?.kind === ts.SyntaxKind.ThisType)) return true;
+    if (receiver === undefined) return false;
+    const possible = possibleResultTypes(this.#checker, signatures, true);
+    return possible === undefined || possible.some((type) => type.getSymbol() === receiver);
   }
 
   disposal(expression: Node): 'async' | 'sync' | undefined {
@@ -394,16 +439,30 @@ export class TypedOracle implements TypeOracle {
   #createsValue(node: ts.CallExpression | ts.NewExpression, depth: number): boolean {
     if (ts.isNewExpression(node)) return true;
     const signature = this.#checker.getResolvedSignature(node);
-    const declaration = signature?.getDeclaration();
-    if (!declaration || ts.isJSDocSignature(declaration)) return false;
-    const returnType = declaration.type;
-    if (returnType) {
-      if (returnType.kind === ts.SyntaxKind.ThisType) return false;
-      if (this.#checker.getTypeFromTypeNode(returnType).flags & ts.TypeFlags.TypeParameter) return false;
-    }
+    if (!signature || this.#returnsWhatItHolds(signature)) return false;
     if (this.#resolvesToReceiver(node)) return false;
+    const declaration = signature.getDeclaration();
     if (declaration.getSourceFile().isDeclarationFile) return true;
     return this.#isFactory(declaration, depth);
+  }
+
+  /**
+   * Declared to return `this` or a type parameter (`src.pipe(dest)` returns `dest`), or with no
+   * declaration to read (the untyped signature, a JSDoc one): not a function that creates.
+   */
+  #returnsWhatItHolds(signature: ts.Signature): boolean {
+    // Typed as always present; the untyped signature has none.
+    const declaration = signature.getDeclaration() as ts.SignatureDeclaration | ts.JSDocSignature | undefined;
+    if (!declaration || ts.isJSDocSignature(declaration)) return true;
+    const returnType = declaration.type;
+    if (!returnType) return false;
+    return returnType.kind === ts.SyntaxKind.ThisType || (this.#checker.getTypeFromTypeNode(returnType).flags & ts.TypeFlags.TypeParameter) !== 0;
+  }
+
+  /** The return type as written, if the signature has a (non-JSDoc) declaration that writes one. */
+  #declaredReturn(signature: ts.Signature): ts.TypeNode | undefined {
+    const declaration = signature.getDeclaration() as ts.SignatureDeclaration | ts.JSDocSignature | undefined;
+    return declaration && !ts.isJSDocSignature(declaration) ? declaration.type : undefined;
   }
 
   /**

@@ -1,0 +1,193 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import ts from 'typescript';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createOracle } from '../../src/analysis/create-oracle';
+import { walk } from '../../src/ast/traverse';
+import { parseSource } from '../../src/codemod/parse-source';
+import { resolveRegistry } from '../../src/registry/settings';
+import { createTypedProject } from '../typed-project';
+
+/**
+ * The typed oracle rules most calls out from their callee's signatures before resolving them
+ * (src/oracle/possible-results.ts). These are the shapes where the callee's type alone could mislead:
+ * each `const <name> = …` must get the answer a full resolution gives.
+ */
+const code = `
+import { Pool } from 'pg';
+import { open } from 'node:fs/promises';
+import { connector, Db, either, pick, table } from './pick.js';
+import { createReadStream } from 'node:fs';
+
+class Res<T> {
+  constructor(readonly value: T) {}
+  [Symbol.dispose]() {}
+}
+function openRes<T>(value: T): Res<T> {
+  return new Res(value);
+}
+function same<T>(value: T): T {
+  return value;
+}
+class Base {
+  make(): object {
+    return {};
+  }
+}
+class Derived extends Base {
+  override make(): Pool {
+    return new Pool();
+  }
+}
+class Opener {
+  open(): Res<string> {
+    return new Res('x');
+  }
+  self(): this {
+    return this;
+  }
+}
+declare const untyped: any;
+declare const maybe: Opener | undefined;
+
+export async function site(base: Base, opener: Opener, db: Db) {
+  const genericClass = new Res<number>(1);
+  const genericFactory = openRes('x');
+  const typeParameterReturn = same(new Pool());
+  const matchingOverload = pick('pool');
+  const otherOverload = pick('count');
+  const declaredBase = base.make();
+  if (base instanceof Derived) {
+    const narrowedToSubclass = base.make();
+  }
+  const anyCallee = untyped.connect();
+  const optionalCall = maybe?.open();
+  const returnsThis = opener.self();
+  const awaitedFactory = await open('x');
+  const promiseOfHandle = open('x');
+  const genericCollection = new Map<string, Pool>();
+  const callableInterface = connector();
+  const unionOfFunctions = either();
+  const elementAccess = table['open']();
+  const parenthesized = (table.open)();
+  const passedThroughOverload = db.query(createReadStream('x'));
+  const otherOverloadAwaited = await db.query('x');
+}
+`;
+
+/** A library's overloads (one returns a resource, one hands back its argument), a callable interface, a union of functions. */
+const declarations = `
+import type { Pool } from 'pg';
+export declare function pick(kind: 'pool'): Pool;
+export declare function pick(kind: 'count'): number;
+export interface Connector {
+  (): Pool;
+}
+export declare const connector: Connector;
+export declare const either: (() => Pool) | (() => number);
+export declare const table: { open(): Pool };
+export declare class Db {
+  query<T extends NodeJS.ReadableStream>(stream: T): T;
+  query(text: string): Promise<number>;
+}
+`;
+
+describe('TypedOracle.acquisition', () => {
+  const project = createTypedProject('oracle');
+  project.writeSource('pick.d.ts', declarations);
+  const file = project.writeSource('site.ts', code);
+  const config = ts.getParsedCommandLineOfConfigFile(project.tsconfigPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })!;
+  const program = ts.createProgram(config.fileNames, config.options);
+  afterAll(() => project.remove());
+
+  it('gives the answer of the resolved call for generics, overloads, narrowing, any and optional calls', () => {
+    const parsed = parseSource(code, file, program);
+    const oracle = createOracle(parsed.ast, parsed.scopeManager, resolveRegistry(undefined), parsed.services);
+    expect(oracle.typed).toBe(true);
+    const answers: Record<string, string | undefined> = {};
+    walk(parsed.ast, (node) => {
+      if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && node.init) {
+        answers[node.id.name] = oracle.acquisition(node.init)?.description;
+      }
+    });
+    expect(answers).toEqual({
+      genericClass: 'disposable `Res`',
+      genericFactory: 'disposable `Res`',
+      typeParameterReturn: undefined,
+      matchingOverload: 'pg pool',
+      otherOverload: undefined,
+      declaredBase: undefined,
+      narrowedToSubclass: 'pg pool',
+      anyCallee: undefined,
+      optionalCall: 'disposable `Res`',
+      returnsThis: undefined,
+      awaitedFactory: 'file handle',
+      promiseOfHandle: undefined,
+      genericCollection: undefined,
+      callableInterface: 'pg pool',
+      unionOfFunctions: 'pg pool',
+      elementAccess: 'pg pool',
+      parenthesized: 'pg pool',
+      passedThroughOverload: undefined,
+      otherOverloadAwaited: undefined,
+    });
+  });
+});
+
+const receiverCode = `
+class Conn {
+  async connect(): Promise<Conn> {
+    return this;
+  }
+  self(): this {
+    return this;
+  }
+  async query(text: string): Promise<number> {
+    return text.length;
+  }
+  query2<T>(value: T): T {
+    return value;
+  }
+  fork(): Conn {
+    return new Conn();
+  }
+}
+declare const untyped: any;
+
+export async function site(conn: Conn) {
+  await conn.connect();
+  conn.self();
+  await conn.query('x');
+  conn.query2(conn);
+  conn.query2(1);
+  conn.fork();
+  untyped.connect();
+}
+`;
+
+describe('TypedOracle.returnsReceiver', () => {
+  const project = createTypedProject('oracle-receiver');
+  const file = project.writeSource('site.ts', receiverCode);
+  const config = ts.getParsedCommandLineOfConfigFile(project.tsconfigPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })!;
+  const program = ts.createProgram(config.fileNames, config.options);
+  afterAll(() => project.remove());
+
+  it('says yes to `this` and to (a promise of) the receiver class, and no to other results and untyped calls', () => {
+    const parsed = parseSource(receiverCode, file, program);
+    const oracle = createOracle(parsed.ast, parsed.scopeManager, resolveRegistry(undefined), parsed.services);
+    const answers: string[] = [];
+    walk(parsed.ast, (node) => {
+      if (node.type === AST_NODE_TYPES.CallExpression && node.parent.type !== AST_NODE_TYPES.ClassBody) {
+        answers.push(`${receiverCode.slice(node.range[0], node.range[1])} ${oracle.returnsReceiver(node)}`);
+      }
+    });
+    expect(answers).toEqual([
+      'conn.connect() true',
+      'conn.self() true',
+      "conn.query('x') false",
+      'conn.query2(conn) true',
+      'conn.query2(1) false',
+      'conn.fork() true',
+      'untyped.connect() false',
+    ]);
+  });
+});
