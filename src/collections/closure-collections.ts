@@ -4,8 +4,7 @@ import { functionName } from '../ast/function-name';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import { isFunction, isInside, unwrapExpression, walkSameFunction, type FunctionNode } from '../ast/predicates';
 import { lifetimeExecutionOf } from '../lifetime/execution';
-import { isGrowingKind } from './collection-kind';
-import { createsValue, kindOf, referencesWithAliases, type LongLivedCollection } from './long-lived-collections';
+import { growingCollectionDeclared, referencesWithAliases, type LongLivedCollection } from './long-lived-collections';
 
 /** `(req, res, next)`, `(ctx, next)`: the shape of a request handler, for factories that make middleware. */
 const REQUEST_PARAMETER = /^(req|request|ctx|context)$/;
@@ -102,22 +101,19 @@ export function closureCollections(analysis: Analysis): LongLivedCollection[] {
     for (const statement of factory.body.body) {
       if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
       for (const declarator of statement.declarations) {
-        if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init || !createsValue(declarator.init)) continue;
-        const annotation = declarator.id.typeAnnotation?.typeAnnotation;
-        const kind = kindOf(analysis, declarator.init, declarator.id, annotation);
-        if (!isGrowingKind(kind)) continue;
-        const variable = analysis.scopeManager.getDeclaredVariables(declarator)[0];
-        if (!variable) continue;
+        const declared = growingCollectionDeclared(analysis, declarator);
+        if (!declared) continue;
+        const { kind, init, annotation, variable } = declared;
         const { references, aliases } = referencesWithAliases(analysis, variable);
         // Kept by the returned function: it must be used inside one.
         if (!references.some((reference) => returned.some((fn) => isInside(reference, fn)))) continue;
         lifetime ??= calledAtLoad(analysis, factory) ? 'called-at-load' : returned.some(looksLikeRequestHandler) ? 'middleware' : 'unknown';
         if (lifetime === 'unknown') continue;
         found.push({
-          name: declarator.id.name,
+          name: variable.name,
           kind,
           declaration: declarator,
-          init: declarator.init,
+          init,
           annotation,
           exportedByDeclaration: false,
           references,

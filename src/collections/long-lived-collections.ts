@@ -103,6 +103,19 @@ export function referencesWithAliases(analysis: Analysis, variable: VariableLike
   return { references, aliases };
 }
 
+/** `const name = <a new collection that may grow>`: what a module variable or a closure's local declares. */
+export function growingCollectionDeclared(
+  analysis: Analysis,
+  declarator: TSESTree.VariableDeclarator,
+): { kind: GrowingKind; init: TSESTree.Expression; annotation: TSESTree.TypeNode | undefined; variable: VariableLike } | undefined {
+  if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init || !createsValue(declarator.init)) return undefined;
+  const annotation = declarator.id.typeAnnotation?.typeAnnotation;
+  const kind = kindOf(analysis, declarator.init, declarator.id, annotation);
+  if (!isGrowingKind(kind)) return undefined;
+  const variable = analysis.scopeManager.getDeclaredVariables(declarator)[0];
+  return variable ? { kind, init: declarator.init, annotation, variable } : undefined;
+}
+
 function moduleVariables(analysis: Analysis): LongLivedCollection[] {
   const found: LongLivedCollection[] = [];
   for (const statement of analysis.ast.body) {
@@ -110,17 +123,14 @@ function moduleVariables(analysis: Analysis): LongLivedCollection[] {
     const declaration = exported ? statement.declaration : statement;
     if (declaration?.type !== AST_NODE_TYPES.VariableDeclaration) continue;
     for (const declarator of declaration.declarations) {
-      if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init || !createsValue(declarator.init)) continue;
-      const annotation = declarator.id.typeAnnotation?.typeAnnotation;
-      const kind = kindOf(analysis, declarator.init, declarator.id, annotation);
-      if (!isGrowingKind(kind)) continue;
-      const variable = analysis.scopeManager.getDeclaredVariables(declarator)[0];
-      if (!variable) continue;
+      const declared = growingCollectionDeclared(analysis, declarator);
+      if (!declared) continue;
+      const { kind, init, annotation, variable } = declared;
       found.push({
-        name: declarator.id.name,
+        name: variable.name,
         kind,
         declaration: declarator,
-        init: declarator.init,
+        init,
         annotation,
         exportedByDeclaration: exported,
         ...referencesWithAliases(analysis, variable),
