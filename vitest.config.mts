@@ -7,7 +7,8 @@ import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config
 // tests/eslint9 has 9 (its own package-lock.json; .ci/run installs it after the root). The rule tests
 // (tests/rules: RuleTester typed and untyped, the espree Linter) run under both: project `eslint10`
 // is the whole suite with the root's ESLint, project `eslint9` runs tests/rules again with
-// tests/eslint9's, and tests/rules/eslint-under-test.test.ts checks in each which ESLint actually ran.
+// tests/eslint9's (every untyped case, a sample of the typed ones: tests/rules/rule-testers.ts), and
+// tests/rules/eslint-under-test.test.ts checks in each which ESLint actually ran.
 // Without that install `eslint9` is left out locally with a warning, and fails in CI (CI=true).
 // (tests/eslint9/eslint9-resolution.ts has the same checks for the setup file and tests/eslint9.test.ts;
 // this file does not import it: vite's config loader wants ESM, tests/ is CommonJS.)
