@@ -68,6 +68,7 @@ export function jsonReport(run: RunRecord, tally: RunTally, catalog: Catalog): s
           message: outcome.message,
           status: reportedStatus(outcome.status, settings.dryRun),
           ...(outcome.reason === undefined ? {} : { reason: outcome.reason }),
+          ...(outcome.added === undefined ? {} : { added: outcome.added }),
         })),
       ),
       ...(file.failure ? { failure: reportedFailure(file.failure) } : {}),

@@ -4,6 +4,7 @@ import type { FileRecord, RunRecord } from './run-record';
 import type { RunTally } from './run-tally';
 import { reportedStatus, type ReportedStatus } from './reported-status';
 import { shardText } from './shard';
+import { shutdownFunctionsOf, type ShutdownFunctions } from './shutdown-functions';
 import { declarationText } from './summary';
 import { describeTypeInformation } from './type-information';
 
@@ -38,6 +39,8 @@ export function markdownReport(run: RunRecord, tally: RunTally): string {
     for (const skip of skipReasons) lines.push(`| ${code(skip.codemod)} | ${cell(skip.reason)} | ${skip.count} |`);
     lines.push('');
   }
+  const shutdown = shutdownFunctionsOf(run);
+  if (shutdown.length > 0) lines.push(...shutdownSection(shutdown, settings.dryRun), '');
   if (run.requiredPackages.length > 0) lines.push(...requiredPackagesSection(run), '');
   const failed = run.files.filter((file) => file.failure);
   if (failed.length > 0) {
@@ -51,6 +54,17 @@ export function markdownReport(run: RunRecord, tally: RunTally): string {
     for (const file of withFindings) lines.push(...fileSection(file, settings.dryRun), '');
   }
   return `${lines.join('\n').trimEnd()}\n`;
+}
+
+/** A reviewer's checklist item: the added `close<Name>()` functions are dead code until shutdown calls them. */
+function shutdownSection(files: readonly ShutdownFunctions[], dryRun: boolean): string[] {
+  return [
+    '## Call these from graceful shutdown',
+    '',
+    `${dryRun ? 'These would be added' : 'Added'}, and nothing calls them yet: call them from your shutdown path (a SIGTERM handler, after \`server.close()\`) so the shared clients close when the process stops.`,
+    '',
+    ...files.map((file) => `- ${code(file.path)}: ${file.names.map((name) => code(`${name}()`)).join(', ')}`),
+  ];
 }
 
 function requiredPackagesSection(run: RunRecord): string[] {

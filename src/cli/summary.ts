@@ -4,6 +4,7 @@ import type { RequiredPackage } from './required-packages';
 import type { RunRecord } from './run-record';
 import type { RunTally } from './run-tally';
 import { shardText } from './shard';
+import { shutdownFunctionLines } from './shutdown-functions';
 import { describeTypeInformation } from './type-information';
 
 /** The end-of-run text: what was scanned, what each codemod found, fixed and skipped (and why). */
@@ -42,6 +43,7 @@ export function formatSummary(run: RunRecord, tally: RunTally): string {
       ? `Dry run: nothing written; ${plural(tally.filesChanged, 'file')} would change.`
       : `${plural(tally.filesWritten, 'file')} written.`,
   );
+  lines.push(...shutdownFunctionLines(run));
   lines.push(...requiredPackageLines(run));
   return `${lines.join('\n')}\n`;
 }

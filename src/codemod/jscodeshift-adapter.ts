@@ -26,6 +26,10 @@ export function jscodeshiftTransform(codemod: AnyCodemodDescriptor): Transform {
     }
     for (const outcome of result.outcomes) {
       if (outcome.status === 'skipped') api.report(`${file.path}:${outcome.line}:${outcome.column}: not fixed: ${outcome.reason}`);
+      // Nothing calls a shared client's close function until the user wires it into shutdown.
+      for (const added of outcome.added ?? []) {
+        if (added.purpose === 'graceful-shutdown') api.report(`${file.path}: added ${added.name}(): call it from your graceful shutdown`);
+      }
     }
     return result.output ?? undefined;
   };

@@ -1,3 +1,5 @@
+import type { AddedFunction } from '../fix/text-edit';
+
 /** What a codemod did with one finding: the CLI's report and `jscodeshift`'s `api.report` both show it. */
 export interface FindingOutcome {
   readonly codemod: string;
@@ -9,6 +11,8 @@ export interface FindingOutcome {
   readonly status: 'fixed' | 'skipped';
   /** For `skipped`: why, in words a reviewer can act on. */
   readonly reason?: string;
+  /** For `fixed`: functions the rewrite declared (a shared client's getter, its `close<Name>()` for graceful shutdown). */
+  readonly added?: readonly AddedFunction[];
 }
 
 export interface CodemodResult {

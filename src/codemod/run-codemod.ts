@@ -9,7 +9,7 @@ import type { AnyCodemodDescriptor } from '../descriptors/codemod-descriptor';
 import type { AnyRuleDescriptor } from '../descriptors/rule-descriptor';
 import { isRefusal, type Finding } from '../findings/finding';
 import { isSuppressed } from '../fix/suppressions';
-import { applyEdits, editsOverlap, type TextEdit } from '../fix/text-edit';
+import { applyEdits, editsOverlap, type AddedFunction, type TextEdit } from '../fix/text-edit';
 import { markerTag, todoMarkerEdit } from '../fix/todo-marker';
 import { resolveRegistry } from '../registry/settings';
 import type { CodemodRunOptions, CodemodResult, FindingOutcome } from './outcome';
@@ -85,6 +85,8 @@ interface Pass {
   readonly found: Set<string>;
   /** Per-site notes (e.g. "kept try/finally"), attached to the fixed outcome. */
   readonly notes: Map<string, string>;
+  /** Per-site functions the rewrite declared, attached to the fixed outcome. */
+  readonly added: Map<string, readonly AddedFunction[]>;
 }
 
 /**
@@ -118,7 +120,7 @@ function detect(codemod: AnyCodemodDescriptor, analysis: Analysis, options: Code
 function runPass(codemod: AnyCodemodDescriptor, source: string, options: CodemodRunOptions, analysis: Analysis, places: Map<string, SitePlace>): Pass {
   const found = detect(codemod, analysis, options);
   const keys = siteKeys(found.map(({ finding }) => finding), source);
-  const pass: Pass = { edits: [], fixed: [], refused: [], deferred: [], found: new Set(keys.values()), notes: new Map() };
+  const pass: Pass = { edits: [], fixed: [], refused: [], deferred: [], found: new Set(keys.values()), notes: new Map(), added: new Map() };
   for (const { rule, finding } of found) {
     const key = keys.get(finding)!;
     // The first pass sees the file as the user has it: its positions and messages are the ones to show.
@@ -145,6 +147,7 @@ function runPass(codemod: AnyCodemodDescriptor, source: string, options: Codemod
       pass.edits.push(...result.edits);
       pass.fixed.push(key);
       if (result.note) pass.notes.set(key, result.note);
+      if (result.added) pass.added.set(key, result.added);
     }
   }
   return pass;
@@ -187,6 +190,7 @@ export function runCodemod(codemod: AnyCodemodDescriptor, input: CodemodInput, o
   const fixed = new Set<string>();
   let deferred: string[] = [];
   const notes = new Map<string, string>();
+  const added = new Map<string, readonly AddedFunction[]>();
   const outcome = (key: string, status: FindingOutcome['status'], reason?: string): FindingOutcome => {
     const place = places.get(key)!;
     return {
@@ -197,6 +201,7 @@ export function runCodemod(codemod: AnyCodemodDescriptor, input: CodemodInput, o
       message: place.message,
       status,
       ...(reason ? { reason } : {}),
+      ...(status === 'fixed' && added.has(key) ? { added: added.get(key) } : {}),
     };
   };
   const fixedOutcomes = () => [...fixed].map((key) => outcome(key, 'fixed', notes.get(key)));
@@ -222,6 +227,7 @@ export function runCodemod(codemod: AnyCodemodDescriptor, input: CodemodInput, o
         source = rewritten;
         for (const key of pass.fixed) fixed.add(key);
         for (const [key, note] of pass.notes) notes.set(key, note);
+        for (const [key, functions] of pass.added) added.set(key, functions);
         continue;
       }
       // Nothing more to fix: mark what stays unfixed, once, and report in the user's coordinates.

@@ -60,7 +60,8 @@ function declarations(plan: SingletonClientPlan, layout: SourceLayout): string {
   const lines = [
     `let ${variable}${ts ? `: ${plan.typeText} | undefined` : ''}${semi}`,
     '',
-    `function ${getter}() {`,
+    // The getter says what it returns: callers read the client's type without following the `??=`.
+    `function ${getter}()${ts ? `: ${plan.typeText}` : ''} {`,
     ...getterBody,
     '}',
     '',
@@ -199,5 +200,12 @@ export function editsForSingletonClient(plan: SingletonClientPlan, source: strin
   edits.push(...releaseRemovals(plan, layout));
   const overlapping = edits.some((edit, index) => edits.some((other, j) => j !== index && edit.range[0] < other.range[1] && other.range[0] < edit.range[1]));
   if (overlapping) return { refusal: 'the client is created inside the `try` whose `finally` closes it; declare it before the `try` first' };
-  return { edits };
+  if (plan.reuse) return { edits };
+  return {
+    edits,
+    added: [
+      { name: getter, purpose: 'shared-getter' },
+      { name: closer, purpose: 'graceful-shutdown' },
+    ],
+  };
 }

@@ -4,8 +4,18 @@ export interface TextEdit {
   readonly text: string;
 }
 
-/** A plan's edits, with a note for the report ("kept the existing try"), or why it cannot be applied after all. */
-export type EditResult = { readonly edits: readonly TextEdit[]; readonly note?: string } | { readonly refusal: string };
+/**
+ * A function a rewrite declares that the user's code must call, or may: `singleton-client`'s getter
+ * is called where the client was made, but nothing calls its `close<Name>()` until the user wires it
+ * into graceful shutdown — so the report names it.
+ */
+export interface AddedFunction {
+  readonly name: string;
+  readonly purpose: 'shared-getter' | 'graceful-shutdown';
+}
+
+/** A plan's edits, with a note for the report ("kept the existing try") and the functions it adds, or why it cannot be applied after all. */
+export type EditResult = { readonly edits: readonly TextEdit[]; readonly note?: string; readonly added?: readonly AddedFunction[] } | { readonly refusal: string };
 
 function sameEdit(a: TextEdit, b: TextEdit): boolean {
   return a.range[0] === b.range[0] && a.range[1] === b.range[1] && a.text === b.text;

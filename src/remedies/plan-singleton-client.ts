@@ -267,9 +267,11 @@ export class SingletonPlanner {
     const acquisition = made as TSESTree.NewExpression | TSESTree.CallExpression;
     const callee = entityName(acquisition.callee);
     const last = callee?.[callee.length - 1];
+    // The name the user gave the client says what it is for (`reportPool` → `getReportPool`); without
+    // one, the class or factory names it.
     let base: string;
-    if (acquisition.type === AST_NODE_TYPES.NewExpression && last) base = lowerFirst(last);
-    else if (site.binding.kind === 'variable') base = site.binding.variable.name;
+    if (site.binding.kind === 'variable') base = site.binding.variable.name;
+    else if (acquisition.type === AST_NODE_TYPES.NewExpression && last) base = lowerFirst(last);
     else base = last ? lowerFirst(last.replace(MAKER_PREFIX, '')) : 'client';
     if (!/^[A-Za-z_$][\w$]*$/.test(base)) base = 'client';
     const free = (candidate: string) =>

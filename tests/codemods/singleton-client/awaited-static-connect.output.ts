@@ -2,7 +2,7 @@ import { MongoClient } from 'mongodb';
 
 let client: ReturnType<typeof MongoClient.connect> | undefined;
 
-function getClient() {
+function getClient(): ReturnType<typeof MongoClient.connect> {
   return (client ??= MongoClient.connect('mongodb://127.0.0.1:27017').catch((error: unknown) => {
     client = undefined;
     throw error;

@@ -2,7 +2,7 @@ import * as grpc from '@grpc/grpc-js';
 
 let client: grpc.Client | undefined;
 
-function getClient() {
+function getClient(): grpc.Client {
   return (client ??= new grpc.Client('billing:50051', grpc.credentials.createInsecure()));
 }
 

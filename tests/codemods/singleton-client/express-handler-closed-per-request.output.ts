@@ -5,7 +5,7 @@ const app = express();
 
 let pool: Pool | undefined;
 
-function getPool() {
+function getPool(): Pool {
   return (pool ??= new Pool({ max: 2 }));
 }
 

@@ -2,7 +2,7 @@ import { Pool } from 'pg';
 
 let pool: Pool | undefined;
 
-function getPool() {
+function getPool(): Pool {
   return (pool ??= new Pool({ connectionString: process.env.DATABASE_URL }));
 }
 

@@ -5,7 +5,7 @@ const consumer = new Kafka({ clientId: 'billing', brokers: ['kafka:9092'] }).con
 
 let client: grpc.Client | undefined;
 
-function getClient() {
+function getClient(): grpc.Client {
   return (client ??= new grpc.Client('billing:50051', grpc.credentials.createInsecure()));
 }
 

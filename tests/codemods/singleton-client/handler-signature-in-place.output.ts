@@ -3,7 +3,7 @@ import Redis from 'ioredis';
 
 let redis: InstanceType<typeof Redis> | undefined;
 
-function getRedis() {
+function getRedis(): InstanceType<typeof Redis> {
   return (redis ??= new Redis({ host: '127.0.0.1', lazyConnect: true }));
 }
 

@@ -6,20 +6,20 @@ class ReportingPool extends Pool {
   }
 }
 
-let reportingPool: ReportingPool | undefined;
+let pool: ReportingPool | undefined;
 
-function getReportingPool() {
-  return (reportingPool ??= new ReportingPool());
+function getPool(): ReportingPool {
+  return (pool ??= new ReportingPool());
 }
 
-/** Closes the shared client on graceful shutdown; the next `getReportingPool()` creates a new one. */
-export async function closeReportingPool(): Promise<void> {
-  const current = reportingPool;
-  reportingPool = undefined;
+/** Closes the shared client on graceful shutdown; the next `getPool()` creates a new one. */
+export async function closePool(): Promise<void> {
+  const current = pool;
+  pool = undefined;
   await current?.end();
 }
 
-export async function report(pool = getReportingPool()): Promise<number> {
+export async function report(pool = getPool()): Promise<number> {
   const result = await pool.query('select 1');
   return result.rowCount ?? 0;
 }
