@@ -29,9 +29,33 @@ const PARTS = ['development', 'held-out'];
 const IDIOMS = ['require-close', 'no-client-per-call', 'no-unbounded-cache'];
 const SOURCE_EXTENSIONS = ['.ts', '.js'];
 
-/** The split, fixed before anything was measured: a third of each idiom, by sorted slug and this seed. */
+/** Batch 1's split, fixed before anything was measured: a third of each idiom, by sorted slug and this seed. */
 const SPLIT_SEED = 0x1eac;
 const HELD_OUT_SHARE = 1 / 3;
+
+const SPLIT_METHOD = 'per idiom: slugs sorted, seeded Fisher-Yates (mulberry32), first round(n x share) held out';
+
+/**
+ * One split record per collected batch. Each batch is split by its own seeded draw over its own pairs, so
+ * adding a batch never moves a pair of an earlier one. A seed is chosen before the batch is staged (never
+ * by looking at where it puts the pairs); batch 2's is its collection date read as an integer.
+ */
+const SPLITS = Object.freeze([
+  Object.freeze({ batch: 1, seed: SPLIT_SEED, share: HELD_OUT_SHARE, method: SPLIT_METHOD }),
+  Object.freeze({
+    batch: 2,
+    seed: 20261202,
+    share: 1 / 3,
+    method: `${SPLIT_METHOD}; seed = the collection date 2026-12-02 read as the integer 20261202, fixed before the batch was staged`,
+  }),
+]);
+
+/** The split record of `batch`. */
+function splitOf(batch) {
+  const split = SPLITS.find((entry) => entry.batch === batch);
+  if (!split) throw new Error(`No split record for batch ${batch}: add one to SPLITS before staging it`);
+  return split;
+}
 
 /** mulberry32, as tests/corpus/corpus-runner.cjs: tiny, seedable, the same sequence everywhere. */
 function prng(seed) {
@@ -63,11 +87,24 @@ function seededSplit(cases, seed = SPLIT_SEED, share = HELD_OUT_SHARE) {
   return heldOut;
 }
 
+/** The held-out slugs of every batch, each batch drawn with its own record in SPLITS. */
+function seededSplitByBatch(cases) {
+  const heldOut = new Set();
+  for (const batch of [...new Set(cases.map((entry) => entry.batch ?? 1))]) {
+    const split = splitOf(batch);
+    for (const slug of seededSplit(cases.filter((entry) => (entry.batch ?? 1) === batch), split.seed, split.share)) heldOut.add(slug);
+  }
+  return heldOut;
+}
+
 function headerTag(source, tag) {
   return new RegExp(`^// ${tag}: (.+)$`, 'm').exec(source)?.[1]?.trim();
 }
 
-/** The pairs in `folder`: slug, idiom (= the rule that should report the before file), header citation. */
+/**
+ * The pairs in `folder`: slug, idiom (= the rule that should report the before file), header citation, and
+ * the collection batch (`// Batch: N`; batch 1's files predate the header and carry none).
+ */
 function readPairs(folder) {
   if (!existsSync(folder)) return [];
   return readdirSync(folder)
@@ -82,10 +119,14 @@ function readPairs(folder) {
       const rule = headerTag(before, 'Rule')?.replace(/^leakguard\//, '');
       if (!IDIOMS.includes(rule)) throw new Error(`${file}: its "// Rule:" header names no measured rule`);
       if (!existsSync(afterPath)) throw new Error(`${file}: no ${slug}.after${extension} beside it`);
+      const batchTag = headerTag(before, 'Batch');
+      const batch = batchTag === undefined ? 1 : Number(batchTag);
+      if (!Number.isInteger(batch) || batch < 1) throw new Error(`${file}: its "// Batch:" header is not a batch number`);
       return {
         slug,
         idiom: rule,
         rule,
+        batch,
         extension,
         source: headerTag(before, 'Source') ?? '',
         leaks: headerTag(before, 'Leak') ?? '',
@@ -249,6 +290,7 @@ function measurePart(part, { typed }) {
       slug: pair.slug,
       idiom: pair.idiom,
       rule: pair.rule,
+      batch: pair.batch,
       extension: pair.extension,
       detected: beforeHits.length > 0,
       beforeFindings: beforeHits.length,
@@ -264,6 +306,20 @@ function measurePart(part, { typed }) {
 
 function totalsOf(files) {
   const count = (list, predicate) => list.filter(predicate).length;
+  const byBatch = {};
+  for (const batch of [...new Set(files.map((file) => file.batch))].sort((a, b) => a - b)) {
+    const subset = files.filter((file) => file.batch === batch);
+    byBatch[batch] = {
+      pairs: subset.length,
+      detected: count(subset, (file) => file.detected),
+      quietAfter: count(subset, (file) => file.quietAfter),
+      codemodFixed: subset.reduce((sum, file) => sum + file.codemod.fixed, 0),
+      codemodSkipped: subset.reduce((sum, file) => sum + file.codemod.skipped, 0),
+      codemodStillReported: subset.reduce((sum, file) => sum + file.codemod.stillReported, 0),
+      codemodNewTypeErrors: count(subset, (file) => file.codemod.newTypeErrors.length > 0),
+      byIdiom: Object.fromEntries(IDIOMS.map((idiom) => [idiom, { pairs: count(subset, (file) => file.idiom === idiom), detected: count(subset, (file) => file.idiom === idiom && file.detected), quietAfter: count(subset, (file) => file.idiom === idiom && file.quietAfter) }])),
+    };
+  }
   const byIdiom = {};
   for (const idiom of IDIOMS) {
     const subset = files.filter((file) => file.idiom === idiom);
@@ -287,6 +343,7 @@ function totalsOf(files) {
     codemodNewTypeErrors: count(files, (file) => file.codemod.newTypeErrors.length > 0),
     parseErrors: count(files, (file) => file.parseErrors.length > 0),
     byIdiom,
+    byBatch,
   };
 }
 
@@ -331,11 +388,21 @@ function formatMarkdown(runs) {
       lines.push(`| ${run.part} | ${run.typed ? 'typed' : 'untyped'} | ${idiom} | ${t.pairs} | ${ratio(t.detected, t.pairs)} | ${ratio(t.quietAfter, t.pairs)} | ${ratio(t.codemodFixed, t.codemodFixed + t.codemodSkipped)} |`);
     }
   }
+  lines.push('', '## By batch', '');
+  lines.push('| part | mode | batch | pairs | recall | post-fix quiet | codemod fixed / sites | fixes the rule still reports | outputs with new TS errors |');
+  lines.push('|---|---|---|---|---|---|---|---|---|');
+  for (const run of safe) {
+    for (const [batch, t] of Object.entries(run.totals.byBatch)) {
+      lines.push(
+        `| ${run.part} | ${run.typed ? 'typed' : 'untyped'} | ${batch} | ${t.pairs} | ${ratio(t.detected, t.pairs)} | ${ratio(t.quietAfter, t.pairs)} | ${ratio(t.codemodFixed, t.codemodFixed + t.codemodSkipped)} | ${t.codemodStillReported} | ${run.typed ? t.codemodNewTypeErrors : 'n/a'} |`,
+      );
+    }
+  }
   const development = safe.filter((run) => run.part === 'development');
   if (development.length > 0) {
     lines.push('', '## Development part, per file', '');
-    lines.push('| pair | rule | before reported (typed / untyped) | after quiet (typed / untyped) | codemod fixed/skipped (typed / untyped) |');
-    lines.push('|---|---|---|---|---|');
+    lines.push('| pair | batch | rule | before reported (typed / untyped) | after quiet (typed / untyped) | codemod fixed/skipped (typed / untyped) |');
+    lines.push('|---|---|---|---|---|---|');
     const typedRun = development.find((run) => run.typed);
     const untypedRun = development.find((run) => !run.typed);
     const mark = (value) => (value ? 'yes' : 'no');
@@ -344,7 +411,7 @@ function formatMarkdown(runs) {
       const untypedFile = untypedRun?.files.find((entry) => entry.slug === file.slug);
       const both = (pick) => `${typedFile ? pick(typedFile) : '-'} / ${untypedFile ? pick(untypedFile) : '-'}`;
       lines.push(
-        `| ${file.slug}${file.extension} | ${file.rule} | ${both((entry) => mark(entry.detected))} | ${both((entry) => mark(entry.quietAfter))} | ${both((entry) => `${entry.codemod.fixed}/${entry.codemod.skipped}`)} |`,
+        `| ${file.slug}${file.extension} | ${file.batch} | ${file.rule} | ${both((entry) => mark(entry.detected))} | ${both((entry) => mark(entry.quietAfter))} | ${both((entry) => `${entry.codemod.fixed}/${entry.codemod.skipped}`)} |`,
       );
     }
     const problems = (typedRun ?? untypedRun).files.flatMap((file) => [
@@ -370,6 +437,7 @@ function floorOf(runs) {
       quietAfter: run.totals.quietAfter,
       codemodFixed: run.totals.codemodFixed,
       byIdiom: Object.fromEntries(IDIOMS.map((idiom) => [idiom, { detected: run.totals.byIdiom[idiom].detected, quietAfter: run.totals.byIdiom[idiom].quietAfter }])),
+      byBatch: Object.fromEntries(Object.entries(run.totals.byBatch).map(([batch, t]) => [batch, { detected: t.detected, quietAfter: t.quietAfter, codemodFixed: t.codemodFixed }])),
     };
     if (run.part === 'development') {
       entry.detectedPairs = run.files.filter((file) => file.detected).map((file) => file.slug);
@@ -387,7 +455,10 @@ module.exports = {
   IDIOMS,
   SPLIT_SEED,
   HELD_OUT_SHARE,
+  SPLITS,
+  splitOf,
   seededSplit,
+  seededSplitByBatch,
   readPairs,
   partFolder,
   measurePart,

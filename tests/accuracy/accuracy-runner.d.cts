@@ -7,13 +7,26 @@ export declare const repoRoot: string;
 export declare const fixturesRoot: string;
 export declare const PARTS: readonly Part[];
 export declare const IDIOMS: readonly Idiom[];
+/** Batch 1's seed and share (kept as named constants; SPLITS holds every batch's record). */
 export declare const SPLIT_SEED: number;
 export declare const HELD_OUT_SHARE: number;
+
+/** How one collected batch was split: its own seeded, stratified draw over its own pairs. */
+export interface SplitRecord {
+  readonly batch: number;
+  readonly seed: number;
+  readonly share: number;
+  readonly method: string;
+}
+
+export declare const SPLITS: readonly SplitRecord[];
 
 export interface Pair {
   readonly slug: string;
   readonly idiom: Idiom;
   readonly rule: Idiom;
+  /** The collection batch (`// Batch: N` header; 1 where there is none). */
+  readonly batch: number;
   readonly extension: '.ts' | '.js';
   readonly source: string;
   readonly leaks: string;
@@ -37,6 +50,7 @@ export interface FileVerdict {
   readonly slug: string;
   readonly idiom: Idiom;
   readonly rule: Idiom;
+  readonly batch: number;
   readonly extension: string;
   readonly detected: boolean;
   readonly beforeFindings: number;
@@ -58,9 +72,15 @@ export interface Counts {
   readonly codemodNewTypeErrors: number;
 }
 
+export interface BatchCounts extends Counts {
+  readonly byIdiom: Record<Idiom, { pairs: number; detected: number; quietAfter: number }>;
+}
+
 export interface PartTotals extends Counts {
   readonly parseErrors: number;
   readonly byIdiom: Record<Idiom, Counts>;
+  /** Keyed by batch number (as a string, like any JSON key). */
+  readonly byBatch: Record<string, BatchCounts>;
 }
 
 export interface PartRun {
@@ -78,11 +98,16 @@ export interface FloorEntry {
   readonly quietAfter: number;
   readonly codemodFixed: number;
   readonly byIdiom: Record<Idiom, { detected: number; quietAfter: number }>;
+  /** Per batch, so one batch's loss cannot hide behind another's gain. */
+  readonly byBatch?: Record<string, { detected: number; quietAfter: number; codemodFixed: number }>;
   readonly detectedPairs?: string[];
   readonly quietPairs?: string[];
 }
 
+export declare function splitOf(batch: number): SplitRecord;
 export declare function seededSplit(cases: readonly { slug: string; idiom: Idiom }[], seed?: number, share?: number): Set<string>;
+/** Held-out slugs over every batch, each drawn with its own SPLITS record. */
+export declare function seededSplitByBatch(cases: readonly { slug: string; idiom: Idiom; batch?: number }[]): Set<string>;
 export declare function readPairs(folder: string): Pair[];
 export declare function partFolder(part: Part): string;
 export declare function measurePart(part: Part, options: { typed: boolean }): PartRun;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { IDIOMS, PARTS, floorOf, measureAll, partFolder, readPairs, seededSplit, type FloorEntry, type Pair, type PartRun } from './accuracy-runner.cjs';
+import { IDIOMS, PARTS, SPLITS, floorOf, measureAll, partFolder, readPairs, seededSplit, type FloorEntry, type Pair, type PartRun, type SplitRecord } from './accuracy-runner.cjs';
 
 /**
  * A regression floor under the accuracy measurement (scripts/accuracy.mjs, docs/accuracy.md): real
@@ -19,9 +19,9 @@ interface FloorFile {
 const floorFile = JSON.parse(readFileSync(path.join(__dirname, 'floor.json'), 'utf8')) as FloorFile;
 
 interface Manifest {
-  readonly split: { seed: number; heldOutShare: number };
+  readonly splits: readonly SplitRecord[];
   readonly heldOut?: { manifest: string; pairs: number };
-  readonly cases: readonly { slug: string; idiom: string; rule: string; source: string; leaks: string; file: string }[];
+  readonly cases: readonly { slug: string; batch: number; idiom: string; rule: string; source: string; leaks: string; file: string }[];
 }
 
 const developmentManifest = JSON.parse(readFileSync(path.join(__dirname, 'cases.json'), 'utf8')) as Manifest;
@@ -43,27 +43,38 @@ function lost(recorded: readonly string[] | undefined, now: readonly string[] | 
 describe('the accuracy fixtures', () => {
   const pairsOf = (part: (typeof PARTS)[number]): Pair[] => readPairs(partFolder(part));
 
-  it('hold at least 40 real leak fixes, every idiom in both parts', () => {
+  it('hold at least 40 real leak fixes, every idiom of every batch in both parts', () => {
     const all = PARTS.flatMap(pairsOf);
     expect(all.length).toBeGreaterThanOrEqual(40);
-    for (const part of PARTS) {
-      for (const idiom of IDIOMS) expect(pairsOf(part).filter((pair) => pair.idiom === idiom).length, `${part}: ${idiom}`).toBeGreaterThan(0);
+    for (const batch of new Set(all.map((pair) => pair.batch))) {
+      for (const part of PARTS) {
+        for (const idiom of IDIOMS) expect(pairsOf(part).filter((pair) => pair.batch === batch && pair.idiom === idiom).length, `batch ${batch}, ${part}: ${idiom}`).toBeGreaterThan(0);
+      }
     }
   });
 
-  it('were split by the seeded, stratified draw, not by hand', () => {
+  it('were split by the seeded, stratified draw, not by hand — each batch by its own', () => {
     const development = pairsOf('development');
     const heldOut = pairsOf('held-out');
-    const expected = seededSplit([...development, ...heldOut], developmentManifest.split.seed, developmentManifest.split.heldOutShare);
-    const misplaced = development.filter((pair) => expected.has(pair.slug)).length + heldOut.filter((pair) => !expected.has(pair.slug)).length;
-    expect(misplaced, 'pairs on the wrong side of the seeded split').toBe(0);
+    const batches = [...new Set([...development, ...heldOut].map((pair) => pair.batch))].sort((a, b) => a - b);
+    // Every batch has its record, the same in the runner and in both manifests (batch 1's is the original one).
+    expect(developmentManifest.splits.map((split) => split.batch)).toEqual(batches);
+    expect(heldOutManifest.splits).toEqual(developmentManifest.splits);
+    expect(SPLITS.find((split) => split.batch === 1)).toMatchObject({ seed: 0x1eac, share: 1 / 3 });
+    for (const split of developmentManifest.splits) {
+      expect(SPLITS.find((entry) => entry.batch === split.batch), `batch ${split.batch}: the runner's record`).toEqual(split);
+      const inBatch = (pair: Pair) => pair.batch === split.batch;
+      const expected = seededSplit([...development, ...heldOut].filter(inBatch), split.seed, split.share);
+      const misplaced = development.filter((pair) => inBatch(pair) && expected.has(pair.slug)).length + heldOut.filter((pair) => inBatch(pair) && !expected.has(pair.slug)).length;
+      expect(misplaced, `batch ${split.batch}: pairs on the wrong side of its seeded split`).toBe(0);
+    }
   });
 
   it('each cite their source and say what leaks, in the manifests too', () => {
     for (const part of PARTS) {
       const manifest = part === 'development' ? developmentManifest : heldOutManifest;
       const pairs = pairsOf(part);
-      expect(manifest.cases.map((entry) => entry.slug).sort(), `${part}: manifest and folder`).toEqual(pairs.map((pair) => pair.slug).sort());
+      expect(manifest.cases.map((entry) => `${entry.slug}@${entry.batch}`).sort(), `${part}: manifest and folder`).toEqual(pairs.map((pair) => `${pair.slug}@${pair.batch}`).sort());
       const uncited = pairs.filter((pair) => !/https:\/\/github\.com\//.test(pair.source) || pair.leaks.length < 20).length;
       expect(uncited, `${part}: pairs without a GitHub citation or a "Leak:" line`).toBe(0);
     }
@@ -93,6 +104,13 @@ describe('accuracy on real leak fixes does not fall below the recorded floor', (
         for (const idiom of IDIOMS) {
           expect(now.byIdiom[idiom].detected, `${key} ${idiom}: before files reported`).toBeGreaterThanOrEqual(floor.byIdiom[idiom].detected);
           expect(now.byIdiom[idiom].quietAfter, `${key} ${idiom}: after files left quiet`).toBeGreaterThanOrEqual(floor.byIdiom[idiom].quietAfter);
+        }
+        for (const [batch, batchFloor] of Object.entries(floor.byBatch ?? {})) {
+          const batchNow = now.byBatch?.[batch];
+          expect(batchNow, `${key}: no measurement for batch ${batch}`).toBeDefined();
+          expect(batchNow?.detected, `${key} batch ${batch}: before files reported`).toBeGreaterThanOrEqual(batchFloor.detected);
+          expect(batchNow?.quietAfter, `${key} batch ${batch}: after files left quiet`).toBeGreaterThanOrEqual(batchFloor.quietAfter);
+          expect(batchNow?.codemodFixed, `${key} batch ${batch}: sites the codemods fixed`).toBeGreaterThanOrEqual(batchFloor.codemodFixed);
         }
         if (part === 'development') {
           expect(lost(floor.detectedPairs, now.detectedPairs), `${key}: pairs no longer reported`).toEqual([]);
