@@ -3,7 +3,7 @@
 // repository, one sub-folder per name. When a snapshot has its dependencies installed (a
 // `node_modules` folder at its root, put there with its own package manager and lockfile, scripts
 // disabled — see docs/accuracy.md), the TypeScript program is the one the repository's own tsconfig
-// describes (`tsconfig` in repos.json, else `<root>/../tsconfig.json` found upwards): its compiler
+// describes (`tsconfig` in repos.json, else the nearest tsconfig.json above the first root): its compiler
 // options, its `paths`, its ambient declaration files, and module resolution from its own
 // node_modules, so typed rules see the types of pg, ioredis, @nestjs/* … as a user's run would. When
 // it has none, the program falls back to permissive options with this repository's @types/node, and
@@ -11,7 +11,9 @@
 // have told them). Each table row says which (`deps`: installed / none).
 // Every finding is labelled true/false with a reason in tests/accuracy/labels/<name>.json; this
 // script reruns the lint and reports findings that appeared or vanished against the labels, and the
-// precision per rule. With dependencies installed, the seven repositories take about N minutes.
+// precision per rule. With dependencies installed, the seven repositories take about 12 min of wall
+// time on a loaded 2-core machine, under 3 min of CPU (docs/accuracy.md, "Labelled repositories with
+// their dependencies installed"). Not part of `npm test`.
 //
 //   node scripts/accuracy-repos.mjs <scratch-folder> [--only <name>] [--json]
 //   node scripts/accuracy-repos.mjs <scratch-folder> --add-unlabelled   (writes new findings with label null)
@@ -115,7 +117,10 @@ function createProgram(base, entry, files) {
 function unresolvedPackages(program, files) {
   const options = program.getCompilerOptions();
   const cache = ts.createModuleResolutionCache(program.getCurrentDirectory(), (name) => name, options);
-  const ambient = new Set(program.getTypeChecker().getAmbientModules().map((symbol) => symbol.name.replace(/^"|"$/g, '')));
+  // `declare module 'fs'` in a global declaration file declares a module; the same inside a module
+  // (an augmentation of a package that is not installed) declares nothing else of it.
+  const declaresModule = (symbol) => (symbol.getDeclarations() ?? []).some((declaration) => !ts.isExternalModule(declaration.getSourceFile()));
+  const ambient = new Set(program.getTypeChecker().getAmbientModules().filter(declaresModule).map((symbol) => symbol.name.replace(/^"|"$/g, '')));
   const missing = new Set();
   for (const file of files) {
     const source = program.getSourceFile(file);
