@@ -1,11 +1,19 @@
 // Precision of leakguard's `recommended-type-checked` preset on real open-source TypeScript servers.
 // The repositories (tests/accuracy/labels/repos.json) are snapshots in a scratch folder outside this
-// repository, one sub-folder per name; their dependencies are not installed, so the TypeScript
-// program resolves node's own types (this repository's @types/node) and their relative imports, and
-// leaves package imports unresolved (their types are `any`/error types: typed rules lose what those
-// types would have told them). Every finding is labelled true/false with a reason in
-// tests/accuracy/labels/<name>.json; this script reruns the lint and reports findings that appeared
-// or vanished against the labels, and the precision per rule.
+// repository, one sub-folder per name. When a snapshot has its dependencies installed (a
+// `node_modules` folder at its root, put there with its own package manager and lockfile, scripts
+// disabled — see docs/accuracy.md), the TypeScript program is the one the repository's own tsconfig
+// describes (`tsconfig` in repos.json, else the nearest tsconfig.json above the first root): its compiler
+// options, its `paths`, its ambient declaration files, and module resolution from its own
+// node_modules, so typed rules see the types of pg, ioredis, @nestjs/* … as a user's run would. When
+// it has none, the program falls back to permissive options with this repository's @types/node, and
+// package imports stay unresolved (their types are `any`: typed rules lose what those types would
+// have told them). Each table row says which (`deps`: installed / none).
+// Every finding is labelled true/false with a reason in tests/accuracy/labels/<name>.json; this
+// script reruns the lint and reports findings that appeared or vanished against the labels, and the
+// precision per rule. With dependencies installed, the seven repositories take about 12 min of wall
+// time on a loaded 2-core machine, under 3 min of CPU (docs/accuracy.md, "Labelled repositories with
+// their dependencies installed"). Not part of `npm test`.
 //
 //   node scripts/accuracy-repos.mjs <scratch-folder> [--only <name>] [--json]
 //   node scripts/accuracy-repos.mjs <scratch-folder> --add-unlabelled   (writes new findings with label null)
@@ -55,7 +63,7 @@ function collect(dir, base, files) {
 }
 
 /** What a user without their dependencies installed gets: permissive resolution, decorators on. */
-function createProgram(files) {
+function createFallbackProgram(files) {
   return ts.createProgram({
     rootNames: files,
     options: {
@@ -74,10 +82,64 @@ function createProgram(files) {
   });
 }
 
+/** The tsconfig that governs the linted roots: the one repos.json names, else the nearest upwards. */
+function findTsconfig(base, entry) {
+  if (entry.tsconfig) return path.join(base, entry.tsconfig);
+  for (let dir = path.join(base, entry.roots[0]); dir.startsWith(base); dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'tsconfig.json'))) return path.join(dir, 'tsconfig.json');
+    if (dir === base) break;
+  }
+  return undefined;
+}
+
+/**
+ * What a user's run sees: the repository's own compiler options (its `paths`, `types`, `lib`, module
+ * resolution from its node_modules) and its ambient declaration files, with the linted files as roots.
+ * Emit-only options are dropped; the rest stays as the repository wrote it.
+ */
+function createRepositoryProgram(tsconfigPath, files) {
+  const parsed = ts.getParsedCommandLineOfConfigFile(tsconfigPath, { noEmit: true }, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+  if (!parsed) return undefined;
+  const options = { ...parsed.options, noEmit: true, skipLibCheck: true, composite: false, incremental: false, declaration: false, declarationMap: false, emitDeclarationOnly: false, sourceMap: false, tsBuildInfoFile: undefined };
+  const ambient = parsed.fileNames.filter((file) => file.endsWith('.d.ts'));
+  return ts.createProgram({ rootNames: [...new Set([...ambient, ...files])], options, projectReferences: parsed.projectReferences });
+}
+
+function createProgram(base, entry, files) {
+  const installed = existsSync(path.join(base, 'node_modules'));
+  const tsconfigPath = installed ? findTsconfig(base, entry) : undefined;
+  const program = tsconfigPath ? createRepositoryProgram(tsconfigPath, files) : undefined;
+  if (program) return { program, deps: `installed (${path.relative(base, tsconfigPath)})` };
+  return { program: createFallbackProgram(files), deps: 'none' };
+}
+
+/** Package imports of the linted files that the program could not resolve: what typed rules see as `any`. */
+function unresolvedPackages(program, files) {
+  const options = program.getCompilerOptions();
+  const cache = ts.createModuleResolutionCache(program.getCurrentDirectory(), (name) => name, options);
+  // `declare module 'fs'` in a global declaration file declares a module; the same inside a module
+  // (an augmentation of a package that is not installed) declares nothing else of it.
+  const declaresModule = (symbol) => (symbol.getDeclarations() ?? []).some((declaration) => !ts.isExternalModule(declaration.getSourceFile()));
+  const ambient = new Set(program.getTypeChecker().getAmbientModules().filter(declaresModule).map((symbol) => symbol.name.replace(/^"|"$/g, '')));
+  const missing = new Set();
+  for (const file of files) {
+    const source = program.getSourceFile(file);
+    for (const statement of source?.statements ?? []) {
+      const specifier = (ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) && statement.moduleSpecifier;
+      if (!specifier || !ts.isStringLiteral(specifier) || specifier.text.startsWith('.')) continue;
+      const mode = ts.getModeForUsageLocation(source, specifier, options);
+      const resolved = ts.resolveModuleName(specifier.text, file, options, ts.sys, cache, undefined, mode).resolvedModule;
+      if (!resolved && !ambient.has(specifier.text)) missing.add(specifier.text);
+    }
+  }
+  return [...missing].sort();
+}
+
 function lintRepo(entry) {
   const base = path.join(scratch, entry.name);
   const files = entry.roots.flatMap((root) => (existsSync(path.join(base, root)) ? collect(path.join(base, root), base, []) : [])).sort();
-  const program = createProgram(files);
+  const { program, deps } = createProgram(base, entry, files);
+  const unresolved = unresolvedPackages(program, files);
   const preset = publishedPlugin.configs['recommended-type-checked'];
   const lintConfig = [
     {
@@ -105,7 +167,7 @@ function lintRepo(entry) {
       });
     }
   }
-  return { files: files.length, parseErrors, findings };
+  return { files: files.length, parseErrors, findings, deps, unresolved };
 }
 
 const identity = (finding) => `${finding.file}:${finding.line}:${finding.rule}:${finding.messageId}`;
@@ -141,20 +203,21 @@ for (const entry of config.repos.filter((repo) => !only || repo.name === only)) 
     if (finding.label === false) rule.false++;
   }
   if (appeared.length || vanished.length || unlabelled.length) drift = true;
-  report.push({ name: entry.name, repo: entry.repo, commit: entry.commit, files: run.files, parseErrors: run.parseErrors, seconds, findings: run.findings.length, perRule, appeared, vanished, unlabelled: unlabelled.length });
+  report.push({ name: entry.name, repo: entry.repo, commit: entry.commit, deps: run.deps, unresolved: run.unresolved, files: run.files, parseErrors: run.parseErrors, seconds, findings: run.findings.length, perRule, appeared, vanished, unlabelled: unlabelled.length });
 }
 
 if (args.includes('--json')) {
   console.log(JSON.stringify(report, null, 2));
 } else {
-  console.log('| repository | commit | files | findings | true | false | precision | appeared | vanished | unlabelled |');
-  console.log('|---|---|---|---|---|---|---|---|---|---|');
+  console.log('| repository | commit | deps | unresolved packages | files | findings | true | false | precision | seconds | appeared | vanished | unlabelled |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const entry of report) {
     const t = Object.values(entry.perRule).reduce((sum, rule) => ({ true: sum.true + rule.true, false: sum.false + rule.false }), { true: 0, false: 0 });
     const precision = t.true + t.false ? `${Math.round((100 * t.true) / (t.true + t.false))} %` : 'n/a';
-    console.log(`| ${entry.repo} | ${entry.commit.slice(0, 10)} | ${entry.files} | ${entry.findings} | ${t.true} | ${t.false} | ${precision} | ${entry.appeared.length} | ${entry.vanished.length} | ${entry.unlabelled} |`);
+    console.log(`| ${entry.repo} | ${entry.commit.slice(0, 10)} | ${entry.deps} | ${entry.unresolved.length} | ${entry.files} | ${entry.findings} | ${t.true} | ${t.false} | ${precision} | ${Math.round(entry.seconds)} | ${entry.appeared.length} | ${entry.vanished.length} | ${entry.unlabelled} |`);
   }
   for (const entry of report) {
+    if (entry.unresolved.length) console.log(`unresolved ${entry.name}: ${entry.unresolved.join(', ')}`);
     for (const finding of entry.appeared) console.log(`appeared  ${entry.name} ${finding.file}:${finding.line} ${finding.rule} ${finding.messageId}`);
     for (const finding of entry.vanished) console.log(`vanished  ${entry.name} ${finding.file}:${finding.line} ${finding.rule} ${finding.messageId}`);
   }

@@ -10,7 +10,7 @@ import { selfLimitingGrowth } from '../collections/self-limiting-growth';
 import { boundsTheCollection } from '../collections/bounding-shrinks';
 import { handedOffUses, usesThroughOtherReferences } from '../collections/handed-off-uses';
 import { KeyOrigins } from '../collections/key-origin';
-import { constructorOf } from '../collections/instance-lifetime';
+import { instanceSetupFunctions } from '../collections/instance-setup';
 import { nestedUses } from '../collections/nested-growth';
 import { enclosingFunction } from '../ast/predicates';
 import type { Node } from '../ast/traverse';
@@ -62,11 +62,14 @@ function hasFiniteKeys(analysis: Analysis, collection: LongLivedCollection): boo
   return isFiniteKeyTypeNode(writtenTypeArguments(collection.init, collection.annotation)?.[0]);
 }
 
-/** The function whose own body runs once per holder: the constructor of an instance, the factory of a closure. */
-function holderInitialiser(collection: LongLivedCollection): Node | undefined {
+/**
+ * The functions whose own bodies run once per holder: the factory of a closure; the constructor of an
+ * instance, its one-shot lifecycle hooks and the private methods only they call.
+ */
+function holderSetup(collection: LongLivedCollection): ReadonlySet<Node> {
   const holder = collection.holder;
-  if (holder.kind === 'closure') return holder.fn;
-  return holder.kind === 'instance' ? constructorOf(holder.cls) : undefined;
+  if (holder.kind === 'closure') return new Set([holder.fn]);
+  return holder.kind === 'instance' ? instanceSetupFunctions(holder.cls) : new Set();
 }
 
 /** Growth in code that runs over and over: the sites, with how they run. */
@@ -76,12 +79,12 @@ function repeatedGrowth(
   uses: readonly CollectionUse[],
   keyOrigins: KeyOrigins,
 ): { use: CollectionUse; execution: Execution }[] {
-  const initialiser = holderInitialiser(collection);
+  const setup = holderSetup(collection);
   return (
     uses
       .filter((use) => use.kind === 'grow')
-      // The constructor or the factory filling its own collection runs once per instance or closure.
-      .filter((use) => initialiser === undefined || enclosingFunction(use.site) !== initialiser)
+      // The constructor (or set-up it calls) or the factory filling its own collection runs once per instance or closure.
+      .filter((use) => !setup.has(enclosingFunction(use.site) as Node))
       // Keys written in the program (literals, enum members, names every caller here writes out): a registry, not a cache.
       .filter((use) => collection.kind === 'array' || keyOrigins.of(use.key) !== 'code')
       .filter((use) => selfLimitingGrowth(use, keyOrigins) === undefined)

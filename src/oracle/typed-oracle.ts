@@ -26,16 +26,25 @@ const MAX_FACTORY_DEPTH = 3;
  */
 const OWN_RELEASE_METHODS = ['close', 'release', 'end', 'destroy', 'dispose'];
 
+/**
+ * Registering a plugin or middleware hands back the host it was registered into, for chaining:
+ * fastify's `register`, and a framework's wrapper that resolves to the server it wraps (NestJS's
+ * `app.register(plugin)` returns its Fastify instance). The host, not a new handle to dispose.
+ */
+const REGISTRATION_METHODS = ['register', 'use'];
+
 const disposableEntries = {
   async: (name: string): ResourceEntry => ({
     description: `async-disposable \`${name}\``,
     kind: 'handle',
     releases: [{ method: '[Symbol.asyncDispose]', async: true }, ...OWN_RELEASE_METHODS.map((method) => ({ method, async: method !== 'dispose' }))],
+    chainingMethods: REGISTRATION_METHODS,
   }),
   sync: (name: string): ResourceEntry => ({
     description: `disposable \`${name}\``,
     kind: 'handle',
     releases: [{ method: '[Symbol.dispose]' }, ...OWN_RELEASE_METHODS.map((method) => ({ method }))],
+    chainingMethods: REGISTRATION_METHODS,
   }),
 };
 

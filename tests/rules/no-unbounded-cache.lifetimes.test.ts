@@ -168,6 +168,32 @@ export class Palette {
 }
 export const palette = new Palette(['red', 'green']);`,
   },
+  {
+    name: 'a DI service filling a table once, from its start-up hook through a private method (a locale table read from files)',
+    code: `
+import { readdirSync, readFileSync } from 'node:fs';
+function Injectable(): ClassDecorator {
+  return () => undefined;
+}
+@Injectable()
+export class Translations {
+  private readonly byLocale: Record<string, string> = {};
+  onModuleInit() {
+    this.loadAll();
+  }
+  translate(locale: string) {
+    return this.byLocale[locale] ?? '';
+  }
+  private loadAll() {
+    for (const file of readdirSync('locales')) {
+      this.byLocale[this.localeOf(file)] = readFileSync(\`locales/\${file}\`, 'utf8');
+    }
+  }
+  private localeOf(file: string) {
+    return file.split('.')[1] ?? 'en';
+  }
+}`,
+  },
 ];
 
 const invalid = [
@@ -333,6 +359,30 @@ export const broker = net.createServer((socket) => {
   socket.once('close', () => lockIds.delete(socket));
 });`,
     errors: [{ messageId: 'unboundedNestedCollection' as const, line: 3 }],
+  },
+  {
+    name: 'a private method that a per-call method also calls is not start-up code',
+    code: `
+import { randomUUID } from 'node:crypto';
+function Injectable(): ClassDecorator {
+  return () => undefined;
+}
+@Injectable()
+export class Sessions {
+  private readonly startedAt = new Map<string, number>();
+  onModuleInit() {
+    this.open();
+  }
+  login() {
+    return this.open();
+  }
+  private open() {
+    const id = randomUUID();
+    this.startedAt.set(id, Date.now());
+    return id;
+  }
+}`,
+    errors: [{ messageId: 'unboundedFieldCache' as const, line: 8 }],
   },
 ];
 

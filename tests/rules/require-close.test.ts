@@ -519,6 +519,21 @@ export async function copy(from: string, to: string, logger: { warn(message: str
   }
 }`,
   },
+  {
+    name: 'registering a plugin returns the application it was registered into, for chaining: the host, not a new handle',
+    code: `
+import type { FastifyPluginAsync } from 'fastify';
+import type { HostApplication } from 'framework-host';
+const health: FastifyPluginAsync = async (server) => {
+  server.get('/health', async () => 'ok');
+};
+export async function setUpApp(app: HostApplication, cookies: FastifyPluginAsync) {
+  await app.register(cookies);
+  await app.register(health, { prefix: '/status' });
+  const server = await app.use(health);
+  server.log.info('plugins registered');
+}`,
+  },
 ];
 
 /** A project's own disposable class with a method that returns a view of it (kysely's withSchema). */

@@ -1,0 +1,73 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../ast/node-types';
+import { enclosingFunction, isFunction } from '../ast/predicates';
+import { walk, type Node } from '../ast/traverse';
+import { constructorOf, type InstanceMaker } from './instance-lifetime';
+
+/**
+ * Lifecycle hooks a DI container calls once per instance, right after making it (NestJS): set-up
+ * code as much as the constructor is. Hooks that run per connection or per event are not here.
+ */
+const ONE_SHOT_HOOKS = new Set(['onModuleInit', 'onApplicationBootstrap']);
+
+type MethodFunction = TSESTree.FunctionExpression;
+
+function methodName(method: TSESTree.MethodDefinition): string | undefined {
+  if (method.key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${method.key.name}`;
+  return !method.computed && method.key.type === AST_NODE_TYPES.Identifier ? method.key.name : undefined;
+}
+
+/** `private load()` or `#load()`: only the class itself can call it, so its callers are all in view. */
+function isPrivate(method: TSESTree.MethodDefinition): boolean {
+  return method.accessibility === 'private' || method.key.type === AST_NODE_TYPES.PrivateIdentifier;
+}
+
+/** Every `this.<name>` / `this.#name` in the class body, with the function each one sits in. */
+function methodReferences(cls: InstanceMaker & { body: TSESTree.ClassBody }, name: string): TSESTree.MemberExpression[] {
+  const found: TSESTree.MemberExpression[] = [];
+  walk(cls.body, (node) => {
+    if (node.type !== AST_NODE_TYPES.MemberExpression || node.computed || node.object.type !== AST_NODE_TYPES.ThisExpression) return;
+    const property = node.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${node.property.name}` : node.property.name;
+    if (property === name) found.push(node);
+  });
+  return found;
+}
+
+/**
+ * The functions of a class that run once per instance: its constructor, the one-shot lifecycle hooks,
+ * and private methods whose every use is a direct call from one of those (`onModuleInit() {
+ * this.loadFiles() }`, transitively). What they put in the instance's collections is filled once per
+ * instance — a table loaded at start-up, not a cache that grows with traffic. A private method also
+ * called from a handler, passed as a callback or called from a timer is not set-up code.
+ */
+export function instanceSetupFunctions(maker: InstanceMaker): ReadonlySet<Node> {
+  const setup = new Set<Node>();
+  const constructor = constructorOf(maker);
+  if (constructor) setup.add(constructor);
+  if (maker.type === AST_NODE_TYPES.FunctionDeclaration) return setup;
+  const methods = maker.body.body.filter(
+    (element): element is TSESTree.MethodDefinition & { value: MethodFunction } =>
+      element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'method' && !element.static && isFunction(element.value),
+  );
+  for (const method of methods) if (ONE_SHOT_HOOKS.has(methodName(method) ?? '')) setup.add(method.value);
+  const candidates = methods.filter(isPrivate);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const method of candidates) {
+      const name = methodName(method);
+      if (setup.has(method.value) || name === undefined) continue;
+      const references = methodReferences(maker, name);
+      const calledOnlyFromSetup =
+        references.length > 0 &&
+        references.every((reference) => {
+          const call = reference.parent;
+          return call?.type === AST_NODE_TYPES.CallExpression && call.callee === reference && setup.has(enclosingFunction(call) as Node);
+        });
+      if (calledOnlyFromSetup) {
+        setup.add(method.value);
+        changed = true;
+      }
+    }
+  }
+  return setup;
+}
