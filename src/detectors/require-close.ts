@@ -20,7 +20,7 @@ import { analyzeHandleUsage, type HandleUsage } from '../ownership/handle-usage'
 import { wrapperHolding, type WrapperHolding } from '../ownership/wrapper-field';
 import type { ResourceEntry } from '../registry/resource-entry';
 import { mayMentionAcquisition } from '../registry/text-precheck';
-import { planDestroyOnPeerClose, planHoistedOption, planTryFinally } from '../remedies/plan-try-finally';
+import { planDestroyOnPeerClose, planHoistedOption, planReleaseOnError, planTryFinally } from '../remedies/plan-try-finally';
 
 export const REQUIRE_CLOSE = 'require-close';
 
@@ -249,7 +249,7 @@ function judgeBinding(
         handOff: describeThrower(analysis, thrower.handOff),
         handOffLine: String(lineOf(thrower.handOff)),
       },
-      { kind: 'refusal', reason: 'it is handed over later, so a `finally` would release it on success too; release it in a `catch` that rethrows, around the statements before the hand-off' },
+      refusal ?? planReleaseOnError(analysis, { acquisition, binding, owner, entry, usage }),
     );
   }
   const remedy = (): Remedy<WrapInTryFinallyPlan> => refusal ?? planTryFinally(analysis, { acquisition, binding, owner, entry, usage });
@@ -545,6 +545,8 @@ const requireCloseMessages = {
     'This {{resource}} is handed over only on success (`{{handOff}}` on line {{handOffLine}}): `{{thrower}}` on line {{line}} can throw first and leave it open. Release it in a `catch` when that fails.',
   wrapInTryFinally: 'Release it in a `finally` block that covers every use.',
   destroyOnPeerClose: 'Destroy it when the peer closes.',
+  releaseOnError: 'Release it in a `catch` that rethrows, around its uses before the hand-off.',
+  guardEarlierRelease: 'Release it in a `finally` of its own, so what runs before it cannot skip it.',
   hoistBorrowedOption: 'Keep it in a `const` and release it after the call that borrows it.',
   declareWithUsing: 'Declare it with `{{keyword}}` so it is disposed on every path.',
 } as const;
@@ -570,7 +572,17 @@ export const requireClose: RuleDescriptor<RequireCloseMessage, typeof requireClo
     return styles.flatMap((style) => {
       const result = editsForWrapInTryFinally(plan, analysis.sourceText, analysis.ast, style);
       if ('refusal' in result || ('note' in result && result.note)) return [];
-      const messageId = plan.destroyOnPeerClose ? 'destroyOnPeerClose' : plan.hoist ? 'hoistBorrowedOption' : style === 'using' ? 'declareWithUsing' : 'wrapInTryFinally';
+      const messageId = plan.destroyOnPeerClose
+        ? 'destroyOnPeerClose'
+        : plan.hoist
+          ? 'hoistBorrowedOption'
+          : plan.onErrorOnly
+            ? 'releaseOnError'
+            : plan.guardEarlierStatements
+              ? 'guardEarlierRelease'
+              : style === 'using'
+                ? 'declareWithUsing'
+                : 'wrapInTryFinally';
       return [
         {
           messageId,

@@ -82,7 +82,10 @@ export function planTryFinally(analysis: Analysis, site: TryFinallySite): Remedy
     );
   }
   if (!binding.declarator) {
-    return refuse('the handle is assigned to a variable declared before it; declare it with `const` where it is acquired');
+    return (
+      planGuardedRelease(site) ??
+      refuse('the handle is assigned to a variable declared before it; declare it with `const` where it is acquired')
+    );
   }
   const declaration = binding.declarator.parent;
   if (declaration.declarations.length !== 1) return refuse('its declaration declares several variables; split it first');
@@ -108,6 +111,87 @@ export function planTryFinally(analysis: Analysis, site: TryFinallySite): Remedy
     disposal: analysis.oracle.disposal(site.acquisition),
     inAsyncFunction: owner.async,
   };
+}
+
+const HANDED_OVER = 'it is handed over later, so a `finally` would release it on success too; release it in a `catch` that rethrows, around the statements before the hand-off';
+
+/**
+ * Handed over only on success (`body.pipe(writer)`, `return Readable.toWeb(stream)`): whoever takes it
+ * over needs it open, so the release goes in a `catch` that rethrows, around the statements from the
+ * acquisition to its last use here. A person fixing api-scoring's download writer writes the same.
+ */
+export function planReleaseOnError(analysis: Analysis, site: TryFinallySite): Remedy<WrapInTryFinallyPlan> {
+  const { binding, usage, owner } = site;
+  // Releases already written next to the hand-offs: which one the `catch` should take over is a judgement call.
+  if (!binding.declarator || usage.releases.length > 0) return refuse(HANDED_OVER);
+  const declaration = binding.declarator.parent;
+  if (declaration.declarations.length !== 1) return refuse('its declaration declares several variables; split it first');
+  const container = declaration.parent;
+  const list = statementListOf(container);
+  if (!container || !list) return refuse('its declaration is not directly inside a block');
+  const index = list.indexOf(declaration);
+  const last = lastCoveredStatement(analysis, usage, container, list, index);
+  if (typeof last !== 'number') return last;
+  const release = errorPathRelease(analysis, site, declaration);
+  if (typeof release !== 'string') return release;
+  return {
+    kind: 'wrap-in-try-finally',
+    declaration,
+    first: list[index + 1] as TSESTree.Statement,
+    last: list[last] as TSESTree.Statement,
+    removals: [],
+    release,
+    disposal: undefined,
+    inAsyncFunction: owner.async,
+    onErrorOnly: true,
+  };
+}
+
+/** On an error path a stream is destroyed (its descriptor closed now, no flush of a half-written file); anything else gets its usual release. */
+function errorPathRelease(analysis: Analysis, site: TryFinallySite, declaration: TSESTree.VariableDeclaration): string | Refusal {
+  const destroy = site.entry.releases.some((release) => 'method' in release && release.method === 'destroy' && !release.async);
+  if (!destroy) return releaseText(analysis, site, declaration, []);
+  const semicolon = analysis.sourceText.slice(declaration.range[0], declaration.range[1]).trimEnd().endsWith(';') ? ';' : '';
+  return `${site.binding.variable.name}.destroy()${semicolon}`;
+}
+
+/**
+ * `let src; let dst; try { src = await open(a); dst = await open(b); … } finally { if (src) await
+ * src.close(); if (dst) await dst.close(); }`: the `finally` covers every use, but a failing first
+ * close skips the second. The statements before this handle's release move into a `try` whose
+ * `finally` is the release (noobaa's copy). Undefined when the handle's shape is any other.
+ */
+function planGuardedRelease(site: TryFinallySite): WrapInTryFinallyPlan | undefined {
+  const { usage, binding, acquisition, owner } = site;
+  if (usage.releases.length !== 1) return undefined;
+  const finalizer = enclosingFinalizer(usage.releases[0], owner);
+  if (!finalizer) return undefined;
+  const tryStatement = finalizer.parent as TSESTree.TryStatement;
+  if (acquisition.range[0] < tryStatement.block.range[0] || acquisition.range[1] > tryStatement.block.range[1]) return undefined;
+  const release = topLevelStatementIn(finalizer, usage.releases[0]);
+  const position = release ? finalizer.body.indexOf(release as TSESTree.Statement) : -1;
+  if (!release || position <= 0) return undefined;
+  const declaration = binding.variable.defs[0]?.node.parent;
+  if (declaration?.type !== AST_NODE_TYPES.VariableDeclaration) return undefined;
+  return {
+    kind: 'wrap-in-try-finally',
+    declaration,
+    first: finalizer.body[0],
+    last: release as TSESTree.Statement,
+    removals: [],
+    release: '',
+    disposal: undefined,
+    inAsyncFunction: owner.async,
+    guardEarlierStatements: { first: finalizer.body[0], release: release as TSESTree.Statement },
+  };
+}
+
+/** The `finally` block `node` sits in, inside `owner`. */
+function enclosingFinalizer(node: Node, owner: FunctionNode): TSESTree.BlockStatement | undefined {
+  for (let child: Node = node, parent = node.parent; parent && child !== owner; child = parent, parent = parent.parent) {
+    if (parent.type === AST_NODE_TYPES.TryStatement && parent.finalizer === child) return parent.finalizer;
+  }
+  return undefined;
 }
 
 /** The statements that release the handle today: the `finally` replaces them (a second close could close a reused fd). */

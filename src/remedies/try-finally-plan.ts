@@ -27,6 +27,17 @@ export interface WrapInTryFinallyPlan {
    * before the pipe (ecstatic's fix). The wrap fields are then not used.
    */
   readonly destroyOnPeerClose?: { readonly pipe: TSESTree.ExpressionStatement; readonly statement: string };
+  /**
+   * Handed over on success (returned, piped, stored): the release goes in `catch (<name>) { release;
+   * throw <name>; }` instead of `finally`, so the one who takes it over still gets it open.
+   */
+  readonly onErrorOnly?: boolean;
+  /**
+   * `finally { if (a) await a.close(); if (b) await b.close(); }`: the statements before this handle's
+   * release go into a `try` whose `finally` is that release, so one failing close cannot skip the next.
+   * The wrap fields are then not used.
+   */
+  readonly guardEarlierStatements?: { readonly first: TSESTree.Statement; readonly release: TSESTree.Statement };
 }
 
 export interface HoistedOption {
