@@ -13,8 +13,7 @@ function removalRange(layout: SourceLayout, statement: Node): [number, number] {
 }
 
 /** The expression's text moved to module level: continuation lines lose the site's indentation. */
-function reindented(layout: SourceLayout, node: Node, indent: string): string {
-  const text = layout.text.slice(node.range[0], node.range[1]);
+function reindented(layout: SourceLayout, node: Node, indent: string, text: string): string {
   const siteIndent = layout.indentationAt(node.range[0]);
   // Split keeping each line break, so CRLF and CR files keep theirs.
   return text
@@ -47,7 +46,7 @@ function declarations(plan: SingletonClientPlan, layout: SourceLayout): string {
   const semi = plan.semicolons ? ';' : '';
   const ts = plan.typeText !== undefined;
   const exported = plan.moduleSystem === 'esm' ? 'export ' : '';
-  const acquisition = reindented(layout, plan.acquisition, unit);
+  const acquisition = reindented(layout, plan.acquisition, unit, plan.acquisitionText);
   const getterBody = plan.awaited
     ? [
         // A failed connect must not be shared forever: the next call tries again.
@@ -197,6 +196,7 @@ export function editsForSingletonClient(plan: SingletonClientPlan, source: strin
       break;
   }
   edits.push(...releaseRemovals(plan, layout));
+  for (const declaration of plan.inlinedDeclarations) edits.push({ range: removalRange(layout, declaration), text: '' });
   const overlapping = edits.some((edit, index) => edits.some((other, j) => j !== index && edit.range[0] < other.range[1] && other.range[0] < edit.range[1]));
   if (overlapping) return { refusal: 'the client is created inside the `try` whose `finally` closes it; declare it before the `try` first' };
   return { edits };

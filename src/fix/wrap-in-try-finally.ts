@@ -65,9 +65,8 @@ function addFinallyEdits(plan: WrapInTryFinallyPlan, statement: TSESTree.TryStat
   return edits;
 }
 
-function usingEdits(plan: WrapInTryFinallyPlan, layout: SourceLayout): TextEdit[] {
+function usingEdits(plan: WrapInTryFinallyPlan, declaration: TSESTree.VariableDeclaration, layout: SourceLayout): TextEdit[] {
   const keyword = plan.disposal === 'async' ? 'await using' : 'using';
-  const declaration = plan.declaration;
   const edits: TextEdit[] = [{ range: [declaration.range[0], declaration.range[0] + declaration.kind.length], text: keyword }];
   for (const removal of plan.removals) edits.push({ range: removalRange(layout, removal), text: '' });
   return edits;
@@ -79,6 +78,7 @@ function usingEdits(plan: WrapInTryFinallyPlan, layout: SourceLayout): TextEdit[
  */
 function hoistEdits(plan: WrapInTryFinallyPlan, hoist: HoistedOption, layout: SourceLayout): EditResult {
   const declaration = plan.declaration;
+  if (!declaration) return { refusal: 'the borrower is not declared in a statement of its own' };
   if (!layout.startOfLineIsEmpty(declaration.range[0])) return { refusal: 'other code precedes the declaration on its line' };
   if (!layout.startOfLineIsEmpty(hoist.after.range[0]) || !layout.restOfLineIsEmpty(hoist.after.range[1])) {
     return { refusal: 'other code shares the line of the release in `finally`' };
@@ -196,6 +196,38 @@ function guardEdits(guard: NonNullable<WrapInTryFinallyPlan['guardEarlierStateme
   };
 }
 
+/** The statements before a `try` move to the start of its block, one level deeper. */
+function moveIntoTryEdits(move: NonNullable<WrapInTryFinallyPlan['moveIntoTry']>, source: string, ast: TSESTree.Program, layout: SourceLayout): EditResult {
+  const { first, last, into } = move;
+  if (!layout.startOfLineIsEmpty(first.range[0]) || !layout.restOfLineIsEmpty(last.range[1]) || !layout.startOfLineIsEmpty(into.range[0])) {
+    return { refusal: 'other code shares a line with the statements before the `try`' };
+  }
+  const blockOpen = into.block.range[0] + 1;
+  if (!layout.restOfLineIsEmpty(blockOpen)) return { refusal: 'the `try` block has code on the line of its `{`' };
+  const start = layout.lineStart(first.range[0]);
+  const moved = indentedLines(source, ast, layout, start, last.range[1], []);
+  const eol = layout.eol;
+  const insertAt = layout.nextLineStart(blockOpen);
+  return {
+    edits: [
+      { range: [start, layout.lineStart(into.range[0])], text: '' },
+      // A blank line that set the moved statements apart from the `try` still does, inside it.
+      { range: [insertAt, insertAt], text: `${moved.join(eol)}${eol}${/\n[ \t]*\r?\n/.test(source.slice(last.range[1], into.range[0])) ? eol : ''}` },
+    ],
+  };
+}
+
+/** `.finally(() => <release>)` after the chain; the releases in its `.then` callbacks go. */
+function chainFinallyEdits(chain: NonNullable<WrapInTryFinallyPlan['chainFinally']>, layout: SourceLayout): EditResult {
+  const end = chain.chainEnd.range[1];
+  return {
+    edits: [
+      { range: [end, end], text: `.finally(() => ${chain.release})` },
+      ...chain.removals.map((removal): TextEdit => ({ range: removalRange(layout, removal), text: '' })),
+    ],
+  };
+}
+
 /**
  * The edits for a plan: one replacement of the lines from the statement after the acquisition to
  * the last covered statement, re-indented one level, with the release in `finally`. With
@@ -209,6 +241,7 @@ export function editsForWrapInTryFinally(
 ): EditResult {
   const layout = new SourceLayout(source);
   if (plan.hoist) return hoistEdits(plan, plan.hoist, layout);
+  if (plan.moveIntoTry) return moveIntoTryEdits(plan.moveIntoTry, source, ast, layout);
   if (plan.guardEarlierStatements) return guardEdits(plan.guardEarlierStatements, source, ast, layout);
   if (plan.destroyOnPeerClose) {
     const pipe = plan.destroyOnPeerClose.pipe;
@@ -216,11 +249,14 @@ export function editsForWrapInTryFinally(
     const lineStart = layout.lineStart(pipe.range[0]);
     return { edits: [{ range: [lineStart, lineStart], text: `${layout.indentationAt(pipe.range[0])}${plan.destroyOnPeerClose.statement}${layout.eol}` }] };
   }
+  if (plan.chainFinally) return chainFinallyEdits(plan.chainFinally, layout);
+  const declaration = plan.declaration;
+  if (!declaration) return { refusal: 'the handle is not declared in a statement of its own' };
   // `using` is a block-level declaration: not allowed directly in a `case` clause.
-  const inBlock = plan.declaration.parent.type === AST_NODE_TYPES.BlockStatement;
+  const inBlock = declaration.parent.type === AST_NODE_TYPES.BlockStatement;
   if (style === 'using' && inBlock && !plan.onErrorOnly) {
     if (plan.disposal === 'sync' || (plan.disposal === 'async' && plan.inAsyncFunction)) {
-      return { edits: usingEdits(plan, layout) };
+      return { edits: usingEdits(plan, declaration, layout) };
     }
   }
   const note =
@@ -235,7 +271,7 @@ export function editsForWrapInTryFinally(
   const existingTry = plan.onErrorOnly ? undefined : finallyLessTry(plan);
   if (existingTry) return { edits: addFinallyEdits(plan, existingTry, layout), ...(note ? { note } : {}) };
 
-  const declarationEnd = plan.declaration.range[1];
+  const declarationEnd = declaration.range[1];
   if (!layout.restOfLineIsEmpty(declarationEnd)) return { refusal: 'other code follows the declaration on its line' };
   if (!layout.restOfLineIsEmpty(plan.last.range[1])) return { refusal: 'other code follows the last use on its line' };
   const regionStart = layout.nextLineStart(declarationEnd);
@@ -243,7 +279,7 @@ export function editsForWrapInTryFinally(
   const regionEnd = layout.nextLineStart(plan.last.range[1]);
   const hasFinalNewline = regionEnd > layout.lineEnd(plan.last.range[1]);
   const body = indentedLines(source, ast, layout, regionStart, plan.last.range[1], plan.removals);
-  const indent = layout.indentationAt(plan.declaration.range[0]);
+  const indent = layout.indentationAt(declaration.range[0]);
   const unit = layout.indentUnit;
   const eol = layout.eol;
   const tail = plan.onErrorOnly

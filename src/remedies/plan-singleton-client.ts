@@ -75,6 +75,114 @@ function perCallValue(analysis: Analysis, expression: Node): string | undefined 
   return found;
 }
 
+interface Substitution {
+  readonly identifier: TSESTree.Identifier;
+  readonly declarator: TSESTree.VariableDeclarator;
+  readonly text: string;
+}
+
+/**
+ * The per-call names the acquisition reads, resolved: a function-local `const` whose initialiser reads
+ * only module-level values and calls nothing (dadi's `const url = \`mongodb://${config.database.host}\``)
+ * is the same on every call, so its initialiser can move into the getter. Anything else is per call.
+ */
+function inlinableLocals(analysis: Analysis, acquisition: Node): { perCall: string } | { substitutions: Substitution[] } {
+  const direct = perCallValue(analysis, acquisition);
+  if (!direct) return { substitutions: [] };
+  const substitutions: Substitution[] = [];
+  let perCall: string | undefined;
+  walk(acquisition, (node) => {
+    if (perCall) return false;
+    if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed) {
+      walkIdentifiers(node.object);
+      return false;
+    }
+    if (node.type === AST_NODE_TYPES.Property && !node.computed) {
+      walkIdentifiers(node.value);
+      return false;
+    }
+    if (node.type !== AST_NODE_TYPES.Identifier) {
+      const own = node.type === AST_NODE_TYPES.ThisExpression || node.type === AST_NODE_TYPES.Super || node.type === AST_NODE_TYPES.AwaitExpression;
+      if (own) perCall = perCallValue(analysis, node);
+      return undefined;
+    }
+    const name = perCallValue(analysis, node);
+    if (!name) return undefined;
+    const substitution = constantFromModuleValues(analysis, node);
+    if (substitution) substitutions.push(substitution);
+    else perCall = name;
+    return undefined;
+  });
+  function walkIdentifiers(child: Node): void {
+    if (perCall) return;
+    const inner = inlinableLocals(analysis, child);
+    if ('perCall' in inner) perCall = inner.perCall;
+    else substitutions.push(...inner.substitutions);
+  }
+  return perCall ? { perCall } : { substitutions };
+}
+
+/** `const url = <expression of module-level values, no calls>` declared in the function: its text, as an operand. */
+function constantFromModuleValues(analysis: Analysis, identifier: TSESTree.Identifier): Substitution | undefined {
+  const variable = findVariable(analysis.scopeManager, identifier);
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  const declarator = definition?.node;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return undefined;
+  if (declarator.parent.kind !== 'const') return undefined;
+  const init = declarator.init;
+  let pure = true;
+  walk(init, (node) => {
+    if (!pure) return false;
+    if (
+      node.type === AST_NODE_TYPES.CallExpression ||
+      node.type === AST_NODE_TYPES.NewExpression ||
+      node.type === AST_NODE_TYPES.AwaitExpression ||
+      node.type === AST_NODE_TYPES.YieldExpression ||
+      node.type === AST_NODE_TYPES.AssignmentExpression ||
+      node.type === AST_NODE_TYPES.UpdateExpression ||
+      node.type === AST_NODE_TYPES.TaggedTemplateExpression ||
+      node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+      node.type === AST_NODE_TYPES.FunctionExpression
+    ) {
+      pure = false;
+    }
+    return undefined;
+  });
+  if (!pure || perCallValue(analysis, init)) return undefined;
+  const text = analysis.sourceText.slice(init.range[0], init.range[1]);
+  const operand =
+    init.type === AST_NODE_TYPES.Identifier || init.type === AST_NODE_TYPES.Literal || init.type === AST_NODE_TYPES.TemplateLiteral || init.type === AST_NODE_TYPES.MemberExpression
+      ? text
+      : `(${text})`;
+  return { identifier, declarator, text: operand };
+}
+
+/** The acquisition's text with the substitutions written in (`{ url }` becomes `{ url: … }`). */
+function substituted(source: string, acquisition: Node, substitutions: readonly Substitution[]): string {
+  let text = source.slice(acquisition.range[0], acquisition.range[1]);
+  for (const substitution of [...substitutions].sort((a, b) => b.identifier.range[0] - a.identifier.range[0])) {
+    const start = substitution.identifier.range[0] - acquisition.range[0];
+    const end = substitution.identifier.range[1] - acquisition.range[0];
+    const property = substitution.identifier.parent;
+    const shorthand = property?.type === AST_NODE_TYPES.Property && property.shorthand;
+    text = text.slice(0, start) + (shorthand ? `${substitution.identifier.name}: ${substitution.text}` : substitution.text) + text.slice(end);
+  }
+  return text;
+}
+
+/** The substituted constants' declarations that nothing outside the acquisition reads. */
+function unreadDeclarations(analysis: Analysis, acquisition: Node, substitutions: readonly Substitution[]): TSESTree.VariableDeclaration[] {
+  const declarations = new Set<TSESTree.VariableDeclaration>();
+  for (const { declarator } of substitutions) {
+    const declaration = declarator.parent;
+    if (declaration.declarations.length !== 1 || !statementListOf(declaration.parent)) continue;
+    const variable = analysis.scopeManager.getDeclaredVariables(declarator)[0];
+    const readElsewhere = variable?.references.some((reference) => !reference.init && (reference.identifier.range[0] < acquisition.range[0] || reference.identifier.range[1] > acquisition.range[1]));
+    if (variable && !readElsewhere) declarations.add(declaration);
+  }
+  return [...declarations];
+}
+
 /** The statement of the program that contains `node`. */
 function topLevelStatement(node: Node): Node {
   let current = node;
@@ -175,7 +283,8 @@ export class SingletonPlanner {
     // `await connect(url)`: the getter shares the promise; the site keeps its `await`.
     const awaited = site.acquisition.type === AST_NODE_TYPES.AwaitExpression;
     const acquisition = site.acquisition.type === AST_NODE_TYPES.AwaitExpression ? site.acquisition.argument : site.acquisition;
-    const perCall = perCallValue(analysis, acquisition);
+    const inlined = inlinableLocals(analysis, acquisition);
+    const perCall = 'perCall' in inlined ? inlined.perCall : undefined;
     if (perCall) {
       return refuse(
         `its arguments use \`${perCall}\`, a value of this call: one shared client cannot serve every caller; keep one client per key (a Map) or pass the client in`,
@@ -197,7 +306,9 @@ export class SingletonPlanner {
       removals.push(statement);
     }
 
-    const text = normalize(analysis.sourceText.slice(acquisition.range[0], acquisition.range[1]));
+    const substitutions = 'substitutions' in inlined ? inlined.substitutions : [];
+    const acquisitionText = substituted(analysis.sourceText, acquisition, substitutions);
+    const text = normalize(acquisitionText);
     const existing = findSharedGetter(analysis, text);
     const claimed = this.#planned.get(text);
     // Two sites of one client: the first declares the getter; the next pass finds it and reuses it.
@@ -210,6 +321,8 @@ export class SingletonPlanner {
     return {
       kind: 'singleton-client',
       acquisition,
+      acquisitionText,
+      inlinedDeclarations: unreadDeclarations(analysis, acquisition, substitutions),
       awaited,
       anchor: topLevelStatement(acquisition),
       names,

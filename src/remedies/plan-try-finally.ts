@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import type { Analysis } from '../analysis/analysis';
-import type { FunctionNode } from '../ast/predicates';
+import { enclosingFunction, outermostWrapper, staticPropertyName, type FunctionNode } from '../ast/predicates';
 import { standaloneStatementOf } from '../ast/standalone-statement';
 import { statementListOf, topLevelStatementIn } from '../ast/statement-lists';
 import type { Node } from '../ast/traverse';
@@ -96,6 +96,9 @@ export function planTryFinally(analysis: Analysis, site: TryFinallySite): Remedy
 
   const removals = releaseStatements(analysis, usage);
   if (!Array.isArray(removals)) return removals;
+  // Already released in the `finally` of a `try` further down: what precedes that `try` moves into it.
+  const moved = usage.releases.length > 0 ? planMoveIntoTry(analysis, declaration, usage.releases, owner) : undefined;
+  if (moved && usage.releases.every((release) => isInside(release, moved.moveIntoTry!.into.finalizer!))) return moved;
   const last = lastCoveredStatement(analysis, usage, container, list, index);
   if (typeof last !== 'number') return last;
   const release = releaseText(analysis, site, declaration, removals);
@@ -184,6 +187,99 @@ function planGuardedRelease(site: TryFinallySite): WrapInTryFinallyPlan | undefi
     inAsyncFunction: owner.async,
     guardEarlierStatements: { first: finalizer.body[0], release: release as TSESTree.Statement },
   };
+}
+
+/**
+ * `const session = new Session(await pool.connect()); await session.execute('begin'); try { … }
+ * finally { session.client.release(); }`: the statements between the declaration and the `try`
+ * whose `finally` releases it can throw with nothing to release it; they move to the start of that
+ * `try` (drizzle's transaction). Undefined when the code has another shape, or when something
+ * declared by a moved statement is used after the `try` block.
+ */
+export function planMoveIntoTry(analysis: Analysis, declaration: TSESTree.VariableDeclaration, releases: readonly Node[], owner: FunctionNode): WrapInTryFinallyPlan | undefined {
+  const list = statementListOf(declaration.parent);
+  if (!list) return undefined;
+  const index = list.indexOf(declaration);
+  const into = list.find(
+    (statement, position): statement is TSESTree.TryStatement =>
+      position > index + 1 &&
+      statement.type === AST_NODE_TYPES.TryStatement &&
+      statement.finalizer !== null &&
+      releases.some((release) => isInside(release, statement.finalizer!)),
+  );
+  if (!into) return undefined;
+  const moved = list.slice(index + 1, list.indexOf(into));
+  for (const statement of moved) {
+    for (const variable of declaredVariablesOf(analysis, statement)) {
+      const staysInScope = (identifier: Node) => isInside(identifier, into.block) || moved.some((other) => isInside(identifier, other));
+      if (!variable.references.every((reference) => staysInScope(reference.identifier))) return undefined;
+    }
+  }
+  return {
+    kind: 'wrap-in-try-finally',
+    declaration,
+    first: moved[0] as TSESTree.Statement,
+    last: moved[moved.length - 1] as TSESTree.Statement,
+    removals: [],
+    release: '',
+    disposal: undefined,
+    inAsyncFunction: owner.async,
+    moveIntoTry: { first: moved[0] as TSESTree.Statement, last: moved[moved.length - 1] as TSESTree.Statement, into },
+  };
+}
+
+function isInside(node: Node, container: Node): boolean {
+  return node.range[0] >= container.range[0] && node.range[1] <= container.range[1];
+}
+
+/**
+ * `conn.query(sql).then((rows) => { conn.release(); return rows; })`: released only when the promise
+ * resolves. The release moves to a `.finally(() => conn.release())` at the end of that chain (what
+ * node-mysql-promise's fix does by hand). Undefined unless every release is a statement of its own in
+ * a `.then` callback of one chain.
+ */
+export function planReleaseInChainFinally(analysis: Analysis, releases: readonly Node[], declaration: TSESTree.VariableDeclaration | undefined, owner: FunctionNode): WrapInTryFinallyPlan | undefined {
+  if (releases.length === 0) return undefined;
+  const removals: TSESTree.ExpressionStatement[] = [];
+  let chainEnd: Node | undefined;
+  for (const release of releases) {
+    const statement = standaloneStatementOf(release);
+    if (!statement || !statementListOf(statement.parent) || statement.expression.type === AST_NODE_TYPES.AwaitExpression) return undefined;
+    const callback = enclosingFunction(release);
+    const then = callback && outermostWrapper(callback).parent;
+    if (then?.type !== AST_NODE_TYPES.CallExpression || then.callee.type !== AST_NODE_TYPES.MemberExpression || staticPropertyName(then.callee) !== 'then') return undefined;
+    const end = endOfChain(then);
+    if (chainEnd && chainEnd !== end) return undefined;
+    chainEnd = end;
+    removals.push(statement);
+  }
+  const first = removals[0];
+  const texts = new Set(removals.map((removal) => analysis.sourceText.slice(removal.expression.range[0], removal.expression.range[1])));
+  if (!chainEnd || texts.size !== 1) return undefined;
+  return {
+    kind: 'wrap-in-try-finally',
+    declaration,
+    first: first as TSESTree.Statement,
+    last: first as TSESTree.Statement,
+    removals,
+    release: [...texts][0],
+    disposal: undefined,
+    inAsyncFunction: owner.async,
+    chainFinally: { chainEnd, release: [...texts][0], removals },
+  };
+}
+
+/** `p.then(a).then(b)` from its first `then`: the last call of the chain. */
+function endOfChain(call: TSESTree.CallExpression): Node {
+  let link: Node = call;
+  for (;;) {
+    const member: Node | undefined = outermostWrapper(link).parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== outermostWrapper(link)) return link;
+    const next: Node | undefined = member.parent;
+    const method = staticPropertyName(member);
+    if (next?.type !== AST_NODE_TYPES.CallExpression || next.callee !== member || (method !== 'then' && method !== 'catch' && method !== 'finally')) return link;
+    link = next;
+  }
 }
 
 /** The `finally` block `node` sits in, inside `owner`. */

@@ -6,6 +6,13 @@ export interface SingletonClientPlan {
   /** The `new X(…)` or factory call that runs per call; its text moves into the getter. */
   readonly acquisition: TSESTree.Node;
   /**
+   * The text the getter creates the client with: the acquisition's, with function-local constants
+   * computed from module-level values only (`const url = \`mongodb://${config.host}\``) written out.
+   */
+  readonly acquisitionText: string;
+  /** Those constants' declarations, when nothing else reads them: they go with the per-call client. */
+  readonly inlinedDeclarations: readonly TSESTree.VariableDeclaration[];
+  /**
    * The site awaits it (`await MongoClient.connect(url)`): the module keeps the promise, the getter
    * returns it (forgetting a rejected one so the next call retries), and the site awaits the getter.
    */
