@@ -39,7 +39,60 @@ function insertionPoint(layout: SourceLayout, ast: TSESTree.Program, anchor: Nod
   return layout.lineStart(start);
 }
 
+/** One client per key: a module-level `Map`, a getter that fills it, a closer that empties it. */
+function keyedDeclarations(plan: SingletonClientPlan, keyed: NonNullable<SingletonClientPlan['keyed']>, layout: SourceLayout): string {
+  const { variable: map, getter, closer } = plan.names;
+  const eol = layout.eol;
+  const unit = layout.indentUnit;
+  const semi = plan.semicolons ? ';' : '';
+  const exported = plan.moduleSystem === 'esm' ? 'export ' : '';
+  const single = lowerFirst(getter.replace(/^get/, ''));
+  const key = keyed.parameters.includes('key') || single === 'key' ? 'cacheKey' : 'key';
+  const acquisition = reindented(layout, plan.acquisition, unit + unit, plan.acquisitionText);
+  const created = plan.awaited
+    ? [
+        // A failed connect must not be kept: the next call for this key tries again.
+        `${unit}${unit}${single} = ${acquisition}.catch((error) => {`,
+        `${unit}${unit}${unit}${map}.delete(${key})${semi}`,
+        `${unit}${unit}${unit}throw error${semi}`,
+        `${unit}${unit}})${semi}`,
+      ]
+    : [`${unit}${unit}${single} = ${acquisition}${semi}`];
+  const lines = [
+    `const ${map} = new Map()${semi}`,
+    '',
+    `function ${getter}(${keyed.parameters.join(', ')}) {`,
+    `${unit}const ${key} = ${keyed.key}${semi}`,
+    `${unit}let ${single} = ${map}.get(${key})${semi}`,
+    `${unit}if (!${single}) {`,
+    ...created,
+    `${unit}${unit}${map}.set(${key}, ${single})${semi}`,
+    `${unit}}`,
+    `${unit}return ${single}${semi}`,
+    '}',
+    '',
+    `/** Closes the shared clients on graceful shutdown; the next \`${getter}()\` creates new ones. */`,
+  ];
+  const method = plan.release.method;
+  if (plan.awaited || plan.release.async) {
+    const close = plan.awaited ? `async (${single}) => (await ${single}).${method}()` : `(${single}) => ${single}.${method}()`;
+    lines.push(
+      `${exported}async function ${closer}() {`,
+      `${unit}const current = [...${map}.values()]${semi}`,
+      `${unit}${map}.clear()${semi}`,
+      `${unit}await Promise.all(current.map(${close}))${semi}`,
+      '}',
+    );
+  } else {
+    lines.push(`${exported}function ${closer}() {`, `${unit}for (const ${single} of ${map}.values()) ${single}.${method}()${semi}`, `${unit}${map}.clear()${semi}`, '}');
+  }
+  return lines.map((line) => line.replace(/\n/g, eol)).join(eol) + eol + eol;
+}
+
+const lowerFirst = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
+
 function declarations(plan: SingletonClientPlan, layout: SourceLayout): string {
+  if (plan.keyed) return keyedDeclarations(plan, plan.keyed, layout);
   const { variable, getter, closer } = plan.names;
   const eol = layout.eol;
   const unit = layout.indentUnit;
@@ -192,7 +245,7 @@ export function editsForSingletonClient(plan: SingletonClientPlan, source: strin
       break;
     }
     case 'in-place':
-      edits.push({ range: [plan.acquisition.range[0], plan.acquisition.range[1]], text: `${getter}()` });
+      edits.push({ range: [plan.acquisition.range[0], plan.acquisition.range[1]], text: `${getter}(${plan.keyed?.parameters.join(', ') ?? ''})` });
       break;
   }
   edits.push(...releaseRemovals(plan, layout));

@@ -183,6 +183,59 @@ function unreadDeclarations(analysis: Analysis, acquisition: Node, substitutions
   return [...declarations];
 }
 
+/**
+ * What tells the clients of a per-call acquisition apart: the values of the call it reads, each a
+ * property path off a per-call variable (`mysqlServer.host`, `connection.connection_string`). A bare
+ * variable, `this` or an `await` is refused: an object as a key would be a new key on every call.
+ */
+function keyOf(analysis: Analysis, acquisition: Node): { parameters: string[]; key: string; multiple: boolean } | undefined {
+  const leaves: string[] = [];
+  const parameters = new Set<string>();
+  let refused = false;
+  const visit = (expression: Node): void => {
+    walk(expression, (node) => {
+      if (refused) return false;
+      if (node.type === AST_NODE_TYPES.ThisExpression || node.type === AST_NODE_TYPES.Super || node.type === AST_NODE_TYPES.AwaitExpression) {
+        refused = true;
+        return false;
+      }
+      if (node.type === AST_NODE_TYPES.MemberExpression) {
+        const root = propertyPathRoot(node);
+        if (root && perCallValue(analysis, root)) {
+          const text = analysis.sourceText.slice(node.range[0], node.range[1]);
+          if (!leaves.includes(text)) leaves.push(text);
+          parameters.add(root.name);
+          return false;
+        }
+        if (!node.computed) {
+          visit(node.object);
+          return false;
+        }
+        return undefined;
+      }
+      if (node.type === AST_NODE_TYPES.Property && !node.computed) {
+        visit(node.value);
+        return false;
+      }
+      if (node.type === AST_NODE_TYPES.Identifier && perCallValue(analysis, node)) refused = true;
+      return undefined;
+    });
+  };
+  visit(acquisition);
+  if (refused || leaves.length === 0) return undefined;
+  return { parameters: [...parameters], key: leaves.length === 1 ? leaves[0] : `JSON.stringify([${leaves.join(', ')}])`, multiple: leaves.length > 1 };
+}
+
+/** `a.b.c` (no computed step, no call): `a`. */
+function propertyPathRoot(node: TSESTree.MemberExpression): TSESTree.Identifier | undefined {
+  let current: Node = node;
+  while (current.type === AST_NODE_TYPES.MemberExpression) {
+    if (current.computed) return undefined;
+    current = current.object;
+  }
+  return current.type === AST_NODE_TYPES.Identifier ? current : undefined;
+}
+
 /** The statement of the program that contains `node`. */
 function topLevelStatement(node: Node): Node {
   let current = node;
@@ -285,7 +338,8 @@ export class SingletonPlanner {
     const acquisition = site.acquisition.type === AST_NODE_TYPES.AwaitExpression ? site.acquisition.argument : site.acquisition;
     const inlined = inlinableLocals(analysis, acquisition);
     const perCall = 'perCall' in inlined ? inlined.perCall : undefined;
-    if (perCall) {
+    const keyed = perCall ? keyOf(analysis, acquisition) : undefined;
+    if (perCall && (!keyed || writesTypeScript(analysis.ast) || site.binding.kind !== 'variable')) {
       return refuse(
         `its arguments use \`${perCall}\`, a value of this call: one shared client cannot serve every caller; keep one client per key (a Map) or pass the client in`,
       );
@@ -309,11 +363,13 @@ export class SingletonPlanner {
     const substitutions = 'substitutions' in inlined ? inlined.substitutions : [];
     const acquisitionText = substituted(analysis.sourceText, acquisition, substitutions);
     const text = normalize(acquisitionText);
-    const existing = findSharedGetter(analysis, text);
+    const existing = keyed ? undefined : findSharedGetter(analysis, text);
     const claimed = this.#planned.get(text);
     // Two sites of one client: the first declares the getter; the next pass finds it and reuses it.
     if (!existing && claimed) return refuse(`the same client is moved to \`${claimed.getter}()\` at another site first`);
-    const names = existing ?? this.#allocateNames(site);
+    const allocated = existing ?? this.#allocateNames(site);
+    const names = keyed ? this.#keyedNames(allocated) : allocated;
+    if (!names) return refuse(`its arguments use \`${perCall}\`, a value of this call, and the names for a map of clients are taken; keep one client per key (a Map) or pass the client in`);
     if (!existing) this.#planned.set(text, names);
 
     const typeText = this.#typescript ? this.#typeText(acquisition) : undefined;
@@ -322,6 +378,7 @@ export class SingletonPlanner {
       kind: 'singleton-client',
       acquisition,
       acquisitionText,
+      ...(keyed ? { keyed } : {}),
       inlinedDeclarations: unreadDeclarations(analysis, acquisition, substitutions),
       awaited,
       anchor: topLevelStatement(acquisition),
@@ -330,7 +387,7 @@ export class SingletonPlanner {
       typeText,
       release: { method: release.method, async: release.async === true },
       // A parameter default or a field would hold the promise: the awaited site calls the getter in place.
-      site: awaited ? { kind: 'in-place' } : this.#siteOf(site, names),
+      site: awaited || keyed ? { kind: 'in-place' } : this.#siteOf(site, names),
       removals,
       moduleSystem: moduleSystemOf(analysis.ast, analysis.sourceText),
       semicolons: usesSemicolons(analysis.ast, analysis.sourceText),
@@ -373,6 +430,15 @@ export class SingletonPlanner {
       return { kind: 'parameter', declaration, function: owner, parameter };
     }
     return { kind: 'in-place' };
+  }
+
+  /** `pool` → a map `pools`, getter `getPool(…)`, closer `closePools()`; undefined when those are taken. */
+  #keyedNames(single: SingletonClientPlan['names']): SingletonClientPlan['names'] | undefined {
+    const variable = single.variable.endsWith('s') ? `${single.variable}ByKey` : `${single.variable}s`;
+    const closer = `close${upperFirst(variable)}`;
+    if (this.#moduleNames.has(variable) || this.#taken.has(variable) || this.#taken.has(closer)) return undefined;
+    for (const name of [variable, closer]) this.#taken.add(name);
+    return { variable, getter: single.getter, closer };
   }
 
   #allocateNames(site: ClientSite): SingletonClientPlan['names'] {

@@ -10,6 +10,12 @@ export interface SingletonClientPlan {
    * computed from module-level values only (`const url = \`mongodb://${config.host}\``) written out.
    */
   readonly acquisitionText: string;
+  /**
+   * The arguments depend on values of the call (a server from the caller, a connection string from
+   * configuration): one client per distinct value, kept in a module-level `Map` by the getter, which
+   * takes those values' variables as parameters. JavaScript only (the parameters would need types).
+   */
+  readonly keyed?: { readonly parameters: readonly string[]; readonly key: string; readonly multiple: boolean };
   /** Those constants' declarations, when nothing else reads them: they go with the per-call client. */
   readonly inlinedDeclarations: readonly TSESTree.VariableDeclaration[];
   /**
