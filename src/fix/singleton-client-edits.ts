@@ -203,6 +203,38 @@ function unwrapTry(statement: TSESTree.TryStatement, layout: SourceLayout): Text
   return { range: [start, end], text: body };
 }
 
+/** `#producer;` after the class's last field, `(this.#producer ??= …)` at the site, `closeProducer()` last in the class. */
+function perInstanceEdits(plan: SingletonClientPlan, site: Extract<SingletonClientPlan['site'], { kind: 'per-instance' }>, layout: SourceLayout): EditResult {
+  const semi = plan.semicolons ? ';' : '';
+  const eol = layout.eol;
+  const unit = layout.indentUnit;
+  const body = site.classBody;
+  const open = body.range[0];
+  const close = body.range[1] - 1;
+  if (!layout.restOfLineIsEmpty(open + 1) || !layout.startOfLineIsEmpty(close)) return { refusal: 'the class body does not have its braces on lines of their own' };
+  const first = body.body[0];
+  const indent = first ? layout.indentationAt(first.range[0]) : layout.indentationAt(open) + unit;
+  const fields = body.body.filter((member) => member.type === AST_NODE_TYPES.PropertyDefinition);
+  const lastField = fields[fields.length - 1];
+  const fieldAt = lastField && layout.restOfLineIsEmpty(lastField.range[1]) ? layout.nextLineStart(lastField.range[1]) : layout.nextLineStart(open);
+  const slot = `this.${site.field}`;
+  const { method, async } = plan.release;
+  const closer = async
+    ? [`${indent}async ${plan.names.closer}() {`, `${indent}${unit}const current = ${slot}${semi}`, `${indent}${unit}${slot} = undefined${semi}`, `${indent}${unit}await current?.${method}()${semi}`, `${indent}}`]
+    : [`${indent}${plan.names.closer}() {`, `${indent}${unit}${slot}?.${method}()${semi}`, `${indent}${unit}${slot} = undefined${semi}`, `${indent}}`];
+  const closeAt = layout.lineStart(close);
+  return {
+    edits: [
+      { range: [fieldAt, fieldAt], text: `${indent}${site.field}${semi}${eol}${lastField ? '' : eol}` },
+      { range: [plan.acquisition.range[0], plan.acquisition.range[1]], text: `(${slot} ??= ${plan.acquisitionText})` },
+      {
+        range: [closeAt, closeAt],
+        text: `${eol}${indent}/** Closes this instance's client on graceful shutdown; the next use creates a new one. */${eol}${closer.join(eol)}${eol}`,
+      },
+    ],
+  };
+}
+
 /**
  * The edits for a plan: the lazily created module-level client, its getter and an exported
  * `close<Name>()` above the statement that holds the site (unless the file already has them), the site
@@ -212,7 +244,7 @@ export function editsForSingletonClient(plan: SingletonClientPlan, source: strin
   const layout = new SourceLayout(source);
   const edits: TextEdit[] = [];
   const { getter, closer } = plan.names;
-  if (!plan.reuse) {
+  if (!plan.reuse && plan.site.kind !== 'per-instance') {
     edits.push({ range: [insertionPoint(layout, ast, plan.anchor), insertionPoint(layout, ast, plan.anchor)], text: declarations(plan, layout) });
     if (plan.moduleSystem === 'commonjs') {
       const newline = source.endsWith('\n') ? '' : layout.eol;
@@ -242,6 +274,12 @@ export function editsForSingletonClient(plan: SingletonClientPlan, source: strin
         { range: [at, at], text: `${indent}${modifiers}${site.field} = ${getter}()${plan.semicolons ? ';' : ''}${layout.eol}` },
         { range: [site.initializer.range[0], site.initializer.range[1]], text: `this.${site.field}` },
       );
+      break;
+    }
+    case 'per-instance': {
+      const edit = perInstanceEdits(plan, site, layout);
+      if ('refusal' in edit) return edit;
+      edits.push(...edit.edits);
       break;
     }
     case 'in-place':

@@ -46,11 +46,11 @@ function entityName(node: Node): string[] | undefined {
 }
 
 /** The first identifier in `expression` whose value is decided per call, if any (a per-tenant address). */
-function perCallValue(analysis: Analysis, expression: Node): string | undefined {
+function perCallValue(analysis: Analysis, expression: Node, thisIsShared = false): string | undefined {
   let found: string | undefined;
   walk(expression, (node) => {
     if (found) return false;
-    if (node.type === AST_NODE_TYPES.ThisExpression) found = 'this';
+    if (node.type === AST_NODE_TYPES.ThisExpression) found = thisIsShared ? undefined : 'this';
     else if (node.type === AST_NODE_TYPES.Super) found = 'super';
     else if (node.type === AST_NODE_TYPES.AwaitExpression) found = 'await';
     else if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed) {
@@ -70,7 +70,7 @@ function perCallValue(analysis: Analysis, expression: Node): string | undefined 
   });
   function walkInto(child: Node): void {
     if (found) return;
-    found = perCallValue(analysis, child);
+    found = perCallValue(analysis, child, thisIsShared);
   }
   return found;
 }
@@ -338,6 +338,9 @@ export class SingletonPlanner {
     const acquisition = site.acquisition.type === AST_NODE_TYPES.AwaitExpression ? site.acquisition.argument : site.acquisition;
     const inlined = inlinableLocals(analysis, acquisition);
     const perCall = 'perCall' in inlined ? inlined.perCall : undefined;
+    // `new Kafka(this.#config)` in a method: the same for every call on this instance.
+    const perInstance = perCall === 'this' && !awaited && isInstanceMethod(site.owner) && !perCallValue(analysis, acquisition, true);
+    if (perInstance && !writesTypeScript(analysis.ast) && site.binding.kind === 'variable') return this.#planPerInstance(site, acquisition);
     const keyed = perCall ? keyOf(analysis, acquisition) : undefined;
     if (perCall && (!keyed || writesTypeScript(analysis.ast) || site.binding.kind !== 'variable')) {
       return refuse(
@@ -430,6 +433,55 @@ export class SingletonPlanner {
       return { kind: 'parameter', declaration, function: owner, parameter };
     }
     return { kind: 'in-place' };
+  }
+
+  /**
+   * A client made from the instance's own state, in one of its methods: a field of the instance holds
+   * it, filled on first use (`this.#producer ??= …`), and a `close<Field>()` method closes it.
+   */
+  #planPerInstance(site: ClientSite, acquisition: Node): Remedy<SingletonClientPlan> {
+    const { analysis } = this;
+    const method = site.owner.parent as TSESTree.MethodDefinition;
+    const classBody = method.parent as TSESTree.ClassBody;
+    const release = site.entry.releases.find((candidate): candidate is { method: string; async?: boolean } => 'method' in candidate && !candidate.method.startsWith('['));
+    if (!release) return refuse(`leakguard knows no close method for a ${site.entry.description}`);
+    if (site.closedInCallback) return refuse('it is closed inside a callback; a shared client must not be closed there: remove that close by hand and pass the client in');
+    const removals = this.#releaseStatements(site);
+    if (!Array.isArray(removals)) return removals;
+    const privateNames = classBody.body.some((member) => 'key' in member && member.key.type === AST_NODE_TYPES.PrivateIdentifier);
+    const members = new Set(classBody.body.flatMap((member) => ('key' in member && (member.key.type === AST_NODE_TYPES.Identifier || member.key.type === AST_NODE_TYPES.PrivateIdentifier) ? [member.key.name] : [])));
+    const base = site.binding.kind === 'variable' ? site.binding.variable.name : 'client';
+    let field = base;
+    for (let suffix = 2; members.has(field) || members.has(`close${upperFirst(field)}`); suffix++) field = `${base}${suffix}`;
+    const text = analysis.sourceText.slice(acquisition.range[0], acquisition.range[1]);
+    return {
+      kind: 'singleton-client',
+      acquisition,
+      acquisitionText: text,
+      inlinedDeclarations: [],
+      awaited: false,
+      anchor: topLevelStatement(acquisition),
+      names: { variable: field, getter: field, closer: `close${upperFirst(field)}` },
+      reuse: true,
+      typeText: undefined,
+      release: { method: release.method, async: release.async === true },
+      site: { kind: 'per-instance', classBody, field: `${privateNames ? '#' : ''}${field}` },
+      removals,
+      moduleSystem: moduleSystemOf(analysis.ast, analysis.sourceText),
+      semicolons: usesSemicolons(analysis.ast, analysis.sourceText),
+    };
+  }
+
+  #releaseStatements(site: ClientSite): TSESTree.ExpressionStatement[] | Remedy<SingletonClientPlan> {
+    const removals: TSESTree.ExpressionStatement[] = [];
+    for (const node of site.releases) {
+      const statement = standaloneStatementOf(node);
+      const code = normalize(this.analysis.sourceText.slice(node.range[0], node.range[1]));
+      if (!statement) return refuse(`it is closed inside an expression (\`${code}\`); move that close into a statement of its own`);
+      if (!statementListOf(statement.parent)) return refuse(`its close \`${code}\` is the body of an \`if\` or loop without braces`);
+      removals.push(statement);
+    }
+    return removals;
   }
 
   /** `pool` → a map `pools`, getter `getPool(…)`, closer `closePools()`; undefined when those are taken. */

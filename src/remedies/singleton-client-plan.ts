@@ -51,5 +51,10 @@ export type SingletonClientSite =
       /** The class already has a field initialised from this getter (another method's site): only the site changes. */
       readonly existing: boolean;
     }
+  /**
+   * Made from the instance's own state in one of its methods: the acquisition becomes
+   * `(this.<field> ??= …)`, the class gets the field and a `close<Field>()` method; nothing at module level.
+   */
+  | { readonly kind: 'per-instance'; readonly classBody: TSESTree.ClassBody; readonly field: string }
   /** Anywhere else (callbacks, loop bodies): the acquisition becomes `getX()`. */
   | { readonly kind: 'in-place' };
