@@ -442,7 +442,7 @@ export class SingletonPlanner {
   #planPerInstance(site: ClientSite, acquisition: Node): Remedy<SingletonClientPlan> {
     const { analysis } = this;
     const method = site.owner.parent as TSESTree.MethodDefinition;
-    const classBody = method.parent as TSESTree.ClassBody;
+    const classBody = method.parent;
     const release = site.entry.releases.find((candidate): candidate is { method: string; async?: boolean } => 'method' in candidate && !candidate.method.startsWith('['));
     if (!release) return refuse(`leakguard knows no close method for a ${site.entry.description}`);
     if (site.closedInCallback) return refuse('it is closed inside a callback; a shared client must not be closed there: remove that close by hand and pass the client in');
