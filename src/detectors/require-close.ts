@@ -20,7 +20,7 @@ import { analyzeHandleUsage, type HandleUsage } from '../ownership/handle-usage'
 import { wrapperHolding, type WrapperHolding } from '../ownership/wrapper-field';
 import type { ResourceEntry } from '../registry/resource-entry';
 import { mayMentionAcquisition } from '../registry/text-precheck';
-import { planDestroyOnPeerClose, planHoistedOption, planTryFinally } from '../remedies/plan-try-finally';
+import { planDestroyOnPeerClose, planHoistedOption, planMoveIntoTry, planReleaseInChainFinally, planReleaseOnError, planTryFinally } from '../remedies/plan-try-finally';
 
 export const REQUIRE_CLOSE = 'require-close';
 
@@ -226,7 +226,8 @@ function judgeBinding(
       return report(
         'releasedOnlyOnSuccess',
         { thrower: describeThrower(analysis, rejecting), line: String(lineOf(rejecting)) },
-        refusal ?? { kind: 'refusal', reason: 'it is released in a promise callback that runs only on success; release it in a `.finally()` of the chain, or rewrite it with `await` and `finally`' },
+        planReleaseInChainFinally(analysis, usage.handOffs.map((handOff) => handOff.node), binding.declarator?.parent, owner) ??
+          refusal ?? { kind: 'refusal', reason: 'it is released in a promise callback that runs only on success; release it in a `.finally()` of the chain, or rewrite it with `await` and `finally`' },
       );
     }
     if (isDisposableOnly(entry)) return undefined;
@@ -249,7 +250,7 @@ function judgeBinding(
         handOff: describeThrower(analysis, thrower.handOff),
         handOffLine: String(lineOf(thrower.handOff)),
       },
-      { kind: 'refusal', reason: 'it is handed over later, so a `finally` would release it on success too; release it in a `catch` that rethrows, around the statements before the hand-off' },
+      refusal ?? planReleaseOnError(analysis, { acquisition, binding, owner, entry, usage }),
     );
   }
   const remedy = (): Remedy<WrapInTryFinallyPlan> => refusal ?? planTryFinally(analysis, { acquisition, binding, owner, entry, usage });
@@ -378,7 +379,7 @@ function judgeWrapped(
   if (leaks.length === 0) return undefined;
   if (usage.lentOnly && leaks.some((leak) => leak.kind !== 'throw')) return undefined;
   const wrapperName = wrapper.variable.name;
-  const remedy: Refusal = {
+  const remedy: Remedy<WrapInTryFinallyPlan> = planMoveIntoTry(analysis, wrapper.declarator.parent, usage.releases, owner) ?? {
     kind: 'refusal',
     reason: `it is kept in \`${wrapperName}.${wrapper.field}\`; move the statements after \`${wrapperName}\` is created into the \`try\` whose \`finally\` releases it`,
   };
@@ -545,6 +546,10 @@ const requireCloseMessages = {
     'This {{resource}} is handed over only on success (`{{handOff}}` on line {{handOffLine}}): `{{thrower}}` on line {{line}} can throw first and leave it open. Release it in a `catch` when that fails.',
   wrapInTryFinally: 'Release it in a `finally` block that covers every use.',
   destroyOnPeerClose: 'Destroy it when the peer closes.',
+  releaseOnError: 'Release it in a `catch` that rethrows, around its uses before the hand-off.',
+  releaseInChainFinally: 'Release it in a `.finally()` at the end of the promise chain.',
+  moveIntoTry: 'Move the statements before the `try` into it, so its `finally` releases it when they throw.',
+  guardEarlierRelease: 'Release it in a `finally` of its own, so what runs before it cannot skip it.',
   hoistBorrowedOption: 'Keep it in a `const` and release it after the call that borrows it.',
   declareWithUsing: 'Declare it with `{{keyword}}` so it is disposed on every path.',
 } as const;
@@ -570,7 +575,21 @@ export const requireClose: RuleDescriptor<RequireCloseMessage, typeof requireClo
     return styles.flatMap((style) => {
       const result = editsForWrapInTryFinally(plan, analysis.sourceText, analysis.ast, style);
       if ('refusal' in result || ('note' in result && result.note)) return [];
-      const messageId = plan.destroyOnPeerClose ? 'destroyOnPeerClose' : plan.hoist ? 'hoistBorrowedOption' : style === 'using' ? 'declareWithUsing' : 'wrapInTryFinally';
+      const messageId = plan.destroyOnPeerClose
+        ? 'destroyOnPeerClose'
+        : plan.hoist
+          ? 'hoistBorrowedOption'
+          : plan.onErrorOnly
+            ? 'releaseOnError'
+            : plan.guardEarlierStatements
+              ? 'guardEarlierRelease'
+              : plan.moveIntoTry
+                ? 'moveIntoTry'
+                : plan.chainFinally
+                  ? 'releaseInChainFinally'
+              : style === 'using'
+                ? 'declareWithUsing'
+                : 'wrapInTryFinally';
       return [
         {
           messageId,

@@ -13,8 +13,7 @@ function removalRange(layout: SourceLayout, statement: Node): [number, number] {
 }
 
 /** The expression's text moved to module level: continuation lines lose the site's indentation. */
-function reindented(layout: SourceLayout, node: Node, indent: string): string {
-  const text = layout.text.slice(node.range[0], node.range[1]);
+function reindented(layout: SourceLayout, node: Node, indent: string, text: string): string {
   const siteIndent = layout.indentationAt(node.range[0]);
   // Split keeping each line break, so CRLF and CR files keep theirs.
   return text
@@ -40,14 +39,67 @@ function insertionPoint(layout: SourceLayout, ast: TSESTree.Program, anchor: Nod
   return layout.lineStart(start);
 }
 
+/** One client per key: a module-level `Map`, a getter that fills it, a closer that empties it. */
+function keyedDeclarations(plan: SingletonClientPlan, keyed: NonNullable<SingletonClientPlan['keyed']>, layout: SourceLayout): string {
+  const { variable: map, getter, closer } = plan.names;
+  const eol = layout.eol;
+  const unit = layout.indentUnit;
+  const semi = plan.semicolons ? ';' : '';
+  const exported = plan.moduleSystem === 'esm' ? 'export ' : '';
+  const single = lowerFirst(getter.replace(/^get/, ''));
+  const key = keyed.parameters.includes('key') || single === 'key' ? 'cacheKey' : 'key';
+  const acquisition = reindented(layout, plan.acquisition, unit + unit, plan.acquisitionText);
+  const created = plan.awaited
+    ? [
+        // A failed connect must not be kept: the next call for this key tries again.
+        `${unit}${unit}${single} = ${acquisition}.catch((error) => {`,
+        `${unit}${unit}${unit}${map}.delete(${key})${semi}`,
+        `${unit}${unit}${unit}throw error${semi}`,
+        `${unit}${unit}})${semi}`,
+      ]
+    : [`${unit}${unit}${single} = ${acquisition}${semi}`];
+  const lines = [
+    `const ${map} = new Map()${semi}`,
+    '',
+    `function ${getter}(${keyed.parameters.join(', ')}) {`,
+    `${unit}const ${key} = ${keyed.key}${semi}`,
+    `${unit}let ${single} = ${map}.get(${key})${semi}`,
+    `${unit}if (!${single}) {`,
+    ...created,
+    `${unit}${unit}${map}.set(${key}, ${single})${semi}`,
+    `${unit}}`,
+    `${unit}return ${single}${semi}`,
+    '}',
+    '',
+    `/** Closes the shared clients on graceful shutdown; the next \`${getter}()\` creates new ones. */`,
+  ];
+  const method = plan.release.method;
+  if (plan.awaited || plan.release.async) {
+    const close = plan.awaited ? `async (${single}) => (await ${single}).${method}()` : `(${single}) => ${single}.${method}()`;
+    lines.push(
+      `${exported}async function ${closer}() {`,
+      `${unit}const current = [...${map}.values()]${semi}`,
+      `${unit}${map}.clear()${semi}`,
+      `${unit}await Promise.all(current.map(${close}))${semi}`,
+      '}',
+    );
+  } else {
+    lines.push(`${exported}function ${closer}() {`, `${unit}for (const ${single} of ${map}.values()) ${single}.${method}()${semi}`, `${unit}${map}.clear()${semi}`, '}');
+  }
+  return lines.map((line) => line.replace(/\n/g, eol)).join(eol) + eol + eol;
+}
+
+const lowerFirst = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
+
 function declarations(plan: SingletonClientPlan, layout: SourceLayout): string {
+  if (plan.keyed) return keyedDeclarations(plan, plan.keyed, layout);
   const { variable, getter, closer } = plan.names;
   const eol = layout.eol;
   const unit = layout.indentUnit;
   const semi = plan.semicolons ? ';' : '';
   const ts = plan.typeText !== undefined;
   const exported = plan.moduleSystem === 'esm' ? 'export ' : '';
-  const acquisition = reindented(layout, plan.acquisition, unit);
+  const acquisition = reindented(layout, plan.acquisition, unit, plan.acquisitionText);
   const getterBody = plan.awaited
     ? [
         // A failed connect must not be shared forever: the next call tries again.
@@ -152,6 +204,38 @@ function unwrapTry(statement: TSESTree.TryStatement, layout: SourceLayout): Text
   return { range: [start, end], text: body };
 }
 
+/** `#producer;` after the class's last field, `(this.#producer ??= …)` at the site, `closeProducer()` last in the class. */
+function perInstanceEdits(plan: SingletonClientPlan, site: Extract<SingletonClientPlan['site'], { kind: 'per-instance' }>, layout: SourceLayout): EditResult {
+  const semi = plan.semicolons ? ';' : '';
+  const eol = layout.eol;
+  const unit = layout.indentUnit;
+  const body = site.classBody;
+  const open = body.range[0];
+  const close = body.range[1] - 1;
+  if (!layout.restOfLineIsEmpty(open + 1) || !layout.startOfLineIsEmpty(close)) return { refusal: 'the class body does not have its braces on lines of their own' };
+  const first = body.body[0];
+  const indent = first ? layout.indentationAt(first.range[0]) : layout.indentationAt(open) + unit;
+  const fields = body.body.filter((member) => member.type === AST_NODE_TYPES.PropertyDefinition);
+  const lastField = fields[fields.length - 1];
+  const fieldAt = lastField && layout.restOfLineIsEmpty(lastField.range[1]) ? layout.nextLineStart(lastField.range[1]) : layout.nextLineStart(open);
+  const slot = `this.${site.field}`;
+  const { method, async } = plan.release;
+  const closer = async
+    ? [`${indent}async ${plan.names.closer}() {`, `${indent}${unit}const current = ${slot}${semi}`, `${indent}${unit}${slot} = undefined${semi}`, `${indent}${unit}await current?.${method}()${semi}`, `${indent}}`]
+    : [`${indent}${plan.names.closer}() {`, `${indent}${unit}${slot}?.${method}()${semi}`, `${indent}${unit}${slot} = undefined${semi}`, `${indent}}`];
+  const closeAt = layout.lineStart(close);
+  return {
+    edits: [
+      { range: [fieldAt, fieldAt], text: `${indent}${site.field}${semi}${eol}${lastField ? '' : eol}` },
+      { range: [plan.acquisition.range[0], plan.acquisition.range[1]], text: `(${slot} ??= ${plan.acquisitionText})` },
+      {
+        range: [closeAt, closeAt],
+        text: `${eol}${indent}/** Closes this instance's client on graceful shutdown; the next use creates a new one. */${eol}${closer.join(eol)}${eol}`,
+      },
+    ],
+  };
+}
+
 /**
  * The edits for a plan: the lazily created module-level client, its getter and an exported
  * `close<Name>()` above the statement that holds the site (unless the file already has them), the site
@@ -161,7 +245,7 @@ export function editsForSingletonClient(plan: SingletonClientPlan, source: strin
   const layout = new SourceLayout(source);
   const edits: TextEdit[] = [];
   const { getter, closer } = plan.names;
-  if (!plan.reuse) {
+  if (!plan.reuse && plan.site.kind !== 'per-instance') {
     edits.push({ range: [insertionPoint(layout, ast, plan.anchor), insertionPoint(layout, ast, plan.anchor)], text: declarations(plan, layout) });
     if (plan.moduleSystem === 'commonjs') {
       const newline = source.endsWith('\n') ? '' : layout.eol;
@@ -193,11 +277,18 @@ export function editsForSingletonClient(plan: SingletonClientPlan, source: strin
       );
       break;
     }
+    case 'per-instance': {
+      const edit = perInstanceEdits(plan, site, layout);
+      if ('refusal' in edit) return edit;
+      edits.push(...edit.edits);
+      break;
+    }
     case 'in-place':
-      edits.push({ range: [plan.acquisition.range[0], plan.acquisition.range[1]], text: `${getter}()` });
+      edits.push({ range: [plan.acquisition.range[0], plan.acquisition.range[1]], text: `${getter}(${plan.keyed?.parameters.join(', ') ?? ''})` });
       break;
   }
   edits.push(...releaseRemovals(plan, layout));
+  for (const declaration of plan.inlinedDeclarations) edits.push({ range: removalRange(layout, declaration), text: '' });
   const overlapping = edits.some((edit, index) => edits.some((other, j) => j !== index && edit.range[0] < other.range[1] && other.range[0] < edit.range[1]));
   if (overlapping) return { refusal: 'the client is created inside the `try` whose `finally` closes it; declare it before the `try` first' };
   if (plan.reuse) return { edits };

@@ -65,9 +65,8 @@ function addFinallyEdits(plan: WrapInTryFinallyPlan, statement: TSESTree.TryStat
   return edits;
 }
 
-function usingEdits(plan: WrapInTryFinallyPlan, layout: SourceLayout): TextEdit[] {
+function usingEdits(plan: WrapInTryFinallyPlan, declaration: TSESTree.VariableDeclaration, layout: SourceLayout): TextEdit[] {
   const keyword = plan.disposal === 'async' ? 'await using' : 'using';
-  const declaration = plan.declaration;
   const edits: TextEdit[] = [{ range: [declaration.range[0], declaration.range[0] + declaration.kind.length], text: keyword }];
   for (const removal of plan.removals) edits.push({ range: removalRange(layout, removal), text: '' });
   return edits;
@@ -79,6 +78,7 @@ function usingEdits(plan: WrapInTryFinallyPlan, layout: SourceLayout): TextEdit[
  */
 function hoistEdits(plan: WrapInTryFinallyPlan, hoist: HoistedOption, layout: SourceLayout): EditResult {
   const declaration = plan.declaration;
+  if (!declaration) return { refusal: 'the borrower is not declared in a statement of its own' };
   if (!layout.startOfLineIsEmpty(declaration.range[0])) return { refusal: 'other code precedes the declaration on its line' };
   if (!layout.startOfLineIsEmpty(hoist.after.range[0]) || !layout.restOfLineIsEmpty(hoist.after.range[1])) {
     return { refusal: 'other code shares the line of the release in `finally`' };
@@ -102,54 +102,22 @@ function hoistEdits(plan: WrapInTryFinallyPlan, hoist: HoistedOption, layout: So
 }
 
 /**
- * The edits for a plan: one replacement of the lines from the statement after the acquisition to
- * the last covered statement, re-indented one level, with the release in `finally`. With
- * `style: 'using'` and a Disposable type, the declaration becomes `using`/`await using` instead.
+ * The lines from `regionStart` to the end of the line holding `lastEnd`, one indent unit deeper,
+ * without the `removals`; lines inside strings keep their text, and blank lines at either end go (a
+ * blank line that separated the declaration from its use separated two blocks that are now one).
  */
-export function editsForWrapInTryFinally(
-  plan: WrapInTryFinallyPlan,
+function indentedLines(
   source: string,
   ast: TSESTree.Program,
-  style: WrapStyle,
-): EditResult {
-  const layout = new SourceLayout(source);
-  if (plan.hoist) return hoistEdits(plan, plan.hoist, layout);
-  if (plan.destroyOnPeerClose) {
-    const pipe = plan.destroyOnPeerClose.pipe;
-    if (!layout.startOfLineIsEmpty(pipe.range[0])) return { refusal: 'other code precedes the `.pipe()` on its line' };
-    const lineStart = layout.lineStart(pipe.range[0]);
-    return { edits: [{ range: [lineStart, lineStart], text: `${layout.indentationAt(pipe.range[0])}${plan.destroyOnPeerClose.statement}${layout.eol}` }] };
-  }
-  // `using` is a block-level declaration: not allowed directly in a `case` clause.
-  const inBlock = plan.declaration.parent.type === AST_NODE_TYPES.BlockStatement;
-  if (style === 'using' && inBlock) {
-    if (plan.disposal === 'sync' || (plan.disposal === 'async' && plan.inAsyncFunction)) {
-      return { edits: usingEdits(plan, layout) };
-    }
-  }
-  const note =
-    style !== 'using'
-      ? undefined
-      : plan.disposal === undefined
-        ? 'kept try/finally: the type is not known to be Disposable (run with type information)'
-        : !inBlock
-          ? 'kept try/finally: `using` cannot be declared directly in a `case` clause'
-          : 'kept try/finally: `await using` needs an async function';
-
-  const existingTry = finallyLessTry(plan);
-  if (existingTry) return { edits: addFinallyEdits(plan, existingTry, layout), ...(note ? { note } : {}) };
-
-  const declarationEnd = plan.declaration.range[1];
-  if (!layout.restOfLineIsEmpty(declarationEnd)) return { refusal: 'other code follows the declaration on its line' };
-  if (!layout.restOfLineIsEmpty(plan.last.range[1])) return { refusal: 'other code follows the last use on its line' };
-  const regionStart = layout.nextLineStart(declarationEnd);
-  if (plan.first.range[0] < regionStart) return { refusal: 'other code follows the declaration on its line' };
-  const lastLineEnd = layout.lineEnd(plan.last.range[1]);
-  const regionEnd = layout.nextLineStart(plan.last.range[1]);
-  const hasFinalNewline = regionEnd > lastLineEnd;
-
+  layout: SourceLayout,
+  regionStart: number,
+  lastEnd: number,
+  statementsToRemove: readonly TSESTree.Node[],
+): string[] {
+  const lastLineEnd = layout.lineEnd(lastEnd);
+  const regionEnd = layout.nextLineStart(lastEnd);
   // Cut the releases the `finally` replaces, back to front so offsets stay valid.
-  const removals = plan.removals
+  const removals = statementsToRemove
     .map((removal) => removalRange(layout, removal))
     .filter(([start, end]) => start >= regionStart && end <= regionEnd)
     .sort((a, b) => b[0] - a[0]);
@@ -161,8 +129,6 @@ export function editsForWrapInTryFinally(
     offset = layout.nextLineStart(offset);
     if (offset <= lines[lines.length - 1].offset) break;
   }
-  const indent = layout.indentationAt(plan.declaration.range[0]);
-  const unit = layout.indentUnit;
   const body: string[] = [];
   for (const line of lines) {
     const lineEnd = line.offset + line.text.length;
@@ -180,15 +146,145 @@ export function editsForWrapInTryFinally(
     }
     if (text === '\u0000') continue;
     if (text.trim() === '' || stringLines.has(line.offset)) body.push(text.trim() === '' ? '' : text);
-    else body.push(unit + text);
+    else body.push(layout.indentUnit + text);
   }
-  // No blank line right inside `try {` or before `}`: a blank line that separated the declaration from
-  // its use separated two blocks that are now one (the region starts at a statement, never in a string).
   while (body.length > 0 && body[0] === '') body.shift();
   while (body.length > 0 && body[body.length - 1] === '') body.pop();
+  return body;
+}
+
+/** `catch (error)`, unless the covered code already names `error` (then `err`, then `cause`): the rethrow must not be shadowed. */
+function errorName(ast: TSESTree.Program, from: number, to: number): string {
+  const names = new Set<string>();
+  walk(ast, (node) => {
+    if (node.range[1] < from || node.range[0] > to) return false;
+    if (node.type === AST_NODE_TYPES.Identifier) names.add(node.name);
+    return undefined;
+  });
+  return ['error', 'err', 'cause', 'failure'].find((name) => !names.has(name)) ?? 'caught';
+}
+
+function catchAndRethrow(release: string, name: string, indent: string, unit: string, eol: string): string {
+  const semicolon = release.trimEnd().endsWith(';') ? ';' : '';
+  return ` catch (${name}) {${eol}${indent}${unit}${release}${eol}${indent}${unit}throw ${name}${semicolon}${eol}${indent}}`;
+}
+
+/**
+ * `finally { a; <release> }` → `finally { try { a; } finally { <release> } }`: what runs before the
+ * release can no longer skip it.
+ */
+function guardEdits(guard: NonNullable<WrapInTryFinallyPlan['guardEarlierStatements']>, source: string, ast: TSESTree.Program, layout: SourceLayout): EditResult {
+  const { first, release } = guard;
+  if (!layout.startOfLineIsEmpty(first.range[0]) || !layout.startOfLineIsEmpty(release.range[0]) || !layout.restOfLineIsEmpty(release.range[1])) {
+    return { refusal: 'other code shares a line with the statements of the `finally`' };
+  }
+  const previousEnd = source.slice(0, release.range[0]).trimEnd().length;
+  const start = layout.lineStart(first.range[0]);
+  const end = layout.nextLineStart(release.range[1]);
+  const hasFinalNewline = end > layout.lineEnd(release.range[1]);
+  const indent = layout.indentationAt(first.range[0]);
   const eol = layout.eol;
-  const replacement =
-    `${indent}try {${eol}${body.join(eol)}${eol}${indent}} finally {${eol}${indent}${unit}${plan.release}${eol}${indent}}` +
-    (hasFinalNewline ? eol : '');
+  const guarded = indentedLines(source, ast, layout, start, previousEnd, []);
+  const released = indentedLines(source, ast, layout, layout.lineStart(release.range[0]), release.range[1], []);
+  return {
+    edits: [
+      {
+        range: [start, end],
+        text: `${indent}try {${eol}${guarded.join(eol)}${eol}${indent}} finally {${eol}${released.join(eol)}${eol}${indent}}` + (hasFinalNewline ? eol : ''),
+      },
+    ],
+  };
+}
+
+/** The statements before a `try` move to the start of its block, one level deeper. */
+function moveIntoTryEdits(move: NonNullable<WrapInTryFinallyPlan['moveIntoTry']>, source: string, ast: TSESTree.Program, layout: SourceLayout): EditResult {
+  const { first, last, into } = move;
+  if (!layout.startOfLineIsEmpty(first.range[0]) || !layout.restOfLineIsEmpty(last.range[1]) || !layout.startOfLineIsEmpty(into.range[0])) {
+    return { refusal: 'other code shares a line with the statements before the `try`' };
+  }
+  const blockOpen = into.block.range[0] + 1;
+  if (!layout.restOfLineIsEmpty(blockOpen)) return { refusal: 'the `try` block has code on the line of its `{`' };
+  const start = layout.lineStart(first.range[0]);
+  const moved = indentedLines(source, ast, layout, start, last.range[1], []);
+  const eol = layout.eol;
+  const insertAt = layout.nextLineStart(blockOpen);
+  return {
+    edits: [
+      { range: [start, layout.lineStart(into.range[0])], text: '' },
+      // A blank line that set the moved statements apart from the `try` still does, inside it.
+      { range: [insertAt, insertAt], text: `${moved.join(eol)}${eol}${/\n[ \t]*\r?\n/.test(source.slice(last.range[1], into.range[0])) ? eol : ''}` },
+    ],
+  };
+}
+
+/** `.finally(() => <release>)` after the chain; the releases in its `.then` callbacks go. */
+function chainFinallyEdits(chain: NonNullable<WrapInTryFinallyPlan['chainFinally']>, layout: SourceLayout): EditResult {
+  const end = chain.chainEnd.range[1];
+  return {
+    edits: [
+      { range: [end, end], text: `.finally(() => ${chain.release})` },
+      ...chain.removals.map((removal): TextEdit => ({ range: removalRange(layout, removal), text: '' })),
+    ],
+  };
+}
+
+/**
+ * The edits for a plan: one replacement of the lines from the statement after the acquisition to
+ * the last covered statement, re-indented one level, with the release in `finally`. With
+ * `style: 'using'` and a Disposable type, the declaration becomes `using`/`await using` instead.
+ */
+export function editsForWrapInTryFinally(
+  plan: WrapInTryFinallyPlan,
+  source: string,
+  ast: TSESTree.Program,
+  style: WrapStyle,
+): EditResult {
+  const layout = new SourceLayout(source);
+  if (plan.hoist) return hoistEdits(plan, plan.hoist, layout);
+  if (plan.moveIntoTry) return moveIntoTryEdits(plan.moveIntoTry, source, ast, layout);
+  if (plan.guardEarlierStatements) return guardEdits(plan.guardEarlierStatements, source, ast, layout);
+  if (plan.destroyOnPeerClose) {
+    const pipe = plan.destroyOnPeerClose.pipe;
+    if (!layout.startOfLineIsEmpty(pipe.range[0])) return { refusal: 'other code precedes the `.pipe()` on its line' };
+    const lineStart = layout.lineStart(pipe.range[0]);
+    return { edits: [{ range: [lineStart, lineStart], text: `${layout.indentationAt(pipe.range[0])}${plan.destroyOnPeerClose.statement}${layout.eol}` }] };
+  }
+  if (plan.chainFinally) return chainFinallyEdits(plan.chainFinally, layout);
+  const declaration = plan.declaration;
+  if (!declaration) return { refusal: 'the handle is not declared in a statement of its own' };
+  // `using` is a block-level declaration: not allowed directly in a `case` clause.
+  const inBlock = declaration.parent.type === AST_NODE_TYPES.BlockStatement;
+  if (style === 'using' && inBlock && !plan.onErrorOnly) {
+    if (plan.disposal === 'sync' || (plan.disposal === 'async' && plan.inAsyncFunction)) {
+      return { edits: usingEdits(plan, declaration, layout) };
+    }
+  }
+  const note =
+    style !== 'using'
+      ? undefined
+      : plan.disposal === undefined
+        ? 'kept try/finally: the type is not known to be Disposable (run with type information)'
+        : !inBlock
+          ? 'kept try/finally: `using` cannot be declared directly in a `case` clause'
+          : 'kept try/finally: `await using` needs an async function';
+
+  const existingTry = plan.onErrorOnly ? undefined : finallyLessTry(plan);
+  if (existingTry) return { edits: addFinallyEdits(plan, existingTry, layout), ...(note ? { note } : {}) };
+
+  const declarationEnd = declaration.range[1];
+  if (!layout.restOfLineIsEmpty(declarationEnd)) return { refusal: 'other code follows the declaration on its line' };
+  if (!layout.restOfLineIsEmpty(plan.last.range[1])) return { refusal: 'other code follows the last use on its line' };
+  const regionStart = layout.nextLineStart(declarationEnd);
+  if (plan.first.range[0] < regionStart) return { refusal: 'other code follows the declaration on its line' };
+  const regionEnd = layout.nextLineStart(plan.last.range[1]);
+  const hasFinalNewline = regionEnd > layout.lineEnd(plan.last.range[1]);
+  const body = indentedLines(source, ast, layout, regionStart, plan.last.range[1], plan.removals);
+  const indent = layout.indentationAt(declaration.range[0]);
+  const unit = layout.indentUnit;
+  const eol = layout.eol;
+  const tail = plan.onErrorOnly
+    ? catchAndRethrow(plan.release, errorName(ast, regionStart, regionEnd), indent, unit, eol)
+    : ` finally {${eol}${indent}${unit}${plan.release}${eol}${indent}}`;
+  const replacement = `${indent}try {${eol}${body.join(eol)}${eol}${indent}}${tail}` + (hasFinalNewline ? eol : '');
   return { edits: [{ range: [regionStart, regionEnd], text: replacement }], ...(note ? { note } : {}) };
 }

@@ -46,11 +46,11 @@ function entityName(node: Node): string[] | undefined {
 }
 
 /** The first identifier in `expression` whose value is decided per call, if any (a per-tenant address). */
-function perCallValue(analysis: Analysis, expression: Node): string | undefined {
+function perCallValue(analysis: Analysis, expression: Node, thisIsShared = false): string | undefined {
   let found: string | undefined;
   walk(expression, (node) => {
     if (found) return false;
-    if (node.type === AST_NODE_TYPES.ThisExpression) found = 'this';
+    if (node.type === AST_NODE_TYPES.ThisExpression) found = thisIsShared ? undefined : 'this';
     else if (node.type === AST_NODE_TYPES.Super) found = 'super';
     else if (node.type === AST_NODE_TYPES.AwaitExpression) found = 'await';
     else if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed) {
@@ -70,9 +70,170 @@ function perCallValue(analysis: Analysis, expression: Node): string | undefined 
   });
   function walkInto(child: Node): void {
     if (found) return;
-    found = perCallValue(analysis, child);
+    found = perCallValue(analysis, child, thisIsShared);
   }
   return found;
+}
+
+interface Substitution {
+  readonly identifier: TSESTree.Identifier;
+  readonly declarator: TSESTree.VariableDeclarator;
+  readonly text: string;
+}
+
+/**
+ * The per-call names the acquisition reads, resolved: a function-local `const` whose initialiser reads
+ * only module-level values and calls nothing (dadi's `const url = \`mongodb://${config.database.host}\``)
+ * is the same on every call, so its initialiser can move into the getter. Anything else is per call.
+ */
+function inlinableLocals(analysis: Analysis, acquisition: Node): { perCall: string } | { substitutions: Substitution[] } {
+  const direct = perCallValue(analysis, acquisition);
+  if (!direct) return { substitutions: [] };
+  const substitutions: Substitution[] = [];
+  let perCall: string | undefined;
+  walk(acquisition, (node) => {
+    if (perCall) return false;
+    if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed) {
+      walkIdentifiers(node.object);
+      return false;
+    }
+    if (node.type === AST_NODE_TYPES.Property && !node.computed) {
+      walkIdentifiers(node.value);
+      return false;
+    }
+    if (node.type !== AST_NODE_TYPES.Identifier) {
+      const own = node.type === AST_NODE_TYPES.ThisExpression || node.type === AST_NODE_TYPES.Super || node.type === AST_NODE_TYPES.AwaitExpression;
+      if (own) perCall = perCallValue(analysis, node);
+      return undefined;
+    }
+    const name = perCallValue(analysis, node);
+    if (!name) return undefined;
+    const substitution = constantFromModuleValues(analysis, node);
+    if (substitution) substitutions.push(substitution);
+    else perCall = name;
+    return undefined;
+  });
+  function walkIdentifiers(child: Node): void {
+    if (perCall) return;
+    const inner = inlinableLocals(analysis, child);
+    if ('perCall' in inner) perCall = inner.perCall;
+    else substitutions.push(...inner.substitutions);
+  }
+  return perCall ? { perCall } : { substitutions };
+}
+
+/** `const url = <expression of module-level values, no calls>` declared in the function: its text, as an operand. */
+function constantFromModuleValues(analysis: Analysis, identifier: TSESTree.Identifier): Substitution | undefined {
+  const variable = findVariable(analysis.scopeManager, identifier);
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  const declarator = definition?.node;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return undefined;
+  if (declarator.parent.kind !== 'const') return undefined;
+  const init = declarator.init;
+  let pure = true;
+  walk(init, (node) => {
+    if (!pure) return false;
+    if (
+      node.type === AST_NODE_TYPES.CallExpression ||
+      node.type === AST_NODE_TYPES.NewExpression ||
+      node.type === AST_NODE_TYPES.AwaitExpression ||
+      node.type === AST_NODE_TYPES.YieldExpression ||
+      node.type === AST_NODE_TYPES.AssignmentExpression ||
+      node.type === AST_NODE_TYPES.UpdateExpression ||
+      node.type === AST_NODE_TYPES.TaggedTemplateExpression ||
+      node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+      node.type === AST_NODE_TYPES.FunctionExpression
+    ) {
+      pure = false;
+    }
+    return undefined;
+  });
+  if (!pure || perCallValue(analysis, init)) return undefined;
+  const text = analysis.sourceText.slice(init.range[0], init.range[1]);
+  const operand =
+    init.type === AST_NODE_TYPES.Identifier || init.type === AST_NODE_TYPES.Literal || init.type === AST_NODE_TYPES.TemplateLiteral || init.type === AST_NODE_TYPES.MemberExpression
+      ? text
+      : `(${text})`;
+  return { identifier, declarator, text: operand };
+}
+
+/** The acquisition's text with the substitutions written in (`{ url }` becomes `{ url: … }`). */
+function substituted(source: string, acquisition: Node, substitutions: readonly Substitution[]): string {
+  let text = source.slice(acquisition.range[0], acquisition.range[1]);
+  for (const substitution of [...substitutions].sort((a, b) => b.identifier.range[0] - a.identifier.range[0])) {
+    const start = substitution.identifier.range[0] - acquisition.range[0];
+    const end = substitution.identifier.range[1] - acquisition.range[0];
+    const property = substitution.identifier.parent;
+    const shorthand = property?.type === AST_NODE_TYPES.Property && property.shorthand;
+    text = text.slice(0, start) + (shorthand ? `${substitution.identifier.name}: ${substitution.text}` : substitution.text) + text.slice(end);
+  }
+  return text;
+}
+
+/** The substituted constants' declarations that nothing outside the acquisition reads. */
+function unreadDeclarations(analysis: Analysis, acquisition: Node, substitutions: readonly Substitution[]): TSESTree.VariableDeclaration[] {
+  const declarations = new Set<TSESTree.VariableDeclaration>();
+  for (const { declarator } of substitutions) {
+    const declaration = declarator.parent;
+    if (declaration.declarations.length !== 1 || !statementListOf(declaration.parent)) continue;
+    const variable = analysis.scopeManager.getDeclaredVariables(declarator)[0];
+    const readElsewhere = variable?.references.some((reference) => !reference.init && (reference.identifier.range[0] < acquisition.range[0] || reference.identifier.range[1] > acquisition.range[1]));
+    if (variable && !readElsewhere) declarations.add(declaration);
+  }
+  return [...declarations];
+}
+
+/**
+ * What tells the clients of a per-call acquisition apart: the values of the call it reads, each a
+ * property path off a per-call variable (`mysqlServer.host`, `connection.connection_string`). A bare
+ * variable, `this` or an `await` is refused: an object as a key would be a new key on every call.
+ */
+function keyOf(analysis: Analysis, acquisition: Node): { parameters: string[]; key: string; multiple: boolean } | undefined {
+  const leaves: string[] = [];
+  const parameters = new Set<string>();
+  let refused = false;
+  const visit = (expression: Node): void => {
+    walk(expression, (node) => {
+      if (refused) return false;
+      if (node.type === AST_NODE_TYPES.ThisExpression || node.type === AST_NODE_TYPES.Super || node.type === AST_NODE_TYPES.AwaitExpression) {
+        refused = true;
+        return false;
+      }
+      if (node.type === AST_NODE_TYPES.MemberExpression) {
+        const root = propertyPathRoot(node);
+        if (root && perCallValue(analysis, root)) {
+          const text = analysis.sourceText.slice(node.range[0], node.range[1]);
+          if (!leaves.includes(text)) leaves.push(text);
+          parameters.add(root.name);
+          return false;
+        }
+        if (!node.computed) {
+          visit(node.object);
+          return false;
+        }
+        return undefined;
+      }
+      if (node.type === AST_NODE_TYPES.Property && !node.computed) {
+        visit(node.value);
+        return false;
+      }
+      if (node.type === AST_NODE_TYPES.Identifier && perCallValue(analysis, node)) refused = true;
+      return undefined;
+    });
+  };
+  visit(acquisition);
+  if (refused || leaves.length === 0) return undefined;
+  return { parameters: [...parameters], key: leaves.length === 1 ? leaves[0] : `JSON.stringify([${leaves.join(', ')}])`, multiple: leaves.length > 1 };
+}
+
+/** `a.b.c` (no computed step, no call): `a`. */
+function propertyPathRoot(node: TSESTree.MemberExpression): TSESTree.Identifier | undefined {
+  let current: Node = node;
+  while (current.type === AST_NODE_TYPES.MemberExpression) {
+    if (current.computed) return undefined;
+    current = current.object;
+  }
+  return current.type === AST_NODE_TYPES.Identifier ? current : undefined;
 }
 
 /** The statement of the program that contains `node`. */
@@ -175,8 +336,13 @@ export class SingletonPlanner {
     // `await connect(url)`: the getter shares the promise; the site keeps its `await`.
     const awaited = site.acquisition.type === AST_NODE_TYPES.AwaitExpression;
     const acquisition = site.acquisition.type === AST_NODE_TYPES.AwaitExpression ? site.acquisition.argument : site.acquisition;
-    const perCall = perCallValue(analysis, acquisition);
-    if (perCall) {
+    const inlined = inlinableLocals(analysis, acquisition);
+    const perCall = 'perCall' in inlined ? inlined.perCall : undefined;
+    // `new Kafka(this.#config)` in a method: the same for every call on this instance.
+    const perInstance = perCall === 'this' && !awaited && isInstanceMethod(site.owner) && !perCallValue(analysis, acquisition, true);
+    if (perInstance && !writesTypeScript(analysis.ast) && site.binding.kind === 'variable') return this.#planPerInstance(site, acquisition);
+    const keyed = perCall ? keyOf(analysis, acquisition) : undefined;
+    if (perCall && (!keyed || writesTypeScript(analysis.ast) || site.binding.kind !== 'variable')) {
       return refuse(
         `its arguments use \`${perCall}\`, a value of this call: one shared client cannot serve every caller; keep one client per key (a Map) or pass the client in`,
       );
@@ -197,12 +363,16 @@ export class SingletonPlanner {
       removals.push(statement);
     }
 
-    const text = normalize(analysis.sourceText.slice(acquisition.range[0], acquisition.range[1]));
-    const existing = findSharedGetter(analysis, text);
+    const substitutions = 'substitutions' in inlined ? inlined.substitutions : [];
+    const acquisitionText = substituted(analysis.sourceText, acquisition, substitutions);
+    const text = normalize(acquisitionText);
+    const existing = keyed ? undefined : findSharedGetter(analysis, text);
     const claimed = this.#planned.get(text);
     // Two sites of one client: the first declares the getter; the next pass finds it and reuses it.
     if (!existing && claimed) return refuse(`the same client is moved to \`${claimed.getter}()\` at another site first`);
-    const names = existing ?? this.#allocateNames(site);
+    const allocated = existing ?? this.#allocateNames(site);
+    const names = keyed ? this.#keyedNames(allocated) : allocated;
+    if (!names) return refuse(`its arguments use \`${perCall}\`, a value of this call, and the names for a map of clients are taken; keep one client per key (a Map) or pass the client in`);
     if (!existing) this.#planned.set(text, names);
 
     const typeText = this.#typescript ? this.#typeText(acquisition) : undefined;
@@ -210,6 +380,9 @@ export class SingletonPlanner {
     return {
       kind: 'singleton-client',
       acquisition,
+      acquisitionText,
+      ...(keyed ? { keyed } : {}),
+      inlinedDeclarations: unreadDeclarations(analysis, acquisition, substitutions),
       awaited,
       anchor: topLevelStatement(acquisition),
       names,
@@ -217,7 +390,7 @@ export class SingletonPlanner {
       typeText,
       release: { method: release.method, async: release.async === true },
       // A parameter default or a field would hold the promise: the awaited site calls the getter in place.
-      site: awaited ? { kind: 'in-place' } : this.#siteOf(site, names),
+      site: awaited || keyed ? { kind: 'in-place' } : this.#siteOf(site, names),
       removals,
       moduleSystem: moduleSystemOf(analysis.ast, analysis.sourceText),
       semicolons: usesSemicolons(analysis.ast, analysis.sourceText),
@@ -260,6 +433,64 @@ export class SingletonPlanner {
       return { kind: 'parameter', declaration, function: owner, parameter };
     }
     return { kind: 'in-place' };
+  }
+
+  /**
+   * A client made from the instance's own state, in one of its methods: a field of the instance holds
+   * it, filled on first use (`this.#producer ??= …`), and a `close<Field>()` method closes it.
+   */
+  #planPerInstance(site: ClientSite, acquisition: Node): Remedy<SingletonClientPlan> {
+    const { analysis } = this;
+    const method = site.owner.parent as TSESTree.MethodDefinition;
+    const classBody = method.parent;
+    const release = site.entry.releases.find((candidate): candidate is { method: string; async?: boolean } => 'method' in candidate && !candidate.method.startsWith('['));
+    if (!release) return refuse(`leakguard knows no close method for a ${site.entry.description}`);
+    if (site.closedInCallback) return refuse('it is closed inside a callback; a shared client must not be closed there: remove that close by hand and pass the client in');
+    const removals = this.#releaseStatements(site);
+    if (!Array.isArray(removals)) return removals;
+    const privateNames = classBody.body.some((member) => 'key' in member && member.key.type === AST_NODE_TYPES.PrivateIdentifier);
+    const members = new Set(classBody.body.flatMap((member) => ('key' in member && (member.key.type === AST_NODE_TYPES.Identifier || member.key.type === AST_NODE_TYPES.PrivateIdentifier) ? [member.key.name] : [])));
+    const base = site.binding.kind === 'variable' ? site.binding.variable.name : 'client';
+    let field = base;
+    for (let suffix = 2; members.has(field) || members.has(`close${upperFirst(field)}`); suffix++) field = `${base}${suffix}`;
+    const text = analysis.sourceText.slice(acquisition.range[0], acquisition.range[1]);
+    return {
+      kind: 'singleton-client',
+      acquisition,
+      acquisitionText: text,
+      inlinedDeclarations: [],
+      awaited: false,
+      anchor: topLevelStatement(acquisition),
+      names: { variable: field, getter: field, closer: `close${upperFirst(field)}` },
+      reuse: true,
+      typeText: undefined,
+      release: { method: release.method, async: release.async === true },
+      site: { kind: 'per-instance', classBody, field: `${privateNames ? '#' : ''}${field}` },
+      removals,
+      moduleSystem: moduleSystemOf(analysis.ast, analysis.sourceText),
+      semicolons: usesSemicolons(analysis.ast, analysis.sourceText),
+    };
+  }
+
+  #releaseStatements(site: ClientSite): TSESTree.ExpressionStatement[] | Remedy<SingletonClientPlan> {
+    const removals: TSESTree.ExpressionStatement[] = [];
+    for (const node of site.releases) {
+      const statement = standaloneStatementOf(node);
+      const code = normalize(this.analysis.sourceText.slice(node.range[0], node.range[1]));
+      if (!statement) return refuse(`it is closed inside an expression (\`${code}\`); move that close into a statement of its own`);
+      if (!statementListOf(statement.parent)) return refuse(`its close \`${code}\` is the body of an \`if\` or loop without braces`);
+      removals.push(statement);
+    }
+    return removals;
+  }
+
+  /** `pool` → a map `pools`, getter `getPool(…)`, closer `closePools()`; undefined when those are taken. */
+  #keyedNames(single: SingletonClientPlan['names']): SingletonClientPlan['names'] | undefined {
+    const variable = single.variable.endsWith('s') ? `${single.variable}ByKey` : `${single.variable}s`;
+    const closer = `close${upperFirst(variable)}`;
+    if (this.#moduleNames.has(variable) || this.#taken.has(variable) || this.#taken.has(closer)) return undefined;
+    for (const name of [variable, closer]) this.#taken.add(name);
+    return { variable, getter: single.getter, closer };
   }
 
   #allocateNames(site: ClientSite): SingletonClientPlan['names'] {

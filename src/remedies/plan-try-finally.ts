@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import type { Analysis } from '../analysis/analysis';
-import type { FunctionNode } from '../ast/predicates';
+import { enclosingFunction, outermostWrapper, staticPropertyName, type FunctionNode } from '../ast/predicates';
 import { standaloneStatementOf } from '../ast/standalone-statement';
 import { statementListOf, topLevelStatementIn } from '../ast/statement-lists';
 import type { Node } from '../ast/traverse';
@@ -82,7 +82,10 @@ export function planTryFinally(analysis: Analysis, site: TryFinallySite): Remedy
     );
   }
   if (!binding.declarator) {
-    return refuse('the handle is assigned to a variable declared before it; declare it with `const` where it is acquired');
+    return (
+      planGuardedRelease(site) ??
+      refuse('the handle is assigned to a variable declared before it; declare it with `const` where it is acquired')
+    );
   }
   const declaration = binding.declarator.parent;
   if (declaration.declarations.length !== 1) return refuse('its declaration declares several variables; split it first');
@@ -93,6 +96,9 @@ export function planTryFinally(analysis: Analysis, site: TryFinallySite): Remedy
 
   const removals = releaseStatements(analysis, usage);
   if (!Array.isArray(removals)) return removals;
+  // Already released in the `finally` of a `try` further down: what precedes that `try` moves into it.
+  const moved = usage.releases.length > 0 ? planMoveIntoTry(analysis, declaration, usage.releases, owner) : undefined;
+  if (moved && usage.releases.every((release) => isInside(release, moved.moveIntoTry!.into.finalizer!))) return moved;
   const last = lastCoveredStatement(analysis, usage, container, list, index);
   if (typeof last !== 'number') return last;
   const release = releaseText(analysis, site, declaration, removals);
@@ -108,6 +114,180 @@ export function planTryFinally(analysis: Analysis, site: TryFinallySite): Remedy
     disposal: analysis.oracle.disposal(site.acquisition),
     inAsyncFunction: owner.async,
   };
+}
+
+const HANDED_OVER = 'it is handed over later, so a `finally` would release it on success too; release it in a `catch` that rethrows, around the statements before the hand-off';
+
+/**
+ * Handed over only on success (`body.pipe(writer)`, `return Readable.toWeb(stream)`): whoever takes it
+ * over needs it open, so the release goes in a `catch` that rethrows, around the statements from the
+ * acquisition to its last use here. A person fixing api-scoring's download writer writes the same.
+ */
+export function planReleaseOnError(analysis: Analysis, site: TryFinallySite): Remedy<WrapInTryFinallyPlan> {
+  const { binding, usage, owner } = site;
+  // Releases already written next to the hand-offs: which one the `catch` should take over is a judgement call.
+  if (!binding.declarator || usage.releases.length > 0) return refuse(HANDED_OVER);
+  const declaration = binding.declarator.parent;
+  if (declaration.declarations.length !== 1) return refuse('its declaration declares several variables; split it first');
+  const container = declaration.parent;
+  const list = statementListOf(container);
+  if (!container || !list) return refuse('its declaration is not directly inside a block');
+  const index = list.indexOf(declaration);
+  const last = lastCoveredStatement(analysis, usage, container, list, index);
+  if (typeof last !== 'number') return last;
+  const release = errorPathRelease(analysis, site, declaration);
+  if (typeof release !== 'string') return release;
+  return {
+    kind: 'wrap-in-try-finally',
+    declaration,
+    first: list[index + 1] as TSESTree.Statement,
+    last: list[last] as TSESTree.Statement,
+    removals: [],
+    release,
+    disposal: undefined,
+    inAsyncFunction: owner.async,
+    onErrorOnly: true,
+  };
+}
+
+/** On an error path a stream is destroyed (its descriptor closed now, no flush of a half-written file); anything else gets its usual release. */
+function errorPathRelease(analysis: Analysis, site: TryFinallySite, declaration: TSESTree.VariableDeclaration): string | Refusal {
+  const destroy = site.entry.releases.some((release) => 'method' in release && release.method === 'destroy' && !release.async);
+  if (!destroy) return releaseText(analysis, site, declaration, []);
+  const semicolon = analysis.sourceText.slice(declaration.range[0], declaration.range[1]).trimEnd().endsWith(';') ? ';' : '';
+  return `${site.binding.variable.name}.destroy()${semicolon}`;
+}
+
+/**
+ * `let src; let dst; try { src = await open(a); dst = await open(b); … } finally { if (src) await
+ * src.close(); if (dst) await dst.close(); }`: the `finally` covers every use, but a failing first
+ * close skips the second. The statements before this handle's release move into a `try` whose
+ * `finally` is the release (noobaa's copy). Undefined when the handle's shape is any other.
+ */
+function planGuardedRelease(site: TryFinallySite): WrapInTryFinallyPlan | undefined {
+  const { usage, binding, acquisition, owner } = site;
+  if (usage.releases.length !== 1) return undefined;
+  const finalizer = enclosingFinalizer(usage.releases[0], owner);
+  if (!finalizer) return undefined;
+  const tryStatement = finalizer.parent as TSESTree.TryStatement;
+  if (acquisition.range[0] < tryStatement.block.range[0] || acquisition.range[1] > tryStatement.block.range[1]) return undefined;
+  const release = topLevelStatementIn(finalizer, usage.releases[0]);
+  const position = release ? finalizer.body.indexOf(release as TSESTree.Statement) : -1;
+  if (!release || position <= 0) return undefined;
+  const declaration = binding.variable.defs[0]?.node.parent;
+  if (declaration?.type !== AST_NODE_TYPES.VariableDeclaration) return undefined;
+  return {
+    kind: 'wrap-in-try-finally',
+    declaration,
+    first: finalizer.body[0],
+    last: release as TSESTree.Statement,
+    removals: [],
+    release: '',
+    disposal: undefined,
+    inAsyncFunction: owner.async,
+    guardEarlierStatements: { first: finalizer.body[0], release: release as TSESTree.Statement },
+  };
+}
+
+/**
+ * `const session = new Session(await pool.connect()); await session.execute('begin'); try { … }
+ * finally { session.client.release(); }`: the statements between the declaration and the `try`
+ * whose `finally` releases it can throw with nothing to release it; they move to the start of that
+ * `try` (drizzle's transaction). Undefined when the code has another shape, or when something
+ * declared by a moved statement is used after the `try` block.
+ */
+export function planMoveIntoTry(analysis: Analysis, declaration: TSESTree.VariableDeclaration, releases: readonly Node[], owner: FunctionNode): WrapInTryFinallyPlan | undefined {
+  const list = statementListOf(declaration.parent);
+  if (!list) return undefined;
+  const index = list.indexOf(declaration);
+  const into = list.find(
+    (statement, position): statement is TSESTree.TryStatement =>
+      position > index + 1 &&
+      statement.type === AST_NODE_TYPES.TryStatement &&
+      statement.finalizer !== null &&
+      releases.some((release) => isInside(release, statement.finalizer!)),
+  );
+  if (!into) return undefined;
+  const moved = list.slice(index + 1, list.indexOf(into));
+  for (const statement of moved) {
+    for (const variable of declaredVariablesOf(analysis, statement)) {
+      const staysInScope = (identifier: Node) => isInside(identifier, into.block) || moved.some((other) => isInside(identifier, other));
+      if (!variable.references.every((reference) => staysInScope(reference.identifier))) return undefined;
+    }
+  }
+  return {
+    kind: 'wrap-in-try-finally',
+    declaration,
+    first: moved[0] as TSESTree.Statement,
+    last: moved[moved.length - 1] as TSESTree.Statement,
+    removals: [],
+    release: '',
+    disposal: undefined,
+    inAsyncFunction: owner.async,
+    moveIntoTry: { first: moved[0] as TSESTree.Statement, last: moved[moved.length - 1] as TSESTree.Statement, into },
+  };
+}
+
+function isInside(node: Node, container: Node): boolean {
+  return node.range[0] >= container.range[0] && node.range[1] <= container.range[1];
+}
+
+/**
+ * `conn.query(sql).then((rows) => { conn.release(); return rows; })`: released only when the promise
+ * resolves. The release moves to a `.finally(() => conn.release())` at the end of that chain (what
+ * node-mysql-promise's fix does by hand). Undefined unless every release is a statement of its own in
+ * a `.then` callback of one chain.
+ */
+export function planReleaseInChainFinally(analysis: Analysis, releases: readonly Node[], declaration: TSESTree.VariableDeclaration | undefined, owner: FunctionNode): WrapInTryFinallyPlan | undefined {
+  if (releases.length === 0) return undefined;
+  const removals: TSESTree.ExpressionStatement[] = [];
+  let chainEnd: Node | undefined;
+  for (const release of releases) {
+    const statement = standaloneStatementOf(release);
+    if (!statement || !statementListOf(statement.parent) || statement.expression.type === AST_NODE_TYPES.AwaitExpression) return undefined;
+    const callback = enclosingFunction(release);
+    const then = callback && outermostWrapper(callback).parent;
+    if (then?.type !== AST_NODE_TYPES.CallExpression || then.callee.type !== AST_NODE_TYPES.MemberExpression || staticPropertyName(then.callee) !== 'then') return undefined;
+    const end = endOfChain(then);
+    if (chainEnd && chainEnd !== end) return undefined;
+    chainEnd = end;
+    removals.push(statement);
+  }
+  const first = removals[0];
+  const texts = new Set(removals.map((removal) => analysis.sourceText.slice(removal.expression.range[0], removal.expression.range[1])));
+  if (!chainEnd || texts.size !== 1) return undefined;
+  return {
+    kind: 'wrap-in-try-finally',
+    declaration,
+    first: first as TSESTree.Statement,
+    last: first as TSESTree.Statement,
+    removals,
+    release: [...texts][0],
+    disposal: undefined,
+    inAsyncFunction: owner.async,
+    chainFinally: { chainEnd, release: [...texts][0], removals },
+  };
+}
+
+/** `p.then(a).then(b)` from its first `then`: the last call of the chain. */
+function endOfChain(call: TSESTree.CallExpression): Node {
+  let link: Node = call;
+  for (;;) {
+    const member: Node | undefined = outermostWrapper(link).parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== outermostWrapper(link)) return link;
+    const next: Node | undefined = member.parent;
+    const method = staticPropertyName(member);
+    if (next?.type !== AST_NODE_TYPES.CallExpression || next.callee !== member || (method !== 'then' && method !== 'catch' && method !== 'finally')) return link;
+    link = next;
+  }
+}
+
+/** The `finally` block `node` sits in, inside `owner`. */
+function enclosingFinalizer(node: Node, owner: FunctionNode): TSESTree.BlockStatement | undefined {
+  for (let child: Node = node, parent = node.parent; parent && child !== owner; child = parent, parent = parent.parent) {
+    if (parent.type === AST_NODE_TYPES.TryStatement && parent.finalizer === child) return parent.finalizer;
+  }
+  return undefined;
 }
 
 /** The statements that release the handle today: the `finally` replaces them (a second close could close a reused fd). */

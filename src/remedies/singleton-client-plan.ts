@@ -6,6 +6,19 @@ export interface SingletonClientPlan {
   /** The `new X(…)` or factory call that runs per call; its text moves into the getter. */
   readonly acquisition: TSESTree.Node;
   /**
+   * The text the getter creates the client with: the acquisition's, with function-local constants
+   * computed from module-level values only (`const url = \`mongodb://${config.host}\``) written out.
+   */
+  readonly acquisitionText: string;
+  /**
+   * The arguments depend on values of the call (a server from the caller, a connection string from
+   * configuration): one client per distinct value, kept in a module-level `Map` by the getter, which
+   * takes those values' variables as parameters. JavaScript only (the parameters would need types).
+   */
+  readonly keyed?: { readonly parameters: readonly string[]; readonly key: string; readonly multiple: boolean };
+  /** Those constants' declarations, when nothing else reads them: they go with the per-call client. */
+  readonly inlinedDeclarations: readonly TSESTree.VariableDeclaration[];
+  /**
    * The site awaits it (`await MongoClient.connect(url)`): the module keeps the promise, the getter
    * returns it (forgetting a rejected one so the next call retries), and the site awaits the getter.
    */
@@ -38,5 +51,10 @@ export type SingletonClientSite =
       /** The class already has a field initialised from this getter (another method's site): only the site changes. */
       readonly existing: boolean;
     }
+  /**
+   * Made from the instance's own state in one of its methods: the acquisition becomes
+   * `(this.<field> ??= …)`, the class gets the field and a `close<Field>()` method; nothing at module level.
+   */
+  | { readonly kind: 'per-instance'; readonly classBody: TSESTree.ClassBody; readonly field: string }
   /** Anywhere else (callbacks, loop bodies): the acquisition becomes `getX()`. */
   | { readonly kind: 'in-place' };

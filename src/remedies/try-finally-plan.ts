@@ -3,8 +3,8 @@ import type { TSESTree } from '@typescript-eslint/utils';
 /** Move the statements after an acquisition into `try { … } finally { <release> }`, or declare it with `using`. */
 export interface WrapInTryFinallyPlan {
   readonly kind: 'wrap-in-try-finally';
-  /** The `const x = acquire()` statement. */
-  readonly declaration: TSESTree.VariableDeclaration;
+  /** The `const x = acquire()` statement; undefined for a callback's parameter (`chainFinally`). */
+  readonly declaration: TSESTree.VariableDeclaration | undefined;
   /** First and last statement (same statement list as `declaration`) that the `try` block covers. */
   readonly first: TSESTree.Statement;
   readonly last: TSESTree.Statement;
@@ -27,6 +27,28 @@ export interface WrapInTryFinallyPlan {
    * before the pipe (ecstatic's fix). The wrap fields are then not used.
    */
   readonly destroyOnPeerClose?: { readonly pipe: TSESTree.ExpressionStatement; readonly statement: string };
+  /**
+   * Handed over on success (returned, piped, stored): the release goes in `catch (<name>) { release;
+   * throw <name>; }` instead of `finally`, so the one who takes it over still gets it open.
+   */
+  readonly onErrorOnly?: boolean;
+  /**
+   * `finally { if (a) await a.close(); if (b) await b.close(); }`: the statements before this handle's
+   * release go into a `try` whose `finally` is that release, so one failing close cannot skip the next.
+   * The wrap fields are then not used.
+   */
+  readonly guardEarlierStatements?: { readonly first: TSESTree.Statement; readonly release: TSESTree.Statement };
+  /**
+   * `const s = …; await s.begin(); try { … } finally { release }`: the statements between the
+   * declaration and the `try` whose `finally` releases it move to the start of that `try`. The wrap
+   * fields are then not used.
+   */
+  /**
+   * Released only in `.then` callbacks: the release leaves them and the chain ends with
+   * `.finally(() => <release>)`. The wrap fields are then not used.
+   */
+  readonly chainFinally?: { readonly chainEnd: TSESTree.Node; readonly release: string; readonly removals: readonly TSESTree.ExpressionStatement[] };
+  readonly moveIntoTry?: { readonly first: TSESTree.Statement; readonly last: TSESTree.Statement; readonly into: TSESTree.TryStatement };
 }
 
 export interface HoistedOption {

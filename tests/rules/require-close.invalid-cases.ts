@@ -10,6 +10,8 @@ export interface SharedError {
   readonly using?: string;
   /** The output of the `res.on('close', …)` suggestion for a stream piped into a peer. */
   readonly destroyOnPeerClose?: string;
+  /** Any other suggestion (`releaseOnError`, `releaseInChainFinally` …) and its output. */
+  readonly suggestion?: { readonly messageId: 'releaseOnError' | 'releaseInChainFinally' | 'moveIntoTry' | 'guardEarlierRelease'; readonly output: string };
 }
 
 export interface SharedInvalidCase extends SharedError {
@@ -614,6 +616,24 @@ export async function download(url: string, dest: string) {
     messageId: 'handedOverOnlyOnSuccess',
     line: 5,
     data: { resource: 'file stream', release: '.close()', thrower: 'await request(url)', line: '6', handOff: 'body.pipe(writer)', handOffLine: '8' },
+    suggestion: {
+      messageId: 'releaseOnError',
+      output: `
+import fs from 'node:fs';
+import { request } from 'undici';
+export async function download(url: string, dest: string) {
+  const writer = fs.createWriteStream(dest);
+  try {
+    const { statusCode, body } = await request(url);
+    if (statusCode !== 200) throw new Error('status ' + statusCode);
+    body.pipe(writer);
+  } catch (error) {
+    writer.destroy();
+    throw error;
+  }
+  return writer;
+}`,
+    },
   },
   {
     name: 'a stream returned wrapped after an awaited open that a catch swallows',
@@ -637,6 +657,32 @@ export async function firstReadable(paths: string[]) {
 }`,
     messageId: 'handedOverOnlyOnSuccess',
     line: 7,
+    suggestion: {
+      messageId: 'releaseOnError',
+      output: `
+import fs from 'node:fs';
+import { Readable } from 'node:stream';
+export async function firstReadable(paths: string[]) {
+  for (const path of paths) {
+    try {
+      const stream = fs.createReadStream(path);
+      try {
+        await new Promise<void>((resolve, reject) => {
+          stream.once('open', () => resolve());
+          stream.once('error', reject);
+        });
+      } catch (error) {
+        stream.destroy();
+        throw error;
+      }
+      return Readable.toWeb(stream);
+    } catch {
+      // the next path
+    }
+  }
+  return undefined;
+}`,
+    },
   },
   {
     name: 'a file piped into the response of a request handler',
@@ -776,5 +822,18 @@ export function query(sql: string) {
     messageId: 'releasedOnlyOnSuccess',
     line: 5,
     data: { resource: 'mysql2 pool connection', release: '.release()', thrower: 'connection.query(sql)', line: '6' },
+    suggestion: {
+      messageId: 'releaseInChainFinally',
+      output: `
+import mysql from 'mysql2/promise';
+const pool = mysql.createPool({ connectionLimit: 10 });
+export function query(sql: string) {
+  return pool.getConnection().then((connection) =>
+    connection.query(sql).then((result) => {
+      return result;
+    }).finally(() => connection.release()),
+  );
+}`,
+    },
   },
 ];

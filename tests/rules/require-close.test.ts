@@ -11,6 +11,7 @@ function invalidCase(shared: SharedInvalidCase, mode: 'typed' | 'untyped'): Inva
     suggestions: [
       ...(expected.tryFinally ? [{ messageId: 'wrapInTryFinally' as const, output: expected.tryFinally }] : []),
       ...(expected.destroyOnPeerClose ? [{ messageId: 'destroyOnPeerClose' as const, output: expected.destroyOnPeerClose }] : []),
+      ...(expected.suggestion ? [{ messageId: expected.suggestion.messageId, output: expected.suggestion.output }] : []),
       ...(mode === 'typed' && expected.using ? [{ messageId: 'declareWithUsing' as const, output: expected.using }] : []),
     ],
   });
@@ -647,7 +648,32 @@ export async function transaction(source: Pool | PoolClient, work: (session: Ses
     if (isPool) (session.client as PoolClient).release();
   }
 }`,
-      errors: [{ messageId: 'releasedOnlyOnSuccess', line: 11, data: { resource: 'pg pool client', release: '.release()', thrower: "await session.run('begin')", line: '12' } }],
+      errors: [
+        {
+          messageId: 'releasedOnlyOnSuccess',
+          line: 11,
+          data: { resource: 'pg pool client', release: '.release()', thrower: "await session.run('begin')", line: '12' },
+          suggestions: [
+            {
+              messageId: 'moveIntoTry',
+              output: `
+import { Pool, type PoolClient } from 'pg';
+${sessionClass}
+export async function transaction(source: Pool | PoolClient, work: (session: Session) => Promise<void>) {
+  const isPool = source instanceof Pool;
+  const session = isPool ? new Session(await source.connect()) : new Session(source);
+  try {
+    await session.run('begin');
+    await work(session);
+    await session.run('commit');
+  } finally {
+    if (isPool) (session.client as PoolClient).release();
+  }
+}`,
+            },
+          ],
+        },
+      ],
     },
     ...sharedInvalidCases.map((shared) => invalidCase(shared, 'typed')),
     {
