@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import type { Analysis } from '../analysis/analysis';
 import { enclosingFunction, isFunction, isInside, outermostWrapper, staticPropertyName, type FunctionNode } from '../ast/predicates';
+import { acquisitionFlag } from '../flow/acquisition-flag';
 import { connectionPeer, pipeDestination } from '../flow/connection-peer';
 import { timeoutListenerWithoutRelease } from '../flow/timeout-listener';
 import { continuationOf, errorFirstReleaseCallbacks, isErrorFirstCallback, successOnlyContinuation } from '../flow/continuations';
@@ -100,7 +101,9 @@ function judgeAcquisition(
   entry: ResourceEntry,
 ): RequireCloseFinding | undefined {
   const binding = bindingOf(acquisition, owner, entry, analysis.scopeManager, analysis.oracle);
-  return judgeBinding(analysis, options, acquisition, binding, owner, entry);
+  // `if (ownRunner) await runner.release()` after `if (…ownRunner) runner = createQueryRunner()`.
+  const flag = binding.kind === 'variable' && !binding.declarator ? acquisitionFlag(acquisition, owner, analysis.sourceText, analysis.scopeManager) : undefined;
+  return judgeBinding(analysis, options, acquisition, binding, owner, entry, undefined, flag);
 }
 
 type VariableBinding = Extract<ReturnType<typeof bindingOf>, { kind: 'variable' }>;
