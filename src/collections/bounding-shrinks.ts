@@ -6,7 +6,8 @@ import { walk, type Node } from '../ast/traverse';
 import type { CollectionUse } from './collection-uses';
 import { sameExpression } from './self-limiting-growth';
 
-const KEYED_DELETES = new Set(['delete', 'index-delete']);
+/** Shrinks that remove one named key: `map.delete(key)`, `delete record[key]`. */
+export const KEYED_DELETES: ReadonlySet<string> = new Set(['delete', 'index-delete']);
 /** Names that read a clock or an expiry: a delete under such a test drops an entry because it expired. */
 const TIME_NAME = /^(now|expire[sd]?|expires(At|In)?|expiry|expiration|ttl|isExpired|isStale|stale|timestamp|lastSeen|resetAt|age)$/i;
 

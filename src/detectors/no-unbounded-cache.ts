@@ -1,16 +1,17 @@
 import type { Analysis } from '../analysis/analysis';
 import { isFiniteKeyTypeNode, writtenTypeArguments, type GrowingKind } from '../collections/collection-kind';
 import { classifyUse, type CollectionUse } from '../collections/collection-uses';
-import { declaredNameOf, findLongLivedCollections, type LongLivedCollection } from '../collections/long-lived-collections';
+import { declaredNameOf, fieldName, findLongLivedCollections, type LongLivedCollection } from '../collections/long-lived-collections';
 import type { OptionValues } from '../descriptors/option-spec';
 import type { RuleDescriptor } from '../descriptors/rule-descriptor';
 import type { Finding } from '../findings/finding';
 import type { BoundedCachePlan } from '../remedies/bounded-cache-plan';
 import { selfLimitingGrowth } from '../collections/self-limiting-growth';
-import { boundsTheCollection } from '../collections/bounding-shrinks';
+import { boundsTheCollection, KEYED_DELETES } from '../collections/bounding-shrinks';
 import { handedOffUses, usesThroughOtherReferences } from '../collections/handed-off-uses';
 import { KeyOrigins } from '../collections/key-origin';
 import { instanceSetupFunctions } from '../collections/instance-setup';
+import { resetLeavingOut } from '../collections/reset-methods';
 import { nestedUses } from '../collections/nested-growth';
 import { enclosingFunction } from '../ast/predicates';
 import type { Node } from '../ast/traverse';
@@ -31,7 +32,7 @@ const noUnboundedCacheOptions = {
 
 type NoUnboundedCacheOptions = OptionValues<typeof noUnboundedCacheOptions>;
 
-type NoUnboundedCacheMessageId = 'unboundedCache' | 'unboundedFieldCache' | 'unboundedClosureCache' | 'unboundedNestedCollection' | 'untrimmedBuffer';
+type NoUnboundedCacheMessageId = 'unboundedCache' | 'unboundedFieldCache' | 'unboundedClosureCache' | 'unboundedNestedCollection' | 'untrimmedBuffer' | 'notClearedByReset';
 
 type NoUnboundedCacheFinding = Finding<NoUnboundedCacheMessageId, BoundedCachePlan>;
 
@@ -138,6 +139,11 @@ function detectUnboundedCaches(analysis: Analysis, options: NoUnboundedCacheOpti
   const keyOrigins = new KeyOrigins(analysis.scopeManager);
   for (const collection of findLongLivedCollections(analysis)) {
     const uses = allUses(analysis, collection);
+    const leftOut = resetLeftOut(analysis, collection, uses, keyOrigins);
+    if (leftOut) {
+      findings.push(leftOut);
+      continue;
+    }
     if (uses.some((use) => use.kind === 'shrink' && boundsTheCollection(use, uses))) {
       const nested = collection.kind === 'map' ? unboundedNestedGrowth(analysis, collection, uses, keyOrigins) : undefined;
       if (nested) findings.push(nested);
@@ -200,6 +206,33 @@ function unboundedNestedGrowth(analysis: Analysis, collection: LongLivedCollecti
   return undefined;
 }
 
+/**
+ * `keyMap` of a hand-written LRU: pruned one key at a time (eviction), in a class whose `clear()`
+ * empties every other collection of the instance but not this one. Keys written before a reset are
+ * never evicted afterwards (eviction finds them through the state the reset wiped), so each reset
+ * followed by new keys leaves more behind. Judged whatever the instance's lifetime: the class bounds
+ * its other state itself, so it is meant to live and stay bounded.
+ */
+function resetLeftOut(analysis: Analysis, collection: LongLivedCollection, uses: readonly CollectionUse[], keyOrigins: KeyOrigins): NoUnboundedCacheFinding | undefined {
+  const holder = collection.holder;
+  if (holder.kind !== 'instance') return undefined;
+  const shrinks = uses.filter((use) => use.kind === 'shrink');
+  if (shrinks.length === 0 || shrinks.some((use) => !KEYED_DELETES.has(use.operation))) return undefined;
+  if (uses.some((use) => use.kind === 'export')) return undefined;
+  const first = repeatedGrowth(analysis, collection, uses, keyOrigins)[0];
+  if (!first || hasFiniteKeys(analysis, collection)) return undefined;
+  const reset = resetLeavingOut(holder.cls, collection.name.slice('this.'.length));
+  if (!reset) return undefined;
+  const method = fieldName(reset.key) ?? 'reset';
+  return {
+    ruleId: NO_UNBOUNDED_CACHE,
+    messageId: 'notClearedByReset',
+    node: declaredNameOf(collection),
+    data: { name: collection.name, collection: DESCRIPTIONS[collection.kind], owner: holder.className, method, line: String(first.use.site.loc.start.line) },
+    remedy: { kind: 'refusal', reason: `\`${method}()\` resets the rest of \`${holder.className}\`; clear \`${collection.name}\` there too` },
+  };
+}
+
 function handsOut(collection: LongLivedCollection, uses: readonly CollectionUse[]): boolean {
   const holder = collection.holder;
   return holder.kind === 'closure' && uses.some((use) => use.kind === 'escape' && use.operation === 'value' && enclosingFunction(use.site) === holder.fn);
@@ -237,6 +270,8 @@ const noUnboundedCacheMessages: Record<NoUnboundedCacheMessageId, string> = {
     '`{{name}}` ({{collection}}) is kept by the function `{{owner}}` returns, which {{lifetime}}; it grows on line {{line}}, in {{where}}, and nothing ever removes entries: it grows for as long as the process runs. Bound it (an LRU or TTL cache, a size cap) or sweep it.',
   unboundedNestedCollection:
     "`{{name}}` removes an entry only as a whole, but the collection each entry holds grows on line {{line}} (`{{operation}}`), in {{where}}, and nothing removes from it: while a key stays (a connection open for days), its collection grows without bound. Remove what is done with, or bound it.",
+  notClearedByReset:
+    '`{{name}}` ({{collection}}) of `{{owner}}` is pruned one key at a time, but `{{method}}()` resets the rest of the instance and leaves it as it is: keys written before a reset are never removed afterwards, and it grows (line {{line}}) with every reset. Clear it in `{{method}}()` too.',
   untrimmedBuffer:
     '`{{name}}` is appended to on line {{line}}, by {{where}}, and never trimmed: it grows for as long as the process runs. Keep only the newest entries.',
 };

@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import type { Analysis } from '../analysis/analysis';
 import { enclosingFunction, isFunction, isInside, outermostWrapper, staticPropertyName, type FunctionNode } from '../ast/predicates';
+import { acquisitionFlag } from '../flow/acquisition-flag';
 import { connectionPeer, pipeDestination } from '../flow/connection-peer';
 import { timeoutListenerWithoutRelease } from '../flow/timeout-listener';
 import { continuationOf, errorFirstReleaseCallbacks, isErrorFirstCallback, successOnlyContinuation } from '../flow/continuations';
@@ -28,7 +29,14 @@ const requireCloseOptions = ownershipOptions('handle');
 
 type RequireCloseOptions = OptionValues<typeof requireCloseOptions>;
 
-type RequireCloseMessageId = 'neverReleased' | 'releasedOnlyOnSuccess' | 'notReleasedOnEveryPath' | 'handedOverOnlyOnSuccess' | 'pipedIntoPeer' | 'timeoutWithoutRelease';
+type RequireCloseMessageId =
+  | 'neverReleased'
+  | 'releasedOnlyOnSuccess'
+  | 'notReleasedOnEveryPath'
+  | 'handedOverOnlyOnSuccess'
+  | 'pipedIntoPeer'
+  | 'pipedFromUnwatchedSource'
+  | 'timeoutWithoutRelease';
 
 /** The finding `require-close` reports: its message, and a plan for `try-finally-close`. */
 type RequireCloseFinding = Finding<RequireCloseMessageId, WrapInTryFinallyPlan>;
@@ -100,7 +108,9 @@ function judgeAcquisition(
   entry: ResourceEntry,
 ): RequireCloseFinding | undefined {
   const binding = bindingOf(acquisition, owner, entry, analysis.scopeManager, analysis.oracle);
-  return judgeBinding(analysis, options, acquisition, binding, owner, entry);
+  // `if (ownRunner) await runner.release()` after `if (…ownRunner) runner = createQueryRunner()`.
+  const flag = binding.kind === 'variable' && !binding.declarator ? acquisitionFlag(acquisition, owner, analysis.sourceText, analysis.scopeManager) : undefined;
+  return judgeBinding(analysis, options, acquisition, binding, owner, entry, undefined, flag);
 }
 
 type VariableBinding = Extract<ReturnType<typeof bindingOf>, { kind: 'variable' }>;
@@ -234,7 +244,16 @@ function judgeBinding(
     const thrower = throwBeforeHandOff(analysis, owner, acquisition, binding, usage, entry);
     if (!thrower) {
       const piped = pipedIntoPeer(analysis, usage);
-      if (!piped) return undefined;
+      if (!piped) {
+        const source = unwatchedPipeSource(usage);
+        return source
+          ? report(
+              'pipedFromUnwatchedSource',
+              { source: describeThrower(analysis, source) },
+              refusal ?? { kind: 'refusal', reason: "`.pipe()` does not pass the source's failure on; connect them with `stream.pipeline()`, or destroy it in the source's 'error' listener" },
+            )
+          : undefined;
+      }
       const declaration = binding.kind === 'variable' && binding.declarator ? binding.declarator.parent : undefined;
       return report(
         'pipedIntoPeer',
@@ -316,6 +335,27 @@ function pipedIntoPeer(analysis: Analysis, usage: HandleUsage): { peer: TSESTree
     const destination = pipeDestination(handOff.node);
     const peer = destination && connectionPeer(destination, analysis.scopeManager, analysis.oracle);
     if (peer && destination.parent) return { peer, pipe: destination.parent };
+  }
+  return undefined;
+}
+
+/**
+ * `source.pipe(handle)` and nothing else ends it: `.pipe()` ends its destination when the source ends,
+ * but not when the source fails or is aborted (a dropped download), so the handle — and whoever was
+ * given it to read from — waits forever. Handing it out (returned, resolved) does not help: the
+ * receiver sees only the destination, which never errors. Passing it to an owner (`pipeline()`,
+ * `finished()`), storing it, or releasing it anywhere (a source's 'error' listener) does.
+ */
+function unwatchedPipeSource(usage: HandleUsage): Node | undefined {
+  if (usage.releases.length > 0 || usage.releasesAlongHandOffs.length > 0) return undefined;
+  if (usage.handOffs.some((handOff) => handOff.reason === 'passed to an owner' || handOff.reason === 'stored' || handOff.reason === 'released in a callback' || handOff.reason === 'reassigned')) {
+    return undefined;
+  }
+  for (const handOff of usage.handOffs) {
+    if (handOff.reason !== 'piped into') continue;
+    const value = outermostWrapper(handOff.node);
+    const call = value.parent;
+    if (call?.type === AST_NODE_TYPES.CallExpression && call.callee.type === AST_NODE_TYPES.MemberExpression && call.arguments[0] === value) return call.callee.object;
   }
   return undefined;
 }
@@ -542,6 +582,8 @@ const requireCloseMessages = {
     "This {{resource}} is not released by its 'timeout' listener on line {{line}}: a timeout only reports that the connection is idle and leaves it open. Call `{{release}}` in the listener.",
   pipedIntoPeer:
     'This {{resource}} is piped into `{{peer}}`, but `.pipe()` does not destroy it when `{{peer}}` closes early (the client went away). Use `pipeline()`, or destroy it on `{{peer}}`\'s \'close\'.',
+  pipedFromUnwatchedSource:
+    "This {{resource}} is piped into from `{{source}}`, and nothing else ends it: `.pipe()` ends it when `{{source}}` ends, but not when `{{source}}` fails or is aborted, and then it stays open and whoever reads it waits forever. Use `stream.pipeline()`, or destroy it in `{{source}}`'s 'error' listener.",
   handedOverOnlyOnSuccess:
     'This {{resource}} is handed over only on success (`{{handOff}}` on line {{handOffLine}}): `{{thrower}}` on line {{line}} can throw first and leave it open. Release it in a `catch` when that fails.',
   wrapInTryFinally: 'Release it in a `finally` block that covers every use.',

@@ -49,6 +49,16 @@ function bindPattern(pattern: TSESTree.Node, member: ModuleMember, bindings: Map
   }
 }
 
+/** `pg` or `pg.types` where `pg` is already bound to a module: the member it names, else undefined. */
+function importedMember(node: Node, bindings: ReadonlyMap<string, ModuleMember>): ModuleMember | undefined {
+  const expression = unwrapExpression(node);
+  if (expression.type === AST_NODE_TYPES.Identifier) return bindings.get(expression.name);
+  if (expression.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const name = staticPropertyName(expression);
+  const object = importedMember(expression.object, bindings);
+  return name !== undefined && object ? { module: object.module, path: [...object.path, name] } : undefined;
+}
+
 /** `require('fs').promises` → fs + ['promises']. */
 function requireChain(node: Node): ModuleMember | undefined {
   const expression = unwrapExpression(node);
@@ -86,7 +96,8 @@ export function moduleBindings(program: TSESTree.Program): ModuleBindings {
       }
     } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
       for (const declarator of statement.declarations) {
-        const member = declarator.init ? requireChain(declarator.init) : undefined;
+        // `const { Pool } = pg` after `import pg from 'pg'`: a member of an import bound earlier.
+        const member = declarator.init ? (requireChain(declarator.init) ?? importedMember(declarator.init, bindings)) : undefined;
         if (member) bindPattern(declarator.id, member, bindings);
       }
     } else if (

@@ -222,6 +222,21 @@ export class UntypedOracle implements TypeOracle {
     return superClass ? this.#constructedMember(superClass, depth + 1) : undefined;
   }
 
+  /**
+   * `options: ContextOptions` with `interface ContextOptions { pgPool: Pool }` (or `type ContextOptions =
+   * { … }`) in this file: the members the written name stands for, read as the checker would.
+   */
+  #localTypeMembers(name: string): readonly TSESTree.TypeElement[] | undefined {
+    for (const statement of this.program.body) {
+      const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
+      if (declaration?.type === AST_NODE_TYPES.TSInterfaceDeclaration && declaration.id.name === name) return declaration.body.body;
+      if (declaration?.type === AST_NODE_TYPES.TSTypeAliasDeclaration && declaration.id.name === name && declaration.typeAnnotation.type === AST_NODE_TYPES.TSTypeLiteral) {
+        return declaration.typeAnnotation.members;
+      }
+    }
+    return undefined;
+  }
+
   /** `class X …` or `const X = class …` at module level, exported or not. */
   #localClass(name: string): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
     for (const statement of this.program.body) {
@@ -338,8 +353,13 @@ export class UntypedOracle implements TypeOracle {
 
   /** The written type of member `key` of an object type literal (`{ pgPool: Pool; … }`). */
   #memberTypes(typeNode: TSESTree.TypeNode, key: string): DeclarationSpecifier[] {
-    if (typeNode.type !== AST_NODE_TYPES.TSTypeLiteral) return [];
-    for (const member of typeNode.members) {
+    const members =
+      typeNode.type === AST_NODE_TYPES.TSTypeLiteral
+        ? typeNode.members
+        : typeNode.type === AST_NODE_TYPES.TSTypeReference && typeNode.typeName.type === AST_NODE_TYPES.Identifier
+          ? this.#localTypeMembers(typeNode.typeName.name)
+          : undefined;
+    for (const member of members ?? []) {
       if (member.type === AST_NODE_TYPES.TSPropertySignature && member.key.type === AST_NODE_TYPES.Identifier && member.key.name === key) {
         return this.#annotationTypes(member);
       }

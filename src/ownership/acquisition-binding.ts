@@ -131,8 +131,10 @@ export function bindingOf(
       }
       const variable = findVariable(scopeManager, parent.left);
       const definition = variable?.defs[0];
-      // Only a local of this function is ours; an outer or module variable keeps the handle longer.
-      if (!variable || !definition || enclosingFunction(definition.name) !== owner || definition.type !== 'Variable') {
+      // Only a local of this function is ours; an outer or module variable keeps the handle longer. A
+      // parameter given a fresh value (`runner = dataSource.createQueryRunner()` when the caller passed
+      // none) is a local too: the caller still holds what it passed, not what this function acquired.
+      if (!variable || !definition || enclosingFunction(definition.name) !== owner || (definition.type !== 'Variable' && definition.type !== 'Parameter')) {
         return { kind: 'escapes' };
       }
       return { kind: 'variable', variable, target: parent.left, declarator: undefined };

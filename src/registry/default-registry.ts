@@ -113,6 +113,18 @@ export const defaultRegistry: readonly ResourceEntry[] = [
     releases: [{ method: 'release' }],
   },
   {
+    // A TypeORM query runner holds one pooled connection from `createQueryRunner()` until `release()`
+    // (its `[Symbol.asyncDispose]` calls `release()`, which throws when already released).
+    description: 'TypeORM query runner',
+    kind: 'handle',
+    types: [{ from: 'package', package: 'typeorm', name: 'QueryRunner' }],
+    factories: [
+      { method: 'createQueryRunner', receiver: { from: 'package', package: 'typeorm', name: 'DataSource' } },
+      { method: 'createQueryRunner', receiver: { from: 'package', package: 'typeorm', name: 'Connection' } },
+    ],
+    releases: [{ method: 'release', async: true }],
+  },
+  {
     // toArray(), forEach() and `for await` read the cursor to its end, where the driver kills it; a
     // failed fetch (next(), hasNext()) cleans it up before rethrowing, so only close() is left to do.
     description: 'MongoDB cursor',

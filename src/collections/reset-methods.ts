@@ -1,0 +1,78 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../ast/node-types';
+import { unwrapExpression } from '../ast/predicates';
+import { walk, type Node } from '../ast/traverse';
+import type { InstanceMaker } from './instance-lifetime';
+import { fieldName } from './long-lived-collections';
+
+/** Calls that empty a field's collection wholesale: `this.values.fill(undefined)`, `this.index.clear()`. */
+const EMPTYING_METHODS = new Set(['clear', 'fill', 'splice']);
+
+/** Fewer reset fields than this is a method that happens to clear something, not a reset of the instance. */
+const MIN_RESET_FIELDS = 2;
+
+/** `this.name` (or `this.#name`): the field's name, else undefined. */
+function thisField(node: Node): string | undefined {
+  const member = unwrapExpression(node);
+  if (member.type !== AST_NODE_TYPES.MemberExpression || member.computed || member.object.type !== AST_NODE_TYPES.ThisExpression) return undefined;
+  return fieldName(member.property);
+}
+
+/**
+ * `[]`, `{}`, `new Map()`, `new Array(n)`: a fresh, empty collection. Counters set to 0 and references
+ * set to null are not counted: a `stop()` that drops its socket is not a reset of the instance's state.
+ */
+function isEmptyCollection(node: Node): boolean {
+  const value = unwrapExpression(node);
+  if (value.type === AST_NODE_TYPES.ArrayExpression) return value.elements.length === 0;
+  if (value.type === AST_NODE_TYPES.ObjectExpression) return value.properties.length === 0;
+  return value.type === AST_NODE_TYPES.NewExpression;
+}
+
+const isZero = (node: Node): boolean => {
+  const value = unwrapExpression(node);
+  return value.type === AST_NODE_TYPES.Literal && value.value === 0;
+};
+
+/** The fields a method empties wholesale, and whether it mentions `name` at all. */
+function resetFields(method: TSESTree.MethodDefinition, name: string): { fields: Set<string>; mentions: boolean } {
+  const fields = new Set<string>();
+  let mentions = false;
+  walk(method.value, (node) => {
+    if (node.type === AST_NODE_TYPES.MemberExpression && thisField(node) === name) mentions = true;
+    if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression) {
+      const field = thisField(node.callee.object);
+      const method = node.callee.computed ? undefined : fieldName(node.callee.property);
+      if (field !== undefined && method !== undefined && EMPTYING_METHODS.has(method)) fields.add(field);
+    }
+    if (node.type === AST_NODE_TYPES.AssignmentExpression && node.operator === '=') {
+      const field = thisField(node.left);
+      if (field !== undefined && isEmptyCollection(node.right)) fields.add(field);
+      // `this.items.length = 0`
+      const target = unwrapExpression(node.left);
+      if (target.type === AST_NODE_TYPES.MemberExpression && !target.computed && fieldName(target.property) === 'length' && isZero(node.right)) {
+        const owner = thisField(target.object);
+        if (owner !== undefined) fields.add(owner);
+      }
+    }
+  });
+  return { fields, mentions };
+}
+
+/**
+ * A method of the class that resets the instance — empties several of its other collection fields
+ * wholesale (`clear()` refilling an LRU's slot arrays) — but never touches the collection field `name`. When
+ * that collection is pruned only one key at a time by code that finds keys through the state the
+ * reset wipes (an LRU's index evicted through its slot list), entries written before a reset are
+ * never reached again: the reset makes the collection outlive what bounds it.
+ */
+export function resetLeavingOut(cls: InstanceMaker, name: string): TSESTree.MethodDefinition | undefined {
+  if (cls.type === AST_NODE_TYPES.FunctionDeclaration) return undefined;
+  for (const element of cls.body.body) {
+    if (element.type !== AST_NODE_TYPES.MethodDefinition || element.kind !== 'method' || element.static) continue;
+    const { fields, mentions } = resetFields(element, name);
+    fields.delete(name);
+    if (!mentions && fields.size >= MIN_RESET_FIELDS) return element;
+  }
+  return undefined;
+}

@@ -1,0 +1,236 @@
+import rule from '../../rules/require-close';
+import { typedRuleTester, untypedRuleTester } from './rule-testers';
+
+/**
+ * Handle lifetimes that do not depend on the shape of one file: a handle acquired into a parameter the
+ * caller left empty, a pool reached through a destructured import or a same-file options interface, a
+ * query runner of a package the project's types do not resolve, and a stream only piped into.
+ * Every case runs in both modes: typed mode sees `any` for packages that are not installed and falls
+ * back to what the imports say.
+ */
+const valid = [
+  {
+    name: 'a runner acquired into an empty parameter and released in finally under the flag that says it was',
+    code: `
+import type { DataSource, QueryRunner } from 'typeorm';
+export async function save(dataSource: DataSource, row: object, runner?: QueryRunner): Promise<void> {
+  const ownRunner = runner === undefined || runner.isReleased;
+  if (runner === undefined || ownRunner) {
+    runner = dataSource.createQueryRunner();
+  }
+  try {
+    await runner.manager.insert('rows', row);
+  } finally {
+    if (ownRunner) await runner.release();
+  }
+}`,
+  },
+  {
+    name: 'a client from a destructured pg import, released in finally',
+    code: `
+import pg from 'pg';
+const { Pool } = pg;
+let pool;
+export function init(url) {
+  pool = new Pool({ connectionString: url });
+}
+export async function count(table) {
+  const client = await pool.connect();
+  try {
+    return (await client.query('select count(*) from ' + table)).rows[0];
+  } finally {
+    client.release();
+  }
+}`,
+  },
+  {
+    name: 'a destination stream whose source destroys it on error',
+    code: `
+import zlib from 'node:zlib';
+import type { Readable } from 'node:stream';
+export function inflate(source: Readable) {
+  const inflater = zlib.createInflate();
+  source.on('error', (error) => inflater.destroy(error));
+  return source.pipe(inflater);
+}`,
+  },
+  {
+    name: 'a destination stream joined to its source by pipeline()',
+    code: `
+import zlib from 'node:zlib';
+import { pipeline } from 'node:stream';
+import type { Readable } from 'node:stream';
+export function inflate(source: Readable, done: (error?: Error | null) => void) {
+  const inflater = zlib.createInflate();
+  return pipeline(source, inflater, done);
+}`,
+  },
+];
+
+const invalid = [
+  {
+    name: 'a query runner created only when the caller passed none, released under the same flag after throwing work',
+    code: `
+import type { DataSource, QueryRunner } from 'typeorm';
+export async function save(dataSource: DataSource, row: object, runner?: QueryRunner): Promise<void> {
+  const ownRunner = runner === undefined || runner.isReleased;
+  if (runner === undefined || ownRunner) {
+    runner = dataSource.createQueryRunner();
+  }
+  await runner.manager.insert('rows', row);
+  if (ownRunner) await runner.release();
+}`,
+    errors: [{ messageId: 'releasedOnlyOnSuccess' as const, line: 6 }],
+  },
+  {
+    name: 'a TypeORM query runner of an injected data source, released after the schema change succeeds',
+    code: `
+import type { DataSource } from 'typeorm';
+export class Schemas {
+  constructor(private readonly dataSource: DataSource) {}
+  async create(name: string): Promise<void> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.createSchema(name, true);
+    await runner.release();
+  }
+}`,
+    errors: [
+      {
+        messageId: 'releasedOnlyOnSuccess' as const,
+        line: 6,
+        suggestions: [
+          {
+            messageId: 'wrapInTryFinally' as const,
+            output: `
+import type { DataSource } from 'typeorm';
+export class Schemas {
+  constructor(private readonly dataSource: DataSource) {}
+  async create(name: string): Promise<void> {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      await runner.createSchema(name, true);
+    } finally {
+      await runner.release();
+    }
+  }
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a client from a destructured pg import, released only when the query succeeds',
+    code: `
+import pg from 'pg';
+const { Pool } = pg;
+let pool;
+export function init(url) {
+  pool = new Pool({ connectionString: url });
+}
+export async function count(table) {
+  try {
+    const client = await pool.connect();
+    const result = await client.query('select count(*) from ' + table);
+    client.release();
+    return result.rows[0];
+  } catch (error) {
+    return error;
+  }
+}`,
+    errors: [
+      {
+        messageId: 'releasedOnlyOnSuccess' as const,
+        line: 10,
+        suggestions: [
+          {
+            messageId: 'wrapInTryFinally' as const,
+            output: `
+import pg from 'pg';
+const { Pool } = pg;
+let pool;
+export function init(url) {
+  pool = new Pool({ connectionString: url });
+}
+export async function count(table) {
+  try {
+    const client = await pool.connect();
+    try {
+      const result = await client.query('select count(*) from ' + table);
+      return result.rows[0];
+    } finally {
+      client.release();
+    }
+  } catch (error) {
+    return error;
+  }
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a pool reached through a same-file options interface, released after the commit that can throw',
+    code: `
+import type { Pool } from 'pg';
+interface JobOptions {
+  pool: Pool;
+  sql: string;
+}
+export async function runJob(options: JobOptions): Promise<void> {
+  const { pool, sql } = options;
+  const client = await pool.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.query('commit');
+    client.release();
+  }
+}`,
+    errors: [
+      {
+        messageId: 'releasedOnlyOnSuccess' as const,
+        line: 9,
+        suggestions: [
+          {
+            messageId: 'wrapInTryFinally' as const,
+            output: `
+import type { Pool } from 'pg';
+interface JobOptions {
+  pool: Pool;
+  sql: string;
+}
+export async function runJob(options: JobOptions): Promise<void> {
+  const { pool, sql } = options;
+  const client = await pool.connect();
+  try {
+    try {
+      await client.query(sql);
+    } finally {
+      await client.query('commit');
+    }
+  } finally {
+    client.release();
+  }
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a decompressing stream only piped into: a failing source leaves it open',
+    code: `
+import zlib from 'node:zlib';
+import type { Readable } from 'node:stream';
+export function inflate(source: Readable) {
+  const inflater = zlib.createInflate();
+  return source.pipe(inflater);
+}`,
+    errors: [{ messageId: 'pipedFromUnwatchedSource' as const, line: 5 }],
+  },
+];
+
+typedRuleTester().run('require-close (handle lifetimes, typed)', rule, { valid, invalid });
+untypedRuleTester().run('require-close (handle lifetimes, untyped)', rule, { valid, invalid });
