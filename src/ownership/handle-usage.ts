@@ -7,7 +7,7 @@ import type { Node } from '../ast/traverse';
 import type { TypeOracle } from '../oracle/type-oracle';
 import { isNodeBuiltin, type Registry } from '../registry/registry';
 import type { ResourceEntry } from '../registry/resource-entry';
-import { chainedCall, sameHandleCall } from './acquisition-binding';
+import { awaitedOrItself, chainedCall, sameHandleCall } from './acquisition-binding';
 import { lendingBorrower, type Borrower } from './borrowed-options';
 import { isBorrowedRequestOption } from './borrowing-calls';
 import type { OwnershipOptions } from './ownership-options';
@@ -149,7 +149,7 @@ function roleOfValue(node: Node, roles: RoleContext): Role {
   const { entry, analysis, options } = roles;
   // `cursor.sort(…).toArray()`: the chained call is the handle again; what happens to it decides.
   const chained = chainedCall(node, entry);
-  if (chained) return roleOfValue(outermostWrapper(chained), roles);
+  if (chained) return roleOfValue(outermostWrapper(awaitedOrItself(chained)), roles);
   const parent = node.parent;
   if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node && !isReleaseOrListener(parent, entry)) {
     // `return await client.connect()` (Promise<this>): the client leaves through the call's value.
