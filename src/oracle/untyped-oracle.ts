@@ -39,6 +39,14 @@ function inFamily(family: ConstructorFamily, member: ModuleMember): boolean {
   return name !== undefined && member.module.startsWith(family.packagePrefix) && name.endsWith(family.nameSuffix) && name.length > family.nameSuffix.length;
 }
 
+/** `a || b`, `a ?? b`, `c ? a : b`: the values the expression can take; the expression itself otherwise. */
+function alternatives(value: Node): Node[] {
+  const node = unwrapExpression(value);
+  if (node.type === AST_NODE_TYPES.LogicalExpression && node.operator !== '&&') return [...alternatives(node.left), ...alternatives(node.right)];
+  if (node.type === AST_NODE_TYPES.ConditionalExpression) return [...alternatives(node.consequent), ...alternatives(node.alternate)];
+  return [node];
+}
+
 /** Local subclasses of local subclasses of an imported class: deeper than this is not a pattern. */
 const MAX_LOCAL_SUBCLASS_DEPTH = 4;
 
@@ -234,11 +242,14 @@ export class UntypedOracle implements TypeOracle {
         if (definition?.type !== AST_NODE_TYPES.VariableDeclarator || !definition.init) continue;
         value = unwrapExpression(definition.init);
       }
-      if (value.type !== AST_NODE_TYPES.CallExpression) continue;
-      const member = resolveModuleMember(value.callee, this.#bindings);
-      if (!member) continue;
-      const entry = candidates.find((candidate) => candidate.constructedWith!.some((made) => 'from' in made && namesPackageMember(made, member)));
-      if (entry) return entry;
+      // `options.credentials || grpc.credentials.createInsecure()`: the default says what it is.
+      for (const operand of alternatives(value)) {
+        if (operand.type !== AST_NODE_TYPES.CallExpression) continue;
+        const member = resolveModuleMember(operand.callee, this.#bindings);
+        if (!member) continue;
+        const entry = candidates.find((candidate) => candidate.constructedWith!.some((made) => 'from' in made && namesPackageMember(made, member)));
+        if (entry) return entry;
+      }
     }
     return undefined;
   }

@@ -213,6 +213,11 @@ export function analyzeHandleUsage(
   options: OwnershipOptions,
   /** The handle is kept in this field of `variable`'s object (a wrapper): `wrapper.field` is the handle. */
   field?: string,
+  /**
+   * Hand-offs after which the owner still owns the value, for this kind of resource (a client's
+   * `on('error')` listener, a client hung on the request the handler serves): see client-keeping.
+   */
+  ownerKeeps?: (value: Node, reason: EscapeReason) => boolean,
 ): HandleUsage {
   const variables: VariableLike[] = [variable];
   const releases: Node[] = [];
@@ -243,7 +248,8 @@ export function analyzeHandleUsage(
         continue;
       }
       const value = fieldOrValue(identifier, field);
-      const role = roleOfValue(value, roles);
+      const found = roleOfValue(value, roles);
+      const role: Role = found.kind === 'escape' && ownerKeeps?.(value, found.reason) ? { kind: 'use' } : found;
       const recording = tracked && !settled();
       if (recording) references.push(identifier);
       if (role.kind === 'escape') {
