@@ -23,6 +23,9 @@ import { findLeakPaths } from '../flow/release-paths';
 import { hotCallerOf, type HotCaller } from '../lifetime/hot-callers';
 import { clientSlotOf, isSlotCheckedFirst, perUseRelease, storesViewInSlot } from '../ownership/client-slots';
 import { callbackAcquisition, type CallbackAcquisition } from '../ownership/callback-acquisitions';
+import { clientOwnerKeeps } from '../ownership/client-keeping';
+import { conditionalHolder } from '../ownership/conditional-acquisition';
+import { bypassingCaller, keyedClientSlotOf } from '../ownership/keyed-client-slots';
 
 export const NO_CLIENT_PER_CALL = 'no-client-per-call';
 
@@ -30,7 +33,7 @@ const noClientPerCallOptions = ownershipOptions('client');
 
 type NoClientPerCallOptions = OptionValues<typeof noClientPerCallOptions>;
 
-type NoClientPerCallMessageId = 'neverClosed' | 'closedPerCall' | 'closedOnlyOnSuccess' | 'slotOverwritten';
+type NoClientPerCallMessageId = 'neverClosed' | 'closedPerCall' | 'closedOnlyOnSuccess' | 'slotOverwritten' | 'keyedSlotBypassed';
 
 type NoClientPerCallFinding = Finding<NoClientPerCallMessageId, SingletonClientPlan>;
 
@@ -86,8 +89,11 @@ function detectClientsPerCall(analysis: Analysis, options: NoClientPerCallOption
   for (const node of nodeIndexOf(analysis.ast).acquisitionCandidates) {
     // Module level and field initialisers run once per process or per instance.
     const owner = enclosingFunction(node);
-    if (!owner || !couldBeOwnedHere(node)) continue;
-    const delivered = node.type === AST_NODE_TYPES.CallExpression ? callbackAcquisition(node, analysis) : undefined;
+    // `cond ? createClient(a) : createClient(b)`: each branch is held by what holds the conditional.
+    const held = conditionalHolder(node);
+    const inBranch = held !== outermostWrapper(node);
+    if (!owner || !couldBeOwnedHere(held)) continue;
+    const delivered = node.type === AST_NODE_TYPES.CallExpression && !inBranch ? callbackAcquisition(node, analysis) : undefined;
     if (delivered) {
       const finding = judgeCallbackAcquisition(analysis, options, node, owner, delivered, fileCalls);
       if (finding) findings.push(finding);
@@ -96,8 +102,8 @@ function detectClientsPerCall(analysis: Analysis, options: NoClientPerCallOption
     const entry = analysis.oracle.acquisition(node);
     if (!entry || entry.kind !== 'client') continue;
     const execution = executionOf(node, analysis.oracle);
-    if (execution.kind === 'once' || isLazilyInitialised(node)) continue;
-    const slot = clientSlotOf(node, analysis.scopeManager);
+    if (execution.kind === 'once' || isLazilyInitialised(held)) continue;
+    const slot = clientSlotOf(held, analysis.scopeManager);
     if (slot) {
       if (isSlotCheckedFirst(slot, analysis.scopeManager)) continue;
       const caller = execution.kind === 'repeated' ? hotCallerOf(owner, fileCalls(), analysis.scopeManager, analysis.oracle) : undefined;
@@ -114,11 +120,29 @@ function detectClientsPerCall(analysis: Analysis, options: NoClientPerCallOption
       });
       continue;
     }
-    const verdict = judge(analysis, options, node, owner, entry);
+    const bypass = keyedSlotBypass(analysis, held, owner, entry, fileCalls);
+    if (bypass) {
+      findings.push({
+        ruleId: NO_CLIENT_PER_CALL,
+        messageId: 'keyedSlotBypassed',
+        node,
+        data: { resource: entry.description, slot: bypass.slot.text, where: where(bypass.execution), maker: functionName(owner) ?? 'this function' },
+        remedy: {
+          kind: 'refusal',
+          reason: `\`${bypass.slot.text}\` caches one client per key, but this call path creates a new one without looking there first; look the key up first (\`${bypass.slot.text}.get(key) ?? create(key)\`)`,
+        },
+      });
+      continue;
+    }
+    const verdict = judge(analysis, options, held, owner, entry);
     if (!verdict) continue;
     const site = { acquisition: node, owner, entry, execution, binding: verdict.binding, releases: verdict.releases, closedInCallback: verdict.closedInCallback };
     const report = (messageId: NoClientPerCallMessageId, data: Record<string, string>) =>
-      findings.push(withLazyRemedy({ ruleId: NO_CLIENT_PER_CALL, messageId, node, data: { resource: entry.description, ...data } }, remedy(site)));
+      findings.push(
+        inBranch
+          ? { ruleId: NO_CLIENT_PER_CALL, messageId, node, data: { resource: entry.description, ...data }, remedy: BRANCH_REFUSAL }
+          : withLazyRemedy({ ruleId: NO_CLIENT_PER_CALL, messageId, node, data: { resource: entry.description, ...data } }, remedy(site)),
+      );
     if (!verdict.closed) {
       report('neverClosed', { where: where(execution) });
       continue;
@@ -169,6 +193,28 @@ function judgeCallbackAcquisition(
   const caller = hotCallerOf(owner, fileCalls(), analysis.scopeManager, analysis.oracle);
   return caller || isServiceMethod(owner) ? report('closedPerCall', where(execution, caller)) : undefined;
 }
+
+/**
+ * `this.clients.set(name, client)` reached from a call path that does not look `name` up first, in a
+ * module that elsewhere does (see keyed-client-slots): the path that bypasses the cache and the
+ * execution of the function it starts in.
+ */
+function keyedSlotBypass(analysis: Analysis, held: Node, owner: FunctionNode, entry: ResourceEntry, fileCalls: () => TSESTree.CallExpression[]) {
+  const binding = bindingOf(held, owner, entry, analysis.scopeManager, analysis.oracle);
+  if (binding.kind !== 'variable') return undefined;
+  const slot = keyedClientSlotOf(binding.variable, owner, analysis.scopeManager);
+  if (!slot) return undefined;
+  const caller = bypassingCaller(slot, owner, fileCalls(), analysis.scopeManager);
+  if (!caller) return undefined;
+  const execution = executionOf(caller, analysis.oracle);
+  return execution.kind === 'once' ? undefined : { slot, execution };
+}
+
+/** The codemod hoists one constructor call; a choice between clients is the user's to move. */
+const BRANCH_REFUSAL: Refusal = {
+  kind: 'refusal',
+  reason: 'the client is one branch of a conditional; create each client once at module level (lazily) and choose between them there',
+};
 
 interface Verdict {
   readonly closed: boolean;
@@ -242,7 +288,7 @@ function judge(analysis: Analysis, options: NoClientPerCallOptions, acquisition:
     case 'released':
       return { closed: true, binding, releases: [] };
     case 'variable': {
-      const usage = analyzeHandleUsage(binding.variable, binding.target, owner, entry, analysis, options);
+      const usage = analyzeHandleUsage(binding.variable, binding.target, owner, entry, analysis, options, undefined, clientOwnerKeeps(owner, analysis.scopeManager, analysis.oracle));
       if (usage.escape?.reason === 'released in a callback') {
         const releases = callbackReleases(binding.variable, entry);
         return { closed: true, binding, releases: releases ?? [], closedInCallback: releases === undefined };
@@ -276,6 +322,8 @@ const noClientPerCallMessages: Record<NoClientPerCallMessageId, string> = {
     'A new {{resource}} is created on every run of {{where}} and closed only on success: when `{{thrower}}` (line {{line}}) throws, it stays open (a leak). Create one client at start-up and reuse it.',
   slotOverwritten:
     'A new {{resource}} is stored in `{{slot}}` on every run of {{where}}, replacing the previous one without closing it (a leak). Create it once (in the constructor, at start-up, or lazily with `??=`) and reuse it.',
+  keyedSlotBypassed:
+    'A new {{resource}} is created by `{{maker}}` and stored in `{{slot}}` on every run of {{where}}, which does not look its key up there first: the client already cached under that key is replaced without being closed (a leak). Reuse the cached client (`get(key) ?? create(key)`).',
 };
 
 /**

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import { staticPropertyName, unwrapExpression } from '../ast/predicates';
-import type { Node } from '../ast/traverse';
+import { walk, type Node } from '../ast/traverse';
 import { canonicalModulePath } from '../registry/specifiers';
 
 /** Where a name comes from: `open` imported from 'fs/promises' is `{ module: 'fs/promises', path: ['open'] }`. */
@@ -108,8 +108,72 @@ export function moduleBindings(program: TSESTree.Program): ModuleBindings {
       bindPattern(statement.id, { module: String(statement.moduleReference.expression.value), path: [] }, bindings);
     }
   }
+  bindLazilyLoaded(program, bindings);
   cache.set(program, bindings);
   return bindings;
+}
+
+/** `let grpc;`, `let grpc: any = {}`: a module variable declared empty, to be filled later. */
+function isPlaceholder(init: TSESTree.Expression | null): boolean {
+  if (!init) return true;
+  const value = unwrapExpression(init);
+  if (value.type === AST_NODE_TYPES.ObjectExpression) return value.properties.length === 0;
+  if (value.type === AST_NODE_TYPES.Literal) return value.value === null;
+  return value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined';
+}
+
+/**
+ * The module a value loads: `require('x')` (and members of it), `await import('x')`, or a loader
+ * that is handed a `() => require('x')` thunk to fall back on (NestJS's `loadPackage('x', ctx, () =>
+ * require('x'))`, optional-dependency helpers).
+ */
+function loadedModule(value: Node): ModuleMember | undefined {
+  const node = unwrapExpression(value);
+  const required = requireChain(node);
+  if (required) return required;
+  if (node.type === AST_NODE_TYPES.AwaitExpression) {
+    const imported = unwrapExpression(node.argument);
+    if (imported.type === AST_NODE_TYPES.ImportExpression && imported.source.type === AST_NODE_TYPES.Literal && typeof imported.source.value === 'string') {
+      return { module: imported.source.value, path: [] };
+    }
+    return undefined;
+  }
+  if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  for (const argument of node.arguments) {
+    if (argument.type !== AST_NODE_TYPES.ArrowFunctionExpression && argument.type !== AST_NODE_TYPES.FunctionExpression) continue;
+    const body = argument.body;
+    const returned = body.type === AST_NODE_TYPES.BlockStatement ? (body.body.length === 1 && body.body[0].type === AST_NODE_TYPES.ReturnStatement ? body.body[0].argument : null) : body;
+    const thunk = returned ? requireChain(returned) : undefined;
+    if (thunk) return thunk;
+  }
+  return undefined;
+}
+
+/**
+ * `let grpcPackage = {}; … grpcPackage = loadPackage('@grpc/grpc-js', …, () => require('@grpc/grpc-js'))`:
+ * a module variable declared empty and only ever assigned one loaded module stands for that module,
+ * as an import would (packages loaded lazily, on first use, are still the packages).
+ */
+function bindLazilyLoaded(program: TSESTree.Program, bindings: Map<string, ModuleMember>): void {
+  const placeholders = new Set<string>();
+  for (const statement of program.body) {
+    if (statement.type !== AST_NODE_TYPES.VariableDeclaration || statement.kind === 'const') continue;
+    for (const declarator of statement.declarations) {
+      if (declarator.id.type === AST_NODE_TYPES.Identifier && !bindings.has(declarator.id.name) && isPlaceholder(declarator.init)) placeholders.add(declarator.id.name);
+    }
+  }
+  if (placeholders.size === 0) return;
+  const loads = new Map<string, ModuleMember | null>();
+  walk(program, (node) => {
+    if (node.type !== AST_NODE_TYPES.AssignmentExpression || node.left.type !== AST_NODE_TYPES.Identifier || !placeholders.has(node.left.name)) return undefined;
+    const name = node.left.name;
+    const loaded = node.operator === '=' || node.operator === '??=' || node.operator === '||=' ? loadedModule(node.right) : undefined;
+    const known = loads.get(name);
+    const same = loaded && (known === undefined || (known !== null && known.module === loaded.module && known.path.join('.') === loaded.path.join('.')));
+    loads.set(name, same ? loaded : null);
+    return undefined;
+  });
+  for (const [name, member] of loads) if (member) bindings.set(name, canonicalModulePath(member.module, member.path));
 }
 
 /** What module member an expression such as `fs.promises.open` or `require('net').connect` names. */

@@ -511,6 +511,10 @@ export class TypedOracle implements TypeOracle {
     return result;
   }
 
+  #keptLocal(local: ts.Identifier, owner: ts.Node): boolean {
+    return keptLocalIn(this.#checker, local, owner);
+  }
+
   #isCreatedValue(expression: ts.Expression, owner: ts.Node, depth: number): boolean {
     let node: ts.Expression = expression;
     while (
@@ -534,13 +538,41 @@ export class TypedOracle implements TypeOracle {
         ts.isVariableDeclaration(declaration) &&
         declaration.initializer &&
         declaration.pos >= owner.pos &&
-        declaration.end <= owner.end
+        declaration.end <= owner.end &&
+        this.#keptLocal(node, owner)
       ) {
         return this.#isCreatedValue(declaration.initializer, owner, depth);
       }
     }
     return false;
   }
+}
+
+/**
+ * Whether the function keeps the local to itself until it returns it: returned, or the receiver of a
+ * method call. One also put in a cache or a field (`this.clients.set(name, client); return client`)
+ * is the cache's, and the function is a get-or-create, not a factory (as for the untyped oracle).
+ */
+function keptLocalIn(checker: ts.TypeChecker, local: ts.Identifier, owner: ts.Node): boolean {
+  const symbol = checker.getSymbolAtLocation(local);
+  if (!symbol) return false;
+  let kept = true;
+  const visit = (node: ts.Node): void => {
+    if (!kept) return;
+    if (ts.isIdentifier(node) && node !== local && checker.getSymbolAtLocation(node) === symbol) {
+      let value: ts.Node = node;
+      while (ts.isParenthesizedExpression(value.parent) || ts.isAsExpression(value.parent) || ts.isNonNullExpression(value.parent)) value = value.parent;
+      const parent = value.parent;
+      const declaring = ts.isVariableDeclaration(parent) && parent.name === value;
+      const returned = ts.isReturnStatement(parent);
+      const receiver = (ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && parent.expression === value;
+      if (!declaring && !returned && !receiver) kept = false;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(owner, visit);
+  return kept;
 }
 
 /** `pool.promise()`, `cursor.map(f)`: a chaining method of the resource returns the same resource, not a new one. */

@@ -8,8 +8,9 @@ import { constructedKind, type CollectionKind } from '../collections/collection-
 import { requestScopedTypes } from '../lifetime/request-scoped-types';
 import type { Registry } from '../registry/registry';
 import { sameDeclaration, samePackage } from '../registry/registry';
-import type { ResourceEntry } from '../registry/resource-entry';
+import type { ConstructorFamily, ResourceEntry } from '../registry/resource-entry';
 import type { DeclarationSpecifier } from '../registry/specifiers';
+import { clientHolderEntry } from './client-holders';
 import { moduleBindings, resolveModuleMember, resolveTypeName, type ModuleMember } from './module-bindings';
 import type { RequestScopedMatch, TypeOracle } from './type-oracle';
 
@@ -27,6 +28,23 @@ function namesPackageMember(spec: { from?: string; package?: string; name?: stri
     // `import Redis from 'ioredis'; new Redis()`: the module itself is the default export.
     spec.name === (member.path.length === 0 ? 'default' : member.path.join('.'))
   );
+}
+
+/**
+ * `new S3Client(…)` with S3Client from '@aws-sdk/client-s3': a class of a package family (every
+ * `@aws-sdk/client-*` package exports its service's client under `<Service>Client`).
+ */
+function inFamily(family: ConstructorFamily, member: ModuleMember): boolean {
+  const name = member.path.length === 1 ? member.path[0] : undefined;
+  return name !== undefined && member.module.startsWith(family.packagePrefix) && name.endsWith(family.nameSuffix) && name.length > family.nameSuffix.length;
+}
+
+/** `a || b`, `a ?? b`, `c ? a : b`: the values the expression can take; the expression itself otherwise. */
+function alternatives(value: Node): Node[] {
+  const node = unwrapExpression(value);
+  if (node.type === AST_NODE_TYPES.LogicalExpression && node.operator !== '&&') return [...alternatives(node.left), ...alternatives(node.right)];
+  if (node.type === AST_NODE_TYPES.ConditionalExpression) return [...alternatives(node.consequent), ...alternatives(node.alternate)];
+  return [node];
 }
 
 /** Local subclasses of local subclasses of an imported class: deeper than this is not a pattern. */
@@ -48,6 +66,8 @@ export class UntypedOracle implements TypeOracle {
   readonly #followedFactories = new Set<Node>();
   /** A local factory's answer, for a bare call and for an awaited one. */
   readonly #factoryResults = new Map<Node, { awaited?: ResourceEntry | null; bare?: ResourceEntry | null }>();
+  /** A class of this file: the holder entry it stands for, or null when it holds no client of its own. */
+  readonly #holders = new Map<Node, ResourceEntry | null>();
 
   constructor(
     private readonly program: TSESTree.Program,
@@ -177,12 +197,34 @@ export class UntypedOracle implements TypeOracle {
 
   #constructed(node: TSESTree.NewExpression): ResourceEntry | undefined {
     const member = this.#constructedMember(node.callee, 0);
-    if (!member) return this.#constructedFrom(node);
-    return this.registry.entries.find(
-      (entry) =>
-        entry.types?.some((type) => namesPackageMember(type, member)) ||
-        entry.factories?.some((factory) => 'from' in factory && namesPackageMember(factory, member)),
+    if (!member) return this.#constructedFrom(node) ?? this.#clientHolder(node.callee);
+    return (
+      this.registry.entries.find(
+        (entry) =>
+          entry.types?.some((type) => namesPackageMember(type, member)) ||
+          entry.factories?.some((factory) => 'from' in factory && namesPackageMember(factory, member)) ||
+          entry.constructorFamilies?.some((family) => inFamily(family, member)),
+      ) ?? this.#clientHolder(node.callee)
     );
+  }
+
+  /**
+   * `new ProfileModel()` where the class (of this file) makes a client for each instance and keeps it
+   * in a field: the instance owns that client, and dropping the instance drops it open (see
+   * client-holders). A subclass of a registry class is that class, above.
+   */
+  #clientHolder(callee: Node): ResourceEntry | undefined {
+    const unwrapped = unwrapExpression(callee);
+    if (unwrapped.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const classNode = this.#localClass(unwrapped.name);
+    if (!classNode) return undefined;
+    const known = this.#holders.get(classNode);
+    if (known !== undefined) return known ?? undefined;
+    // A class whose constructor builds another instance of itself: not a holder while being judged.
+    this.#holders.set(classNode, null);
+    const entry = clientHolderEntry(classNode, (expression) => this.acquisition(expression));
+    this.#holders.set(classNode, entry ?? null);
+    return entry;
   }
 
   /**
@@ -200,11 +242,14 @@ export class UntypedOracle implements TypeOracle {
         if (definition?.type !== AST_NODE_TYPES.VariableDeclarator || !definition.init) continue;
         value = unwrapExpression(definition.init);
       }
-      if (value.type !== AST_NODE_TYPES.CallExpression) continue;
-      const member = resolveModuleMember(value.callee, this.#bindings);
-      if (!member) continue;
-      const entry = candidates.find((candidate) => candidate.constructedWith!.some((made) => 'from' in made && namesPackageMember(made, member)));
-      if (entry) return entry;
+      // `options.credentials || grpc.credentials.createInsecure()`: the default says what it is.
+      for (const operand of alternatives(value)) {
+        if (operand.type !== AST_NODE_TYPES.CallExpression) continue;
+        const member = resolveModuleMember(operand.callee, this.#bindings);
+        if (!member) continue;
+        const entry = candidates.find((candidate) => candidate.constructedWith!.some((made) => 'from' in made && namesPackageMember(made, member)));
+        if (entry) return entry;
+      }
     }
     return undefined;
   }

@@ -90,7 +90,7 @@ export function chainedCall(value: Node, entry: ResourceEntry): Node | undefined
  */
 export function sameHandleCall(value: Node, entry: ResourceEntry, oracle: Pick<TypeOracle, 'returnsReceiver'> | undefined): Node | undefined {
   const chained = chainedCall(value, entry);
-  if (chained) return chained;
+  if (chained) return awaitedOrItself(chained);
   const member = value.parent;
   if (!oracle || member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== value) return undefined;
   const callee = outermostWrapper(member);
@@ -99,6 +99,12 @@ export function sameHandleCall(value: Node, entry: ResourceEntry, oracle: Pick<T
   const method = staticPropertyName(member);
   // A release that returns its receiver (`end()`) still releases it; the caller checks releases first.
   if (method !== undefined && entry.releases.some((release) => 'method' in release && release.method === method)) return undefined;
+  const held = outermostWrapper(call);
+  return held.parent?.type === AST_NODE_TYPES.AwaitExpression ? held.parent : call;
+}
+
+/** `await client.connect()` for a chaining method that resolves to the handle: the `await`; else the call. */
+export function awaitedOrItself(call: Node): Node {
   const held = outermostWrapper(call);
   return held.parent?.type === AST_NODE_TYPES.AwaitExpression ? held.parent : call;
 }

@@ -20,7 +20,7 @@ export interface ClientSlot {
 }
 
 /** `this.client`, `this.#client`, `pool` (a module variable): a comparable key for the slot. */
-function slotKey(target: Node, scopeManager: ScopeManagerLike): string | undefined {
+export function slotKey(target: Node, scopeManager: ScopeManagerLike): string | undefined {
   const node = unwrapExpression(target);
   if (node.type === AST_NODE_TYPES.MemberExpression && unwrapExpression(node.object).type === AST_NODE_TYPES.ThisExpression) {
     if (node.property.type === AST_NODE_TYPES.PrivateIdentifier && !node.computed) return `this.#${node.property.name}`;

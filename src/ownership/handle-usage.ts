@@ -7,7 +7,7 @@ import type { Node } from '../ast/traverse';
 import type { TypeOracle } from '../oracle/type-oracle';
 import { isNodeBuiltin, type Registry } from '../registry/registry';
 import type { ResourceEntry } from '../registry/resource-entry';
-import { chainedCall, sameHandleCall } from './acquisition-binding';
+import { awaitedOrItself, chainedCall, sameHandleCall } from './acquisition-binding';
 import { lendingBorrower, type Borrower } from './borrowed-options';
 import { isBorrowedRequestOption } from './borrowing-calls';
 import type { OwnershipOptions } from './ownership-options';
@@ -149,7 +149,7 @@ function roleOfValue(node: Node, roles: RoleContext): Role {
   const { entry, analysis, options } = roles;
   // `cursor.sort(…).toArray()`: the chained call is the handle again; what happens to it decides.
   const chained = chainedCall(node, entry);
-  if (chained) return roleOfValue(outermostWrapper(chained), roles);
+  if (chained) return roleOfValue(outermostWrapper(awaitedOrItself(chained)), roles);
   const parent = node.parent;
   if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node && !isReleaseOrListener(parent, entry)) {
     // `return await client.connect()` (Promise<this>): the client leaves through the call's value.
@@ -213,6 +213,11 @@ export function analyzeHandleUsage(
   options: OwnershipOptions,
   /** The handle is kept in this field of `variable`'s object (a wrapper): `wrapper.field` is the handle. */
   field?: string,
+  /**
+   * Hand-offs after which the owner still owns the value, for this kind of resource (a client's
+   * `on('error')` listener, a client hung on the request the handler serves): see client-keeping.
+   */
+  ownerKeeps?: (value: Node, reason: EscapeReason) => boolean,
 ): HandleUsage {
   const variables: VariableLike[] = [variable];
   const releases: Node[] = [];
@@ -243,7 +248,8 @@ export function analyzeHandleUsage(
         continue;
       }
       const value = fieldOrValue(identifier, field);
-      const role = roleOfValue(value, roles);
+      const found = roleOfValue(value, roles);
+      const role: Role = found.kind === 'escape' && ownerKeeps?.(value, found.reason) ? { kind: 'use' } : found;
       const recording = tracked && !settled();
       if (recording) references.push(identifier);
       if (role.kind === 'escape') {

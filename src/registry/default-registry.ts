@@ -304,6 +304,8 @@ export const defaultRegistry: readonly ResourceEntry[] = [
       ...fromPackage('@redis/client', 'createClient', 'createCluster'),
     ],
     releases: [{ method: 'close', async: true }, { method: 'quit', async: true }, { method: 'destroy' }, { method: 'disconnect', async: true }],
+    // `connect()` resolves to the client itself: `await createClient().connect()` is that client.
+    chainingMethods: ['connect'],
   },
   {
     description: 'MongoDB client',
@@ -312,6 +314,8 @@ export const defaultRegistry: readonly ResourceEntry[] = [
     // `await MongoClient.connect(url)`: the static shorthand for `new MongoClient(url).connect()`.
     factories: awaited(fromPackage('mongodb', 'MongoClient.connect')),
     releases: [{ method: 'close', async: true }],
+    // `connect(): Promise<this>`: `new MongoClient(url).connect()` is still that client (a promise of it).
+    chainingMethods: ['connect'],
   },
   {
     description: 'Prisma client',
@@ -357,6 +361,8 @@ export const defaultRegistry: readonly ResourceEntry[] = [
     description: 'AWS SDK client',
     kind: 'client',
     types: [{ from: 'package', package: '@smithy/smithy-client', name: 'Client' }],
+    // Without types (or without the packages installed): `new S3Client(…)`, `new SQSClient(…)` by import.
+    constructorFamilies: [{ packagePrefix: '@aws-sdk/client-', nameSuffix: 'Client' }],
     releases: [{ method: 'destroy' }],
   },
 

@@ -37,4 +37,16 @@ export interface ResourceEntry {
    * makes a gRPC client whatever `X` is (a `loadPackageDefinition` constructor has no useful type).
    */
   readonly constructedWith?: readonly FactorySpecifier[];
+  /**
+   * Untyped mode: every class a family of packages exports under a naming convention, for SDKs with
+   * one package per service (`new S3Client(…)`, `new SQSClient(…)` from `@aws-sdk/client-*`). Typed
+   * mode matches their common base class through `types`, when the packages are installed.
+   */
+  readonly constructorFamilies?: readonly ConstructorFamily[];
+}
+
+/** Classes exported by any package whose name starts with `packagePrefix`, named `<something><nameSuffix>`. */
+export interface ConstructorFamily {
+  readonly packagePrefix: string;
+  readonly nameSuffix: string;
 }

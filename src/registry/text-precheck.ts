@@ -17,6 +17,7 @@ function acquisitionNames(registry: Registry, kind: ResourceKind): readonly stri
     if (entry.kind !== kind) continue;
     for (const type of entry.types ?? []) names.add(type.name.split('.').pop()!);
     for (const made of entry.constructedWith ?? []) if ('name' in made) names.add(made.name.split('.').pop()!);
+    for (const family of entry.constructorFamilies ?? []) names.add(family.packagePrefix);
     for (const factory of entry.factories ?? []) {
       if ('method' in factory) {
         names.add(factory.method);

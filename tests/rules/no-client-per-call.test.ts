@@ -796,11 +796,11 @@ export async function ping() {
   ],
 });
 
-/**
- * The checker follows a factory's returned local to its initialiser without asking where else the
- * local goes (a cache), so this lazy singleton is still a factory in typed mode.
- */
-untyped.run('no-client-per-call (untyped only)', rule, {
+/** A local that the function also keeps (a cache) is not a fresh value per call, in either mode. */
+for (const [label, tester] of [
+  ['typed', typed],
+  ['untyped', untyped],
+] as const) tester.run(`no-client-per-call (lazy singleton, ${label})`, rule, {
   valid: [
     {
       name: 'a local function that caches the client it makes is a lazy singleton, not a factory',
