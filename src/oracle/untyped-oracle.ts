@@ -127,6 +127,16 @@ export class UntypedOracle implements TypeOracle {
     return false;
   }
 
+  valueResource(expression: Node): ResourceEntry | undefined {
+    const types = this.#receiverTypes(expression);
+    if (types.length === 0) return undefined;
+    return this.registry.entries.find((entry) => entry.types?.some((type) => types.some((known) => sameDeclaration(known, type))));
+  }
+
+  grpcCall(): undefined {
+    return undefined;
+  }
+
   disposal(): undefined {
     return undefined;
   }
@@ -178,10 +188,14 @@ export class UntypedOracle implements TypeOracle {
   #constructed(node: TSESTree.NewExpression): ResourceEntry | undefined {
     const member = this.#constructedMember(node.callee, 0);
     if (!member) return this.#constructedFrom(node);
-    return this.registry.entries.find(
-      (entry) =>
-        entry.types?.some((type) => namesPackageMember(type, member)) ||
-        entry.factories?.some((factory) => 'from' in factory && namesPackageMember(factory, member)),
+    // `new GreeterClient(address, credentials)` with the class from a generated module: the
+    // arguments say what the import's name cannot.
+    return (
+      this.registry.entries.find(
+        (entry) =>
+          entry.types?.some((type) => namesPackageMember(type, member)) ||
+          entry.factories?.some((factory) => 'from' in factory && namesPackageMember(factory, member)),
+      ) ?? this.#constructedFrom(node)
     );
   }
 

@@ -1,0 +1,212 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { Analysis } from '../analysis/analysis';
+import { nodeIndexOf } from '../ast/node-index';
+import { AST_NODE_TYPES } from '../ast/node-types';
+import { isFunction, staticPropertyName, unwrapExpression } from '../ast/predicates';
+import { findVariable } from '../ast/scopes';
+import type { Node } from '../ast/traverse';
+import type { RuleDescriptor } from '../descriptors/rule-descriptor';
+import type { Finding, Refusal } from '../findings/finding';
+import { optionsDeadline } from '../grpc/call-options';
+import { assignedValues, clientGivesDeadlines, isInsideDeadlineWrapper } from '../grpc/client-deadlines';
+import { unpassedDeadline } from '../grpc/unpassed-deadline';
+import type { DeadlineEvidence, GrpcCallKind, GrpcCallSignature } from '../oracle/grpc-call-signature';
+import type { ResourceEntry } from '../registry/resource-entry';
+
+export const GRPC_CALL_DEADLINE = 'grpc-call-deadline';
+
+const grpcCallDeadlineOptions = {} as const;
+
+type GrpcCallDeadlineMessageId = 'noDeadline' | 'streamWithoutDeadline' | 'deadlineNotPassed';
+
+type GrpcCallDeadlineFinding = Finding<GrpcCallDeadlineMessageId>;
+
+const GRPC = '@grpc/grpc-js';
+
+/** grpc-js's raw request methods, by the kind of call each makes; their first three arguments are the method, serialize, deserialize. */
+const RAW_REQUESTS: Readonly<Record<string, GrpcCallKind>> = {
+  makeUnaryRequest: 'unary',
+  makeClientStreamRequest: 'client-stream',
+  makeServerStreamRequest: 'server-stream',
+  makeBidiStreamRequest: 'bidi-stream',
+};
+const RAW_REQUEST_PREFIX = 3;
+
+/**
+ * `Client`'s own members and what every object has: not RPCs of a generic client, whose methods
+ * are whatever its service definition names.
+ */
+const NOT_RPC_METHODS = new Set(['close', 'getChannel', 'waitForReady', 'constructor', 'toString', 'valueOf', 'hasOwnProperty', 'on', 'once', 'emit']);
+
+/** An argument that names call options though nothing shows its shape (`opts`, `callOptions`): may carry a deadline. */
+const OPTIONS_NAME = /options$|opts$/i;
+
+const isGrpcEntry = (entry: ResourceEntry | undefined): boolean =>
+  entry?.types?.some((type) => type.from === 'package' && type.package === GRPC && type.name === 'Client') ?? false;
+
+/**
+ * Is this value a gRPC client as far as the oracle can tell (a generated, generic or
+ * `loadPackageDefinition` one), or as what this file stores in it (`this.client = new X(address,
+ * grpc.credentials.createInsecure())` in a constructor) shows?
+ */
+function isGrpcClient(receiver: Node, analysis: Analysis): boolean {
+  if (isGrpcEntry(analysis.oracle.valueResource(receiver))) return true;
+  return assignedValues(receiver, analysis).some((value) => isGrpcEntry(analysis.oracle.acquisition(value)));
+}
+
+/**
+ * Untyped, an argument the source does not show is known by its name: a callback or metadata
+ * (`callback`, `onReply`, `metadata`, `this.meta`) carries no deadline; anything else may be options
+ * that do.
+ */
+const CALLBACK_OR_METADATA_NAME = /^(cb|callback|done|next|resolve|reject|handler|listener)$|(Callback|Handler|Listener)$|^on[A-Z]|^(meta|metadata|md)$|Metadata$/;
+
+function argumentName(argument: Node): string | undefined {
+  const value = unwrapExpression(argument);
+  if (value.type === AST_NODE_TYPES.Identifier) return value.name;
+  return value.type === AST_NODE_TYPES.MemberExpression ? staticPropertyName(value) : undefined;
+}
+
+/** A `new X()`, or a variable that holds one: an instance (metadata, credentials), never a call options literal. */
+function isInstance(argument: Node, analysis: Analysis): boolean {
+  const value = unwrapExpression(argument);
+  if (value.type === AST_NODE_TYPES.NewExpression) return true;
+  if (value.type !== AST_NODE_TYPES.Identifier) return false;
+  const definition = findVariable(analysis.scopeManager, value)?.defs;
+  const declarator = definition?.length === 1 ? definition[0]!.node : undefined;
+  return declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init !== null && unwrapExpression(declarator.init).type === AST_NODE_TYPES.NewExpression;
+}
+
+/**
+ * The `deadline` evidence of a call whose overload the checker could not tell, from its shapes:
+ * the trailing callback and instances (metadata) carry none; an object literal shows whether it has
+ * one; anything else might be options that do. `request` is the argument that is the request, if
+ * the call takes one in a known place.
+ */
+function shapeEvidence(args: readonly Node[], requestIndex: number | undefined, analysis: Analysis): DeadlineEvidence {
+  let evidence: DeadlineEvidence = 'absent';
+  args.forEach((argument, index) => {
+    if (evidence === 'set') return;
+    if (argument.type === AST_NODE_TYPES.SpreadElement) {
+      evidence = 'maybe';
+      return;
+    }
+    if (isFunction(unwrapExpression(argument)) || isInstance(argument, analysis)) return;
+    const shown = optionsDeadline(argument, analysis.scopeManager);
+    if (shown === 'set') {
+      evidence = 'set';
+      return;
+    }
+    if (shown === 'absent' || evidence === 'maybe') return;
+    const value = unwrapExpression(argument);
+    if (value.type === AST_NODE_TYPES.Literal || value.type === AST_NODE_TYPES.TemplateLiteral) return;
+    const name = argumentName(value);
+    // The request's shape says nothing about options, unless its name says it is options after all.
+    if (index === requestIndex && !(name !== undefined && OPTIONS_NAME.test(name))) return;
+    if (name === undefined || !CALLBACK_OR_METADATA_NAME.test(name)) evidence = 'maybe';
+  });
+  return evidence;
+}
+
+interface RpcCall {
+  readonly method: string;
+  readonly kind: GrpcCallKind | undefined;
+  readonly deadline: DeadlineEvidence;
+}
+
+/**
+ * The RPC a call makes and what shows about its deadline; undefined when it is no RPC of a gRPC
+ * client. Typed, by the overload it resolves to; otherwise (or when the checker cannot tell) by a
+ * raw request method's name, or a method of a value known to be a gRPC client.
+ */
+function rpcCall(call: TSESTree.CallExpression, analysis: Analysis, fileImportsGrpc: boolean): RpcCall | undefined {
+  const callee = unwrapExpression(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const method = staticPropertyName(callee);
+  if (method === undefined) return undefined;
+  const signature: GrpcCallSignature | 'not-rpc' | undefined = analysis.oracle.grpcCall(call);
+  if (signature === 'not-rpc') return undefined;
+  if (signature) {
+    if (call.arguments.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+    const argument = signature.optionsIndex === undefined ? undefined : call.arguments[signature.optionsIndex];
+    let deadline: DeadlineEvidence = signature.deadline ?? 'absent';
+    // `const opts: CallOptions = {}`: the type allows a deadline, the source shows there is none.
+    if (deadline === 'maybe' && argument) deadline = optionsDeadline(argument, analysis.scopeManager);
+    return { method, kind: signature.kind, deadline };
+  }
+  // Without the checker's word a client is known by this file's grpc-js import.
+  if (!fileImportsGrpc) return undefined;
+  const raw = RAW_REQUESTS[method];
+  if (raw) {
+    const rest = call.arguments.slice(RAW_REQUEST_PREFIX);
+    const takesRequest = raw === 'unary' || raw === 'server-stream';
+    return { method, kind: raw, deadline: shapeEvidence(rest, takesRequest ? 0 : undefined, analysis) };
+  }
+  if (NOT_RPC_METHODS.has(method) || !isGrpcClient(callee.object, analysis)) return undefined;
+  // A generic client's method: a request first for unary and server-streaming calls, which are most.
+  return { method, kind: undefined, deadline: shapeEvidence(call.arguments, 0, analysis) };
+}
+
+const KIND_WORDS: Readonly<Record<GrpcCallKind, string>> = {
+  unary: 'unary',
+  'client-stream': 'client-streaming',
+  'server-stream': 'server-streaming',
+  'bidi-stream': 'bidirectional-streaming',
+};
+
+/** Until the `grpc-deadline` codemod lands, every finding is left for a person, with the reason. */
+const NO_CODEMOD_YET: Refusal = {
+  kind: 'refusal',
+  reason: 'no codemod adds deadlines yet: pass call options with a `deadline` (e.g. `{ deadline: Date.now() + 10_000 }`)',
+};
+
+/**
+ * `grpc-call-deadline`: a call on a grpc-js client whose call options carry no deadline. The
+ * incident: client-streaming handlers blocked for ever on a dead peer, because nothing had a
+ * deadline and grpc-js's default is Infinity. Deadlines from interceptors, a service config's
+ * method `timeout` or a wrapper named in the settings count.
+ */
+function detectCallsWithoutDeadline(analysis: Analysis): GrpcCallDeadlineFinding[] {
+  const text = analysis.sourceText;
+  const fileImportsGrpc = text.includes(GRPC);
+  // Untyped, a client is known by its import; typed, a generated client's calls need not name grpc-js.
+  if (!analysis.oracle.typed && !fileImportsGrpc) return [];
+  const findings: GrpcCallDeadlineFinding[] = [];
+  for (const node of nodeIndexOf(analysis.ast).acquisitionCandidates) {
+    const call = node.type === AST_NODE_TYPES.AwaitExpression ? unwrapExpression(node.argument) : node;
+    if (call.type !== AST_NODE_TYPES.CallExpression) continue;
+    const rpc = rpcCall(call, analysis, fileImportsGrpc);
+    if (!rpc || rpc.deadline !== 'absent') continue;
+    const callee = unwrapExpression(call.callee) as TSESTree.MemberExpression;
+    if (clientGivesDeadlines(callee.object, analysis) || isInsideDeadlineWrapper(call, analysis)) continue;
+    const unpassed = unpassedDeadline(call, analysis.scopeManager);
+    const streaming = rpc.kind !== undefined && rpc.kind !== 'unary';
+    const messageId: GrpcCallDeadlineMessageId = unpassed ? 'deadlineNotPassed' : streaming ? 'streamWithoutDeadline' : 'noDeadline';
+    findings.push({
+      ruleId: GRPC_CALL_DEADLINE,
+      messageId,
+      node: call,
+      data: { method: rpc.method, kind: rpc.kind ? KIND_WORDS[rpc.kind] : '', name: unpassed?.name ?? '' },
+      remedy: NO_CODEMOD_YET,
+    });
+  }
+  return findings;
+}
+
+const grpcCallDeadlineMessages: Record<GrpcCallDeadlineMessageId, string> = {
+  noDeadline:
+    'The gRPC call `{{method}}` has no deadline: if the server or the network stalls it waits for ever (grpc-js defaults to none), and whatever waits on it piles up. Pass call options with a `deadline`, e.g. `{ deadline: Date.now() + 10_000 }`.',
+  streamWithoutDeadline:
+    'The {{kind}} gRPC call `{{method}}` has no deadline: if the peer vanishes it stays open for ever (grpc-js defaults to none). Give it a `deadline` in its call options, or, for a stream meant to stay open, keepalive on the channel and a cancel when its consumer goes away.',
+  deadlineNotPassed:
+    '`{{name}}` is in scope, but the gRPC call `{{method}}` is made without a deadline: it waits for ever when the server or the network stalls. Pass it: `{ deadline: {{name}} }` in the call options.',
+};
+
+export const grpcCallDeadline: RuleDescriptor<GrpcCallDeadlineMessageId, typeof grpcCallDeadlineOptions> = {
+  name: GRPC_CALL_DEADLINE,
+  description: 'Require a deadline on every gRPC call made with a grpc-js client (unary and streaming)',
+  recommended: false,
+  messages: grpcCallDeadlineMessages,
+  options: grpcCallDeadlineOptions,
+  detect: detectCallsWithoutDeadline,
+};
