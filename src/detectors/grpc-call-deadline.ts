@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { Analysis } from '../analysis/analysis';
 import { nodeIndexOf } from '../ast/node-index';
 import { AST_NODE_TYPES } from '../ast/node-types';
-import { isFunction, staticPropertyName, unwrapExpression } from '../ast/predicates';
+import { isFunction, outermostWrapper, staticPropertyName, unwrapExpression } from '../ast/predicates';
 import { findVariable } from '../ast/scopes';
 import type { Node } from '../ast/traverse';
 import type { RuleDescriptor } from '../descriptors/rule-descriptor';
@@ -24,12 +24,13 @@ type GrpcCallDeadlineFinding = Finding<GrpcCallDeadlineMessageId>;
 const GRPC = '@grpc/grpc-js';
 
 /** grpc-js's raw request methods, by the kind of call each makes; their first three arguments are the method, serialize, deserialize. */
-const RAW_REQUESTS: Readonly<Record<string, GrpcCallKind>> = {
-  makeUnaryRequest: 'unary',
-  makeClientStreamRequest: 'client-stream',
-  makeServerStreamRequest: 'server-stream',
-  makeBidiStreamRequest: 'bidi-stream',
-};
+// A Map, not an object literal: `RAW_REQUESTS['toString']` must not find Object's own method.
+const RAW_REQUESTS: ReadonlyMap<string, GrpcCallKind> = new Map([
+  ['makeUnaryRequest', 'unary'],
+  ['makeClientStreamRequest', 'client-stream'],
+  ['makeServerStreamRequest', 'server-stream'],
+  ['makeBidiStreamRequest', 'bidi-stream'],
+]);
 const RAW_REQUEST_PREFIX = 3;
 
 /**
@@ -73,7 +74,7 @@ function isInstance(argument: Node, analysis: Analysis): boolean {
   if (value.type === AST_NODE_TYPES.NewExpression) return true;
   if (value.type !== AST_NODE_TYPES.Identifier) return false;
   const definition = findVariable(analysis.scopeManager, value)?.defs;
-  const declarator = definition?.length === 1 ? definition[0]!.node : undefined;
+  const declarator = definition?.length === 1 ? definition[0].node : undefined;
   return declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init !== null && unwrapExpression(declarator.init).type === AST_NODE_TYPES.NewExpression;
 }
 
@@ -136,7 +137,7 @@ function rpcCall(call: TSESTree.CallExpression, analysis: Analysis, fileImportsG
   }
   // Without the checker's word a client is known by this file's grpc-js import.
   if (!fileImportsGrpc) return undefined;
-  const raw = RAW_REQUESTS[method];
+  const raw = RAW_REQUESTS.get(method);
   if (raw) {
     const rest = call.arguments.slice(RAW_REQUEST_PREFIX);
     const takesRequest = raw === 'unary' || raw === 'server-stream';
@@ -145,6 +146,21 @@ function rpcCall(call: TSESTree.CallExpression, analysis: Analysis, fileImportsG
   if (NOT_RPC_METHODS.has(method) || !isGrpcClient(callee.object, analysis)) return undefined;
   // A generic client's method: a request first for unary and server-streaming calls, which are most.
   return { method, kind: undefined, deadline: shapeEvidence(call.arguments, 0, analysis) };
+}
+
+/**
+ * `const call = client.makeUnaryRequest(…); signal.addEventListener('abort', () => call.cancel())`:
+ * a call its maker cancels (on an abort signal, a timer) is bounded without a deadline — nice-grpc
+ * implements deadlines that way.
+ */
+function isCancelledByItsMaker(call: TSESTree.CallExpression, analysis: Analysis): boolean {
+  const holder = outermostWrapper(call).parent;
+  if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.id.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = findVariable(analysis.scopeManager, holder.id);
+  return (variable?.references ?? []).some((reference) => {
+    const member = outermostWrapper(reference.identifier).parent;
+    return member?.type === AST_NODE_TYPES.MemberExpression && staticPropertyName(member) === 'cancel' && outermostWrapper(member).parent?.type === AST_NODE_TYPES.CallExpression;
+  });
 }
 
 const KIND_WORDS: Readonly<Record<GrpcCallKind, string>> = {
@@ -178,7 +194,7 @@ function detectCallsWithoutDeadline(analysis: Analysis): GrpcCallDeadlineFinding
     const rpc = rpcCall(call, analysis, fileImportsGrpc);
     if (!rpc || rpc.deadline !== 'absent') continue;
     const callee = unwrapExpression(call.callee) as TSESTree.MemberExpression;
-    if (clientGivesDeadlines(callee.object, analysis) || isInsideDeadlineWrapper(call, analysis)) continue;
+    if (clientGivesDeadlines(callee.object, analysis) || isInsideDeadlineWrapper(call, analysis) || isCancelledByItsMaker(call, analysis)) continue;
     const unpassed = unpassedDeadline(call, analysis.scopeManager);
     const streaming = rpc.kind !== undefined && rpc.kind !== 'unary';
     const messageId: GrpcCallDeadlineMessageId = unpassed ? 'deadlineNotPassed' : streaming ? 'streamWithoutDeadline' : 'noDeadline';

@@ -29,12 +29,12 @@ export interface GrpcCallSignature {
 const GRPC = '@grpc/grpc-js';
 
 /** The declared return types of an RPC, by the call kind they stand for. */
-const CALL_TYPES: Readonly<Record<string, GrpcCallKind>> = {
-  ClientUnaryCall: 'unary',
-  ClientWritableStream: 'client-stream',
-  ClientReadableStream: 'server-stream',
-  ClientDuplexStream: 'bidi-stream',
-};
+const CALL_TYPES: ReadonlyMap<string, GrpcCallKind> = new Map([
+  ['ClientUnaryCall', 'unary'],
+  ['ClientWritableStream', 'client-stream'],
+  ['ClientReadableStream', 'server-stream'],
+  ['ClientDuplexStream', 'bidi-stream'],
+]);
 
 /**
  * Properties of call options that set a deadline, or may: an interceptor can give every call one
@@ -58,7 +58,7 @@ export function programUsesGrpc(program: ts.Program): boolean {
 function callKindOf(returnType: ts.TypeNode | undefined, checker: ts.TypeChecker, program: ts.Program): GrpcCallKind | undefined {
   if (!returnType || !ts.isTypeReferenceNode(returnType)) return undefined;
   const name = ts.isIdentifier(returnType.typeName) ? returnType.typeName.text : returnType.typeName.right.text;
-  const kind = CALL_TYPES[name];
+  const kind = CALL_TYPES.get(name);
   if (!kind) return undefined;
   let symbol = checker.getSymbolAtLocation(returnType.typeName);
   if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);

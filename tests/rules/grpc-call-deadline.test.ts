@@ -45,6 +45,10 @@ const greeter = new Greeter('localhost:50051', grpc.credentials.createInsecure()
 greeter.sayHello({ name: 'a' }, () => {});`,
     },
     {
+      name: 'a call its maker cancels on an abort signal (nice-grpc’s deadlines)',
+      code: `${generated}export function watch(signal: AbortSignal) {\n  const call = client.watch({ name: 'a' });\n  signal.addEventListener('abort', () => call.cancel());\n  return call;\n}`,
+    },
+    {
       name: 'a call inside a deadline wrapper named in the settings',
       code: `${generated}declare function withDeadline<T>(call: (options: grpc.CallOptions) => T): T;\nwithDeadline(() => client.sayHello({ name: 'a' }, done));`,
       settings: { leakguard: { deadlineWrappers: [{ name: 'withDeadline' }] } },
