@@ -1,4 +1,5 @@
 import { boundedCache } from '../codemods/bounded-cache';
+import { grpcDeadline } from '../codemods/grpc-deadline';
 import { singletonClient } from '../codemods/singleton-client';
 import { tryFinallyClose } from '../codemods/try-finally-close';
 import { grpcCallDeadline } from '../detectors/grpc-call-deadline';
@@ -20,7 +21,7 @@ import type { AnyRuleDescriptor } from './rule-descriptor';
  */
 export const ruleDescriptors = [requireClose, noClientPerCall, noUnboundedCache, grpcCallDeadline] as const satisfies readonly AnyRuleDescriptor[];
 
-export const codemodDescriptors = [tryFinallyClose, singletonClient, boundedCache] as const satisfies readonly AnyCodemodDescriptor[];
+export const codemodDescriptors = [tryFinallyClose, singletonClient, boundedCache, grpcDeadline] as const satisfies readonly AnyCodemodDescriptor[];
 
 /** What the CLI, `leakguard list` and the harness are given: the shipped lists, or a test's own. */
 export interface Catalog {

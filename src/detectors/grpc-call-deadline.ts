@@ -12,6 +12,7 @@ import { assignedValues, clientGivesDeadlines, isInsideDeadlineWrapper } from '.
 import { unpassedDeadline } from '../grpc/unpassed-deadline';
 import type { DeadlineEvidence, GrpcCallKind, GrpcCallSignature } from '../oracle/grpc-call-signature';
 import type { ResourceEntry } from '../registry/resource-entry';
+import type { GrpcDeadlinePlan } from '../remedies/grpc-deadline-plan';
 
 export const GRPC_CALL_DEADLINE = 'grpc-call-deadline';
 
@@ -19,7 +20,7 @@ const grpcCallDeadlineOptions = {} as const;
 
 type GrpcCallDeadlineMessageId = 'noDeadline' | 'streamWithoutDeadline' | 'deadlineNotPassed';
 
-type GrpcCallDeadlineFinding = Finding<GrpcCallDeadlineMessageId>;
+type GrpcCallDeadlineFinding = Finding<GrpcCallDeadlineMessageId, GrpcDeadlinePlan>;
 
 const GRPC = '@grpc/grpc-js';
 
@@ -60,7 +61,8 @@ function isGrpcClient(receiver: Node, analysis: Analysis): boolean {
  * (`callback`, `onReply`, `metadata`, `this.meta`) carries no deadline; anything else may be options
  * that do.
  */
-const CALLBACK_OR_METADATA_NAME = /^(cb|callback|done|next|resolve|reject|handler|listener)$|(Callback|Handler|Listener)$|^on[A-Z]|^(meta|metadata|md)$|Metadata$/;
+const CALLBACK_NAME = /^(cb|callback|done|next|resolve|reject|handler|listener)$|(Callback|Handler|Listener)$|^on[A-Z]/;
+const CALLBACK_OR_METADATA_NAME = new RegExp(`${CALLBACK_NAME.source}|^(meta|metadata|md)$|Metadata$`);
 
 function argumentName(argument: Node): string | undefined {
   const value = unwrapExpression(argument);
@@ -113,6 +115,25 @@ interface RpcCall {
   readonly method: string;
   readonly kind: GrpcCallKind | undefined;
   readonly deadline: DeadlineEvidence;
+  /** The call options argument it passes, if any (`{ host }`, `options`). */
+  readonly options?: Node;
+  /** The trailing callback argument, if any: new options go right before it. */
+  readonly callback?: Node;
+}
+
+/** The trailing argument, when it is a callback by its shape or name. */
+function trailingCallback(args: readonly Node[]): Node | undefined {
+  const last = args.at(-1);
+  if (!last) return undefined;
+  const value = unwrapExpression(last);
+  if (isFunction(value)) return last;
+  const name = argumentName(value);
+  return name !== undefined && CALLBACK_NAME.test(name) ? last : undefined;
+}
+
+/** The first object literal after the request: call options (metadata is never a literal). */
+function optionsLiteral(args: readonly Node[], firstOptionsIndex: number): Node | undefined {
+  return args.slice(firstOptionsIndex).find((argument) => unwrapExpression(argument).type === AST_NODE_TYPES.ObjectExpression);
 }
 
 /**
@@ -133,7 +154,8 @@ function rpcCall(call: TSESTree.CallExpression, analysis: Analysis, fileImportsG
     let deadline: DeadlineEvidence = signature.deadline ?? 'absent';
     // `const opts: CallOptions = {}`: the type allows a deadline, the source shows there is none.
     if (deadline === 'maybe' && argument) deadline = optionsDeadline(argument, analysis.scopeManager);
-    return { method, kind: signature.kind, deadline };
+    const callback = signature.callbackIndex === undefined ? undefined : call.arguments[signature.callbackIndex];
+    return { method, kind: signature.kind, deadline, ...(argument ? { options: argument } : {}), ...(callback ? { callback } : {}) };
   }
   // Without the checker's word a client is known by this file's grpc-js import.
   if (!fileImportsGrpc) return undefined;
@@ -141,11 +163,17 @@ function rpcCall(call: TSESTree.CallExpression, analysis: Analysis, fileImportsG
   if (raw) {
     const rest = call.arguments.slice(RAW_REQUEST_PREFIX);
     const takesRequest = raw === 'unary' || raw === 'server-stream';
-    return { method, kind: raw, deadline: shapeEvidence(rest, takesRequest ? 0 : undefined, analysis) };
+    return shapedCall(method, raw, rest, takesRequest ? 0 : undefined, analysis);
   }
   if (NOT_RPC_METHODS.has(method) || !isGrpcClient(callee.object, analysis)) return undefined;
   // A generic client's method: a request first for unary and server-streaming calls, which are most.
-  return { method, kind: undefined, deadline: shapeEvidence(call.arguments, 0, analysis) };
+  return shapedCall(method, undefined, call.arguments, 0, analysis);
+}
+
+function shapedCall(method: string, kind: GrpcCallKind | undefined, args: readonly Node[], requestIndex: number | undefined, analysis: Analysis): RpcCall {
+  const options = optionsLiteral(args, requestIndex === undefined ? 0 : requestIndex + 1);
+  const callback = trailingCallback(args);
+  return { method, kind, deadline: shapeEvidence(args, requestIndex, analysis), ...(options ? { options } : {}), ...(callback ? { callback } : {}) };
 }
 
 /**
@@ -170,11 +198,18 @@ const KIND_WORDS: Readonly<Record<GrpcCallKind, string>> = {
   'bidi-stream': 'bidirectional-streaming',
 };
 
-/** Until the `grpc-deadline` codemod lands, every finding is left for a person, with the reason. */
-const NO_CODEMOD_YET: Refusal = {
-  kind: 'refusal',
-  reason: 'no codemod adds deadlines yet: pass call options with a `deadline` (e.g. `{ deadline: Date.now() + 10_000 }`)',
-};
+/** What `grpc-deadline` does about a call: where its deadline goes, or why it leaves it to a person. */
+function deadlineRemedy(call: TSESTree.CallExpression, rpc: RpcCall, inScope: string | undefined, analysis: Analysis): GrpcDeadlinePlan | Refusal {
+  const longLived = rpc.kind === 'server-stream' || rpc.kind === 'bidi-stream' || (rpc.kind === undefined && !rpc.callback);
+  const plan = (placement: GrpcDeadlinePlan['placement']): GrpcDeadlinePlan => ({ kind: 'grpc-deadline', placement, longLived, ...(inScope ? { inScope } : {}) });
+  if (rpc.options) {
+    const options = unwrapExpression(rpc.options);
+    if (options.type === AST_NODE_TYPES.ObjectExpression) return plan({ kind: 'merge', options });
+    const text = analysis.sourceText.slice(rpc.options.range[0], rpc.options.range[1]);
+    return { kind: 'refusal', reason: `the call options come from \`${text}\`: give them a \`deadline\` where they are made` };
+  }
+  return plan(rpc.callback ? { kind: 'before', argument: rpc.callback } : { kind: 'append', call });
+}
 
 /**
  * `grpc-call-deadline`: a call on a grpc-js client whose call options carry no deadline. The
@@ -203,7 +238,7 @@ function detectCallsWithoutDeadline(analysis: Analysis): GrpcCallDeadlineFinding
       messageId,
       node: call,
       data: { method: rpc.method, kind: rpc.kind ? KIND_WORDS[rpc.kind] : '', name: unpassed?.name ?? '' },
-      remedy: NO_CODEMOD_YET,
+      remedy: deadlineRemedy(call, rpc, unpassed?.name, analysis),
     });
   }
   return findings;
@@ -218,7 +253,7 @@ const grpcCallDeadlineMessages: Record<GrpcCallDeadlineMessageId, string> = {
     '`{{name}}` is in scope, but the gRPC call `{{method}}` is made without a deadline: it waits for ever when the server or the network stalls. Pass it: `{ deadline: {{name}} }` in the call options.',
 };
 
-export const grpcCallDeadline: RuleDescriptor<GrpcCallDeadlineMessageId, typeof grpcCallDeadlineOptions> = {
+export const grpcCallDeadline: RuleDescriptor<GrpcCallDeadlineMessageId, typeof grpcCallDeadlineOptions, GrpcDeadlinePlan> = {
   name: GRPC_CALL_DEADLINE,
   description: 'Require a deadline on every gRPC call made with a grpc-js client (unary and streaming)',
   recommended: false,
