@@ -1,6 +1,8 @@
 import { boundedCache } from '../codemods/bounded-cache';
+import { grpcDeadline } from '../codemods/grpc-deadline';
 import { singletonClient } from '../codemods/singleton-client';
 import { tryFinallyClose } from '../codemods/try-finally-close';
+import { grpcCallDeadline } from '../detectors/grpc-call-deadline';
 import { noClientPerCall } from '../detectors/no-client-per-call';
 import { noUnboundedCache } from '../detectors/no-unbounded-cache';
 import { requireClose } from '../detectors/require-close';
@@ -17,9 +19,9 @@ import type { AnyRuleDescriptor } from './rule-descriptor';
  * Loading this module loads the detectors and edit builders but not TypeScript or ESLint, so the CLI's
  * main thread can read names and options without paying for the engine's parsers.
  */
-export const ruleDescriptors = [requireClose, noClientPerCall, noUnboundedCache] as const satisfies readonly AnyRuleDescriptor[];
+export const ruleDescriptors = [requireClose, noClientPerCall, noUnboundedCache, grpcCallDeadline] as const satisfies readonly AnyRuleDescriptor[];
 
-export const codemodDescriptors = [tryFinallyClose, singletonClient, boundedCache] as const satisfies readonly AnyCodemodDescriptor[];
+export const codemodDescriptors = [tryFinallyClose, singletonClient, boundedCache, grpcDeadline] as const satisfies readonly AnyCodemodDescriptor[];
 
 /** What the CLI, `leakguard list` and the harness are given: the shipped lists, or a test's own. */
 export interface Catalog {

@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { CollectionKind } from '../collections/collection-kind';
 import type { RequestScopedType } from '../lifetime/request-scoped-types';
 import type { ResourceEntry } from '../registry/resource-entry';
+import type { GrpcCallSignature } from './grpc-call-signature';
 
 /** A parameter's request-scoped type: the name it goes by (a subclass's own), and the entry it matched. */
 export interface RequestScopedMatch {
@@ -55,4 +56,16 @@ export interface TypeOracle {
   requestScopedType(parameter: TSESTree.Parameter): RequestScopedMatch | undefined;
   /** Can a value of this written type be null, undefined or unknown? lru-cache's `K extends {}, V extends {}` rejects it. */
   admitsNullish(typeNode: TSESTree.TypeNode): boolean;
+  /**
+   * The registry resource a value is (not one it acquires): typed, from its type and base types;
+   * untyped, from how the variable or field was made or annotated (`const c = new Client(…)`,
+   * `this.client` declared `client: Client`). Undefined when the oracle cannot tell.
+   */
+  valueResource(expression: TSESTree.Node): ResourceEntry | undefined;
+  /**
+   * Typed: the gRPC call `call` makes, read from the overload it resolves to (see
+   * grpcCallSignature); `'not-rpc'` when the checker knows it is none. Untyped, or when the checker
+   * cannot tell (an `any` receiver, a generic client's `Function` methods): undefined.
+   */
+  grpcCall(call: TSESTree.CallExpression): GrpcCallSignature | 'not-rpc' | undefined;
 }

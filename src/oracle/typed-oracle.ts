@@ -9,6 +9,7 @@ import type { Registry } from '../registry/registry';
 import type { ResourceEntry } from '../registry/resource-entry';
 import { declarationMatches, isDeclaredInNodeOrLib } from './declaration-match';
 import { calleeSignatures, possibleResultTypes } from './possible-results';
+import { grpcCallSignature, programUsesGrpc, type GrpcCallSignature } from './grpc-call-signature';
 import type { RequestScopedMatch, TypeOracle } from './type-oracle';
 import type { UntypedOracle } from './untyped-oracle';
 
@@ -218,6 +219,19 @@ export class TypedOracle implements TypeOracle {
     if (receiver === undefined) return false;
     const possible = possibleResultTypes(this.#checker, signatures, true);
     return possible === undefined || possible.some((type) => type.getSymbol() === receiver);
+  }
+
+  valueResource(expression: Node): ResourceEntry | undefined {
+    const type = this.#valueType(expression);
+    return type ? this.matchType(type) : this.syntactic.valueResource(expression);
+  }
+
+  grpcCall(call: TSESTree.CallExpression): GrpcCallSignature | 'not-rpc' | undefined {
+    // Without grpc-js in the program no call resolves to an RPC: the shapes (imports) decide alone.
+    if (!programUsesGrpc(this.services.program)) return undefined;
+    const tsCall = this.services.esTreeNodeToTSNodeMap.get(call);
+    if (!tsCall || !ts.isCallExpression(tsCall)) return undefined;
+    return grpcCallSignature(tsCall, this.#checker, this.services.program);
   }
 
   disposal(expression: Node): 'async' | 'sync' | undefined {

@@ -147,6 +147,16 @@ export class UntypedOracle implements TypeOracle {
     return false;
   }
 
+  valueResource(expression: Node): ResourceEntry | undefined {
+    const types = this.#receiverTypes(expression);
+    if (types.length === 0) return undefined;
+    return this.registry.entries.find((entry) => entry.types?.some((type) => types.some((known) => sameDeclaration(known, type))));
+  }
+
+  grpcCall(): undefined {
+    return undefined;
+  }
+
   disposal(): undefined {
     return undefined;
   }
@@ -198,13 +208,17 @@ export class UntypedOracle implements TypeOracle {
   #constructed(node: TSESTree.NewExpression): ResourceEntry | undefined {
     const member = this.#constructedMember(node.callee, 0);
     if (!member) return this.#constructedFrom(node) ?? this.#clientHolder(node.callee);
+    // `new GreeterClient(address, credentials)` with the class from a generated module: the
+    // arguments say what the import's name cannot.
     return (
       this.registry.entries.find(
         (entry) =>
           entry.types?.some((type) => namesPackageMember(type, member)) ||
           entry.factories?.some((factory) => 'from' in factory && namesPackageMember(factory, member)) ||
           entry.constructorFamilies?.some((family) => inFamily(family, member)),
-      ) ?? this.#clientHolder(node.callee)
+      ) ??
+      this.#constructedFrom(node) ??
+      this.#clientHolder(node.callee)
     );
   }
 

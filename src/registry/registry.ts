@@ -8,6 +8,17 @@ export interface Registry {
   readonly entries: readonly ResourceEntry[];
   /** Functions that take ownership of a resource passed to them (`stream.pipeline`). */
   readonly owners: readonly OwnerFunction[];
+  /**
+   * Functions that give gRPC calls a deadline (`grpc-call-deadline`): a client made by or passed
+   * through one, a call made inside an argument of one. Absent: none.
+   */
+  readonly deadlineWrappers?: readonly DeadlineWrapper[];
+}
+
+/** `{ name }`: a function of that name however it is reached; with `package`, only that package's export. */
+export interface DeadlineWrapper {
+  readonly name: string;
+  readonly package?: string;
 }
 
 export interface OwnerFunction {

@@ -1,5 +1,5 @@
 import { defaultRegistry } from './default-registry';
-import { defaultOwners, type OwnerFunction, type Registry } from './registry';
+import { defaultOwners, type DeadlineWrapper, type OwnerFunction, type Registry } from './registry';
 import type { ResourceEntry, ResourceKind } from './resource-entry';
 
 /**
@@ -10,12 +10,15 @@ import type { ResourceEntry, ResourceKind } from './resource-entry';
  *                 types: [{ from: 'package', package: '@acme/blob', name: 'Lease' }],
  *                 releases: [{ method: 'release', async: true }] }],
  *   owners: [{ package: '@acme/streams', name: 'consume' }],
+ *   deadlineWrappers: [{ name: 'withDeadline' }, { package: '@acme/grpc', name: 'createClient' }],
  * } }
  * ```
  */
 export interface LeakguardSettings {
   readonly resources?: readonly ResourceEntry[];
   readonly owners?: readonly OwnerFunction[];
+  /** Functions that give gRPC calls a default deadline (`grpc-call-deadline`). */
+  readonly deadlineWrappers?: readonly DeadlineWrapper[];
 }
 
 export class SettingsError extends Error {
@@ -118,6 +121,17 @@ function validateEntry(value: unknown, key: string): ResourceEntry {
   return value as unknown as ResourceEntry;
 }
 
+function validateDeadlineWrappers(value: unknown): DeadlineWrapper[] {
+  if (!Array.isArray(value)) throw new SettingsError('deadlineWrappers', 'expected an array');
+  return value.map((wrapper, index) => {
+    const key = `deadlineWrappers[${index}]`;
+    if (!isRecord(wrapper)) throw new SettingsError(key, 'expected { name } or { package, name }');
+    onlyKeys(wrapper, ['package', 'name'], key);
+    const name = requireString(wrapper.name, `${key}.name`);
+    return wrapper.package === undefined ? { name } : { package: requireString(wrapper.package, `${key}.package`), name };
+  });
+}
+
 /**
  * Validated once per settings object: ESLint hands every file of one config the same object. Weak,
  * so an editor's long-lived ESLint server does not keep every settings object it ever saw.
@@ -128,10 +142,10 @@ const defaults: Registry = { entries: defaultRegistry, owners: defaultOwners };
 /** The registry for these settings (`settings.leakguard`), validated with errors naming the bad key. */
 export function resolveRegistry(settings: unknown): Registry {
   if (settings === undefined) return defaults;
-  if (!isRecord(settings)) throw new SettingsError('', 'expected an object with `resources` and/or `owners`');
+  if (!isRecord(settings)) throw new SettingsError('', 'expected an object with `resources`, `owners` and/or `deadlineWrappers`');
   const cached = resolved.get(settings);
   if (cached) return cached;
-  onlyKeys(settings, ['resources', 'owners'], '');
+  onlyKeys(settings, ['resources', 'owners', 'deadlineWrappers'], '');
   let resources: ResourceEntry[] = [];
   let owners: OwnerFunction[] = [];
   if (settings.resources !== undefined) {
@@ -147,7 +161,8 @@ export function resolveRegistry(settings: unknown): Registry {
       return { package: requireString(owner.package, `${ownerKey}.package`), name: requireString(owner.name, `${ownerKey}.name`) };
     });
   }
-  const registry: Registry = { entries: [...resources, ...defaultRegistry], owners: [...owners, ...defaultOwners] };
+  const deadlineWrappers = settings.deadlineWrappers === undefined ? undefined : validateDeadlineWrappers(settings.deadlineWrappers);
+  const registry: Registry = { entries: [...resources, ...defaultRegistry], owners: [...owners, ...defaultOwners], ...(deadlineWrappers ? { deadlineWrappers } : {}) };
   resolved.set(settings, registry);
   return registry;
 }

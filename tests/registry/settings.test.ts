@@ -82,12 +82,21 @@ export function renew(id) {
       [{ resources: [{ description: 'x', kind: 'handle', types: [], releases: [{ methd: 'close' }] }] }, 'settings.leakguard.resources[0].releases[0]'],
       [{ owners: [{ package: 'stream', name: 'pipeline', extra: 1 }] }, 'settings.leakguard.owners[0].extra'],
       [{ resource: [] }, 'settings.leakguard.resource: unknown key'],
+      [{ deadlineWrappers: 'withDeadline' }, 'settings.leakguard.deadlineWrappers: expected an array'],
+      [{ deadlineWrappers: [{ name: '' }] }, 'settings.leakguard.deadlineWrappers[0].name'],
+      [{ deadlineWrappers: [{ name: 'withDeadline', pkg: '@acme/grpc' }] }, 'settings.leakguard.deadlineWrappers[0].pkg: unknown key'],
       ['pipeline', 'settings.leakguard: expected an object'],
     ] as const;
     for (const [settings, message] of invalid) {
       expect(() => resolveRegistry(settings), JSON.stringify(settings)).toThrow(SettingsError);
       expect(() => resolveRegistry(settings)).toThrow(message);
     }
+  });
+
+  it('keeps the deadline wrappers it is given, with or without a package', () => {
+    const wrappers = [{ name: 'withDeadline' }, { package: '@acme/grpc', name: 'createClient' }];
+    expect(resolveRegistry({ deadlineWrappers: wrappers }).deadlineWrappers).toEqual(wrappers);
+    expect(resolveRegistry({}).deadlineWrappers).toBeUndefined();
   });
 
   it('reports an invalid setting through ESLint instead of linting with a guessed registry', () => {
