@@ -3,6 +3,7 @@ import { singletonClient } from '../codemods/singleton-client';
 import { tryFinallyClose } from '../codemods/try-finally-close';
 import { noClientPerCall } from '../detectors/no-client-per-call';
 import { noLeakedInterval } from '../detectors/no-leaked-interval';
+import { noLeakedListener } from '../detectors/no-leaked-listener';
 import { noUnboundedCache } from '../detectors/no-unbounded-cache';
 import { requireClose } from '../detectors/require-close';
 import type { AnyCodemodDescriptor } from './codemod-descriptor';
@@ -18,7 +19,7 @@ import type { AnyRuleDescriptor } from './rule-descriptor';
  * Loading this module loads the detectors and edit builders but not TypeScript or ESLint, so the CLI's
  * main thread can read names and options without paying for the engine's parsers.
  */
-export const ruleDescriptors = [requireClose, noClientPerCall, noUnboundedCache, noLeakedInterval] as const satisfies readonly AnyRuleDescriptor[];
+export const ruleDescriptors = [requireClose, noClientPerCall, noUnboundedCache, noLeakedInterval, noLeakedListener] as const satisfies readonly AnyRuleDescriptor[];
 
 export const codemodDescriptors = [tryFinallyClose, singletonClient, boundedCache] as const satisfies readonly AnyCodemodDescriptor[];
 

@@ -2,7 +2,6 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { Analysis } from '../analysis/analysis';
 import { functionName } from '../ast/function-name';
 import { calledLocalFunction, callSitesOf } from '../ast/local-functions';
-import { nodeIndexOf } from '../ast/node-index';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import { enclosingFunction, isFunction, isInside, outermostWrapper, staticPropertyName, unwrapExpression, walkSameFunction, type FunctionNode } from '../ast/predicates';
 import { findVariable, type VariableLike } from '../ast/scopes';
@@ -13,10 +12,9 @@ import { cleanupPathsOfFile, isHandleCleared, type CleanupPaths } from '../lifet
 import { hotCallerOf } from '../lifetime/hot-callers';
 import { enclosingConnectionHandler } from '../lifetime/connection-scope';
 import type { Execution } from '../lifetime/execution';
-import { describeRole } from '../lifetime/execution-role';
 import { referenceKey } from '../lifetime/reference-keys';
 import { runOnceGuardOf, stopConditionBetween } from '../lifetime/run-once-guard';
-import { startExecutionOf } from '../lifetime/site-execution';
+import { callsOfFile, startExecutionOf, whereStarted } from '../lifetime/site-execution';
 import { clearedHandle, timerFunctionOf } from '../lifetime/timer-calls';
 
 export const NO_LEAKED_INTERVAL = 'no-leaked-interval';
@@ -32,25 +30,6 @@ const PENDING_CODEMOD: Refusal = {
   kind: 'refusal',
   reason: 'the `cleanup-on-close` codemod is coming; until then keep the handle and clear it where the work ends',
 };
-
-/** The file's calls: every call that is not awaited is an acquisition candidate, and awaited ones wrap one. */
-export function callsOfFile(ast: TSESTree.Program): TSESTree.CallExpression[] {
-  return nodeIndexOf(ast).acquisitionCandidates.flatMap((node) => {
-    const call = node.type === AST_NODE_TYPES.AwaitExpression ? node.argument : node;
-    return call.type === AST_NODE_TYPES.CallExpression ? [call] : [];
-  });
-}
-
-/** Where the work starts, in the report's words: the role (`a route handler`), or the function's name. */
-export function whereStarted(execution: Execution): string {
-  if (execution.kind !== 'repeated') return describeRole(execution.role);
-  if (execution.role.kind === 'effect') return describeRole(execution.role);
-  const fn = execution.function;
-  const holder = fn.parent;
-  if (holder?.type === AST_NODE_TYPES.MethodDefinition && holder.kind === 'constructor') return 'a constructor (once per instance)';
-  const name = functionName(fn);
-  return name ? `\`${name}\`` : 'a function that may run many times';
-}
 
 /** Methods of a node `Timeout` that keep it what it is: `setInterval(…).unref()` is still the handle. */
 const SELF_RETURNING = new Set(['unref', 'ref']);

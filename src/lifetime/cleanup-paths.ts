@@ -42,6 +42,12 @@ function symbolMethodName(member: TSESTree.MemberExpression): string | undefined
   return staticPropertyName(member);
 }
 
+function isNewFunction(node: Node): boolean {
+  const value = unwrapExpression(node);
+  if (isFunction(value)) return true;
+  return value.type === AST_NODE_TYPES.CallExpression && value.callee.type === AST_NODE_TYPES.MemberExpression && staticPropertyName(value.callee) === 'bind';
+}
+
 /** The key a listener reference is removed by: `onClose`, `this.onClose`, `this.onClose.bind(this)` never matches. */
 export function listenerKey(listener: Node | undefined, scopeManager: ScopeManagerLike): string | undefined {
   if (!listener) return undefined;
@@ -97,8 +103,8 @@ export function cleanupPathsOf(calls: readonly TSESTree.CallExpression[], progra
     if (!all && !REMOVE_METHODS.has(method)) continue;
     const target = referenceKey(callee.object, scopeManager);
     if (target === undefined) continue;
-    // `off('x', () => …)` removes nothing: a new function is never the one added.
-    if (!all && isFunction(call.arguments[1] && unwrapExpression(call.arguments[1]))) continue;
+    // `off('x', () => …)` and `off('x', this.f.bind(this))` remove nothing: a new function is never the one added.
+    if (!all && call.arguments[1] && isNewFunction(call.arguments[1])) continue;
     const listener = all ? undefined : listenerKey(call.arguments[1], scopeManager);
     const list = removals.get(target) ?? [];
     list.push({ call, listener, all });

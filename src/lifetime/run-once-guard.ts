@@ -126,7 +126,8 @@ export function runOnceGuardOf(site: Node, program: TSESTree.Program, scopeManag
     const { flags, presence } = testedFlags(test, fn, scopeManager);
     if (presence) return { kind: 'set' };
     for (const [key, text] of flags) {
-      if (written.has(key)) return { kind: 'set' };
+      // `if (modalRoot?.isConnected) return` is closed by `modalRoot = …`: a write of the flag or of what holds it.
+      if (prefixesOf(key).some((prefix) => written.has(prefix))) return { kind: 'set' };
       neverSet ??= text;
     }
   }
@@ -140,4 +141,10 @@ export function runOnceGuardOf(site: Node, program: TSESTree.Program, scopeManag
  */
 export function stopConditionBetween(site: Node, fn: Node): boolean {
   return guardTests(site, fn, true).length > 0;
+}
+
+/** `a@1.b.c` → `a@1.b.c`, `a@1.b`, `a@1`. */
+function prefixesOf(key: string): string[] {
+  const parts = key.split('.');
+  return parts.map((_, index) => parts.slice(0, parts.length - index).join('.'));
 }

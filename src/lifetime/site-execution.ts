@@ -3,7 +3,10 @@ import { AST_NODE_TYPES } from '../ast/node-types';
 import { outermostWrapper, staticPropertyName, unwrapExpression } from '../ast/predicates';
 import type { ScopeManagerLike } from '../ast/scopes';
 import type { Node } from '../ast/traverse';
+import { functionName } from '../ast/function-name';
+import { nodeIndexOf } from '../ast/node-index';
 import { lifetimeExecutionOf, type Execution, type RequestScopeOracle } from './execution';
+import { describeRole } from './execution-role';
 
 /** How many callbacks deep a site is followed out to the code that schedules it. */
 const MAX_CALLBACK_DEPTH = 6;
@@ -44,3 +47,23 @@ export function startExecutionOf(site: Node, scopeManager: ScopeManagerLike, ora
   }
   return execution;
 }
+
+/** The file's calls: every call that is not awaited is an acquisition candidate, and awaited ones wrap one. */
+export function callsOfFile(ast: TSESTree.Program): TSESTree.CallExpression[] {
+  return nodeIndexOf(ast).acquisitionCandidates.flatMap((node) => {
+    const call = node.type === AST_NODE_TYPES.AwaitExpression ? node.argument : node;
+    return call.type === AST_NODE_TYPES.CallExpression ? [call] : [];
+  });
+}
+
+/** Where the work starts, in the report's words: the role (`a route handler`), or the function's name. */
+export function whereStarted(execution: Execution): string {
+  if (execution.kind !== 'repeated') return describeRole(execution.role);
+  if (execution.role.kind === 'effect') return describeRole(execution.role);
+  const fn = execution.function;
+  const holder = fn.parent;
+  if (holder?.type === AST_NODE_TYPES.MethodDefinition && holder.kind === 'constructor') return 'a constructor (once per instance)';
+  const name = functionName(fn);
+  return name ? `\`${name}\`` : 'a function that may run many times';
+}
+

@@ -38,7 +38,7 @@ describe('npm run new-rule', () => {
   it('writes the rule, the codemod and one entry in each list, and the copy still compiles', () => {
     expect(scaffold).toContain('src/descriptors/catalog.ts (one entry per list)');
     const catalog = readFileSync(path.join(copy, 'src/descriptors/catalog.ts'), 'utf8');
-    expect(catalog).toMatch(/export const ruleDescriptors = \[requireClose, noClientPerCall, noUnboundedCache, noLeakedInterval, myLeak\]/);
+    expect(catalog).toMatch(/export const ruleDescriptors = \[requireClose, noClientPerCall, noUnboundedCache, noLeakedInterval, noLeakedListener, myLeak\]/);
     expect(catalog).toMatch(/export const codemodDescriptors = \[tryFinallyClose, singletonClient, boundedCache, fixMyLeak\]/);
     execFileSync(process.execPath, [path.join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', path.join(copy, 'tsconfig.build.json'), '--noEmit'], { encoding: 'utf8' });
   }, 120_000);
