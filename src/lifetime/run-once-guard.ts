@@ -56,6 +56,8 @@ function testedFlags(test: Node, fn: Node | undefined, scopeManager: ScopeManage
       return undefined;
     }
     if (node.type === AST_NODE_TYPES.MemberExpression) {
+      // `this.#check(error)` calls a method: what it returns is no flag of ours.
+      if (node.parent?.type === AST_NODE_TYPES.CallExpression && node.parent.callee === node) return false;
       let root: Node = node;
       while (root.type === AST_NODE_TYPES.MemberExpression) root = unwrapExpression(root.object);
       if (root.type === AST_NODE_TYPES.Identifier && isLocal(root, fn, scopeManager)) return false;
