@@ -136,8 +136,9 @@ export function longLivedTargetOf(target: Node, site: Node, scopeManager: ScopeM
     }
     if (!variable) return undefined;
     const definition = variable.defs[0];
+    // CommonJS wraps the module in a function scope whose block is the Program.
     const scopeType = variable.scope.type;
-    if (scopeType === 'module' || scopeType === 'global') {
+    if (scopeType === 'module' || scopeType === 'global' || variable.scope.block.type === AST_NODE_TYPES.Program) {
       if (definition?.type === 'ImportBinding' || (definition?.type === 'Variable' && moduleBindings(program).has(node.name))) {
         // Untyped, an imported name could be anything with an `on` method (an app, a router).
         return kind ? { lifetime: 'imported', api: kind } : undefined;
