@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { Analysis } from '../analysis/analysis';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import { enclosingFunction, outermostWrapper, staticPropertyName, unwrapExpression, type FunctionNode } from '../ast/predicates';
+import { findVariable, type ScopeManagerLike } from '../ast/scopes';
 import type { Node } from '../ast/traverse';
 import type { RuleDescriptor } from '../descriptors/rule-descriptor';
 import type { Finding, Refusal } from '../findings/finding';
@@ -18,7 +19,7 @@ export const NO_LEAKED_LISTENER = 'no-leaked-listener';
 
 const noLeakedListenerOptions = {} as const;
 
-type NoLeakedListenerMessageId = 'neverRemoved' | 'abortListenerNotRemoved' | 'effectWithoutCleanup' | 'guardNeverSet';
+type NoLeakedListenerMessageId = 'neverRemoved' | 'abortListenerNotRemoved' | 'effectWithoutCleanup' | 'guardNeverSet' | 'observerNotDisconnected';
 
 type NoLeakedListenerFinding = Finding<NoLeakedListenerMessageId>;
 
@@ -82,6 +83,35 @@ function isConstructorCode(fn: FunctionNode | undefined): boolean {
   return false;
 }
 
+const OBSERVER_CLASSES = new Set(['ResizeObserver', 'MutationObserver', 'IntersectionObserver', 'PerformanceObserver']);
+
+function isObserverClass(callee: Node): boolean {
+  const node = unwrapExpression(callee);
+  if (node.type === AST_NODE_TYPES.Identifier) return OBSERVER_CLASSES.has(node.name);
+  return node.type === AST_NODE_TYPES.MemberExpression && OBSERVER_CLASSES.has(staticPropertyName(node) ?? '');
+}
+
+/** `observer.disconnect()` (or `unobserve`) somewhere in the file. */
+function isDisconnected(calls: readonly TSESTree.CallExpression[], key: string, scopeManager: ScopeManagerLike): boolean {
+  return calls.some((call) => {
+    const callee = unwrapExpression(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const method = staticPropertyName(callee);
+    return (method === 'disconnect' || method === 'unobserve') && referenceKey(callee.object, scopeManager) === key;
+  });
+}
+
+/** The observer is returned, stored or passed on: its owner disconnects it elsewhere. */
+function isHandedOn(observer: TSESTree.Identifier, scopeManager: ScopeManagerLike): boolean {
+  const variable = findVariable(scopeManager, observer);
+  return (variable?.references ?? []).some((reference) => {
+    if (reference.init) return false;
+    const value = outermostWrapper(reference.identifier as Node);
+    const parent = value.parent;
+    return !(parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === value);
+  });
+}
+
 function removeMethodOf(target: LongLivedTarget): string {
   return target.api === 'emitter' ? 'off' : 'removeEventListener';
 }
@@ -101,6 +131,10 @@ class ListenerJudge {
       const callee = unwrapExpression(call.callee);
       if (callee.type !== AST_NODE_TYPES.MemberExpression) continue;
       const method = staticPropertyName(callee);
+      if (method === 'observe') {
+        this.#judgeObserver(call, callee);
+        continue;
+      }
       if (method === undefined || !Object.hasOwn(ADD_METHODS, method) || call.arguments.length < 2) continue;
       this.#judge(call, callee, ADD_METHODS[method].once);
     }
@@ -149,6 +183,36 @@ class ListenerJudge {
   }
 
   /**
+   * `new ResizeObserver(cb).observe(element)` in a React effect: the observer holds its callback (and
+   * the component's state) until `disconnect()`, which the effect's cleanup must call. Judged in
+   * effects only, where the cleanup is the one place to do it.
+   */
+  #judgeObserver(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression): void {
+    const { scopeManager, oracle } = this.analysis;
+    const observer = unwrapExpression(callee.object);
+    let made: Node | undefined = observer;
+    let key: string | undefined;
+    if (observer.type === AST_NODE_TYPES.Identifier) {
+      const definition = findVariable(scopeManager, observer)?.defs[0]?.node;
+      made = definition?.type === AST_NODE_TYPES.VariableDeclarator && definition.init ? unwrapExpression(definition.init) : undefined;
+      key = referenceKey(observer, scopeManager);
+    }
+    if (made?.type !== AST_NODE_TYPES.NewExpression || !isObserverClass(made.callee)) return;
+    if (key !== undefined && isDisconnected(this.#calls, key, scopeManager)) return;
+    if (key !== undefined && observer.type === AST_NODE_TYPES.Identifier && isHandedOn(observer, scopeManager)) return;
+    const execution = startExecutionOf(call, scopeManager, oracle);
+    if (execution.role.kind !== 'effect') return;
+    const constructor = unwrapExpression(made.callee);
+    this.findings.push({
+      ruleId: NO_LEAKED_LISTENER,
+      messageId: 'observerNotDisconnected',
+      node: call,
+      data: { observer: constructor.type === AST_NODE_TYPES.Identifier ? constructor.name : 'observer', where: whereStarted(execution) },
+      remedy: PENDING_CODEMOD,
+    });
+  }
+
+  /**
    * `process.on('SIGTERM' | 'uncaughtException' | 'exit', …)` is start-up code by nature: in a function
    * that may run any number of times (an exported `start`, a child process's entry) it is judged only
    * with evidence that it repeats — a hot path (a handler, a listener, a loop), a hot path of the file
@@ -190,6 +254,8 @@ const noLeakedListenerMessages: Record<NoLeakedListenerMessageId, string> = {
     'An `{{event}}` listener is added to the caller’s signal `{{target}}` in {{where}} and never removed: a long-lived signal keeps every call’s listener (and what it captures) until it aborts, `{ once: true }` or not. Remove it with `{{remove}}` when the call settles (in a `finally`).',
   effectWithoutCleanup:
     '{{where}} adds a `{{event}}` listener to `{{target}}` and no cleanup removes it: every mount (and every change of its dependencies) adds one more. Return a cleanup that calls `{{remove}}` with the same function.',
+  observerNotDisconnected:
+    '{{where}} starts a `{{observer}}` and no cleanup disconnects it: it keeps its callback (and the component) alive, and every mount adds one more. Return a cleanup that calls `disconnect()`.',
   guardNeverSet:
     'This `{{event}}` listener on `{{target}}` is guarded by `{{flag}}`, which nothing ever sets: the guard never closes, and each run of {{where}} adds one more listener (a leak). Set `{{flag}}` when the listener is added, or remove it where the work ends.',
 };
@@ -201,6 +267,6 @@ export const noLeakedListener: RuleDescriptor<NoLeakedListenerMessageId, typeof 
   typeCheckedOnly: true,
   messages: noLeakedListenerMessages,
   options: noLeakedListenerOptions,
-  mayReport: (text) => /\.(on|addListener|prependListener|addEventListener|once|prependOnceListener)\(/.test(text),
+  mayReport: (text) => /\.(on|addListener|prependListener|addEventListener|once|prependOnceListener|observe)\(/.test(text),
   detect: detectLeakedListeners,
 };

@@ -92,6 +92,18 @@ export function ensureModal(): void {
 }`,
   },
   {
+    name: 'an effect whose cleanup disconnects its observer',
+    code: `
+import { useEffect } from 'react';
+export function useSize(element: Element, onSize: () => void): void {
+  useEffect(() => {
+    const observer = new ResizeObserver(onSize);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [element, onSize]);
+}`,
+  },
+  {
     name: 'a listener on an emitter made per call dies with it',
     code: `
 import { EventEmitter } from 'node:events';
@@ -168,6 +180,18 @@ export function useKey(onKey: (event: KeyboardEvent) => void): void {
   }, [onKey]);
 }`,
     errors: [{ messageId: 'effectWithoutCleanup' as const, line: 5, data: { event: 'keydown', target: 'window', where: 'a `useEffect` callback', remove: 'removeEventListener' } }],
+  },
+  {
+    name: 'an effect that starts an observer and never disconnects it',
+    code: `
+import { useEffect } from 'react';
+export function useSize(element: Element, onSize: () => void): void {
+  useEffect(() => {
+    const observer = new ResizeObserver(onSize);
+    observer.observe(element);
+  }, [element, onSize]);
+}`,
+    errors: [{ messageId: 'observerNotDisconnected' as const, line: 6, data: { observer: 'ResizeObserver', where: 'a `useEffect` callback' } }],
   },
   {
     name: 'a register-once guard whose flag is never set is no guard',
