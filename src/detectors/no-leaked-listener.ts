@@ -1,7 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Analysis } from '../analysis/analysis';
 import { AST_NODE_TYPES } from '../ast/node-types';
-import { enclosingFunction, outermostWrapper, staticPropertyName, unwrapExpression, type FunctionNode } from '../ast/predicates';
+import { functionName } from '../ast/function-name';
+import { callSitesOf } from '../ast/local-functions';
+import { enclosingFunction, isInside, outermostWrapper, staticPropertyName, unwrapExpression, type FunctionNode } from '../ast/predicates';
 import { findVariable, type ScopeManagerLike } from '../ast/scopes';
 import type { Node } from '../ast/traverse';
 import type { RuleDescriptor } from '../descriptors/rule-descriptor';
@@ -157,13 +159,15 @@ class ListenerJudge {
     if (!signal && (onceMethod || isOptionSet(options, 'once'))) return;
     const targetKey = referenceKey(callee.object, scopeManager);
     if (targetKey !== undefined && isListenerRemoved(this.#paths, targetKey, listenerKey(listener, scopeManager))) return;
-    if (this.#handedBack(call)) return;
+    if (this.#handedBack(call) || this.#delegates(call, listener)) return;
     const guard = runOnceGuardOf(call, this.analysis.ast, scopeManager);
     if (guard?.kind === 'set') return;
     if (target.lifetime === 'instance-field' && isConstructorCode(enclosingFunction(call))) return;
     const execution = startExecutionOf(call, scopeManager, oracle);
     if (execution.kind === 'once') return;
-    if (target.lifetime === 'global' && target.api === 'emitter' && !this.#repeatsForSure(call, execution)) return;
+    // Start-up by nature: `process` handlers, and a service's `listen()`/`init()` subscribing its
+    // injected bus. Judged with evidence that they run again.
+    if (((target.lifetime === 'global' && target.api === 'emitter') || target.lifetime === 'instance-field') && !this.#repeatsForSure(call, execution)) return;
     if (enclosingConnectionHandler(call, oracle)) return;
     const data = {
       event: eventName(call) ?? 'event',
@@ -222,7 +226,23 @@ class ListenerJudge {
     if (execution.kind === 'hot' || execution.role.kind === 'effect') return true;
     if (execution.kind !== 'repeated') return false;
     if (isConstructorCode(enclosingFunction(call))) return true;
-    return hotCallerOf(execution.function, this.#calls, this.analysis.scopeManager, this.analysis.oracle) !== undefined;
+    const { scopeManager, oracle } = this.analysis;
+    if (hotCallerOf(execution.function, this.#calls, scopeManager, oracle)) return true;
+    const fn = execution.function;
+    return callSitesOf(fn, scopeManager, this.#calls).filter((site) => !isInside(site, fn)).length >= 2;
+  }
+
+  /**
+   * `on(event, listener) { return this.emitter.on(event, listener) }`: a method that is itself the
+   * add-listener API, passing the caller's listener through. The caller subscribes, and removes
+   * through the matching method.
+   */
+  #delegates(call: TSESTree.CallExpression, listener: Node): boolean {
+    const fn = enclosingFunction(call);
+    const name = fn && functionName(fn);
+    if (name === undefined || !Object.hasOwn(ADD_METHODS, name)) return false;
+    const value = unwrapExpression(listener);
+    return value.type === AST_NODE_TYPES.Identifier && fn!.params.some((parameter) => parameter.type === AST_NODE_TYPES.Identifier && parameter.name === value.name);
   }
 
   /**

@@ -116,6 +116,16 @@ function methodHolding(fn: FunctionNode | undefined): TSESTree.MethodDefinition 
   return undefined;
 }
 
+/** A variable declared inside the functions around `site` that is neither a parameter nor `x = options.signal`. */
+function isPlainLocal(identifier: TSESTree.Identifier, site: Node, scopeManager: ScopeManagerLike): boolean {
+  const variable = findVariable(scopeManager, identifier);
+  const definition = variable?.defs[0];
+  if (!variable || !definition || definition.type === 'Parameter') return false;
+  if (variable.scope.type === 'module' || variable.scope.type === 'global' || variable.scope.block.type === AST_NODE_TYPES.Program) return false;
+  if (definition.node.type === AST_NODE_TYPES.VariableDeclarator && definition.node.init && isCallerSignalMember(unwrapExpression(definition.node.init), scopeManager)) return false;
+  return isInside(site, variable.scope.block);
+}
+
 /**
  * The target of `target.on(…)` / `target.addEventListener(…)` at `site`, when it outlives the code
  * there. Typed: the target's type must be an event source (EventEmitter, EventTarget, AbortSignal)
@@ -124,6 +134,9 @@ function methodHolding(fn: FunctionNode | undefined): TSESTree.MethodDefinition 
  */
 export function longLivedTargetOf(target: Node, site: Node, scopeManager: ScopeManagerLike, oracle: Pick<TypeOracle, 'typed' | 'eventSourceKind'>): LongLivedTarget | undefined {
   const node = unwrapExpression(target);
+  if (node.type !== AST_NODE_TYPES.Identifier && node.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  // A local made in the function (most `x.on(…)` calls) is judged without asking the checker.
+  if (node.type === AST_NODE_TYPES.Identifier && isPlainLocal(node, site, scopeManager)) return undefined;
   const kind = oracle.eventSourceKind(node);
   if (kind === 'other') return undefined;
   const program = programOf(node);

@@ -223,6 +223,21 @@ export class Watcher {
 /** What only the checker sees: imported emitters, fields of long-lived objects, signals by type. */
 const typedValid = [
   {
+    name: 'typed: a service subscribing its injected bus in a listen() the file calls once, and a delegating on()',
+    code: `
+import { EventEmitter } from 'node:events';
+export class LifecycleService {
+  constructor(private readonly eventBus: EventEmitter) {}
+  listen(): void {
+    this.eventBus.on('feature-created', () => this.initialise());
+  }
+  on(event: string, listener: (...args: unknown[]) => void): EventEmitter {
+    return this.eventBus.on(event, listener);
+  }
+  private initialise(): void {}
+}`,
+  },
+  {
     name: 'typed: an object with an on method that is no event source (a jQuery-like set)',
     code: `
 declare const $: (selector: string) => { on(event: string, listener: () => void): void };
@@ -244,16 +259,18 @@ export function forward(sink: EventEmitter): void {
     errors: [{ messageId: 'neverRemoved' as const, line: 5 }],
   },
   {
-    name: 'typed: a field holding an injected emitter, subscribed by a method',
+    name: 'typed: a field holding an injected emitter, subscribed by a method each request reaches',
     code: `
 import { EventEmitter } from 'node:events';
 export class OrderFeed {
-  constructor(private readonly bus: EventEmitter) {}
-  follow(onOrder: (order: unknown) => void): void {
-    this.bus.on('order', onOrder);
+  constructor(private readonly bus: EventEmitter, requests: EventEmitter) {
+    requests.on('request', (log: string[]) => this.follow(log));
+  }
+  follow(log: string[]): void {
+    this.bus.on('order', (order) => log.push(String(order)));
   }
 }`,
-    errors: [{ messageId: 'neverRemoved' as const, line: 6 }],
+    errors: [{ messageId: 'neverRemoved' as const, line: 8 }],
   },
   {
     name: 'typed: a signal parameter by its type, whatever its name',
