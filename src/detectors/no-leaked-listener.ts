@@ -108,7 +108,7 @@ function isHandedOn(observer: TSESTree.Identifier, scopeManager: ScopeManagerLik
   const variable = findVariable(scopeManager, observer);
   return (variable?.references ?? []).some((reference) => {
     if (reference.init) return false;
-    const value = outermostWrapper(reference.identifier as Node);
+    const value = outermostWrapper(reference.identifier);
     const parent = value.parent;
     return !(parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === value);
   });
