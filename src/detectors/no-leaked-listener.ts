@@ -167,7 +167,8 @@ class ListenerJudge {
     if (execution.kind === 'once') return;
     // Start-up by nature: `process` handlers, and a service's `listen()`/`init()` subscribing its
     // injected bus. Judged with evidence that they run again.
-    if (((target.lifetime === 'global' && target.api === 'emitter') || target.lifetime === 'instance-field') && !this.#repeatsForSure(call, execution)) return;
+    if (target.lifetime === 'global' && target.api === 'emitter' && !this.#repeatsForSure(call, execution, false)) return;
+    if (target.lifetime === 'instance-field' && !this.#repeatsForSure(call, execution, true)) return;
     if (enclosingConnectionHandler(call, oracle)) return;
     const data = {
       event: eventName(call) ?? 'event',
@@ -220,14 +221,18 @@ class ListenerJudge {
    * `process.on('SIGTERM' | 'uncaughtException' | 'exit', …)` is start-up code by nature: in a function
    * that may run any number of times (an exported `start`, a child process's entry) it is judged only
    * with evidence that it repeats — a hot path (a handler, a listener, a loop), a hot path of the file
-   * that reaches it, a constructor (once per instance), a React effect.
+   * that reaches it, a constructor (once per instance), a React effect; for a method, also two call
+   * sites in the file.
    */
-  #repeatsForSure(call: TSESTree.CallExpression, execution: Execution): boolean {
+  #repeatsForSure(call: TSESTree.CallExpression, execution: Execution, twoCallSites: boolean): boolean {
     if (execution.kind === 'hot' || execution.role.kind === 'effect') return true;
     if (execution.kind !== 'repeated') return false;
     if (isConstructorCode(enclosingFunction(call))) return true;
     const { scopeManager, oracle } = this.analysis;
     if (hotCallerOf(execution.function, this.#calls, scopeManager, oracle)) return true;
+    // Two call sites of a service method (`connect()` and `reconnect()`) run it twice; two of a
+    // start-up function (`start()` and `create()`, alternatives) do not say as much.
+    if (!twoCallSites) return false;
     const fn = execution.function;
     return callSitesOf(fn, scopeManager, this.#calls).filter((site) => !isInside(site, fn)).length >= 2;
   }
