@@ -9,6 +9,13 @@ const recommendedRules: Linter.RulesRecord = Object.fromEntries(
     .map(([name]) => [`leakguard/${name}`, 'error' as const]),
 );
 
+/** The recommended rules and those whose precision needs type information. */
+const typeCheckedRules: Linter.RulesRecord = Object.fromEntries(
+  Object.entries(rules)
+    .filter(([, rule]) => rule.meta.docs?.recommended || rule.meta.docs?.typeCheckedOnly)
+    .map(([name]) => [`leakguard/${name}`, 'error' as const]),
+);
+
 type ConfigName = 'recommended' | 'recommended-type-checked';
 
 /**
@@ -36,7 +43,7 @@ plugin.configs['recommended-type-checked'] = {
     parser: typescriptParser as unknown as Linter.Parser,
     parserOptions: { projectService: true },
   },
-  rules: recommendedRules,
+  rules: typeCheckedRules,
 };
 
 export = plugin;

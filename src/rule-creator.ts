@@ -8,6 +8,8 @@ export interface LeakguardRuleDocs {
   description: string;
   /** Which preset turns the rule on. */
   recommended?: boolean;
+  /** Only `recommended-type-checked` turns it on. */
+  typeCheckedOnly?: boolean;
   /** The rule works without type information; types only sharpen it. */
   requiresTypeChecking?: false;
 }
@@ -37,7 +39,7 @@ export function eslintRuleOf<MessageId extends string, Specs extends OptionSpecs
     name: descriptor.name,
     meta: {
       type: 'problem',
-      docs: { description: descriptor.description, recommended: descriptor.recommended },
+      docs: { description: descriptor.description, recommended: descriptor.recommended, ...(descriptor.typeCheckedOnly ? { typeCheckedOnly: true } : {}) },
       ...(descriptor.suggest ? { hasSuggestions: true } : {}),
       messages: descriptor.messages,
       schema: [optionsSchema(descriptor.options)],

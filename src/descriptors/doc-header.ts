@@ -12,8 +12,18 @@ export const HEADER_BEGIN = '<!-- begin auto-generated header: npm run docs:head
 export const HEADER_END = '<!-- end auto-generated header -->';
 
 function ruleBadges(rule: AnyRuleDescriptor, catalog: Catalog): string {
-  const badges = [rule.recommended ? '💼 In `recommended` and `recommended-type-checked`.' : '💼 In no preset: turn it on in your config.'];
-  badges.push('💭 Works without type information; with it (`recommended-type-checked`) it sees more and reports less in error.');
+  const badges = [
+    rule.recommended
+      ? '💼 In `recommended` and `recommended-type-checked`.'
+      : rule.typeCheckedOnly
+        ? '💼 In `recommended-type-checked` only.'
+        : '💼 In no preset: turn it on in your config.',
+  ];
+  badges.push(
+    rule.typeCheckedOnly
+      ? '💭 Works without type information, with less precision: the typed preset turns it on.'
+      : '💭 Works without type information; with it (`recommended-type-checked`) it sees more and reports less in error.',
+  );
   if (rule.suggest) badges.push('💡 Offers suggestions (editor quick-fixes).');
   const codemods = codemodsFixing(catalog, rule);
   badges.push(

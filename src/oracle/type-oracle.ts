@@ -68,4 +68,13 @@ export interface TypeOracle {
    * cannot tell (an `any` receiver, a generic client's `Function` methods): undefined.
    */
   grpcCall(call: TSESTree.CallExpression): GrpcCallSignature | 'not-rpc' | undefined;
+  /**
+   * What kind of event source a value is, by the declaration site of its type and its base types: a
+   * node `EventEmitter` (`process`, a ws or socket.io socket, a user's subclass), a DOM or node
+   * `EventTarget` (`window`, `document`, an element), an `AbortSignal`; `other` when the checker knows
+   * the type and it is none of these (a jQuery set, an RxJS subject). Untyped: undefined.
+   */
+  eventSourceKind(expression: TSESTree.Node): EventSourceKind | undefined;
 }
+
+export type EventSourceKind = 'emitter' | 'event-target' | 'abort-signal' | 'other';

@@ -10,7 +10,7 @@ import type { ResourceEntry } from '../registry/resource-entry';
 import { declarationMatches, isDeclaredInNodeOrLib } from './declaration-match';
 import { calleeSignatures, possibleResultTypes } from './possible-results';
 import { grpcCallSignature, programUsesGrpc, type GrpcCallSignature } from './grpc-call-signature';
-import type { RequestScopedMatch, TypeOracle } from './type-oracle';
+import type { EventSourceKind, RequestScopedMatch, TypeOracle } from './type-oracle';
 import type { UntypedOracle } from './untyped-oracle';
 
 type TypeServices = Pick<ParserServicesWithTypeInformation, 'program' | 'esTreeNodeToTSNodeMap'>;
@@ -282,6 +282,30 @@ export class TypedOracle implements TypeOracle {
       if (match) return match;
     }
     return undefined;
+  }
+
+  eventSourceKind(expression: Node): EventSourceKind | undefined {
+    const type = this.#valueType(expression);
+    if (!type) return undefined;
+    const candidates = type.isUnion() ? type.types : [type];
+    for (const candidate of candidates) {
+      const kind = this.#findInHierarchy(candidate, (symbol) => this.#eventSourceSymbol(symbol));
+      if (kind) return kind;
+    }
+    return 'other';
+  }
+
+  /**
+   * `EventEmitter` wherever it is declared (node's `events`, the `events` and `eventemitter3`
+   * packages, a project's own), `EventTarget` and `AbortSignal` of the standard library or node.
+   */
+  #eventSourceSymbol(symbol: ts.Symbol): Exclude<EventSourceKind, 'other'> | undefined {
+    const name = symbol.getName();
+    if (name === 'EventEmitter') return 'emitter';
+    if (name !== 'EventTarget' && name !== 'AbortSignal') return undefined;
+    const declarations = symbol.getDeclarations() ?? [];
+    if (!declarations.some((declaration) => isDeclaredInNodeOrLib(declaration, this.services.program))) return undefined;
+    return name === 'AbortSignal' ? 'abort-signal' : 'event-target';
   }
 
   admitsNullish(typeNode: TSESTree.TypeNode): boolean {

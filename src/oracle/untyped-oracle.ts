@@ -188,6 +188,11 @@ export class UntypedOracle implements TypeOracle {
   }
 
   /** Only what is written: an alias such as `type Entry = User | undefined` needs the typed oracle. */
+  /** Without types the detectors read event sources by shape (globals, imports, `new EventEmitter()`). */
+  eventSourceKind(): undefined {
+    return undefined;
+  }
+
   admitsNullish(typeNode: TSESTree.TypeNode): boolean {
     let nullish = false;
     walk(typeNode, (node) => {
