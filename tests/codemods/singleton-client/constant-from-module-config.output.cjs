@@ -3,22 +3,22 @@ const { MongoClient } = require('mongodb');
 
 const settings = { host: '127.0.0.1', port: 27017, poolSize: 5 };
 
-let mongoClient;
+let client;
 
-function getMongoClient() {
-  return (mongoClient ??= new MongoClient(`mongodb://${settings.host}:${settings.port}`, { maxPoolSize: settings.poolSize }));
+function getClient() {
+  return (client ??= new MongoClient(`mongodb://${settings.host}:${settings.port}`, { maxPoolSize: settings.poolSize }));
 }
 
-/** Closes the shared client on graceful shutdown; the next `getMongoClient()` creates a new one. */
-async function closeMongoClient() {
-  const current = mongoClient;
-  mongoClient = undefined;
+/** Closes the shared client on graceful shutdown; the next `getClient()` creates a new one. */
+async function closeClient() {
+  const current = client;
+  client = undefined;
   await current?.close();
 }
 
-function Repository(name, client = getMongoClient()) {
+function Repository(name, client = getClient()) {
   this.collection = client.db('app').collection(name);
 }
 
 module.exports = { Repository };
-module.exports.closeMongoClient = closeMongoClient;
+module.exports.closeClient = closeClient;
