@@ -60,7 +60,11 @@ export function calledLocalFunction(call: TSESTree.CallExpression, scopeManager:
     const variable = findVariable(scopeManager, callee);
     // Reassigned names may hold anything by the time of the call.
     if (!variable || variable.defs.length !== 1 || variable.references.some((reference) => reference.isWrite() && !reference.init)) return undefined;
-    return declaredFunction(variable.defs[0].node);
+    // A parameter's definition node is the function that declares it: `getLogger()` called through a
+    // parameter runs whatever the caller passed, not the enclosing function.
+    const definition = variable.defs[0];
+    if (definition.type !== 'FunctionName' && definition.type !== 'Variable') return undefined;
+    return declaredFunction(definition.node);
   }
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const name = accessedName(callee);

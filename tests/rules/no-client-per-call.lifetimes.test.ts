@@ -8,6 +8,15 @@ import { typedRuleTester, untypedRuleTester } from './rule-testers';
  */
 const valid = [
   {
+    name: 'a factory that returns its client and calls a function it was given (the parameter is not the factory)',
+    code: `
+import { knex } from 'knex';
+export function createDb(version: string, getLogger: (name: string) => { debug(message: string): void }) {
+  const logger = getLogger('db');
+  return knex({ client: 'pg', version, log: { debug: (message: string) => logger.debug(message) } });
+}`,
+  },
+  {
     name: 'a class that makes its own client, instantiated once at module level',
     code: `
 import { Redis } from 'ioredis';
