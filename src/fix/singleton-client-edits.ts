@@ -291,13 +291,13 @@ export function editsForSingletonClient(plan: SingletonClientPlan, source: strin
   for (const declaration of plan.inlinedDeclarations) edits.push({ range: removalRange(layout, declaration), text: '' });
   const overlapping = edits.some((edit, index) => edits.some((other, j) => j !== index && edit.range[0] < other.range[1] && other.range[0] < edit.range[1]));
   if (overlapping) return { refusal: 'the client is created inside the `try` whose `finally` closes it; declare it before the `try` first' };
-  if (plan.reuse) return { edits };
   if (site.kind === 'per-instance') {
     // A method of each instance: whoever owns the instance calls it on shutdown.
     const owner = site.classBody.parent;
     const className = 'id' in owner && owner.id ? owner.id.name : 'instance';
     return { edits, added: [{ name: `${className}#${plan.names.closer}`, purpose: 'graceful-shutdown' }] };
   }
+  if (plan.reuse) return { edits };
   return {
     edits,
     added: [
