@@ -10,7 +10,8 @@ import type { RuleDescriptor } from '../descriptors/rule-descriptor';
 import type { Finding, Refusal } from '../findings/finding';
 import { cleanupPathsOfFile, isHandleCleared, type CleanupPaths } from '../lifetime/cleanup-paths';
 import { hotCallerOf } from '../lifetime/hot-callers';
-import { enclosingConnectionHandler } from '../lifetime/connection-scope';
+import { handlerInScope, type WorkScope } from '../lifetime/connection-scope';
+import type { HandlerRole } from '../lifetime/execution-role';
 import type { Execution } from '../lifetime/execution';
 import { referenceKey } from '../lifetime/reference-keys';
 import { runOnceGuardOf, stopConditionBetween } from '../lifetime/run-once-guard';
@@ -24,6 +25,14 @@ const noLeakedIntervalOptions = {} as const;
 type NoLeakedIntervalMessageId = 'dropped' | 'neverCleared' | 'overwritten' | 'rearmedForever' | 'iteratorNeverEnds';
 
 type NoLeakedIntervalFinding = Finding<NoLeakedIntervalMessageId>;
+
+/** A judged interval with the handler whose connection bounds it (`require-cleanup-on-disconnect`'s sites). */
+export interface JudgedInterval {
+  readonly finding: NoLeakedIntervalFinding;
+  readonly handler: HandlerRole | null;
+  /** What keeps the handle: the variable or slot text, undefined when it is dropped. */
+  readonly handle: string | undefined;
+}
 
 /** No codemod fixes this rule yet: `cleanup-on-close` is planned (issue 11). */
 const PENDING_CODEMOD: Refusal = {
@@ -147,16 +156,20 @@ function isConstructorCode(fn: FunctionNode): boolean {
 }
 
 class IntervalJudge {
-  readonly findings: NoLeakedIntervalFinding[] = [];
+  readonly judged: JudgedInterval[] = [];
   readonly #calls: TSESTree.CallExpression[];
   readonly #paths: CleanupPaths;
+  #handler: HandlerRole | null = null;
 
-  constructor(private readonly analysis: Analysis) {
+  constructor(
+    private readonly analysis: Analysis,
+    private readonly scope: WorkScope,
+  ) {
     this.#calls = callsOfFile(analysis.ast);
     this.#paths = cleanupPathsOfFile(this.#calls, analysis.ast, analysis.scopeManager);
   }
 
-  run(): NoLeakedIntervalFinding[] {
+  run(): JudgedInterval[] {
     for (const call of this.#calls) {
       const timer = timerFunctionOf(call.callee, this.analysis.ast, this.analysis.scopeManager);
       if (!timer) continue;
@@ -164,19 +177,22 @@ class IntervalJudge {
       else if (timer.name === 'setInterval') this.#judgeInterval(call);
       else if (timer.name === 'setTimeout' && timer.api !== 'timers/promises') this.#judgeRearm(call);
     }
-    return this.findings;
+    return this.judged;
   }
 
-  /** The execution that starts the work, when it repeats and no connection handler owns it. */
+  /** The execution that starts the work, when it repeats and the site is in this judge's scope (see WorkScope). */
   #repeatedStart(site: Node): Execution | undefined {
     const execution = startExecutionOf(site, this.analysis.scopeManager, this.analysis.oracle);
     if (execution.kind === 'once') return undefined;
-    if (enclosingConnectionHandler(site, this.analysis.oracle)) return undefined;
+    const handler = handlerInScope(site, this.scope, this.analysis.oracle);
+    if (handler === undefined) return undefined;
+    this.#handler = handler;
     return execution;
   }
 
   #report(node: Node, messageId: NoLeakedIntervalMessageId, data: Record<string, string>): void {
-    this.findings.push({ ruleId: NO_LEAKED_INTERVAL, messageId, node, data, remedy: PENDING_CODEMOD });
+    const finding = { ruleId: NO_LEAKED_INTERVAL, messageId, node, data, remedy: PENDING_CODEMOD };
+    this.judged.push({ finding, handler: this.#handler, handle: data.handle ?? data.slot });
   }
 
   #judgeInterval(call: TSESTree.CallExpression): void {
@@ -352,7 +368,12 @@ function staticKey(property: TSESTree.Property): string | undefined {
  * running after the work that started them was gone.
  */
 function detectLeakedIntervals(analysis: Analysis): NoLeakedIntervalFinding[] {
-  return new IntervalJudge(analysis).run();
+  return judgeIntervals(analysis, 'outside-connections').map((judged) => judged.finding);
+}
+
+/** The intervals of the file that leak, among the sites in `scope`. */
+export function judgeIntervals(analysis: Analysis, scope: WorkScope): JudgedInterval[] {
+  return new IntervalJudge(analysis, scope).run();
 }
 
 const noLeakedIntervalMessages: Record<NoLeakedIntervalMessageId, string> = {

@@ -9,7 +9,8 @@ import type { Node } from '../ast/traverse';
 import type { RuleDescriptor } from '../descriptors/rule-descriptor';
 import type { Finding, Refusal } from '../findings/finding';
 import { cleanupPathsOfFile, isListenerRemoved, listenerKey, type CleanupPaths } from '../lifetime/cleanup-paths';
-import { enclosingConnectionHandler } from '../lifetime/connection-scope';
+import { handlerInScope, type WorkScope } from '../lifetime/connection-scope';
+import type { HandlerRole } from '../lifetime/execution-role';
 import { longLivedTargetOf, type LongLivedTarget } from '../lifetime/long-lived-targets';
 import { referenceKey } from '../lifetime/reference-keys';
 import { runOnceGuardOf } from '../lifetime/run-once-guard';
@@ -24,6 +25,15 @@ const noLeakedListenerOptions = {} as const;
 type NoLeakedListenerMessageId = 'neverRemoved' | 'abortListenerNotRemoved' | 'effectWithoutCleanup' | 'guardNeverSet' | 'observerNotDisconnected';
 
 type NoLeakedListenerFinding = Finding<NoLeakedListenerMessageId>;
+
+/** A judged listener with the handler whose connection bounds it (`require-cleanup-on-disconnect`'s sites). */
+export interface JudgedListener {
+  readonly finding: NoLeakedListenerFinding;
+  readonly handler: HandlerRole | null;
+  readonly call: TSESTree.CallExpression;
+  /** The event source it is added to; undefined for an observer. */
+  readonly target: LongLivedTarget | undefined;
+}
 
 /** No codemod fixes this rule yet: `cleanup-on-close` is planned (issue 11). */
 const PENDING_CODEMOD: Refusal = {
@@ -119,28 +129,32 @@ function removeMethodOf(target: LongLivedTarget): string {
 }
 
 class ListenerJudge {
-  readonly findings: NoLeakedListenerFinding[] = [];
+  readonly judged: JudgedListener[] = [];
   readonly #calls: TSESTree.CallExpression[];
   readonly #paths: CleanupPaths;
 
-  constructor(private readonly analysis: Analysis) {
+  constructor(
+    private readonly analysis: Analysis,
+    private readonly scope: WorkScope,
+  ) {
     this.#calls = callsOfFile(analysis.ast);
     this.#paths = cleanupPathsOfFile(this.#calls, analysis.ast, analysis.scopeManager);
   }
 
-  run(): NoLeakedListenerFinding[] {
+  run(): JudgedListener[] {
     for (const call of this.#calls) {
       const callee = unwrapExpression(call.callee);
       if (callee.type !== AST_NODE_TYPES.MemberExpression) continue;
       const method = staticPropertyName(callee);
       if (method === 'observe') {
-        this.#judgeObserver(call, callee);
+        // Effects are never connection handlers: their observers are this rule's alone.
+        if (this.scope === 'outside-connections') this.#judgeObserver(call, callee);
         continue;
       }
       if (method === undefined || !Object.hasOwn(ADD_METHODS, method) || call.arguments.length < 2) continue;
       this.#judge(call, callee, ADD_METHODS[method].once);
     }
-    return this.findings;
+    return this.judged;
   }
 
   #judge(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, onceMethod: boolean): void {
@@ -169,7 +183,8 @@ class ListenerJudge {
     // injected bus. Judged with evidence that they run again.
     if (target.lifetime === 'global' && target.api === 'emitter' && !this.#repeatsForSure(call, execution, false)) return;
     if (target.lifetime === 'instance-field' && !this.#repeatsForSure(call, execution, true)) return;
-    if (enclosingConnectionHandler(call, oracle)) return;
+    const handler = handlerInScope(call, this.scope, oracle);
+    if (handler === undefined) return;
     const data = {
       event: eventName(call) ?? 'event',
       target: this.analysis.sourceText.slice(callee.object.range[0], callee.object.range[1]),
@@ -178,13 +193,14 @@ class ListenerJudge {
     };
     const messageId: NoLeakedListenerMessageId =
       execution.role.kind === 'effect' ? 'effectWithoutCleanup' : signal ? 'abortListenerNotRemoved' : guard?.kind === 'never-set' ? 'guardNeverSet' : 'neverRemoved';
-    this.findings.push({
+    const finding: NoLeakedListenerFinding = {
       ruleId: NO_LEAKED_LISTENER,
       messageId,
       node: call,
       data: guard?.kind === 'never-set' ? { ...data, flag: guard.flag } : data,
       remedy: PENDING_CODEMOD,
-    });
+    };
+    this.judged.push({ finding, handler, call, target });
   }
 
   /**
@@ -208,13 +224,14 @@ class ListenerJudge {
     const execution = startExecutionOf(call, scopeManager, oracle);
     if (execution.role.kind !== 'effect') return;
     const constructor = unwrapExpression(made.callee);
-    this.findings.push({
+    const finding: NoLeakedListenerFinding = {
       ruleId: NO_LEAKED_LISTENER,
       messageId: 'observerNotDisconnected',
       node: call,
       data: { observer: constructor.type === AST_NODE_TYPES.Identifier ? constructor.name : 'observer', where: whereStarted(execution) },
       remedy: PENDING_CODEMOD,
-    });
+    };
+    this.judged.push({ finding, handler: null, call, target: undefined });
   }
 
   /**
@@ -269,7 +286,12 @@ class ListenerJudge {
  * request and never removed, each one keeping its request's objects alive.
  */
 function detectLeakedListeners(analysis: Analysis): NoLeakedListenerFinding[] {
-  return new ListenerJudge(analysis).run();
+  return judgeListeners(analysis, 'outside-connections').map((judged) => judged.finding);
+}
+
+/** The listeners of the file that leak, among the sites in `scope`. */
+export function judgeListeners(analysis: Analysis, scope: WorkScope): JudgedListener[] {
+  return new ListenerJudge(analysis, scope).run();
 }
 
 const noLeakedListenerMessages: Record<NoLeakedListenerMessageId, string> = {

@@ -1,5 +1,5 @@
 import type { FunctionNode } from '../ast/predicates';
-import type { ConnectionObject, ExecutionRole, Framework, GrpcMethodKind } from './execution-role';
+import type { ConnectionObject, ExecutionRole, Framework, GrpcMethodKind, HandlerRole } from './execution-role';
 
 /**
  * What ends the connection, request or call a piece of code runs for: the event to listen for (on
@@ -49,4 +49,27 @@ export function connectionEndsOf(role: ExecutionRole): ConnectionEnd[] {
     default:
       return [];
   }
+}
+
+/**
+ * The end a cleanup belongs on, for a handler: the first named connection object's event (`req`
+ * before `res`: the request's 'close' fires when the client leaves, whichever is named first in the
+ * signature), or its signal. Undefined when no connection object has a name (destructured).
+ */
+export function primaryConnectionEnd(role: HandlerRole): ConnectionEnd | undefined {
+  return connectionEndsOf(role).find((end) => end.kind !== 'effect-cleanup' && end.object.name !== undefined);
+}
+
+/** The object an end is observed on, as code: `req`, `ctx.req`, `request.raw`, `call`. */
+export function connectionEndTarget(end: Exclude<ConnectionEnd, { kind: 'effect-cleanup' }>): string {
+  const name = end.object.name ?? end.object.object;
+  return end.kind === 'event' ? [name, ...end.path].join('.') : name;
+}
+
+/** The end in a report's words: "`req`'s 'close'", "`call`'s 'cancelled'", "`signal`'s 'abort'". */
+export function describeConnectionEnd(end: ConnectionEnd | undefined): string {
+  if (!end) return 'the connection’s end';
+  if (end.kind === 'effect-cleanup') return 'the effect’s cleanup';
+  const events = end.kind === 'event' ? end.events.filter((event) => event !== 'error') : ['abort'];
+  return `\`${connectionEndTarget(end)}\`’s ${events.map((event) => `'${event}'`).join(' / ')}`;
 }

@@ -18,3 +18,21 @@ export function enclosingConnectionHandler(site: Node, oracle: RequestScopeOracl
   }
   return undefined;
 }
+
+/**
+ * Which sites a judge of long-lived work looks at. One site, one report: `no-leaked-interval` and
+ * `no-leaked-listener` judge the work started outside any handler with a connection end
+ * (`outside-connections`); `require-cleanup-on-disconnect` runs the same judges over the work
+ * started inside one (`connection-scoped`), so the two sets are complements by construction.
+ */
+export type WorkScope = 'outside-connections' | 'connection-scoped';
+
+/**
+ * The handler whose connection bounds the work at `site`, when the site is in `scope`: `null` for a
+ * site outside any connection handler judged `outside-connections`; undefined when it is not judged.
+ */
+export function handlerInScope(site: Node, scope: WorkScope, oracle: RequestScopeOracle | undefined): HandlerRole | null | undefined {
+  const handler = enclosingConnectionHandler(site, oracle);
+  if (scope === 'connection-scoped') return handler;
+  return handler ? undefined : null;
+}

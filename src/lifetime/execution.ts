@@ -6,7 +6,9 @@ import { AST_NODE_TYPES } from '../ast/node-types';
 import { isFunction, staticPropertyName, unwrapExpression, type FunctionNode } from '../ast/predicates';
 import type { ScopeManagerLike } from '../ast/scopes';
 import type { Node } from '../ast/traverse';
+import { moduleBindings, resolveModuleMember } from '../oracle/module-bindings';
 import type { TypeOracle } from '../oracle/type-oracle';
+import { stripNodePrefix } from '../registry/specifiers';
 import { roleOfCallback, roleOfTypedHandler } from './callback-roles';
 import type { CallSiteRegistration, ExecutionRole, TimerFunction } from './execution-role';
 
@@ -73,12 +75,34 @@ function callbackRegistration(fn: FunctionNode): CallSiteRegistration | undefine
   // `once` runs its listener once; `on('request' | 'message' | …)` for every event.
   if (isRepeatingListenerMethod(name)) return { via: 'listener', method: name, event: firstStringArgument(parent), target: object ?? parent.callee };
   // app.get('/x', handler), router.post(…), fastify.get(…): a path first, handlers after it.
-  if (object && ROUTER_METHODS.has(name) && parent.arguments.length >= 2 && parent.arguments[0] !== fn) {
+  if (object && ROUTER_METHODS.has(name) && parent.arguments.length >= 2 && parent.arguments[0] !== fn && !isHttpClientModule(object)) {
     return { via: 'router', method: name, receiver: object };
   }
   if (object && name === 'use' && parent.arguments.length >= 1) return { via: 'middleware', receiver: object };
   if (ITERATION_METHODS.has(name)) return { via: 'iteration', method: name };
   return undefined;
+}
+
+/**
+ * `http.get(url, (res) => …)`, `https.request(…)`: node's HTTP client, whose callback gets one
+ * response of one outgoing request — not a route handler.
+ */
+function isHttpClientModule(receiver: Node): boolean {
+  let root: Node | undefined = receiver;
+  while (root?.parent) root = root.parent;
+  if (root?.type !== AST_NODE_TYPES.Program) return false;
+  const member = resolveModuleMember(receiver, moduleBindings(root));
+  return member !== undefined && member.path.length === 0 && HTTP_CLIENT_MODULES.has(stripNodePrefix(member.module));
+}
+
+const HTTP_CLIENT_MODULES = new Set(['http', 'https', 'http2']);
+
+/** `http.get(url, (res) => …)`: the function is the response callback of node's HTTP client. */
+function isHttpClientCallback(fn: FunctionNode): boolean {
+  const call = fn.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || !(call.arguments as readonly Node[]).includes(fn)) return false;
+  const callee = unwrapExpression(call.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression && isHttpClientModule(callee.object);
 }
 
 /** `(async () => { … })()` at module level runs once. */
@@ -106,7 +130,8 @@ export type RequestScopeOracle = Pick<TypeOracle, 'requestScopedType'>;
 function functionExecution(fn: FunctionNode, oracle: RequestScopeOracle | undefined): Execution {
   const registration = callbackRegistration(fn);
   if (registration) return { kind: 'hot', role: roleOfCallback(fn, registration, oracle), node: fn };
-  const handler = oracle && roleOfTypedHandler(fn, oracle);
+  // A client response is an `IncomingMessage` too: its callback serves no connection of ours.
+  const handler = oracle && !isHttpClientCallback(fn) && roleOfTypedHandler(fn, oracle);
   if (handler) return { kind: 'hot', role: handler, node: fn };
   if (isTopLevelIife(fn)) return { kind: 'once', role: { kind: 'module-load', at: 'iife' } };
   const entryPoint = entryPointName(fn);

@@ -75,6 +75,15 @@ export interface TypeOracle {
    * the type and it is none of these (a jQuery set, an RxJS subject). Untyped: undefined.
    */
   eventSourceKind(expression: TSESTree.Node): EventSourceKind | undefined;
+  /**
+   * Typed: how the value a subscribe-style call returns ends its subscription — an RxJS-style
+   * `Subscription` (`unsubscribe()`), an unsubscribe function to call, a disposable (`dispose()`,
+   * `[Symbol.dispose]()`); undefined when the result is none of these (a promise, `void`, `this`).
+   * Untyped: undefined (the detectors read RxJS by its import bindings).
+   */
+  subscriptionRelease(call: TSESTree.CallExpression): SubscriptionRelease | undefined;
 }
+
+export type SubscriptionRelease = 'unsubscribe' | 'call' | 'dispose';
 
 export type EventSourceKind = 'emitter' | 'event-target' | 'abort-signal' | 'other';

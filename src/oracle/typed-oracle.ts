@@ -10,7 +10,7 @@ import type { ResourceEntry } from '../registry/resource-entry';
 import { declarationMatches, isDeclaredInNodeOrLib } from './declaration-match';
 import { calleeSignatures, possibleResultTypes } from './possible-results';
 import { grpcCallSignature, programUsesGrpc, type GrpcCallSignature } from './grpc-call-signature';
-import type { EventSourceKind, RequestScopedMatch, TypeOracle } from './type-oracle';
+import type { EventSourceKind, RequestScopedMatch, SubscriptionRelease, TypeOracle } from './type-oracle';
 import type { UntypedOracle } from './untyped-oracle';
 
 type TypeServices = Pick<ParserServicesWithTypeInformation, 'program' | 'esTreeNodeToTSNodeMap'>;
@@ -306,6 +306,23 @@ export class TypedOracle implements TypeOracle {
     const declarations = symbol.getDeclarations() ?? [];
     if (!declarations.some((declaration) => isDeclaredInNodeOrLib(declaration, this.services.program))) return undefined;
     return name === 'AbortSignal' ? 'abort-signal' : 'event-target';
+  }
+
+  subscriptionRelease(call: TSESTree.CallExpression): SubscriptionRelease | undefined {
+    const type = this.#valueType(call);
+    if (!type || type.isUnion()) return undefined;
+    const callable = (name: string) => {
+      const property = type.getProperty(name);
+      return property !== undefined && this.#checker.getTypeOfSymbol(property).getCallSignatures().length > 0;
+    };
+    // A promise (`await redis.subscribe(…)`) is no subscription handle.
+    if (callable('then')) return undefined;
+    if (callable('unsubscribe')) return 'unsubscribe';
+    if (callable('dispose') || type.getProperties().some((property) => property.getName() === '__@dispose' || property.getName().startsWith('__@dispose@'))) return 'dispose';
+    // `() => void`: an unsubscribe function, which takes nothing.
+    const signatures = type.getCallSignatures();
+    if (signatures.length > 0 && type.getProperties().length === 0 && signatures.every((signature) => signature.getParameters().every(isOptionalParameter))) return 'call';
+    return undefined;
   }
 
   admitsNullish(typeNode: TSESTree.TypeNode): boolean {
@@ -638,4 +655,9 @@ function admitsNullishType(type: ts.Type): boolean {
     return !constraint || admitsNullishType(constraint);
   }
   return type.isUnion() && type.types.some((member) => admitsNullishType(member));
+}
+
+function isOptionalParameter(symbol: ts.Symbol): boolean {
+  const declaration = symbol.valueDeclaration;
+  return declaration !== undefined && ts.isParameter(declaration) && (declaration.questionToken !== undefined || declaration.initializer !== undefined || declaration.dotDotDotToken !== undefined);
 }

@@ -193,6 +193,11 @@ export class UntypedOracle implements TypeOracle {
     return undefined;
   }
 
+  /** Without types a subscribe call's result is unknown: the detectors read RxJS by its imports. */
+  subscriptionRelease(): undefined {
+    return undefined;
+  }
+
   admitsNullish(typeNode: TSESTree.TypeNode): boolean {
     let nullish = false;
     walk(typeNode, (node) => {
