@@ -32,6 +32,8 @@ export interface JudgedInterval {
   readonly handler: HandlerRole | null;
   /** What keeps the handle: the variable or slot text, undefined when it is dropped. */
   readonly handle: string | undefined;
+  /** The slot's assignment, for a slot overwritten while it holds a live interval. */
+  readonly overwrittenSlot?: TSESTree.Node;
 }
 
 /** No codemod fixes this rule yet: `cleanup-on-close` is planned (issue 11). */
@@ -46,7 +48,7 @@ const SELF_RETURNING = new Set(['unref', 'ref']);
 const HANDLE_QUERIES = new Set(['unref', 'ref', 'hasRef', 'refresh']);
 
 /** The expression whose value is the handle: through `.unref()` chains. */
-function handleValue(call: TSESTree.CallExpression): Node {
+export function handleValue(call: TSESTree.CallExpression): Node {
   let value = outermostWrapper(call);
   for (;;) {
     const member = value.parent;
@@ -190,9 +192,9 @@ class IntervalJudge {
     return execution;
   }
 
-  #report(node: Node, messageId: NoLeakedIntervalMessageId, data: Record<string, string>): void {
+  #report(node: Node, messageId: NoLeakedIntervalMessageId, data: Record<string, string>, overwrittenSlot?: TSESTree.Node): void {
     const finding = { ruleId: NO_LEAKED_INTERVAL, messageId, node, data, remedy: PENDING_CODEMOD };
-    this.judged.push({ finding, handler: this.#handler, handle: data.handle ?? data.slot });
+    this.judged.push({ finding, handler: this.#handler, handle: data.handle ?? data.slot, overwrittenSlot });
   }
 
   #judgeInterval(call: TSESTree.CallExpression): void {
@@ -225,7 +227,7 @@ class IntervalJudge {
         if (!owner || guarded || isConstructorCode(owner)) return;
         if (clearsSlotBefore(owner, disposition.key, disposition.assignment.range[0], this.analysis)) return;
         if (!this.#runsAgain(owner, execution)) return;
-        this.#report(call, 'overwritten', { timer: 'setInterval', slot: disposition.text, where });
+        this.#report(call, 'overwritten', { timer: 'setInterval', slot: disposition.text, where }, disposition.assignment.left);
         return;
       }
     }

@@ -1,13 +1,14 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Analysis } from '../analysis/analysis';
 import { AST_NODE_TYPES } from '../ast/node-types';
-import { isFunction, staticPropertyName, unwrapExpression, walkSameFunction } from '../ast/predicates';
+import { isFunction, outermostWrapper, staticPropertyName, unwrapExpression, walkSameFunction } from '../ast/predicates';
 import { findVariable } from '../ast/scopes';
 import { walk, type Node } from '../ast/traverse';
 import type { RuleDescriptor } from '../descriptors/rule-descriptor';
-import type { Finding, Refusal } from '../findings/finding';
+import type { Finding, Refusal, Remedy } from '../findings/finding';
+import { writesTypeScript } from '../ast/typescript-syntax';
 import { connectionPeer, pipeDestination } from '../flow/connection-peer';
-import { describeConnectionEnd, primaryConnectionEnd } from '../lifetime/connection-end';
+import { connectionEndTarget, describeConnectionEnd, primaryConnectionEnd } from '../lifetime/connection-end';
 import { awaitsInside, checksConnectionEnd, connectionObjectOf, inSameFunction } from '../lifetime/connection-end-checks';
 import { enclosingConnectionHandler } from '../lifetime/connection-scope';
 import { describeRole, type HandlerRole } from '../lifetime/execution-role';
@@ -16,7 +17,8 @@ import { callsOfFile } from '../lifetime/site-execution';
 import { isSubscriptionKept, subscriptionAt } from '../lifetime/subscriptions';
 import { moduleBindings, resolveModuleMember } from '../oracle/module-bindings';
 import { stripNodePrefix } from '../registry/specifiers';
-import { judgeIntervals } from './no-leaked-interval';
+import type { CleanupOnClosePlan, WorkEnd, WorkReference, WorkRelease } from '../remedies/cleanup-on-close-plan';
+import { handleValue, judgeIntervals } from './no-leaked-interval';
 import { judgeListeners } from './no-leaked-listener';
 
 export const REQUIRE_CLEANUP_ON_DISCONNECT = 'require-cleanup-on-disconnect';
@@ -33,13 +35,39 @@ type RequireCleanupOnDisconnectMessageId =
   | 'writeLoopIgnoresEnd'
   | 'pipeNotDestroyed';
 
-type RequireCleanupOnDisconnectFinding = Finding<RequireCleanupOnDisconnectMessageId>;
+type RequireCleanupOnDisconnectFinding = Finding<RequireCleanupOnDisconnectMessageId, CleanupOnClosePlan>;
 
-/** No codemod fixes this rule yet: `cleanup-on-close` is coming (issue 11). */
-const PENDING_CODEMOD: Refusal = {
-  kind: 'refusal',
-  reason: 'the `cleanup-on-close` codemod is coming; until then release the work on the connection’s end by hand',
-};
+/**
+ * Where `cleanup-on-close` registers the release: the handler's connection end right after the
+ * start (`req.on('close', …)`, `call.on('cancelled' | 'close', …)`, `socket.on('disconnect', …)`), or
+ * its signal's `abort`. Undefined when the connection object has no name (a destructured parameter).
+ */
+function workEndOf(handler: HandlerRole): WorkEnd | undefined {
+  const end = primaryConnectionEnd(handler);
+  if (!end || end.kind === 'effect-cleanup') return undefined;
+  if (end.kind === 'abort-signal') return { kind: 'abort-event', signal: connectionEndTarget(end) };
+  // A grpc-js stream that fails emits `close` too: 'error' needs no registration of its own.
+  return { kind: 'connection-event', object: connectionEndTarget(end), events: end.events.filter((event) => event !== 'error') };
+}
+
+function remedyAt(start: Node, release: WorkRelease | Refusal, handler: HandlerRole): Remedy<CleanupOnClosePlan> {
+  if (release.kind === 'refusal') return release;
+  const end = workEndOf(handler);
+  if (!end) return { kind: 'refusal', reason: 'the connection object is destructured in the handler’s parameters: name it, and release the work on its end' };
+  if (start.type !== AST_NODE_TYPES.CallExpression) return { kind: 'refusal', reason: 'the work does not start with a call the codemod can register a release after' };
+  return { kind: 'cleanup-on-close', start, release, end };
+}
+
+/** `order` → `onOrder`, `user:joined` → `onUserJoined`. */
+function listenerName(event: Node | undefined): string {
+  const value = event?.type === AST_NODE_TYPES.Literal && typeof event.value === 'string' ? event.value : 'event';
+  const name = value
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((word) => word[0].toUpperCase() + word.slice(1))
+    .join('');
+  return /^[A-Za-z]/.test(name) ? `on${name}` : 'onEvent';
+}
 
 /** Calls that put data on the connection: `res.write`, `call.write`, `ws.send`, `socket.emit`. */
 const CONNECTION_WRITES = new Set(['write', 'send', 'emit', 'push', 'sse', 'writeSSE']);
@@ -107,32 +135,82 @@ class DisconnectJudge {
     return this.findings.sort((a, b) => a.node.range[0] - b.node.range[0]);
   }
 
-  #report(node: Node, messageId: RequireCleanupOnDisconnectMessageId, data: Record<string, string>): void {
-    this.findings.push({ ruleId: REQUIRE_CLEANUP_ON_DISCONNECT, messageId, node: node as TSESTree.Node, data, remedy: PENDING_CODEMOD });
+  #report(node: Node, messageId: RequireCleanupOnDisconnectMessageId, data: Record<string, string>, remedy: Remedy<CleanupOnClosePlan>): void {
+    this.findings.push({ ruleId: REQUIRE_CLEANUP_ON_DISCONNECT, messageId, node: node, data, remedy });
+  }
+
+  /** `const subscription = source.subscribe(…)`: the variable's name, when the start is kept in one. */
+  #keptName(call: TSESTree.CallExpression): string | undefined {
+    const parent = outermostWrapper(call).parent;
+    return parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier ? parent.id.name : undefined;
+  }
+
+  #fullText(node: Node): string {
+    return this.analysis.sourceText.slice(node.range[0], node.range[1]);
   }
 
   /** The interval judge over connection-scoped sites: every interval it would report, said in this rule's words. */
   #judgeIntervals(): void {
-    for (const { finding, handler } of judgeIntervals(this.analysis, 'connection-scoped')) {
+    for (const { finding, handler, handle, overwrittenSlot } of judgeIntervals(this.analysis, 'connection-scoped')) {
       if (!handler) continue;
       const data = { where: describeRole(handler), end: endOf(handler) };
-      if (finding.messageId === 'rearmedForever') this.#report(finding.node, 'rearmOutlivesConnection', { ...data, function: finding.data.function ?? 'this function' });
-      else if (finding.messageId === 'iteratorNeverEnds') this.#report(finding.node, 'iteratorOutlivesConnection', data);
-      else this.#report(finding.node, 'intervalOutlivesConnection', { ...data, timer: finding.data.timer ?? 'setInterval' });
+      if (finding.messageId === 'rearmedForever') {
+        this.#report(finding.node, 'rearmOutlivesConnection', { ...data, function: finding.data.function ?? 'this function' }, {
+          kind: 'refusal',
+          reason: `test a flag before \`${finding.data.function ?? 'it'}\` re-arms, and set it on ${data.end}`,
+        });
+      } else if (finding.messageId === 'iteratorNeverEnds') {
+        this.#report(finding.node, 'iteratorOutlivesConnection', data, { kind: 'refusal', reason: `pass \`setInterval\` a \`signal\` (its third argument) from an \`AbortController\` aborted on ${data.end}` });
+      } else {
+        const call = finding.node as TSESTree.CallExpression;
+        const reference: WorkReference = handle === undefined ? { kind: 'unnamed', value: handleValue(call), proposedName: 'interval' } : { kind: 'named', text: handle };
+        const release: WorkRelease = { kind: 'clear-timer', clear: 'clearInterval', handle: reference };
+        const remedy: Remedy<CleanupOnClosePlan> = overwrittenSlot
+          ? { kind: 'cleanup-on-close', start: call, release, end: { kind: 'before-overwrite', slot: overwrittenSlot } }
+          : remedyAt(call, release, handler);
+        this.#report(finding.node, 'intervalOutlivesConnection', { ...data, timer: finding.data.timer ?? 'setInterval' }, remedy);
+      }
     }
   }
 
   #judgeListeners(): void {
-    for (const { finding, handler } of judgeListeners(this.analysis, 'connection-scoped')) {
+    for (const { finding, handler, call, target } of judgeListeners(this.analysis, 'connection-scoped')) {
       if (!handler) continue;
-      this.#report(finding.node, 'listenerOutlivesConnection', {
-        where: describeRole(handler),
-        end: endOf(handler),
-        event: finding.data.event ?? 'event',
-        target: finding.data.target ?? 'the emitter',
-        remove: finding.data.remove ?? 'off',
-      });
+      const release = this.#listenerRelease(call, target?.api === 'emitter' ? 'off' : 'removeEventListener');
+      this.#report(
+        finding.node,
+        'listenerOutlivesConnection',
+        {
+          where: describeRole(handler),
+          end: endOf(handler),
+          event: finding.data.event ?? 'event',
+          target: finding.data.target ?? 'the emitter',
+          remove: finding.data.remove ?? 'off',
+        },
+        remedyAt(call, release, handler),
+      );
     }
+  }
+
+  /** `bus.off('order', onOrder)` for `bus.on('order', …)`: the same target, event and function; an inline one is named first. */
+  #listenerRelease(call: TSESTree.CallExpression, method: 'off' | 'removeEventListener'): WorkRelease | Refusal {
+    const callee = unwrapExpression(call.callee);
+    const [event, listener, options] = call.arguments;
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || !event || !listener || event.type === AST_NODE_TYPES.SpreadElement || listener.type === AST_NODE_TYPES.SpreadElement) {
+      return { kind: 'refusal', reason: 'the listener cannot be told apart in this call' };
+    }
+    const value = unwrapExpression(listener);
+    let reference: WorkReference;
+    if (isFunction(value)) {
+      const parameterType = method === 'off' ? 'any' : 'Event';
+      reference = { kind: 'unnamed', value: listener, proposedName: listenerName(event), ...(writesTypeScript(this.analysis.ast) ? { parameterType } : {}) };
+    } else if (value.type === AST_NODE_TYPES.Identifier || (value.type === AST_NODE_TYPES.MemberExpression && unwrapExpression(value.object).type !== AST_NODE_TYPES.CallExpression)) {
+      reference = { kind: 'named', text: this.#fullText(listener) };
+    } else {
+      return { kind: 'refusal', reason: 'the listener is made in the call (`.bind(…)`, a factory): keep it in a variable, add and remove that same function' };
+    }
+    const capture = method === 'removeEventListener' && options && options.type !== AST_NODE_TYPES.SpreadElement ? options : undefined;
+    return { kind: 'remove-listener', target: callee.object, event, listener: reference, method, ...(capture ? { capture } : {}) };
   }
 
   /** `orders$.subscribe(…)` in a handler, dropped or never ended. */
@@ -144,12 +222,16 @@ class DisconnectJudge {
     const subscription = subscriptionAt(call, this.analysis.scopeManager, this.analysis.oracle);
     if (!subscription || isSubscriptionKept(call, this.analysis.scopeManager)) return;
     const release = { unsubscribe: '`unsubscribe()` it', call: 'call the unsubscribe function it returns', dispose: 'dispose it' }[subscription.release];
-    this.#report(call, 'subscriptionOutlivesConnection', {
-      where: describeRole(handler),
-      end: endOf(handler),
-      source: this.#text(subscription.source),
-      release,
-    });
+    const kept = this.#keptName(call);
+    const handle: WorkReference = kept ? { kind: 'named', text: kept } : { kind: 'unnamed', value: call, proposedName: subscription.release === 'call' ? 'unsubscribe' : 'subscription' };
+    const plannedRelease: WorkRelease =
+      subscription.release === 'call' ? { kind: 'call-returned', handle } : { kind: 'call-method', handle, method: subscription.release === 'unsubscribe' ? 'unsubscribe' : 'dispose' };
+    this.#report(
+      call,
+      'subscriptionOutlivesConnection',
+      { where: describeRole(handler), end: endOf(handler), source: this.#text(subscription.source), release },
+      remedyAt(call, plannedRelease, handler),
+    );
   }
 
   /**
@@ -170,7 +252,12 @@ class DisconnectJudge {
     if (!peer) return;
     const source = unwrapExpression(callee.object);
     if (this.#isHandledElsewhere(source, handler)) return;
-    this.#report(call, 'pipeNotDestroyed', { source: this.#text(source), peer: peer.name, end: endOf(handler) });
+    this.#report(
+      call,
+      'pipeNotDestroyed',
+      { source: this.#text(source), peer: peer.name, end: endOf(handler) },
+      { kind: 'cleanup-on-close', start: call, release: { kind: 'pipe-to-pipeline', source: callee.object, destination }, end: { kind: 'pipeline' } },
+    );
   }
 
   /**
@@ -224,7 +311,8 @@ class DisconnectJudge {
       if (node.type === AST_NODE_TYPES.ForOfStatement && node.await && this.#isEventsOnWithoutSignal(node.right)) {
         const handler = enclosingConnectionHandler(node, oracle);
         if (handler && !checksConnectionEnd(node.body, scopeManager)) {
-          this.#report(node.right, 'loopOutlivesConnection', { where: describeRole(handler), end: endOf(handler) });
+          const end = endOf(handler);
+          this.#report(node.right, 'loopOutlivesConnection', { where: describeRole(handler), end }, { kind: 'refusal', reason: `pass \`on()\` a \`signal\` from an \`AbortController\` aborted on ${end}` });
         }
         return undefined;
       }
@@ -233,7 +321,11 @@ class DisconnectJudge {
       if (!handler || leavesLoop(node) || !awaitsInside(node) || checksConnectionEnd(node, scopeManager) || this.#waitsForDrain(node)) return undefined;
       const write = this.#connectionWriteIn(node, handler);
       if (!write) return undefined;
-      this.#report(node, 'writeLoopIgnoresEnd', { where: describeRole(handler), end: endOf(handler), write: this.#text(write.callee) });
+      const end = endOf(handler);
+      this.#report(node, 'writeLoopIgnoresEnd', { where: describeRole(handler), end, write: this.#text(write.callee) }, {
+        kind: 'refusal',
+        reason: `the loop must learn that the connection ended: set a flag on ${end} and test it (or \`call.cancelled\`, \`res.writableEnded\`) before each write`,
+      });
       return undefined;
     });
   }

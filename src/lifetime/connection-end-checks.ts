@@ -39,7 +39,7 @@ function isSetByListener(identifier: TSESTree.Identifier, scopeManager: ScopeMan
   const variable = findVariable(scopeManager, identifier);
   return (variable?.references ?? []).some((reference) => {
     if (!reference.isWrite() || reference.init) return false;
-    for (let fn = enclosingFunction(reference.identifier as Node); fn; fn = enclosingFunction(fn)) {
+    for (let fn = enclosingFunction(reference.identifier); fn; fn = enclosingFunction(fn)) {
       if (isListenerCallback(fn)) return true;
     }
     return false;
