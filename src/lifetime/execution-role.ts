@@ -59,7 +59,7 @@ export type ExecutionRole =
   // Run once.
   | { readonly kind: 'module-load'; readonly at: 'top-level' | 'iife' | 'static-initialiser' | 'static-block' }
   /** `main`/`bootstrap`/`start`/`init`, a registration function, or a function only called from run-once code. */
-  | { readonly kind: 'start-up'; readonly function: FunctionNode; readonly name: string; readonly reason: 'entry-point' | 'registration' | 'called-from-start-up' }
+  | { readonly kind: 'start-up'; readonly function: FunctionNode; readonly name: string; readonly reason: 'entry-point' | 'registration' | 'called-from-start-up' | 'listening' }
   /** A loop, or a `forEach` callback, inside run-once code: run once overall. */
   | { readonly kind: 'start-up-loop'; readonly node: Node; readonly around: ExecutionRole }
   // Run per request, connection, call or message.
@@ -141,6 +141,7 @@ export function describeRole(role: ExecutionRole): string {
       return { 'top-level': 'module top level', iife: 'a module-level IIFE', 'static-initialiser': 'a static field initialiser', 'static-block': 'a static block' }[role.at];
     case 'start-up':
       if (role.reason === 'entry-point') return `\`${role.name}\``;
+      if (role.reason === 'listening') return `the \`${role.name}\` callback (once the server is up)`;
       return role.reason === 'registration' ? `\`${role.name}\`, a registration function` : `\`${role.name}\`, called only from run-once code`;
     case 'start-up-loop':
       return `a loop in ${describeRole(role.around)}`;

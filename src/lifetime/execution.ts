@@ -105,6 +105,18 @@ function isHttpClientCallback(fn: FunctionNode): boolean {
   return callee.type === AST_NODE_TYPES.MemberExpression && isHttpClientModule(callee.object);
 }
 
+/**
+ * `app.listen(port, () => …)`, `server.listen(port, host, cb)`: the callback runs once, when the
+ * server is up (node's `net.Server`, express, koa, fastify all take it last). Start-up work there
+ * (`app.listen(PORT, () => publish())`) lives as long as the process.
+ */
+function isListeningCallback(fn: FunctionNode): boolean {
+  const call = fn.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments.at(-1) !== fn) return false;
+  const callee = unwrapExpression(call.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression && staticPropertyName(callee) === 'listen';
+}
+
 /** `(async () => { … })()` at module level runs once. */
 function isTopLevelIife(fn: FunctionNode): boolean {
   const call = fn.parent;
@@ -134,6 +146,7 @@ function functionExecution(fn: FunctionNode, oracle: RequestScopeOracle | undefi
   const handler = oracle && !isHttpClientCallback(fn) && roleOfTypedHandler(fn, oracle);
   if (handler) return { kind: 'hot', role: handler, node: fn };
   if (isTopLevelIife(fn)) return { kind: 'once', role: { kind: 'module-load', at: 'iife' } };
+  if (isListeningCallback(fn)) return { kind: 'once', role: { kind: 'start-up', function: fn, name: 'listen', reason: 'listening' } };
   const entryPoint = entryPointName(fn);
   if (entryPoint) return { kind: 'once', role: { kind: 'start-up', function: fn, name: entryPoint, reason: 'entry-point' } };
   const effect = effectHook(fn);

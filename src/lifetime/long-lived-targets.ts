@@ -68,11 +68,18 @@ function isCallerParameter(variable: VariableLike, site: Node): boolean {
   return !((holder?.type === AST_NODE_TYPES.CallExpression || holder?.type === AST_NODE_TYPES.NewExpression) && holder.arguments.includes(outermostWrapper(fn) as TSESTree.CallExpressionArgument));
 }
 
+/**
+ * `req.signal`, `request.signal`: a fetch-API handler's request (graphql-sse, hono, route handlers)
+ * carries its own signal, made for that one request and aborted when it ends — the request's end,
+ * not a caller's long-lived signal.
+ */
+const REQUEST_NAMES = new Set(['req', 'request']);
+
 /** `options.signal`, `opts?.signal`, `init.signal`: the signal a caller passed inside its options. */
 function isCallerSignalMember(node: Node, scopeManager: ScopeManagerLike): boolean {
   if (node.type !== AST_NODE_TYPES.MemberExpression || memberName(node) !== 'signal') return false;
   const root = unwrapExpression(node.object);
-  if (root.type !== AST_NODE_TYPES.Identifier) return false;
+  if (root.type !== AST_NODE_TYPES.Identifier || REQUEST_NAMES.has(root.name)) return false;
   const variable = findVariable(scopeManager, root);
   return variable !== undefined && isCallerParameter(variable, node);
 }

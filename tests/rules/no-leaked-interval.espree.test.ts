@@ -70,4 +70,22 @@ export function waitForLoad(selector, tries = 0) {
       ),
     ).toEqual([]);
   });
+
+  it('stays quiet on a publishing loop started in the listen callback, which runs once when the server is up', () => {
+    expect(
+      lint(
+        `
+const express = require('express');
+const app = express();
+const publish = () => {
+  console.log('tick');
+  setTimeout(publish, 200);
+};
+app.listen(3000, () => {
+  publish();
+});`,
+        'demo.cjs',
+      ),
+    ).toEqual([]);
+  });
 });

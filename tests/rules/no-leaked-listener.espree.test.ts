@@ -63,4 +63,20 @@ export class Tracker {
       ),
     ).toEqual([]);
   });
+
+  it('stays quiet on a fetch-API handler listening to its own request’s signal, which ends with the request', () => {
+    expect(
+      lint(
+        `
+export function createHandler(run) {
+  return async function handler(req) {
+    const stream = run(req);
+    req.signal.addEventListener('abort', () => stream.return());
+    return new Response(stream);
+  };
+}`,
+        'fetch.mjs',
+      ),
+    ).toEqual([]);
+  });
 });
