@@ -70,6 +70,20 @@ server.addService(definition, {
 });`,
   },
   {
+    name: 'a grpc-js bidi handler that clears its interval when the call is cancelled or closes',
+    code: `
+import * as grpc from '@grpc/grpc-js';
+declare const definition: grpc.ServiceDefinition;
+const server = new grpc.Server();
+server.addService(definition, {
+  chat: (call: grpc.ServerDuplexStream<unknown, unknown>) => {
+    const ping = setInterval(() => call.write({ ping: true }), 5000);
+    call.on('cancelled', () => clearInterval(ping));
+    call.on('close', () => clearInterval(ping));
+  },
+});`,
+  },
+  {
     name: 'a write loop that reads a closed flag set by the close listener',
     code: `
 import http from 'node:http';
@@ -224,6 +238,27 @@ server.addService(definition, {
   },
 });`,
     errors: [{ messageId: 'writeLoopIgnoresEnd' as const, line: 8, }],
+  },
+  {
+    name: 'grpc-js bidi and client-streaming handlers: an interval and a bus listener that outlive the call',
+    code: `
+import * as grpc from '@grpc/grpc-js';
+import { EventEmitter } from 'node:events';
+const bus = new EventEmitter();
+declare const definition: grpc.ServiceDefinition;
+const server = new grpc.Server();
+server.addService(definition, {
+  chat: (call: grpc.ServerDuplexStream<unknown, unknown>) => {
+    setInterval(() => call.write({ ping: true }), 5000);
+  },
+  record: (call: grpc.ServerReadableStream<unknown, unknown>, callback: grpc.sendUnaryData<unknown>) => {
+    bus.on('flush', () => callback(null, {}));
+  },
+});`,
+    errors: [
+      { messageId: 'intervalOutlivesConnection' as const, line: 9, data: { timer: 'setInterval', where: 'a gRPC service method', end: '`call`’s \'cancelled\' / \'close\'' } },
+      { messageId: 'listenerOutlivesConnection' as const, line: 12 },
+    ],
   },
   {
     name: 'a koa middleware streaming on an interval',
