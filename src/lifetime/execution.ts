@@ -114,7 +114,11 @@ function isListeningCallback(fn: FunctionNode): boolean {
   const call = fn.parent;
   if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments.at(-1) !== fn) return false;
   const callee = unwrapExpression(call.callee);
-  return callee.type === AST_NODE_TYPES.MemberExpression && staticPropertyName(callee) === 'listen';
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || staticPropertyName(callee) !== 'listen') return false;
+  // `bus.listen('order', handler)`: an event API named `listen` runs its handler per event. A port,
+  // a host, a socket path or an options object is not an event name.
+  const first = call.arguments[0];
+  return !(first !== fn && first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'string' && /^[A-Za-z_$][\w:.-]*$/.test(first.value) && call.arguments.length === 2);
 }
 
 /** `(async () => { … })()` at module level runs once. */
