@@ -37,8 +37,6 @@ const realWorldLeaks: CorpusFile[] = [
     .map((file) => riderFile(`rules/real-world/${file}`)),
   riderFile('codemods/singleton-client/commonjs-require.input.cjs'),
   riderFile('codemods/bounded-cache/commonjs-require.input.cjs'),
-  // No real-world pair yet for require-cleanup-on-disconnect: the SSE incident in its smallest form.
-  riderFile('corpus/fixtures/sse-ticker.cjs'),
 ];
 
 function problems(totals: CorpusTotals, kind: 'crashes' | 'unparsableOutputs' | 'rejectedRewrites' | 'nonIdempotentOutputs'): string {
