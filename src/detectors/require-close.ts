@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { mayMentionObservedRelease, observedReleaseEntry } from '../ownership/observed-release';
+import { mayMentionObservedRelease, observedReleaseEntry, oneShotClientEntry } from '../ownership/observed-release';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import type { Analysis } from '../analysis/analysis';
 import { enclosingFunction, isFunction, isInside, outermostWrapper, staticPropertyName, type FunctionNode } from '../ast/predicates';
@@ -83,7 +83,10 @@ function detectUnreleasedHandles(analysis: Analysis, options: RequireCloseOption
       continue;
     }
     // Not a resource the registry knows, but one the function releases itself (`browser.close()`).
-    const handle = entry ?? (ownable && observable ? observedReleaseEntry(analysis, node, owner) : undefined);
+    const handle =
+      entry?.kind === 'client' && ownable
+        ? oneShotClientEntry(analysis, node, owner, entry)
+        : (entry ?? (ownable && observable ? observedReleaseEntry(analysis, node, owner) : undefined));
     if (!handle || handle.kind !== 'handle') continue;
     const finding = option
       ? judgeInlineOption(analysis, options, node, option, owner, handle)

@@ -5,6 +5,8 @@ import { AST_NODE_TYPES } from '../ast/node-types';
 import { isInside, outermostWrapper, staticPropertyName, type FunctionNode } from '../ast/predicates';
 import type { Node } from '../ast/traverse';
 import { executionOf } from '../lifetime/execution';
+import { hotCallerOf } from '../lifetime/hot-callers';
+import { callsOfFile } from '../lifetime/site-execution';
 import { moduleBindings, resolveModuleMember, type ModuleMember } from '../oracle/module-bindings';
 import type { ResourceEntry } from '../registry/resource-entry';
 
@@ -35,8 +37,12 @@ function madeBy(analysis: Analysis, produced: TSESTree.CallExpression | TSESTree
   return produced.type === AST_NODE_TYPES.NewExpression ? `new ${callee}()` : `${callee}()`;
 }
 
-/** The release method the function itself calls on `variable`, if it calls one. */
-function ownReleaseCall(variable: { references: ReadonlyArray<{ identifier: TSESTree.Identifier | TSESTree.JSXIdentifier }> }, owner: FunctionNode): string | undefined {
+/** The release method (one of `methods`) the function itself calls on `variable`, if it calls one. */
+function ownReleaseCall(
+  variable: { references: ReadonlyArray<{ identifier: TSESTree.Identifier | TSESTree.JSXIdentifier }> },
+  owner: FunctionNode,
+  methods: ReadonlySet<string> = RELEASE_METHODS,
+): string | undefined {
   for (const reference of variable.references) {
     const identifier = reference.identifier;
     if (!isInside(identifier, owner)) continue;
@@ -44,7 +50,7 @@ function ownReleaseCall(variable: { references: ReadonlyArray<{ identifier: TSES
     if (member?.type !== AST_NODE_TYPES.MemberExpression || outermostWrapper(member.object) !== outermostWrapper(identifier)) continue;
     const name = staticPropertyName(member);
     const call = member.parent;
-    if (name && RELEASE_METHODS.has(name) && call?.type === AST_NODE_TYPES.CallExpression && call.callee === member) return name;
+    if (name && methods.has(name) && call?.type === AST_NODE_TYPES.CallExpression && call.callee === member) return name;
   }
   return undefined;
 }
@@ -59,6 +65,33 @@ function ownReleaseCall(variable: { references: ReadonlyArray<{ identifier: TSES
  * Node's built-in modules are left to the registry, which lists what of them must be released and
  * what not.
  */
+/** `const client = new pg.Client(…)`: the declared variable that holds what `acquisition` makes. */
+function heldBy(analysis: Analysis, acquisition: Node) {
+  const declarator = outermostWrapper(acquisition).parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (outermostWrapper(acquisition) !== declarator.init) return undefined;
+  const variable = analysis.scopeManager.getDeclaredVariables(declarator)[0];
+  return variable ? { name: declarator.id.name, variable } : undefined;
+}
+
+/**
+ * A connection-owning client used as a one-shot connection: made and closed by the same function
+ * (`const setup = new pg.Client(…)` … `await setup.end()` to read the type OIDs before building the
+ * pool). Clients are meant to live long and `no-client-per-call` judges the ones made per request or
+ * per message; one that its function closes itself, in code that is neither start-up nor such a hot
+ * path, is a handle of that function, and its `end()` must happen on every path like any handle's.
+ */
+export function oneShotClientEntry(analysis: Analysis, acquisition: Node, owner: FunctionNode, client: ResourceEntry): ResourceEntry | undefined {
+  const held = heldBy(analysis, acquisition);
+  if (!held) return undefined;
+  const methods = new Set(client.releases.flatMap((release) => ('method' in release && !release.method.startsWith('[') ? [release.method] : [])));
+  if (methods.size === 0 || !ownReleaseCall(held.variable, owner, methods)) return undefined;
+  const execution = executionOf(acquisition, analysis.oracle);
+  if (execution.kind !== 'repeated') return undefined;
+  if (hotCallerOf(owner, callsOfFile(analysis.ast), analysis.scopeManager, analysis.oracle)) return undefined;
+  return { ...client, kind: 'handle' };
+}
+
 export function observedReleaseEntry(analysis: Analysis, acquisition: Node, owner: FunctionNode): ResourceEntry | undefined {
   const produced = acquisition.type === AST_NODE_TYPES.AwaitExpression ? acquisition.argument : acquisition;
   if (produced.type !== AST_NODE_TYPES.CallExpression && produced.type !== AST_NODE_TYPES.NewExpression) return undefined;
@@ -67,15 +100,12 @@ export function observedReleaseEntry(analysis: Analysis, acquisition: Node, owne
   // Start-up code (a `bootstrap()` that makes a throwaway app context to read its configuration) runs
   // once, and when it throws the process goes down with what it holds: the leak is code that runs again.
   if (executionOf(acquisition, analysis.oracle).kind === 'once') return undefined;
-  const declarator = outermostWrapper(acquisition).parent;
-  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
-  if (outermostWrapper(acquisition) !== declarator.init) return undefined;
-  const variable = analysis.scopeManager.getDeclaredVariables(declarator)[0];
-  if (!variable) return undefined;
-  const release = ownReleaseCall(variable, owner);
+  const held = heldBy(analysis, acquisition);
+  if (!held) return undefined;
+  const release = ownReleaseCall(held.variable, owner);
   if (!release) return undefined;
   return {
-    description: `\`${declarator.id.name}\` from \`${madeBy(analysis, produced)}\``,
+    description: `\`${held.name}\` from \`${madeBy(analysis, produced)}\``,
     kind: 'handle',
     releases: [{ method: release }],
   };

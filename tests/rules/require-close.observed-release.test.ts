@@ -6,6 +6,7 @@ import { typedRuleTester, untypedRuleTester } from './rule-testers';
  * function itself (`socket.close()`, `browser.close()`): the function's own release says the value has
  * a lifetime, and it must hold on every path. `ws` is installed with its types, so the typed run sees
  * a real `WebSocket`; packages that are not installed (`basic-ftp`) are `any` typed and untyped alike.
+ * And connection-owning clients used once: made and closed by one function that is not a hot path.
  */
 const valid = [
   {
@@ -66,6 +67,45 @@ export function once(): void {
   const session = new Session();
   session.run();
   session.close();
+}`,
+  },
+  {
+    name: 'a one-shot pg client ended in finally',
+    code: `
+import pg from 'pg';
+export async function serverVersion(connectionString: string): Promise<string> {
+  const probe = new pg.Client({ connectionString });
+  try {
+    await probe.connect();
+    const result = await probe.query<{ server_version: string }>('show server_version');
+    return result.rows[0]!.server_version;
+  } finally {
+    await probe.end();
+  }
+}`,
+  },
+  {
+    name: 'a client made and ended per request is no-client-per-call\'s site, not this rule\'s',
+    code: `
+import express from 'express';
+import pg from 'pg';
+const app = express();
+app.get('/version', async (req, res) => {
+  const probe = new pg.Client();
+  await probe.connect();
+  const result = await probe.query('show server_version');
+  await probe.end();
+  res.json(result.rows[0]);
+});`,
+  },
+  {
+    name: 'a client kept by the function that makes it is not a one-shot client',
+    code: `
+import pg from 'pg';
+export async function connect(connectionString: string): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  return client;
 }`,
   },
 ];
@@ -179,6 +219,43 @@ export async function title(url: string): Promise<string> {
     return text;
   } finally {
     await browser.close();
+  }
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a one-shot pg client ended after a step that can throw (a setup connection before the pool)',
+    code: `
+import pg from 'pg';
+export async function typeOids(connectionString: string, names: string[]): Promise<number[]> {
+  const setup = new pg.Client({ connectionString });
+  await setup.connect();
+  const result = await setup.query<{ oid: number }>('select oid from pg_type where typname = any($1)', [names]);
+  if (result.rows.length !== names.length) throw new Error('unknown type');
+  await setup.end();
+  return result.rows.map((row) => row.oid);
+}`,
+    errors: [
+      {
+        messageId: 'releasedOnlyOnSuccess' as const,
+        line: 4,
+        suggestions: [
+          {
+            messageId: 'wrapInTryFinally' as const,
+            output: `
+import pg from 'pg';
+export async function typeOids(connectionString: string, names: string[]): Promise<number[]> {
+  const setup = new pg.Client({ connectionString });
+  try {
+    await setup.connect();
+    const result = await setup.query<{ oid: number }>('select oid from pg_type where typname = any($1)', [names]);
+    if (result.rows.length !== names.length) throw new Error('unknown type');
+    return result.rows.map((row) => row.oid);
+  } finally {
+    await setup.end();
   }
 }`,
           },
