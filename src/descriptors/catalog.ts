@@ -3,6 +3,7 @@ import { grpcDeadline } from '../codemods/grpc-deadline';
 import { singletonClient } from '../codemods/singleton-client';
 import { tryFinallyClose } from '../codemods/try-finally-close';
 import { grpcCallDeadline } from '../detectors/grpc-call-deadline';
+import { grpcRequireKeepalive } from '../detectors/grpc-require-keepalive';
 import { noClientPerCall } from '../detectors/no-client-per-call';
 import { noLeakedInterval } from '../detectors/no-leaked-interval';
 import { noLeakedListener } from '../detectors/no-leaked-listener';
@@ -21,7 +22,7 @@ import type { AnyRuleDescriptor } from './rule-descriptor';
  * Loading this module loads the detectors and edit builders but not TypeScript or ESLint, so the CLI's
  * main thread can read names and options without paying for the engine's parsers.
  */
-export const ruleDescriptors = [requireClose, noClientPerCall, noUnboundedCache, noLeakedInterval, noLeakedListener, grpcCallDeadline] as const satisfies readonly AnyRuleDescriptor[];
+export const ruleDescriptors = [requireClose, noClientPerCall, noUnboundedCache, noLeakedInterval, noLeakedListener, grpcCallDeadline, grpcRequireKeepalive] as const satisfies readonly AnyRuleDescriptor[];
 
 export const codemodDescriptors = [tryFinallyClose, singletonClient, boundedCache, grpcDeadline] as const satisfies readonly AnyCodemodDescriptor[];
 
