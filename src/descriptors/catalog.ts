@@ -1,5 +1,6 @@
 import { boundedCache } from '../codemods/bounded-cache';
 import { grpcDeadline } from '../codemods/grpc-deadline';
+import { grpcKeepalive } from '../codemods/grpc-keepalive';
 import { singletonClient } from '../codemods/singleton-client';
 import { tryFinallyClose } from '../codemods/try-finally-close';
 import { grpcCallDeadline } from '../detectors/grpc-call-deadline';
@@ -24,7 +25,13 @@ import type { AnyRuleDescriptor } from './rule-descriptor';
  */
 export const ruleDescriptors = [requireClose, noClientPerCall, noUnboundedCache, noLeakedInterval, noLeakedListener, grpcCallDeadline, grpcRequireKeepalive] as const satisfies readonly AnyRuleDescriptor[];
 
-export const codemodDescriptors = [tryFinallyClose, singletonClient, boundedCache, grpcDeadline] as const satisfies readonly AnyCodemodDescriptor[];
+/**
+ * The order `--codemod all` runs them in, on purpose: `singleton-client` first, because the
+ * long-lived client it writes needs keepalive (`grpc-keepalive` next) and its calls deadlines
+ * (`grpc-deadline`); the rest touch other code and follow. tests/codemods/codemod-order.test.ts
+ * holds this order.
+ */
+export const codemodDescriptors = [singletonClient, grpcKeepalive, grpcDeadline, tryFinallyClose, boundedCache] as const satisfies readonly AnyCodemodDescriptor[];
 
 /** What the CLI, `leakguard list` and the harness are given: the shipped lists, or a test's own. */
 export interface Catalog {
