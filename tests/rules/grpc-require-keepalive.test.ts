@@ -55,6 +55,16 @@ typedRuleTester().run('grpc-require-keepalive (typed)', rule, {
     },
     { name: 'a module-level channel', code: `import * as grpc from '@grpc/grpc-js';\nexport const channel = new grpc.Channel('localhost:50051', grpc.credentials.createInsecure(), {});`, errors: [{ messageId: 'clientWithoutKeepalive', data: { resource: 'gRPC channel', lifetime: 'made once at module level or start-up' } }] },
     {
+      name: 'a makeGenericClientConstructor client at module level',
+      code: `import * as grpc from '@grpc/grpc-js';\ndeclare const service: grpc.ServiceDefinition;\nconst Greeter = grpc.makeGenericClientConstructor(service, 'Greeter');\nexport const greeter = new Greeter('localhost:50051', grpc.credentials.createInsecure());`,
+      errors: [{ messageId: 'clientWithoutKeepalive', data: { resource: 'gRPC client', lifetime: 'made once at module level or start-up' } }],
+    },
+    {
+      name: 'a loadPackageDefinition client kept by a service object',
+      code: `import * as grpc from '@grpc/grpc-js';\ndeclare const definition: grpc.GrpcObject;\nconst proto = definition as any;\nexport class Users {\n  private readonly client: grpc.Client;\n  constructor() { this.client = new proto.users.Users('users:50051', grpc.credentials.createInsecure()); }\n}`,
+      errors: [{ messageId: 'clientWithoutKeepalive', data: { resource: 'gRPC client', lifetime: 'kept in a field or module variable' } }],
+    },
+    {
       name: 'options from an imported constant whose type the checker lists, without keepalive',
       code: `${generated}declare const OPTIONS: { 'grpc.max_receive_message_length': number };\nexport const client = new GreeterClient('localhost:50051', credentials, OPTIONS);`,
       errors: [{ messageId: 'clientWithoutKeepalive' }],
@@ -103,6 +113,11 @@ untypedRuleTester().run('grpc-require-keepalive (untyped)', rule, {
       name: 'a client used for a raw streaming request',
       code: `const grpc = require('@grpc/grpc-js');\nasync function upload(chunks) {\n  const client = new grpc.Client('localhost:50051', grpc.credentials.createInsecure());\n  try { const call = client.makeClientStreamRequest('/files.Files/Upload', (b) => b, (b) => b, () => {}); for (const chunk of chunks) call.write(chunk); call.end(); } finally { client.close(); }\n}\nmodule.exports = { upload };`,
       errors: [{ messageId: 'clientWithoutKeepalive', data: { resource: 'gRPC client', lifetime: 'used for streaming calls' } }],
+    },
+    {
+      name: 'a makeGenericClientConstructor client filled into a module variable by a get-or-create',
+      code: `const grpc = require('@grpc/grpc-js');\nconst Greeter = grpc.makeGenericClientConstructor(require('./service'), 'Greeter');\nlet greeter = null;\nfunction getGreeter() {\n  if (greeter) return greeter;\n  greeter = new Greeter('localhost:50051', grpc.credentials.createInsecure());\n  return greeter;\n}\nmodule.exports = { getGreeter };`,
+      errors: [{ messageId: 'clientWithoutKeepalive', data: { resource: 'gRPC client', lifetime: 'kept in a field or module variable' } }],
     },
     { name: 'a wrapper’s channelArgs in a file that imports grpc-js', code: `import * as grpc from '@grpc/grpc-js';\nimport { connect } from './transport';\nexport const transport = connect({ credentials: grpc.credentials.createInsecure(), channelArgs: {} });`, errors: [{ messageId: 'channelOptionsWithoutKeepalive', data: { name: 'channelArgs' } }] },
   ],
