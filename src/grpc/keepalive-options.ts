@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { Analysis } from '../analysis/analysis';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import { unwrapExpression } from '../ast/predicates';
+import { findVariable } from '../ast/scopes';
 import type { Node } from '../ast/traverse';
 import { localObjectValue } from './call-options';
 
@@ -65,8 +66,16 @@ function knownKeys(expression: Node, analysis: Analysis, depth: number): { keys:
     if (!complete && !keys.has(KEEPALIVE_TIME)) return undefined;
     return { keys, literal };
   }
+  // `const opts = { … }` changed later (`opts[key] = …`, `Object.assign(opts, …)`): its declared type says less than the code does.
+  if (value.type === AST_NODE_TYPES.Identifier && isChangedLocalLiteral(value, analysis)) return undefined;
   const names = analysis.oracle.literalPropertyNames(value);
   return names ? { keys: new Set(names) } : undefined;
+}
+
+/** A local variable initialised with an object literal that `localObjectValue` turned down: written to, or handed to something that may write. */
+function isChangedLocalLiteral(identifier: TSESTree.Identifier, analysis: Analysis): boolean {
+  const definition = findVariable(analysis.scopeManager, identifier)?.defs[0]?.node;
+  return definition?.type === AST_NODE_TYPES.VariableDeclarator && definition.init !== null && unwrapExpression(definition.init).type === AST_NODE_TYPES.ObjectExpression;
 }
 
 /**

@@ -25,6 +25,10 @@ typedRuleTester().run('grpc-require-keepalive (typed)', rule, {
       name: 'an imported options constant whose type the checker lists, with keepalive',
       code: `${generated}declare const OPTIONS: { 'grpc.keepalive_time_ms': number; 'grpc.keepalive_timeout_ms': number };\nexport const client = new GreeterClient('localhost:50051', credentials, OPTIONS);`,
     },
+    {
+      name: 'a local options literal given keepalive after its declaration',
+      code: `${generated}const options = { 'grpc.max_receive_message_length': 1024 };\nObject.assign(options, { 'grpc.keepalive_time_ms': 300_000 });\nexport const client = new GreeterClient('localhost:50051', credentials, options);`,
+    },
     { name: 'a per-call client is no-client-per-call’s finding, not this rule’s', code: `${generated}export function hello(name: string) { const client = new GreeterClient('localhost:50051', credentials); client.watch({ name }); }` },
     { name: 'a factory’s client: its lifetime is its caller’s', code: `${generated}export function makeClient(address: string) { return new GreeterClient(address, credentials); }` },
     { name: 'a wrapper’s channel options with keepalive', code: `declare class MilvusClient { constructor(config: { address: string; channelOptions?: Record<string, number> }) }\nexport const milvus = new MilvusClient({ address: 'localhost:19530', channelOptions: { 'grpc.keepalive_time_ms': 60_000, 'grpc.max_receive_message_length': 1 } });` },
