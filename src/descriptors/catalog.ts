@@ -1,4 +1,5 @@
 import { boundedCache } from '../codemods/bounded-cache';
+import { cleanupOnClose } from '../codemods/cleanup-on-close';
 import { grpcDeadline } from '../codemods/grpc-deadline';
 import { singletonClient } from '../codemods/singleton-client';
 import { tryFinallyClose } from '../codemods/try-finally-close';
@@ -23,7 +24,7 @@ import type { AnyRuleDescriptor } from './rule-descriptor';
  */
 export const ruleDescriptors = [requireClose, noClientPerCall, noUnboundedCache, noLeakedInterval, noLeakedListener, grpcCallDeadline] as const satisfies readonly AnyRuleDescriptor[];
 
-export const codemodDescriptors = [tryFinallyClose, singletonClient, boundedCache, grpcDeadline] as const satisfies readonly AnyCodemodDescriptor[];
+export const codemodDescriptors = [tryFinallyClose, singletonClient, boundedCache, grpcDeadline, cleanupOnClose] as const satisfies readonly AnyCodemodDescriptor[];
 
 /** What the CLI, `leakguard list` and the harness are given: the shipped lists, or a test's own. */
 export interface Catalog {
