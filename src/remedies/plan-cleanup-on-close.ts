@@ -5,7 +5,10 @@ import { enclosingFunction, isFunction, outermostWrapper, staticPropertyName, un
 import type { Node } from '../ast/traverse';
 import { writesTypeScript } from '../ast/typescript-syntax';
 import type { Refusal, Remedy } from '../findings/finding';
+import { connectionEndsOf, type ConnectionEnd } from '../lifetime/connection-end';
+import { enclosingConnectionHandler } from '../lifetime/connection-scope';
 import type { Execution } from '../lifetime/execution';
+import type { ConnectionObject } from '../lifetime/execution-role';
 import type { CleanupOnClosePlan, WorkEnd, WorkReference, WorkRelease } from './cleanup-on-close-plan';
 
 /**
@@ -157,4 +160,27 @@ export function cleanupRemedy(call: TSESTree.CallExpression, release: WorkReleas
   if (release.kind === 'refusal') return release;
   if (end.kind === 'none') return noEndRefusal(release, end.where, analysis.sourceText);
   return { kind: 'cleanup-on-close', start: call, release, end };
+}
+
+/** Which connection object's end is registered on first: the request (the issue's `req.on('close')`), then the others. */
+const END_PREFERENCE: readonly ConnectionObject['object'][] = ['request', 'context', 'call', 'socket', 'response', 'signal'];
+
+/**
+ * The end of the connection whose handler `site` runs in (at any depth), as a place for the release:
+ * `req.on('close', …)`, `ctx.req.on('close', …)`, `request.raw.on('close', …)`, `call.on('cancelled'
+ * | 'close', …)`, `socket.on('disconnect', …)`, or the handler's signal's `abort`. Undefined when the
+ * handler's connection object has no name to reach it by (a destructured parameter).
+ */
+export function connectionWorkEnd(site: Node, analysis: Analysis): WorkEnd | undefined {
+  const role = enclosingConnectionHandler(site, analysis.oracle);
+  if (!role) return undefined;
+  const ends = connectionEndsOf(role).filter((end): end is Extract<ConnectionEnd, { kind: 'event' | 'abort-signal' }> => end.kind !== 'effect-cleanup' && end.object.name !== undefined);
+  const rank = (end: (typeof ends)[number]) => END_PREFERENCE.indexOf(end.object.object);
+  const end = ends.sort((a, b) => rank(a) - rank(b))[0];
+  if (!end) return undefined;
+  const object = [end.object.name!, ...(end.kind === 'event' ? end.path : [])].join('.');
+  if (end.kind === 'abort-signal') return { kind: 'abort-event', signal: object };
+  // grpc-js: a stream that ends with an error also emits `close`; registering on both is what the issue asks.
+  const events = end.events.filter((event) => event !== 'error');
+  return { kind: 'connection-event', object, events };
 }
