@@ -177,6 +177,25 @@ function effectCleanupEdits(effect: FunctionNode, release: string, returnsVoid: 
   return [{ range: returned.body.range, text: `{${eol}${inner}${existing}${semicolon}${eol}${inner}${release}${semicolon}${eol}${indent}}` }];
 }
 
+/** What a `return` may hand back unsettled: a call, a name, a member, a choice of those. Not a literal, an object or an `await`. */
+function mayBePromise(argument: Node): boolean {
+  const value = unwrapExpression(argument);
+  switch (value.type) {
+    case AST_NODE_TYPES.CallExpression:
+    case AST_NODE_TYPES.NewExpression:
+    case AST_NODE_TYPES.Identifier:
+    case AST_NODE_TYPES.MemberExpression:
+    case AST_NODE_TYPES.TaggedTemplateExpression:
+      return !(value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined');
+    case AST_NODE_TYPES.ConditionalExpression:
+      return mayBePromise(value.consequent) || mayBePromise(value.alternate);
+    case AST_NODE_TYPES.LogicalExpression:
+      return mayBePromise(value.left) || mayBePromise(value.right);
+    default:
+      return false;
+  }
+}
+
 /**
  * The statements after the start, to the end of the async function, go into `try { … } finally {
  * release }`: the listener lives exactly as long as the call. A `return x` among them becomes
@@ -196,7 +215,7 @@ function callSettlesEdits(statement: Node, release: string, style: Style): TextE
   const inner: TextEdit[] = [];
   for (const node of rest) {
     walkSameFunction(node, (child) => {
-      if (child.type === AST_NODE_TYPES.ReturnStatement && child.argument && child.argument.type !== AST_NODE_TYPES.AwaitExpression) {
+      if (child.type === AST_NODE_TYPES.ReturnStatement && child.argument && mayBePromise(child.argument)) {
         inner.push({ range: [child.argument.range[0] - regionStart, child.argument.range[0] - regionStart], text: 'await ' });
       }
     });
