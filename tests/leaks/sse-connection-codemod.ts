@@ -30,7 +30,13 @@ function startedWork(call: TSESTree.CallExpression, analysis: Analysis, paths: C
     return startedValue(call).parent?.type === AST_NODE_TYPES.ExpressionStatement ? timerRelease(call, { kind: 'dropped' }, 'clearInterval') : undefined;
   }
   const callee = unwrapExpression(call.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || !ADD_METHODS.has(staticPropertyName(callee) ?? '')) return undefined;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  // `src.pipe(res)` as a statement: pipe never destroys the source when the client leaves.
+  const destination = call.arguments[0];
+  if (staticPropertyName(callee) === 'pipe' && destination && destination.type !== AST_NODE_TYPES.SpreadElement && call.parent?.type === AST_NODE_TYPES.ExpressionStatement) {
+    return { kind: 'pipe-to-pipeline', source: callee.object, destination };
+  }
+  if (!ADD_METHODS.has(staticPropertyName(callee) ?? '')) return undefined;
   const target = longLivedTargetOf(callee.object, call, analysis.scopeManager, analysis.oracle);
   if (!target) return undefined;
   const targetKey = referenceKey(callee.object, analysis.scopeManager);
@@ -52,6 +58,9 @@ const standIn: RuleDescriptor<'notReleased'> = {
       const release = startedWork(call, analysis, paths);
       const end = release && connectionWorkEnd(call, analysis);
       if (!release || !end) return [];
+      if (release.kind === 'pipe-to-pipeline') {
+        return [{ ruleId: RULE, messageId: 'notReleased', node: call, data: {}, remedy: { kind: 'cleanup-on-close', start: call, release, end: { kind: 'pipeline' } } }];
+      }
       return [{ ruleId: RULE, messageId: 'notReleased', node: call, data: {}, remedy: { kind: 'cleanup-on-close', start: call, release, end } }];
     });
   },
