@@ -69,5 +69,5 @@ const standIn: RuleDescriptor<'notReleased'> = {
 /** The shipped codemod when it fixes `require-cleanup-on-disconnect`; else the same codemod fixing the stand-in. */
 export function connectionCleanupCodemod(): AnyCodemodDescriptor {
   if (cleanupOnClose.fixes.some((rule) => rule.name === RULE)) return cleanupOnClose;
-  return { ...cleanupOnClose, fixes: [standIn] } as unknown as AnyCodemodDescriptor;
+  return { ...cleanupOnClose, fixes: [standIn] };
 }
