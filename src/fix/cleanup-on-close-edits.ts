@@ -29,12 +29,48 @@ function statementOf(node: Node): Node | undefined {
   return undefined;
 }
 
-/** `name`, or `name2`, `name3` … when the file already uses it for something. */
-function freeName(ast: TSESTree.Program, name: string): string {
+/**
+ * `name`, or `name2`, `name3` … when the file already uses it for something, or when `earlier`
+ * statements of the same list will be given the same name in this pass (two dropped intervals in one
+ * handler become `interval` and `interval2`, not two `const interval`).
+ */
+function freeName(ast: TSESTree.Program, name: string, earlier: number): string {
   const taken = new Set(nodeIndexOf(ast).identifiers.map((identifier) => identifier.name));
   let candidate = name;
-  for (let suffix = 2; taken.has(candidate); suffix++) candidate = `${name}${suffix}`;
+  let skip = earlier;
+  for (let suffix = 2; taken.has(candidate) || skip-- > 0; suffix++) candidate = `${name}${suffix}`;
   return candidate;
+}
+
+/** The call a statement runs, through `.unref()` chains and wrappers: `setInterval(…).unref();` → `setInterval(…)`. */
+function statementCall(statement: Node): TSESTree.CallExpression | undefined {
+  if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return undefined;
+  let value = unwrapExpression(statement.expression);
+  while (value.type === AST_NODE_TYPES.CallExpression && value.callee.type === AST_NODE_TYPES.MemberExpression && unwrapExpression(value.callee.object).type === AST_NODE_TYPES.CallExpression) {
+    value = unwrapExpression(value.callee.object);
+  }
+  return value.type === AST_NODE_TYPES.CallExpression ? value : undefined;
+}
+
+/**
+ * Statements before `statement` in its list that start the same kind of unnamed work (the same callee
+ * with a dropped result; the same event with an inline listener): each gets the same proposed name
+ * in this pass, so this one counts past them.
+ */
+function earlierAlike(statement: Node, value: Node, style: Style): number {
+  const list = statementListOf(statement.parent) ?? [];
+  const own = statementCall(statement);
+  if (!own) return 0;
+  const callee = text(style, own.callee);
+  const inline = isFunction(unwrapExpression(value));
+  const event = own.arguments[0] ? text(style, own.arguments[0]) : '';
+  return list.slice(0, list.indexOf(statement)).filter((sibling) => {
+    const call = statementCall(sibling);
+    if (!call) return false;
+    if (!inline) return text(style, call.callee) === callee;
+    const listener = call.arguments[1];
+    return listener !== undefined && isFunction(unwrapExpression(listener)) && call.arguments[0] !== undefined && text(style, call.arguments[0]) === event;
+  }).length;
 }
 
 /**
@@ -74,10 +110,10 @@ interface Naming {
  */
 function nameOf(reference: WorkReference, style: Style): Naming | { refusal: string } {
   if (reference.kind === 'named') return { name: reference.text, edits: [] };
-  const name = freeName(style.ast, reference.proposedName);
   const value = unwrapExpression(reference.value);
   const statement = statementOf(reference.value);
   if (!statement) return { refusal: 'the work does not start in a statement of its own' };
+  const name = freeName(style.ast, reference.proposedName, earlierAlike(statement, reference.value, style));
   if (isFunction(value)) {
     if (!style.layout.startOfLineIsEmpty(statement.range[0])) return { refusal: 'other code precedes the statement on its line' };
     const indent = style.layout.indentationAt(statement.range[0]);

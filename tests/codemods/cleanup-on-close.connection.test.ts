@@ -34,6 +34,23 @@ app.get('/events', (req, res) => {
 `);
   });
 
+  it('gives two dropped intervals of one handler two names', () => {
+    const input = `import http from 'node:http';
+http.createServer((req, res) => {
+  setInterval(() => res.write(': ping\\n\\n'), 1000);
+  setInterval(() => res.write('data: {}\\n\\n'), 5000);
+});
+`;
+    expect(rewrite(input)).toBe(`import http from 'node:http';
+http.createServer((req, res) => {
+  const interval = setInterval(() => res.write(': ping\\n\\n'), 1000);
+  req.on('close', () => clearInterval(interval));
+  const interval2 = setInterval(() => res.write('data: {}\\n\\n'), 5000);
+  req.on('close', () => clearInterval(interval2));
+});
+`);
+  });
+
   it('uses ctx.req under koa and socket.io disconnect, keeping quotes and semicolons', () => {
     const input = `import Koa from "koa"
 import { Server } from "socket.io"
