@@ -195,7 +195,7 @@ class ListenerJudge {
     if (settles) return cleanupRemedy(call, release, { kind: 'call-settles', fn: settles }, this.analysis);
     const where =
       target.lifetime === 'caller-signal'
-        ? `when the call settles (in a \`finally\`, or where the promise it returns is resolved or rejected)`
+        ? 'when the call settles: where the promise it hands back is resolved and rejected (a `finally` here would run before that)'
         : target.lifetime === 'instance-field' || isConstructorCode(enclosingFunction(call))
           ? 'in a `close()`/`dispose()` method of the class that its owner calls when done with it'
           : `where the work started in ${whereStarted(execution)} is over (or hand a remove function to the caller)`;

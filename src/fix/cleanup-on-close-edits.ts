@@ -338,7 +338,7 @@ export function editsForCleanupOnClose(plan: CleanupOnClosePlan, source: string,
     case 'pipeline':
       return { refusal: 'a pipeline end for work that is not a pipe' };
     case 'none':
-      return { refusal: `nothing here says when this work ends: call \`${releaseText}\` ${end.where}` };
+      return { refusal: `the codemod cannot tell where this work ends: call \`${releaseText}\` ${end.where}` };
   }
   if ('refusal' in placed) return placed;
   return { edits: [...namings.flatMap((naming) => naming.edits), ...placed] };

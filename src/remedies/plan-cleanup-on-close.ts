@@ -135,7 +135,7 @@ export function describeRelease(release: WorkRelease, source: string): string {
 
 /** What to write in a marker when nothing in the source ends the work. */
 export function noEndRefusal(release: WorkRelease, where: string, source: string): Refusal {
-  return { kind: 'refusal', reason: `nothing here says when this work ends: call ${describeRelease(release, source)} ${where}` };
+  return { kind: 'refusal', reason: `the codemod cannot tell where this work ends: call ${describeRelease(release, source)} ${where}` };
 }
 
 /** The React effect that `call` runs in directly (not in a callback inside it), if the execution is one. */

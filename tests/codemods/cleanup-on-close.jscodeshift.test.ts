@@ -38,7 +38,7 @@ it('rewrites .tsx, .ts and .js files like runCodemod and reports what it refused
       const expected = readFileSync(path.join(fixtures, `${path.basename(sample, extension)}.output${extension}`), 'utf8');
       expect(readFileSync(files[index], 'utf8'), sample).toBe(expected);
     });
-    expect(output).toContain(`${files[3]}:6:3: not fixed: nothing here says when this work ends: call \`bus.off('order', onOrder)\``);
+    expect(output).toContain(`${files[3]}:6:3: not fixed: the codemod cannot tell where this work ends: call \`bus.off('order', onOrder)\``);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
