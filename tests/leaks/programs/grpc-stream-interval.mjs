@@ -56,8 +56,14 @@ function watchOnceAndCancel(client) {
 }
 
 async function settled(count) {
-  // The server learns of each cancellation a little after the client: give it a bounded moment.
-  for (let tries = 0; tries < 100 && liveIntervals.size > count; tries++) await new Promise((resolve) => setTimeout(resolve, 10));
+  // The server learns of each cancellation a little after the client: wait (bounded) until the
+  // count reaches the baseline or stops moving for 100 ms.
+  let last = liveIntervals.size;
+  for (let tries = 0, still = 0; tries < 100 && liveIntervals.size > count && still < 10; tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    still = liveIntervals.size === last ? still + 1 : 0;
+    last = liveIntervals.size;
+  }
 }
 
 const n = Number(process.argv[2] ?? 50);
