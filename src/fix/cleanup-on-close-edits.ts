@@ -310,20 +310,24 @@ export function editsForCleanupOnClose(plan: CleanupOnClosePlan, source: string,
   const { layout, semicolon, quote } = style;
   const eol = layout.eol;
   const indent = layout.indentationAt(statement.range[0]);
+  // After a comment that ends the start's line (`setInterval(ping, 1000); // keep-alive`), not before it.
+  const after = layout.restOfLineIsEmpty(statement.range[1]) ? layout.lineEnd(statement.range[1]) : statement.range[1];
   let placed: TextEdit[] | { refusal: string };
   switch (end.kind) {
     case 'connection-event':
       placed = [
         {
-          range: [statement.range[1], statement.range[1]],
+          range: [after, after],
           text: end.events.map((event) => `${eol}${indent}${end.object}.on(${quote}${event}${quote}, () => ${releaseText})${semicolon}`).join(''),
         },
       ];
       break;
     case 'abort-event':
-      placed = [{ range: [statement.range[1], statement.range[1]], text: `${eol}${indent}${end.signal}.addEventListener(${quote}abort${quote}, () => ${releaseText}, { once: true })${semicolon}` }];
+      placed = [{ range: [after, after], text: `${eol}${indent}${end.signal}.addEventListener(${quote}abort${quote}, () => ${releaseText}, { once: true })${semicolon}` }];
       break;
     case 'effect-cleanup':
+      // The cleanup is returned at the end of the effect: what the start names must be in scope there.
+      if (statement.parent !== end.effect.body) return { refusal: 'the work starts in a nested block of the effect: keep its handle in a variable of the effect itself and release it in the cleanup the effect returns' };
       placed = effectCleanupEdits(end.effect, releaseText, release.kind === 'clear-timer', style);
       break;
     case 'call-settles':
