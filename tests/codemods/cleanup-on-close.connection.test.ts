@@ -51,6 +51,33 @@ http.createServer((req, res) => {
 `);
   });
 
+  it('uses request.raw under fastify and the socket of a ws connection', () => {
+    const input = `import Fastify from 'fastify';
+import { WebSocketServer } from 'ws';
+const fastify = Fastify();
+fastify.get('/events', async (request, reply) => {
+  setInterval(() => reply.raw.write('data: tick\\n\\n'), 1000); // keep-alive
+});
+const wss = new WebSocketServer({ port: 8080 });
+wss.on('connection', (ws) => {
+  setInterval(() => ws.ping(), 30000);
+});
+`;
+    expect(rewrite(input)).toBe(`import Fastify from 'fastify';
+import { WebSocketServer } from 'ws';
+const fastify = Fastify();
+fastify.get('/events', async (request, reply) => {
+  const interval = setInterval(() => reply.raw.write('data: tick\\n\\n'), 1000); // keep-alive
+  request.raw.on('close', () => clearInterval(interval));
+});
+const wss = new WebSocketServer({ port: 8080 });
+wss.on('connection', (ws) => {
+  const interval = setInterval(() => ws.ping(), 30000);
+  ws.on('close', () => clearInterval(interval));
+});
+`);
+  });
+
   it('uses ctx.req under koa and socket.io disconnect, keeping quotes and semicolons', () => {
     const input = `import Koa from "koa"
 import { Server } from "socket.io"
