@@ -184,9 +184,13 @@ class IntervalJudge {
     const effect = effectOf(call, execution);
     if (effect) return cleanupRemedy(call, release, { kind: 'effect-cleanup', effect }, this.analysis);
     if (overwritten) return cleanupRemedy(call, release, { kind: 'before-overwrite', slot: overwritten.left }, this.analysis);
-    const where = kept.kind === 'slot' && kept.text.startsWith('this.')
-      ? 'in a `stop()`/`dispose()` method of the class that its owner calls when done with it'
-      : `where the work started in ${whereStarted(execution)} is over (or hand the handle, or a stop function, to the caller)`;
+    const owner = enclosingFunction(call);
+    const where =
+      kept.kind === 'slot' && kept.text.startsWith('this.')
+        ? 'in a `stop()`/`dispose()` method of the class that its owner calls when done with it'
+        : owner && isConstructorCode(owner)
+          ? 'in a `close()`/`dispose()` method of the class (keep the handle in a field for it) that its owner calls when done with the instance'
+          : `where the work started in ${whereStarted(execution)} is over (or hand the handle, or a stop function, to the caller)`;
     return cleanupRemedy(call, release, { kind: 'none', where }, this.analysis);
   }
 
