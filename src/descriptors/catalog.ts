@@ -1,4 +1,5 @@
 import { boundedCache } from '../codemods/bounded-cache';
+import { cleanupOnClose } from '../codemods/cleanup-on-close';
 import { grpcDeadline } from '../codemods/grpc-deadline';
 import { grpcKeepalive } from '../codemods/grpc-keepalive';
 import { singletonClient } from '../codemods/singleton-client';
@@ -31,7 +32,7 @@ export const ruleDescriptors = [requireClose, noClientPerCall, noUnboundedCache,
  * (`grpc-deadline`); the rest touch other code and follow. tests/codemods/codemod-order.test.ts
  * holds this order.
  */
-export const codemodDescriptors = [singletonClient, grpcKeepalive, grpcDeadline, tryFinallyClose, boundedCache] as const satisfies readonly AnyCodemodDescriptor[];
+export const codemodDescriptors = [singletonClient, grpcKeepalive, grpcDeadline, tryFinallyClose, boundedCache, cleanupOnClose] as const satisfies readonly AnyCodemodDescriptor[];
 
 /** What the CLI, `leakguard list` and the harness are given: the shipped lists, or a test's own. */
 export interface Catalog {
