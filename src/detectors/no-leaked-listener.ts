@@ -7,7 +7,7 @@ import { enclosingFunction, isInside, outermostWrapper, staticPropertyName, unwr
 import { findVariable, type ScopeManagerLike } from '../ast/scopes';
 import type { Node } from '../ast/traverse';
 import type { RuleDescriptor } from '../descriptors/rule-descriptor';
-import type { Finding, Refusal } from '../findings/finding';
+import { withLazyRemedy, type Finding, type Remedy } from '../findings/finding';
 import { cleanupPathsOfFile, isListenerRemoved, listenerKey, type CleanupPaths } from '../lifetime/cleanup-paths';
 import { handlerInScope, type WorkScope } from '../lifetime/connection-scope';
 import type { HandlerRole } from '../lifetime/execution-role';
@@ -17,6 +17,8 @@ import { runOnceGuardOf } from '../lifetime/run-once-guard';
 import type { Execution } from '../lifetime/execution';
 import { hotCallerOf } from '../lifetime/hot-callers';
 import { callsOfFile, startExecutionOf, whereStarted } from '../lifetime/site-execution';
+import type { CleanupOnClosePlan } from '../remedies/cleanup-on-close-plan';
+import { cleanupRemedy, effectOf, listenerRelease, settlingCall } from '../remedies/plan-cleanup-on-close';
 
 export const NO_LEAKED_LISTENER = 'no-leaked-listener';
 
@@ -24,22 +26,7 @@ const noLeakedListenerOptions = {} as const;
 
 type NoLeakedListenerMessageId = 'neverRemoved' | 'abortListenerNotRemoved' | 'effectWithoutCleanup' | 'guardNeverSet' | 'observerNotDisconnected';
 
-type NoLeakedListenerFinding = Finding<NoLeakedListenerMessageId>;
-
-/** A judged listener with the handler whose connection bounds it (`require-cleanup-on-disconnect`'s sites). */
-export interface JudgedListener {
-  readonly finding: NoLeakedListenerFinding;
-  readonly handler: HandlerRole | null;
-  readonly call: TSESTree.CallExpression;
-  /** The event source it is added to; undefined for an observer. */
-  readonly target: LongLivedTarget | undefined;
-}
-
-/** No codemod fixes this rule yet: `cleanup-on-close` is planned (issue 11). */
-const PENDING_CODEMOD: Refusal = {
-  kind: 'refusal',
-  reason: 'the `cleanup-on-close` codemod is coming; until then remove the listener where the work ends',
-};
+type NoLeakedListenerFinding = Finding<NoLeakedListenerMessageId, CleanupOnClosePlan>;
 
 /** The methods that add a listener, and whether it stays for every event. */
 const ADD_METHODS: Readonly<Record<string, { readonly once: boolean }>> = {
@@ -128,6 +115,15 @@ function removeMethodOf(target: LongLivedTarget): string {
   return target.api === 'emitter' ? 'off' : 'removeEventListener';
 }
 
+/** A judged listener with the handler whose connection bounds it (`require-cleanup-on-disconnect`'s sites). */
+export interface JudgedListener {
+  readonly finding: NoLeakedListenerFinding;
+  readonly handler: HandlerRole | null;
+  readonly call: TSESTree.CallExpression;
+  /** The event source it is added to; undefined for an observer. */
+  readonly target: LongLivedTarget | undefined;
+}
+
 class ListenerJudge {
   readonly judged: JudgedListener[] = [];
   readonly #calls: TSESTree.CallExpression[];
@@ -193,14 +189,31 @@ class ListenerJudge {
     };
     const messageId: NoLeakedListenerMessageId =
       execution.role.kind === 'effect' ? 'effectWithoutCleanup' : signal ? 'abortListenerNotRemoved' : guard?.kind === 'never-set' ? 'guardNeverSet' : 'neverRemoved';
-    const finding: NoLeakedListenerFinding = {
-      ruleId: NO_LEAKED_LISTENER,
-      messageId,
-      node: call,
-      data: guard?.kind === 'never-set' ? { ...data, flag: guard.flag } : data,
-      remedy: PENDING_CODEMOD,
-    };
+    const finding = withLazyRemedy(
+      { ruleId: NO_LEAKED_LISTENER, messageId, node: call, data: guard?.kind === 'never-set' ? { ...data, flag: guard.flag } : data },
+      () => this.#listenerRemedy(call, target, execution),
+    );
     this.judged.push({ finding, handler, call, target });
+  }
+
+  /**
+   * `cleanup-on-close`: a React effect returns a cleanup that removes the listener; an async call
+   * removes its caller's-signal listener in a `finally`; anything else gets a marker saying what to
+   * remove where.
+   */
+  #listenerRemedy(call: TSESTree.CallExpression, target: LongLivedTarget, execution: Execution): Remedy<CleanupOnClosePlan> {
+    const release = listenerRelease(call, target.api, this.analysis);
+    const effect = effectOf(call, execution);
+    if (effect) return cleanupRemedy(call, release, { kind: 'effect-cleanup', effect }, this.analysis);
+    const settles = target.lifetime === 'caller-signal' ? settlingCall(call) : undefined;
+    if (settles) return cleanupRemedy(call, release, { kind: 'call-settles', fn: settles }, this.analysis);
+    const where =
+      target.lifetime === 'caller-signal'
+        ? 'when the call settles: where the promise it hands back is resolved and rejected (a `finally` here would run before that)'
+        : target.lifetime === 'instance-field' || isConstructorCode(enclosingFunction(call))
+          ? 'in a `close()`/`dispose()` method of the class that its owner calls when done with it'
+          : `where the work started in ${whereStarted(execution)} is over (or hand a remove function to the caller)`;
+    return cleanupRemedy(call, release, { kind: 'none', where }, this.analysis);
   }
 
   /**
@@ -224,13 +237,25 @@ class ListenerJudge {
     const execution = startExecutionOf(call, scopeManager, oracle);
     if (execution.role.kind !== 'effect') return;
     const constructor = unwrapExpression(made.callee);
-    const finding: NoLeakedListenerFinding = {
-      ruleId: NO_LEAKED_LISTENER,
-      messageId: 'observerNotDisconnected',
-      node: call,
-      data: { observer: constructor.type === AST_NODE_TYPES.Identifier ? constructor.name : 'observer', where: whereStarted(execution) },
-      remedy: PENDING_CODEMOD,
-    };
+    const effect = effectOf(call, execution);
+    this.#pushObserver(
+      call,
+      withLazyRemedy(
+        {
+          ruleId: NO_LEAKED_LISTENER,
+          messageId: 'observerNotDisconnected',
+          node: call,
+          data: { observer: constructor.type === AST_NODE_TYPES.Identifier ? constructor.name : 'observer', where: whereStarted(execution) },
+        },
+        (): Remedy<CleanupOnClosePlan> =>
+          effect && observer.type === AST_NODE_TYPES.Identifier
+            ? { kind: 'cleanup-on-close', start: call, release: { kind: 'call-method', handle: { kind: 'named', text: observer.name }, method: 'disconnect' }, end: { kind: 'effect-cleanup', effect } }
+            : { kind: 'refusal', reason: 'keep the observer in a `const` and call its `disconnect()` in the cleanup the effect returns' },
+      ),
+    );
+  }
+
+  #pushObserver(call: TSESTree.CallExpression, finding: NoLeakedListenerFinding): void {
     this.judged.push({ finding, handler: null, call, target: undefined });
   }
 

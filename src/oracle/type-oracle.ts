@@ -82,6 +82,14 @@ export interface TypeOracle {
    * Untyped: undefined (the detectors read RxJS by its import bindings).
    */
   subscriptionRelease(call: TSESTree.CallExpression): SubscriptionRelease | undefined;
+  /**
+   * Typed: the property names an object value certainly has and no others — the checker's type is an
+   * object literal's or a type literal's (`export const OPTIONS = { … }` in another module, a function
+   * returning one, `declare const o: { … }`).
+   * Undefined when it cannot list them: untyped, `any`, a union, an index signature, a declared
+   * interface (a value of it may carry more at run time).
+   */
+  literalPropertyNames(expression: TSESTree.Node): readonly string[] | undefined;
 }
 
 export type SubscriptionRelease = 'unsubscribe' | 'call' | 'dispose';
