@@ -238,7 +238,7 @@ class DisconnectJudge {
    * `source.pipe(res)`: when the client leaves, `.pipe()` unpipes but neither destroys nor ends the
    * source, which stays paused with its descriptor or upstream socket. A registry handle's pipe
    * (`createReadStream(f).pipe(res)`, kept in a variable) is `require-close`'s finding (one site, one
-   * report); this rule reports the other sources: an upstream response, a stream a call returns.
+   * report); this rule reports the other sources: one piped inline, an upstream response, a stream a call returns.
    */
   #judgePipe(call: TSESTree.CallExpression): void {
     const callee = unwrapExpression(call.callee);
@@ -262,7 +262,7 @@ class DisconnectJudge {
 
   /**
    * The source of a pipe that needs no report here: the connection's own request (`req.pipe(…)`), a
-   * registry handle (`require-close` judges it), a stream the handler makes as a plain object
+   * registry handle kept in a variable (`require-close` judges it), a stream the handler makes as a plain object
    * (`new PassThrough()`, `Readable.from(…)`), a chained `a.pipe(b).pipe(res)` (the head is judged),
    * or one the file destroys or hands on (`pipeline`, `finished`, `destroy()` on 'close').
    */
@@ -282,8 +282,9 @@ class DisconnectJudge {
     if (made.type === AST_NODE_TYPES.CallExpression) {
       const callee = unwrapExpression(made.callee);
       if (callee.type === AST_NODE_TYPES.MemberExpression && (staticPropertyName(callee) === 'pipe' || LOCAL_STREAM_FACTORIES.has(staticPropertyName(callee) ?? ''))) return true;
-      const entry = oracle.acquisition(made);
-      if (entry?.kind === 'handle') return true;
+      // A handle kept in a variable is require-close's (`pipedIntoPeer`); one piped inline
+      // (`createReadStream(f).pipe(res)`) has no variable for it to judge, so it is this rule's.
+      if (made !== source && oracle.acquisition(made)?.kind === 'handle') return true;
     }
     return false;
   }

@@ -330,6 +330,16 @@ http.createServer((req, res) => {
     errors: [{ messageId: 'pipeNotDestroyed' as const, line: 5}],
   },
   {
+    name: 'a file stream piped inline into the response (no variable for require-close to judge)',
+    code: `
+import http from 'node:http';
+import fs from 'node:fs';
+http.createServer((req, res) => {
+  fs.createReadStream('big.log').pipe(res);
+});`,
+    errors: [{ messageId: 'pipeNotDestroyed' as const, line: 5 }],
+  },
+  {
     name: 'a self-re-arming poll started per ws message',
     code: `
 import { WebSocketServer } from 'ws';
