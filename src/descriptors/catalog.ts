@@ -8,6 +8,7 @@ import { noLeakedInterval } from '../detectors/no-leaked-interval';
 import { noLeakedListener } from '../detectors/no-leaked-listener';
 import { noUnboundedCache } from '../detectors/no-unbounded-cache';
 import { requireClose } from '../detectors/require-close';
+import { respectBackpressure } from '../detectors/respect-backpressure';
 import type { AnyCodemodDescriptor } from './codemod-descriptor';
 import type { AnyRuleDescriptor } from './rule-descriptor';
 
@@ -21,7 +22,7 @@ import type { AnyRuleDescriptor } from './rule-descriptor';
  * Loading this module loads the detectors and edit builders but not TypeScript or ESLint, so the CLI's
  * main thread can read names and options without paying for the engine's parsers.
  */
-export const ruleDescriptors = [requireClose, noClientPerCall, noUnboundedCache, noLeakedInterval, noLeakedListener, grpcCallDeadline] as const satisfies readonly AnyRuleDescriptor[];
+export const ruleDescriptors = [requireClose, noClientPerCall, noUnboundedCache, noLeakedInterval, noLeakedListener, grpcCallDeadline, respectBackpressure] as const satisfies readonly AnyRuleDescriptor[];
 
 export const codemodDescriptors = [tryFinallyClose, singletonClient, boundedCache, grpcDeadline] as const satisfies readonly AnyCodemodDescriptor[];
 

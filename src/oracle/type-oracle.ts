@@ -75,6 +75,12 @@ export interface TypeOracle {
    * the type and it is none of these (a jQuery set, an RxJS subject). Untyped: undefined.
    */
   eventSourceKind(expression: TSESTree.Node): EventSourceKind | undefined;
+  /**
+   * Typed: is the value a node `stream` Writable (a `Writable` or `Duplex` of node's `stream` module
+   * in its type's hierarchy: `ServerResponse`, `net.Socket`, `fs.WriteStream`, zlib and http2 streams,
+   * grpc-js writable calls)? `false` when the checker knows the type and it is none. Untyped: undefined.
+   */
+  isWritableStream(expression: TSESTree.Node): boolean | undefined;
 }
 
 export type EventSourceKind = 'emitter' | 'event-target' | 'abort-signal' | 'other';

@@ -193,6 +193,11 @@ export class UntypedOracle implements TypeOracle {
     return undefined;
   }
 
+  /** Without types the stream rules read writables by shape (a handler's `res`, a factory's stream). */
+  isWritableStream(): undefined {
+    return undefined;
+  }
+
   admitsNullish(typeNode: TSESTree.TypeNode): boolean {
     let nullish = false;
     walk(typeNode, (node) => {
