@@ -45,7 +45,7 @@ function isResultIgnored(call: TSESTree.CallExpression): boolean {
   if (parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'void') return outermostWrapper(parent).parent?.type === AST_NODE_TYPES.ExpressionStatement;
   if (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === value) {
     const holder = outermostWrapper(parent).parent;
-    return holder?.type === AST_NODE_TYPES.CallExpression && holder.arguments.includes(parent as TSESTree.CallExpressionArgument);
+    return holder?.type === AST_NODE_TYPES.CallExpression && holder.arguments.includes(parent);
   }
   return false;
 }
@@ -145,7 +145,7 @@ export function ignoredWritesOf(
     const role = executionOf(call, oracle).role;
     const repeating = repeatingSourceOf(call, role, scopeManager);
     if (!repeating) continue;
-    const writer = callee.object as TSESTree.Expression;
+    const writer = callee.object;
     const writerKey = referenceKey(writer, scopeManager);
     if (repeating.kind === 'listener' && (repeating.event === 'drain' || listensToWriter(repeating.source, writerKey, scopeManager))) continue;
     if (repeating.kind === 'interval' && writesConstant(call)) continue;

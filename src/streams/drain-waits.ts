@@ -106,7 +106,7 @@ export function drainWaitsOf(calls: readonly TSESTree.CallExpression[]): DrainWa
     if ((method !== 'once' && method !== 'on' && method !== 'addListener') || stringValue(call.arguments[0]) !== 'drain') continue;
     const promise = promiseAround(call);
     if (!promise) continue;
-    waits.push({ wait: promise, writer: callee.object as TSESTree.Expression, settlesOnClose: mentionsSettling(waitGroup(promise)) });
+    waits.push({ wait: promise, writer: callee.object, settlesOnClose: mentionsSettling(waitGroup(promise)) });
   }
   return waits;
 }

@@ -17,7 +17,7 @@ app.get('/export', (req, res) => {
 `;
     const [message] = lintWithEspree('respect-backpressure', code, 'export.cjs');
     expect([message?.messageId, message?.line]).toEqual(['ignoredInLoop', 6]);
-    const fix = message!.suggestions![0]!.fix;
+    const fix = message.suggestions![0].fix;
     const output = code.slice(0, fix.range[0]) + fix.text + code.slice(fix.range[1]);
     expect(output).toContain("const { pipeline } = require('node:stream');");
     expect(output).toContain('yield JSON.stringify(row)');
@@ -35,7 +35,7 @@ export async function save(chunks) {
 `;
     const [message] = lintWithEspree('respect-backpressure', code, 'save.mjs');
     expect(message?.messageId).toBe('ignoredInLoop');
-    const fix = message!.suggestions![0]!.fix;
+    const fix = message.suggestions![0].fix;
     const output = code.slice(0, fix.range[0]) + fix.text + code.slice(fix.range[1]);
     expect(output).toContain('if (!file.write(chunk)) await drainOrClose(file);');
     expect(output).toContain('function drainOrClose(stream) {');

@@ -107,7 +107,7 @@ function invalidCase(shared: BackpressureCase) {
       line: error.line,
       suggestions: error.suggestions.map((messageId) => ({
         messageId: messageId as never,
-        output: backpressureSuggestionOutputs[`${shared.name} / ${messageId}`]!,
+        output: backpressureSuggestionOutputs[`${shared.name} / ${messageId}`],
       })),
     })),
   };

@@ -20,7 +20,7 @@ describe('respect-backpressure suggestions', () => {
       error.suggestions.map((messageId) => ({
         name: `${shared.name} / ${messageId}`,
         before: project.writeSource(`case${index}-before.ts`, shared.code),
-        after: project.writeSource(`case${index}-${messageId}.ts`, backpressureSuggestionOutputs[`${shared.name} / ${messageId}`]!),
+        after: project.writeSource(`case${index}-${messageId}.ts`, backpressureSuggestionOutputs[`${shared.name} / ${messageId}`]),
       })),
     ),
   );
@@ -32,7 +32,7 @@ describe('respect-backpressure suggestions', () => {
   it('every suggestion type-checks and silences the rule', () => {
     const program = ts.createProgram({
       rootNames: pairs.flatMap((pair) => [pair.before, pair.after]),
-      options: ts.parseJsonConfigFileContent(ts.readConfigFile(project.tsconfigPath, ts.sys.readFile).config, ts.sys, project.dir).options,
+      options: ts.parseJsonConfigFileContent(ts.readConfigFile(project.tsconfigPath, (file) => ts.sys.readFile(file)).config, ts.sys, project.dir).options,
     });
     const linter = new Linter({ configType: 'flat', cwd: project.dir });
     const config = [
