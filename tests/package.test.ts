@@ -38,7 +38,7 @@ const recommendedRules = ['no-client-per-call', 'no-unbounded-cache', 'require-c
 const typeCheckedOnlyRules: string[] = [];
 
 /** Rules that arrived opt-in (in no preset) under the 0.x policy, and the release that may add them. */
-const optInRules = ['respect-backpressure'];
+const optInRules = ['respect-backpressure', 'consume-response-body'];
 
 function presetRules(configName: string): string[] {
   return configName === 'recommended-type-checked' ? [...recommendedRules, ...typeCheckedOnlyRules].sort() : recommendedRules;

@@ -2,6 +2,7 @@ import { boundedCache } from '../codemods/bounded-cache';
 import { grpcDeadline } from '../codemods/grpc-deadline';
 import { singletonClient } from '../codemods/singleton-client';
 import { tryFinallyClose } from '../codemods/try-finally-close';
+import { consumeResponseBody } from '../detectors/consume-response-body';
 import { grpcCallDeadline } from '../detectors/grpc-call-deadline';
 import { noClientPerCall } from '../detectors/no-client-per-call';
 import { noLeakedInterval } from '../detectors/no-leaked-interval';
@@ -22,7 +23,7 @@ import type { AnyRuleDescriptor } from './rule-descriptor';
  * Loading this module loads the detectors and edit builders but not TypeScript or ESLint, so the CLI's
  * main thread can read names and options without paying for the engine's parsers.
  */
-export const ruleDescriptors = [requireClose, noClientPerCall, noUnboundedCache, noLeakedInterval, noLeakedListener, grpcCallDeadline, respectBackpressure] as const satisfies readonly AnyRuleDescriptor[];
+export const ruleDescriptors = [requireClose, noClientPerCall, noUnboundedCache, noLeakedInterval, noLeakedListener, grpcCallDeadline, respectBackpressure, consumeResponseBody] as const satisfies readonly AnyRuleDescriptor[];
 
 export const codemodDescriptors = [tryFinallyClose, singletonClient, boundedCache, grpcDeadline] as const satisfies readonly AnyCodemodDescriptor[];
 
