@@ -5,6 +5,7 @@ import { findVariable, type ScopeManagerLike } from '../ast/scopes';
 import type { Node } from '../ast/traverse';
 import { executionOf } from '../lifetime/execution';
 import { isHandlerRole, type ConnectionObject } from '../lifetime/execution-role';
+import { requestObjectParameters } from '../lifetime/request-objects';
 import { moduleBindings, resolveModuleMember } from '../oracle/module-bindings';
 import type { TypeOracle } from '../oracle/type-oracle';
 
@@ -82,11 +83,18 @@ function isWritableShape(receiver: Node, scopeManager: ScopeManagerLike, oracle:
   }
   const parameter = parameterOf(node, scopeManager);
   const found = parameter && connectionObjectOf(parameter.fn, parameter.node, oracle);
-  if (!found) return false;
+  // `function exportRows(req, res)` declared apart and handed to a server or router by name: the
+  // `(req, res)` signature every node HTTP framework's handlers share says it.
+  if (!found) return parameter !== undefined && isConventionalResponse(parameter.fn, parameter.node, oracle);
   const { object } = found.object;
   if (object === 'response') return found.framework !== 'fastify' && found.framework !== 'koa';
   if (object === 'call') return true;
   return object === 'socket' && found.framework === 'net';
+}
+
+function isConventionalResponse(fn: FunctionNode, parameter: Node, oracle: TypeOracle): boolean {
+  const [, response] = requestObjectParameters(fn, oracle);
+  return response === parameter && response.type === AST_NODE_TYPES.Identifier && response.name !== 'reply';
 }
 
 function parameterOf(identifier: TSESTree.Identifier, scopeManager: ScopeManagerLike): { fn: FunctionNode; node: Node } | undefined {
