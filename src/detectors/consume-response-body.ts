@@ -2,7 +2,8 @@ import type { Analysis } from '../analysis/analysis';
 import type { RuleDescriptor, Suggestion } from '../descriptors/rule-descriptor';
 import type { Finding, Refusal } from '../findings/finding';
 import { callsOfFile } from '../lifetime/site-execution';
-import { heldResponseOf, responseApiOf, unreadBodiesOf, type UnreadBody } from '../streams/response-bodies';
+import { runsInBrowser, runsOnNode } from '../streams/module-runtime';
+import { heldResponseOf, isGlobalFetch, responseApiOf, unreadBodiesOf, type UnreadBody } from '../streams/response-bodies';
 import { cancelBodyEdits, releaseExpression } from '../streams/response-body-suggestions';
 
 export const CONSUME_RESPONSE_BODY = 'consume-response-body';
@@ -32,6 +33,9 @@ function detectUnreadBodies(analysis: Analysis): ConsumeResponseBodyFinding[] {
   for (const call of callsOfFile(analysis.ast)) {
     const api = responseApiOf(call, scopeManager);
     if (!api) continue;
+    // The global fetch pins connections on node (undici); a page's browser frees unread bodies itself.
+    // Judged where the file shows node and no page; undici's and node-fetch's own fetch always are.
+    if (api === 'fetch' && isGlobalFetch(call, scopeManager) && (!runsOnNode(analysis.ast, scopeManager) || runsInBrowser(analysis.ast, scopeManager))) continue;
     const held = heldResponseOf(call, api, scopeManager);
     if (!held) continue;
     const callee = sourceText.slice(call.callee.range[0], call.callee.range[1]);

@@ -44,6 +44,13 @@ function programOf(node: Node): TSESTree.Program | undefined {
   return current?.type === AST_NODE_TYPES.Program ? current : undefined;
 }
 
+/** `fetch(…)`, `globalThis.fetch(…)`: the runtime's own fetch, not one imported from a package. */
+export function isGlobalFetch(call: TSESTree.CallExpression, scopeManager: ScopeManagerLike): boolean {
+  const callee = unwrapExpression(call.callee);
+  const root = callee.type === AST_NODE_TYPES.MemberExpression ? unwrapExpression(callee.object) : callee;
+  return root.type === AST_NODE_TYPES.Identifier && !findVariable(scopeManager, root)?.defs.length;
+}
+
 /** The API a call is, by the callee's binding: global `fetch`, or an import from undici / node-fetch. */
 export function responseApiOf(call: TSESTree.CallExpression, scopeManager: ScopeManagerLike): ResponseApi | undefined {
   const callee = unwrapExpression(call.callee);

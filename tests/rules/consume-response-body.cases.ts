@@ -13,7 +13,7 @@ export const responseBodyCases: readonly ResponseBodyCase[] = [
     name: 'an error path throws before reading the body of a fetch response',
     code: `
 export async function getUser(id: string): Promise<unknown> {
-  const res = await fetch(\`https://api.example.com/users/\${id}\`);
+  const res = await fetch(\`\${process.env.USERS_API}/users/\${id}\`);
   if (!res.ok) throw new Error(\`HTTP \${res.status}\`);
   return res.json();
 }
@@ -23,8 +23,8 @@ export async function getUser(id: string): Promise<unknown> {
   {
     name: 'an early return in a block before reading',
     code: `
-export async function getConfig(url: string): Promise<unknown> {
-  const response = await fetch(url);
+export async function getConfig(name: string): Promise<unknown> {
+  const response = await fetch(new URL(name, process.env.CONFIG_URL));
   if (response.status === 404) {
     return undefined;
   }
@@ -36,21 +36,32 @@ export async function getConfig(url: string): Promise<unknown> {
   {
     name: 'a webhook call whose response is dropped',
     code: `
-export async function notify(url: string, payload: object): Promise<void> {
-  await fetch(url, { method: 'POST', body: JSON.stringify(payload) });
+export async function notify(payload: object): Promise<void> {
+  await fetch(process.env.WEBHOOK_URL!, { method: 'POST', body: JSON.stringify(payload) });
 }
 `,
     errors: [{ messageId: 'dropped', line: 3, suggestions: ['cancelBody'] }],
   },
   {
-    name: 'a health check that looks at the status only',
+    name: 'health checks that look at the status only',
     code: `
+import { setTimeout as sleep } from 'node:timers/promises';
+export async function waitUntilUp(url: string): Promise<void> {
+  for (;;) {
+    const res = await fetch(url);
+    if (res.ok) return;
+    await sleep(1000);
+  }
+}
 export async function isUp(url: string): Promise<boolean> {
   const res = await fetch(url);
   return res.ok;
 }
 `,
-    errors: [{ messageId: 'neverRead', line: 3, suggestions: ['cancelBody'] }],
+    errors: [
+      { messageId: 'neverRead', line: 5, suggestions: ['cancelBody'] },
+      { messageId: 'neverRead', line: 11, suggestions: ['cancelBody'] },
+    ],
   },
   {
     name: 'undici request destructured: an error status thrown before the body is read',

@@ -83,6 +83,24 @@ export async function exists(url: string): Promise<boolean> {
 }`,
   },
   {
+    name: 'the global fetch in a module that shows no node (a browser module): the browser frees unread bodies',
+    code: `
+export async function getUser(id: string): Promise<unknown> {
+  const res = await fetch(\`/api/users/\${id}\`);
+  if (!res.ok) throw new Error(\`HTTP \${res.status}\`);
+  return res.json();
+}`,
+  },
+  {
+    name: 'the global fetch in a page module that also reads process.env (a bundler inlines it)',
+    code: `
+export async function ping(): Promise<boolean> {
+  const res = await fetch(process.env.PING_URL ?? '/ping');
+  window.dispatchEvent(new Event(res.ok ? 'online' : 'offline'));
+  return res.ok;
+}`,
+  },
+  {
     name: 'a local function named fetch is not the fetch API',
     code: `
 function fetch(key: string): Promise<{ ok: boolean }> { return Promise.resolve({ ok: key.length > 0 }); }
@@ -114,7 +132,7 @@ function invalidCase(shared: ResponseBodyCase) {
       line: error.line,
       suggestions: error.suggestions.map((messageId) => ({
         messageId: messageId as never,
-        output: responseBodySuggestionOutputs[`${shared.name} / ${messageId}`] ?? '',
+        output: responseBodySuggestionOutputs[`${shared.name} / ${messageId}@${error.line}`] ?? '',
       })),
     })),
   };
