@@ -42,6 +42,21 @@ export async function save(chunks) {
     expect(lint(output, 'save.mjs')).toEqual([]);
   });
 
+  it('reports a (req, res) handler declared apart and handed to the server by name', () => {
+    expect(
+      lint(
+        `
+import http from 'node:http';
+export async function exportRows(req, res) {
+  for await (const row of req.app.rows()) res.write(row);
+  res.end();
+}
+http.createServer(exportRows).listen(8080);`,
+        'export.mjs',
+      ),
+    ).toEqual([['ignoredInLoop', 4]]);
+  });
+
   it('stays quiet on a write method of a parameter nothing says is a stream', () => {
     expect(lint(`export function log(logger, lines) { for (const line of lines) logger.write(line); }`, 'log.mjs')).toEqual([]);
   });
