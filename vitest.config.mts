@@ -52,6 +52,11 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // One module graph per worker, not per file: every file re-importing TypeScript and typescript-eslint
+    // cost a fifth of the run, and typed rule tests now share the programs typescript-eslint caches
+    // (tests/rules: 117 s → 37 s). No test mocks modules, stubs globals or changes the working directory;
+    // each builds its own RuleTester and temporary folders, so nothing leaks from one file to the next.
+    isolate: false,
     // Two files at a time even on two cores (vitest's default leaves one core idle): most files wait
     // on child processes (the CLI, jscodeshift, npm, leak programs, servers), not on the CPU.
     maxWorkers: 2,

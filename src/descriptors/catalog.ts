@@ -1,9 +1,12 @@
 import { boundedCache } from '../codemods/bounded-cache';
+import { cleanupOnClose } from '../codemods/cleanup-on-close';
 import { grpcDeadline } from '../codemods/grpc-deadline';
+import { grpcKeepalive } from '../codemods/grpc-keepalive';
 import { singletonClient } from '../codemods/singleton-client';
 import { tryFinallyClose } from '../codemods/try-finally-close';
 import { consumeResponseBody } from '../detectors/consume-response-body';
 import { grpcCallDeadline } from '../detectors/grpc-call-deadline';
+import { grpcRequireKeepalive } from '../detectors/grpc-require-keepalive';
 import { noClientPerCall } from '../detectors/no-client-per-call';
 import { noLeakedInterval } from '../detectors/no-leaked-interval';
 import { noLeakedListener } from '../detectors/no-leaked-listener';
@@ -23,9 +26,15 @@ import type { AnyRuleDescriptor } from './rule-descriptor';
  * Loading this module loads the detectors and edit builders but not TypeScript or ESLint, so the CLI's
  * main thread can read names and options without paying for the engine's parsers.
  */
-export const ruleDescriptors = [requireClose, noClientPerCall, noUnboundedCache, noLeakedInterval, noLeakedListener, grpcCallDeadline, respectBackpressure, consumeResponseBody] as const satisfies readonly AnyRuleDescriptor[];
+export const ruleDescriptors = [requireClose, noClientPerCall, noUnboundedCache, noLeakedInterval, noLeakedListener, grpcCallDeadline, grpcRequireKeepalive, respectBackpressure, consumeResponseBody] as const satisfies readonly AnyRuleDescriptor[];
 
-export const codemodDescriptors = [tryFinallyClose, singletonClient, boundedCache, grpcDeadline] as const satisfies readonly AnyCodemodDescriptor[];
+/**
+ * The order `--codemod all` runs them in, on purpose: `singleton-client` first, because the
+ * long-lived client it writes needs keepalive (`grpc-keepalive` next) and its calls deadlines
+ * (`grpc-deadline`); the rest touch other code and follow. tests/codemods/codemod-order.test.ts
+ * holds this order.
+ */
+export const codemodDescriptors = [singletonClient, grpcKeepalive, grpcDeadline, tryFinallyClose, boundedCache, cleanupOnClose] as const satisfies readonly AnyCodemodDescriptor[];
 
 /** What the CLI, `leakguard list` and the harness are given: the shipped lists, or a test's own. */
 export interface Catalog {

@@ -7,7 +7,7 @@ import { enclosingFunction, isFunction, isInside, outermostWrapper, staticProper
 import { findVariable, type VariableLike } from '../ast/scopes';
 import type { Node } from '../ast/traverse';
 import type { RuleDescriptor } from '../descriptors/rule-descriptor';
-import type { Finding, Refusal } from '../findings/finding';
+import { withLazyRemedy, type Finding, type Remedy } from '../findings/finding';
 import { cleanupPathsOfFile, isHandleCleared, type CleanupPaths } from '../lifetime/cleanup-paths';
 import { hotCallerOf } from '../lifetime/hot-callers';
 import { enclosingConnectionHandler } from '../lifetime/connection-scope';
@@ -16,6 +16,8 @@ import { referenceKey } from '../lifetime/reference-keys';
 import { runOnceGuardOf, stopConditionBetween } from '../lifetime/run-once-guard';
 import { callsOfFile, startExecutionOf, whereStarted } from '../lifetime/site-execution';
 import { clearedHandle, timerFunctionOf } from '../lifetime/timer-calls';
+import type { CleanupOnClosePlan } from '../remedies/cleanup-on-close-plan';
+import { cleanupRemedy, effectOf, timerRelease, type KeptHandle } from '../remedies/plan-cleanup-on-close';
 
 export const NO_LEAKED_INTERVAL = 'no-leaked-interval';
 
@@ -23,13 +25,7 @@ const noLeakedIntervalOptions = {} as const;
 
 type NoLeakedIntervalMessageId = 'dropped' | 'neverCleared' | 'overwritten' | 'rearmedForever' | 'iteratorNeverEnds';
 
-type NoLeakedIntervalFinding = Finding<NoLeakedIntervalMessageId>;
-
-/** No codemod fixes this rule yet: `cleanup-on-close` is planned (issue 11). */
-const PENDING_CODEMOD: Refusal = {
-  kind: 'refusal',
-  reason: 'the `cleanup-on-close` codemod is coming; until then keep the handle and clear it where the work ends',
-};
+type NoLeakedIntervalFinding = Finding<NoLeakedIntervalMessageId, CleanupOnClosePlan>;
 
 /** Methods of a node `Timeout` that keep it what it is: `setInterval(…).unref()` is still the handle. */
 const SELF_RETURNING = new Set(['unref', 'ref']);
@@ -175,8 +171,27 @@ class IntervalJudge {
     return execution;
   }
 
-  #report(node: Node, messageId: NoLeakedIntervalMessageId, data: Record<string, string>): void {
-    this.findings.push({ ruleId: NO_LEAKED_INTERVAL, messageId, node, data, remedy: PENDING_CODEMOD });
+  #report(node: TSESTree.CallExpression, messageId: NoLeakedIntervalMessageId, data: Record<string, string>, remedy: () => Remedy<CleanupOnClosePlan>): void {
+    this.findings.push(withLazyRemedy({ ruleId: NO_LEAKED_INTERVAL, messageId, node, data }, remedy));
+  }
+
+  /**
+   * `cleanup-on-close`: a React effect returns a cleanup that clears the handle; a slot overwritten
+   * while live is cleared right before; anything else gets a marker saying what to clear where.
+   */
+  #intervalRemedy(call: TSESTree.CallExpression, kept: KeptHandle, execution: Execution, overwritten: TSESTree.AssignmentExpression | undefined): Remedy<CleanupOnClosePlan> {
+    const release = timerRelease(call, kept, 'clearInterval');
+    const effect = effectOf(call, execution);
+    if (effect) return cleanupRemedy(call, release, { kind: 'effect-cleanup', effect }, this.analysis);
+    if (overwritten) return cleanupRemedy(call, release, { kind: 'before-overwrite', slot: overwritten.left }, this.analysis);
+    const owner = enclosingFunction(call);
+    const where =
+      kept.kind === 'slot' && kept.text.startsWith('this.')
+        ? 'in a `stop()`/`dispose()` method of the class that its owner calls when done with it'
+        : owner && isConstructorCode(owner)
+          ? 'in a `close()`/`dispose()` method of the class (keep the handle in a field for it) that its owner calls when done with the instance'
+          : `where the work started in ${whereStarted(execution)} is over (or hand the handle, or a stop function, to the caller)`;
+    return cleanupRemedy(call, release, { kind: 'none', where }, this.analysis);
   }
 
   #judgeInterval(call: TSESTree.CallExpression): void {
@@ -195,21 +210,23 @@ class IntervalJudge {
     const where = whereStarted(execution);
     switch (disposition.kind) {
       case 'dropped':
-        this.#report(call, 'dropped', { timer: 'setInterval', where });
+        this.#report(call, 'dropped', { timer: 'setInterval', where }, () => this.#intervalRemedy(call, disposition, execution, undefined));
         return;
       case 'variable':
-        this.#report(call, 'neverCleared', { timer: 'setInterval', handle: disposition.name, where });
+        this.#report(call, 'neverCleared', { timer: 'setInterval', handle: disposition.name, where }, () => this.#intervalRemedy(call, disposition, execution, undefined));
         return;
       case 'slot': {
         if (!isHandleCleared(this.#paths, disposition.assignment.left, this.analysis.scopeManager)) {
-          this.#report(call, 'neverCleared', { timer: 'setInterval', handle: disposition.text, where });
+          this.#report(call, 'neverCleared', { timer: 'setInterval', handle: disposition.text, where }, () => this.#intervalRemedy(call, disposition, execution, undefined));
           return;
         }
         const owner = enclosingFunction(disposition.assignment);
         if (!owner || guarded || isConstructorCode(owner)) return;
         if (clearsSlotBefore(owner, disposition.key, disposition.assignment.range[0], this.analysis)) return;
         if (!this.#runsAgain(owner, execution)) return;
-        this.#report(call, 'overwritten', { timer: 'setInterval', slot: disposition.text, where });
+        this.#report(call, 'overwritten', { timer: 'setInterval', slot: disposition.text, where }, () =>
+          this.#intervalRemedy(call, disposition, execution, disposition.assignment),
+        );
         return;
       }
     }
@@ -247,7 +264,10 @@ class IntervalJudge {
     if (leaves) return;
     const execution = this.#repeatedStart(loop);
     if (!execution) return;
-    this.#report(call, 'iteratorNeverEnds', { where: whereStarted(execution) });
+    this.#report(call, 'iteratorNeverEnds', { where: whereStarted(execution) }, () => ({
+      kind: 'refusal',
+      reason: 'nothing here says when this loop ends: pass `setInterval` a `signal` (its third argument) from an `AbortController` that is aborted where the work is over',
+    }));
   }
 
   /**
@@ -270,7 +290,11 @@ class IntervalJudge {
     for (const start of starts) {
       const execution = this.#repeatedStart(start);
       if (!execution) continue;
-      this.#report(call, 'rearmedForever', { function: functionName(loop) ?? 'this function', where: whereStarted(execution) });
+      const name = functionName(loop) ?? 'this function';
+      this.#report(call, 'rearmedForever', { function: name, where: whereStarted(execution) }, () => ({
+        kind: 'refusal',
+        reason: `nothing here says when this loop ends: test a stop flag before \`${name}\` re-arms, and set it (or \`clearTimeout\` a kept handle) where the work started in ${whereStarted(execution)} is over`,
+      }));
       return;
     }
   }

@@ -7,7 +7,7 @@ import { enclosingFunction, isInside, outermostWrapper, staticPropertyName, unwr
 import { findVariable, type ScopeManagerLike } from '../ast/scopes';
 import type { Node } from '../ast/traverse';
 import type { RuleDescriptor } from '../descriptors/rule-descriptor';
-import type { Finding, Refusal } from '../findings/finding';
+import { withLazyRemedy, type Finding, type Remedy } from '../findings/finding';
 import { cleanupPathsOfFile, isListenerRemoved, listenerKey, type CleanupPaths } from '../lifetime/cleanup-paths';
 import { enclosingConnectionHandler } from '../lifetime/connection-scope';
 import { longLivedTargetOf, type LongLivedTarget } from '../lifetime/long-lived-targets';
@@ -16,6 +16,8 @@ import { runOnceGuardOf } from '../lifetime/run-once-guard';
 import type { Execution } from '../lifetime/execution';
 import { hotCallerOf } from '../lifetime/hot-callers';
 import { callsOfFile, startExecutionOf, whereStarted } from '../lifetime/site-execution';
+import type { CleanupOnClosePlan } from '../remedies/cleanup-on-close-plan';
+import { cleanupRemedy, effectOf, listenerRelease, settlingCall } from '../remedies/plan-cleanup-on-close';
 
 export const NO_LEAKED_LISTENER = 'no-leaked-listener';
 
@@ -23,13 +25,7 @@ const noLeakedListenerOptions = {} as const;
 
 type NoLeakedListenerMessageId = 'neverRemoved' | 'abortListenerNotRemoved' | 'effectWithoutCleanup' | 'guardNeverSet' | 'observerNotDisconnected';
 
-type NoLeakedListenerFinding = Finding<NoLeakedListenerMessageId>;
-
-/** No codemod fixes this rule yet: `cleanup-on-close` is planned (issue 11). */
-const PENDING_CODEMOD: Refusal = {
-  kind: 'refusal',
-  reason: 'the `cleanup-on-close` codemod is coming; until then remove the listener where the work ends',
-};
+type NoLeakedListenerFinding = Finding<NoLeakedListenerMessageId, CleanupOnClosePlan>;
 
 /** The methods that add a listener, and whether it stays for every event. */
 const ADD_METHODS: Readonly<Record<string, { readonly once: boolean }>> = {
@@ -178,13 +174,32 @@ class ListenerJudge {
     };
     const messageId: NoLeakedListenerMessageId =
       execution.role.kind === 'effect' ? 'effectWithoutCleanup' : signal ? 'abortListenerNotRemoved' : guard?.kind === 'never-set' ? 'guardNeverSet' : 'neverRemoved';
-    this.findings.push({
-      ruleId: NO_LEAKED_LISTENER,
-      messageId,
-      node: call,
-      data: guard?.kind === 'never-set' ? { ...data, flag: guard.flag } : data,
-      remedy: PENDING_CODEMOD,
-    });
+    this.findings.push(
+      withLazyRemedy(
+        { ruleId: NO_LEAKED_LISTENER, messageId, node: call, data: guard?.kind === 'never-set' ? { ...data, flag: guard.flag } : data },
+        () => this.#listenerRemedy(call, target, execution),
+      ),
+    );
+  }
+
+  /**
+   * `cleanup-on-close`: a React effect returns a cleanup that removes the listener; an async call
+   * removes its caller's-signal listener in a `finally`; anything else gets a marker saying what to
+   * remove where.
+   */
+  #listenerRemedy(call: TSESTree.CallExpression, target: LongLivedTarget, execution: Execution): Remedy<CleanupOnClosePlan> {
+    const release = listenerRelease(call, target.api, this.analysis);
+    const effect = effectOf(call, execution);
+    if (effect) return cleanupRemedy(call, release, { kind: 'effect-cleanup', effect }, this.analysis);
+    const settles = target.lifetime === 'caller-signal' ? settlingCall(call) : undefined;
+    if (settles) return cleanupRemedy(call, release, { kind: 'call-settles', fn: settles }, this.analysis);
+    const where =
+      target.lifetime === 'caller-signal'
+        ? 'when the call settles: where the promise it hands back is resolved and rejected (a `finally` here would run before that)'
+        : target.lifetime === 'instance-field' || isConstructorCode(enclosingFunction(call))
+          ? 'in a `close()`/`dispose()` method of the class that its owner calls when done with it'
+          : `where the work started in ${whereStarted(execution)} is over (or hand a remove function to the caller)`;
+    return cleanupRemedy(call, release, { kind: 'none', where }, this.analysis);
   }
 
   /**
@@ -208,13 +223,21 @@ class ListenerJudge {
     const execution = startExecutionOf(call, scopeManager, oracle);
     if (execution.role.kind !== 'effect') return;
     const constructor = unwrapExpression(made.callee);
-    this.findings.push({
-      ruleId: NO_LEAKED_LISTENER,
-      messageId: 'observerNotDisconnected',
-      node: call,
-      data: { observer: constructor.type === AST_NODE_TYPES.Identifier ? constructor.name : 'observer', where: whereStarted(execution) },
-      remedy: PENDING_CODEMOD,
-    });
+    const effect = effectOf(call, execution);
+    this.findings.push(
+      withLazyRemedy(
+        {
+          ruleId: NO_LEAKED_LISTENER,
+          messageId: 'observerNotDisconnected',
+          node: call,
+          data: { observer: constructor.type === AST_NODE_TYPES.Identifier ? constructor.name : 'observer', where: whereStarted(execution) },
+        },
+        (): Remedy<CleanupOnClosePlan> =>
+          effect && observer.type === AST_NODE_TYPES.Identifier
+            ? { kind: 'cleanup-on-close', start: call, release: { kind: 'call-method', handle: { kind: 'named', text: observer.name }, method: 'disconnect' }, end: { kind: 'effect-cleanup', effect } }
+            : { kind: 'refusal', reason: 'keep the observer in a `const` and call its `disconnect()` in the cleanup the effect returns' },
+      ),
+    );
   }
 
   /**

@@ -224,13 +224,23 @@ function resetLeftOut(analysis: Analysis, collection: LongLivedCollection, uses:
   const reset = resetLeavingOut(holder.cls, collection.name.slice('this.'.length));
   if (!reset) return undefined;
   const method = fieldName(reset.key) ?? 'reset';
+  const emptying = emptyingOf(collection);
   return {
     ruleId: NO_UNBOUNDED_CACHE,
     messageId: 'notClearedByReset',
     node: declaredNameOf(collection),
     data: { name: collection.name, collection: DESCRIPTIONS[collection.kind], owner: holder.className, method, line: String(first.use.site.loc.start.line) },
-    remedy: { kind: 'refusal', reason: `\`${method}()\` resets the rest of \`${holder.className}\`; clear \`${collection.name}\` there too` },
+    remedy: emptying
+      ? { kind: 'bounded-cache', collection: 'left-out-of-reset', reset, emptying }
+      : { kind: 'refusal', reason: `\`${method}()\` resets the rest of \`${holder.className}\`; clear \`${collection.name}\` there too` },
   };
+}
+
+/** The statement that empties a collection in place: a reset method may run while it is in use. */
+function emptyingOf(collection: LongLivedCollection): string | undefined {
+  if (collection.kind === 'map' || collection.kind === 'set') return `${collection.name}.clear()`;
+  if (collection.kind === 'array') return `${collection.name}.length = 0`;
+  return undefined;
 }
 
 function handsOut(collection: LongLivedCollection, uses: readonly CollectionUse[]): boolean {

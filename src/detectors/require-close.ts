@@ -1,4 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
+import { mayMentionObservedRelease, observedReleaseEntry, oneShotClientEntry } from '../ownership/observed-release';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import type { Analysis } from '../analysis/analysis';
 import { enclosingFunction, isFunction, isInside, outermostWrapper, staticPropertyName, type FunctionNode } from '../ast/predicates';
@@ -59,7 +60,8 @@ function releaseName(entry: ResourceEntry): string {
  */
 function detectUnreleasedHandles(analysis: Analysis, options: RequireCloseOptions): RequireCloseFinding[] {
   // Typed mode also finds project factories and Disposable types, which no text check can see.
-  if (!analysis.oracle.typed && !mayMentionAcquisition(analysis.sourceText, analysis.registry, 'handle')) return [];
+  const observable = mayMentionObservedRelease(analysis.sourceText);
+  if (!analysis.oracle.typed && !observable && !mayMentionAcquisition(analysis.sourceText, analysis.registry, 'handle')) return [];
   const findings: RequireCloseFinding[] = [];
   for (const node of nodeIndexOf(analysis.ast).acquisitionCandidates) {
     const owner = enclosingFunction(node);
@@ -80,12 +82,17 @@ function detectUnreleasedHandles(analysis: Analysis, options: RequireCloseOption
       if (finding) findings.push(finding);
       continue;
     }
-    if (!entry || entry.kind !== 'handle') continue;
+    // Not a resource the registry knows, but one the function releases itself (`browser.close()`).
+    const handle =
+      entry?.kind === 'client' && ownable
+        ? oneShotClientEntry(analysis, node, owner, entry)
+        : (entry ?? (ownable && observable ? observedReleaseEntry(analysis, node, owner) : undefined));
+    if (!handle || handle.kind !== 'handle') continue;
     const finding = option
-      ? judgeInlineOption(analysis, options, node, option, owner, entry)
+      ? judgeInlineOption(analysis, options, node, option, owner, handle)
       : wrapper
-        ? judgeWrapped(analysis, options, node, wrapper, owner, entry)
-        : judgeAcquisition(analysis, options, node, owner, entry);
+        ? judgeWrapped(analysis, options, node, wrapper, owner, handle)
+        : judgeAcquisition(analysis, options, node, owner, handle);
     if (finding) findings.push(finding);
   }
   return findings;

@@ -1,11 +1,12 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import { outermostWrapper } from '../ast/predicates';
-import type { BoundedCachePlan, CollectionTranslation } from '../remedies/bounded-cache-plan';
+import type { BoundedCachePlan, ClearInResetPlan, CollectionTranslation, LruCachePlan } from '../remedies/bounded-cache-plan';
 import { importNamed } from './add-import';
 import { admitsNullish, collectionTypes, isAnyType, jsDocTypeTags } from './jsdoc-type';
 import { leadingComments, startOfNextLineDirectives } from './leading-comments';
 import { SourceLayout } from './source-layout';
+import { usesSemicolons } from './source-style';
 import type { EditResult, TextEdit } from './text-edit';
 
 export interface BoundedCacheSettings {
@@ -111,7 +112,29 @@ class TranslationRenderer {
   }
 }
 
-function trimEdits(plan: BoundedCachePlan, source: string, max: number): EditResult {
+/**
+ * Empties the left-out collection in the reset method, on a line of its own after the reset's last
+ * statement (before it when that is a `return`, which must stay last), in the file's indentation
+ * and semicolon style.
+ */
+function clearInResetEdits(plan: ClearInResetPlan, source: string, ast: TSESTree.Program): EditResult {
+  const statements = plan.reset.value.body?.body ?? [];
+  const last = statements.at(-1);
+  if (!last) return { refusal: 'the reset method has no statements to put the clearing next to' };
+  const layout = new SourceLayout(source);
+  const semicolon = usesSemicolons(ast, source) ? ';' : '';
+  const indentation = layout.indentationAt(last.range[0]);
+  if (last.type === AST_NODE_TYPES.ReturnStatement) {
+    if (!layout.startOfLineIsEmpty(last.range[0])) return { refusal: `other code precedes the reset's return on line ${last.loc.start.line}` };
+    const start = layout.lineStart(last.range[0]);
+    return { edits: [{ range: [start, start], text: `${indentation}${plan.emptying}${semicolon}${layout.eol}` }] };
+  }
+  if (!layout.restOfLineIsEmpty(last.range[1])) return { refusal: `other code follows the reset's last statement on line ${last.loc.end.line}` };
+  const end = layout.lineEnd(last.range[1]);
+  return { edits: [{ range: [end, end], text: `${layout.eol}${indentation}${plan.emptying}${semicolon}` }] };
+}
+
+function trimEdits(plan: LruCachePlan, source: string, max: number): EditResult {
   const layout = new SourceLayout(source);
   const edits: TextEdit[] = [];
   for (const trim of plan.trims) {
@@ -151,7 +174,7 @@ const JSDOC_SHAPES = { map: '`Map<K, V>`', set: '`Set<T>`', record: '`Object<K, 
  * rewritten rather than left to describe a Map that is gone; it is only a comment to Node. A
  * TypeScript file's `@type` (TypeScript ignores it there) follows the new type too.
  */
-function declarationTypeEdits(plan: BoundedCachePlan, source: string, ast: TSESTree.Program, local: string): EditResult {
+function declarationTypeEdits(plan: LruCachePlan, source: string, ast: TSESTree.Program, local: string): EditResult {
   const collection = plan.collection as 'map' | 'set' | 'record';
   const declaration = declarationOf(plan.construction);
   if (!declaration) return { edits: [] };
@@ -190,6 +213,7 @@ export function editsForBoundedCache(plan: BoundedCachePlan, source: string, ast
   const { max, ttl } = settings;
   if (!Number.isSafeInteger(max) || max < 1) return { refusal: `--max must be a positive integer (got ${String(max)})` };
   if (ttl !== undefined && (!Number.isSafeInteger(ttl) || ttl < 1)) return { refusal: `--ttl must be a positive number of milliseconds (got ${String(ttl)})` };
+  if (plan.collection === 'left-out-of-reset') return clearInResetEdits(plan, source, ast);
   if (plan.collection === 'array') return trimEdits(plan, source, max);
   const imported = importNamed(ast, source, 'lru-cache', 'LRUCache');
   const declarationType = declarationTypeEdits(plan, source, ast, imported.local);

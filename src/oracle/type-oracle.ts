@@ -76,6 +76,14 @@ export interface TypeOracle {
    */
   eventSourceKind(expression: TSESTree.Node): EventSourceKind | undefined;
   /**
+   * Typed: the property names an object value certainly has and no others — the checker's type is an
+   * object literal's or a type literal's (`export const OPTIONS = { … }` in another module, a function
+   * returning one, `declare const o: { … }`).
+   * Undefined when it cannot list them: untyped, `any`, a union, an index signature, a declared
+   * interface (a value of it may carry more at run time).
+   */
+  literalPropertyNames(expression: TSESTree.Node): readonly string[] | undefined;
+  /**
    * Typed: is the value a node `stream` Writable (a `Writable` or `Duplex` of node's `stream` module
    * in its type's hierarchy: `ServerResponse`, `net.Socket`, `fs.WriteStream`, zlib and http2 streams,
    * grpc-js writable calls)? `false` when the checker knows the type and it is none. Untyped: undefined.

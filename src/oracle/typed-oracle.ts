@@ -234,6 +234,16 @@ export class TypedOracle implements TypeOracle {
     return grpcCallSignature(tsCall, this.#checker, this.services.program);
   }
 
+  literalPropertyNames(expression: Node): readonly string[] | undefined {
+    const tsNode = this.services.esTreeNodeToTSNodeMap.get(expression);
+    if (!tsNode) return undefined;
+    const type = this.#checker.getNonNullableType(this.#checker.getTypeAtLocation(tsNode));
+    // An object literal's type, or an anonymous type literal (`{ 'grpc.x': number }`, a function's inferred result); not an interface or class.
+    if (!(type.flags & ts.TypeFlags.Object) || !((type as ts.ObjectType).objectFlags & (ts.ObjectFlags.ObjectLiteral | ts.ObjectFlags.Anonymous))) return undefined;
+    if (type.getStringIndexType() || type.getNumberIndexType() || type.getCallSignatures().length > 0 || type.getConstructSignatures().length > 0) return undefined;
+    return type.getProperties().map((property) => property.getName());
+  }
+
   disposal(expression: Node): 'async' | 'sync' | undefined {
     const tsNode = this.services.esTreeNodeToTSNodeMap.get(expression);
     if (!tsNode) return undefined;

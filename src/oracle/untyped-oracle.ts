@@ -198,6 +198,11 @@ export class UntypedOracle implements TypeOracle {
     return undefined;
   }
 
+  /** Without types only the source shows an object's properties: the detectors read literals themselves. */
+  literalPropertyNames(): undefined {
+    return undefined;
+  }
+
   admitsNullish(typeNode: TSESTree.TypeNode): boolean {
     let nullish = false;
     walk(typeNode, (node) => {

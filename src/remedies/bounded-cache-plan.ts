@@ -1,11 +1,26 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
 /**
+ * A collection that the class's own reset method leaves out (a hand-written LRU's key index): the
+ * class already bounds it by evicting, and the reset is where it loses track of the keys, so the
+ * fix is to empty it there too — `this.keyMap.clear()` as the reset's last statement.
+ */
+export interface ClearInResetPlan {
+  readonly kind: 'bounded-cache';
+  readonly collection: 'left-out-of-reset';
+  readonly reset: TSESTree.MethodDefinition;
+  /** The statement that empties it, as source text without its semicolon: `this.keyMap.clear()`. */
+  readonly emptying: string;
+}
+
+/**
  * Bound a long-lived collection: a Map, Set or index-signature object becomes lru-cache's `LRUCache`
  * (records and Sets switch to its Map-like API); an array gets a trim to the newest entries after
  * each growth.
  */
-export interface BoundedCachePlan {
+export type BoundedCachePlan = LruCachePlan | ClearInResetPlan;
+
+export interface LruCachePlan {
   readonly kind: 'bounded-cache';
   readonly collection: 'map' | 'set' | 'record' | 'array';
   /** Map/Set/record: the value that becomes `new LRUCache<K, V>({ max })`. */

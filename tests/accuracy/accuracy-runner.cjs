@@ -48,6 +48,12 @@ const SPLITS = Object.freeze([
     share: 1 / 3,
     method: `${SPLIT_METHOD}; seed = the collection date 2026-12-02 read as the integer 20261202, fixed before the batch was staged`,
   }),
+  Object.freeze({
+    batch: 3,
+    seed: 20261203,
+    share: 1 / 3,
+    method: `${SPLIT_METHOD}; seed = 20261203 (the day after batch 2's seed, batch 3 collected 2026-12-02), fixed and committed before the batch was staged`,
+  }),
 ]);
 
 /** The split record of `batch`. */

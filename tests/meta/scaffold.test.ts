@@ -39,7 +39,7 @@ describe('npm run new-rule', () => {
     expect(scaffold).toContain('src/descriptors/catalog.ts (one entry per list)');
     const catalog = readFileSync(path.join(copy, 'src/descriptors/catalog.ts'), 'utf8');
     expect(catalog).toMatch(/export const ruleDescriptors = \[requireClose, noClientPerCall, noUnboundedCache, [^\]]*\bmyLeak\]/);
-    expect(catalog).toMatch(/export const codemodDescriptors = \[tryFinallyClose, singletonClient, boundedCache, [^\]]*\bfixMyLeak\]/);
+    expect(catalog).toMatch(/export const codemodDescriptors = \[singletonClient, grpcKeepalive, grpcDeadline, [^\]]*\bfixMyLeak\]/);
     execFileSync(process.execPath, [path.join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', path.join(copy, 'tsconfig.build.json'), '--noEmit'], { encoding: 'utf8' });
   }, 120_000);
 

@@ -1,0 +1,112 @@
+import { builtinModules } from 'node:module';
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { Analysis } from '../analysis/analysis';
+import { AST_NODE_TYPES } from '../ast/node-types';
+import { isInside, outermostWrapper, staticPropertyName, type FunctionNode } from '../ast/predicates';
+import type { Node } from '../ast/traverse';
+import { executionOf } from '../lifetime/execution';
+import { hotCallerOf } from '../lifetime/hot-callers';
+import { callsOfFile } from '../lifetime/site-execution';
+import { moduleBindings, resolveModuleMember, type ModuleMember } from '../oracle/module-bindings';
+import type { ResourceEntry } from '../registry/resource-entry';
+
+/**
+ * Method names that end what a value holds. A function that calls one of them on a value it made
+ * itself says, in its own code, that the value must be released; `end` is among them because pg,
+ * ssh2 and every Writable end that way.
+ */
+const RELEASE_METHODS = new Set(['close', 'end', 'destroy', 'quit', 'disconnect', 'release', 'dispose', 'terminate']);
+
+/** A cheap text check before any tree walk: a file that never calls a release method has nothing to find here. */
+const MENTIONS_RELEASE = /\.\s*(?:close|end|destroy|quit|disconnect|release|dispose|terminate)\s*\(/;
+
+const NODE_BUILTINS = new Set(builtinModules.map((name) => (name.startsWith('node:') ? name.slice('node:'.length) : name)));
+
+export function mayMentionObservedRelease(sourceText: string): boolean {
+  return MENTIONS_RELEASE.test(sourceText);
+}
+
+function isBuiltin(member: ModuleMember): boolean {
+  const name = member.module.startsWith('node:') ? member.module.slice('node:'.length) : member.module;
+  return NODE_BUILTINS.has(name) || NODE_BUILTINS.has(name.split('/')[0] ?? name);
+}
+
+/** `puppeteer.launch()`, `new ftp.Client()`: how the message names what made the value. */
+function madeBy(analysis: Analysis, produced: TSESTree.CallExpression | TSESTree.NewExpression): string {
+  const callee = analysis.sourceText.slice(produced.callee.range[0], produced.callee.range[1]);
+  return produced.type === AST_NODE_TYPES.NewExpression ? `new ${callee}()` : `${callee}()`;
+}
+
+/** The release method (one of `methods`) the function itself calls on `variable`, if it calls one. */
+function ownReleaseCall(
+  variable: { references: ReadonlyArray<{ identifier: TSESTree.Identifier | TSESTree.JSXIdentifier }> },
+  owner: FunctionNode,
+  methods: ReadonlySet<string> = RELEASE_METHODS,
+): string | undefined {
+  for (const reference of variable.references) {
+    const identifier = reference.identifier;
+    if (!isInside(identifier, owner)) continue;
+    const member = outermostWrapper(identifier).parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || outermostWrapper(member.object) !== outermostWrapper(identifier)) continue;
+    const name = staticPropertyName(member);
+    const call = member.parent;
+    if (name && methods.has(name) && call?.type === AST_NODE_TYPES.CallExpression && call.callee === member) return name;
+  }
+  return undefined;
+}
+
+/**
+ * A value the function makes with a package's constructor or factory and releases itself, by name,
+ * though the registry does not know its type: `const browser = await puppeteer.launch()` …
+ * `await browser.close()`, `const client = new ftp.Client()` … `client.close()`. The function's own
+ * release call is the evidence that it owns something with a lifetime (a browser process, an FTP or
+ * SSH connection, a database file); whether that release happens on every path, exceptions
+ * included, is then `require-close`'s question as for any handle, in code that runs more than once.
+ * Node's built-in modules are left to the registry, which lists what of them must be released and
+ * what not.
+ */
+/** `const client = new pg.Client(…)`: the declared variable that holds what `acquisition` makes. */
+function heldBy(analysis: Analysis, acquisition: Node) {
+  const declarator = outermostWrapper(acquisition).parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (outermostWrapper(acquisition) !== declarator.init) return undefined;
+  const variable = analysis.scopeManager.getDeclaredVariables(declarator)[0];
+  return variable ? { name: declarator.id.name, variable } : undefined;
+}
+
+/**
+ * A connection-owning client used as a one-shot connection: made and closed by the same function
+ * (`const setup = new pg.Client(…)` … `await setup.end()` to read the type OIDs before building the
+ * pool). Clients are meant to live long and `no-client-per-call` judges the ones made per request or
+ * per message; one that its function closes itself, in code that is neither start-up nor such a hot
+ * path, is a handle of that function, and its `end()` must happen on every path like any handle's.
+ */
+export function oneShotClientEntry(analysis: Analysis, acquisition: Node, owner: FunctionNode, client: ResourceEntry): ResourceEntry | undefined {
+  const held = heldBy(analysis, acquisition);
+  if (!held) return undefined;
+  const methods = new Set(client.releases.flatMap((release) => ('method' in release && !release.method.startsWith('[') ? [release.method] : [])));
+  if (methods.size === 0 || !ownReleaseCall(held.variable, owner, methods)) return undefined;
+  const execution = executionOf(acquisition, analysis.oracle);
+  if (execution.kind !== 'repeated') return undefined;
+  if (hotCallerOf(owner, callsOfFile(analysis.ast), analysis.scopeManager, analysis.oracle)) return undefined;
+  return { ...client, kind: 'handle' };
+}
+
+export function observedReleaseEntry(analysis: Analysis, acquisition: Node, owner: FunctionNode): ResourceEntry | undefined {
+  const produced = acquisition.type === AST_NODE_TYPES.AwaitExpression ? acquisition.argument : acquisition;
+  if (produced.type !== AST_NODE_TYPES.CallExpression && produced.type !== AST_NODE_TYPES.NewExpression) return undefined;
+  const member = resolveModuleMember(produced.callee, moduleBindings(analysis.ast));
+  if (!member || isBuiltin(member)) return undefined;
+  // Start-up code (a `bootstrap()` that makes a throwaway app context to read its configuration) runs
+  // once, and when it throws the process goes down with what it holds: the leak is code that runs again.
+  if (executionOf(acquisition, analysis.oracle).kind === 'once') return undefined;
+  const held = heldBy(analysis, acquisition);
+  if (!held) return undefined;
+  const release = ownReleaseCall(held.variable, owner);
+  if (!release) return undefined;
+  return {
+    description: `\`${held.name}\` from \`${madeBy(analysis, produced)}\``,
+    kind: 'handle',
+    releases: [{ method: release }],
+  };
+}

@@ -1,0 +1,7 @@
+// codemod-typed-only: only the checker lists the properties of a function's result
+import * as grpc from '@grpc/grpc-js';
+
+const channelOptions = (): { 'grpc.max_receive_message_length': number } => ({ 'grpc.max_receive_message_length': 1024 });
+
+/* leakguard-todo(grpc-keepalive): the options come from `channelOptions()`: add `grpc.keepalive_time_ms` and `grpc.keepalive_timeout_ms` where they are made */
+export const client = new grpc.Client('users:50051', grpc.credentials.createInsecure(), channelOptions());
