@@ -42,11 +42,20 @@ const recommendedRules = ['no-client-per-call', 'no-unbounded-cache', 'require-c
 /** The rules only `recommended-type-checked` turns on: without types they report less precisely. */
 const typeCheckedOnlyRules: string[] = [];
 
+/** Rules that arrived opt-in (in no preset) under the 0.x policy, and the release that may add them. */
+const optInRules = ['respect-backpressure', 'consume-response-body'];
+
 function presetRules(configName: string): string[] {
   return configName === 'recommended-type-checked' ? [...recommendedRules, ...typeCheckedOnlyRules].sort() : recommendedRules;
 }
 
 describe('presets', () => {
+  it('leave the opt-in rules out until a 0.x minor adds them', () => {
+    for (const [configName, config] of configEntries) {
+      for (const name of optInRules) expect(config.rules?.[`leakguard/${name}`], `${configName} / ${name}`).toBeUndefined();
+    }
+  });
+
   it('turn on exactly the release plan’s rules, as errors, in both presets', () => {
     for (const [configName, config] of configEntries) {
       expect(Object.keys(config.rules ?? {}).sort()).toEqual(presetRules(configName).map((name) => `leakguard/${name}`));

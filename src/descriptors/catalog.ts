@@ -4,6 +4,7 @@ import { grpcDeadline } from '../codemods/grpc-deadline';
 import { grpcKeepalive } from '../codemods/grpc-keepalive';
 import { singletonClient } from '../codemods/singleton-client';
 import { tryFinallyClose } from '../codemods/try-finally-close';
+import { consumeResponseBody } from '../detectors/consume-response-body';
 import { grpcCallDeadline } from '../detectors/grpc-call-deadline';
 import { grpcRequireKeepalive } from '../detectors/grpc-require-keepalive';
 import { noClientPerCall } from '../detectors/no-client-per-call';
@@ -12,6 +13,7 @@ import { noLeakedListener } from '../detectors/no-leaked-listener';
 import { noUnboundedCache } from '../detectors/no-unbounded-cache';
 import { requireCleanupOnDisconnect } from '../detectors/require-cleanup-on-disconnect';
 import { requireClose } from '../detectors/require-close';
+import { respectBackpressure } from '../detectors/respect-backpressure';
 import type { AnyCodemodDescriptor } from './codemod-descriptor';
 import type { AnyRuleDescriptor } from './rule-descriptor';
 
@@ -25,7 +27,7 @@ import type { AnyRuleDescriptor } from './rule-descriptor';
  * Loading this module loads the detectors and edit builders but not TypeScript or ESLint, so the CLI's
  * main thread can read names and options without paying for the engine's parsers.
  */
-export const ruleDescriptors = [requireClose, noClientPerCall, noUnboundedCache, noLeakedInterval, noLeakedListener, requireCleanupOnDisconnect, grpcCallDeadline, grpcRequireKeepalive] as const satisfies readonly AnyRuleDescriptor[];
+export const ruleDescriptors = [requireClose, noClientPerCall, noUnboundedCache, noLeakedInterval, noLeakedListener, requireCleanupOnDisconnect, grpcCallDeadline, grpcRequireKeepalive, respectBackpressure, consumeResponseBody] as const satisfies readonly AnyRuleDescriptor[];
 
 /**
  * The order `--codemod all` runs them in, on purpose: `singleton-client` first, because the

@@ -90,6 +90,12 @@ export interface TypeOracle {
    * interface (a value of it may carry more at run time).
    */
   literalPropertyNames(expression: TSESTree.Node): readonly string[] | undefined;
+  /**
+   * Typed: is the value a node `stream` Writable (a `Writable` or `Duplex` of node's `stream` module
+   * in its type's hierarchy: `ServerResponse`, `net.Socket`, `fs.WriteStream`, zlib and http2 streams,
+   * grpc-js writable calls)? `false` when the checker knows the type and it is none. Untyped: undefined.
+   */
+  isWritableStream(expression: TSESTree.Node): boolean | undefined;
 }
 
 export type SubscriptionRelease = 'unsubscribe' | 'call' | 'dispose';

@@ -305,6 +305,21 @@ export class TypedOracle implements TypeOracle {
     return 'other';
   }
 
+  isWritableStream(expression: Node): boolean | undefined {
+    const type = this.#valueType(expression);
+    if (!type) return undefined;
+    const candidates = type.isUnion() ? type.types : [type];
+    return candidates.some((candidate) => this.#findInHierarchy(candidate, (symbol) => this.#isNodeWritableSymbol(symbol)) === true);
+  }
+
+  /** node's `stream.Writable`, and `stream.Duplex` (which `implements` Writable rather than extending it). */
+  #isNodeWritableSymbol(symbol: ts.Symbol): true | undefined {
+    const name = symbol.getName();
+    if (name !== 'Writable' && name !== 'Duplex') return undefined;
+    const declarations = symbol.getDeclarations() ?? [];
+    return declarations.some((declaration) => isDeclaredInNodeOrLib(declaration, this.services.program) && !this.services.program.isSourceFileDefaultLibrary(declaration.getSourceFile())) || undefined;
+  }
+
   /**
    * `EventEmitter` wherever it is declared (node's `events`, the `events` and `eventemitter3`
    * packages, a project's own), `EventTarget` and `AbortSignal` of the standard library or node.

@@ -198,6 +198,11 @@ export class UntypedOracle implements TypeOracle {
     return undefined;
   }
 
+  /** Without types the stream rules read writables by shape (a handler's `res`, a factory's stream). */
+  isWritableStream(): undefined {
+    return undefined;
+  }
+
   /** Without types only the source shows an object's properties: the detectors read literals themselves. */
   literalPropertyNames(): undefined {
     return undefined;

@@ -37,6 +37,9 @@ const realWorldLeaks: CorpusFile[] = [
     .map((file) => riderFile(`rules/real-world/${file}`)),
   riderFile('codemods/singleton-client/commonjs-require.input.cjs'),
   riderFile('codemods/bounded-cache/commonjs-require.input.cjs'),
+  // Suggestion-only rules have no codemod fixtures: their runtime-proof programs ride along.
+  riderFile('leaks/programs/export-rows-backpressure.mjs'),
+  riderFile('leaks/programs/fetch-json-response-body.mjs'),
 ];
 
 function problems(totals: CorpusTotals, kind: 'crashes' | 'unparsableOutputs' | 'rejectedRewrites' | 'nonIdempotentOutputs'): string {
