@@ -54,7 +54,8 @@ export async function runFix(settings: FixSettings, streams: CliStreams, catalog
 
   // The worker threads load the engine while this thread loads ESLint for the config.
   const runner = createTransformRunner(workers, catalog);
-  const lintSettings = await createLintSettingsSource(process.cwd(), settings.codemods);
+  // Loaded inside the `try` below: a config that fails to load must still close the worker threads.
+  let lintSettings: Awaited<ReturnType<typeof createLintSettingsSource>>;
   const records: FileRecord[] = [];
   let next = 0;
   const lane = async (): Promise<void> => {
@@ -75,6 +76,7 @@ export async function runFix(settings: FixSettings, streams: CliStreams, catalog
     }
   };
   try {
+    lintSettings = await createLintSettingsSource(process.cwd(), settings.codemods);
     // Two requests per worker thread: the next file is already queued when one finishes, so a
     // thread never waits for this one to read the next file's config and post it.
     await Promise.all(Array.from({ length: workers > 1 ? workers * 2 : 1 }, lane));

@@ -20,7 +20,11 @@ export class GrpcClientActor {
 
   constructor(private readonly options: GrpcClientOptions) {
     const proto = options.definition as any;
-    this.client = new proto.broker.Broker(options.endpoint, grpc.credentials.createInsecure());
+    this.client = new proto.broker.Broker(options.endpoint, grpc.credentials.createInsecure(), {
+      // Not part of the deadline fix: the pair keeps its client's keepalive out of the picture.
+      'grpc.keepalive_time_ms': 300_000,
+      'grpc.keepalive_timeout_ms': 10_000,
+    });
   }
 
   invokeUnary(request: unknown, reply: Reply): void {
