@@ -16,7 +16,7 @@ import type { Execution } from '../lifetime/execution';
 import { referenceKey } from '../lifetime/reference-keys';
 import { runOnceGuardOf, stopConditionBetween } from '../lifetime/run-once-guard';
 import { callsOfFile, startExecutionOf, whereStarted } from '../lifetime/site-execution';
-import { clearedHandle, timerFunctionOf } from '../lifetime/timer-calls';
+import { clearedHandle, timerFunctionOf, timerHandleValue } from '../lifetime/timer-calls';
 import type { CleanupOnClosePlan } from '../remedies/cleanup-on-close-plan';
 import { cleanupRemedy, effectOf, timerRelease, type KeptHandle } from '../remedies/plan-cleanup-on-close';
 
@@ -28,22 +28,9 @@ type NoLeakedIntervalMessageId = 'dropped' | 'neverCleared' | 'overwritten' | 'r
 
 type NoLeakedIntervalFinding = Finding<NoLeakedIntervalMessageId, CleanupOnClosePlan>;
 
-/** Methods of a node `Timeout` that keep it what it is: `setInterval(…).unref()` is still the handle. */
-const SELF_RETURNING = new Set(['unref', 'ref']);
 /** Uses of a handle that neither clear nor hand it on. */
 const HANDLE_QUERIES = new Set(['unref', 'ref', 'hasRef', 'refresh']);
 
-/** The expression whose value is the handle: through `.unref()` chains. */
-export function handleValue(call: TSESTree.CallExpression): Node {
-  let value = outermostWrapper(call);
-  for (;;) {
-    const member = value.parent;
-    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== value || !SELF_RETURNING.has(staticPropertyName(member) ?? '')) return value;
-    const outer = member.parent;
-    if (outer?.type !== AST_NODE_TYPES.CallExpression || outer.callee !== member) return value;
-    value = outermostWrapper(outer);
-  }
-}
 
 type HandleDisposition =
   | { readonly kind: 'dropped' }
@@ -52,7 +39,7 @@ type HandleDisposition =
   | { readonly kind: 'handed-on' };
 
 function dispositionOf(call: TSESTree.CallExpression, analysis: Analysis): HandleDisposition {
-  const value = handleValue(call);
+  const value = timerHandleValue(call);
   const parent = value.parent;
   if (parent?.type === AST_NODE_TYPES.ExpressionStatement) return { kind: 'dropped' };
   if (parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'void') return { kind: 'dropped' };

@@ -15,10 +15,11 @@ import { describeRole, type HandlerRole } from '../lifetime/execution-role';
 import { referenceKey } from '../lifetime/reference-keys';
 import { callsOfFile } from '../lifetime/site-execution';
 import { isSubscriptionKept, subscriptionAt } from '../lifetime/subscriptions';
+import { timerHandleValue } from '../lifetime/timer-calls';
 import { moduleBindings, resolveModuleMember } from '../oracle/module-bindings';
 import { stripNodePrefix } from '../registry/specifiers';
 import type { CleanupOnClosePlan, WorkEnd, WorkReference, WorkRelease } from '../remedies/cleanup-on-close-plan';
-import { handleValue, judgeIntervals } from './no-leaked-interval';
+import { judgeIntervals } from './no-leaked-interval';
 import { judgeListeners } from './no-leaked-listener';
 
 export const REQUIRE_CLEANUP_ON_DISCONNECT = 'require-cleanup-on-disconnect';
@@ -163,7 +164,7 @@ class DisconnectJudge {
         this.#report(finding.node, 'iteratorOutlivesConnection', data, { kind: 'refusal', reason: `pass \`setInterval\` a \`signal\` (its third argument) from an \`AbortController\` aborted on ${data.end}` });
       } else {
         const call = finding.node as TSESTree.CallExpression;
-        const reference: WorkReference = handle === undefined ? { kind: 'unnamed', value: handleValue(call), proposedName: 'interval' } : { kind: 'named', text: handle };
+        const reference: WorkReference = handle === undefined ? { kind: 'unnamed', value: timerHandleValue(call), proposedName: 'interval' } : { kind: 'named', text: handle };
         const release: WorkRelease = { kind: 'clear-timer', clear: 'clearInterval', handle: reference };
         const remedy: Remedy<CleanupOnClosePlan> = overwrittenSlot
           ? { kind: 'cleanup-on-close', start: call, release, end: { kind: 'before-overwrite', slot: overwrittenSlot } }

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../ast/node-types';
-import { staticPropertyName, unwrapExpression } from '../ast/predicates';
+import { outermostWrapper, staticPropertyName, unwrapExpression } from '../ast/predicates';
 import { findVariable, type ScopeManagerLike } from '../ast/scopes';
 import type { Node } from '../ast/traverse';
 import { moduleBindings, resolveModuleMember } from '../oracle/module-bindings';
@@ -59,4 +59,19 @@ export function clearedHandle(call: TSESTree.CallExpression, program: TSESTree.P
   if (name === undefined || !CLEARS.has(name)) return undefined;
   const timer = timerFunctionOf(callee, program, scopeManager);
   return timer && timer.api !== 'timers/promises' && CLEARS.has(timer.name) ? argument : undefined;
+}
+
+/** The methods of a node `Timeout` that return it: `setInterval(…).unref()` is still the handle. */
+const SELF_RETURNING = new Set(['unref', 'ref']);
+
+/** The expression whose value is the handle a timer start returns, through `.unref()` chains. */
+export function timerHandleValue(call: TSESTree.CallExpression): Node {
+  let value = outermostWrapper(call);
+  for (;;) {
+    const member = value.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== value || !SELF_RETURNING.has(staticPropertyName(member) ?? '')) return value;
+    const outer = member.parent;
+    if (outer?.type !== AST_NODE_TYPES.CallExpression || outer.callee !== member) return value;
+    value = outermostWrapper(outer);
+  }
 }

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Analysis } from '../analysis/analysis';
 import { AST_NODE_TYPES } from '../ast/node-types';
-import { enclosingFunction, isFunction, outermostWrapper, staticPropertyName, unwrapExpression, type FunctionNode } from '../ast/predicates';
+import { enclosingFunction, isFunction, outermostWrapper, unwrapExpression, type FunctionNode } from '../ast/predicates';
 import type { Node } from '../ast/traverse';
 import { writesTypeScript } from '../ast/typescript-syntax';
 import type { Refusal, Remedy } from '../findings/finding';
@@ -9,6 +9,7 @@ import { connectionEndsOf, type ConnectionEnd } from '../lifetime/connection-end
 import { enclosingConnectionHandler } from '../lifetime/connection-scope';
 import type { Execution } from '../lifetime/execution';
 import type { ConnectionObject } from '../lifetime/execution-role';
+import { timerHandleValue } from '../lifetime/timer-calls';
 import type { CleanupOnClosePlan, WorkEnd, WorkReference, WorkRelease } from './cleanup-on-close-plan';
 
 /**
@@ -17,20 +18,7 @@ import type { CleanupOnClosePlan, WorkEnd, WorkReference, WorkRelease } from './
  * what is released and where is decided once.
  */
 
-/** The methods of a node `Timeout` that return it: `setInterval(…).unref()` is still the handle. */
-const SELF_RETURNING = new Set(['unref', 'ref']);
 
-/** The expression whose value is the handle a start returns, through `.unref()` chains. */
-export function startedValue(call: TSESTree.CallExpression): Node {
-  let value = outermostWrapper(call);
-  for (;;) {
-    const member = value.parent;
-    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== value || !SELF_RETURNING.has(staticPropertyName(member) ?? '')) return value;
-    const outer = member.parent;
-    if (outer?.type !== AST_NODE_TYPES.CallExpression || outer.callee !== member) return value;
-    value = outermostWrapper(outer);
-  }
-}
 
 /** `order` → `onOrder`, `user:joined` → `onUserJoined`; a computed event: `onEvent`. */
 export function listenerName(event: Node | undefined): string {
@@ -109,7 +97,7 @@ export type KeptHandle = { readonly kind: 'dropped' } | { readonly kind: 'variab
 export function timerRelease(call: TSESTree.CallExpression, kept: KeptHandle, clear: 'clearInterval' | 'clearTimeout'): WorkRelease {
   const handle: WorkReference =
     kept.kind === 'dropped'
-      ? { kind: 'unnamed', value: startedValue(call), proposedName: clear === 'clearInterval' ? 'interval' : 'timeout' }
+      ? { kind: 'unnamed', value: timerHandleValue(call), proposedName: clear === 'clearInterval' ? 'interval' : 'timeout' }
       : { kind: 'named', text: kept.kind === 'variable' ? kept.name : kept.text };
   return { kind: 'clear-timer', clear, handle };
 }

@@ -1,14 +1,13 @@
 /**
  * `cleanup-on-close` on work started for a connection: the release goes on the connection's end,
- * right after the start. These sites are `require-cleanup-on-disconnect`'s; until it is in the
- * catalog, a stand-in rule with the same plan reports them (tests/leaks/sse-connection-codemod.ts).
+ * right after the start. These sites are `require-cleanup-on-disconnect`'s (one site, one report).
  */
 import { describe, expect, it } from 'vitest';
 import { runCodemod } from '../../src/codemod/run-codemod';
-import { connectionCleanupCodemod } from '../leaks/sse-connection-codemod';
+import { cleanupOnClose } from '../../src/codemods/cleanup-on-close';
 
 function rewrite(source: string, file = 'handler.js'): string | undefined {
-  const codemod = connectionCleanupCodemod();
+  const codemod = cleanupOnClose;
   const first = runCodemod(codemod, { source, filePath: file });
   // Idempotent: the output has nothing left to fix.
   if (first.output !== undefined) expect(runCodemod(codemod, { source: first.output, filePath: file }).output).toBeUndefined();

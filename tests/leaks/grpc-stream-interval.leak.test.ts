@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCodemod } from '../../src/codemod/run-codemod';
 import { runProgram } from './measure';
-import { connectionCleanupCodemod } from './sse-connection-codemod';
+import { cleanupOnClose } from '../../src/codemods/cleanup-on-close';
 
 /** Calls per run (DESIGN: N ≥ 50). */
 const N = 60;
@@ -36,7 +36,7 @@ describe.concurrent('cleanup-on-close at runtime: a gRPC stream handler’s inte
   }, 30_000);
 
   it(`the codemod's output stays within baseline + ${MAX_FIXED_SLACK}`, async () => {
-    const result = runCodemod(connectionCleanupCodemod(), { source: readFileSync(program, 'utf8'), filePath: program });
+    const result = runCodemod(cleanupOnClose, { source: readFileSync(program, 'utf8'), filePath: program });
     expect(result.outcomes.map((outcome) => outcome.status)).toEqual(['fixed']);
     expect(result.output).toContain("call.on('cancelled', () => clearInterval(interval));");
     // Next to the original, so that ESM resolves @grpc/grpc-js from this repository's node_modules.

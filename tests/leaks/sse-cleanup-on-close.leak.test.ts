@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCodemod } from '../../src/codemod/run-codemod';
 import { runProgram, runSource } from './measure';
-import { connectionCleanupCodemod } from './sse-connection-codemod';
+import { cleanupOnClose } from '../../src/codemods/cleanup-on-close';
 
 /** Clients per run (DESIGN: N ≥ 50). */
 const N = 60;
@@ -37,7 +37,7 @@ describe.concurrent('cleanup-on-close at runtime: an SSE handler’s interval an
   }, 30_000);
 
   it(`the codemod's output stays within baseline + ${MAX_FIXED_SLACK}`, async () => {
-    const result = runCodemod(connectionCleanupCodemod(), { source: readFileSync(program, 'utf8'), filePath: program });
+    const result = runCodemod(cleanupOnClose, { source: readFileSync(program, 'utf8'), filePath: program });
     expect(result.outcomes.map((outcome) => outcome.status)).toEqual(['fixed', 'fixed']);
     expect(result.output).toContain("req.on('close', () => clearInterval(interval));");
     expect(result.output).toContain("req.on('close', () => bus.off('order', onOrder));");
