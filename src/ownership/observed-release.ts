@@ -26,6 +26,11 @@ export function mayMentionObservedRelease(sourceText: string): boolean {
   return MENTIONS_RELEASE.test(sourceText);
 }
 
+/** `./lease.js`, `../db`, `/abs/path`: the project's own module, not a package. */
+function isProjectModule(member: ModuleMember): boolean {
+  return member.module.startsWith('.') || member.module.startsWith('/');
+}
+
 function isBuiltin(member: ModuleMember): boolean {
   const name = member.module.startsWith('node:') ? member.module.slice('node:'.length) : member.module;
   return NODE_BUILTINS.has(name) || NODE_BUILTINS.has(name.split('/')[0] ?? name);
@@ -96,7 +101,8 @@ export function observedReleaseEntry(analysis: Analysis, acquisition: Node, owne
   const produced = acquisition.type === AST_NODE_TYPES.AwaitExpression ? acquisition.argument : acquisition;
   if (produced.type !== AST_NODE_TYPES.CallExpression && produced.type !== AST_NODE_TYPES.NewExpression) return undefined;
   const member = resolveModuleMember(produced.callee, moduleBindings(analysis.ast));
-  if (!member || isBuiltin(member)) return undefined;
+  // The project's own factories are its to describe (typed mode reads them; `settings.leakguard` names them).
+  if (!member || isBuiltin(member) || isProjectModule(member)) return undefined;
   // Start-up code (a `bootstrap()` that makes a throwaway app context to read its configuration) runs
   // once, and when it throws the process goes down with what it holds: the leak is code that runs again.
   if (executionOf(acquisition, analysis.oracle).kind === 'once') return undefined;

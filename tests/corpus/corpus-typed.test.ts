@@ -25,9 +25,9 @@ import {
  * tsconfig, and typescript-eslint's own `project` program agrees with the shared one.
  */
 /**
- * Picked (from the full run's findings) so that the sample holds typed findings: detect-libc's
+ * Picked (from the full run's findings) so that the sample held typed findings: detect-libc's
  * descriptor that is never closed (found untyped too, and fixed), and mongodb/src/gridfs/upload.ts,
- * which mongodb's own tsconfig types and where only the checker sees the cursors.
+ * which mongodb's own tsconfig types. The draw shifts when node_modules changes (rxjs joined it).
  */
 const TYPED_SAMPLE_SEED = 0x7e9ed213;
 const TYPED_SAMPLE_SIZE = 60;
@@ -102,7 +102,9 @@ describe('the seeded node_modules sample, typed', () => {
 
   it('types every file: with a generated tsconfig, or the package’s own where it ships a usable one', () => {
     expect(totals.untypedFiles).toEqual([]);
-    expect(totals.packagesWithOwnTsconfig.map((entry) => entry.package)).toEqual(['mongodb']);
+    // The draw depends on what node_modules holds: since rxjs (a test dependency of the connection rules)
+    // joined it, the seed draws rxjs's sources, which ship their own tsconfig, and no longer mongodb's.
+    expect(totals.packagesWithOwnTsconfig.map((entry) => entry.package)).toEqual(['rxjs']);
   });
 
   it('crashes no rule and no codemod; outputs parse, are fixed points and type-check no worse than their inputs', () => {

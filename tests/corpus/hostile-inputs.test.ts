@@ -195,7 +195,14 @@ describe('hostile inputs through every rule and every codemod', () => {
       const outcome = throughEverything(source, '.js');
       expectNoBreakage(outcome);
       expect(outcome.lint.parseError).toMatch(/Parsing error: Not enough stack space/);
-      for (const check of Object.values(outcome.codemods)) expect(check.parseError).toMatch(/Maximum call stack size exceeded/);
+      // A codemod whose rules cannot apply to the text (no timer, listener or gRPC name in it) skips
+      // the parse; every one that parses meets the same recursion limit and says so.
+      const parsed = Object.values(outcome.codemods).filter((check) => check.parseError !== undefined);
+      expect(parsed.length).toBeGreaterThan(0);
+      for (const check of Object.values(outcome.codemods)) {
+        if (check.parseError === undefined) expect(check.changed).toBe(false);
+        else expect(check.parseError).toMatch(/Maximum call stack size exceeded/);
+      }
     }, 120_000);
 
     it('reports and fixes a leak under 300 nested arrow functions in TypeScript', () => {
@@ -221,7 +228,14 @@ describe('hostile inputs through every rule and every codemod', () => {
       expectNoBreakage(outcome);
       expect(outcome.lint.parsedAs).toBe('module');
       expect(outcome.lint.findings).toEqual({});
-      for (const check of Object.values(outcome.codemods)) expect(check.parseError).toMatch(/Maximum call stack size exceeded/);
+      // A codemod whose rules cannot apply to the text (no timer, listener or gRPC name in it) skips
+      // the parse; every one that parses meets the same recursion limit and says so.
+      const parsed = Object.values(outcome.codemods).filter((check) => check.parseError !== undefined);
+      expect(parsed.length).toBeGreaterThan(0);
+      for (const check of Object.values(outcome.codemods)) {
+        if (check.parseError === undefined) expect(check.changed).toBe(false);
+        else expect(check.parseError).toMatch(/Maximum call stack size exceeded/);
+      }
     }, 120_000);
   });
 
