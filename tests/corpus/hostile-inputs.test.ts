@@ -195,10 +195,9 @@ describe('hostile inputs through every rule and every codemod', () => {
       const outcome = throughEverything(source, '.js');
       expectNoBreakage(outcome);
       expect(outcome.lint.parseError).toMatch(/Parsing error: Not enough stack space/);
-      // A codemod whose rules cannot apply to the text (no timer, listener or gRPC name in it) skips
-      // the parse; every one that parses meets the same recursion limit and says so.
-      const parsed = Object.values(outcome.codemods).filter((check) => check.parseError !== undefined);
-      expect(parsed.length).toBeGreaterThan(0);
+      // A codemod whose rules cannot apply to the text (no timer, listener or gRPC name in it) skips the
+      // parse, and whether a parse meets the recursion limit depends on how deep the worker's stack
+      // already is: each codemod either says it could not parse, or leaves the file as it was.
       for (const check of Object.values(outcome.codemods)) {
         if (check.parseError === undefined) expect(check.changed).toBe(false);
         else expect(check.parseError).toMatch(/Maximum call stack size exceeded/);
@@ -228,10 +227,9 @@ describe('hostile inputs through every rule and every codemod', () => {
       expectNoBreakage(outcome);
       expect(outcome.lint.parsedAs).toBe('module');
       expect(outcome.lint.findings).toEqual({});
-      // A codemod whose rules cannot apply to the text (no timer, listener or gRPC name in it) skips
-      // the parse; every one that parses meets the same recursion limit and says so.
-      const parsed = Object.values(outcome.codemods).filter((check) => check.parseError !== undefined);
-      expect(parsed.length).toBeGreaterThan(0);
+      // A codemod whose rules cannot apply to the text (no timer, listener or gRPC name in it) skips the
+      // parse, and whether a parse meets the recursion limit depends on how deep the worker's stack
+      // already is: each codemod either says it could not parse, or leaves the file as it was.
       for (const check of Object.values(outcome.codemods)) {
         if (check.parseError === undefined) expect(check.changed).toBe(false);
         else expect(check.parseError).toMatch(/Maximum call stack size exceeded/);
