@@ -32,12 +32,30 @@ export function calleeSignatures(checker: ts.TypeChecker, call: ts.CallExpressio
 export function possibleResultTypes(checker: ts.TypeChecker, signatures: readonly ts.Signature[], awaited: boolean): readonly ts.Type[] | undefined {
   const results: ts.Type[] = [];
   for (const signature of signatures) {
-    const returned = signature.getReturnType();
-    const result = awaited ? (checker.getAwaitedType(returned) ?? returned) : returned;
-    if (signature.getTypeParameters()?.length && !matchesLikeItsInstantiations(result)) return undefined;
+    const result = resultOf(checker, signature, awaited);
+    if (result === null) return undefined;
     results.push(result);
   }
   return results;
+}
+
+// Per signature (a signature belongs to one checker): pg's `query` alone is called thousands of times
+// in a service with the same six overloads, and `getAwaitedType` re-checks a type's kind on every
+// call before it reads its own cache — it was most of what the oracle cost on the bench set.
+const awaitedResults = new WeakMap<ts.Signature, ts.Type | null>();
+const plainResults = new WeakMap<ts.Signature, ts.Type | null>();
+
+/** What the signature evaluates to, or null when a generic return's match could depend on its type arguments. */
+function resultOf(checker: ts.TypeChecker, signature: ts.Signature, awaited: boolean): ts.Type | null {
+  const cache = awaited ? awaitedResults : plainResults;
+  let result = cache.get(signature);
+  if (result === undefined) {
+    const returned = signature.getReturnType();
+    const type = awaited ? (checker.getAwaitedType(returned) ?? returned) : returned;
+    result = signature.getTypeParameters()?.length && !matchesLikeItsInstantiations(type) ? null : type;
+    cache.set(signature, result);
+  }
+  return result;
 }
 
 /**
