@@ -6,7 +6,6 @@ import { findVariable } from '../ast/scopes';
 import { walk, type Node } from '../ast/traverse';
 import type { RuleDescriptor } from '../descriptors/rule-descriptor';
 import type { Finding, Refusal, Remedy } from '../findings/finding';
-import { writesTypeScript } from '../ast/typescript-syntax';
 import { connectionPeer, pipeDestination } from '../flow/connection-peer';
 import { connectionEndTarget, describeConnectionEnd, primaryConnectionEnd } from '../lifetime/connection-end';
 import { awaitsInside, checksConnectionEnd, connectionObjectOf, inSameFunction } from '../lifetime/connection-end-checks';
@@ -21,6 +20,7 @@ import { stripNodePrefix } from '../registry/specifiers';
 import type { CleanupOnClosePlan, WorkEnd, WorkReference, WorkRelease } from '../remedies/cleanup-on-close-plan';
 import { judgeIntervals } from './no-leaked-interval';
 import { judgeListeners } from './no-leaked-listener';
+import { listenerRelease } from '../remedies/plan-cleanup-on-close';
 
 export const REQUIRE_CLEANUP_ON_DISCONNECT = 'require-cleanup-on-disconnect';
 
@@ -57,17 +57,6 @@ function remedyAt(start: Node, release: WorkRelease | Refusal, handler: HandlerR
   if (!end) return { kind: 'refusal', reason: 'the connection object is destructured in the handler’s parameters: name it, and release the work on its end' };
   if (start.type !== AST_NODE_TYPES.CallExpression) return { kind: 'refusal', reason: 'the work does not start with a call the codemod can register a release after' };
   return { kind: 'cleanup-on-close', start, release, end };
-}
-
-/** `order` → `onOrder`, `user:joined` → `onUserJoined`. */
-function listenerName(event: Node | undefined): string {
-  const value = event?.type === AST_NODE_TYPES.Literal && typeof event.value === 'string' ? event.value : 'event';
-  const name = value
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
-    .map((word) => word[0].toUpperCase() + word.slice(1))
-    .join('');
-  return /^[A-Za-z]/.test(name) ? `on${name}` : 'onEvent';
 }
 
 /** Calls that put data on the connection: `res.write`, `call.write`, `ws.send`, `socket.emit`. */
@@ -146,10 +135,6 @@ class DisconnectJudge {
     return parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier ? parent.id.name : undefined;
   }
 
-  #fullText(node: Node): string {
-    return this.analysis.sourceText.slice(node.range[0], node.range[1]);
-  }
-
   /** The interval judge over connection-scoped sites: every interval it would report, said in this rule's words. */
   #judgeIntervals(): void {
     for (const { finding, handler, handle, overwrittenSlot } of judgeIntervals(this.analysis, 'connection-scoped')) {
@@ -177,7 +162,7 @@ class DisconnectJudge {
   #judgeListeners(): void {
     for (const { finding, handler, call, target } of judgeListeners(this.analysis, 'connection-scoped')) {
       if (!handler) continue;
-      const release = this.#listenerRelease(call, target?.api === 'emitter' ? 'off' : 'removeEventListener');
+      const release = listenerRelease(call, target?.api ?? 'event-target', this.analysis);
       this.#report(
         finding.node,
         'listenerOutlivesConnection',
@@ -191,27 +176,6 @@ class DisconnectJudge {
         remedyAt(call, release, handler),
       );
     }
-  }
-
-  /** `bus.off('order', onOrder)` for `bus.on('order', …)`: the same target, event and function; an inline one is named first. */
-  #listenerRelease(call: TSESTree.CallExpression, method: 'off' | 'removeEventListener'): WorkRelease | Refusal {
-    const callee = unwrapExpression(call.callee);
-    const [event, listener, options] = call.arguments;
-    if (callee.type !== AST_NODE_TYPES.MemberExpression || !event || !listener || event.type === AST_NODE_TYPES.SpreadElement || listener.type === AST_NODE_TYPES.SpreadElement) {
-      return { kind: 'refusal', reason: 'the listener cannot be told apart in this call' };
-    }
-    const value = unwrapExpression(listener);
-    let reference: WorkReference;
-    if (isFunction(value)) {
-      const parameterType = method === 'off' ? 'any' : 'Event';
-      reference = { kind: 'unnamed', value: listener, proposedName: listenerName(event), ...(writesTypeScript(this.analysis.ast) ? { parameterType } : {}) };
-    } else if (value.type === AST_NODE_TYPES.Identifier || (value.type === AST_NODE_TYPES.MemberExpression && unwrapExpression(value.object).type !== AST_NODE_TYPES.CallExpression)) {
-      reference = { kind: 'named', text: this.#fullText(listener) };
-    } else {
-      return { kind: 'refusal', reason: 'the listener is made in the call (`.bind(…)`, a factory): keep it in a variable, add and remove that same function' };
-    }
-    const capture = method === 'removeEventListener' && options && options.type !== AST_NODE_TYPES.SpreadElement ? options : undefined;
-    return { kind: 'remove-listener', target: callee.object, event, listener: reference, method, ...(capture ? { capture } : {}) };
   }
 
   /** `orders$.subscribe(…)` in a handler, dropped or never ended. */
