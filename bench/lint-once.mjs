@@ -1,6 +1,7 @@
 // One ESLint run in a fresh process (no warm TypeScript program, no module cache from a previous
 // run), printing one JSON line: wall time of lintFiles, per-rule times from ESLint's `stats`, parse
-// time, and problem counts. Usage: node bench/lint-once.mjs <typed-ours|typed-base|preset-alone|floating-alone|untyped> <dir>…
+// time, and problem counts.
+// Usage: node bench/lint-once.mjs <typed-ours|typed-all|typed-base|preset-alone|floating-alone|untyped|untyped-all> <dir>…
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -50,6 +51,9 @@ const programProbe = {
   rules: { 'bench/program': 'error' },
 };
 
+/** `leakguard/<name>: 'error'` for every rule the plugin ships, in or out of a preset. */
+const everyLeakguardRule = (leakguard) => Object.fromEntries(Object.keys(leakguard.rules).map((name) => [`leakguard/${name}`, 'error']));
+
 function configFor(variant, cwd) {
   const tseslint = variant === 'preset-alone' ? undefined : loadTypescriptEslint();
   const leakguard = variant === 'floating-alone' || variant === 'typed-base' ? undefined : loadLeakguard();
@@ -63,6 +67,16 @@ function configFor(variant, cwd) {
           files: tsFiles,
           extends: [tseslint.configs.recommendedTypeChecked, leakguard.configs['recommended-type-checked']],
           languageOptions: typedLanguageOptions,
+        },
+      ];
+    // Every rule we ship, opt-in ones included (issues 11–13 set their cost targets against this run).
+    case 'typed-all':
+      return [
+        {
+          files: tsFiles,
+          extends: [tseslint.configs.recommendedTypeChecked, leakguard.configs['recommended-type-checked']],
+          languageOptions: typedLanguageOptions,
+          rules: everyLeakguardRule(leakguard),
         },
       ];
     // Issue 10's pre-commit question: our typed preset alone vs one typed rule alone, same parser
@@ -90,6 +104,17 @@ function configFor(variant, cwd) {
       // (what `tseslint.configs.recommended` would set) and no type information.
       return [
         { files: [...tsFiles, ...jsFiles], languageOptions: { parser: tseslint.parser }, ...leakguard.configs.recommended },
+        { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' } },
+        quietInlineConfig,
+      ];
+    case 'untyped-all':
+      return [
+        {
+          files: [...tsFiles, ...jsFiles],
+          languageOptions: { parser: tseslint.parser },
+          ...leakguard.configs.recommended,
+          rules: everyLeakguardRule(leakguard),
+        },
         { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' } },
         quietInlineConfig,
       ];
