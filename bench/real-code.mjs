@@ -41,16 +41,8 @@ function typeScriptFiles(root, directory = root, files = []) {
  * Copies `source`'s TypeScript files to `<scratch>/<name>/src` with a tsconfig there (the project
  * service looks for it from each file up to `tsconfigRootDir`, which the bench sets to that folder).
  */
-// One copy per scratch folder and name: the sections that measure the same real code share it.
-const copies = new Map();
-
 function copyProject(source, scratch, name) {
   const project = path.join(scratch, name);
-  if (!copies.has(project)) copies.set(project, makeCopy(source, project, name));
-  return copies.get(project);
-}
-
-function makeCopy(source, project, name) {
   const sources = path.join(project, 'src');
   const files = typeScriptFiles(source);
   let lines = 0;

@@ -146,10 +146,14 @@ function measureAlone(label, directory) {
   };
 }
 
+// One copy of grpc-js's sources per run, shared by the sections that measure it.
+let grpcJsCopy;
+const grpcJs = () => (grpcJsCopy ??= prepareGrpcJs(scratch));
+
 const aloneDirectories = new Map();
 if (sections.has('alone')) {
   results.alone = {};
-  const realSets = [prepareGrpcJs(scratch), ...(flags['real-dir'] ? [prepareRealDir(flags['real-dir'], scratch)] : [])];
+  const realSets = [grpcJs(), ...(flags['real-dir'] ? [prepareRealDir(flags['real-dir'], scratch)] : [])];
   const fileSets = [
     { name: 'generated', directory: serverDir, source: path.relative(repoRoot, serverDir) },
     ...realSets,
@@ -232,10 +236,10 @@ if (sections.has('typed')) results.typed = measureTyped('typed-ours', serverDir,
 // The opt-in rules (intervals, listeners, connection cleanup, gRPC, streams) on the generated set
 // and on real code (grpc-js's own sources: servers, streams, timers, listeners).
 if (sections.has('all-rules')) {
-  const grpcJs = prepareGrpcJs(scratch);
+  const grpcJsSet = grpcJs();
   results.allRules = {
     generated: { source: path.relative(repoRoot, serverDir), ...measureTyped('typed-all', serverDir, 'generated') },
-    'grpc-js': { source: grpcJs.source, ...measureTyped('typed-all', grpcJs.directory, 'grpc-js') },
+    'grpc-js': { source: grpcJsSet.source, ...measureTyped('typed-all', grpcJsSet.directory, 'grpc-js') },
   };
   const untyped = [];
   for (let index = 0; index < runs; index++) untyped.push(lintOnce('untyped-all', generatedDir));
