@@ -1,58 +1,11 @@
-import { Linter } from 'eslint';
-import * as typescriptParser from '@typescript-eslint/parser';
-import ts from 'typescript';
-import { afterAll, describe, expect, it } from 'vitest';
-import { rules } from '../../rules/index';
-import { diagnosticMessages, newMessages } from '../codemods/support/typescript-project';
 import { backpressureCases } from '../rules/respect-backpressure.cases';
 import { backpressureSuggestionOutputs } from '../rules/respect-backpressure.outputs';
-import { createTypedProject } from '../typed-project';
+import { describeSuggestionCheck } from './suggestion-check';
 
-/**
- * Every suggestion of every invalid case, as the engine produces it through ESLint: the result adds
- * no TypeScript error and the rule is quiet on that site (typed): only the case's other findings remain.
- */
-describe('respect-backpressure suggestions', () => {
-  const project = createTypedProject('backpressure-suggestions');
-  afterAll(() => project.remove());
-  const pairs = backpressureCases.flatMap((shared, index) =>
-    shared.errors.flatMap((error) =>
-      error.suggestions.map((messageId) => ({
-        name: `${shared.name} / ${messageId}`,
-        /** The case's other findings stay: a suggestion fixes its own site. */
-        remaining: shared.errors.length - 1,
-        before: project.writeSource(`case${index}-before.ts`, shared.code),
-        after: project.writeSource(`case${index}-${messageId}-${error.line}.ts`, backpressureSuggestionOutputs[`${shared.name} / ${messageId}`]),
-      })),
-    ),
-  );
-
-  it('has a suggestion for most cases', () => {
-    expect(pairs.length).toBeGreaterThanOrEqual(6);
-  });
-
-  it('every suggestion type-checks and silences the rule', () => {
-    const program = ts.createProgram({
-      rootNames: pairs.flatMap((pair) => [pair.before, pair.after]),
-      options: ts.parseJsonConfigFileContent(ts.readConfigFile(project.tsconfigPath, (file) => ts.sys.readFile(file)).config, ts.sys, project.dir).options,
-    });
-    const linter = new Linter({ configType: 'flat', cwd: project.dir });
-    const config = [
-      {
-        files: ['**/*.ts'],
-        plugins: { leakguard: { rules } as never },
-        rules: { 'leakguard/respect-backpressure': 'error' as const },
-        languageOptions: { parser: typescriptParser as never, parserOptions: { project: project.tsconfigPath, tsconfigRootDir: project.dir } },
-      },
-    ];
-    const failures: string[] = [];
-    for (const pair of pairs) {
-      const added = newMessages(diagnosticMessages(program, pair.before), diagnosticMessages(program, pair.after));
-      if (added.length > 0) failures.push(`${pair.name}: ${added.join('; ')}`);
-      const text = ts.sys.readFile(pair.after)!;
-      const reported = linter.verify(text, config, pair.after).map((message) => `${message.line}: ${message.message}`);
-      if (reported.length !== pair.remaining) failures.push(`${pair.name} still reported: ${reported.join('; ')}`);
-    }
-    expect(failures).toEqual([]);
-  });
+describeSuggestionCheck({
+  rule: 'respect-backpressure',
+  cases: backpressureCases,
+  outputs: backpressureSuggestionOutputs,
+  keyOf: (shared, messageId) => `${shared.name} / ${messageId}`,
+  atLeast: 6,
 });
