@@ -11,6 +11,7 @@ import { sameDeclaration, samePackage } from '../registry/registry';
 import type { ConstructorFamily, ResourceEntry } from '../registry/resource-entry';
 import type { DeclarationSpecifier } from '../registry/specifiers';
 import { clientHolderEntry } from './client-holders';
+import { memberKey, registryLookups, type RegistryLookups } from './registry-lookups';
 import { moduleBindings, resolveModuleMember, resolveTypeName, type ModuleMember } from './module-bindings';
 import type { RequestScopedMatch, TypeOracle } from './type-oracle';
 
@@ -69,12 +70,15 @@ export class UntypedOracle implements TypeOracle {
   /** A class of this file: the holder entry it stands for, or null when it holds no client of its own. */
   readonly #holders = new Map<Node, ResourceEntry | null>();
 
+  readonly #lookups: RegistryLookups;
+
   constructor(
     private readonly program: TSESTree.Program,
     private readonly scopeManager: ScopeManagerLike,
     private readonly registry: Registry,
   ) {
     this.#bindings = moduleBindings(program);
+    this.#lookups = registryLookups(registry);
   }
 
   acquisition(expression: Node): ResourceEntry | undefined {
@@ -231,7 +235,8 @@ export class UntypedOracle implements TypeOracle {
     // `new GreeterClient(address, credentials)` with the class from a generated module: the
     // arguments say what the import's name cannot.
     return (
-      this.registry.entries.find(
+      this.#lookups.find(
+        `class ${memberKey(member)}`,
         (entry) =>
           entry.types?.some((type) => namesPackageMember(type, member)) ||
           entry.factories?.some((factory) => 'from' in factory && namesPackageMember(factory, member)) ||
@@ -333,7 +338,7 @@ export class UntypedOracle implements TypeOracle {
   #called(node: TSESTree.CallExpression, awaited: boolean): ResourceEntry | undefined {
     const member = resolveModuleMember(node.callee, this.#bindings);
     if (member) {
-      return this.registry.entries.find((entry) =>
+      return this.#lookups.find(`factory ${awaited} ${memberKey(member)}`, (entry) =>
         entry.factories?.some(
           (factory) => 'from' in factory && namesPackageMember(factory, member) && (awaited || !factory.async),
         ),
@@ -343,7 +348,7 @@ export class UntypedOracle implements TypeOracle {
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
     const method = staticPropertyName(callee);
     if (method === undefined) return undefined;
-    const candidates = this.registry.entries.filter((entry) =>
+    const candidates = this.#lookups.filter(`method ${awaited} ${method}`, (entry) =>
       entry.factories?.some((factory) => 'method' in factory && factory.method === method && (awaited || !factory.async)),
     );
     if (candidates.length === 0) return undefined;
