@@ -61,6 +61,9 @@ interface OracleCaches {
   readonly acquisitions: WeakMap<ts.Node, ResourceEntry | null>;
 }
 
+/** Whether a written return type is a bare type parameter (`T`): a property of the type node alone. */
+const returnsTypeParameter = new WeakMap<ts.TypeNode, boolean>();
+
 /** Keyed by program (one per tsconfig and lint run), then by registry (one per settings object). */
 const cachesByProgram = new WeakMap<ts.Program, WeakMap<Registry, OracleCaches>>();
 
@@ -545,7 +548,14 @@ export class TypedOracle implements TypeOracle {
     if (!declaration || ts.isJSDocSignature(declaration)) return true;
     const returnType = declaration.type;
     if (!returnType) return false;
-    return returnType.kind === ts.SyntaxKind.ThisType || (this.#checker.getTypeFromTypeNode(returnType).flags & ts.TypeFlags.TypeParameter) !== 0;
+    if (returnType.kind === ts.SyntaxKind.ThisType) return true;
+    // Asked for every overload of every call's callee: the answer is the written return's own.
+    let holds = returnsTypeParameter.get(returnType);
+    if (holds === undefined) {
+      holds = (this.#checker.getTypeFromTypeNode(returnType).flags & ts.TypeFlags.TypeParameter) !== 0;
+      returnsTypeParameter.set(returnType, holds);
+    }
+    return holds;
   }
 
   /** The return type as written, if the signature has a (non-JSDoc) declaration that writes one. */
