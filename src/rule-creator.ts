@@ -10,6 +10,8 @@ export interface LeakguardRuleDocs {
   recommended?: boolean;
   /** Only `recommended-type-checked` turns it on. */
   typeCheckedOnly?: boolean;
+  /** In no preset yet: the preset it joins in a later 0.x minor (see RuleDescriptor.joinsPreset). */
+  joinsPreset?: 'both' | 'type-checked';
   /** The rule works without type information; types only sharpen it. */
   requiresTypeChecking?: false;
 }
@@ -39,7 +41,9 @@ export function eslintRuleOf<MessageId extends string, Specs extends OptionSpecs
     name: descriptor.name,
     meta: {
       type: 'problem',
-      docs: { description: descriptor.description, recommended: descriptor.recommended, ...(descriptor.typeCheckedOnly ? { typeCheckedOnly: true } : {}) },
+      docs: { description: descriptor.description, recommended: descriptor.recommended, ...(descriptor.typeCheckedOnly ? { typeCheckedOnly: true } : {}),
+        ...(descriptor.joinsPreset ? { joinsPreset: descriptor.joinsPreset } : {}),
+      },
       ...(descriptor.suggest ? { hasSuggestions: true } : {}),
       messages: descriptor.messages,
       schema: [optionsSchema(descriptor.options)],

@@ -34,16 +34,23 @@ const configEntries = Object.entries(plugin.configs);
  */
 const recommendedRules = ['no-client-per-call', 'no-unbounded-cache', 'require-close'];
 
-/**
- * Opt-in rules (in no preset, per the 0.x policy) are in neither list: `no-leaked-interval`,
- * `no-leaked-listener`, `require-cleanup-on-disconnect`, `grpc-call-deadline`.
- */
-
 /** The rules only `recommended-type-checked` turns on: without types they report less precisely. */
 const typeCheckedOnlyRules: string[] = [];
 
-/** Rules that arrived opt-in (in no preset) under the 0.x policy, and the release that may add them. */
-const optInRules = ['respect-backpressure', 'consume-response-body'];
+/**
+ * Rules that arrived opt-in (in no preset) under the 0.x policy, and the preset each joins in a later
+ * 0.x minor: both where untyped findings are as precise as typed ones (docs/accuracy.md), else the typed one.
+ */
+const optInPlan: Readonly<Record<string, 'both' | 'type-checked'>> = {
+  'consume-response-body': 'both',
+  'grpc-call-deadline': 'both',
+  'grpc-require-keepalive': 'both',
+  'no-leaked-interval': 'both',
+  'no-leaked-listener': 'type-checked',
+  'require-cleanup-on-disconnect': 'both',
+  'respect-backpressure': 'both',
+};
+const optInRules = Object.keys(optInPlan);
 
 function presetRules(configName: string): string[] {
   return configName === 'recommended-type-checked' ? [...recommendedRules, ...typeCheckedOnlyRules].sort() : recommendedRules;
@@ -119,6 +126,11 @@ describe('rules', () => {
           expect(config.rules?.[`leakguard/${name}`] !== undefined).toBe(presetRules(configName).includes(name));
           expect(rule.meta.docs?.recommended === true).toBe(recommendedRules.includes(name));
         }
+      });
+
+      it('is in a preset, or says which preset it joins', () => {
+        expect(presetRules('recommended-type-checked').includes(name) || optInPlan[name] !== undefined, `${name} is in no preset and in no plan`).toBe(true);
+        expect(rule.meta.docs?.joinsPreset).toBe(optInPlan[name]);
       });
 
       it('has a deliberate option schema (snapshot)', () => {

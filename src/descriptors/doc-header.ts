@@ -11,14 +11,19 @@ import type { AnyRuleDescriptor } from './rule-descriptor';
 export const HEADER_BEGIN = '<!-- begin auto-generated header: npm run docs:headers -->';
 export const HEADER_END = '<!-- end auto-generated header -->';
 
+const PLANNED_PRESET = {
+  both: ' It joins `recommended` and `recommended-type-checked` in a later 0.x minor: its findings without types are as precise as with them.',
+  'type-checked': ' It joins `recommended-type-checked` only, in a later 0.x minor: without types it reports less precisely.',
+} as const;
+
+function presetBadge(rule: AnyRuleDescriptor): string {
+  if (rule.recommended) return '💼 In `recommended` and `recommended-type-checked`.';
+  if (rule.typeCheckedOnly) return '💼 In `recommended-type-checked` only.';
+  return `💼 In no preset yet: turn it on in your config.${rule.joinsPreset ? PLANNED_PRESET[rule.joinsPreset] : ''}`;
+}
+
 function ruleBadges(rule: AnyRuleDescriptor, catalog: Catalog): string {
-  const badges = [
-    rule.recommended
-      ? '💼 In `recommended` and `recommended-type-checked`.'
-      : rule.typeCheckedOnly
-        ? '💼 In `recommended-type-checked` only.'
-        : '💼 In no preset: turn it on in your config.',
-  ];
+  const badges = [presetBadge(rule)];
   badges.push(
     rule.typeCheckedOnly
       ? '💭 Works without type information, with less precision: the typed preset turns it on.'

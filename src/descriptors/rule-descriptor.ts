@@ -30,6 +30,12 @@ export interface RuleDescriptor<
    * less precisely than the untyped preset promises.
    */
   readonly typeCheckedOnly?: boolean;
+  /**
+   * For a rule in no preset yet (it arrived opt-in, per the 0.x policy): the preset it joins in a later
+   * 0.x minor — `both` where its untyped findings are as precise as its typed ones, `type-checked`
+   * (`recommended-type-checked` only) where types are what keeps it precise.
+   */
+  readonly joinsPreset?: 'both' | 'type-checked';
   /** Every message the rule reports or suggests with; the codemod's report renders the same text. */
   readonly messages: Readonly<Record<MessageId, string>>;
   readonly options: Specs;

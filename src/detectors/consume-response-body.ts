@@ -78,6 +78,7 @@ export const consumeResponseBody: RuleDescriptor<ConsumeResponseBodyMessageId, t
   name: CONSUME_RESPONSE_BODY,
   description: 'Disallow fetch and undici responses whose body is neither read, cancelled nor handed on, on some path',
   recommended: false,
+  joinsPreset: 'both',
   typeCheckedOnly: false,
   messages: consumeResponseBodyMessages,
   options: consumeResponseBodyOptions,

@@ -257,6 +257,7 @@ export const grpcCallDeadline: RuleDescriptor<GrpcCallDeadlineMessageId, typeof 
   name: GRPC_CALL_DEADLINE,
   description: 'Require a deadline on every gRPC call made with a grpc-js client (unary and streaming)',
   recommended: false,
+  joinsPreset: 'both',
   messages: grpcCallDeadlineMessages,
   options: grpcCallDeadlineOptions,
   detect: detectCallsWithoutDeadline,

@@ -416,6 +416,7 @@ export const noLeakedInterval: RuleDescriptor<NoLeakedIntervalMessageId, typeof 
   name: NO_LEAKED_INTERVAL,
   description: 'Disallow intervals started in repeated code that are never cleared, dropped, or overwritten while running',
   recommended: false,
+  joinsPreset: 'both',
   messages: noLeakedIntervalMessages,
   options: noLeakedIntervalOptions,
   mayReport: (text) => text.includes('setInterval') || text.includes('setTimeout'),

@@ -336,6 +336,7 @@ export const noLeakedListener: RuleDescriptor<NoLeakedListenerMessageId, typeof 
   name: NO_LEAKED_LISTENER,
   description: 'Disallow listeners added in repeated code to longer-lived event sources (process, window, a module-level bus, a caller’s AbortSignal) and never removed',
   recommended: false,
+  joinsPreset: 'type-checked',
   typeCheckedOnly: false,
   messages: noLeakedListenerMessages,
   options: noLeakedListenerOptions,

@@ -371,6 +371,7 @@ export const requireCleanupOnDisconnect: RuleDescriptor<RequireCleanupOnDisconne
   name: REQUIRE_CLEANUP_ON_DISCONNECT,
   description: 'Disallow intervals, listeners, subscriptions and loops started for a connection (HTTP/SSE, ws, socket.io, gRPC stream) that keep running after the connection ends',
   recommended: false,
+  joinsPreset: 'both',
   typeCheckedOnly: false,
   messages: requireCleanupOnDisconnectMessages,
   options: requireCleanupOnDisconnectOptions,

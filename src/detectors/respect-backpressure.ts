@@ -96,6 +96,7 @@ export const respectBackpressure: RuleDescriptor<RespectBackpressureMessageId, t
   name: RESPECT_BACKPRESSURE,
   description: 'Disallow repeated writes to a stream that ignore its `false` (full buffer) result, and waits for `drain` that a closed stream never ends',
   recommended: false,
+  joinsPreset: 'both',
   typeCheckedOnly: false,
   messages: respectBackpressureMessages,
   options: respectBackpressureOptions,
