@@ -17,8 +17,8 @@ import { enclosingFunction } from '../ast/predicates';
 import { walk, type Node } from '../ast/traverse';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import { functionName } from '../ast/function-name';
-import { lifetimeExecutionOf, type Execution } from '../lifetime/execution';
-import { describeRole } from '../lifetime/execution-role';
+import { executionOf, lifetimeExecutionOf, type Execution } from '../lifetime/execution';
+import { describeRole, isHandlerRole } from '../lifetime/execution-role';
 import { planBoundedCache } from '../remedies/plan-bounded-cache';
 import { memoisedAtLoad } from '../collections/memoised-functions';
 import { unboundedMemoGrowth, type MemoGrowth } from '../collections/memo-growth';
@@ -38,6 +38,7 @@ type NoUnboundedCacheOptions = OptionValues<typeof noUnboundedCacheOptions>;
 type NoUnboundedCacheMessageId = 'unboundedCache' | 'unboundedFieldCache' | 'unboundedClosureCache' | 'unboundedNestedCollection' | 'untrimmedBuffer' | 'notClearedByReset' | 'unboundedMemo';
 
 type NoUnboundedCacheFinding = Finding<NoUnboundedCacheMessageId, BoundedCachePlan>;
+type BoundedCacheRefusal = { readonly kind: 'refusal'; readonly reason: string };
 
 const DESCRIPTIONS: Readonly<Record<GrowingKind, string>> = {
   map: 'a Map',
@@ -179,9 +180,7 @@ function detectUnboundedCaches(analysis: Analysis, options: NoUnboundedCacheOpti
         ...holderData(collection),
         removal: removalOf(uses, keyOrigins, holder.kind === 'module' ? 'nothing in this module ever removes entries' : 'nothing ever removes entries'),
       },
-      remedy: unboundingShrinkOf(uses, keyOrigins)?.verdict === 'answered-only' && armsATimer(first.use.site)
-        ? { kind: 'refusal', reason: 'its entries are pending work that a timer also ends: delete the entry where the timer fires (and on every error), an LRU would drop live requests' }
-        : planBoundedCache(analysis, collection, collection.references.map((reference) => classifyUse(collection.kind, reference)), growth.map(({ use }) => use), exported),
+      remedy: refusalOf(collection, uses, keyOrigins, first.use) ?? planBoundedCache(analysis, collection, collection.references.map((reference) => classifyUse(collection.kind, reference)), growth.map(({ use }) => use), exported),
     });
   }
   findings.push(...unboundedMemos(analysis, keyOrigins));
@@ -241,6 +240,27 @@ function unboundingShrinkOf(uses: readonly CollectionUse[], keyOrigins: KeyOrigi
 function removalOf(uses: readonly CollectionUse[], keyOrigins: KeyOrigins, nothing: string): string {
   const unbounding = unboundingShrinkOf(uses, keyOrigins);
   return unbounding ? `${UNBOUNDING_SHRINKS[unbounding.verdict]} (line ${unbounding.use.site.loc.start.line})` : nothing;
+}
+
+/**
+ * Entries whose end is an event the code can name: a pending request a timer also ends, a connection
+ * that closes. An LRU or a trim would drop live ones; the fix is to remove each where it ends.
+ */
+function refusalOf(collection: LongLivedCollection, uses: readonly CollectionUse[], keyOrigins: KeyOrigins, growth: CollectionUse): BoundedCacheRefusal | undefined {
+  if (unboundingShrinkOf(uses, keyOrigins)?.verdict === 'answered-only' && armsATimer(growth.site)) {
+    return { kind: 'refusal', reason: 'its entries are pending work that a timer also ends: delete the entry where the timer fires (and on every error); an LRU would drop live requests' };
+  }
+  if (collection.holder.kind === 'closure' && collection.holder.lifetime === 'server-handler' && growsByConnection(growth)) {
+    return { kind: 'refusal', reason: "it holds the connections the server's handler gets: remove each one when it closes (`once('close', …)`); a trim would lose track of open connections" };
+  }
+  return undefined;
+}
+
+/** `connections.push(socket)` where `socket` is the handler's connection parameter. */
+function growsByConnection(growth: CollectionUse): boolean {
+  const role = executionOf(growth.site).role;
+  const value = growth.site.type === AST_NODE_TYPES.CallExpression ? growth.site.arguments[growth.operation === 'set' ? 1 : 0] : undefined;
+  return isHandlerRole(role) && value?.type === AST_NODE_TYPES.Identifier && role.connection.some((connection) => connection.name === value.name);
 }
 
 /** The growth's function arms a `setTimeout`: its entry has a second way to end, the timer. */
@@ -343,7 +363,12 @@ function holderData(collection: LongLivedCollection): Record<string, string> {
     return { owner: holder.className, lifetime: INSTANCE_LIFETIMES[holder.lifetime.kind === 'module' || holder.lifetime.kind === 'service' ? holder.lifetime.how : 'unknown'] ?? '' };
   }
   if (holder.kind === 'closure') {
-    return { owner: holder.factory, lifetime: holder.lifetime === 'called-at-load' ? 'is made at module load' : 'is request middleware, mounted once at start-up' };
+    const keptBy = {
+      'called-at-load': `the function \`${holder.factory}\` returns, which is made at module load`,
+      middleware: `the function \`${holder.factory}\` returns, which is request middleware, mounted once at start-up`,
+      'server-handler': `a server handler \`${holder.factory}\` registers, which runs for as long as the server serves`,
+    }[holder.lifetime];
+    return { keptBy };
   }
   return {};
 }
@@ -355,7 +380,7 @@ const noUnboundedCacheMessages: Record<NoUnboundedCacheMessageId, string> = {
   unboundedFieldCache:
     '`{{name}}` ({{collection}}) of `{{owner}}` grows on line {{line}}, in {{where}}, and {{removal}}; {{lifetime}}, so it grows for as long as the process runs. Bound it (an LRU or TTL cache, a size cap) or sweep it.',
   unboundedClosureCache:
-    '`{{name}}` ({{collection}}) is kept by the function `{{owner}}` returns, which {{lifetime}}; it grows on line {{line}}, in {{where}}, and {{removal}}: it grows for as long as the process runs. Bound it (an LRU or TTL cache, a size cap) or sweep it.',
+    '`{{name}}` ({{collection}}) is kept by {{keptBy}}; it grows on line {{line}}, in {{where}}, and {{removal}}: it grows for as long as the process runs. Bound it (an LRU or TTL cache, a size cap) or sweep it.',
   unboundedNestedCollection:
     "`{{name}}` removes an entry only as a whole, but the collection each entry holds grows on line {{line}} (`{{operation}}`), in {{where}}, and nothing removes from it: while a key stays (a connection open for days), its collection grows without bound. Remove what is done with, or bound it.",
   notClearedByReset:
