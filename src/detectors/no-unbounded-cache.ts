@@ -13,8 +13,9 @@ import { KeyOrigins } from '../collections/key-origin';
 import { instanceSetupFunctions } from '../collections/instance-setup';
 import { resetLeavingOut } from '../collections/reset-methods';
 import { nestedUses } from '../collections/nested-growth';
+import { keepsWhatItSeesEnd } from '../collections/watched-ends';
 import { enclosingFunction } from '../ast/predicates';
-import { walk, type Node } from '../ast/traverse';
+import type { Node } from '../ast/traverse';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import { functionName } from '../ast/function-name';
 import { executionOf, lifetimeExecutionOf, type Execution } from '../lifetime/execution';
@@ -122,17 +123,21 @@ function allUses(analysis: Analysis, collection: LongLivedCollection, keyOrigins
  * requests it handles (it lives at least as long as their stream; arrays excepted, where test
  * doubles that record every event they get are the usual case). A long-lived instance whose
  * collection expires entries (a TTL checked on reads, an age-only sweep) is a cache by its own
- * account, not a registry of names: the arguments its callers pass are judged too.
+ * account, not a registry of names: the arguments its callers pass are judged too. Whatever the
+ * lifetime, a collection that takes in connections whose end the same code listens for, and never
+ * removes any, is judged: each connection that comes and goes stays.
  */
-function judgedForItsKeys(collection: LongLivedCollection, growth: readonly CollectionUse[], keyOrigins: KeyOrigins, expires: boolean): boolean {
+function judgedForItsKeys(collection: LongLivedCollection, growth: readonly CollectionUse[], uses: readonly CollectionUse[], keyOrigins: KeyOrigins): boolean {
   const holder = collection.holder;
   if (holder.kind !== 'instance') return true;
   const origins = growth.map((use) => keyOrigins.of(use.key));
   if (origins.includes('generated')) return true;
   // Keyed by the events or requests it handles: it lives at least as long as their stream.
   if (collection.kind !== 'array' && origins.includes('input')) return true;
+  // It puts connections in and listens for their end, yet never takes them out: each one that comes and goes stays.
+  if (!uses.some((use) => use.kind === 'shrink') && growth.some(keepsWhatItSeesEnd)) return true;
   if (holder.lifetime.kind === 'unknown') return false;
-  return origins.includes('input') || origins.includes('unknown') || (expires && origins.includes('argument'));
+  return origins.includes('input') || origins.includes('unknown') || (expiresEntries(uses) && origins.includes('argument'));
 }
 
 /**
@@ -163,7 +168,7 @@ function detectUnboundedCaches(analysis: Analysis, options: NoUnboundedCacheOpti
     const growth = repeatedGrowth(analysis, collection, uses, keyOrigins);
     const first = growth[0];
     if (!first || hasFiniteKeys(analysis, collection)) continue;
-    if (!judgedForItsKeys(collection, growth.map(({ use }) => use), keyOrigins, expiresEntries(uses))) continue;
+    if (!judgedForItsKeys(collection, growth.map(({ use }) => use), uses, keyOrigins)) continue;
     const periodic = collection.kind === 'array' && onATimer(first.execution);
     const holder = collection.holder;
     const messageId: NoUnboundedCacheMessageId = periodic ? 'untrimmedBuffer' : holder.kind === 'instance' ? 'unboundedFieldCache' : holder.kind === 'closure' ? 'unboundedClosureCache' : 'unboundedCache';
@@ -222,7 +227,7 @@ const UNBOUNDING_SHRINKS: Readonly<Record<Exclude<ShrinkVerdict, 'bounds'>, stri
   'only-watches-size': 'its size check only watches the size, it removes nothing',
   'same-key-again': 'its delete only makes room for the same key again',
   'expired-read': 'it deletes an entry only when that key is read again after it expired, so keys nobody asks for again stay',
-  'answered-only': 'its entries are keyed by ids made per call and deleted only when a reply or a caller names them, so an entry nobody answers (a timeout, an error) stays',
+  'answered-only': 'its entries are keyed by ids made per call and deleted only when a reply names them, not when their timer fires, so every request that timed out stays',
   'age-only-cap': 'its size cap runs a cleanup that only deletes entries older than a window, so with more keys inside the window than the cap nothing is removed',
 };
 
@@ -247,8 +252,11 @@ function removalOf(uses: readonly CollectionUse[], keyOrigins: KeyOrigins, nothi
  * that closes. An LRU or a trim would drop live ones; the fix is to remove each where it ends.
  */
 function refusalOf(collection: LongLivedCollection, uses: readonly CollectionUse[], keyOrigins: KeyOrigins, growth: CollectionUse): BoundedCacheRefusal | undefined {
-  if (unboundingShrinkOf(uses, keyOrigins)?.verdict === 'answered-only' && armsATimer(growth.site)) {
+  if (unboundingShrinkOf(uses, keyOrigins)?.verdict === 'answered-only') {
     return { kind: 'refusal', reason: 'its entries are pending work that a timer also ends: delete the entry where the timer fires (and on every error); an LRU would drop live requests' };
+  }
+  if (!uses.some((use) => use.kind === 'shrink') && keepsWhatItSeesEnd(growth)) {
+    return { kind: 'refusal', reason: 'it holds connections whose end this code listens for: remove each one in that handler; an LRU would drop live connections' };
   }
   if (collection.holder.kind === 'closure' && collection.holder.lifetime === 'server-handler' && growsByConnection(growth)) {
     return { kind: 'refusal', reason: "it holds the connections the server's handler gets: remove each one when it closes (`once('close', …)`); a trim would lose track of open connections" };
@@ -263,18 +271,6 @@ function growsByConnection(growth: CollectionUse): boolean {
   return isHandlerRole(role) && value?.type === AST_NODE_TYPES.Identifier && role.connection.some((connection) => connection.name === value.name);
 }
 
-/** The growth's function arms a `setTimeout`: its entry has a second way to end, the timer. */
-function armsATimer(site: Node): boolean {
-  const fn = enclosingFunction(site);
-  if (!fn) return false;
-  let found = false;
-  walk(fn, (node) => {
-    if (found) return false;
-    if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'setTimeout') found = true;
-    return found ? false : undefined;
-  });
-  return found;
-}
 
 /**
  * `wsToUUIDs.get(ws)?.add(data.uuid)`, per message, in a Map whose entries are deleted when the
