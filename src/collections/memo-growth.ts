@@ -18,7 +18,7 @@ export type MemoGrowth = { readonly reason: 'fresh-key' | 'expires-on-read' | 'i
 
 export function unboundedMemoGrowth(analysis: Analysis, memo: MemoisedFunction, keyOrigins: KeyOrigins): MemoGrowth | undefined {
   const repeated = memo.calls.filter((call) => lifetimeExecutionOf(call, analysis.scopeManager).kind !== 'once');
-  if (!memo.customKey) {
+  if (memo.key === 'identity') {
     const fresh = repeated.find((call) => isFreshIdentity(call.arguments[0]));
     if (fresh) return { reason: 'fresh-key', call: fresh };
   }
@@ -26,7 +26,7 @@ export function unboundedMemoGrowth(analysis: Analysis, memo: MemoisedFunction, 
     const varied = repeated.find((call) => keyOrigins.of(call.arguments[0]) !== 'code');
     if (varied || memo.exported) return { reason: 'expires-on-read', call: varied };
   }
-  if (memo.customKey) return undefined;
+  if (memo.key === 'custom') return undefined;
   const fromInput = repeated.find((call) => {
     const origin = keyOrigins.of(call.arguments[0]);
     return origin === 'input' || origin === 'generated';

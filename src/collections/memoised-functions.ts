@@ -23,13 +23,15 @@ interface Memoiser {
   readonly boundedByDefault: boolean;
   /** lodash: the second argument is a resolver that computes the key. */
   readonly resolverArgument: boolean;
+  /** How its cache can be swapped for a bounded one: lodash's `memoized.cache`, mem's `cache` option. */
+  readonly replaceableCache: 'property' | 'option' | undefined;
 }
 
-const LODASH: Memoiser = { keyedBy: 'first-argument', expiresOnRead: false, boundingOptions: [], boundedByDefault: false, resolverArgument: true };
-const MEM: Memoiser = { keyedBy: 'first-argument', expiresOnRead: true, boundingOptions: ['cache'], boundedByDefault: false, resolverArgument: false };
-const MEMOIZEE: Memoiser = { keyedBy: 'first-argument', expiresOnRead: false, boundingOptions: ['max', 'maxAge'], boundedByDefault: false, resolverArgument: false };
-const FAST_MEMOIZE: Memoiser = { keyedBy: 'serialised', expiresOnRead: false, boundingOptions: ['cache'], boundedByDefault: false, resolverArgument: false };
-const ONE_ENTRY: Memoiser = { keyedBy: 'first-argument', expiresOnRead: false, boundingOptions: [], boundedByDefault: true, resolverArgument: false };
+const LODASH: Memoiser = { keyedBy: 'first-argument', expiresOnRead: false, boundingOptions: [], boundedByDefault: false, resolverArgument: true, replaceableCache: 'property' };
+const MEM: Memoiser = { keyedBy: 'first-argument', expiresOnRead: true, boundingOptions: ['cache'], boundedByDefault: false, resolverArgument: false, replaceableCache: 'option' };
+const MEMOIZEE: Memoiser = { keyedBy: 'first-argument', expiresOnRead: false, boundingOptions: ['max', 'maxAge'], boundedByDefault: false, resolverArgument: false, replaceableCache: undefined };
+const FAST_MEMOIZE: Memoiser = { keyedBy: 'serialised', expiresOnRead: false, boundingOptions: ['cache'], boundedByDefault: false, resolverArgument: false, replaceableCache: undefined };
+const ONE_ENTRY: Memoiser = { keyedBy: 'first-argument', expiresOnRead: false, boundingOptions: [], boundedByDefault: true, resolverArgument: false, replaceableCache: undefined };
 
 /** Default exports (or the module itself under `require`) that memoise: package → library model. */
 const MEMOISING_PACKAGES: Readonly<Record<string, Memoiser>> = {
@@ -56,10 +58,17 @@ export interface MemoisedFunction {
   readonly memoiserName: string;
   /** `export const getRoles = mem(…)`: other modules call it too. */
   readonly exported: boolean;
+  /** The memoiser call: `memoize(fn)`, `mem(fn, { maxAge })`. */
+  readonly application: TSESTree.CallExpression;
+  /** The statement that declares it (`const …`, `export const …`), when it declares nothing else. */
+  readonly statement: TSESTree.Node | undefined;
   /** Calls of the memoised function in this file. */
   readonly calls: readonly TSESTree.CallExpression[];
-  /** lodash's resolver, mem's `cacheKey`, a serialising memoiser: the key is not the first argument's identity. */
-  readonly customKey: boolean;
+  /**
+   * What a call's key is: the first argument itself (an object by identity), the arguments' content
+   * (a serialising memoiser), or what the file's own key function makes (lodash's resolver, mem's `cacheKey`).
+   */
+  readonly key: 'identity' | 'content' | 'custom';
   /** `maxAge` given to a memoiser that checks it only on reads. */
   readonly expiresOnRead: boolean;
 }
@@ -198,8 +207,10 @@ export function memoisedAtLoad(analysis: Analysis): MemoisedFunction[] {
         memoiser,
         memoiserName: applied.name,
         exported,
+        application: init,
+        statement: declaration.declarations.length === 1 ? statement : undefined,
         calls,
-        customKey: resolver || memoiser.keyedBy === 'serialised' || ['cacheKey', 'normalizer', 'primitive'].some((option) => options.has(option)),
+        key: resolver || ['cacheKey', 'normalizer'].some((option) => options.has(option)) ? 'custom' : memoiser.keyedBy === 'serialised' || options.has('primitive') ? 'content' : 'identity',
         expiresOnRead: memoiser.expiresOnRead && options.has('maxAge'),
       });
     }

@@ -21,7 +21,7 @@ import { functionName } from '../ast/function-name';
 import { executionOf, lifetimeExecutionOf, type Execution } from '../lifetime/execution';
 import { describeRole, isHandlerRole } from '../lifetime/execution-role';
 import { planBoundedCache } from '../remedies/plan-bounded-cache';
-import { memoisedAtLoad } from '../collections/memoised-functions';
+import { memoisedAtLoad, type MemoisedFunction } from '../collections/memoised-functions';
 import { unboundedMemoGrowth, type MemoGrowth } from '../collections/memo-growth';
 
 export const NO_UNBOUNDED_CACHE = 'no-unbounded-cache';
@@ -214,13 +214,19 @@ function unboundedMemos(analysis: Analysis, keyOrigins: KeyOrigins): NoUnbounded
       messageId: 'unboundedMemo',
       node: memo.declarator.id,
       data: { name: memo.name, memoiser: memo.memoiserName, why: `${where} ${MEMO_GROWTH[growth.reason]}` },
-      remedy: {
-        kind: 'refusal',
-        reason: `the cache is inside \`${memo.memoiserName}\`: give it a bound (a size limit, or an LRU cache as its cache) or key it on a stable value`,
-      },
+      remedy: planBoundedMemo(memo),
     });
   }
   return findings;
+}
+
+/** lodash's `memoized.cache`, mem's `cache` option: an LRUCache fits either; other memoisers keep a marker. */
+function planBoundedMemo(memo: MemoisedFunction): BoundedCachePlan | BoundedCacheRefusal {
+  const replaceable = memo.memoiser.replaceableCache;
+  if (replaceable === 'property' && memo.statement) return { kind: 'bounded-cache', collection: 'memo', bound: { via: 'cache-property', statement: memo.statement, name: memo.name } };
+  const options = memo.application.arguments[1];
+  if (replaceable === 'option' && options?.type === AST_NODE_TYPES.ObjectExpression) return { kind: 'bounded-cache', collection: 'memo', bound: { via: 'cache-option', options } };
+  return { kind: 'refusal', reason: `the cache is inside \`${memo.memoiserName}\`: give it a bound (a size limit, or an LRU cache as its cache) or key it on a stable value` };
 }
 
 const UNBOUNDING_SHRINKS: Readonly<Record<Exclude<ShrinkVerdict, 'bounds'>, string>> = {
