@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { Analysis } from '../analysis/analysis';
 import { functionName } from '../ast/function-name';
 import { AST_NODE_TYPES } from '../ast/node-types';
-import { isFunction, isInside, unwrapExpression, walkSameFunction, type FunctionNode } from '../ast/predicates';
+import { enclosingFunction, isFunction, isInside, unwrapExpression, walkSameFunction, type FunctionNode } from '../ast/predicates';
 import { executionOf, lifetimeExecutionOf } from '../lifetime/execution';
 import { isHandlerRole } from '../lifetime/execution-role';
 import type { Node } from '../ast/traverse';
@@ -93,6 +93,8 @@ function calledAtLoad(analysis: Analysis, factory: FunctionNode): boolean {
  * serves, whoever calls the function.
  */
 function inServerHandler(reference: Node, factory: FunctionNode): boolean {
+  // Only a reference inside a nested function can be a handler's.
+  if (enclosingFunction(reference) === factory) return false;
   const role = executionOf(reference).role;
   return isHandlerRole(role) && role.function !== factory && isInside(role.function, factory);
 }
