@@ -5,6 +5,9 @@ import { isLoop } from '../ast/loops';
 import { walk, type Node } from '../ast/traverse';
 import type { CollectionUse } from './collection-uses';
 import { sameExpression } from './self-limiting-growth';
+import { ageOnlySweepUnderCap } from './age-only-cap';
+import { removedOnlyWhenAnswered } from './answered-entries';
+import type { KeyOrigins } from './key-origin';
 
 /** Shrinks that remove one named key: `map.delete(key)`, `delete record[key]`. */
 export const KEYED_DELETES: ReadonlySet<string> = new Set(['delete', 'index-delete']);
@@ -90,20 +93,22 @@ function readsTime(test: Node): boolean {
   return found;
 }
 
+/** Whether the code around `site` (up to its function) runs only when a clock or an expiry test passes. */
+function guardedByTime(site: Node): boolean {
+  const fn = enclosingFunction(site);
+  for (let current = site.parent; current && current !== fn; current = current.parent) {
+    if ((current.type === AST_NODE_TYPES.IfStatement || current.type === AST_NODE_TYPES.ConditionalExpression) && readsTime(current.test)) return true;
+  }
+  return false;
+}
+
 /**
  * `const hit = cache.get(key); if (hit && hit.expires < Date.now()) cache.delete(key)`: an entry is
  * dropped when it is read after it expired — keys nobody asks for again stay for ever.
  */
 function deletesOnlyExpiredReads(shrink: CollectionUse, uses: readonly CollectionUse[]): boolean {
   const fn = enclosingFunction(shrink.site);
-  if (!fn || !shrink.key) return false;
-  const guardedByTime = (() => {
-    for (let current = shrink.site.parent; current && current !== fn; current = current.parent) {
-      if ((current.type === AST_NODE_TYPES.IfStatement || current.type === AST_NODE_TYPES.ConditionalExpression) && readsTime(current.test)) return true;
-    }
-    return false;
-  })();
-  if (!guardedByTime) return false;
+  if (!fn || !shrink.key || !guardedByTime(shrink.site)) return false;
   return uses.some(
     (use) =>
       use !== shrink &&
@@ -115,13 +120,34 @@ function deletesOnlyExpiredReads(shrink: CollectionUse, uses: readonly Collectio
 }
 
 /**
- * Whether a shrink bounds the collection: a `clear()`, a trim, a size check, a reassignment, a sweep —
- * and a delete of a key, unless it only makes room for the same key again or only drops an entry
- * read after it expired (shrinking that bounds nothing: the keys that never return stay for ever).
+ * Shrinks that drop entries because they aged (an expired read, an age-only sweep): the collection is
+ * written as a cache whose keys come and go, not as a registry of known names.
  */
-export function boundsTheCollection(shrink: CollectionUse, uses: readonly CollectionUse[]): boolean {
-  if (shrink.operation === 'size-guard') return !onlyWatchesTheSize(shrink, uses);
-  if (!KEYED_DELETES.has(shrink.operation) || inASweep(shrink)) return true;
+export function expiresEntries(uses: readonly CollectionUse[]): boolean {
+  return uses.some((use) => use.kind === 'shrink' && KEYED_DELETES.has(use.operation) && guardedByTime(use.site));
+}
+
+/**
+ * What a shrink does to the number of entries: `bounds` (a `clear()`, a trim, a size check, a
+ * reassignment, a sweep, a delete of a key), or why it bounds nothing (issue 10, item 5): a size check
+ * that only watches, a delete that only makes room for the same key again, only drops an entry read
+ * after it expired, only removes entries someone answers (keys made per call, deleted under keys
+ * handed back), or an age-only sweep that runs only at a size cap. The keys that never return, are
+ * never answered, or are all young stay for ever.
+ */
+export type ShrinkVerdict = 'bounds' | 'only-watches-size' | 'same-key-again' | 'expired-read' | 'answered-only' | 'age-only-cap';
+
+export function shrinkVerdict(shrink: CollectionUse, uses: readonly CollectionUse[], keyOrigins?: KeyOrigins): ShrinkVerdict {
+  if (shrink.operation === 'size-guard') return onlyWatchesTheSize(shrink, uses) ? 'only-watches-size' : 'bounds';
+  if (!KEYED_DELETES.has(shrink.operation)) return 'bounds';
+  if (inASweep(shrink)) return ageOnlySweepUnderCap(shrink, uses, guardedByTime) ? 'age-only-cap' : 'bounds';
   const growth = uses.filter((use) => use.kind === 'grow');
-  return !makesRoomForTheSameKey(shrink, growth) && !deletesOnlyExpiredReads(shrink, uses);
+  if (makesRoomForTheSameKey(shrink, growth)) return 'same-key-again';
+  if (deletesOnlyExpiredReads(shrink, uses)) return 'expired-read';
+  return keyOrigins && removedOnlyWhenAnswered(shrink, uses, keyOrigins) ? 'answered-only' : 'bounds';
+}
+
+/** Whether a shrink bounds the collection (see `shrinkVerdict`). */
+export function boundsTheCollection(shrink: CollectionUse, uses: readonly CollectionUse[], keyOrigins?: KeyOrigins): boolean {
+  return shrinkVerdict(shrink, uses, keyOrigins) === 'bounds';
 }

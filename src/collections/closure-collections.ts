@@ -2,8 +2,10 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { Analysis } from '../analysis/analysis';
 import { functionName } from '../ast/function-name';
 import { AST_NODE_TYPES } from '../ast/node-types';
-import { isFunction, isInside, unwrapExpression, walkSameFunction, type FunctionNode } from '../ast/predicates';
-import { lifetimeExecutionOf } from '../lifetime/execution';
+import { enclosingFunction, isFunction, isInside, unwrapExpression, walkSameFunction, type FunctionNode } from '../ast/predicates';
+import { executionOf, lifetimeExecutionOf } from '../lifetime/execution';
+import { isHandlerRole } from '../lifetime/execution-role';
+import type { Node } from '../ast/traverse';
 import { growingCollectionDeclared, referencesWithAliases, type LongLivedCollection } from './long-lived-collections';
 
 /** `(req, res, next)`, `(ctx, next)`: the shape of a request handler, for factories that make middleware. */
@@ -86,18 +88,30 @@ function calledAtLoad(analysis: Analysis, factory: FunctionNode): boolean {
 }
 
 /**
+ * `server.on('connection', (socket) => connections.push(socket))` inside the function that made the
+ * collection: the server's handler keeps the closure, so the collection lives as long as the server
+ * serves, whoever calls the function.
+ */
+function inServerHandler(reference: Node, factory: FunctionNode): boolean {
+  // Only a reference inside a nested function can be a handler's.
+  if (enclosingFunction(reference) === factory) return false;
+  const role = executionOf(reference).role;
+  return isHandlerRole(role) && role.function !== factory && isInside(role.function, factory);
+}
+
+/**
  * Collections a factory creates and the function it returns keeps (design: "Lifetimes propagate").
  * The closure lives as long as the function value holding it: module-lived when the factory runs at
  * module load (`const apiLimiter = createRateLimiter(…)`, a memoize wrapper applied at load), or when
- * it makes request middleware (`(req, res, next) => …`), which is mounted once at start-up.
+ * it makes request middleware (`(req, res, next) => …`), which is mounted once at start-up; or when a
+ * server's connection or request handler registered in the function keeps it.
  */
 export function closureCollections(analysis: Analysis): LongLivedCollection[] {
   const found: LongLivedCollection[] = [];
   for (const factory of moduleLevelFunctions(analysis.ast)) {
     if (factory.body.type !== AST_NODE_TYPES.BlockStatement) continue;
     const returned = returnedFunctions(factory);
-    if (returned.length === 0) continue;
-    let lifetime: 'called-at-load' | 'middleware' | 'unknown' | undefined;
+    let returnedLifetime: 'called-at-load' | 'middleware' | 'unknown' | undefined;
     for (const statement of factory.body.body) {
       if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
       for (const declarator of statement.declarations) {
@@ -105,10 +119,16 @@ export function closureCollections(analysis: Analysis): LongLivedCollection[] {
         if (!declared) continue;
         const { kind, init, annotation, variable } = declared;
         const { references, aliases } = referencesWithAliases(analysis, variable);
-        // Kept by the returned function: it must be used inside one.
-        if (!references.some((reference) => returned.some((fn) => isInside(reference, fn)))) continue;
-        lifetime ??= calledAtLoad(analysis, factory) ? 'called-at-load' : returned.some(looksLikeRequestHandler) ? 'middleware' : 'unknown';
-        if (lifetime === 'unknown') continue;
+        // Kept by a returned function (it must be used inside one), or by a server's handler registered here.
+        const keptByReturned = references.some((reference) => returned.some((fn) => isInside(reference, fn)));
+        if (keptByReturned) returnedLifetime ??= calledAtLoad(analysis, factory) ? 'called-at-load' : returned.some(looksLikeRequestHandler) ? 'middleware' : 'unknown';
+        const lifetime =
+          keptByReturned && returnedLifetime !== 'unknown' && returnedLifetime !== undefined
+            ? returnedLifetime
+            : references.some((reference) => inServerHandler(reference, factory))
+              ? 'server-handler'
+              : undefined;
+        if (lifetime === undefined) continue;
         found.push({
           name: variable.name,
           kind,

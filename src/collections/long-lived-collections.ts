@@ -38,7 +38,7 @@ export interface LongLivedCollection {
 export type CollectionHolder =
   | { readonly kind: 'module' }
   | { readonly kind: 'instance'; readonly className: string; readonly lifetime: InstanceLifetime; readonly cls: InstanceMaker }
-  | { readonly kind: 'closure'; readonly factory: string; readonly lifetime: 'called-at-load' | 'middleware'; readonly fn: FunctionNode };
+  | { readonly kind: 'closure'; readonly factory: string; readonly lifetime: 'called-at-load' | 'middleware' | 'server-handler'; readonly fn: FunctionNode };
 
 /** The node that names the collection where it is declared: what findings point at. */
 export function declaredNameOf(collection: LongLivedCollection): TSESTree.Node {

@@ -7,18 +7,22 @@ import type { RuleDescriptor } from '../descriptors/rule-descriptor';
 import type { Finding } from '../findings/finding';
 import type { BoundedCachePlan } from '../remedies/bounded-cache-plan';
 import { selfLimitingGrowth } from '../collections/self-limiting-growth';
-import { boundsTheCollection, KEYED_DELETES } from '../collections/bounding-shrinks';
+import { boundsTheCollection, expiresEntries, KEYED_DELETES, shrinkVerdict, type ShrinkVerdict } from '../collections/bounding-shrinks';
 import { handedOffUses, usesThroughOtherReferences } from '../collections/handed-off-uses';
 import { KeyOrigins } from '../collections/key-origin';
 import { instanceSetupFunctions } from '../collections/instance-setup';
 import { resetLeavingOut } from '../collections/reset-methods';
 import { nestedUses } from '../collections/nested-growth';
+import { keepsWhatItSeesEnd } from '../collections/watched-ends';
 import { enclosingFunction } from '../ast/predicates';
 import type { Node } from '../ast/traverse';
+import { AST_NODE_TYPES } from '../ast/node-types';
 import { functionName } from '../ast/function-name';
-import { lifetimeExecutionOf, type Execution } from '../lifetime/execution';
-import { describeRole } from '../lifetime/execution-role';
+import { executionOf, lifetimeExecutionOf, type Execution } from '../lifetime/execution';
+import { describeRole, isHandlerRole } from '../lifetime/execution-role';
 import { planBoundedCache } from '../remedies/plan-bounded-cache';
+import { memoisedAtLoad, type MemoisedFunction } from '../collections/memoised-functions';
+import { unboundedMemoGrowth, type MemoGrowth } from '../collections/memo-growth';
 
 export const NO_UNBOUNDED_CACHE = 'no-unbounded-cache';
 
@@ -32,9 +36,10 @@ const noUnboundedCacheOptions = {
 
 type NoUnboundedCacheOptions = OptionValues<typeof noUnboundedCacheOptions>;
 
-type NoUnboundedCacheMessageId = 'unboundedCache' | 'unboundedFieldCache' | 'unboundedClosureCache' | 'unboundedNestedCollection' | 'untrimmedBuffer' | 'notClearedByReset';
+type NoUnboundedCacheMessageId = 'unboundedCache' | 'unboundedFieldCache' | 'unboundedClosureCache' | 'unboundedNestedCollection' | 'untrimmedBuffer' | 'notClearedByReset' | 'unboundedMemo';
 
 type NoUnboundedCacheFinding = Finding<NoUnboundedCacheMessageId, BoundedCachePlan>;
+type BoundedCacheRefusal = { readonly kind: 'refusal'; readonly reason: string };
 
 const DESCRIPTIONS: Readonly<Record<GrowingKind, string>> = {
   map: 'a Map',
@@ -95,12 +100,12 @@ function repeatedGrowth(
 }
 
 /** Everything done to the collection: its references, and what functions it is handed to or other references do. */
-function allUses(analysis: Analysis, collection: LongLivedCollection): CollectionUse[] {
+function allUses(analysis: Analysis, collection: LongLivedCollection, keyOrigins: KeyOrigins): CollectionUse[] {
   const own = collection.references.map((reference) => classifyUse(collection.kind, reference));
   const uses = [...own, ...handedOffUses(analysis, collection.kind, own)];
   // `router.toastKeys.clear()` shrinks it; `copy.scripts.set(…)` fills another instance's. A walk of
   // the whole file, so only for a field that grows and is not bounded already.
-  const undecided = own.some((use) => use.kind === 'grow') && !uses.some((use) => use.kind === 'shrink' && boundsTheCollection(use, uses));
+  const undecided = own.some((use) => use.kind === 'grow') && !uses.some((use) => use.kind === 'shrink' && boundsTheCollection(use, uses, keyOrigins));
   if (collection.holder.kind === 'instance' && undecided) {
     uses.push(...usesThroughOtherReferences(analysis, collection, collection.name.slice('this.'.length)).filter((use) => use.kind === 'shrink'));
   }
@@ -116,16 +121,23 @@ function allUses(analysis: Analysis, collection: LongLivedCollection): Collectio
  * show (an exported class nobody here makes) on keys it generates itself (`randomUUID()`, a counter:
  * those grow with every call, however few instances there are) and on keys from the events or
  * requests it handles (it lives at least as long as their stream; arrays excepted, where test
- * doubles that record every event they get are the usual case).
+ * doubles that record every event they get are the usual case). A long-lived instance whose
+ * collection expires entries (a TTL checked on reads, an age-only sweep) is a cache by its own
+ * account, not a registry of names: the arguments its callers pass are judged too. Whatever the
+ * lifetime, a collection that takes in connections whose end the same code listens for, and never
+ * removes any, is judged: each connection that comes and goes stays.
  */
-function judgedForItsKeys(collection: LongLivedCollection, growth: readonly CollectionUse[], keyOrigins: KeyOrigins): boolean {
+function judgedForItsKeys(collection: LongLivedCollection, growth: readonly CollectionUse[], uses: readonly CollectionUse[], keyOrigins: KeyOrigins): boolean {
   const holder = collection.holder;
   if (holder.kind !== 'instance') return true;
   const origins = growth.map((use) => keyOrigins.of(use.key));
   if (origins.includes('generated')) return true;
   // Keyed by the events or requests it handles: it lives at least as long as their stream.
   if (collection.kind !== 'array' && origins.includes('input')) return true;
-  return holder.lifetime.kind !== 'unknown' && (origins.includes('input') || origins.includes('unknown'));
+  // It puts connections in and listens for their end, yet never takes them out: each one that comes and goes stays.
+  if (!uses.some((use) => use.kind === 'shrink') && growth.some(keepsWhatItSeesEnd)) return true;
+  if (holder.lifetime.kind === 'unknown') return false;
+  return origins.includes('input') || origins.includes('unknown') || (expiresEntries(uses) && origins.includes('argument'));
 }
 
 /**
@@ -138,13 +150,13 @@ function detectUnboundedCaches(analysis: Analysis, options: NoUnboundedCacheOpti
   const findings: NoUnboundedCacheFinding[] = [];
   const keyOrigins = new KeyOrigins(analysis.scopeManager);
   for (const collection of findLongLivedCollections(analysis)) {
-    const uses = allUses(analysis, collection);
+    const uses = allUses(analysis, collection, keyOrigins);
     const leftOut = resetLeftOut(analysis, collection, uses, keyOrigins);
     if (leftOut) {
       findings.push(leftOut);
       continue;
     }
-    if (uses.some((use) => use.kind === 'shrink' && boundsTheCollection(use, uses))) {
+    if (uses.some((use) => use.kind === 'shrink' && boundsTheCollection(use, uses, keyOrigins))) {
       const nested = collection.kind === 'map' ? unboundedNestedGrowth(analysis, collection, uses, keyOrigins) : undefined;
       if (nested) findings.push(nested);
       continue;
@@ -156,7 +168,7 @@ function detectUnboundedCaches(analysis: Analysis, options: NoUnboundedCacheOpti
     const growth = repeatedGrowth(analysis, collection, uses, keyOrigins);
     const first = growth[0];
     if (!first || hasFiniteKeys(analysis, collection)) continue;
-    if (!judgedForItsKeys(collection, growth.map(({ use }) => use), keyOrigins)) continue;
+    if (!judgedForItsKeys(collection, growth.map(({ use }) => use), uses, keyOrigins)) continue;
     const periodic = collection.kind === 'array' && onATimer(first.execution);
     const holder = collection.holder;
     const messageId: NoUnboundedCacheMessageId = periodic ? 'untrimmedBuffer' : holder.kind === 'instance' ? 'unboundedFieldCache' : holder.kind === 'closure' ? 'unboundedClosureCache' : 'unboundedCache';
@@ -171,12 +183,100 @@ function detectUnboundedCaches(analysis: Analysis, options: NoUnboundedCacheOpti
         where: whereItRuns(first.execution),
         operation: first.use.operation,
         ...holderData(collection),
+        removal: removalOf(uses, keyOrigins, holder.kind === 'module' ? 'nothing in this module ever removes entries' : 'nothing ever removes entries'),
       },
-      remedy: planBoundedCache(analysis, collection, collection.references.map((reference) => classifyUse(collection.kind, reference)), growth.map(({ use }) => use), exported),
+      remedy: refusalOf(collection, uses, keyOrigins, first.use) ?? planBoundedCache(analysis, collection, collection.references.map((reference) => classifyUse(collection.kind, reference)), growth.map(({ use }) => use), exported),
+    });
+  }
+  findings.push(...unboundedMemos(analysis, keyOrigins));
+  return findings;
+}
+
+const MEMO_GROWTH: Readonly<Record<MemoGrowth['reason'], string>> = {
+  'fresh-key': 'passes a new object each time, and the memoiser keys by identity: no call hits, each adds an entry',
+  'expires-on-read': 'asks for keys that are not written in the program, and `maxAge` is checked only when a key is read again: every key asked for once stays',
+  'input-key': 'passes request or message data (or an id made per call) as the key: one entry per distinct value',
+};
+
+/**
+ * `const resolveCached = memoize(fn)` at module load: the memoiser's own Map lives as long as the
+ * module, keyed by what each call passes (design: "Lifetimes propagate"). The codemod cannot swap a
+ * library's internal cache for every memoiser, so the plan is a refusal that says what bounds it.
+ */
+function unboundedMemos(analysis: Analysis, keyOrigins: KeyOrigins): NoUnboundedCacheFinding[] {
+  const findings: NoUnboundedCacheFinding[] = [];
+  for (const memo of memoisedAtLoad(analysis)) {
+    const growth = unboundedMemoGrowth(analysis, memo, keyOrigins);
+    if (!growth) continue;
+    const where = growth.call ? `the call on line ${growth.call.loc.start.line}` : 'every caller in other modules';
+    findings.push({
+      ruleId: NO_UNBOUNDED_CACHE,
+      messageId: 'unboundedMemo',
+      node: memo.declarator.id,
+      data: { name: memo.name, memoiser: memo.memoiserName, why: `${where} ${MEMO_GROWTH[growth.reason]}` },
+      remedy: planBoundedMemo(memo),
     });
   }
   return findings;
 }
+
+/** lodash's `memoized.cache`, mem's `cache` option: an LRUCache fits either; other memoisers keep a marker. */
+function planBoundedMemo(memo: MemoisedFunction): BoundedCachePlan | BoundedCacheRefusal {
+  const replaceable = memo.memoiser.replaceableCache;
+  if (replaceable === 'property' && memo.statement) return { kind: 'bounded-cache', collection: 'memo', bound: { via: 'cache-property', statement: memo.statement, name: memo.name } };
+  const options = memo.application.arguments[1];
+  if (replaceable === 'option' && options?.type === AST_NODE_TYPES.ObjectExpression) return { kind: 'bounded-cache', collection: 'memo', bound: { via: 'cache-option', options } };
+  return { kind: 'refusal', reason: `the cache is inside \`${memo.memoiserName}\`: give it a bound (a size limit, or an LRU cache as its cache) or key it on a stable value` };
+}
+
+const UNBOUNDING_SHRINKS: Readonly<Record<Exclude<ShrinkVerdict, 'bounds'>, string>> = {
+  'only-watches-size': 'its size check only watches the size, it removes nothing',
+  'same-key-again': 'its delete only makes room for the same key again',
+  'expired-read': 'it deletes an entry only when that key is read again after it expired, so keys nobody asks for again stay',
+  'answered-only': 'its entries are keyed by ids made per call and deleted only when a reply names them, not when their timer fires, so every request that timed out stays',
+  'age-only-cap': 'its size cap runs a cleanup that only deletes entries older than a window, so with more keys inside the window than the cap nothing is removed',
+};
+
+/** The first removal that bounds nothing, with why. */
+function unboundingShrinkOf(uses: readonly CollectionUse[], keyOrigins: KeyOrigins): { use: CollectionUse; verdict: Exclude<ShrinkVerdict, 'bounds'> } | undefined {
+  for (const use of uses) {
+    if (use.kind !== 'shrink') continue;
+    const verdict = shrinkVerdict(use, uses, keyOrigins);
+    if (verdict !== 'bounds') return { use, verdict };
+  }
+  return undefined;
+}
+
+/** How the message says what removes entries: nothing, or a removal that bounds nothing (line). */
+function removalOf(uses: readonly CollectionUse[], keyOrigins: KeyOrigins, nothing: string): string {
+  const unbounding = unboundingShrinkOf(uses, keyOrigins);
+  return unbounding ? `${UNBOUNDING_SHRINKS[unbounding.verdict]} (line ${unbounding.use.site.loc.start.line})` : nothing;
+}
+
+/**
+ * Entries whose end is an event the code can name: a pending request a timer also ends, a connection
+ * that closes. An LRU or a trim would drop live ones; the fix is to remove each where it ends.
+ */
+function refusalOf(collection: LongLivedCollection, uses: readonly CollectionUse[], keyOrigins: KeyOrigins, growth: CollectionUse): BoundedCacheRefusal | undefined {
+  if (unboundingShrinkOf(uses, keyOrigins)?.verdict === 'answered-only') {
+    return { kind: 'refusal', reason: 'its entries are pending work that a timer also ends: delete the entry where the timer fires (and on every error); an LRU would drop live requests' };
+  }
+  if (!uses.some((use) => use.kind === 'shrink') && keepsWhatItSeesEnd(growth)) {
+    return { kind: 'refusal', reason: 'it holds connections whose end this code listens for: remove each one in that handler; an LRU would drop live connections' };
+  }
+  if (collection.holder.kind === 'closure' && collection.holder.lifetime === 'server-handler' && growsByConnection(growth)) {
+    return { kind: 'refusal', reason: "it holds the connections the server's handler gets: remove each one when it closes (`once('close', …)`); a trim would lose track of open connections" };
+  }
+  return undefined;
+}
+
+/** `connections.push(socket)` where `socket` is the handler's connection parameter. */
+function growsByConnection(growth: CollectionUse): boolean {
+  const role = executionOf(growth.site).role;
+  const value = growth.site.type === AST_NODE_TYPES.CallExpression ? growth.site.arguments[growth.operation === 'set' ? 1 : 0] : undefined;
+  return isHandlerRole(role) && value?.type === AST_NODE_TYPES.Identifier && role.connection.some((connection) => connection.name === value.name);
+}
+
 
 /**
  * `wsToUUIDs.get(ws)?.add(data.uuid)`, per message, in a Map whose entries are deleted when the
@@ -265,7 +365,12 @@ function holderData(collection: LongLivedCollection): Record<string, string> {
     return { owner: holder.className, lifetime: INSTANCE_LIFETIMES[holder.lifetime.kind === 'module' || holder.lifetime.kind === 'service' ? holder.lifetime.how : 'unknown'] ?? '' };
   }
   if (holder.kind === 'closure') {
-    return { owner: holder.factory, lifetime: holder.lifetime === 'called-at-load' ? 'is made at module load' : 'is request middleware, mounted once at start-up' };
+    const keptBy = {
+      'called-at-load': `the function \`${holder.factory}\` returns, which is made at module load`,
+      middleware: `the function \`${holder.factory}\` returns, which is request middleware, mounted once at start-up`,
+      'server-handler': `a server handler \`${holder.factory}\` registers, which runs for as long as the server serves`,
+    }[holder.lifetime];
+    return { keptBy };
   }
   return {};
 }
@@ -273,15 +378,17 @@ function holderData(collection: LongLivedCollection): Record<string, string> {
 /** The rule's messages; the codemod's report renders the same text. */
 const noUnboundedCacheMessages: Record<NoUnboundedCacheMessageId, string> = {
   unboundedCache:
-    '`{{name}}` ({{collection}}) grows on line {{line}}, in {{where}}, and nothing in this module ever removes entries: it grows for as long as the process runs. Bound it (an LRU or TTL cache, a size cap) or sweep it.',
+    '`{{name}}` ({{collection}}) grows on line {{line}}, in {{where}}, and {{removal}}: it grows for as long as the process runs. Bound it (an LRU or TTL cache, a size cap) or sweep it.',
   unboundedFieldCache:
-    '`{{name}}` ({{collection}}) of `{{owner}}` grows on line {{line}}, in {{where}}, and nothing ever removes entries; {{lifetime}}, so it grows for as long as the process runs. Bound it (an LRU or TTL cache, a size cap) or sweep it.',
+    '`{{name}}` ({{collection}}) of `{{owner}}` grows on line {{line}}, in {{where}}, and {{removal}}; {{lifetime}}, so it grows for as long as the process runs. Bound it (an LRU or TTL cache, a size cap) or sweep it.',
   unboundedClosureCache:
-    '`{{name}}` ({{collection}}) is kept by the function `{{owner}}` returns, which {{lifetime}}; it grows on line {{line}}, in {{where}}, and nothing ever removes entries: it grows for as long as the process runs. Bound it (an LRU or TTL cache, a size cap) or sweep it.',
+    '`{{name}}` ({{collection}}) is kept by {{keptBy}}; it grows on line {{line}}, in {{where}}, and {{removal}}: it grows for as long as the process runs. Bound it (an LRU or TTL cache, a size cap) or sweep it.',
   unboundedNestedCollection:
     "`{{name}}` removes an entry only as a whole, but the collection each entry holds grows on line {{line}} (`{{operation}}`), in {{where}}, and nothing removes from it: while a key stays (a connection open for days), its collection grows without bound. Remove what is done with, or bound it.",
   notClearedByReset:
     '`{{name}}` ({{collection}}) of `{{owner}}` is pruned one key at a time, but `{{method}}()` resets the rest of the instance and leaves it as it is: keys written before a reset are never removed afterwards, and it grows (line {{line}}) with every reset. Clear it in `{{method}}()` too.',
+  unboundedMemo:
+    '`{{name}}` is memoised by `{{memoiser}}` at module load, so its cache lives as long as the process, and {{why}}. Bound the memoiser (a size limit, or an LRU cache of its own) or key it on a stable value.',
   untrimmedBuffer:
     '`{{name}}` is appended to on line {{line}}, by {{where}}, and never trimmed: it grows for as long as the process runs. Keep only the newest entries.',
 };
@@ -297,6 +404,6 @@ export const noUnboundedCache: RuleDescriptor<NoUnboundedCacheMessageId, typeof 
   messages: noUnboundedCacheMessages,
   options: noUnboundedCacheOptions,
   // No growth call or computed write, no finding.
-  mayReport: (sourceText) => /\.(set|add|push|unshift)\s*\(|\]\s*[-+*/%&|^?]*=|Object\.assign|\]\s*(\+\+|--)/.test(sourceText),
+  mayReport: (sourceText) => /memoi[sz]e|\bmem\s*\(|\.(set|add|push|unshift)\s*\(|\]\s*[-+*/%&|^?]*=|Object\.assign|\]\s*(\+\+|--)/.test(sourceText),
   detect: detectUnboundedCaches,
 };

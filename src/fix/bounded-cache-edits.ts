@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import { outermostWrapper } from '../ast/predicates';
-import type { BoundedCachePlan, ClearInResetPlan, CollectionTranslation, LruCachePlan } from '../remedies/bounded-cache-plan';
+import type { BoundedCachePlan, BoundedMemoPlan, ClearInResetPlan, CollectionTranslation, LruCachePlan } from '../remedies/bounded-cache-plan';
 import { importNamed } from './add-import';
 import { admitsNullish, collectionTypes, isAnyType, jsDocTypeTags } from './jsdoc-type';
 import { leadingComments, startOfNextLineDirectives } from './leading-comments';
@@ -205,6 +205,27 @@ function declarationTypeEdits(plan: LruCachePlan, source: string, ast: TSESTree.
 }
 
 /**
+ * A memoiser's own cache becomes an LRUCache: `resolve.cache = new LRUCache({ max })` on a line after
+ * the declaration (lodash), or a `cache` option next to the others (mem and its family).
+ */
+function memoEdits(plan: BoundedMemoPlan, source: string, ast: TSESTree.Program, options: string): EditResult {
+  const imported = importNamed(ast, source, 'lru-cache', 'LRUCache');
+  const construction = `new ${imported.local}(${options})`;
+  const bound = plan.bound;
+  if (bound.via === 'cache-option') {
+    const last = bound.options.properties.at(-1);
+    if (!last) return { edits: [...imported.edits, { range: [bound.options.range[0], bound.options.range[1]], text: `{ cache: ${construction} }` }] };
+    return { edits: [...imported.edits, { range: [last.range[1], last.range[1]], text: `, cache: ${construction}` }] };
+  }
+  const layout = new SourceLayout(source);
+  const end = bound.statement.range[1];
+  if (!layout.restOfLineIsEmpty(end)) return { refusal: `other code follows \`${bound.name}\`'s declaration on line ${bound.statement.loc.end.line}` };
+  const semicolon = usesSemicolons(ast, source) ? ';' : '';
+  const text = `${layout.eol}${layout.indentationAt(bound.statement.range[0])}${bound.name}.cache = ${construction}${semicolon}`;
+  return { edits: [...imported.edits, { range: [layout.lineEnd(end), layout.lineEnd(end)], text }] };
+}
+
+/**
  * The edits for a plan: `new Map<K, V>()` → `new LRUCache<K, V>({ max })` with its import (ES or
  * CommonJS, as the file does it), the annotation or JSDoc type following, Set/record operations
  * translated to the LRUCache API; for an array, a trim to the newest `max` entries after each growth.
@@ -215,6 +236,7 @@ export function editsForBoundedCache(plan: BoundedCachePlan, source: string, ast
   if (ttl !== undefined && (!Number.isSafeInteger(ttl) || ttl < 1)) return { refusal: `--ttl must be a positive number of milliseconds (got ${String(ttl)})` };
   if (plan.collection === 'left-out-of-reset') return clearInResetEdits(plan, source, ast);
   if (plan.collection === 'array') return trimEdits(plan, source, max);
+  if (plan.collection === 'memo') return memoEdits(plan, source, ast, ttl === undefined ? `{ max: ${max} }` : `{ max: ${max}, ttl: ${ttl} }`);
   const imported = importNamed(ast, source, 'lru-cache', 'LRUCache');
   const declarationType = declarationTypeEdits(plan, source, ast, imported.local);
   if ('refusal' in declarationType) return declarationType;

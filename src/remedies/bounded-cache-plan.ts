@@ -18,7 +18,19 @@ export interface ClearInResetPlan {
  * (records and Sets switch to its Map-like API); an array gets a trim to the newest entries after
  * each growth.
  */
-export type BoundedCachePlan = LruCachePlan | ClearInResetPlan;
+export type BoundedCachePlan = LruCachePlan | ClearInResetPlan | BoundedMemoPlan;
+
+/**
+ * A memoiser applied at module load gets an LRU cache of its own: lodash's `memoized.cache = new
+ * LRUCache({ max })` after the declaration (its cache is any Map-like object), mem's `cache` option.
+ */
+export interface BoundedMemoPlan {
+  readonly kind: 'bounded-cache';
+  readonly collection: 'memo';
+  readonly bound:
+    | { readonly via: 'cache-property'; readonly statement: TSESTree.Node; readonly name: string }
+    | { readonly via: 'cache-option'; readonly options: TSESTree.ObjectExpression };
+}
 
 export interface LruCachePlan {
   readonly kind: 'bounded-cache';

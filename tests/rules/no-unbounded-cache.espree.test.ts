@@ -152,4 +152,42 @@ module.exports = Connection;`,
     );
     expect(messages).toEqual([]);
   });
+
+  it('reports a CommonJS RPC client that deletes a request on reply but not when its timer fires', () => {
+    const messages = lint(
+      `class RpcClient {
+  constructor(channel) {
+    this.channel = channel;
+    this.sequence = 0;
+    this.requests = new Map();
+  }
+  send(command) {
+    const id = String(this.sequence++);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('timeout')), 1000);
+      this.requests.set(id, { timer, resolve });
+      this.channel.send(command, id);
+    });
+  }
+  dispatchReply(message) {
+    const request = this.requests.get(message.id);
+    this.requests.delete(message.id);
+    if (request) request.resolve(message.body);
+  }
+}
+module.exports = RpcClient;`,
+      'rpc.cjs',
+    );
+    expect(messages.map((message) => [message.messageId, message.line])).toEqual([['unboundedFieldCache', 5]]);
+  });
+
+  it('reports a lodash memo applied at load through require and called with a fresh object', () => {
+    const messages = lint(
+      `const memoize = require('lodash/memoize');
+const resolve = memoize((context) => context.project + context.env);
+exports.resolveFor = (project, env) => resolve({ project, env });`,
+      'resolve.cjs',
+    );
+    expect(messages.map((message) => [message.messageId, message.line])).toEqual([['unboundedMemo', 2]]);
+  });
 });

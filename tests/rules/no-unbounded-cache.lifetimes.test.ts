@@ -214,7 +214,7 @@ class Throttle {
   }
 }
 export const throttle = new Throttle();`,
-    errors: [{ messageId: 'unboundedFieldCache' as const, line: 4, data: { name: 'this.connectionsByIp', collection: 'a Map', line: '12', where: '`onConnect`, which can run any number of times', operation: 'set', owner: 'Throttle', lifetime: 'an instance is made at module load and kept' } }],
+    errors: [{ messageId: 'unboundedFieldCache' as const, line: 4, data: { name: 'this.connectionsByIp', collection: 'a Map', line: '12', where: '`onConnect`, which can run any number of times', operation: 'set', owner: 'Throttle', lifetime: 'an instance is made at module load and kept', removal: 'nothing ever removes entries' } }],
   },
   {
     name: 'a gateway’s field keyed by client addresses, cleaned for another map only',
@@ -293,7 +293,7 @@ function createRateLimiter(windowMs: number) {
   };
 }
 export const apiLimiter = createRateLimiter(60_000);`,
-    errors: [{ messageId: 'unboundedClosureCache' as const, line: 3, data: { name: 'hits', collection: 'a Map', line: '7', where: '`limit`, which can run any number of times', operation: 'set', owner: 'createRateLimiter', lifetime: 'is made at module load' } }],
+    errors: [{ messageId: 'unboundedClosureCache' as const, line: 3, data: { name: 'hits', collection: 'a Map', line: '7', where: '`limit`, which can run any number of times', operation: 'set', keptBy: 'the function `createRateLimiter` returns, which is made at module load', removal: 'nothing ever removes entries' } }],
   },
   {
     name: 'an exported middleware factory: middleware is mounted once',

@@ -1,0 +1,240 @@
+import rule from '../../rules/no-unbounded-cache';
+import { typedRuleTester, untypedRuleTester } from './rule-testers';
+
+/**
+ * Shrinking that bounds nothing (issue 10, item 5) and collections a server's handler keeps: a delete
+ * on one completion path, an age-only cleanup behind a size cap, a delete of the key read after it
+ * expired — and the shapes that do bound, which must stay quiet. Verdicts from syntax, so both modes agree.
+ */
+const valid = [
+  {
+    name: 'a pending-request map deleted under its own id when the timer fires is bounded',
+    code: `
+export class RpcClient {
+  private sequence = 0;
+  private pending = new Map<string, { resolve: (value: unknown) => void; timer: NodeJS.Timeout }>();
+  call(send: (id: string) => void): Promise<unknown> {
+    const id = String(this.sequence++);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new Error('timeout'));
+      }, 1000);
+      this.pending.set(id, { resolve, timer });
+      send(id);
+    });
+  }
+  onReply(reply: { id: string; body: unknown }): void {
+    const entry = this.pending.get(reply.id);
+    this.pending.delete(reply.id);
+    entry?.resolve(reply.body);
+  }
+}`,
+  },
+  {
+    name: 'a pending map answered by replies and cleared when the connection closes is bounded',
+    code: `
+export class Bridge {
+  private pending = new Map<string, string>();
+  propose(change: string): string {
+    const id = crypto.randomUUID();
+    this.pending.set(id, change);
+    return id;
+  }
+  onAnswer(message: { id: string }): void {
+    this.pending.delete(message.id);
+  }
+  onClose(): void {
+    this.pending.clear();
+  }
+}`,
+  },
+  {
+    name: 'a size cap that evicts the oldest entries after the age-only cleanup is a bound',
+    code: `
+const MAX = 1000;
+export class Dedup {
+  private seen = new Map<string, number>();
+  private cleanup(now: number): void {
+    for (const [id, at] of this.seen) if (now - at > 60_000) this.seen.delete(id);
+  }
+  onMessage(message: { id: string }): boolean {
+    const now = Date.now();
+    if (this.seen.has(message.id)) return true;
+    if (this.seen.size >= MAX) {
+      this.cleanup(now);
+      while (this.seen.size >= MAX) {
+        const oldest = this.seen.keys().next().value;
+        if (oldest === undefined) break;
+        this.seen.delete(oldest);
+      }
+    }
+    this.seen.set(message.id, now);
+    return false;
+  }
+}`,
+  },
+  {
+    name: 'an age-only sweep on a timer bounds the collection',
+    code: `
+const seen = new Map<string, number>();
+setInterval(() => {
+  const now = Date.now();
+  for (const [id, at] of seen) if (now - at > 60_000) seen.delete(id);
+}, 10_000).unref();
+export function onMessage(message: { id: string }): void {
+  seen.set(message.id, Date.now());
+}`,
+  },
+  {
+    name: "connections a server's handler tracks and removes when each closes are bounded",
+    code: `
+import { WebSocketServer, type WebSocket } from 'ws';
+export function createListener() {
+  const server = new WebSocketServer({ port: 0 });
+  const connections: WebSocket[] = [];
+  server.on('connection', (socket: WebSocket) => {
+    connections.push(socket);
+    socket.once('close', () => connections.splice(connections.indexOf(socket), 1));
+  });
+  return { close: () => connections.forEach((socket) => socket.close()) };
+}`,
+  },
+  {
+    name: 'entries under fresh ids deleted when the peer answers, with no other end armed, are complete',
+    code: `
+import { randomUUID } from 'node:crypto';
+export class Bridge {
+  private pending = new Map<string, string>();
+  propose(change: string): string {
+    const id = randomUUID();
+    this.pending.set(id, change);
+    return id;
+  }
+  onAnswer(message: { id: string }): void {
+    this.pending.delete(message.id);
+  }
+}`,
+  },
+  {
+    name: 'a class of unknown lifetime that removes each connection when it closes',
+    code: `
+import type { WebSocket } from 'ws';
+export class Room {
+  private sockets = new Set<WebSocket>();
+  join(ws: WebSocket): void {
+    this.sockets.add(ws);
+    ws.on('close', () => this.sockets.delete(ws));
+  }
+}`,
+  },
+  {
+    name: 'a class of unknown lifetime keyed by its callers\' arguments, with no end it listens for, is not judged',
+    code: `
+export class PathMapper {
+  private paths = new Map<string, string>();
+  addMapping(name: string, target: string): void {
+    this.paths.set(name, target);
+  }
+}`,
+  },
+];
+
+const invalid = [
+  {
+    name: 'a pending-request map deleted only when a reply names the id: a timed-out request stays',
+    code: `
+export class RpcClient {
+  private sequence = 0;
+  private pending = new Map<string, { resolve: (value: unknown) => void; timer: NodeJS.Timeout }>();
+  call(send: (id: string) => void): Promise<unknown> {
+    const id = String(this.sequence++);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('timeout')), 1000);
+      this.pending.set(id, { resolve, timer });
+      send(id);
+    });
+  }
+  dispatchReply(reply: { id: string; body: unknown }): void {
+    const entry = this.pending.get(reply.id);
+    this.pending.delete(reply.id);
+    entry?.resolve(reply.body);
+  }
+}`,
+    errors: [{ messageId: 'unboundedFieldCache' as const, line: 4 }],
+  },
+  {
+    name: 'a size cap whose cleanup only deletes entries older than a window',
+    code: `
+const MAX = 1000;
+export class Dedup {
+  private seen = new Map<string, number>();
+  private cleanup(now: number): void {
+    for (const [id, at] of this.seen) if (now - at > 60_000) this.seen.delete(id);
+  }
+  onMessage(message: { id: string }): boolean {
+    const now = Date.now();
+    if (this.seen.has(message.id)) return true;
+    if (this.seen.size >= MAX) this.cleanup(now);
+    this.seen.set(message.id, now);
+    return false;
+  }
+}`,
+    errors: [{ messageId: 'unboundedFieldCache' as const, line: 4 }],
+  },
+  {
+    name: 'a module-level cache instance that deletes only keys read after they expired',
+    code: `
+export class TtlCache {
+  private entries = new Map<string, { value: unknown; expiry: number }>();
+  get(key: string): unknown {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (entry.expiry <= Date.now()) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    return entry.value;
+  }
+  set(key: string, value: unknown): void {
+    this.entries.set(key, { value, expiry: Date.now() + 60_000 });
+  }
+}
+export const cache = new TtlCache();`,
+    errors: [{ messageId: 'unboundedFieldCache' as const, line: 3 }],
+  },
+  {
+    name: "connections a server's handler pushes and never removes",
+    code: `
+import { WebSocketServer, type WebSocket } from 'ws';
+export function createListener() {
+  const server = new WebSocketServer({ port: 0 });
+  const connections: WebSocket[] = [];
+  server.on('connection', (socket: WebSocket) => {
+    connections.push(socket);
+  });
+  return { close: () => connections.forEach((socket) => socket.close()) };
+}`,
+    errors: [{ messageId: 'unboundedClosureCache' as const, line: 5 }],
+  },
+  {
+    name: 'a class of unknown lifetime that listens for each connection\'s close but never removes it',
+    code: `
+import type { WebSocket } from 'ws';
+export class Room {
+  private sockets = new Set<WebSocket>();
+  private members: string[] = [];
+  join(name: string, ws: WebSocket): void {
+    this.sockets.add(ws);
+    ws.on('close', () => this.leave(name));
+  }
+  private leave(name: string): void {
+    this.members = this.members.filter((member) => member !== name);
+  }
+}`,
+    errors: [{ messageId: 'unboundedFieldCache' as const, line: 4 }],
+  },
+];
+
+typedRuleTester().run('no-unbounded-cache (shrinking that bounds nothing, typed)', rule, { valid, invalid });
+untypedRuleTester().run('no-unbounded-cache (shrinking that bounds nothing, untyped)', rule, { valid, invalid });
