@@ -24,7 +24,7 @@ import { hotCallerOf, type HotCaller } from '../lifetime/hot-callers';
 import { clientSlotOf, isSlotCheckedFirst, perUseRelease, storesViewInSlot } from '../ownership/client-slots';
 import { callbackAcquisition, type CallbackAcquisition } from '../ownership/callback-acquisitions';
 import { clientOwnerKeeps } from '../ownership/client-keeping';
-import { conditionalHolder } from '../ownership/conditional-acquisition';
+import { conditionalHolder, defaultedHolder } from '../ownership/conditional-acquisition';
 import { bypassingCaller, keyedClientSlotOf } from '../ownership/keyed-client-slots';
 import { cacheFilledAfterAwait } from '../ownership/cache-filled-after-await';
 import { constructorFunctionHolder } from '../ownership/constructor-function-holders';
@@ -102,7 +102,10 @@ function detectClientsPerCall(analysis: Analysis, options: NoClientPerCallOption
     // Module level and field initialisers run once per process or per instance.
     const owner = enclosingFunction(node);
     // `cond ? createClient(a) : createClient(b)`: each branch is held by what holds the conditional.
-    const held = conditionalHolder(node);
+    const branchHeld = conditionalHolder(node);
+    // `options.client ?? createClient()`: the default the code makes when the caller passed none.
+    const held = defaultedHolder(branchHeld);
+    const defaulted = held !== branchHeld;
     const inBranch = held !== outermostWrapper(node);
     if (!inBranch) {
       const provided = scopedProviderFinding(analysis, node);
@@ -189,7 +192,7 @@ function detectClientsPerCall(analysis: Analysis, options: NoClientPerCallOption
     const report = (messageId: NoClientPerCallMessageId, data: Record<string, string>) =>
       findings.push(
         inBranch
-          ? { ruleId: NO_CLIENT_PER_CALL, messageId, node, data: { resource: entry.description, ...data }, remedy: BRANCH_REFUSAL }
+          ? { ruleId: NO_CLIENT_PER_CALL, messageId, node, data: { resource: entry.description, ...data }, remedy: defaulted ? DEFAULT_REFUSAL : BRANCH_REFUSAL }
           : withLazyRemedy({ ruleId: NO_CLIENT_PER_CALL, messageId, node, data: { resource: entry.description, ...data } }, remedy(site)),
       );
     if (!verdict.closed) {
@@ -313,6 +316,12 @@ function keyedSlotBypass(analysis: Analysis, held: Node, owner: FunctionNode, en
 const BRANCH_REFUSAL: Refusal = {
   kind: 'refusal',
   reason: 'the client is one branch of a conditional; create each client once at module level (lazily) and choose between them there',
+};
+
+/** `options.client ?? createClient()`: the caller's client must stay usable; only the fallback moves. */
+const DEFAULT_REFUSAL: Refusal = {
+  kind: 'refusal',
+  reason: 'the client is the fallback for one the caller may pass; create the fallback once at module level (lazily) and use it as the default, or require callers to pass a client',
 };
 
 interface Verdict {
