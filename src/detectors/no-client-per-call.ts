@@ -29,6 +29,7 @@ import { bypassingCaller, keyedClientSlotOf } from '../ownership/keyed-client-sl
 import { cacheFilledAfterAwait } from '../ownership/cache-filled-after-await';
 import { constructorFunctionHolder } from '../ownership/constructor-function-holders';
 import { endsField } from '../ownership/field-releases';
+import { fileEvidencedClient, isFileEvidenced, mayEndValues } from '../ownership/file-evidenced-clients';
 import { isStoredOnRequest } from '../lifetime/request-objects';
 import { scopedProviderField } from '../lifetime/scoped-providers';
 
@@ -91,7 +92,8 @@ function isServiceMethod(fn: FunctionNode): boolean {
 function detectClientsPerCall(analysis: Analysis, options: NoClientPerCallOptions): NoClientPerCallFinding[] {
   if (!/\bnew\b|\(/.test(analysis.sourceText)) return [];
   // Without types a client is acquired by a name the registry knows; typed mode also follows factories.
-  if (!analysis.oracle.typed && !mayMentionAcquisition(analysis.sourceText, analysis.registry, 'client')) return [];
+  // A package's value the file ends elsewhere is a client too (file-evidenced-clients).
+  if (!analysis.oracle.typed && !mayMentionAcquisition(analysis.sourceText, analysis.registry, 'client') && !mayEndValues(analysis.sourceText)) return [];
   const findings: NoClientPerCallFinding[] = [];
   // One planner per file (plans share getters and names), built when the first remedy is read.
   let planner: SingletonPlanner | undefined;
@@ -189,7 +191,9 @@ function detectClientsPerCall(analysis: Analysis, options: NoClientPerCallOption
     const verdict = judge(analysis, options, held, owner, entry);
     if (!verdict) continue;
     const site = { acquisition: node, owner, entry, execution, binding: verdict.binding, releases: verdict.releases, closedInCallback: verdict.closedInCallback };
+    // A client known only from the file's own closes: how often it may be opened is not ours to judge.
     const report = (messageId: NoClientPerCallMessageId, data: Record<string, string>) =>
+      (messageId === 'neverClosed' || !isFileEvidenced(entry)) &&
       findings.push(
         inBranch
           ? { ruleId: NO_CLIENT_PER_CALL, messageId, node, data: { resource: entry.description, ...data }, remedy: defaulted ? DEFAULT_REFUSAL : BRANCH_REFUSAL }
@@ -214,11 +218,13 @@ function detectClientsPerCall(analysis: Analysis, options: NoClientPerCallOption
 }
 
 /**
- * The client `node` makes: the oracle's answer, or (both modes) an instance of a constructor function
- * of this file that opens one of its own (see constructor-function-holders).
+ * The client `node` makes: the oracle's answer, a package's value this file ends elsewhere (see
+ * file-evidenced-clients), or (both modes) an instance of a constructor function of this file that
+ * opens one of its own (see constructor-function-holders).
  */
 function clientAcquisition(analysis: Analysis, node: Node): ResourceEntry | undefined {
-  const entry = analysis.oracle.acquisition(node) ?? constructorFunctionHolder(node, analysis.scopeManager, (value) => analysis.oracle.acquisition(value));
+  const known = (value: Node) => analysis.oracle.acquisition(value) ?? fileEvidencedClient(value, analysis.ast, analysis.scopeManager, analysis.sourceText);
+  const entry = known(node) ?? constructorFunctionHolder(node, analysis.scopeManager, known);
   return entry?.kind === 'client' ? entry : undefined;
 }
 
