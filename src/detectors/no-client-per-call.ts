@@ -175,7 +175,8 @@ function detectClientsPerCall(analysis: Analysis, options: NoClientPerCallOption
       continue;
     }
     const late = lateCacheFill(analysis, held, owner, entry);
-    if (late) {
+    // A single slot races only among the first concurrent callers: reported when a hot path reaches it.
+    if (late && (late.keyed || execution.kind === 'hot' || hotCallerOf(owner, fileCalls(), analysis.scopeManager, analysis.oracle))) {
       findings.push({
         ruleId: NO_CLIENT_PER_CALL,
         messageId: 'cacheFilledAfterAwait',

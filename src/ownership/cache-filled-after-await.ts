@@ -8,6 +8,8 @@ import type { Node } from '../ast/traverse';
 export interface LateCacheFill {
   readonly store: Node;
   readonly slot: string;
+  /** A cache of one client per key (`clients[uri]`, `clients.set(uri, …)`), not a single slot (`this.client`). */
+  readonly keyed: boolean;
 }
 
 /** A place that outlives the call: `this.…`, or a variable declared outside `owner`. */
@@ -22,20 +24,22 @@ function outlivesCall(object: Node, owner: FunctionNode, scopeManager: ScopeMana
 
 /**
  * The slot a reference to the client is stored into: `clients[uri] = client` → `clients`,
- * `this.client = client` → `this.client`, `clients.set(uri, client)` → `clients`.
+ * `this.client = client` → `this.client`, `clients.set(uri, client)` → `clients`, `shared = client`
+ * for a variable outside the function → `shared`.
  */
 function storedSlot(identifier: TSESTree.Identifier | TSESTree.JSXIdentifier, owner: FunctionNode, scopeManager: ScopeManagerLike, text: (node: Node) => string) {
   const value = outermostWrapper(identifier);
   const parent = value.parent;
   if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === value && parent.operator === '=') {
     const target = unwrapExpression(parent.left);
+    if (target.type === AST_NODE_TYPES.Identifier) return outlivesCall(target, owner, scopeManager) ? { store: parent, slot: target.name, keyed: false } : undefined;
     if (target.type !== AST_NODE_TYPES.MemberExpression || !outlivesCall(target.object, owner, scopeManager)) return undefined;
-    return { store: parent, slot: target.computed ? text(target.object) : text(target) };
+    return { store: parent, slot: target.computed ? text(target.object) : text(target), keyed: target.computed };
   }
   if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[1] === value) {
     const callee = unwrapExpression(parent.callee);
     if (callee.type !== AST_NODE_TYPES.MemberExpression || staticPropertyName(callee) !== 'set' || !outlivesCall(callee.object, owner, scopeManager)) return undefined;
-    return { store: parent, slot: text(callee.object) };
+    return { store: parent, slot: text(callee.object), keyed: true };
   }
   return undefined;
 }

@@ -78,6 +78,21 @@ export function clientFor(uri: string): Promise<MongoClient> {
 }`,
   },
   {
+    name: 'a single slot filled after connecting, by a method nothing here calls per request',
+    code: `
+import { Pool, type PoolClient } from 'pg';
+export class Migrator {
+  private client: PoolClient | undefined;
+  constructor(private readonly pool: Pool) {}
+  async connection() {
+    if (this.client) return this.client;
+    const client = await this.pool.connect();
+    this.client = client;
+    return client;
+  }
+}`,
+  },
+  {
     name: 'a factory that uses the client its caller passes',
     code: `
 import { type RedisClientType } from 'redis';
@@ -186,6 +201,24 @@ export async function clientFor(uri: string) {
   return client;
 }`,
     errors: [{ messageId: 'cacheFilledAfterAwait' as const, line: 6, data: { resource: 'MongoDB client', slot: 'clients', maker: 'clientFor' } }],
+  },
+  {
+    name: 'a single slot filled after connecting, reached from a route handler',
+    code: `
+import express from 'express';
+import { MongoClient } from 'mongodb';
+let shared: MongoClient | undefined;
+async function database() {
+  if (shared) return shared.db('shop');
+  const client = await MongoClient.connect('mongodb://db');
+  shared = client;
+  return client.db('shop');
+}
+const app = express();
+app.get('/orders', async (req, res) => {
+  res.json(await (await database()).collection('orders').find().toArray());
+});`,
+    errors: [{ messageId: 'cacheFilledAfterAwait' as const, line: 7, data: { resource: 'MongoDB client', slot: 'shared', maker: 'database' } }],
   },
   {
     name: 'a default client captured by the object a factory returns, waited for and never quit',
