@@ -24,8 +24,14 @@ import { hotCallerOf, type HotCaller } from '../lifetime/hot-callers';
 import { clientSlotOf, isSlotCheckedFirst, perUseRelease, storesViewInSlot } from '../ownership/client-slots';
 import { callbackAcquisition, type CallbackAcquisition } from '../ownership/callback-acquisitions';
 import { clientOwnerKeeps } from '../ownership/client-keeping';
-import { conditionalHolder } from '../ownership/conditional-acquisition';
+import { conditionalHolder, defaultedHolder } from '../ownership/conditional-acquisition';
 import { bypassingCaller, keyedClientSlotOf } from '../ownership/keyed-client-slots';
+import { cacheFilledAfterAwait } from '../ownership/cache-filled-after-await';
+import { constructorFunctionHolder } from '../ownership/constructor-function-holders';
+import { endsField } from '../ownership/field-releases';
+import { fileEvidencedClient, isFileEvidenced, mayEndValues } from '../ownership/file-evidenced-clients';
+import { isStoredOnRequest } from '../lifetime/request-objects';
+import { scopedProviderField } from '../lifetime/scoped-providers';
 
 export const NO_CLIENT_PER_CALL = 'no-client-per-call';
 
@@ -33,7 +39,14 @@ const noClientPerCallOptions = ownershipOptions('client');
 
 type NoClientPerCallOptions = OptionValues<typeof noClientPerCallOptions>;
 
-type NoClientPerCallMessageId = 'neverClosed' | 'closedPerCall' | 'closedOnlyOnSuccess' | 'slotOverwritten' | 'keyedSlotBypassed';
+type NoClientPerCallMessageId =
+  | 'neverClosed'
+  | 'closedPerCall'
+  | 'closedOnlyOnSuccess'
+  | 'slotOverwritten'
+  | 'keyedSlotBypassed'
+  | 'cacheFilledAfterAwait'
+  | 'perScopedInstance';
 
 type NoClientPerCallFinding = Finding<NoClientPerCallMessageId, SingletonClientPlan>;
 
@@ -79,7 +92,8 @@ function isServiceMethod(fn: FunctionNode): boolean {
 function detectClientsPerCall(analysis: Analysis, options: NoClientPerCallOptions): NoClientPerCallFinding[] {
   if (!/\bnew\b|\(/.test(analysis.sourceText)) return [];
   // Without types a client is acquired by a name the registry knows; typed mode also follows factories.
-  if (!analysis.oracle.typed && !mayMentionAcquisition(analysis.sourceText, analysis.registry, 'client')) return [];
+  // A package's value the file ends elsewhere is a client too (file-evidenced-clients).
+  if (!analysis.oracle.typed && !mayMentionAcquisition(analysis.sourceText, analysis.registry, 'client') && !mayEndValues(analysis.sourceText)) return [];
   const findings: NoClientPerCallFinding[] = [];
   // One planner per file (plans share getters and names), built when the first remedy is read.
   let planner: SingletonPlanner | undefined;
@@ -90,8 +104,18 @@ function detectClientsPerCall(analysis: Analysis, options: NoClientPerCallOption
     // Module level and field initialisers run once per process or per instance.
     const owner = enclosingFunction(node);
     // `cond ? createClient(a) : createClient(b)`: each branch is held by what holds the conditional.
-    const held = conditionalHolder(node);
+    const branchHeld = conditionalHolder(node);
+    // `options.client ?? createClient()`: the default the code makes when the caller passed none.
+    const held = defaultedHolder(branchHeld);
+    const defaulted = held !== branchHeld;
     const inBranch = held !== outermostWrapper(node);
+    if (!inBranch) {
+      const provided = scopedProviderFinding(analysis, node);
+      if (provided) {
+        findings.push(provided);
+        continue;
+      }
+    }
     if (!owner || !couldBeOwnedHere(held)) continue;
     const delivered = node.type === AST_NODE_TYPES.CallExpression && !inBranch ? callbackAcquisition(node, analysis) : undefined;
     if (delivered) {
@@ -99,8 +123,8 @@ function detectClientsPerCall(analysis: Analysis, options: NoClientPerCallOption
       if (finding) findings.push(finding);
       continue;
     }
-    const entry = analysis.oracle.acquisition(node);
-    if (!entry || entry.kind !== 'client') continue;
+    const entry = clientAcquisition(analysis, node);
+    if (!entry) continue;
     const execution = executionOf(node, analysis.oracle);
     if (execution.kind === 'once' || isLazilyInitialised(held)) continue;
     const slot = clientSlotOf(held, analysis.scopeManager);
@@ -134,13 +158,46 @@ function detectClientsPerCall(analysis: Analysis, options: NoClientPerCallOption
       });
       continue;
     }
+    const requestField = !inBranch ? requestHeldField(analysis, held, owner) : undefined;
+    if (requestField !== undefined) {
+      if (!endsField(analysis.ast, requestField, entry, 'any')) {
+        findings.push({
+          ruleId: NO_CLIENT_PER_CALL,
+          messageId: 'neverClosed',
+          node,
+          data: { resource: entry.description, where: where(execution) },
+          remedy: {
+            kind: 'refusal',
+            reason: `the client is hung on the request (\`${requestField}\`) for later middleware; create it once per process (or keep one per key in a module-level Map) and put that one on the request`,
+          },
+        });
+      }
+      continue;
+    }
+    const late = lateCacheFill(analysis, held, owner, entry);
+    // A single slot races only among the first concurrent callers: reported when a hot path reaches it.
+    if (late && (late.keyed || execution.kind === 'hot' || hotCallerOf(owner, fileCalls(), analysis.scopeManager, analysis.oracle))) {
+      findings.push({
+        ruleId: NO_CLIENT_PER_CALL,
+        messageId: 'cacheFilledAfterAwait',
+        node,
+        data: { resource: entry.description, slot: late.slot, maker: functionName(owner) ?? 'this function' },
+        remedy: {
+          kind: 'refusal',
+          reason: `\`${late.slot}\` is filled only after the client has connected; store the pending promise there before the first \`await\` (and delete it if connecting fails)`,
+        },
+      });
+      continue;
+    }
     const verdict = judge(analysis, options, held, owner, entry);
     if (!verdict) continue;
     const site = { acquisition: node, owner, entry, execution, binding: verdict.binding, releases: verdict.releases, closedInCallback: verdict.closedInCallback };
+    // A client known only from the file's own closes: how often it may be opened is not ours to judge.
     const report = (messageId: NoClientPerCallMessageId, data: Record<string, string>) =>
+      (messageId === 'neverClosed' || !isFileEvidenced(entry)) &&
       findings.push(
         inBranch
-          ? { ruleId: NO_CLIENT_PER_CALL, messageId, node, data: { resource: entry.description, ...data }, remedy: BRANCH_REFUSAL }
+          ? { ruleId: NO_CLIENT_PER_CALL, messageId, node, data: { resource: entry.description, ...data }, remedy: defaulted ? DEFAULT_REFUSAL : BRANCH_REFUSAL }
           : withLazyRemedy({ ruleId: NO_CLIENT_PER_CALL, messageId, node, data: { resource: entry.description, ...data } }, remedy(site)),
       );
     if (!verdict.closed) {
@@ -159,6 +216,58 @@ function detectClientsPerCall(analysis: Analysis, options: NoClientPerCallOption
     if (caller || isServiceMethod(owner)) report('closedPerCall', { where: where(execution, caller) });
   }
   return findings;
+}
+
+/**
+ * The client `node` makes: the oracle's answer, a package's value this file ends elsewhere (see
+ * file-evidenced-clients), or (both modes) an instance of a constructor function of this file that
+ * opens one of its own (see constructor-function-holders).
+ */
+function clientAcquisition(analysis: Analysis, node: Node): ResourceEntry | undefined {
+  const known = (value: Node) => analysis.oracle.acquisition(value) ?? fileEvidencedClient(value, analysis.ast, analysis.scopeManager, analysis.sourceText);
+  const entry = known(node) ?? constructorFunctionHolder(node, analysis.scopeManager, known);
+  return entry?.kind === 'client' ? entry : undefined;
+}
+
+/**
+ * `req.knex = knexFor(tenant)` in a handler or middleware: the client is hung on the request it
+ * serves, which lives no longer than that request. The field's name, when so; the client then leaks
+ * unless something in the file ends `<request>.<field>` (a `res.on('finish', …)` that destroys it).
+ */
+function requestHeldField(analysis: Analysis, held: Node, owner: FunctionNode): string | undefined {
+  const value = outermostWrapper(held);
+  if (!isStoredOnRequest(value, owner, analysis.scopeManager, analysis.oracle)) return undefined;
+  const assignment = value.parent as TSESTree.AssignmentExpression;
+  const target = assignment.left as TSESTree.MemberExpression;
+  return staticPropertyName(target);
+}
+
+/** `const client = await connect(); cache[key] = client` after looking `cache` up: see cache-filled-after-await. */
+function lateCacheFill(analysis: Analysis, held: Node, owner: FunctionNode, entry: ResourceEntry) {
+  const binding = bindingOf(held, owner, entry, analysis.scopeManager, analysis.oracle);
+  if (binding.kind !== 'variable') return undefined;
+  return cacheFilledAfterAwait(held, binding.variable, owner, analysis.scopeManager, analysis.sourceText);
+}
+
+/**
+ * A client made for each instance of a request-scoped or transient DI provider (see scoped-providers)
+ * that none of the provider's methods ends.
+ */
+function scopedProviderFinding(analysis: Analysis, node: Node): NoClientPerCallFinding | undefined {
+  const provided = scopedProviderField(node);
+  if (!provided) return undefined;
+  const entry = clientAcquisition(analysis, node);
+  if (!entry || endsField(provided.provider.body, provided.field, entry, 'this')) return undefined;
+  return {
+    ruleId: NO_CLIENT_PER_CALL,
+    messageId: 'perScopedInstance',
+    node,
+    data: { resource: entry.description, provider: provided.name, field: provided.field, scope: provided.scope === 'request' ? 'Scope.REQUEST' : 'Scope.TRANSIENT' },
+    remedy: {
+      kind: 'refusal',
+      reason: `\`${provided.name}\` is built per ${provided.scope === 'request' ? 'request' : 'injection'}; provide the client once (a default-scoped provider or module-level instance) and inject it`,
+    },
+  };
 }
 
 /**
@@ -214,6 +323,12 @@ function keyedSlotBypass(analysis: Analysis, held: Node, owner: FunctionNode, en
 const BRANCH_REFUSAL: Refusal = {
   kind: 'refusal',
   reason: 'the client is one branch of a conditional; create each client once at module level (lazily) and choose between them there',
+};
+
+/** `options.client ?? createClient()`: the caller's client must stay usable; only the fallback moves. */
+const DEFAULT_REFUSAL: Refusal = {
+  kind: 'refusal',
+  reason: 'the client is the fallback for one the caller may pass; create the fallback once at module level (lazily) and use it as the default, or require callers to pass a client',
 };
 
 interface Verdict {
@@ -322,6 +437,10 @@ const noClientPerCallMessages: Record<NoClientPerCallMessageId, string> = {
     'A new {{resource}} is created on every run of {{where}} and closed only on success: when `{{thrower}}` (line {{line}}) throws, it stays open (a leak). Create one client at start-up and reuse it.',
   slotOverwritten:
     'A new {{resource}} is stored in `{{slot}}` on every run of {{where}}, replacing the previous one without closing it (a leak). Create it once (in the constructor, at start-up, or lazily with `??=`) and reuse it.',
+  cacheFilledAfterAwait:
+    'A new {{resource}} is connected by `{{maker}}` and stored in `{{slot}}` only after an `await`: callers that arrive while it connects find `{{slot}}` empty and each create a client of their own, and all but the last one stored stay open (a leak). Store the pending promise in `{{slot}}` before the first `await`.',
+  perScopedInstance:
+    'A new {{resource}} is created for every instance of `{{provider}}` (kept in `{{field}}`), a provider with `{{scope}}` that the container builds again for every request or injection; nothing closes it (a leak). Provide one client with the default scope and inject it.',
   keyedSlotBypassed:
     'A new {{resource}} is created by `{{maker}}` and stored in `{{slot}}` on every run of {{where}}, which does not look its key up there first: the client already cached under that key is replaced without being closed (a leak). Reuse the cached client (`get(key) ?? create(key)`).',
 };

@@ -10,6 +10,7 @@ import type { ResourceEntry } from '../registry/resource-entry';
 import { awaitedOrItself, chainedCall, sameHandleCall } from './acquisition-binding';
 import { lendingBorrower, type Borrower } from './borrowed-options';
 import { isBorrowedRequestOption } from './borrowing-calls';
+import { isReadinessWait } from './readiness-waits';
 import type { OwnershipOptions } from './ownership-options';
 import { isSettlingListener } from './settling-listener';
 
@@ -149,6 +150,7 @@ function roleOfValue(node: Node, roles: RoleContext): Role {
   const { entry, analysis, options } = roles;
   // `cursor.sort(…).toArray()`: the chained call is the handle again; what happens to it decides.
   const chained = chainedCall(node, entry);
+  if (chained && isReadinessWait(outermostWrapper(chained), analysis.scopeManager)) return { kind: 'use' };
   if (chained) return roleOfValue(outermostWrapper(awaitedOrItself(chained)), roles);
   const parent = node.parent;
   if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node && !isReleaseOrListener(parent, entry)) {

@@ -1,0 +1,261 @@
+import rule from '../../rules/no-client-per-call';
+import { typedRuleTester, untypedRuleTester } from './rule-testers';
+
+/**
+ * Who owns a client after the statement that makes it: an object whose lifetime is per call (a
+ * request it is hung on, an instance of an ES5 constructor or of a request-scoped provider), a
+ * cache that is filled only after the client has connected, a default client captured by the object
+ * a factory returns, and a package's value that the file itself shows must be ended. None needs type
+ * information, so both modes must agree (`nodemailer` and `@nestjs/common` are not installed: `any` typed).
+ */
+const valid = [
+  {
+    name: 'a client hung on the request and destroyed when the response finishes',
+    code: `
+import express from 'express';
+import { Pool } from 'pg';
+const app = express();
+app.use((req: any, res, next) => {
+  req.db = new Pool();
+  res.on('finish', () => req.db.end());
+  next();
+});`,
+  },
+  {
+    name: 'an ES5 constructor whose methods quit the client they hold once their work is done',
+    code: `
+const redis = require('redis');
+function Store(config) {
+  this.db = redis.createClient(config);
+}
+Store.prototype.get = function (key, callback) {
+  const db = this.db;
+  db.get(key, (err, value) => {
+    db.quit();
+    callback(err, value);
+  });
+};
+module.exports = (app) => app.get('/:key', (req, res) => new Store({}).get(req.params.key, (err, value) => res.send(value)));`,
+  },
+  {
+    name: 'a default-scoped provider that makes its own client: one instance per application',
+    code: `
+import { Injectable } from '@nestjs/common';
+import { Pool } from 'pg';
+@Injectable()
+export class Orders {
+  private readonly pool = new Pool();
+  list() {
+    return this.pool.query('select * from orders');
+  }
+}`,
+  },
+  {
+    name: 'a request-scoped provider handed its client by the container',
+    code: `
+import { Injectable, Scope } from '@nestjs/common';
+import { Pool } from 'pg';
+@Injectable({ scope: Scope.REQUEST })
+export class Orders {
+  constructor(private readonly pool: Pool) {}
+  list() {
+    return this.pool.query('select * from orders');
+  }
+}`,
+  },
+  {
+    name: 'a cache that holds the pending connection before the first await',
+    code: `
+import { MongoClient } from 'mongodb';
+const clients = new Map<string, Promise<MongoClient>>();
+export function clientFor(uri: string): Promise<MongoClient> {
+  let client = clients.get(uri);
+  if (!client) {
+    client = MongoClient.connect(uri);
+    clients.set(uri, client);
+  }
+  return client;
+}`,
+  },
+  {
+    name: 'a single slot filled after connecting, by a method nothing here calls per request',
+    code: `
+import { Pool, type PoolClient } from 'pg';
+export class Migrator {
+  private client: PoolClient | undefined;
+  constructor(private readonly pool: Pool) {}
+  async connection() {
+    if (this.client) return this.client;
+    const client = await this.pool.connect();
+    this.client = client;
+    return client;
+  }
+}`,
+  },
+  {
+    name: 'a factory that uses the client its caller passes',
+    code: `
+import { type RedisClientType } from 'redis';
+export function createContext(options: { publisher: RedisClientType }) {
+  const { publisher } = options;
+  return { publish: (id: string) => publisher.set(id, '1') };
+}`,
+  },
+  {
+    name: 'a package value the file never ends anywhere: nothing says it holds a connection',
+    code: `
+const nodemailer = require('nodemailer');
+exports.forgot = function (req, res) {
+  const transport = nodemailer.createTransport({ host: 'smtp' });
+  transport.sendMail({ to: req.body.email }, () => res.send('sent'));
+};`,
+  },
+  {
+    name: 'a package value the file ends, made and ended per call: how often is not judged',
+    code: `
+const nodemailer = require('nodemailer');
+exports.forgot = async function (req, res) {
+  const transport = nodemailer.createTransport({ host: 'smtp' });
+  try {
+    await transport.sendMail({ to: req.body.email });
+  } finally {
+    transport.close();
+  }
+  res.send('sent');
+};`,
+  },
+];
+
+const invalid = [
+  {
+    name: 'middleware that hangs a client from a local factory on the request, never ended',
+    code: `
+const express = require('express');
+const { Pool } = require('pg');
+function poolFor(req) {
+  return new Pool({ database: 'tenant_' + req.get('x-tenant') });
+}
+const app = express();
+app.use((req, res, next) => {
+  req.db = poolFor(req);
+  next();
+});`,
+    errors: [{ messageId: 'neverClosed' as const, line: 9 }],
+  },
+  {
+    name: 'an ES5 constructor that opens a client for every instance, built per request',
+    code: `
+const redis = require('redis');
+function Store(config) {
+  this.db = redis.createClient(config);
+}
+Store.prototype.get = function (key, callback) {
+  this.db.get(key, callback);
+};
+module.exports = (app) => app.get('/:key', (req, res) => {
+  const store = new Store({});
+  store.get(req.params.key, (err, value) => res.send(value));
+});`,
+    errors: [{ messageId: 'neverClosed' as const, line: 10 }],
+  },
+  {
+    name: 'a request-scoped provider that makes its own client in a field',
+    code: `
+import { Injectable, Scope } from '@nestjs/common';
+import { Pool } from 'pg';
+@Injectable({ scope: Scope.REQUEST })
+export class Orders {
+  private readonly pool = new Pool();
+  list() {
+    return this.pool.query('select * from orders');
+  }
+}`,
+    errors: [{ messageId: 'perScopedInstance' as const, line: 6, data: { resource: 'pg pool', provider: 'Orders', field: 'pool', scope: 'Scope.REQUEST' } }],
+  },
+  {
+    name: 'a transient provider that makes its own client in the constructor',
+    code: `
+import { Injectable, Scope } from '@nestjs/common';
+import { Redis } from 'ioredis';
+@Injectable({ scope: Scope.TRANSIENT })
+export class Sessions {
+  private readonly redis: Redis;
+  constructor() {
+    this.redis = new Redis();
+  }
+  read(id: string) {
+    return this.redis.get(id);
+  }
+}`,
+    errors: [{ messageId: 'perScopedInstance' as const, line: 8 }],
+  },
+  {
+    name: 'a keyed cache filled only after the client has connected',
+    code: `
+import { MongoClient } from 'mongodb';
+const clients: Record<string, MongoClient> = {};
+export async function clientFor(uri: string) {
+  if (clients[uri]) return clients[uri];
+  const client = await MongoClient.connect(uri);
+  clients[uri] = client;
+  return client;
+}`,
+    errors: [{ messageId: 'cacheFilledAfterAwait' as const, line: 6, data: { resource: 'MongoDB client', slot: 'clients', maker: 'clientFor' } }],
+  },
+  {
+    name: 'a single slot filled after connecting, reached from a route handler',
+    code: `
+import express from 'express';
+import { MongoClient } from 'mongodb';
+let shared: MongoClient | undefined;
+async function database() {
+  if (shared) return shared.db('shop');
+  const client = await MongoClient.connect('mongodb://db');
+  shared = client;
+  return client.db('shop');
+}
+const app = express();
+app.get('/orders', async (req, res) => {
+  res.json(await (await database()).collection('orders').find().toArray());
+});`,
+    errors: [{ messageId: 'cacheFilledAfterAwait' as const, line: 7, data: { resource: 'MongoDB client', slot: 'shared', maker: 'database' } }],
+  },
+  {
+    name: 'a default client captured by the object a factory returns, waited for and never quit',
+    code: `
+import { createClient, type RedisClientType } from 'redis';
+export function createContext(options: { publisher?: RedisClientType }) {
+  const publisher = options.publisher ?? createClient();
+  const ready = publisher.isOpen ? null : publisher.connect();
+  return {
+    async publish(id: string) {
+      await ready;
+      await publisher.set(id, '1');
+    },
+  };
+}`,
+    errors: [{ messageId: 'neverClosed' as const, line: 4 }],
+  },
+  {
+    name: 'a package value made per request and never ended, where the file ends another one made the same way',
+    code: `
+const nodemailer = require('nodemailer');
+exports.forgot = function (req, res) {
+  const transport = nodemailer.createTransport({ host: 'smtp' });
+  transport.sendMail({ to: req.body.email }, () => res.send('sent'));
+};
+exports.verify = async function () {
+  const transport = nodemailer.createTransport({ host: 'smtp' });
+  await transport.verify();
+  transport.close();
+};`,
+    errors: [{ messageId: 'neverClosed' as const, line: 4 }],
+  },
+];
+
+for (const [label, tester] of [
+  ['typed', typedRuleTester()],
+  ['untyped', untypedRuleTester()],
+] as const) {
+  tester.run(`no-client-per-call owners (${label})`, rule, { valid, invalid });
+}
