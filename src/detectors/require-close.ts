@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { mayMentionObservedRelease, observedReleaseEntry, oneShotClientEntry } from '../ownership/observed-release';
+import { isRepeatedPackageProduct, mayMentionObservedRelease, observedReleaseEntry, oneShotClientEntry, RELEASE_METHODS } from '../ownership/observed-release';
+import { assignedThisField, methodScopedField } from '../ownership/method-scoped-field';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import type { Analysis } from '../analysis/analysis';
 import { enclosingFunction, isFunction, isInside, outermostWrapper, staticPropertyName, type FunctionNode } from '../ast/predicates';
@@ -22,7 +23,7 @@ import { analyzeHandleUsage, type HandleUsage } from '../ownership/handle-usage'
 import { wrapperHolding, type WrapperHolding } from '../ownership/wrapper-field';
 import type { ResourceEntry } from '../registry/resource-entry';
 import { mayMentionAcquisition } from '../registry/text-precheck';
-import { planDestroyOnPeerClose, planHoistedOption, planMoveIntoTry, planReleaseInChainFinally, planReleaseOnError, planTryFinally } from '../remedies/plan-try-finally';
+import { planDestroyInlineSourceOnPeerClose, planDestroyOnPeerClose, planHoistedOption, planMoveIntoTry, planReleaseInChainFinally, planReleaseOnError, planTryFinally } from '../remedies/plan-try-finally';
 
 export const REQUIRE_CLOSE = 'require-close';
 
@@ -72,6 +73,11 @@ function detectUnreleasedHandles(analysis: Analysis, options: RequireCloseOption
     const wrapper = ownable || option ? undefined : wrapperHolding(node, analysis.scopeManager);
     if (!ownable && !option && !wrapper) continue;
     const entry = analysis.oracle.acquisition(node);
+    if (ownable && assignedThisField(node) !== undefined) {
+      const finding = judgeMethodScopedField(analysis, node, owner, entry);
+      if (finding) findings.push(finding);
+      continue;
+    }
     if (!entry && ownable && isThenReceiver(node)) {
       const finding = judgeContinuationParameter(analysis, options, node as TSESTree.CallExpression);
       if (finding) findings.push(finding);
@@ -114,10 +120,76 @@ function judgeAcquisition(
   owner: FunctionNode,
   entry: ResourceEntry,
 ): RequireCloseFinding | undefined {
+  const inline = inlinePipeIntoPeer(analysis, acquisition, owner, entry);
+  if (inline) return inline;
   const binding = bindingOf(acquisition, owner, entry, analysis.scopeManager, analysis.oracle);
   // `if (ownRunner) await runner.release()` after `if (…ownRunner) runner = createQueryRunner()`.
   const flag = binding.kind === 'variable' && !binding.declarator ? acquisitionFlag(acquisition, owner, analysis.sourceText, analysis.scopeManager) : undefined;
   return judgeBinding(analysis, options, acquisition, binding, owner, entry, undefined, flag);
+}
+
+/**
+ * `this.browser = await puppeteer.launch()` in a method that also releases `this.browser` (itself or
+ * through `this.close()`): the field only carries the value between the method and its helpers, so
+ * the method owns it, and a throw between the acquisition and the release leaves it open (webhint's
+ * browser after a navigation timeout; a pg client checked out into `this.connection` while the
+ * query fails). Without a registry entry the value must be a package's product, as for locals.
+ */
+function judgeMethodScopedField(analysis: Analysis, acquisition: Node, owner: FunctionNode, entry: ResourceEntry | undefined): RequireCloseFinding | undefined {
+  if (entry && entry.kind !== 'handle' && entry.kind !== 'client') return undefined;
+  const entryMethods = entry?.releases.flatMap((release) => ('method' in release && !release.method.startsWith('[') ? [release.method] : []));
+  if (entry && entryMethods?.length === 0) return undefined;
+  if (!entry && (!mayMentionObservedRelease(analysis.sourceText) || !isRepeatedPackageProduct(analysis, acquisition))) return undefined;
+  const scoped = methodScopedField(acquisition, owner, new Set(entryMethods ?? RELEASE_METHODS), analysis.scopeManager);
+  if (!scoped) return undefined;
+  const leaks = findLeakPaths(owner, {
+    acquisition,
+    scope: owner.body,
+    releases: new Set(scoped.releases),
+    names: new Set<string>(),
+    quietMethods: new Set(entry?.quietMethods ?? []),
+  });
+  if (leaks.length === 0) return undefined;
+  const produced = unwrapAwait(acquisition);
+  const made = produced.type === AST_NODE_TYPES.CallExpression || produced.type === AST_NODE_TYPES.NewExpression ? analysis.sourceText.slice(produced.callee.range[0], produced.callee.range[1]) : undefined;
+  const resource = entry ? entry.description : `\`this.${scoped.field}\`${made ? ` from \`${produced.type === AST_NODE_TYPES.NewExpression ? 'new ' : ''}${made}()\`` : ''}`;
+  const data = { resource, release: entry ? releaseName(entry) : `.${scoped.releaseMethod}()` };
+  const remedy: Remedy<WrapInTryFinallyPlan> = {
+    kind: 'refusal',
+    reason: `it is kept in \`this.${scoped.field}\`, which the method releases itself; release it in a \`finally\` (or a \`catch\` that rethrows) around the statements after it is assigned`,
+  };
+  const base = { ruleId: REQUIRE_CLOSE, node: acquisition, remedy } as const;
+  const earlyExit = leaks.find((leak) => leak.kind !== 'throw');
+  if (earlyExit) return { ...base, messageId: 'notReleasedOnEveryPath', data: { ...data, line: String(exitLine(earlyExit)) } };
+  const thrower = firstLeak(leaks);
+  return { ...base, messageId: 'releasedOnlyOnSuccess', data: { ...data, thrower: describeThrower(analysis, thrower.node), line: String(lineOf(thrower.node)) } };
+}
+
+function unwrapAwait(node: Node): Node {
+  return node.type === AST_NODE_TYPES.AwaitExpression ? node.argument : node;
+}
+
+/**
+ * `createReadStream(p).pipe(res);`: a stream nobody keeps, piped into the connection's other end.
+ * `.pipe()` only borrows its destination and its source: when the client goes away the response
+ * closes and the source is neither destroyed nor told (claudecraft: one descriptor per aborted
+ * download). Only `pipeline()`/`finished()` take ownership; a pipe whose result is used further
+ * (`.pipe(res).on(…)`) is left alone.
+ */
+function inlinePipeIntoPeer(analysis: Analysis, acquisition: Node, owner: FunctionNode, entry: ResourceEntry): RequireCloseFinding | undefined {
+  const source = outermostWrapper(acquisition);
+  const destination = pipeDestination(source);
+  const pipe = destination?.parent;
+  if (!destination || pipe?.type !== AST_NODE_TYPES.CallExpression || pipe.parent?.type !== AST_NODE_TYPES.ExpressionStatement) return undefined;
+  const peer = connectionPeer(destination, analysis.scopeManager, analysis.oracle);
+  if (!peer) return undefined;
+  return {
+    ruleId: REQUIRE_CLOSE,
+    messageId: 'pipedIntoPeer',
+    node: acquisition,
+    data: { resource: entry.description, release: releaseName(entry), peer: peer.name },
+    remedy: planDestroyInlineSourceOnPeerClose(analysis, { pipe, source, peer: peer.name, entry, owner }),
+  };
 }
 
 type VariableBinding = Extract<ReturnType<typeof bindingOf>, { kind: 'variable' }>;

@@ -246,6 +246,12 @@ export function editsForWrapInTryFinally(
   if (plan.destroyOnPeerClose) {
     const pipe = plan.destroyOnPeerClose.pipe;
     if (!layout.startOfLineIsEmpty(pipe.range[0])) return { refusal: 'other code precedes the `.pipe()` on its line' };
+    const hoisted = plan.destroyOnPeerClose.hoisted;
+    if (hoisted) {
+      const indent = layout.indentationAt(pipe.range[0]);
+      const text = [hoisted.declaration, plan.destroyOnPeerClose.statement, hoisted.pipe].join(`${layout.eol}${indent}`);
+      return { edits: [{ range: pipe.range, text }] };
+    }
     const lineStart = layout.lineStart(pipe.range[0]);
     return { edits: [{ range: [lineStart, lineStart], text: `${layout.indentationAt(pipe.range[0])}${plan.destroyOnPeerClose.statement}${layout.eol}` }] };
   }
