@@ -256,6 +256,15 @@ export function editsForWrapInTryFinally(
     return { edits: [{ range: [lineStart, lineStart], text: `${layout.indentationAt(pipe.range[0])}${plan.destroyOnPeerClose.statement}${layout.eol}` }] };
   }
   if (plan.chainFinally) return chainFinallyEdits(plan.chainFinally, layout);
+  if (plan.releaseBeforeSettles) {
+    const edits: TextEdit[] = [];
+    for (const statement of plan.releaseBeforeSettles.statements) {
+      if (!layout.startOfLineIsEmpty(statement.range[0])) return { refusal: 'other code precedes the settle call on its line' };
+      const lineStart = layout.lineStart(statement.range[0]);
+      edits.push({ range: [lineStart, lineStart], text: `${layout.indentationAt(statement.range[0])}${plan.releaseBeforeSettles.release}${layout.eol}` });
+    }
+    return { edits };
+  }
   const declaration = plan.declaration;
   if (!declaration) return { refusal: 'the handle is not declared in a statement of its own' };
   // `using` is a block-level declaration: not allowed directly in a `case` clause.

@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from '../ast/node-types';
 import { calledLocalFunction } from '../ast/local-functions';
 import { isFunction, outermostWrapper, staticPropertyName, unwrapExpression, walkSameFunction, type FunctionNode } from '../ast/predicates';
 import type { ScopeManagerLike } from '../ast/scopes';
-import type { Node } from '../ast/traverse';
+import { walk, type Node } from '../ast/traverse';
 
 /**
  * A value a method keeps in an instance field only to reach it from itself and its helpers:
@@ -50,10 +50,13 @@ function fieldMethodCall(call: TSESTree.CallExpression, field: string): string |
   return thisFieldName(callee.object) === field ? staticPropertyName(callee) : undefined;
 }
 
-/** The release method that `fn`'s own body calls on `this.<field>`, if it calls one. */
+/**
+ * The release method that `fn` calls on `this.<field>`, if it calls one: in its own body or in a
+ * callback of it (`end() { return new Promise((resolve) => { … this.client.end(); }) }`).
+ */
 function releasedIn(fn: FunctionNode, field: string, methods: ReadonlySet<string>): string | undefined {
   let found: string | undefined;
-  walkSameFunction(fn.body, (node) => {
+  walk(fn.body, (node) => {
     if (found) return false;
     if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
     const method = fieldMethodCall(node, field);
@@ -121,4 +124,32 @@ export function methodScopedField(acquisition: Node, owner: FunctionNode, method
   });
   if (releases.length === 0 || releaseMethod === undefined || handsOn(owner, field, acquisition)) return undefined;
   return { field, releases, releaseMethod };
+}
+
+/**
+ * `this.client = client` somewhere, and a method of the class that calls `this.client.end()`: the
+ * class says what ends the value, so the value must be ended. The release method's name, if so.
+ */
+export function releaseOfStoringClass(references: readonly Node[], methods: ReadonlySet<string>): string | undefined {
+  for (const reference of references) {
+    const value = outermostWrapper(reference);
+    const assignment = value.parent;
+    if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.right !== value) continue;
+    const field = thisFieldName(assignment.left);
+    if (field === undefined) continue;
+    const owner = enclosingClassOf(assignment);
+    for (const member of owner?.body.body ?? []) {
+      if (member.type !== AST_NODE_TYPES.MethodDefinition || !isFunction(member.value)) continue;
+      const released = releasedIn(member.value, field, methods);
+      if (released) return released;
+    }
+  }
+  return undefined;
+}
+
+function enclosingClassOf(node: Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ClassDeclaration || current.type === AST_NODE_TYPES.ClassExpression) return current;
+  }
+  return undefined;
 }

@@ -56,6 +56,12 @@ export interface WrapInTryFinallyPlan {
    * `.finally(() => <release>)`. The wrap fields are then not used.
    */
   readonly chainFinally?: { readonly chainEnd: TSESTree.Node; readonly release: string; readonly removals: readonly TSESTree.ExpressionStatement[] };
+  /**
+   * A resource that lives until a promise settles: its release goes right before each settle call
+   * that leaves it open (`client.close();` before the timeout's `reject(…)`). The wrap fields are then
+   * not used.
+   */
+  readonly releaseBeforeSettles?: { readonly statements: readonly TSESTree.Statement[]; readonly release: string };
   readonly moveIntoTry?: { readonly first: TSESTree.Statement; readonly last: TSESTree.Statement; readonly into: TSESTree.TryStatement };
 }
 
