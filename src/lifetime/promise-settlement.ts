@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from '../ast/node-types';
 import { enclosingFunction, isInside, outermostWrapper, unwrapExpression, walkSameFunction, type FunctionNode } from '../ast/predicates';
 import type { VariableLike } from '../ast/scopes';
 import { walk, type Node } from '../ast/traverse';
-import { findLeakPaths, type LeakPath } from '../flow/release-paths';
+import { findLeakPaths } from '../flow/release-paths';
 
 /**
  * A resource made inside a `new Promise((resolve, reject) => …)` executor lives until the promise
@@ -47,15 +47,11 @@ function isOwnListener(reference: Node, names: ReadonlySet<string>): boolean {
   return receiver.type === AST_NODE_TYPES.Identifier && names.has(receiver.name);
 }
 
-function exitKeys(leaks: readonly LeakPath[]): Set<Node> {
-  return new Set(leaks.filter((leak) => leak.kind !== 'throw').map((leak) => leak.node));
-}
-
 /**
  * The settling paths that leave the resource open. `ends` are the nodes that release it or hand it
- * on. A path through a callback is judged with the structured walk of release-paths: a settle call
- * is on a leaking path when counting it as a release removes an exit that leaks otherwise. Throws
- * are left out: in a callback they are uncaught exceptions, not settlements.
+ * on. Each callback that settles is walked with release-paths, its settle calls as stops: a settle
+ * call reached with the resource open, and not followed by a release, leaves it open. Throws are
+ * left out: in a callback they are uncaught exceptions, not settlements.
  */
 export function unreleasedSettlements(
   executor: FunctionNode,
@@ -80,19 +76,39 @@ export function unreleasedSettlements(
   });
   const found: UnreleasedSettlement[] = [];
   for (const [callback, calls] of callbacks) {
-    const own = new Set(ends.filter((end) => isInside(end, callback)));
+    const own = ends.filter((end) => isInside(end, callback));
     const openAtEntry = callback !== executor;
-    const sites = { acquisition: openAtEntry ? callback : acquisition, scope: callback.body, names, openAtEntry };
-    const leaking = exitKeys(findLeakPaths(callback, { ...sites, releases: own }));
-    if (leaking.size === 0) continue;
-    for (const call of calls) {
-      const withSettle = exitKeys(findLeakPaths(callback, { ...sites, releases: new Set([...own, call]) }));
-      if ([...leaking].some((exit) => !withSettle.has(exit))) found.push({ settle: call, callback });
-    }
+    const leaks = findLeakPaths(callback, {
+      acquisition: openAtEntry ? callback : acquisition,
+      scope: callback.body,
+      names,
+      openAtEntry,
+      releases: new Set(own),
+      stops: new Set(calls),
+    });
+    const open = new Set(leaks.map((leak) => leak.node));
+    // `reject(err); socket.close();`: released right after settling is released.
+    for (const call of calls) if (open.has(call) && !endFollows(call, callback, own)) found.push({ settle: call, callback });
   }
   // A bare settle function only counts once some path shows the resource is meant to be released.
   for (const reference of bare) found.push({ settle: reference, callback: undefined });
   return found.sort((a, b) => a.settle.range[0] - b.settle.range[0]);
+}
+
+const LEAVING: ReadonlySet<string> = new Set([AST_NODE_TYPES.ReturnStatement, AST_NODE_TYPES.ThrowStatement, AST_NODE_TYPES.BreakStatement, AST_NODE_TYPES.ContinueStatement]);
+
+/** Whether a statement after the one holding `call` (in its block or an enclosing one) ends the resource. */
+function endFollows(call: Node, callback: FunctionNode, ends: readonly Node[]): boolean {
+  for (let child: Node = call, parent = call.parent; parent && child !== callback; child = parent, parent = parent.parent) {
+    if (parent.type !== AST_NODE_TYPES.BlockStatement && parent.type !== AST_NODE_TYPES.SwitchCase) continue;
+    const list: readonly Node[] = parent.type === AST_NODE_TYPES.BlockStatement ? parent.body : parent.consequent;
+    for (const statement of list.slice(list.indexOf(child) + 1)) {
+      if (ends.some((end) => isInside(end, statement))) return true;
+      // `reject(err); return;`: what comes after the block is not on this path.
+      if (LEAVING.has(statement.type)) return false;
+    }
+  }
+  return false;
 }
 
 /**
