@@ -33,13 +33,28 @@ export interface UnreleasedSettlement {
   readonly callback: FunctionNode | undefined;
 }
 
+/** Events after which a resource is broken or gone already: its own listener for them need not release it. */
+const ENDING_EVENTS: ReadonlySet<string> = new Set(['error', 'close', 'end', 'exit']);
+
+/**
+ * `handle.once('error', (err) => reject(err))`: many resources destroy themselves on error (streams,
+ * sockets, LDAP and SSH clients report and then close), so settling from their own ending events is
+ * not judged; the other settling paths (a timeout, a failed step) still are.
+ */
+function isOwnEndingListener(callback: FunctionNode, names: ReadonlySet<string>): boolean {
+  const call = outermostWrapper(callback).parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || !isOwnListener(callback, names)) return false;
+  const event = call.arguments[0];
+  return event?.type === AST_NODE_TYPES.Literal && typeof event.value === 'string' && ENDING_EVENTS.has(event.value);
+}
+
 function isSettleCall(node: Node, settles: ReadonlySet<string>): node is TSESTree.CallExpression {
   if (node.type !== AST_NODE_TYPES.CallExpression) return false;
   const callee = unwrapExpression(node.callee);
   return callee.type === AST_NODE_TYPES.Identifier && settles.has(callee.name);
 }
 
-/** `handle.on('error', reject)`: a listener of the resource's own events (a stream destroys itself on error). */
+/** `handle.on('error', reject)`: a listener of the resource's own events. */
 function isOwnListener(reference: Node, names: ReadonlySet<string>): boolean {
   const call = outermostWrapper(reference).parent;
   if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
@@ -76,6 +91,7 @@ export function unreleasedSettlements(
   });
   const found: UnreleasedSettlement[] = [];
   for (const [callback, calls] of callbacks) {
+    if (isOwnEndingListener(callback, names)) continue;
     const own = ends.filter((end) => isInside(end, callback));
     const openAtEntry = callback !== executor;
     const leaks = findLeakPaths(callback, {
