@@ -11,6 +11,7 @@ import { awaitedOrItself, chainedCall, sameHandleCall } from './acquisition-bind
 import { lendingBorrower, type Borrower } from './borrowed-options';
 import { isBorrowedRequestOption } from './borrowing-calls';
 import type { OwnershipOptions } from './ownership-options';
+import { onlyBorrowsArgument } from './reading-helpers';
 import { isSettlingListener } from './settling-listener';
 
 export type EscapeReason =
@@ -141,6 +142,10 @@ function argumentRole(node: Node, call: TSESTree.CallExpression | TSESTree.NewEx
   // the ones that take ownership (`stream.pipeline`) are owners above.
   const module = analysis.oracle.calleeModule(call);
   if (module !== undefined && isNodeBuiltin(module)) return { kind: 'use' };
+  // A helper of this file that only calls methods on it reads it and gives it back.
+  if (call.type === AST_NODE_TYPES.CallExpression && onlyBorrowsArgument(call, call.arguments.indexOf(node as TSESTree.CallExpressionArgument), analysis.scopeManager, entry)) {
+    return { kind: 'use' };
+  }
   return options.unknownCallsTakeOwnership ? { kind: 'escape', reason: 'passed to a function', lent: true } : { kind: 'use' };
 }
 

@@ -117,6 +117,47 @@ export function show(path: string): void {
   fs.createReadStream(path).pipe(process.stdout);
 }`,
   },
+  {
+    name: 'a helper of the file that closes what it is given takes it over',
+    code: `
+import { open, type FileHandle } from 'node:fs/promises';
+async function finish(handle: FileHandle): Promise<string> {
+  const text = await handle.readFile('utf8');
+  await handle.close();
+  return text;
+}
+export async function load(path: string): Promise<string> {
+  const fh = await open(path);
+  return finish(fh);
+}`,
+  },
+  {
+    name: 'a helper that hands the resource back (returns it) does not only borrow it',
+    code: `
+import { open, type FileHandle } from 'node:fs/promises';
+const keep = (handle: FileHandle) => handle;
+export async function reopen(path: string): Promise<FileHandle> {
+  const fh = await open(path);
+  return keep(fh);
+}`,
+  },
+  {
+    name: 'a table of helpers that only read: the caller releases in finally',
+    code: `
+import { open, type FileHandle } from 'node:fs/promises';
+const readers = {
+  size: (handle: FileHandle) => handle.stat(),
+  text: (handle: FileHandle) => handle.readFile('utf8'),
+};
+export async function inspect(path: string, kind: 'size' | 'text'): Promise<unknown> {
+  const fh = await open(path);
+  try {
+    return await readers[kind](fh);
+  } finally {
+    await fh.close();
+  }
+}`,
+  },
 ];
 
 const invalid = [
@@ -268,5 +309,44 @@ http.createServer((req, res) => {
   },
 ];
 
-typedRuleTester().run('require-close (ownership lifetimes, typed)', rule, { valid, invalid });
-untypedRuleTester().run('require-close (ownership lifetimes, untyped)', rule, { valid, invalid });
+const borrowedByTable = `
+import { open, type FileHandle } from 'node:fs/promises';
+const readers = {
+  size: (handle: FileHandle) => handle.stat(),
+  text: (handle: FileHandle) => handle.readFile('utf8'),
+};
+export async function inspect(path: string, kind: 'size' | 'text'): Promise<unknown> {
+  const fh = await open(path);
+  const reader = readers[kind];
+  return reader(fh);
+}`;
+
+const releasedAfterTheRead = `
+import { open, type FileHandle } from 'node:fs/promises';
+const readers = {
+  size: (handle: FileHandle) => handle.stat(),
+  text: (handle: FileHandle) => handle.readFile('utf8'),
+};
+export async function inspect(path: string, kind: 'size' | 'text'): Promise<unknown> {
+  const fh = await open(path);
+  try {
+    const reader = readers[kind];
+    return reader(fh);
+  } finally {
+    await fh.close();
+  }
+}`;
+
+/** Handed to helpers that only read it: the function still owns it (typed mode also offers `await using`). */
+function borrowedByTableCase(typed: boolean) {
+  const suggestions: { messageId: 'wrapInTryFinally' | 'declareWithUsing'; output: string }[] = [{ messageId: 'wrapInTryFinally', output: releasedAfterTheRead }];
+  if (typed) suggestions.push({ messageId: 'declareWithUsing', output: borrowedByTable.replace('const fh = await open(path);', 'await using fh = await open(path);') });
+  return {
+    name: "a resource given to a table of helpers that only read it is still the caller's to release",
+    code: borrowedByTable,
+    errors: [{ messageId: 'neverReleased' as const, line: 8, suggestions }],
+  };
+}
+
+typedRuleTester().run('require-close (ownership lifetimes, typed)', rule, { valid, invalid: [...invalid, borrowedByTableCase(true)] });
+untypedRuleTester().run('require-close (ownership lifetimes, untyped)', rule, { valid, invalid: [...invalid, borrowedByTableCase(false)] });

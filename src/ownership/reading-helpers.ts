@@ -1,0 +1,91 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { calledLocalFunction } from '../ast/local-functions';
+import { AST_NODE_TYPES } from '../ast/node-types';
+import { isFunction, outermostWrapper, staticPropertyName, unwrapExpression, type FunctionNode } from '../ast/predicates';
+import { findVariable, type ScopeManagerLike } from '../ast/scopes';
+import type { Node } from '../ast/traverse';
+import type { ResourceEntry } from '../registry/resource-entry';
+
+/**
+ * Borrowing versus transfer, for the project's own helpers. A call hands a resource over only when
+ * the callee can keep it: return it, store it, pass it on, or release it. A helper of the same file
+ * whose parameter is only the receiver of method calls (`(cursor) => cursor.count()`) reads the
+ * resource and gives it back when it returns; the caller still owns it and must release it
+ * (sharedb-mongo's cursor operations left every counted cursor, and its implicit session, open).
+ * A table of such helpers (`const operations = { $count: (c) => c.count(), … }` called as
+ * `operations[name](cursor)`) borrows when every entry does.
+ */
+
+/** The functions a call may run, when the file says: a local function, or every function of a local table. */
+function candidateFunctions(callee: Node, scopeManager: ScopeManagerLike, call: TSESTree.CallExpression, depth = 0): FunctionNode[] | undefined {
+  const target = unwrapExpression(callee);
+  if (target.type === AST_NODE_TYPES.Identifier) {
+    const local = calledLocalFunction(call, scopeManager);
+    if (local) return [local];
+    if (depth > 0) return undefined;
+    // `const operation = operations[name]; operation(cursor)`
+    const variable = findVariable(scopeManager, target);
+    const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (!definition || definition.type !== 'Variable' || definition.node.type !== AST_NODE_TYPES.VariableDeclarator) return undefined;
+    if (!isConstDeclarator(definition.node) || !definition.node.init) return undefined;
+    return tableFunctions(definition.node.init, scopeManager);
+  }
+  return tableFunctions(target, scopeManager);
+}
+
+function isConstDeclarator(declarator: TSESTree.VariableDeclarator): boolean {
+  return declarator.parent.type === AST_NODE_TYPES.VariableDeclaration && declarator.parent.kind === 'const';
+}
+
+/** `operations[name]`, `operations.count`: the functions of a `const` object literal of the file. */
+function tableFunctions(member: Node, scopeManager: ScopeManagerLike): FunctionNode[] | undefined {
+  const node = unwrapExpression(member);
+  if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = findVariable(scopeManager, node.object);
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!definition || definition.type !== 'Variable' || definition.node.type !== AST_NODE_TYPES.VariableDeclarator) return undefined;
+  if (!isConstDeclarator(definition.node)) return undefined;
+  const table = definition.node.init && unwrapExpression(definition.node.init);
+  if (table?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  // The table must not change after it is built.
+  if (variable!.references.some((reference) => reference.isWrite() && !reference.init)) return undefined;
+  const name = node.computed ? undefined : staticPropertyName(node);
+  const functions: FunctionNode[] = [];
+  for (const property of table.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || !isFunction(property.value)) return undefined;
+    if (name !== undefined && (property.computed || property.key.type !== AST_NODE_TYPES.Identifier || property.key.name !== name)) continue;
+    functions.push(property.value);
+  }
+  return functions.length > 0 ? functions : undefined;
+}
+
+/** Whether `fn` only calls methods on its parameter at `position`, none of them a release or a hand-back. */
+function onlyReadsParameter(fn: FunctionNode, position: number, scopeManager: ScopeManagerLike, entry: ResourceEntry): boolean {
+  const parameter = fn.params[position];
+  if (parameter?.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = scopeManager.getDeclaredVariables(fn).find((candidate) => candidate.name === parameter.name);
+  if (!variable) return false;
+  const releases = new Set(entry.releases.flatMap((release) => ('method' in release ? [release.method] : [])));
+  const chaining = new Set(entry.chainingMethods ?? []);
+  return variable.references.every((reference) => {
+    if (reference.isWrite()) return false;
+    const value = outermostWrapper(reference.identifier);
+    const member = value.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== value) return false;
+    const method = staticPropertyName(member);
+    const call = outermostWrapper(member).parent;
+    if (method === undefined || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== outermostWrapper(member)) return false;
+    if (releases.has(method) || call.arguments.some((argument) => argument === value)) return false;
+    // `(cursor) => cursor.sort(s)` hands the resource back; `cursor.map(f).toArray()` goes on to read it.
+    return !chaining.has(method) || outermostWrapper(call).parent?.type === AST_NODE_TYPES.MemberExpression;
+  });
+}
+
+/**
+ * Whether `call` only borrows its argument at `position`: every function of this file it may run
+ * reads the parameter through method calls and does nothing else with it.
+ */
+export function onlyBorrowsArgument(call: TSESTree.CallExpression, position: number, scopeManager: ScopeManagerLike, entry: ResourceEntry): boolean {
+  const functions = candidateFunctions(call.callee, scopeManager, call);
+  return functions !== undefined && functions.every((fn) => onlyReadsParameter(fn, position, scopeManager, entry));
+}
