@@ -81,14 +81,6 @@ function detectUnreleasedHandles(analysis: Analysis, options: RequireCloseOption
       if (finding) findings.push(finding);
       continue;
     }
-    if (ownable && mentionsPromise && (!entry || entry.kind === 'handle' || entry.kind === 'client')) {
-      const settles = promiseExecutorSettles(owner);
-      const finding = settles && judgeSettlement(analysis, node, owner, settles, entry);
-      if (finding) {
-        findings.push(finding);
-        continue;
-      }
-    }
     if (!entry && ownable && isThenReceiver(node)) {
       const finding = judgeContinuationParameter(analysis, options, node as TSESTree.CallExpression);
       if (finding) findings.push(finding);
@@ -104,13 +96,23 @@ function detectUnreleasedHandles(analysis: Analysis, options: RequireCloseOption
       entry?.kind === 'client' && ownable
         ? oneShotClientEntry(analysis, node, owner, entry)
         : (entry ?? (ownable && observable ? observedReleaseEntry(analysis, node, owner) : undefined));
-    if (!handle || handle.kind !== 'handle') continue;
+    // A resource of a promise executor: the settling paths are its exits, once the usual judgement finds nothing.
+    const settlement = () => {
+      const settles = ownable && mentionsPromise && (!entry || entry.kind === 'handle' || entry.kind === 'client') ? promiseExecutorSettles(owner) : undefined;
+      return settles && judgeSettlement(analysis, node, owner, settles, entry ?? (handle?.kind === 'handle' ? handle : undefined));
+    };
+    if (!handle || handle.kind !== 'handle') {
+      const finding = settlement();
+      if (finding) findings.push(finding);
+      continue;
+    }
     const finding = option
       ? judgeInlineOption(analysis, options, node, option, owner, handle)
       : wrapper
         ? judgeWrapped(analysis, options, node, wrapper, owner, handle)
         : judgeAcquisition(analysis, options, node, owner, handle);
-    if (finding) findings.push(finding);
+    const judged = finding ?? settlement();
+    if (judged) findings.push(judged);
   }
   return findings;
 }
