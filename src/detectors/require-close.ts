@@ -159,8 +159,10 @@ function judgeSettlement(
   const variable = analysis.scopeManager.getDeclaredVariables(declarator)[0];
   if (!variable) return undefined;
   if (!entry && !isRepeatedPackageProduct(analysis, acquisition)) return undefined;
-  const methods = new Set(entry ? entry.releases.flatMap((release) => ('method' in release && !release.method.startsWith('[') && !release.async ? [release.method] : [])) : RELEASE_METHODS);
-  if (methods.size === 0) return undefined;
+  const entryMethods = entry?.releases.flatMap((release) => ('method' in release && !release.method.startsWith('[') && !release.async ? [release.method] : []));
+  if (entryMethods?.length === 0) return undefined;
+  // Any release method the code calls on it counts: the reply may `close()` what the timeout `destroy()`s.
+  const methods = new Set([...(entryMethods ?? []), ...RELEASE_METHODS]);
   const releases: Node[] = [];
   const ends: Node[] = [];
   const references: Node[] = [];

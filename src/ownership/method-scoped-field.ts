@@ -123,6 +123,9 @@ export function methodScopedField(acquisition: Node, owner: FunctionNode, method
     return undefined;
   });
   if (releases.length === 0 || releaseMethod === undefined || handsOn(owner, field, acquisition)) return undefined;
+  // `this.client?.release(); this.client = await this.pool.connect();`: a reconnect ends the previous
+  // value and keeps the new one in the instance; the field outlives this call.
+  if (releases.some((release) => release.range[0] < acquisition.range[0])) return undefined;
   return { field, releases, releaseMethod };
 }
 

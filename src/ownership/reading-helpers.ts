@@ -1,4 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
+import { isEmitterListenerMethod } from '../ast/listener-methods';
 import { calledLocalFunction } from '../ast/local-functions';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import { isFunction, outermostWrapper, staticPropertyName, unwrapExpression, type FunctionNode } from '../ast/predicates';
@@ -59,6 +60,28 @@ function tableFunctions(member: Node, scopeManager: ScopeManagerLike): FunctionN
   return functions.length > 0 ? functions : undefined;
 }
 
+/**
+ * `return cursor.count()`, `await fh.stat()`, `const rows = await c.query(q)`: what the method
+ * answers is a value. Passed into another call or stored in an object (`drizzle(client.pool())`), it
+ * may be a part of the resource that lives on (a pool, a stream over the descriptor).
+ */
+function isReadResult(call: TSESTree.CallExpression): boolean {
+  let value: Node = outermostWrapper(call);
+  if (value.parent?.type === AST_NODE_TYPES.AwaitExpression) value = outermostWrapper(value.parent);
+  const parent = value.parent;
+  switch (parent?.type) {
+    case AST_NODE_TYPES.ReturnStatement:
+    case AST_NODE_TYPES.ExpressionStatement:
+      return true;
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+      return parent.body === value;
+    case AST_NODE_TYPES.VariableDeclarator:
+      return parent.init === value;
+    default:
+      return false;
+  }
+}
+
 /** Whether `fn` only calls methods on its parameter at `position`, none of them a release or a hand-back. */
 function onlyReadsParameter(fn: FunctionNode, position: number, scopeManager: ScopeManagerLike, entry: ResourceEntry): boolean {
   const parameter = fn.params[position];
@@ -75,9 +98,10 @@ function onlyReadsParameter(fn: FunctionNode, position: number, scopeManager: Sc
     const method = staticPropertyName(member);
     const call = outermostWrapper(member).parent;
     if (method === undefined || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== outermostWrapper(member)) return false;
-    if (releases.has(method) || call.arguments.some((argument) => argument === value)) return false;
+    if (releases.has(method) || method === 'pipe' || isEmitterListenerMethod(method) || call.arguments.some((argument) => argument === value)) return false;
     // `(cursor) => cursor.sort(s)` hands the resource back; `cursor.map(f).toArray()` goes on to read it.
-    return !chaining.has(method) || outermostWrapper(call).parent?.type === AST_NODE_TYPES.MemberExpression;
+    if (chaining.has(method)) return outermostWrapper(call).parent?.type === AST_NODE_TYPES.MemberExpression;
+    return isReadResult(call);
   });
 }
 
@@ -86,6 +110,8 @@ function onlyReadsParameter(fn: FunctionNode, position: number, scopeManager: Sc
  * reads the parameter through method calls and does nothing else with it.
  */
 export function onlyBorrowsArgument(call: TSESTree.CallExpression, position: number, scopeManager: ScopeManagerLike, entry: ResourceEntry): boolean {
+  // Clients are meant to be lent out; what a helper pulls out of one (its pool) may live on elsewhere.
+  if (entry.kind !== 'handle') return false;
   const functions = candidateFunctions(call.callee, scopeManager, call);
   return functions !== undefined && functions.every((fn) => onlyReadsParameter(fn, position, scopeManager, entry));
 }

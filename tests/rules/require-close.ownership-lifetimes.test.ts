@@ -100,6 +100,20 @@ export class Session {
 }`,
   },
   {
+    name: 'a reconnect that releases the previous value and keeps the new one in the field',
+    code: `
+import { Pool, type PoolClient } from 'pg';
+export class Listener {
+  private client: PoolClient | undefined;
+  constructor(private readonly pool: Pool) {}
+  async reconnect(): Promise<void> {
+    this.client?.release();
+    this.client = await this.pool.connect();
+    await this.client.query('listen jobs');
+  }
+}`,
+  },
+  {
     name: 'a stream piped into the response through pipeline(), which destroys it when the client goes away',
     code: `
 import fs from 'node:fs';
@@ -129,6 +143,19 @@ async function finish(handle: FileHandle): Promise<string> {
 export async function load(path: string): Promise<string> {
   const fh = await open(path);
   return finish(fh);
+}`,
+  },
+  {
+    name: 'a helper that passes on what a method of the resource answers (a part of it may live on) does not only borrow it',
+    code: `
+import { open, type FileHandle } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
+function copy(handle: FileHandle, target: NodeJS.WritableStream) {
+  return pipeline(handle.createReadStream(), target);
+}
+export async function send(path: string, target: NodeJS.WritableStream): Promise<void> {
+  const fh = await open(path);
+  await copy(fh, target);
 }`,
   },
   {
