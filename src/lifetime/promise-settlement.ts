@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../ast/node-types';
-import { enclosingFunction, isInside, outermostWrapper, unwrapExpression, walkSameFunction, type FunctionNode } from '../ast/predicates';
+import { isEmitterListenerMethod } from '../ast/listener-methods';
+import { enclosingFunction, isInside, outermostWrapper, staticPropertyName, unwrapExpression, walkSameFunction, type FunctionNode } from '../ast/predicates';
 import type { VariableLike } from '../ast/scopes';
 import { walk, type Node } from '../ast/traverse';
 import { findLeakPaths } from '../flow/release-paths';
@@ -58,7 +59,11 @@ function isSettleCall(node: Node, settles: ReadonlySet<string>): node is TSESTre
 function isOwnListener(reference: Node, names: ReadonlySet<string>): boolean {
   const call = outermostWrapper(reference).parent;
   if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-  const receiver = unwrapExpression(call.callee.object);
+  let receiver = unwrapExpression(call.callee.object);
+  // `conn.on('ready', …).on('error', …)`: registering a listener returns the emitter itself.
+  while (receiver.type === AST_NODE_TYPES.CallExpression && receiver.callee.type === AST_NODE_TYPES.MemberExpression && isEmitterListenerMethod(staticPropertyName(receiver.callee) ?? '')) {
+    receiver = unwrapExpression(receiver.callee.object);
+  }
   return receiver.type === AST_NODE_TYPES.Identifier && names.has(receiver.name);
 }
 

@@ -64,6 +64,22 @@ export function open(url: string, timeoutMs: number): Promise<WebSocket> {
 }`,
   },
   {
+    name: "settling from the resource's own 'error' listener, registered in a chain, is not judged",
+    code: `
+import WebSocket from 'ws';
+export function firstMessage(url: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(url);
+    socket
+      .once('message', (data) => {
+        socket.close();
+        resolve(String(data));
+      })
+      .once('error', (error) => reject(error));
+  });
+}`,
+  },
+  {
     name: 'a field the method releases in a finally, through a sibling method',
     code: `
 import { Client } from 'basic-ftp';
