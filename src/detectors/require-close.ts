@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { isRepeatedPackageProduct, mayMentionObservedRelease, observedReleaseEntry, oneShotClientEntry, RELEASE_METHODS } from '../ownership/observed-release';
-import { assignedThisField, methodScopedField, releaseOfStoringClass } from '../ownership/method-scoped-field';
+import { assignedThisField, fieldMethodCalls, methodScopedField, releaseOfStoringClass } from '../ownership/method-scoped-field';
 import { isResolvedWith, promiseExecutorSettles, releasesOnlyWhereSettled, settleStatement, unreleasedSettlements } from '../lifetime/promise-settlement';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import type { Analysis } from '../analysis/analysis';
@@ -268,7 +268,8 @@ function judgeMethodScopedField(analysis: Analysis, acquisition: Node, owner: Fu
     scope: owner.body,
     releases: new Set(scoped.releases),
     names: new Set<string>(),
-    quietMethods: new Set(entry?.quietMethods ?? []),
+    // `this.socket.write(…)` is as quiet as `socket.write(…)`.
+    quietCalls: fieldMethodCalls(owner, scoped.field, new Set(entry?.quietMethods ?? [])),
   });
   if (leaks.length === 0) return undefined;
   const produced = unwrapAwait(acquisition);

@@ -156,3 +156,16 @@ function enclosingClassOf(node: Node): TSESTree.ClassDeclaration | TSESTree.Clas
   }
   return undefined;
 }
+
+/** The calls of `owner`'s own body of one of `methods` on `this.<field>`. */
+export function fieldMethodCalls(owner: FunctionNode, field: string, methods: ReadonlySet<string>): Set<Node> {
+  const calls = new Set<Node>();
+  if (methods.size === 0) return calls;
+  walkSameFunction(owner.body, (node) => {
+    if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const method = fieldMethodCall(node, field);
+    if (method !== undefined && methods.has(method)) calls.add(node);
+    return undefined;
+  });
+  return calls;
+}
