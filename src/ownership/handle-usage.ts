@@ -143,7 +143,7 @@ function argumentRole(node: Node, call: TSESTree.CallExpression | TSESTree.NewEx
   const module = analysis.oracle.calleeModule(call);
   if (module !== undefined && isNodeBuiltin(module)) return { kind: 'use' };
   // A helper of this file that only calls methods on it reads it and gives it back.
-  if (call.type === AST_NODE_TYPES.CallExpression && onlyBorrowsArgument(call, call.arguments.indexOf(node as TSESTree.CallExpressionArgument), analysis.scopeManager, entry)) {
+  if (call.type === AST_NODE_TYPES.CallExpression && onlyBorrowsArgument(call, call.arguments.indexOf(node as TSESTree.CallExpressionArgument), analysis, entry)) {
     return { kind: 'use' };
   }
   return options.unknownCallsTakeOwnership ? { kind: 'escape', reason: 'passed to a function', lent: true } : { kind: 'use' };

@@ -5,6 +5,7 @@ import { AST_NODE_TYPES } from '../ast/node-types';
 import { isFunction, outermostWrapper, staticPropertyName, unwrapExpression, type FunctionNode } from '../ast/predicates';
 import { findVariable, type ScopeManagerLike } from '../ast/scopes';
 import type { Node } from '../ast/traverse';
+import type { TypeOracle } from '../oracle/type-oracle';
 import type { ResourceEntry } from '../registry/resource-entry';
 
 /**
@@ -83,7 +84,13 @@ function isReadResult(call: TSESTree.CallExpression): boolean {
 }
 
 /** Whether `fn` only calls methods on its parameter at `position`, none of them a release or a hand-back. */
-function onlyReadsParameter(fn: FunctionNode, position: number, scopeManager: ScopeManagerLike, entry: ResourceEntry): boolean {
+/**
+ * `fh.createReadStream()`, `conn.openChannel()`: a method that makes another resource over the
+ * receiver (a stream that closes the handle when it ends) hands the receiver on with its result.
+ */
+const DERIVING_METHOD = /^(?:create|open|new|fork|dup|stream)/;
+
+function onlyReadsParameter(fn: FunctionNode, position: number, scopeManager: ScopeManagerLike, entry: ResourceEntry, oracle: Pick<TypeOracle, 'acquisition'>): boolean {
   const parameter = fn.params[position];
   if (parameter?.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = scopeManager.getDeclaredVariables(fn).find((candidate) => candidate.name === parameter.name);
@@ -98,6 +105,7 @@ function onlyReadsParameter(fn: FunctionNode, position: number, scopeManager: Sc
     const method = staticPropertyName(member);
     const call = outermostWrapper(member).parent;
     if (method === undefined || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== outermostWrapper(member)) return false;
+    if (DERIVING_METHOD.test(method) || oracle.acquisition(call) !== undefined) return false;
     if (releases.has(method) || method === 'pipe' || isEmitterListenerMethod(method) || call.arguments.some((argument) => argument === value)) return false;
     // `(cursor) => cursor.sort(s)` hands the resource back; `cursor.map(f).toArray()` goes on to read it.
     if (chaining.has(method)) return outermostWrapper(call).parent?.type === AST_NODE_TYPES.MemberExpression;
@@ -109,9 +117,15 @@ function onlyReadsParameter(fn: FunctionNode, position: number, scopeManager: Sc
  * Whether `call` only borrows its argument at `position`: every function of this file it may run
  * reads the parameter through method calls and does nothing else with it.
  */
-export function onlyBorrowsArgument(call: TSESTree.CallExpression, position: number, scopeManager: ScopeManagerLike, entry: ResourceEntry): boolean {
+export function onlyBorrowsArgument(
+  call: TSESTree.CallExpression,
+  position: number,
+  context: { readonly scopeManager: ScopeManagerLike; readonly oracle: Pick<TypeOracle, 'acquisition'> },
+  entry: ResourceEntry,
+): boolean {
+  const scopeManager = context.scopeManager;
   // Clients are meant to be lent out; what a helper pulls out of one (its pool) may live on elsewhere.
   if (entry.kind !== 'handle') return false;
   const functions = candidateFunctions(call.callee, scopeManager, call);
-  return functions !== undefined && functions.every((fn) => onlyReadsParameter(fn, position, scopeManager, entry));
+  return functions !== undefined && functions.every((fn) => onlyReadsParameter(fn, position, scopeManager, entry, context.oracle));
 }

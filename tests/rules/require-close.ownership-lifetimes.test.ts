@@ -175,6 +175,16 @@ export async function send(path: string, target: NodeJS.WritableStream): Promise
 }`,
   },
   {
+    name: 'a helper that makes a stream over the handle (which closes it when it ends) takes it over',
+    code: `
+import { open, type FileHandle } from 'node:fs/promises';
+const streamOf = (handle: FileHandle) => handle.createReadStream();
+export async function download(path: string) {
+  const fh = await open(path);
+  return streamOf(fh);
+}`,
+  },
+  {
     name: 'a helper that hands the resource back (returns it) does not only borrow it',
     code: `
 import { open, type FileHandle } from 'node:fs/promises';
