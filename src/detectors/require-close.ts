@@ -1,5 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { mayMentionObservedRelease, observedReleaseEntry, oneShotClientEntry } from '../ownership/observed-release';
+import { isRepeatedPackageProduct, mayMentionObservedRelease, observedReleaseEntry, oneShotClientEntry, RELEASE_METHODS } from '../ownership/observed-release';
+import { assignedThisField, fieldMethodCalls, methodScopedField, releaseOfStoringClass } from '../ownership/method-scoped-field';
+import { isResolvedWith, promiseExecutorSettles, releasesOnlyWhereSettled, settleStatement, unreleasedSettlements } from '../lifetime/promise-settlement';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import type { Analysis } from '../analysis/analysis';
 import { enclosingFunction, isFunction, isInside, outermostWrapper, staticPropertyName, type FunctionNode } from '../ast/predicates';
@@ -22,7 +24,7 @@ import { analyzeHandleUsage, type HandleUsage } from '../ownership/handle-usage'
 import { wrapperHolding, type WrapperHolding } from '../ownership/wrapper-field';
 import type { ResourceEntry } from '../registry/resource-entry';
 import { mayMentionAcquisition } from '../registry/text-precheck';
-import { planDestroyOnPeerClose, planHoistedOption, planMoveIntoTry, planReleaseInChainFinally, planReleaseOnError, planTryFinally } from '../remedies/plan-try-finally';
+import { planDestroyInlineSourceOnPeerClose, planDestroyOnPeerClose, planHoistedOption, planMoveIntoTry, planReleaseInChainFinally, planReleaseOnError, planTryFinally } from '../remedies/plan-try-finally';
 
 export const REQUIRE_CLOSE = 'require-close';
 
@@ -37,7 +39,8 @@ type RequireCloseMessageId =
   | 'handedOverOnlyOnSuccess'
   | 'pipedIntoPeer'
   | 'pipedFromUnwatchedSource'
-  | 'timeoutWithoutRelease';
+  | 'timeoutWithoutRelease'
+  | 'settledWithoutRelease';
 
 /** The finding `require-close` reports: its message, and a plan for `try-finally-close`. */
 type RequireCloseFinding = Finding<RequireCloseMessageId, WrapInTryFinallyPlan>;
@@ -63,6 +66,7 @@ function detectUnreleasedHandles(analysis: Analysis, options: RequireCloseOption
   const observable = mayMentionObservedRelease(analysis.sourceText);
   if (!analysis.oracle.typed && !observable && !mayMentionAcquisition(analysis.sourceText, analysis.registry, 'handle')) return [];
   const findings: RequireCloseFinding[] = [];
+  const mentionsPromise = analysis.sourceText.includes('new Promise');
   for (const node of nodeIndexOf(analysis.ast).acquisitionCandidates) {
     const owner = enclosingFunction(node);
     // Module level and class fields run once and live as long as the process or the instance.
@@ -72,6 +76,11 @@ function detectUnreleasedHandles(analysis: Analysis, options: RequireCloseOption
     const wrapper = ownable || option ? undefined : wrapperHolding(node, analysis.scopeManager);
     if (!ownable && !option && !wrapper) continue;
     const entry = analysis.oracle.acquisition(node);
+    if (ownable && assignedThisField(node) !== undefined) {
+      const finding = judgeMethodScopedField(analysis, node, owner, entry);
+      if (finding) findings.push(finding);
+      continue;
+    }
     if (!entry && ownable && isThenReceiver(node)) {
       const finding = judgeContinuationParameter(analysis, options, node as TSESTree.CallExpression);
       if (finding) findings.push(finding);
@@ -87,13 +96,23 @@ function detectUnreleasedHandles(analysis: Analysis, options: RequireCloseOption
       entry?.kind === 'client' && ownable
         ? oneShotClientEntry(analysis, node, owner, entry)
         : (entry ?? (ownable && observable ? observedReleaseEntry(analysis, node, owner) : undefined));
-    if (!handle || handle.kind !== 'handle') continue;
+    // A resource of a promise executor: the settling paths are its exits, once the usual judgement finds nothing.
+    const settlement = () => {
+      const settles = ownable && mentionsPromise && (!entry || entry.kind === 'handle' || entry.kind === 'client') ? promiseExecutorSettles(owner) : undefined;
+      return settles && judgeSettlement(analysis, node, owner, settles, entry ?? (handle?.kind === 'handle' ? handle : undefined));
+    };
+    if (!handle || handle.kind !== 'handle') {
+      const finding = settlement();
+      if (finding) findings.push(finding);
+      continue;
+    }
     const finding = option
       ? judgeInlineOption(analysis, options, node, option, owner, handle)
       : wrapper
         ? judgeWrapped(analysis, options, node, wrapper, owner, handle)
         : judgeAcquisition(analysis, options, node, owner, handle);
-    if (finding) findings.push(finding);
+    const judged = finding ?? settlement();
+    if (judged) findings.push(judged);
   }
   return findings;
 }
@@ -114,10 +133,185 @@ function judgeAcquisition(
   owner: FunctionNode,
   entry: ResourceEntry,
 ): RequireCloseFinding | undefined {
+  const inline = inlinePipeIntoPeer(analysis, acquisition, owner, entry);
+  if (inline) return inline;
   const binding = bindingOf(acquisition, owner, entry, analysis.scopeManager, analysis.oracle);
   // `if (ownRunner) await runner.release()` after `if (…ownRunner) runner = createQueryRunner()`.
   const flag = binding.kind === 'variable' && !binding.declarator ? acquisitionFlag(acquisition, owner, analysis.sourceText, analysis.scopeManager) : undefined;
   return judgeBinding(analysis, options, acquisition, binding, owner, entry, undefined, flag);
+}
+
+/**
+ * A resource made in a `new Promise` executor lives until the promise settles: every callback that
+ * calls `resolve`/`reject` is an exit of its owner and must release it or hand it on. Judged only
+ * when some settling path does (the code says what ends it) and every release is on a settling path
+ * (a 'close' listener that releases it later would make the others harmless).
+ */
+function judgeSettlement(
+  analysis: Analysis,
+  acquisition: Node,
+  executor: FunctionNode,
+  settles: ReadonlySet<string>,
+  entry: ResourceEntry | undefined,
+): RequireCloseFinding | undefined {
+  const declarator = outermostWrapper(acquisition).parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.Identifier || declarator.init !== outermostWrapper(acquisition)) return undefined;
+  const variable = analysis.scopeManager.getDeclaredVariables(declarator)[0];
+  if (!variable) return undefined;
+  if (!entry && !isRepeatedPackageProduct(analysis, acquisition)) return undefined;
+  const entryMethods = entry?.releases.flatMap((release) => ('method' in release && !release.method.startsWith('[') && !release.async ? [release.method] : []));
+  if (entryMethods?.length === 0) return undefined;
+  // Any release method the code calls on it counts: the reply may `close()` what the timeout `destroy()`s.
+  const methods = new Set([...(entryMethods ?? []), ...RELEASE_METHODS]);
+  const releases: Node[] = [];
+  const ends: Node[] = [];
+  const references: Node[] = [];
+  for (const reference of variable.references) {
+    const identifier = reference.identifier;
+    if (identifier === declarator.id) continue;
+    references.push(identifier);
+    const end = settlementEnd(identifier, methods, settles);
+    if (!end) continue;
+    // Released or handed on in the executor itself: the resource is not the settling paths' to end.
+    if (enclosingFunction(identifier) === executor) return undefined;
+    ends.push(end.node);
+    if (end.kind === 'release') releases.push(end.node);
+  }
+  const releaseMethod = releases.length > 0 ? releasedMethod(releases[0]) : entry ? [...methods][0] : releaseOfStoringClass(references, methods);
+  if (!releaseMethod || ends.length === 0) return undefined;
+  if (!releasesOnlyWhereSettled(releases, executor, settles) || !releasesOnlyWhereSettled(ends, executor, settles)) return undefined;
+  const unreleased = unreleasedSettlements(executor, settles, acquisition, variable, ends);
+  const first = unreleased[0];
+  if (!first) return undefined;
+  const name = declarator.id.name;
+  const resource = entry ? entry.description : `\`${name}\` from \`${describeThrower(analysis, unwrapAwait(acquisition))}\``;
+  const statements = unreleased.map((site) => (site.callback ? settleStatement(site.settle) : undefined));
+  const fixable = statements.every((statement) => statement && isInStatementList(statement));
+  const semicolon = analysis.sourceText.slice(declarator.parent.range[0], declarator.parent.range[1]).trimEnd().endsWith(';') ? ';' : '';
+  const remedy: Remedy<WrapInTryFinallyPlan> = fixable
+    ? {
+        kind: 'wrap-in-try-finally',
+        declaration: declarator.parent,
+        first: declarator.parent,
+        last: declarator.parent,
+        removals: [],
+        release: `${name}.${releaseMethod}()${semicolon}`,
+        disposal: undefined,
+        inAsyncFunction: executor.async,
+        releaseBeforeSettles: { statements: statements as TSESTree.Statement[], release: `${name}.${releaseMethod}()${semicolon}` },
+      }
+    : { kind: 'refusal', reason: `it lives until the promise settles, and \`${describeThrower(analysis, first.settle)}\` settles it without releasing it; call \`${name}.${releaseMethod}()\` before it` };
+  return {
+    ruleId: REQUIRE_CLOSE,
+    messageId: 'settledWithoutRelease',
+    node: acquisition,
+    data: { resource, release: `.${releaseMethod}()`, settle: describeThrower(analysis, first.settle), line: String(lineOf(first.settle)) },
+    remedy,
+  };
+}
+
+/** What a reference to the resource does at a settling path's end: releases it, or hands it on. */
+function settlementEnd(identifier: Node, methods: ReadonlySet<string>, settles: ReadonlySet<string>): { kind: 'release' | 'handOff'; node: Node } | undefined {
+  const value = outermostWrapper(identifier);
+  const parent = value.parent;
+  if (!parent) return undefined;
+  if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === value) {
+    const call = outermostWrapper(parent).parent;
+    const method = staticPropertyName(parent);
+    if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === outermostWrapper(parent) && method !== undefined && methods.has(method)) return { kind: 'release', node: call };
+    return undefined;
+  }
+  if (isResolvedWith(identifier, settles)) return { kind: 'handOff', node: value };
+  switch (parent.type) {
+    case AST_NODE_TYPES.AssignmentExpression:
+      return parent.right === value ? { kind: 'handOff', node: parent } : undefined;
+    case AST_NODE_TYPES.VariableDeclarator:
+    case AST_NODE_TYPES.ReturnStatement:
+    case AST_NODE_TYPES.Property:
+    case AST_NODE_TYPES.ArrayExpression:
+    case AST_NODE_TYPES.CallExpression:
+    case AST_NODE_TYPES.NewExpression:
+      return { kind: 'handOff', node: value };
+    default:
+      return undefined;
+  }
+}
+
+/** `client.end()`: the method a release call calls. */
+function releasedMethod(call: Node): string | undefined {
+  if (call.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const callee = call.callee;
+  return callee.type === AST_NODE_TYPES.MemberExpression ? staticPropertyName(callee) : undefined;
+}
+
+function isInStatementList(statement: Node): boolean {
+  const list = statement.parent;
+  return list?.type === AST_NODE_TYPES.BlockStatement || list?.type === AST_NODE_TYPES.SwitchCase || list?.type === AST_NODE_TYPES.Program;
+}
+
+/**
+ * `this.browser = await puppeteer.launch()` in a method that also releases `this.browser` (itself or
+ * through `this.close()`): the field only carries the value between the method and its helpers, so
+ * the method owns it, and a throw between the acquisition and the release leaves it open (webhint's
+ * browser after a navigation timeout; a pg client checked out into `this.connection` while the
+ * query fails). Without a registry entry the value must be a package's product, as for locals.
+ */
+function judgeMethodScopedField(analysis: Analysis, acquisition: Node, owner: FunctionNode, entry: ResourceEntry | undefined): RequireCloseFinding | undefined {
+  if (entry && entry.kind !== 'handle' && entry.kind !== 'client') return undefined;
+  const entryMethods = entry?.releases.flatMap((release) => ('method' in release && !release.method.startsWith('[') ? [release.method] : []));
+  if (entry && entryMethods?.length === 0) return undefined;
+  if (!entry && (!mayMentionObservedRelease(analysis.sourceText) || !isRepeatedPackageProduct(analysis, acquisition))) return undefined;
+  const scoped = methodScopedField(acquisition, owner, new Set(entryMethods ?? RELEASE_METHODS), analysis.scopeManager);
+  if (!scoped) return undefined;
+  const leaks = findLeakPaths(owner, {
+    acquisition,
+    scope: owner.body,
+    releases: new Set(scoped.releases),
+    names: new Set<string>(),
+    // `this.socket.write(…)` is as quiet as `socket.write(…)`.
+    quietCalls: fieldMethodCalls(owner, scoped.field, new Set(entry?.quietMethods ?? [])),
+  });
+  if (leaks.length === 0) return undefined;
+  const produced = unwrapAwait(acquisition);
+  const made = produced.type === AST_NODE_TYPES.CallExpression || produced.type === AST_NODE_TYPES.NewExpression ? analysis.sourceText.slice(produced.callee.range[0], produced.callee.range[1]) : undefined;
+  const resource = entry ? entry.description : `\`this.${scoped.field}\`${made ? ` from \`${produced.type === AST_NODE_TYPES.NewExpression ? 'new ' : ''}${made}()\`` : ''}`;
+  const data = { resource, release: entry ? releaseName(entry) : `.${scoped.releaseMethod}()` };
+  const remedy: Remedy<WrapInTryFinallyPlan> = {
+    kind: 'refusal',
+    reason: `it is kept in \`this.${scoped.field}\`, which the method releases itself; release it in a \`finally\` (or a \`catch\` that rethrows) around the statements after it is assigned`,
+  };
+  const base = { ruleId: REQUIRE_CLOSE, node: acquisition, remedy } as const;
+  const earlyExit = leaks.find((leak) => leak.kind !== 'throw');
+  if (earlyExit) return { ...base, messageId: 'notReleasedOnEveryPath', data: { ...data, line: String(exitLine(earlyExit)) } };
+  const thrower = firstLeak(leaks);
+  return { ...base, messageId: 'releasedOnlyOnSuccess', data: { ...data, thrower: describeThrower(analysis, thrower.node), line: String(lineOf(thrower.node)) } };
+}
+
+function unwrapAwait(node: Node): Node {
+  return node.type === AST_NODE_TYPES.AwaitExpression ? node.argument : node;
+}
+
+/**
+ * `createReadStream(p).pipe(res);`: a stream nobody keeps, piped into the connection's other end.
+ * `.pipe()` only borrows its destination and its source: when the client goes away the response
+ * closes and the source is neither destroyed nor told (claudecraft: one descriptor per aborted
+ * download). Only `pipeline()`/`finished()` take ownership; a pipe whose result is used further
+ * (`.pipe(res).on(…)`) is left alone.
+ */
+function inlinePipeIntoPeer(analysis: Analysis, acquisition: Node, owner: FunctionNode, entry: ResourceEntry): RequireCloseFinding | undefined {
+  const source = outermostWrapper(acquisition);
+  const destination = pipeDestination(source);
+  const pipe = destination?.parent;
+  if (!destination || pipe?.type !== AST_NODE_TYPES.CallExpression || pipe.parent?.type !== AST_NODE_TYPES.ExpressionStatement) return undefined;
+  const peer = connectionPeer(destination, analysis.scopeManager, analysis.oracle);
+  if (!peer) return undefined;
+  return {
+    ruleId: REQUIRE_CLOSE,
+    messageId: 'pipedIntoPeer',
+    node: acquisition,
+    data: { resource: entry.description, release: releaseName(entry), peer: peer.name },
+    remedy: planDestroyInlineSourceOnPeerClose(analysis, { pipe, source, peer: peer.name, entry, owner }),
+  };
 }
 
 type VariableBinding = Extract<ReturnType<typeof bindingOf>, { kind: 'variable' }>;
@@ -587,6 +781,8 @@ const requireCloseMessages = {
     'This {{resource}} is not released on the path through line {{line}}. Release it in a `finally` block.',
   timeoutWithoutRelease:
     "This {{resource}} is not released by its 'timeout' listener on line {{line}}: a timeout only reports that the connection is idle and leaves it open. Call `{{release}}` in the listener.",
+  settledWithoutRelease:
+    'This {{resource}} lives until the promise around it settles, but `{{settle}}` on line {{line}} settles it and leaves it open. Call `{{release}}` on every way the promise settles (timeouts, errors and rejections too).',
   pipedIntoPeer:
     'This {{resource}} is piped into `{{peer}}`, but `.pipe()` does not destroy it when `{{peer}}` closes early (the client went away). Use `pipeline()`, or destroy it on `{{peer}}`\'s \'close\'.',
   pipedFromUnwatchedSource:
@@ -596,6 +792,7 @@ const requireCloseMessages = {
   wrapInTryFinally: 'Release it in a `finally` block that covers every use.',
   destroyOnPeerClose: 'Destroy it when the peer closes.',
   releaseOnError: 'Release it in a `catch` that rethrows, around its uses before the hand-off.',
+  releaseBeforeSettle: 'Release it before each settle call that leaves it open.',
   releaseInChainFinally: 'Release it in a `.finally()` at the end of the promise chain.',
   moveIntoTry: 'Move the statements before the `try` into it, so its `finally` releases it when they throw.',
   guardEarlierRelease: 'Release it in a `finally` of its own, so what runs before it cannot skip it.',
@@ -636,6 +833,8 @@ export const requireClose: RuleDescriptor<RequireCloseMessage, typeof requireClo
                 ? 'moveIntoTry'
                 : plan.chainFinally
                   ? 'releaseInChainFinally'
+                  : plan.releaseBeforeSettles
+                    ? 'releaseBeforeSettle'
               : style === 'using'
                 ? 'declareWithUsing'
                 : 'wrapInTryFinally';

@@ -246,10 +246,25 @@ export function editsForWrapInTryFinally(
   if (plan.destroyOnPeerClose) {
     const pipe = plan.destroyOnPeerClose.pipe;
     if (!layout.startOfLineIsEmpty(pipe.range[0])) return { refusal: 'other code precedes the `.pipe()` on its line' };
+    const hoisted = plan.destroyOnPeerClose.hoisted;
+    if (hoisted) {
+      const indent = layout.indentationAt(pipe.range[0]);
+      const text = [hoisted.declaration, plan.destroyOnPeerClose.statement, hoisted.pipe].join(`${layout.eol}${indent}`);
+      return { edits: [{ range: pipe.range, text }] };
+    }
     const lineStart = layout.lineStart(pipe.range[0]);
     return { edits: [{ range: [lineStart, lineStart], text: `${layout.indentationAt(pipe.range[0])}${plan.destroyOnPeerClose.statement}${layout.eol}` }] };
   }
   if (plan.chainFinally) return chainFinallyEdits(plan.chainFinally, layout);
+  if (plan.releaseBeforeSettles) {
+    const edits: TextEdit[] = [];
+    for (const statement of plan.releaseBeforeSettles.statements) {
+      if (!layout.startOfLineIsEmpty(statement.range[0])) return { refusal: 'other code precedes the settle call on its line' };
+      const lineStart = layout.lineStart(statement.range[0]);
+      edits.push({ range: [lineStart, lineStart], text: `${layout.indentationAt(statement.range[0])}${plan.releaseBeforeSettles.release}${layout.eol}` });
+    }
+    return { edits };
+  }
   const declaration = plan.declaration;
   if (!declaration) return { refusal: 'the handle is not declared in a statement of its own' };
   // `using` is a block-level declaration: not allowed directly in a `case` clause.

@@ -65,6 +65,11 @@ export interface ReleaseSites {
    * pool.connect()) : new S(client)`): `if (isPool) s.client.release()` guards like `if (s)`.
    */
   readonly presence?: { readonly name: string; readonly when: 'truthy' | 'falsy' };
+  /**
+   * Calls after which the owner's work is over though control goes on (`reject(err)` in a promise
+   * executor's callback): reaching one with the handle open records a `return` leak at the call.
+   */
+  readonly stops?: ReadonlySet<Node>;
 }
 
 const release = (states: States): States => (states & OPEN ? (states & ~OPEN) | RELEASED : states);
@@ -204,6 +209,7 @@ class ReleaseInterpreter {
       exits.push({ kind: 'throw', label: undefined, states: releases ? release(states) : states, node: thrower });
     }
     const normal = acquires ? (releases ? RELEASED : OPEN) : releases ? release(states) : states;
+    if (this.sites.stops && normal & OPEN) for (const stop of this.sites.stops) if (isInside(stop, node)) this.leaks.push({ kind: 'return', node: stop });
     return { normal, exits };
   }
 

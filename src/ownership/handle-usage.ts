@@ -12,6 +12,7 @@ import { lendingBorrower, type Borrower } from './borrowed-options';
 import { isBorrowedRequestOption } from './borrowing-calls';
 import { isReadinessWait } from './readiness-waits';
 import type { OwnershipOptions } from './ownership-options';
+import { onlyBorrowsArgument } from './reading-helpers';
 import { isSettlingListener } from './settling-listener';
 
 export type EscapeReason =
@@ -79,7 +80,7 @@ function methodName(member: TSESTree.MemberExpression): string | undefined {
   return undefined;
 }
 
-type Role = { kind: 'release'; node: Node } | { kind: 'escape'; reason: EscapeReason; lent?: boolean; settles?: boolean } | { kind: 'alias'; declarator: TSESTree.VariableDeclarator } | { kind: 'use'; borrower?: Borrower };
+type Role = { kind: 'release'; node: Node } | { kind: 'escape'; reason: EscapeReason; lent?: boolean; borrowed?: boolean; settles?: boolean } | { kind: 'alias'; declarator: TSESTree.VariableDeclarator } | { kind: 'use'; borrower?: Borrower };
 
 /** What the role of a reference depends on: the handle's registry entry, the oracle and the options. */
 interface RoleContext {
@@ -142,7 +143,12 @@ function argumentRole(node: Node, call: TSESTree.CallExpression | TSESTree.NewEx
   // the ones that take ownership (`stream.pipeline`) are owners above.
   const module = analysis.oracle.calleeModule(call);
   if (module !== undefined && isNodeBuiltin(module)) return { kind: 'use' };
-  return options.unknownCallsTakeOwnership ? { kind: 'escape', reason: 'passed to a function', lent: true } : { kind: 'use' };
+  if (!options.unknownCallsTakeOwnership) return { kind: 'use' };
+  // A helper of this file that only calls methods on it reads it and gives it back: no loan that
+  // could have handed it over for good. Still a point where it leaves this function's hands, for a
+  // function that later hands it over (returns, stores it) anyway.
+  const borrowed = call.type === AST_NODE_TYPES.CallExpression && onlyBorrowsArgument(call, call.arguments.indexOf(node as TSESTree.CallExpressionArgument), analysis, entry);
+  return { kind: 'escape', reason: 'passed to a function', lent: true, borrowed };
 }
 
 /** What the expression holding the handle does with it: where the value goes decides release or escape. */
@@ -258,7 +264,7 @@ export function analyzeHandleUsage(
         handOff(identifier, role.reason, inOwner, role.settles);
         if (!recording) continue;
         if (role.lent && inOwner) {
-          loan ??= { node: identifier, reason: role.reason };
+          if (!role.borrowed) loan ??= { node: identifier, reason: role.reason };
           continue;
         }
         escape = { node: identifier, reason: role.reason };

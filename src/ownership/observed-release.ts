@@ -97,6 +97,21 @@ export function oneShotClientEntry(analysis: Analysis, acquisition: Node, owner:
   return { ...client, kind: 'handle' };
 }
 
+/**
+ * `puppeteer.launch()`, `new ftp.Client()`: a call of a package's own constructor or factory (not
+ * Node's, which the registry describes; not the project's, which typed mode reads), in code that
+ * runs more than once. What it makes may hold a process, a connection or a file.
+ */
+export function isRepeatedPackageProduct(analysis: Analysis, acquisition: Node): boolean {
+  const produced = acquisition.type === AST_NODE_TYPES.AwaitExpression ? acquisition.argument : acquisition;
+  if (produced.type !== AST_NODE_TYPES.CallExpression && produced.type !== AST_NODE_TYPES.NewExpression) return false;
+  const member = resolveModuleMember(produced.callee, moduleBindings(analysis.ast));
+  if (!member || isBuiltin(member) || isProjectModule(member)) return false;
+  return executionOf(acquisition, analysis.oracle).kind !== 'once';
+}
+
+export { RELEASE_METHODS };
+
 export function observedReleaseEntry(analysis: Analysis, acquisition: Node, owner: FunctionNode): ResourceEntry | undefined {
   const produced = acquisition.type === AST_NODE_TYPES.AwaitExpression ? acquisition.argument : acquisition;
   if (produced.type !== AST_NODE_TYPES.CallExpression && produced.type !== AST_NODE_TYPES.NewExpression) return undefined;

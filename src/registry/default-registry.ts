@@ -64,6 +64,15 @@ export const defaultRegistry: readonly ResourceEntry[] = [
     quietMethods: [...streamQuietMethods, 'setTimeout', 'setNoDelay', 'setKeepAlive'],
   },
   {
+    // A bound UDP socket keeps the process alive until it is closed (node-ntp-sync's timeout).
+    description: 'UDP socket',
+    kind: 'handle',
+    types: [{ from: 'package', package: 'dgram', name: 'Socket' }],
+    factories: fromPackage('dgram', 'createSocket'),
+    releases: [{ method: 'close' }],
+    quietMethods: ['send', 'ref', 'unref', 'setBroadcast', 'setTTL'],
+  },
+  {
     description: 'zlib stream',
     kind: 'handle',
     types: [{ from: 'package', package: 'zlib', name: 'Zlib' }],

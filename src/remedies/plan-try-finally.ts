@@ -469,3 +469,47 @@ export function planDestroyOnPeerClose(
     destroyOnPeerClose: { pipe: statement, statement: `${site.peer}.on(${quote}close${quote}, () => ${site.handle}.${release}())${semicolon}` },
   };
 }
+
+/** A name for a stream that had none: `stream` unless the function already says it, then numbered. */
+function freeStreamName(analysis: Analysis, owner: FunctionNode): string {
+  const text = analysis.sourceText.slice(owner.range[0], owner.range[1]);
+  const taken = (name: string) => new RegExp(`(?<![\\w$.])${name}(?![\\w$])`).test(text);
+  for (const candidate of ['stream', 'source', 'sourceStream', 'sourceStream2']) if (!taken(candidate)) return candidate;
+  return 'pipedSource';
+}
+
+/**
+ * `createReadStream(p).pipe(res);`: the stream gets a `const` of its own so that `res`'s 'close' can
+ * destroy it, then is piped as before.
+ */
+export function planDestroyInlineSourceOnPeerClose(
+  analysis: Analysis,
+  site: { readonly pipe: TSESTree.CallExpression; readonly source: Node; readonly peer: string; readonly entry: ResourceEntry; readonly owner: FunctionNode },
+): Remedy<WrapInTryFinallyPlan> {
+  const statement = standaloneStatementOf(site.pipe);
+  const release = hoistedRelease(site.entry);
+  if (!statement || statement.expression !== site.pipe || !statementListOf(statement.parent) || !release) {
+    return refuse(`\`.pipe(${site.peer})\` does not destroy it when \`${site.peer}\` closes early; use \`pipeline()\` from 'node:stream', or destroy it on \`${site.peer}\`'s 'close'`);
+  }
+  const text = analysis.sourceText;
+  const semicolon = text.slice(statement.range[0], statement.range[1]).trimEnd().endsWith(';') ? ';' : '';
+  const quote = quoteOf(analysis.ast, text);
+  const name = freeStreamName(analysis, site.owner);
+  const keyword = text.slice(site.owner.range[0], site.owner.range[1]).match(/\b(?:const|let)\s/) || !/\bvar\s/.test(text) ? 'const' : 'var';
+  const pipeText = `${name}${text.slice(outermostWrapper(site.source).range[1], site.pipe.range[1])}${semicolon}`;
+  return {
+    kind: 'wrap-in-try-finally',
+    declaration: undefined,
+    first: statement,
+    last: statement,
+    removals: [],
+    release: `${name}.${release}()${semicolon}`,
+    disposal: undefined,
+    inAsyncFunction: site.owner.async,
+    destroyOnPeerClose: {
+      pipe: statement,
+      statement: `${site.peer}.on(${quote}close${quote}, () => ${name}.${release}())${semicolon}`,
+      hoisted: { declaration: `${keyword} ${name} = ${text.slice(site.source.range[0], site.source.range[1])}${semicolon}`, pipe: pipeText },
+    },
+  };
+}

@@ -26,7 +26,15 @@ export interface WrapInTryFinallyPlan {
    * `stream.pipe(res)` into a connection peer: `res.on('close', () => stream.destroy());` goes right
    * before the pipe (ecstatic's fix). The wrap fields are then not used.
    */
-  readonly destroyOnPeerClose?: { readonly pipe: TSESTree.ExpressionStatement; readonly statement: string };
+  readonly destroyOnPeerClose?: {
+    readonly pipe: TSESTree.ExpressionStatement;
+    readonly statement: string;
+    /**
+     * `createReadStream(p).pipe(res)`: the stream had no name, so the pipe statement is replaced by
+     * `const <name> = <source>;`, the 'close' listener, and `<name>.pipe(res);`.
+     */
+    readonly hoisted?: { readonly declaration: string; readonly pipe: string };
+  };
   /**
    * Handed over on success (returned, piped, stored): the release goes in `catch (<name>) { release;
    * throw <name>; }` instead of `finally`, so the one who takes it over still gets it open.
@@ -48,6 +56,12 @@ export interface WrapInTryFinallyPlan {
    * `.finally(() => <release>)`. The wrap fields are then not used.
    */
   readonly chainFinally?: { readonly chainEnd: TSESTree.Node; readonly release: string; readonly removals: readonly TSESTree.ExpressionStatement[] };
+  /**
+   * A resource that lives until a promise settles: its release goes right before each settle call
+   * that leaves it open (`client.close();` before the timeout's `reject(…)`). The wrap fields are then
+   * not used.
+   */
+  readonly releaseBeforeSettles?: { readonly statements: readonly TSESTree.Statement[]; readonly release: string };
   readonly moveIntoTry?: { readonly first: TSESTree.Statement; readonly last: TSESTree.Statement; readonly into: TSESTree.TryStatement };
 }
 
