@@ -49,6 +49,36 @@ function isOwnEndingListener(callback: FunctionNode, names: ReadonlySet<string>)
   return event?.type === AST_NODE_TYPES.Literal && typeof event.value === 'string' && ENDING_EVENTS.has(event.value);
 }
 
+/**
+ * `const onClose = () => reject(…); … socket.once('close', onClose)`: the names of the functions the
+ * executor registers as the resource's own ending listeners, which are judged like inline ones.
+ */
+function namedEndingListeners(executor: FunctionNode, names: ReadonlySet<string>): ReadonlySet<string> {
+  const registered = new Set<string>();
+  walk(executor, (node) => {
+    if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const [event, listener] = node.arguments;
+    if (
+      listener?.type === AST_NODE_TYPES.Identifier &&
+      event?.type === AST_NODE_TYPES.Literal &&
+      typeof event.value === 'string' &&
+      ENDING_EVENTS.has(event.value) &&
+      isOwnListener(listener, names)
+    ) {
+      registered.add(listener.name);
+    }
+    return undefined;
+  });
+  return registered;
+}
+
+/** The name a function is bound to: `function onError() {}`, `const onClose = () => {}`. */
+function boundName(callback: FunctionNode): string | undefined {
+  if (callback.type === AST_NODE_TYPES.FunctionDeclaration) return callback.id?.name;
+  const declarator = outermostWrapper(callback).parent;
+  return declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.id.type === AST_NODE_TYPES.Identifier ? declarator.id.name : undefined;
+}
+
 function isSettleCall(node: Node, settles: ReadonlySet<string>): node is TSESTree.CallExpression {
   if (node.type !== AST_NODE_TYPES.CallExpression) return false;
   const callee = unwrapExpression(node.callee);
@@ -95,8 +125,11 @@ export function unreleasedSettlements(
     return undefined;
   });
   const found: UnreleasedSettlement[] = [];
+  const namedListeners = namedEndingListeners(executor, names);
   for (const [callback, calls] of callbacks) {
     if (isOwnEndingListener(callback, names)) continue;
+    const name = boundName(callback);
+    if (name !== undefined && namedListeners.has(name)) continue;
     const own = ends.filter((end) => isInside(end, callback));
     const openAtEntry = callback !== executor;
     const leaks = findLeakPaths(callback, {

@@ -80,6 +80,28 @@ export function firstMessage(url: string): Promise<string> {
 }`,
   },
   {
+    name: "settling from the resource's own 'close'/'error' listeners registered by name is not judged",
+    code: `
+import net from 'node:net';
+export function tcpConnect(port: number): Promise<net.Socket> {
+  return new Promise((resolve, reject) => {
+    const onClose = () => {
+      reject(new Error('socket closed'));
+    };
+    function onError(error: Error) {
+      reject(error);
+    }
+    const socket = net.connect(port, () => {
+      socket.removeListener('close', onClose);
+      socket.removeListener('error', onError);
+      resolve(socket);
+    });
+    socket.once('close', onClose);
+    socket.once('error', onError);
+  });
+}`,
+  },
+  {
     name: 'a field the method releases in a finally, through a sibling method',
     code: `
 import { Client } from 'basic-ftp';
