@@ -22,16 +22,22 @@ function isPrivate(method: TSESTree.MethodDefinition): boolean {
   return method.accessibility === 'private' || method.key.type === AST_NODE_TYPES.PrivateIdentifier;
 }
 
-/** Every `this.<name>` / `this.#name` in the class body, with the function each one sits in. */
-function methodReferences(cls: InstanceMaker & { body: TSESTree.ClassBody }, name: string): TSESTree.MemberExpression[] {
-  const found: TSESTree.MemberExpression[] = [];
+/** Every `this.<name>` / `this.#name` in the class body, by name: one walk for all the methods asked about. */
+function thisMemberReferences(cls: InstanceMaker & { body: TSESTree.ClassBody }): ReadonlyMap<string, TSESTree.MemberExpression[]> {
+  const found = new Map<string, TSESTree.MemberExpression[]>();
   walk(cls.body, (node) => {
     if (node.type !== AST_NODE_TYPES.MemberExpression || node.computed || node.object.type !== AST_NODE_TYPES.ThisExpression) return;
     const property = node.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${node.property.name}` : node.property.name;
-    if (property === name) found.push(node);
+    const references = found.get(property);
+    if (references) references.push(node);
+    else found.set(property, [node]);
   });
   return found;
 }
+
+// Asked once per collection of the class, with the same answer: a class with many fields and private
+// methods was walked once per method per round of the loop below, for each of its collections.
+const setupByMaker = new WeakMap<InstanceMaker, ReadonlySet<Node>>();
 
 /**
  * The functions of a class that run once per instance: its constructor, the one-shot lifecycle hooks,
@@ -41,6 +47,15 @@ function methodReferences(cls: InstanceMaker & { body: TSESTree.ClassBody }, nam
  * called from a handler, passed as a callback or called from a timer is not set-up code.
  */
 export function instanceSetupFunctions(maker: InstanceMaker): ReadonlySet<Node> {
+  let setup = setupByMaker.get(maker);
+  if (!setup) {
+    setup = findSetupFunctions(maker);
+    setupByMaker.set(maker, setup);
+  }
+  return setup;
+}
+
+function findSetupFunctions(maker: InstanceMaker): ReadonlySet<Node> {
   const setup = new Set<Node>();
   const constructor = constructorOf(maker);
   if (constructor) setup.add(constructor);
@@ -51,12 +66,14 @@ export function instanceSetupFunctions(maker: InstanceMaker): ReadonlySet<Node> 
   );
   for (const method of methods) if (ONE_SHOT_HOOKS.has(methodName(method) ?? '')) setup.add(method.value);
   const candidates = methods.filter(isPrivate);
+  if (candidates.length === 0) return setup;
+  const referencesByName = thisMemberReferences(maker);
   for (let changed = true; changed; ) {
     changed = false;
     for (const method of candidates) {
       const name = methodName(method);
       if (setup.has(method.value) || name === undefined) continue;
-      const references = methodReferences(maker, name);
+      const references = referencesByName.get(name) ?? [];
       const calledOnlyFromSetup =
         references.length > 0 &&
         references.every((reference) => {
