@@ -8,6 +8,7 @@
 //
 //   node scripts/accuracy-split.mjs <staging-folder> --batch <n>   place batch n (its before files carry "// Batch: n")
 //   node scripts/accuracy-split.mjs --check                        every batch sits where its seeded draw puts it
+//   node scripts/accuracy-split.mjs --manifests                    rewrite both manifests from the folders (after merging batches)
 //
 // It prints counts only: the held-out names are nobody's business.
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -89,8 +90,15 @@ const [argument, flag, value] = process.argv.slice(2);
 if (argument === '--check') {
   process.exit(check() === 0 ? 0 : 1);
 }
+if (argument === '--manifests') {
+  // Batches placed on separate branches meet in the manifests: rewrite both from the folders.
+  const { development, heldOut } = currentParts();
+  writeManifests(development, heldOut);
+  console.log(`manifests rewritten: development ${development.length} pairs, held-out ${heldOut.length} pairs`);
+  process.exit(0);
+}
 if (!argument || !existsSync(argument) || flag !== '--batch' || !Number.isInteger(Number(value))) {
-  console.error('usage: node scripts/accuracy-split.mjs <staging-folder> --batch <n> | --check');
+  console.error('usage: node scripts/accuracy-split.mjs <staging-folder> --batch <n> | --check | --manifests');
   process.exit(2);
 }
 try {

@@ -54,6 +54,16 @@ const SPLITS = Object.freeze([
     share: 1 / 3,
     method: `${SPLIT_METHOD}; seed = 20261203 (the day after batch 2's seed, batch 3 collected 2026-12-02), fixed and committed before the batch was staged`,
   }),
+  // Batches 4–6 are collected side by side on 2026-12-03, one idiom each (4 require-close, 5 no-client-per-call,
+  // 6 no-unbounded-cache); their seeds were committed before any of them was staged.
+  ...[4, 5, 6].map((batch) =>
+    Object.freeze({
+      batch,
+      seed: 20261200 + batch,
+      share: 1 / 3,
+      method: `${SPLIT_METHOD}; seed = 20261200 + ${batch} (batches 4-6 collected 2026-12-03, one idiom each), fixed and committed before the batch was staged`,
+    }),
+  ),
 ]);
 
 /** The split record of `batch`. */
