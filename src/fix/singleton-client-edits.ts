@@ -42,7 +42,6 @@ function insertionPoint(layout: SourceLayout, ast: TSESTree.Program, anchor: Nod
 /** One client per key: a module-level `Map`, a getter that fills it, a closer that empties it. */
 function keyedDeclarations(plan: SingletonClientPlan, keyed: NonNullable<SingletonClientPlan['keyed']>, layout: SourceLayout): string {
   const { variable: map, getter, closer } = plan.names;
-  const eol = layout.eol;
   const unit = layout.indentUnit;
   const semi = plan.semicolons ? ';' : '';
   const exported = plan.moduleSystem === 'esm' ? 'export ' : '';
@@ -70,9 +69,9 @@ function keyedDeclarations(plan: SingletonClientPlan, keyed: NonNullable<Singlet
     `${unit}}`,
     `${unit}return ${single}${semi}`,
     '}',
-    '',
-    `/** Closes the shared clients on graceful shutdown; the next \`${getter}()\` creates new ones. */`,
   ];
+  if (!plan.release) return joinLines([NO_CLOSER_NOTE, ...lines], layout);
+  lines.push('', `/** Closes the shared clients on graceful shutdown; the next \`${getter}()\` creates new ones. */`);
   const method = plan.release.method;
   if (plan.awaited || plan.release.async) {
     const close = plan.awaited ? `async (${single}) => (await ${single}).${method}()` : `(${single}) => ${single}.${method}()`;
@@ -86,7 +85,14 @@ function keyedDeclarations(plan: SingletonClientPlan, keyed: NonNullable<Singlet
   } else {
     lines.push(`${exported}function ${closer}() {`, `${unit}for (const ${single} of ${map}.values()) ${single}.${method}()${semi}`, `${unit}${map}.clear()${semi}`, '}');
   }
-  return lines.map((line) => line.replace(/\n/g, eol)).join(eol) + eol + eol;
+  return joinLines(lines, layout);
+}
+
+/** Why a shared client has no `close<Name>()`: said once, above its declaration, for the reviewer. */
+const NO_CLOSER_NOTE = '// Shared by every call; leakguard knows no method that closes it, so it lives as long as the process.';
+
+function joinLines(lines: readonly string[], layout: SourceLayout): string {
+  return lines.map((line) => line.replace(/\n/g, layout.eol)).join(layout.eol) + layout.eol + layout.eol;
 }
 
 const lowerFirst = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
@@ -94,7 +100,6 @@ const lowerFirst = (name: string) => name.charAt(0).toLowerCase() + name.slice(1
 function declarations(plan: SingletonClientPlan, layout: SourceLayout): string {
   if (plan.keyed) return keyedDeclarations(plan, plan.keyed, layout);
   const { variable, getter, closer } = plan.names;
-  const eol = layout.eol;
   const unit = layout.indentUnit;
   const semi = plan.semicolons ? ';' : '';
   const ts = plan.typeText !== undefined;
@@ -116,9 +121,9 @@ function declarations(plan: SingletonClientPlan, layout: SourceLayout): string {
     `function ${getter}()${ts ? `: ${plan.typeText}` : ''} {`,
     ...getterBody,
     '}',
-    '',
-    `/** Closes the shared client on graceful shutdown; the next \`${getter}()\` creates a new one. */`,
   ];
+  if (!plan.release) return joinLines([NO_CLOSER_NOTE, ...lines], layout);
+  lines.push('', `/** Closes the shared client on graceful shutdown; the next \`${getter}()\` creates a new one. */`);
   if (plan.awaited) {
     lines.push(
       `${exported}async function ${closer}()${ts ? ': Promise<void>' : ''} {`,
@@ -143,7 +148,7 @@ function declarations(plan: SingletonClientPlan, layout: SourceLayout): string {
       '}',
     );
   }
-  return lines.map((line) => line.replace(/\n/g, eol)).join(eol) + eol + eol;
+  return joinLines(lines, layout);
 }
 
 /** `(a, b)` → `(a, b, client = getClient())`; `msg =>` → `(msg, client = getClient()) =>`. */
@@ -219,6 +224,9 @@ function perInstanceEdits(plan: SingletonClientPlan, site: Extract<SingletonClie
   const lastField = fields[fields.length - 1];
   const fieldAt = lastField && layout.restOfLineIsEmpty(lastField.range[1]) ? layout.nextLineStart(lastField.range[1]) : layout.nextLineStart(open);
   const slot = `this.${site.field}`;
+  const fieldEdit: TextEdit = { range: [fieldAt, fieldAt], text: `${indent}${site.field}${semi}${eol}${lastField ? '' : eol}` };
+  const siteEdit: TextEdit = { range: [plan.acquisition.range[0], plan.acquisition.range[1]], text: `(${slot} ??= ${plan.acquisitionText})` };
+  if (!plan.release) return { edits: [fieldEdit, siteEdit] };
   const { method, async } = plan.release;
   const closer = async
     ? [`${indent}async ${plan.names.closer}() {`, `${indent}${unit}const current = ${slot}${semi}`, `${indent}${unit}${slot} = undefined${semi}`, `${indent}${unit}await current?.${method}()${semi}`, `${indent}}`]
@@ -226,8 +234,8 @@ function perInstanceEdits(plan: SingletonClientPlan, site: Extract<SingletonClie
   const closeAt = layout.lineStart(close);
   return {
     edits: [
-      { range: [fieldAt, fieldAt], text: `${indent}${site.field}${semi}${eol}${lastField ? '' : eol}` },
-      { range: [plan.acquisition.range[0], plan.acquisition.range[1]], text: `(${slot} ??= ${plan.acquisitionText})` },
+      fieldEdit,
+      siteEdit,
       {
         range: [closeAt, closeAt],
         text: `${eol}${indent}/** Closes this instance's client on graceful shutdown; the next use creates a new one. */${eol}${closer.join(eol)}${eol}`,
@@ -246,8 +254,11 @@ export function editsForSingletonClient(plan: SingletonClientPlan, source: strin
   const edits: TextEdit[] = [];
   const { getter, closer } = plan.names;
   if (!plan.reuse && plan.site.kind !== 'per-instance') {
-    edits.push({ range: [insertionPoint(layout, ast, plan.anchor), insertionPoint(layout, ast, plan.anchor)], text: declarations(plan, layout) });
-    if (plan.moduleSystem === 'commonjs') {
+    const at = insertionPoint(layout, ast, plan.anchor);
+    // Right under a statement (`const app = express();`): a blank line sets the new declarations apart.
+    const separator = at > 0 && !layout.startOfLineIsEmpty(at - layout.eol.length) ? layout.eol : '';
+    edits.push({ range: [at, at], text: separator + declarations(plan, layout) });
+    if (plan.moduleSystem === 'commonjs' && plan.release) {
       const newline = source.endsWith('\n') ? '' : layout.eol;
       edits.push({ range: [source.length, source.length], text: `${newline}module.exports.${closer} = ${closer}${plan.semicolons ? ';' : ''}${layout.eol}` });
     }
@@ -295,14 +306,11 @@ export function editsForSingletonClient(plan: SingletonClientPlan, source: strin
     // A method of each instance: whoever owns the instance calls it on shutdown.
     const owner = site.classBody.parent;
     const className = 'id' in owner && owner.id ? owner.id.name : 'instance';
-    return { edits, added: [{ name: `${className}#${plan.names.closer}`, purpose: 'graceful-shutdown' }] };
+    return plan.release ? { edits, added: [{ name: `${className}#${plan.names.closer}`, purpose: 'graceful-shutdown' }] } : { edits };
   }
   if (plan.reuse) return { edits };
   return {
     edits,
-    added: [
-      { name: getter, purpose: 'shared-getter' },
-      { name: closer, purpose: 'graceful-shutdown' },
-    ],
+    added: [{ name: getter, purpose: 'shared-getter' }, ...(plan.release ? [{ name: closer, purpose: 'graceful-shutdown' as const }] : [])],
   };
 }

@@ -15,6 +15,7 @@ import type { AcquisitionBinding } from '../ownership/acquisition-binding';
 import type { ResourceEntry } from '../registry/resource-entry';
 import { moduleSystemOf, usesSemicolons } from '../fix/source-style';
 import { findSharedGetter, normalize } from './shared-getter';
+import { instanceStateWrite } from './instance-state-writes';
 
 export interface ClientSite {
   readonly acquisition: Node;
@@ -28,6 +29,12 @@ export interface ClientSite {
 }
 
 const refuse = (reason: string): Remedy<SingletonClientPlan> => ({ kind: 'refusal', reason });
+
+/** The registry's method that closes the client, if it names one (a `[Symbol.dispose]` is not called by name). */
+function closeMethodOf(entry: ResourceEntry): SingletonClientPlan['release'] {
+  const release = entry.releases.find((candidate): candidate is { method: string; async?: boolean } => 'method' in candidate && !candidate.method.startsWith('['));
+  return release ? { method: release.method, async: release.async === true } : undefined;
+}
 
 /** `factory`-like prefixes that say how a client is made, not what it is: `dialBilling()` → `billing`. */
 const MAKER_PREFIX = /^(create|dial|new|make|connect|open|build|get)(?=[A-Z])/;
@@ -347,8 +354,9 @@ export class SingletonPlanner {
         `its arguments use \`${perCall}\`, a value of this call: one shared client cannot serve every caller; keep one client per key (a Map) or pass the client in`,
       );
     }
-    const release = entry.releases.find((candidate): candidate is { method: string; async?: boolean } => 'method' in candidate && !candidate.method.startsWith('['));
-    if (!release) return refuse(`leakguard knows no close method for a ${entry.description}`);
+    const release = closeMethodOf(entry);
+    const stateWrite = acquisition.type === AST_NODE_TYPES.NewExpression ? instanceStateWrite(analysis, acquisition.callee) : undefined;
+    if (stateWrite) return refuse(`the class keeps per-caller state (${stateWrite}): one shared instance would share it between callers; share the client it opens instead`);
     if (site.binding.kind === 'released') return refuse('it is declared with `using` or closed in the same expression; declare it with `const` first');
     if (site.binding.kind === 'escapes') return refuse('the client is handed out');
     if (site.closedInCallback) return refuse('it is closed inside a callback; a shared client must not be closed there: remove that close by hand and pass the client in');
@@ -388,7 +396,7 @@ export class SingletonPlanner {
       names,
       reuse: existing !== undefined,
       typeText,
-      release: { method: release.method, async: release.async === true },
+      release,
       // A parameter default or a field would hold the promise: the awaited site calls the getter in place.
       site: awaited || keyed ? { kind: 'in-place' } : this.#siteOf(site, names),
       removals,
@@ -443,8 +451,7 @@ export class SingletonPlanner {
     const { analysis } = this;
     const method = site.owner.parent as TSESTree.MethodDefinition;
     const classBody = method.parent;
-    const release = site.entry.releases.find((candidate): candidate is { method: string; async?: boolean } => 'method' in candidate && !candidate.method.startsWith('['));
-    if (!release) return refuse(`leakguard knows no close method for a ${site.entry.description}`);
+    const release = closeMethodOf(site.entry);
     if (site.closedInCallback) return refuse('it is closed inside a callback; a shared client must not be closed there: remove that close by hand and pass the client in');
     const removals = this.#releaseStatements(site);
     if (!Array.isArray(removals)) return removals;
@@ -464,7 +471,7 @@ export class SingletonPlanner {
       names: { variable: field, getter: field, closer: `close${upperFirst(field)}` },
       reuse: true,
       typeText: undefined,
-      release: { method: release.method, async: release.async === true },
+      release,
       site: { kind: 'per-instance', classBody, field: `${privateNames ? '#' : ''}${field}` },
       removals,
       moduleSystem: moduleSystemOf(analysis.ast, analysis.sourceText),

@@ -30,8 +30,12 @@ export interface SingletonClientPlan {
   readonly reuse: boolean;
   /** TypeScript: the client's type for `let x: <type> | undefined`; undefined in JavaScript. */
   readonly typeText: string | undefined;
-  /** The registry's release, called by the exported `close<Name>()`. */
-  readonly release: { readonly method: string; readonly async: boolean };
+  /**
+   * The registry's release, called by the exported `close<Name>()`. Undefined for a client leakguard
+   * knows no close method of (a project's own model class that opens a pool in its constructor): one
+   * shared instance for the process still ends the per-call connections, and no closer is written.
+   */
+  readonly release: { readonly method: string; readonly async: boolean } | undefined;
   readonly site: SingletonClientSite;
   /** The per-call release statements to delete: closing a shared client breaks every other caller. */
   readonly removals: readonly TSESTree.ExpressionStatement[];
