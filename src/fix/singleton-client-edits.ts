@@ -47,20 +47,21 @@ function keyedDeclarations(plan: SingletonClientPlan, keyed: NonNullable<Singlet
   const exported = plan.moduleSystem === 'esm' ? 'export ' : '';
   const single = lowerFirst(getter.replace(/^get/, ''));
   const key = keyed.parameters.includes('key') || single === 'key' ? 'cacheKey' : 'key';
+  const ts = plan.typeText !== undefined && keyed.parameterTypes !== undefined;
   const acquisition = reindented(layout, plan.acquisition, unit + unit, plan.acquisitionText);
   const created = plan.awaited
     ? [
         // A failed connect must not be kept: the next call for this key tries again.
-        `${unit}${unit}${single} = ${acquisition}.catch((error) => {`,
+        `${unit}${unit}${single} = ${acquisition}.catch((error${ts ? ': unknown' : ''}) => {`,
         `${unit}${unit}${unit}${map}.delete(${key})${semi}`,
         `${unit}${unit}${unit}throw error${semi}`,
         `${unit}${unit}})${semi}`,
       ]
     : [`${unit}${unit}${single} = ${acquisition}${semi}`];
   const lines = [
-    `const ${map} = new Map()${semi}`,
+    `const ${map} = new Map${ts ? `<${keyed.keyType}, ${plan.typeText}>` : ''}()${semi}`,
     '',
-    `function ${getter}(${keyed.parameters.join(', ')}) {`,
+    `function ${getter}(${(ts ? keyed.parameterTypes! : keyed.parameters).join(', ')})${ts ? `: ${plan.typeText}` : ''} {`,
     `${unit}const ${key} = ${keyed.key}${semi}`,
     `${unit}let ${single} = ${map}.get(${key})${semi}`,
     `${unit}if (!${single}) {`,
@@ -76,14 +77,14 @@ function keyedDeclarations(plan: SingletonClientPlan, keyed: NonNullable<Singlet
   if (plan.awaited || plan.release.async) {
     const close = plan.awaited ? `async (${single}) => (await ${single}).${method}()` : `(${single}) => ${single}.${method}()`;
     lines.push(
-      `${exported}async function ${closer}() {`,
+      `${exported}async function ${closer}()${ts ? ': Promise<void>' : ''} {`,
       `${unit}const current = [...${map}.values()]${semi}`,
       `${unit}${map}.clear()${semi}`,
       `${unit}await Promise.all(current.map(${close}))${semi}`,
       '}',
     );
   } else {
-    lines.push(`${exported}function ${closer}() {`, `${unit}for (const ${single} of ${map}.values()) ${single}.${method}()${semi}`, `${unit}${map}.clear()${semi}`, '}');
+    lines.push(`${exported}function ${closer}()${ts ? ': void' : ''} {`, `${unit}for (const ${single} of ${map}.values()) ${single}.${method}()${semi}`, `${unit}${map}.clear()${semi}`, '}');
   }
   return joinLines(lines, layout);
 }
@@ -224,13 +225,16 @@ function perInstanceEdits(plan: SingletonClientPlan, site: Extract<SingletonClie
   const lastField = fields[fields.length - 1];
   const fieldAt = lastField && layout.restOfLineIsEmpty(lastField.range[1]) ? layout.nextLineStart(lastField.range[1]) : layout.nextLineStart(open);
   const slot = `this.${site.field}`;
-  const fieldEdit: TextEdit = { range: [fieldAt, fieldAt], text: `${indent}${site.field}${semi}${eol}${lastField ? '' : eol}` };
+  const ts = plan.typeText !== undefined;
+  // TypeScript: `private pool?: Pool` (a `#pool?: Pool` needs no modifier); JavaScript: `pool;`.
+  const declared = ts ? `${site.field.startsWith('#') ? '' : 'private '}${site.field}?: ${plan.typeText}` : site.field;
+  const fieldEdit: TextEdit = { range: [fieldAt, fieldAt], text: `${indent}${declared}${semi}${eol}${lastField ? '' : eol}` };
   const siteEdit: TextEdit = { range: [plan.acquisition.range[0], plan.acquisition.range[1]], text: `(${slot} ??= ${plan.acquisitionText})` };
   if (!plan.release) return { edits: [fieldEdit, siteEdit] };
   const { method, async } = plan.release;
   const closer = async
-    ? [`${indent}async ${plan.names.closer}() {`, `${indent}${unit}const current = ${slot}${semi}`, `${indent}${unit}${slot} = undefined${semi}`, `${indent}${unit}await current?.${method}()${semi}`, `${indent}}`]
-    : [`${indent}${plan.names.closer}() {`, `${indent}${unit}${slot}?.${method}()${semi}`, `${indent}${unit}${slot} = undefined${semi}`, `${indent}}`];
+    ? [`${indent}async ${plan.names.closer}()${ts ? ': Promise<void>' : ''} {`, `${indent}${unit}const current = ${slot}${semi}`, `${indent}${unit}${slot} = undefined${semi}`, `${indent}${unit}await current?.${method}()${semi}`, `${indent}}`]
+    : [`${indent}${plan.names.closer}()${ts ? ': void' : ''} {`, `${indent}${unit}${slot}?.${method}()${semi}`, `${indent}${unit}${slot} = undefined${semi}`, `${indent}}`];
   const closeAt = layout.lineStart(close);
   return {
     edits: [

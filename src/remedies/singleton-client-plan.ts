@@ -13,9 +13,16 @@ export interface SingletonClientPlan {
   /**
    * The arguments depend on values of the call (a server from the caller, a connection string from
    * configuration): one client per distinct value, kept in a module-level `Map` by the getter, which
-   * takes those values' variables as parameters. JavaScript only (the parameters would need types).
+   * takes those values' variables as parameters. In TypeScript the parameters keep the annotations
+   * their declarations wrote (`parameterTypes`, `server: ServerConfig`) and the map is typed by `keyType`.
    */
-  readonly keyed?: { readonly parameters: readonly string[]; readonly key: string; readonly multiple: boolean };
+  readonly keyed?: {
+    readonly parameters: readonly string[];
+    readonly key: string;
+    readonly multiple: boolean;
+    readonly parameterTypes: readonly string[] | undefined;
+    readonly keyType: string | undefined;
+  };
   /** Those constants' declarations, when nothing else reads them: they go with the per-call client. */
   readonly inlinedDeclarations: readonly TSESTree.VariableDeclaration[];
   /**
