@@ -61,7 +61,7 @@ function keyedDeclarations(plan: SingletonClientPlan, keyed: NonNullable<Singlet
   const lines = [
     `const ${map} = new Map${ts ? `<${keyed.keyType}, ${plan.typeText}>` : ''}()${semi}`,
     '',
-    `function ${getter}(${(ts ? keyed.parameterTypes! : keyed.parameters).join(', ')})${ts ? `: ${plan.typeText}` : ''} {`,
+    `function ${getter}(${(ts ? keyed.parameterTypes : keyed.parameters).join(', ')})${ts ? `: ${plan.typeText}` : ''} {`,
     `${unit}const ${key} = ${keyed.key}${semi}`,
     `${unit}let ${single} = ${map}.get(${key})${semi}`,
     `${unit}if (!${single}) {`,
