@@ -224,7 +224,14 @@ function keyOf(analysis: Analysis, acquisition: Node): Key | undefined {
         visit(node.value);
         return false;
       }
-      if (node.type === AST_NODE_TYPES.Identifier && perCallValue(analysis, node)) refused = true;
+      if (node.type === AST_NODE_TYPES.Identifier && perCallValue(analysis, node)) {
+        // A parameter declared a string or number (`connectionString: string`) is a key as it is.
+        if (primitiveParameterType(analysis, node) === undefined) refused = true;
+        else {
+          if (!leaves.includes(node.name)) leaves.push(node.name);
+          parameters.add(node.name);
+        }
+      }
       return undefined;
     });
   };
@@ -240,6 +247,19 @@ function keyOf(analysis: Analysis, acquisition: Node): Key | undefined {
 }
 
 type Key = NonNullable<SingletonClientPlan['keyed']>;
+
+const PRIMITIVE_TYPES = new Set<string>([AST_NODE_TYPES.TSStringKeyword, AST_NODE_TYPES.TSNumberKeyword, AST_NODE_TYPES.TSBigIntKeyword, AST_NODE_TYPES.TSBooleanKeyword]);
+
+/** The annotation of a parameter declared `string`/`number`/`bigint`/`boolean` (or a union of their literals); else undefined. */
+function primitiveParameterType(analysis: Analysis, identifier: TSESTree.Identifier): TSESTree.TypeNode | undefined {
+  const definition = findVariable(analysis.scopeManager, identifier)?.defs[0];
+  const parameter = definition?.type === 'Parameter' ? definition.name : undefined;
+  const annotation = parameter?.type === AST_NODE_TYPES.Identifier && !parameter.optional ? parameter.typeAnnotation?.typeAnnotation : undefined;
+  if (!annotation) return undefined;
+  const primitive = (type: TSESTree.TypeNode): boolean =>
+    PRIMITIVE_TYPES.has(type.type) || type.type === AST_NODE_TYPES.TSLiteralType || (type.type === AST_NODE_TYPES.TSUnionType && type.types.every(primitive));
+  return primitive(annotation) ? annotation : undefined;
+}
 
 /**
  * The key's types, read from what the source already says: each parameter of the getter is a
