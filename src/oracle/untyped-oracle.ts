@@ -37,7 +37,11 @@ function namesPackageMember(spec: { from?: string; package?: string; name?: stri
  */
 function inFamily(family: ConstructorFamily, member: ModuleMember): boolean {
   const name = member.path.length === 1 ? member.path[0] : undefined;
-  return name !== undefined && member.module.startsWith(family.packagePrefix) && name.endsWith(family.nameSuffix) && name.length > family.nameSuffix.length;
+  if (name === undefined || !member.module.startsWith(family.packagePrefix)) return false;
+  if (name.endsWith(family.nameSuffix) && name.length > family.nameSuffix.length) return true;
+  // `new S3(…)` from '@aws-sdk/client-s3': the aggregated client, named after the package.
+  const service = member.module.slice(family.packagePrefix.length).replace(/-/g, '');
+  return family.namedAfterPackage === true && service.length > 0 && name.toLowerCase() === service.toLowerCase();
 }
 
 /** `a || b`, `a ?? b`, `c ? a : b`: the values the expression can take; the expression itself otherwise. */
