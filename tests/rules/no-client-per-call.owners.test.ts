@@ -155,6 +155,34 @@ exports.forgot = function (req, res) {
   transporter.sendMail({ to: req.body.email }, () => res.send('sent'));
 };`,
   },
+  {
+    name: 'a lazy-connect wrapper destroyed after its query: an earlier throw finds it not yet connected',
+    code: `
+const { MongoClient } = require('mongodb');
+class Db {
+  constructor() {
+    this.client = null;
+  }
+  async connect() {
+    this.client = await MongoClient.connect(process.env.DATABASE).catch((err) => console.log(err));
+  }
+  async find(table, query) {
+    if (!this.client) await this.connect();
+    return this.client.db('app').collection(table).find(query).toArray();
+  }
+  async destroy() {
+    if (this.client) await this.client.close(true);
+  }
+}
+async function rowsFor(user, filter) {
+  const db = new Db();
+  const allowed = await checkAccess(user);
+  const rows = await db.find('data', { ...filter, owner: allowed });
+  await db.destroy();
+  return rows;
+}
+module.exports = { rowsFor };`,
+  },
 ];
 
 const invalid = [
@@ -338,6 +366,29 @@ export const handler = async (event: { keys: string[] }) => {
   return Promise.all(pending);
 };`,
     errors: [{ messageId: 'neverClosed' as const, line: 6 }],
+  },
+  {
+    name: 'a lazy-connect wrapper made for every check and never destroyed',
+    code: `
+const { MongoClient } = require('mongodb');
+class Db {
+  async connect() {
+    this.client = await MongoClient.connect(process.env.DATABASE).catch((err) => console.log(err));
+  }
+  async find(table, query) {
+    if (!this.client) await this.connect();
+    return this.client.db('app').collection(table).find(query).toArray();
+  }
+  async destroy() {
+    if (this.client) await this.client.close(true);
+  }
+}
+async function rowsFor(filter) {
+  const db = new Db();
+  return db.find('data', filter);
+}
+module.exports = { rowsFor };`,
+    errors: [{ messageId: 'neverClosed' as const, line: 16 }],
   },
 ];
 
