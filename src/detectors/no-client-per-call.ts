@@ -221,12 +221,13 @@ function detectClientsPerCall(analysis: Analysis, options: NoClientPerCallOption
 
 /**
  * The client `node` makes: the oracle's answer, a package's value this file ends elsewhere (see
- * file-evidenced-clients), or (both modes) an instance of a constructor function of this file that
- * opens one of its own (see constructor-function-holders).
+ * file-evidenced-clients), (both modes) an instance of a constructor function of this file that
+ * opens one of its own (see constructor-function-holders), or (typed) a package's value whose
+ * declared shape owns a connection (see connection-owner-shape).
  */
 function clientAcquisition(analysis: Analysis, node: Node): ResourceEntry | undefined {
   const known = (value: Node) => analysis.oracle.acquisition(value) ?? fileEvidencedClient(value, analysis.ast, analysis.scopeManager, analysis.sourceText);
-  const entry = known(node) ?? constructorFunctionHolder(node, analysis.scopeManager, known);
+  const entry = known(node) ?? constructorFunctionHolder(node, analysis.scopeManager, known) ?? analysis.oracle.connectionOwner?.(node);
   return entry?.kind === 'client' ? entry : undefined;
 }
 
