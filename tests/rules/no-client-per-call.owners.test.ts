@@ -183,6 +183,16 @@ async function rowsFor(user, filter) {
 }
 module.exports = { rowsFor };`,
   },
+  {
+    name: 'an event-driven client that lives on in its message listener: judging it from the function that wired it is guesswork',
+    code: `
+const { createClient } = require('redis');
+exports.watch = function (channel, onMessage) {
+  const subscriber = createClient();
+  subscriber.on('message', (name, message) => onMessage(message));
+  subscriber.subscribe(channel);
+};`,
+  },
 ];
 
 const invalid = [
@@ -389,6 +399,18 @@ async function rowsFor(filter) {
 }
 module.exports = { rowsFor };`,
     errors: [{ messageId: 'neverClosed' as const, line: 16 }],
+  },
+  {
+    name: 'a client per request whose ready and end listeners only watch its connection',
+    code: `
+const { createClient } = require('redis');
+exports.handler = async function (req, res) {
+  const client = createClient();
+  client.on('ready', () => console.log('redis ready'));
+  client.on('end', () => console.log('redis gone'));
+  res.json({ cached: await client.get(req.params.key) });
+};`,
+    errors: [{ messageId: 'neverClosed' as const, line: 4 }],
   },
 ];
 
