@@ -193,6 +193,16 @@ exports.watch = function (channel, onMessage) {
   subscriber.subscribe(channel);
 };`,
   },
+  {
+    name: 'a package value connected to another node (an audio graph): wiring says nothing about a connection',
+    code: `
+const { Synth, Gain } = require('@acme/audio');
+exports.play = function (note) {
+  const synth = new Synth();
+  synth.connect(new Gain());
+  synth.trigger(note);
+};`,
+  },
 ];
 
 const invalid = [
@@ -409,6 +419,17 @@ exports.handler = async function (req, res) {
   client.on('ready', () => console.log('redis ready'));
   client.on('end', () => console.log('redis gone'));
   res.json({ cached: await client.get(req.params.key) });
+};`,
+    errors: [{ messageId: 'neverClosed' as const, line: 4 }],
+  },
+  {
+    name: 'a package value the file opens with connect(), made per request and never ended',
+    code: `
+const { VendorClient } = require('@acme/vendor-sdk');
+exports.handler = async function (req, res) {
+  const client = new VendorClient({ apiKey: process.env.KEY });
+  await client.connect();
+  res.json(await client.fetchOrders(req.params.id));
 };`,
     errors: [{ messageId: 'neverClosed' as const, line: 4 }],
   },
