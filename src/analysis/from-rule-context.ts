@@ -1,4 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { nodeIndexOf } from '../ast/node-index';
 import type { ScopeManagerLike } from '../ast/scopes';
 import type { Registry } from '../registry/registry';
 import { resolveRegistry } from '../registry/settings';
@@ -23,6 +24,8 @@ export function analysisFromRuleContext(context: Readonly<TSESLint.RuleContext<s
   }
   const known = byRegistry.get(registry);
   if (known) return known;
+  // The file's name decides what syntax suggestions write (a `.ts` file gets TypeScript).
+  nodeIndexOf(sourceCode.ast, context.filename);
   const scopeManager = sourceCode.scopeManager as unknown as ScopeManagerLike;
   const services = sourceCode.parserServices;
   const analysis: Analysis = {

@@ -12,7 +12,11 @@ export interface NodeIndex {
   /** `await f()`, `f()`, `new X()` that can produce an acquired value (see isAcquisitionCandidate). */
   readonly acquisitionCandidates: readonly Node[];
   readonly identifiers: readonly TSESTree.Identifier[];
-  /** The file writes TypeScript syntax (annotations, `as`, generics …), not just has a .ts name. */
+  /**
+   * Emitted code must be TypeScript: the file is named `.ts`/`.tsx`/`.mts`/`.cts` (annotation-free or
+   * not: `noImplicitAny` judges what we add), or, name unknown, it writes TypeScript syntax (annotations,
+   * `as`, generics …).
+   */
   readonly writesTypeScript: boolean;
 }
 
@@ -20,10 +24,16 @@ export interface NodeIndex {
 // parses a new one, so an entry can never describe text that changed.
 const indexes = new WeakMap<TSESTree.Program, NodeIndex>();
 
-export function nodeIndexOf(ast: TSESTree.Program): NodeIndex {
+/** `file.ts`, `view.tsx`, `esm.mts`, `cjs.cts`. */
+export function isTypeScriptFileName(fileName: string | undefined): boolean {
+  return fileName !== undefined && /\.[cm]?tsx?$/i.test(fileName);
+}
+
+/** The file's index; `fileName`, when the caller knows it, is read the first time only (one AST, one file). */
+export function nodeIndexOf(ast: TSESTree.Program, fileName?: string): NodeIndex {
   let index = indexes.get(ast);
   if (!index) {
-    index = buildIndex(ast, false);
+    index = buildIndex(ast, false, isTypeScriptFileName(fileName));
     indexes.set(ast, index);
   }
   return index;
@@ -33,14 +43,14 @@ export function nodeIndexOf(ast: TSESTree.Program): NodeIndex {
  * For a fresh typescript-estree `parse`, which leaves `parent` unset (ESLint sets it; the engine
  * relies on it): sets every node's parent and indexes the file in the same walk.
  */
-export function linkAndIndex(ast: TSESTree.Program): void {
-  indexes.set(ast, buildIndex(ast, true));
+export function linkAndIndex(ast: TSESTree.Program, fileName?: string): void {
+  indexes.set(ast, buildIndex(ast, true, isTypeScriptFileName(fileName)));
 }
 
-function buildIndex(ast: TSESTree.Program, linkParents: boolean): NodeIndex {
+function buildIndex(ast: TSESTree.Program, linkParents: boolean, typeScriptFile: boolean): NodeIndex {
   const acquisitionCandidates: Node[] = [];
   const identifiers: TSESTree.Identifier[] = [];
-  let writesTypeScript = false;
+  let writesTypeScript = typeScriptFile;
   walk(ast, (node, parent) => {
     // ESLint leaves Program.parent undefined too; detectors treat it as the root.
     if (linkParents) (node as { parent?: Node }).parent = parent;

@@ -69,7 +69,7 @@ export function parseSource(source: string, filePath: string, program?: ts.Progr
   } catch (error) {
     throw toParseError(error);
   }
-  linkAndIndex(ast);
+  linkAndIndex(ast, filePath);
   const sourceType = isScript(filePath, source) ? 'script' : 'module';
   const scopeManager = new LazyScopeManager(() => analyze(ast, { sourceType, jsxPragma: null }) as unknown as ScopeManagerLike);
   return { ast, scopeManager, ...(services ? { services } : {}) };

@@ -42,26 +42,26 @@ function insertionPoint(layout: SourceLayout, ast: TSESTree.Program, anchor: Nod
 /** One client per key: a module-level `Map`, a getter that fills it, a closer that empties it. */
 function keyedDeclarations(plan: SingletonClientPlan, keyed: NonNullable<SingletonClientPlan['keyed']>, layout: SourceLayout): string {
   const { variable: map, getter, closer } = plan.names;
-  const eol = layout.eol;
   const unit = layout.indentUnit;
   const semi = plan.semicolons ? ';' : '';
   const exported = plan.moduleSystem === 'esm' ? 'export ' : '';
   const single = lowerFirst(getter.replace(/^get/, ''));
   const key = keyed.parameters.includes('key') || single === 'key' ? 'cacheKey' : 'key';
+  const ts = plan.typeText !== undefined && keyed.parameterTypes !== undefined;
   const acquisition = reindented(layout, plan.acquisition, unit + unit, plan.acquisitionText);
   const created = plan.awaited
     ? [
         // A failed connect must not be kept: the next call for this key tries again.
-        `${unit}${unit}${single} = ${acquisition}.catch((error) => {`,
+        `${unit}${unit}${single} = ${acquisition}.catch((error${ts ? ': unknown' : ''}) => {`,
         `${unit}${unit}${unit}${map}.delete(${key})${semi}`,
         `${unit}${unit}${unit}throw error${semi}`,
         `${unit}${unit}})${semi}`,
       ]
     : [`${unit}${unit}${single} = ${acquisition}${semi}`];
   const lines = [
-    `const ${map} = new Map()${semi}`,
+    `const ${map} = new Map${ts ? `<${keyed.keyType}, ${plan.typeText}>` : ''}()${semi}`,
     '',
-    `function ${getter}(${keyed.parameters.join(', ')}) {`,
+    `function ${getter}(${(ts ? keyed.parameterTypes : keyed.parameters).join(', ')})${ts ? `: ${plan.typeText}` : ''} {`,
     `${unit}const ${key} = ${keyed.key}${semi}`,
     `${unit}let ${single} = ${map}.get(${key})${semi}`,
     `${unit}if (!${single}) {`,
@@ -70,23 +70,30 @@ function keyedDeclarations(plan: SingletonClientPlan, keyed: NonNullable<Singlet
     `${unit}}`,
     `${unit}return ${single}${semi}`,
     '}',
-    '',
-    `/** Closes the shared clients on graceful shutdown; the next \`${getter}()\` creates new ones. */`,
   ];
+  if (!plan.release) return joinLines([NO_CLOSER_NOTE, ...lines], layout);
+  lines.push('', `/** Closes the shared clients on graceful shutdown; the next \`${getter}()\` creates new ones. */`);
   const method = plan.release.method;
   if (plan.awaited || plan.release.async) {
     const close = plan.awaited ? `async (${single}) => (await ${single}).${method}()` : `(${single}) => ${single}.${method}()`;
     lines.push(
-      `${exported}async function ${closer}() {`,
+      `${exported}async function ${closer}()${ts ? ': Promise<void>' : ''} {`,
       `${unit}const current = [...${map}.values()]${semi}`,
       `${unit}${map}.clear()${semi}`,
       `${unit}await Promise.all(current.map(${close}))${semi}`,
       '}',
     );
   } else {
-    lines.push(`${exported}function ${closer}() {`, `${unit}for (const ${single} of ${map}.values()) ${single}.${method}()${semi}`, `${unit}${map}.clear()${semi}`, '}');
+    lines.push(`${exported}function ${closer}()${ts ? ': void' : ''} {`, `${unit}for (const ${single} of ${map}.values()) ${single}.${method}()${semi}`, `${unit}${map}.clear()${semi}`, '}');
   }
-  return lines.map((line) => line.replace(/\n/g, eol)).join(eol) + eol + eol;
+  return joinLines(lines, layout);
+}
+
+/** Why a shared client has no `close<Name>()`: said once, above its declaration, for the reviewer. */
+const NO_CLOSER_NOTE = '// Shared by every call; leakguard knows no method that closes it, so it lives as long as the process.';
+
+function joinLines(lines: readonly string[], layout: SourceLayout): string {
+  return lines.map((line) => line.replace(/\n/g, layout.eol)).join(layout.eol) + layout.eol + layout.eol;
 }
 
 const lowerFirst = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
@@ -94,7 +101,6 @@ const lowerFirst = (name: string) => name.charAt(0).toLowerCase() + name.slice(1
 function declarations(plan: SingletonClientPlan, layout: SourceLayout): string {
   if (plan.keyed) return keyedDeclarations(plan, plan.keyed, layout);
   const { variable, getter, closer } = plan.names;
-  const eol = layout.eol;
   const unit = layout.indentUnit;
   const semi = plan.semicolons ? ';' : '';
   const ts = plan.typeText !== undefined;
@@ -116,9 +122,9 @@ function declarations(plan: SingletonClientPlan, layout: SourceLayout): string {
     `function ${getter}()${ts ? `: ${plan.typeText}` : ''} {`,
     ...getterBody,
     '}',
-    '',
-    `/** Closes the shared client on graceful shutdown; the next \`${getter}()\` creates a new one. */`,
   ];
+  if (!plan.release) return joinLines([NO_CLOSER_NOTE, ...lines], layout);
+  lines.push('', `/** Closes the shared client on graceful shutdown; the next \`${getter}()\` creates a new one. */`);
   if (plan.awaited) {
     lines.push(
       `${exported}async function ${closer}()${ts ? ': Promise<void>' : ''} {`,
@@ -143,7 +149,7 @@ function declarations(plan: SingletonClientPlan, layout: SourceLayout): string {
       '}',
     );
   }
-  return lines.map((line) => line.replace(/\n/g, eol)).join(eol) + eol + eol;
+  return joinLines(lines, layout);
 }
 
 /** `(a, b)` → `(a, b, client = getClient())`; `msg =>` → `(msg, client = getClient()) =>`. */
@@ -219,15 +225,21 @@ function perInstanceEdits(plan: SingletonClientPlan, site: Extract<SingletonClie
   const lastField = fields[fields.length - 1];
   const fieldAt = lastField && layout.restOfLineIsEmpty(lastField.range[1]) ? layout.nextLineStart(lastField.range[1]) : layout.nextLineStart(open);
   const slot = `this.${site.field}`;
+  const ts = plan.typeText !== undefined;
+  // TypeScript: `private pool?: Pool` (a `#pool?: Pool` needs no modifier); JavaScript: `pool;`.
+  const declared = ts ? `${site.field.startsWith('#') ? '' : 'private '}${site.field}?: ${plan.typeText}` : site.field;
+  const fieldEdit: TextEdit = { range: [fieldAt, fieldAt], text: `${indent}${declared}${semi}${eol}${lastField ? '' : eol}` };
+  const siteEdit: TextEdit = { range: [plan.acquisition.range[0], plan.acquisition.range[1]], text: `(${slot} ??= ${plan.acquisitionText})` };
+  if (!plan.release) return { edits: [fieldEdit, siteEdit] };
   const { method, async } = plan.release;
   const closer = async
-    ? [`${indent}async ${plan.names.closer}() {`, `${indent}${unit}const current = ${slot}${semi}`, `${indent}${unit}${slot} = undefined${semi}`, `${indent}${unit}await current?.${method}()${semi}`, `${indent}}`]
-    : [`${indent}${plan.names.closer}() {`, `${indent}${unit}${slot}?.${method}()${semi}`, `${indent}${unit}${slot} = undefined${semi}`, `${indent}}`];
+    ? [`${indent}async ${plan.names.closer}()${ts ? ': Promise<void>' : ''} {`, `${indent}${unit}const current = ${slot}${semi}`, `${indent}${unit}${slot} = undefined${semi}`, `${indent}${unit}await current?.${method}()${semi}`, `${indent}}`]
+    : [`${indent}${plan.names.closer}()${ts ? ': void' : ''} {`, `${indent}${unit}${slot}?.${method}()${semi}`, `${indent}${unit}${slot} = undefined${semi}`, `${indent}}`];
   const closeAt = layout.lineStart(close);
   return {
     edits: [
-      { range: [fieldAt, fieldAt], text: `${indent}${site.field}${semi}${eol}${lastField ? '' : eol}` },
-      { range: [plan.acquisition.range[0], plan.acquisition.range[1]], text: `(${slot} ??= ${plan.acquisitionText})` },
+      fieldEdit,
+      siteEdit,
       {
         range: [closeAt, closeAt],
         text: `${eol}${indent}/** Closes this instance's client on graceful shutdown; the next use creates a new one. */${eol}${closer.join(eol)}${eol}`,
@@ -246,8 +258,11 @@ export function editsForSingletonClient(plan: SingletonClientPlan, source: strin
   const edits: TextEdit[] = [];
   const { getter, closer } = plan.names;
   if (!plan.reuse && plan.site.kind !== 'per-instance') {
-    edits.push({ range: [insertionPoint(layout, ast, plan.anchor), insertionPoint(layout, ast, plan.anchor)], text: declarations(plan, layout) });
-    if (plan.moduleSystem === 'commonjs') {
+    const at = insertionPoint(layout, ast, plan.anchor);
+    // Right under a statement (`const app = express();`): a blank line sets the new declarations apart.
+    const separator = at > 0 && !layout.startOfLineIsEmpty(at - layout.eol.length) ? layout.eol : '';
+    edits.push({ range: [at, at], text: separator + declarations(plan, layout) });
+    if (plan.moduleSystem === 'commonjs' && plan.release) {
       const newline = source.endsWith('\n') ? '' : layout.eol;
       edits.push({ range: [source.length, source.length], text: `${newline}module.exports.${closer} = ${closer}${plan.semicolons ? ';' : ''}${layout.eol}` });
     }
@@ -295,14 +310,11 @@ export function editsForSingletonClient(plan: SingletonClientPlan, source: strin
     // A method of each instance: whoever owns the instance calls it on shutdown.
     const owner = site.classBody.parent;
     const className = 'id' in owner && owner.id ? owner.id.name : 'instance';
-    return { edits, added: [{ name: `${className}#${plan.names.closer}`, purpose: 'graceful-shutdown' }] };
+    return plan.release ? { edits, added: [{ name: `${className}#${plan.names.closer}`, purpose: 'graceful-shutdown' }] } : { edits };
   }
   if (plan.reuse) return { edits };
   return {
     edits,
-    added: [
-      { name: getter, purpose: 'shared-getter' },
-      { name: closer, purpose: 'graceful-shutdown' },
-    ],
+    added: [{ name: getter, purpose: 'shared-getter' }, ...(plan.release ? [{ name: closer, purpose: 'graceful-shutdown' as const }] : [])],
   };
 }

@@ -15,6 +15,7 @@ import type { AcquisitionBinding } from '../ownership/acquisition-binding';
 import type { ResourceEntry } from '../registry/resource-entry';
 import { moduleSystemOf, usesSemicolons } from '../fix/source-style';
 import { findSharedGetter, normalize } from './shared-getter';
+import { instanceStateWrite } from './instance-state-writes';
 
 export interface ClientSite {
   readonly acquisition: Node;
@@ -28,6 +29,12 @@ export interface ClientSite {
 }
 
 const refuse = (reason: string): Remedy<SingletonClientPlan> => ({ kind: 'refusal', reason });
+
+/** The registry's method that closes the client, if it names one (a `[Symbol.dispose]` is not called by name). */
+function closeMethodOf(entry: ResourceEntry): SingletonClientPlan['release'] {
+  const release = entry.releases.find((candidate): candidate is { method: string; async?: boolean } => 'method' in candidate && !candidate.method.startsWith('['));
+  return release ? { method: release.method, async: release.async === true } : undefined;
+}
 
 /** `factory`-like prefixes that say how a client is made, not what it is: `dialBilling()` → `billing`. */
 const MAKER_PREFIX = /^(create|dial|new|make|connect|open|build|get)(?=[A-Z])/;
@@ -188,7 +195,7 @@ function unreadDeclarations(analysis: Analysis, acquisition: Node, substitutions
  * property path off a per-call variable (`mysqlServer.host`, `connection.connection_string`). A bare
  * variable, `this` or an `await` is refused: an object as a key would be a new key on every call.
  */
-function keyOf(analysis: Analysis, acquisition: Node): { parameters: string[]; key: string; multiple: boolean } | undefined {
+function keyOf(analysis: Analysis, acquisition: Node): Key | undefined {
   const leaves: string[] = [];
   const parameters = new Set<string>();
   let refused = false;
@@ -223,7 +230,94 @@ function keyOf(analysis: Analysis, acquisition: Node): { parameters: string[]; k
   };
   visit(acquisition);
   if (refused || leaves.length === 0) return undefined;
-  return { parameters: [...parameters], key: leaves.length === 1 ? leaves[0] : `JSON.stringify([${leaves.join(', ')}])`, multiple: leaves.length > 1 };
+  return {
+    parameters: [...parameters],
+    key: leaves.length === 1 ? leaves[0] : `JSON.stringify([${leaves.join(', ')}])`,
+    multiple: leaves.length > 1,
+    parameterTypes: undefined,
+    keyType: undefined,
+  };
+}
+
+type Key = NonNullable<SingletonClientPlan['keyed']>;
+
+/**
+ * The key's types, read from what the source already says: each parameter of the getter is a
+ * parameter of the function with a type annotation that names only module-level or global types, and
+ * the key is `ServerConfig['host']` for one property path, `string` for several (`JSON.stringify`).
+ * Undefined when any of that is missing: leakguard does not invent types.
+ */
+function withKeyTypes(analysis: Analysis, acquisition: Node, key: Key): Key | undefined {
+  const parameterTypes: string[] = [];
+  const rootTypes = new Map<string, TSESTree.TypeNode>();
+  for (const name of key.parameters) {
+    const reference = findIdentifierIn(acquisition, name);
+    const definition = reference ? findVariable(analysis.scopeManager, reference)?.defs[0] : undefined;
+    const parameter = definition?.type === 'Parameter' ? definition.name : undefined;
+    const annotation = parameter?.type === AST_NODE_TYPES.Identifier && !parameter.optional ? parameter.typeAnnotation?.typeAnnotation : undefined;
+    if (!annotation || !namesOnlyModuleTypes(analysis, annotation)) return undefined;
+    const text = analysis.sourceText.slice(annotation.range[0], annotation.range[1]);
+    parameterTypes.push(`${name}: ${text}`);
+    rootTypes.set(name, annotation);
+  }
+  let keyType = 'string';
+  if (!key.multiple) {
+    const steps = key.key.split('.').map((step) => step.trim());
+    const rootType = rootTypes.get(steps[0]);
+    if (!rootType || key.key.includes('?') || steps.some((step) => !/^[A-Za-z_$][\w$]*$/.test(step))) return undefined;
+    keyType = propertyTypeText(analysis.sourceText, rootType, steps.slice(1));
+  }
+  return { ...key, parameterTypes, keyType };
+}
+
+/**
+ * The type of `root.a.b` in words the source used: through inline object types their members'
+ * annotations (`{ address: string }` → `string`), past a named type an indexed access (`Tenant['address']`).
+ */
+function propertyTypeText(source: string, type: TSESTree.TypeNode, steps: readonly string[]): string {
+  let current = type;
+  let index = 0;
+  for (; index < steps.length && current.type === AST_NODE_TYPES.TSTypeLiteral; index++) {
+    const member = current.members.find(
+      (candidate): candidate is TSESTree.TSPropertySignature =>
+        candidate.type === AST_NODE_TYPES.TSPropertySignature && candidate.key.type === AST_NODE_TYPES.Identifier && candidate.key.name === steps[index] && !candidate.optional,
+    );
+    const memberType = member?.typeAnnotation?.typeAnnotation;
+    if (!memberType) break;
+    current = memberType;
+  }
+  const text = source.slice(current.range[0], current.range[1]);
+  if (index === steps.length) return text;
+  const named = current.type === AST_NODE_TYPES.TSTypeReference || current.type === AST_NODE_TYPES.TSTypeQuery;
+  return (named ? text : `(${text})`) + steps.slice(index).map((step) => `['${step}']`).join('');
+}
+
+function findIdentifierIn(root: Node, name: string): TSESTree.Identifier | undefined {
+  let found: TSESTree.Identifier | undefined;
+  walk(root, (node) => {
+    if (found) return false;
+    if (node.type === AST_NODE_TYPES.Identifier && node.name === name) found = node;
+    return undefined;
+  });
+  return found;
+}
+
+/** Every type name in `annotation` resolves at module level or globally (`URL`), so the getter can say it there. */
+function namesOnlyModuleTypes(analysis: Analysis, annotation: Node): boolean {
+  let ok = true;
+  walk(annotation, (node) => {
+    if (!ok) return false;
+    if (node.type === AST_NODE_TYPES.TSTypeReference || node.type === AST_NODE_TYPES.TSTypeQuery) {
+      let root: Node = node.type === AST_NODE_TYPES.TSTypeReference ? node.typeName : node.exprName;
+      while (root.type === AST_NODE_TYPES.TSQualifiedName) root = root.left;
+      if (root.type === AST_NODE_TYPES.Identifier) {
+        const scope = findVariable(analysis.scopeManager, root)?.scope.type;
+        if (scope !== undefined && scope !== 'module' && scope !== 'global') ok = false;
+      }
+    }
+    return undefined;
+  });
+  return ok;
 }
 
 /** `a.b.c` (no computed step, no call): `a`. */
@@ -340,15 +434,18 @@ export class SingletonPlanner {
     const perCall = 'perCall' in inlined ? inlined.perCall : undefined;
     // `new Kafka(this.#config)` in a method: the same for every call on this instance.
     const perInstance = perCall === 'this' && !awaited && isInstanceMethod(site.owner) && !perCallValue(analysis, acquisition, true);
-    if (perInstance && !writesTypeScript(analysis.ast) && site.binding.kind === 'variable') return this.#planPerInstance(site, acquisition);
-    const keyed = perCall ? keyOf(analysis, acquisition) : undefined;
-    if (perCall && (!keyed || writesTypeScript(analysis.ast) || site.binding.kind !== 'variable')) {
+    if (perInstance && site.binding.kind === 'variable') return this.#planPerInstance(site, acquisition);
+    const untypedKey = perCall ? keyOf(analysis, acquisition) : undefined;
+    // TypeScript: the getter's parameters keep the types their declarations wrote (`server: ServerConfig`).
+    const keyed = untypedKey && this.#typescript ? withKeyTypes(analysis, acquisition, untypedKey) : untypedKey;
+    if (perCall && (!keyed || site.binding.kind !== 'variable')) {
       return refuse(
         `its arguments use \`${perCall}\`, a value of this call: one shared client cannot serve every caller; keep one client per key (a Map) or pass the client in`,
       );
     }
-    const release = entry.releases.find((candidate): candidate is { method: string; async?: boolean } => 'method' in candidate && !candidate.method.startsWith('['));
-    if (!release) return refuse(`leakguard knows no close method for a ${entry.description}`);
+    const release = closeMethodOf(entry);
+    const stateWrite = acquisition.type === AST_NODE_TYPES.NewExpression ? instanceStateWrite(analysis, acquisition.callee) : undefined;
+    if (stateWrite) return refuse(`the class keeps per-caller state (${stateWrite}): one shared instance would share it between callers; share the client it opens instead`);
     if (site.binding.kind === 'released') return refuse('it is declared with `using` or closed in the same expression; declare it with `const` first');
     if (site.binding.kind === 'escapes') return refuse('the client is handed out');
     if (site.closedInCallback) return refuse('it is closed inside a callback; a shared client must not be closed there: remove that close by hand and pass the client in');
@@ -388,7 +485,7 @@ export class SingletonPlanner {
       names,
       reuse: existing !== undefined,
       typeText,
-      release: { method: release.method, async: release.async === true },
+      release,
       // A parameter default or a field would hold the promise: the awaited site calls the getter in place.
       site: awaited || keyed ? { kind: 'in-place' } : this.#siteOf(site, names),
       removals,
@@ -443,8 +540,7 @@ export class SingletonPlanner {
     const { analysis } = this;
     const method = site.owner.parent as TSESTree.MethodDefinition;
     const classBody = method.parent;
-    const release = site.entry.releases.find((candidate): candidate is { method: string; async?: boolean } => 'method' in candidate && !candidate.method.startsWith('['));
-    if (!release) return refuse(`leakguard knows no close method for a ${site.entry.description}`);
+    const release = closeMethodOf(site.entry);
     if (site.closedInCallback) return refuse('it is closed inside a callback; a shared client must not be closed there: remove that close by hand and pass the client in');
     const removals = this.#releaseStatements(site);
     if (!Array.isArray(removals)) return removals;
@@ -454,6 +550,9 @@ export class SingletonPlanner {
     let field = base;
     for (let suffix = 2; members.has(field) || members.has(`close${upperFirst(field)}`); suffix++) field = `${base}${suffix}`;
     const text = analysis.sourceText.slice(acquisition.range[0], acquisition.range[1]);
+    // TypeScript declares the field with the client's type (`private pool?: Pool`).
+    const typeText = this.#typescript ? this.#typeText(acquisition) : undefined;
+    if (this.#typescript && !typeText) return refuse('leakguard cannot name the client’s type here; keep it in a field of the instance by hand');
     return {
       kind: 'singleton-client',
       acquisition,
@@ -463,8 +562,8 @@ export class SingletonPlanner {
       anchor: topLevelStatement(acquisition),
       names: { variable: field, getter: field, closer: `close${upperFirst(field)}` },
       reuse: true,
-      typeText: undefined,
-      release: { method: release.method, async: release.async === true },
+      typeText,
+      release,
       site: { kind: 'per-instance', classBody, field: `${privateNames ? '#' : ''}${field}` },
       removals,
       moduleSystem: moduleSystemOf(analysis.ast, analysis.sourceText),

@@ -13,9 +13,16 @@ export interface SingletonClientPlan {
   /**
    * The arguments depend on values of the call (a server from the caller, a connection string from
    * configuration): one client per distinct value, kept in a module-level `Map` by the getter, which
-   * takes those values' variables as parameters. JavaScript only (the parameters would need types).
+   * takes those values' variables as parameters. In TypeScript the parameters keep the annotations
+   * their declarations wrote (`parameterTypes`, `server: ServerConfig`) and the map is typed by `keyType`.
    */
-  readonly keyed?: { readonly parameters: readonly string[]; readonly key: string; readonly multiple: boolean };
+  readonly keyed?: {
+    readonly parameters: readonly string[];
+    readonly key: string;
+    readonly multiple: boolean;
+    readonly parameterTypes: readonly string[] | undefined;
+    readonly keyType: string | undefined;
+  };
   /** Those constants' declarations, when nothing else reads them: they go with the per-call client. */
   readonly inlinedDeclarations: readonly TSESTree.VariableDeclaration[];
   /**
@@ -30,8 +37,12 @@ export interface SingletonClientPlan {
   readonly reuse: boolean;
   /** TypeScript: the client's type for `let x: <type> | undefined`; undefined in JavaScript. */
   readonly typeText: string | undefined;
-  /** The registry's release, called by the exported `close<Name>()`. */
-  readonly release: { readonly method: string; readonly async: boolean };
+  /**
+   * The registry's release, called by the exported `close<Name>()`. Undefined for a client leakguard
+   * knows no close method of (a project's own model class that opens a pool in its constructor): one
+   * shared instance for the process still ends the per-call connections, and no closer is written.
+   */
+  readonly release: { readonly method: string; readonly async: boolean } | undefined;
   readonly site: SingletonClientSite;
   /** The per-call release statements to delete: closing a shared client breaks every other caller. */
   readonly removals: readonly TSESTree.ExpressionStatement[];

@@ -1,0 +1,84 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../ast/node-types';
+import type { Analysis } from '../analysis/analysis';
+import { findVariable } from '../ast/scopes';
+import { walk, type Node } from '../ast/traverse';
+
+/**
+ * Where a class declared in this file writes its own fields outside its constructor (`this.user = user`
+ * in `load`): one instance shared by every caller would share that state between them, so
+ * `singleton-client` must not share it. A field filled lazily (`this.pool ??= …`, `if (!this.pool)
+ * this.pool = …`) is the same for every caller and does not count. Classes from packages are not
+ * looked into: undefined.
+ */
+export function instanceStateWrite(analysis: Analysis, callee: Node): string | undefined {
+  if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const definition = findVariable(analysis.scopeManager, callee)?.defs[0];
+  const declared = definition?.node;
+  if (!declared) return undefined;
+  if (declared.type === AST_NODE_TYPES.ClassDeclaration || declared.type === AST_NODE_TYPES.ClassExpression) return classStateWrite(declared.body);
+  if (declared.type === AST_NODE_TYPES.FunctionDeclaration) return prototypeStateWrite(analysis.ast, callee.name);
+  return undefined;
+}
+
+function classStateWrite(body: TSESTree.ClassBody): string | undefined {
+  for (const member of body.body) {
+    if (member.type !== AST_NODE_TYPES.MethodDefinition || member.kind === 'constructor' || member.static) continue;
+    const name = member.key.type === AST_NODE_TYPES.Identifier || member.key.type === AST_NODE_TYPES.PrivateIdentifier ? member.key.name : 'a method';
+    const written = fieldWrittenIn(member.value);
+    if (written) return `\`this.${written}\` in \`${name}\``;
+  }
+  return undefined;
+}
+
+/** ES5: `Model.prototype.load = function () { this.user = … }`. */
+function prototypeStateWrite(program: TSESTree.Program, className: string): string | undefined {
+  for (const statement of program.body) {
+    if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.AssignmentExpression) continue;
+    const { left, right } = statement.expression;
+    if (left.type !== AST_NODE_TYPES.MemberExpression || left.object.type !== AST_NODE_TYPES.MemberExpression) continue;
+    const owner = left.object;
+    const onPrototype =
+      owner.object.type === AST_NODE_TYPES.Identifier && owner.object.name === className && owner.property.type === AST_NODE_TYPES.Identifier && owner.property.name === 'prototype';
+    if (!onPrototype || right.type !== AST_NODE_TYPES.FunctionExpression) continue;
+    const written = fieldWrittenIn(right);
+    const name = left.property.type === AST_NODE_TYPES.Identifier ? left.property.name : 'a method';
+    if (written) return `\`this.${written}\` in \`${name}\``;
+  }
+  return undefined;
+}
+
+/** The first `this.<field> = …` of a method body that is not a lazy fill; nested functions with their own `this` skipped. */
+function fieldWrittenIn(fn: TSESTree.FunctionExpression | TSESTree.TSEmptyBodyFunctionExpression): string | undefined {
+  if (!fn.body) return undefined;
+  let written: string | undefined;
+  walk(fn.body, (node) => {
+    if (written) return false;
+    if (node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.FunctionDeclaration) return false;
+    if (node.type !== AST_NODE_TYPES.AssignmentExpression || node.operator !== '=') return undefined;
+    const target = node.left;
+    if (target.type !== AST_NODE_TYPES.MemberExpression || target.object.type !== AST_NODE_TYPES.ThisExpression) return undefined;
+    const field = target.property.type === AST_NODE_TYPES.Identifier || target.property.type === AST_NODE_TYPES.PrivateIdentifier ? target.property.name : undefined;
+    if (field && !isLazyFill(node, field)) written = field;
+    return undefined;
+  });
+  return written;
+}
+
+/** `if (!this.pool) this.pool = …` (or in a block): filled once, the same for every caller. */
+function isLazyFill(assignment: TSESTree.AssignmentExpression, field: string): boolean {
+  let current: Node | undefined = assignment.parent;
+  while (current && current.type !== AST_NODE_TYPES.IfStatement) {
+    if (current.type !== AST_NODE_TYPES.ExpressionStatement && current.type !== AST_NODE_TYPES.BlockStatement) return false;
+    current = current.parent;
+  }
+  const test = current?.test;
+  if (test?.type !== AST_NODE_TYPES.UnaryExpression || test.operator !== '!') return false;
+  const read = test.argument;
+  return (
+    read.type === AST_NODE_TYPES.MemberExpression &&
+    read.object.type === AST_NODE_TYPES.ThisExpression &&
+    (read.property.type === AST_NODE_TYPES.Identifier || read.property.type === AST_NODE_TYPES.PrivateIdentifier) &&
+    read.property.name === field
+  );
+}
