@@ -32,6 +32,7 @@ import { endsField } from '../ownership/field-releases';
 import { fileEvidencedClient, isFileEvidenced, mayEndValues } from '../ownership/file-evidenced-clients';
 import { isStoredOnRequest } from '../lifetime/request-objects';
 import { scopedProviderField } from '../lifetime/scoped-providers';
+import { connectsOnFirstUse } from '../oracle/client-holders';
 
 export const NO_CLIENT_PER_CALL = 'no-client-per-call';
 
@@ -220,12 +221,13 @@ function detectClientsPerCall(analysis: Analysis, options: NoClientPerCallOption
 
 /**
  * The client `node` makes: the oracle's answer, a package's value this file ends elsewhere (see
- * file-evidenced-clients), or (both modes) an instance of a constructor function of this file that
- * opens one of its own (see constructor-function-holders).
+ * file-evidenced-clients), (both modes) an instance of a constructor function of this file that
+ * opens one of its own (see constructor-function-holders), or (typed) a package's value whose
+ * declared shape owns a connection (see connection-owner-shape).
  */
 function clientAcquisition(analysis: Analysis, node: Node): ResourceEntry | undefined {
   const known = (value: Node) => analysis.oracle.acquisition(value) ?? fileEvidencedClient(value, analysis.ast, analysis.scopeManager, analysis.sourceText);
-  const entry = known(node) ?? constructorFunctionHolder(node, analysis.scopeManager, known);
+  const entry = known(node) ?? constructorFunctionHolder(node, analysis.scopeManager, known) ?? analysis.oracle.connectionOwner?.(node);
   return entry?.kind === 'client' ? entry : undefined;
 }
 
@@ -392,6 +394,12 @@ function callbackReleases(variable: VariableLike, entry: ResourceEntry): Node[] 
   return releases;
 }
 
+/** The variable's first read in source order: where an instance that connects on first use opens its connection. */
+function firstUse(variable: VariableLike): Node | undefined {
+  const reads = variable.references.filter((reference) => !reference.init).map((reference) => reference.identifier);
+  return reads.sort((a, b) => a.range[0] - b.range[0])[0];
+}
+
 /** Owned by this call (not returned, stored or handed over), and whether the call closes it, on every path or only on success. */
 function judge(analysis: Analysis, options: NoClientPerCallOptions, acquisition: Node, owner: FunctionNode, entry: ResourceEntry): Verdict | undefined {
   const binding = bindingOf(acquisition, owner, entry, analysis.scopeManager, analysis.oracle);
@@ -413,7 +421,7 @@ function judge(analysis: Analysis, options: NoClientPerCallOptions, acquisition:
         return storesViewInSlot(binding.variable, analysis.scopeManager) ? undefined : { closed: false, binding, releases: [] };
       }
       const leaks = findLeakPaths(owner, {
-        acquisition,
+        acquisition: (connectsOnFirstUse(entry) && firstUse(binding.variable)) || acquisition,
         scope: declaringScope(binding.variable.defs[0]?.node) ?? owner.body,
         releases: new Set(usage.releases),
         names: new Set(usage.variables.map((variable) => variable.name)),

@@ -46,6 +46,7 @@ export function heldClients(classNode: ClassNode, acquisition: (expression: Node
     const entry = acquisition(value);
     if (entry?.kind === 'client') held.push({ field, entry, made });
   };
+  const connectors = guardedConnectors(classNode);
   for (const member of classNode.body.body) {
     if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.static && member.value && !isFunction(member.value)) {
       keep(memberKey(member), member.value, 'on construction');
@@ -53,13 +54,50 @@ export function heldClients(classNode: ClassNode, acquisition: (expression: Node
     }
     if (member.type !== AST_NODE_TYPES.MethodDefinition || member.static || !member.value.body) continue;
     const constructing = member.kind === 'constructor';
+    const connector = connectors.get(memberKey(member) ?? '');
     walkSameFunction(member.value.body, (node) => {
       if (node.type !== AST_NODE_TYPES.AssignmentExpression) return undefined;
-      if (constructing ? node.operator === '=' : isLazyInitGuard(node)) keep(thisField(node.left), node.right, constructing ? 'on construction' : 'lazily');
+      const field = thisField(node.left);
+      const connects = node.operator === '=' && field !== undefined && connector?.has(field) === true;
+      if (constructing ? node.operator === '=' : isLazyInitGuard(node) || connects) keep(field, node.right, constructing ? 'on construction' : 'lazily');
       return undefined;
     });
   }
   return held;
+}
+
+/**
+ * The methods other methods call only while a field is still empty (`if (!this.client) await
+ * this.connect()`), with those fields: a lazy-connect wrapper, whose `connect()` assigns the client
+ * the instance then keeps (datagroom's DbAbstraction, opened by the first query of each instance).
+ */
+function guardedConnectors(classNode: ClassNode): Map<string, Set<string>> {
+  const connectors = new Map<string, Set<string>>();
+  for (const member of classNode.body.body) {
+    if (member.type !== AST_NODE_TYPES.MethodDefinition || member.static || !member.value.body) continue;
+    walkSameFunction(member.value.body, (node) => {
+      if (node.type !== AST_NODE_TYPES.IfStatement) return undefined;
+      const test = unwrapExpression(node.test);
+      if (test.type !== AST_NODE_TYPES.UnaryExpression || test.operator !== '!') return undefined;
+      const field = thisField(test.argument);
+      const method = field === undefined ? undefined : calledThisMethod(node.consequent);
+      if (field !== undefined && method !== undefined) connectors.set(method, new Set([...(connectors.get(method) ?? []), field]));
+      return undefined;
+    });
+  }
+  return connectors;
+}
+
+/** `this.connect()` or `await this.connect();` (alone, or alone in a block): the method's name. */
+function calledThisMethod(statement: Node): string | undefined {
+  let node: Node = statement;
+  if (node.type === AST_NODE_TYPES.BlockStatement && node.body.length === 1) node = node.body[0];
+  if (node.type === AST_NODE_TYPES.ExpressionStatement) node = node.expression;
+  node = unwrapExpression(node);
+  if (node.type === AST_NODE_TYPES.AwaitExpression) node = unwrapExpression(node.argument);
+  if (node.type !== AST_NODE_TYPES.CallExpression || node.arguments.length > 0) return undefined;
+  const callee = unwrapExpression(node.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression && unwrapExpression(callee.object).type === AST_NODE_TYPES.ThisExpression ? staticPropertyName(callee) : undefined;
 }
 
 /**
@@ -87,6 +125,9 @@ export function holderReleases(classNode: ClassNode, held: readonly HeldClient[]
   return releases;
 }
 
+/** Holder entries whose every client is made by the first method call that needs it (see connectsOnFirstUse). */
+const lazyHolders = new WeakSet<ResourceEntry>();
+
 /** The registry entry a class of this file stands for when it holds clients of its own; undefined otherwise. */
 export function clientHolderEntry(classNode: ClassNode, acquisition: (expression: Node) => ResourceEntry | undefined): ResourceEntry | undefined {
   const name = classNode.id?.name;
@@ -95,10 +136,21 @@ export function clientHolderEntry(classNode: ClassNode, acquisition: (expression
   if (held.length === 0) return undefined;
   const first = held[0];
   const how = first.made === 'lazily' ? 'creates a' : 'creates its own';
-  return {
+  const entry: ResourceEntry = {
     description: `\`${name}\` (which ${how} ${first.entry.description})`,
     kind: 'client',
     types: [{ from: 'file', name }],
     releases: holderReleases(classNode, held),
   };
+  if (held.every((client) => client.made === 'lazily')) lazyHolders.add(entry);
+  return entry;
+}
+
+/**
+ * Does an instance of this holder open its connections only when first used (every held client made
+ * lazily)? Then nothing that throws before its first use can leave one open, and that first use is
+ * where it connects (a failed connect tears down what it opened, as for a client's own `connect()`).
+ */
+export function connectsOnFirstUse(entry: ResourceEntry): boolean {
+  return lazyHolders.has(entry);
 }

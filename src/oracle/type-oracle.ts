@@ -23,6 +23,11 @@ export interface TypeOracle {
    */
   acquisition(expression: TSESTree.Node): ResourceEntry | undefined;
   /**
+   * Typed only: a package's value the registry does not list that its declared shape shows to own a
+   * connection (see connection-owner-shape); no-client-per-call's last resort.
+   */
+  connectionOwner?(expression: TSESTree.Node): ResourceEntry | undefined;
+  /**
    * The resource the promise that `call` returns resolves to: `pool.getConnection().then((conn) => …)`
    * acquires in its continuation what `await pool.getConnection()` acquires.
    */

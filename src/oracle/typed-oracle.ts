@@ -12,6 +12,7 @@ import { calleeSignatures, possibleResultTypes } from './possible-results';
 import { grpcCallSignature, programUsesGrpc, type GrpcCallSignature } from './grpc-call-signature';
 import type { EventSourceKind, RequestScopedMatch, SubscriptionRelease, TypeOracle } from './type-oracle';
 import type { UntypedOracle } from './untyped-oracle';
+import { connectionOwnerByShape } from './connection-owner-shape';
 
 type TypeServices = Pick<ParserServicesWithTypeInformation, 'program' | 'esTreeNodeToTSNodeMap'>;
 
@@ -127,6 +128,20 @@ export class TypedOracle implements TypeOracle {
     const entry = created ? typed : this.syntactic.acquisition(expression);
     this.#acquisitions.set(tsOuter, entry ?? null);
     return entry;
+  }
+
+  connectionOwner(expression: Node): ResourceEntry | undefined {
+    const outer = unwrapExpression(expression);
+    const awaited = outer.type === AST_NODE_TYPES.AwaitExpression;
+    const inner = awaited ? unwrapExpression(outer.argument) : outer;
+    if (inner.type !== AST_NODE_TYPES.NewExpression && inner.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const tsOuter = this.services.esTreeNodeToTSNodeMap.get(outer);
+    const tsInner = this.services.esTreeNodeToTSNodeMap.get(inner);
+    if (!tsOuter || !tsInner || (!ts.isCallExpression(tsInner) && !ts.isNewExpression(tsInner))) return undefined;
+    const resultType = this.#resultType(tsOuter, tsInner, awaited);
+    // A type the registry knows was judged by acquisition() (a view of a client, a handle): not ours to redo.
+    if (this.matchType(resultType)) return undefined;
+    return connectionOwnerByShape(this.#checker, tsInner, resultType);
   }
 
   /**

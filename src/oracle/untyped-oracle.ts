@@ -37,7 +37,11 @@ function namesPackageMember(spec: { from?: string; package?: string; name?: stri
  */
 function inFamily(family: ConstructorFamily, member: ModuleMember): boolean {
   const name = member.path.length === 1 ? member.path[0] : undefined;
-  return name !== undefined && member.module.startsWith(family.packagePrefix) && name.endsWith(family.nameSuffix) && name.length > family.nameSuffix.length;
+  if (name === undefined || !member.module.startsWith(family.packagePrefix)) return false;
+  if (name.endsWith(family.nameSuffix) && name.length > family.nameSuffix.length) return true;
+  // `new S3(…)` from '@aws-sdk/client-s3': the aggregated client, named after the package.
+  const service = member.module.slice(family.packagePrefix.length).replace(/-/g, '');
+  return family.namedAfterPackage === true && service.length > 0 && name.toLowerCase() === service.toLowerCase();
 }
 
 /** `a || b`, `a ?? b`, `c ? a : b`: the values the expression can take; the expression itself otherwise. */
@@ -46,6 +50,20 @@ function alternatives(value: Node): Node[] {
   if (node.type === AST_NODE_TYPES.LogicalExpression && node.operator !== '&&') return [...alternatives(node.left), ...alternatives(node.right)];
   if (node.type === AST_NODE_TYPES.ConditionalExpression) return [...alternatives(node.consequent), ...alternatives(node.alternate)];
   return [node];
+}
+
+/**
+ * `MongoClient.connect(url).catch(log)`: awaited, it settles to what `MongoClient.connect(url)`
+ * resolves to (or to the handler's fallback), so it acquires what that call acquires. The promise
+ * being handled, for `.catch(…)` and `.finally(…)` on a call; undefined otherwise.
+ */
+function handledPromise(call: TSESTree.CallExpression): TSESTree.CallExpression | TSESTree.NewExpression | undefined {
+  const callee = unwrapExpression(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed) return undefined;
+  const method = staticPropertyName(callee);
+  if (method !== 'catch' && method !== 'finally') return undefined;
+  const promise = unwrapExpression(callee.object);
+  return promise.type === AST_NODE_TYPES.CallExpression || promise.type === AST_NODE_TYPES.NewExpression ? promise : undefined;
 }
 
 /** Local subclasses of local subclasses of an imported class: deeper than this is not a pattern. */
@@ -85,9 +103,15 @@ export class UntypedOracle implements TypeOracle {
     const outer = unwrapExpression(expression);
     const awaited = outer.type === AST_NODE_TYPES.AwaitExpression;
     const inner = awaited ? unwrapExpression((outer).argument) : outer;
+    return this.#acquiredBy(inner, awaited);
+  }
+
+  #acquiredBy(inner: Node, awaited: boolean): ResourceEntry | undefined {
     if (inner.type === AST_NODE_TYPES.NewExpression) return this.#constructed(inner);
-    if (inner.type === AST_NODE_TYPES.CallExpression) return this.#called(inner, awaited) ?? this.#fromLocalFactory(inner, awaited);
-    return undefined;
+    if (inner.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const settled = awaited ? handledPromise(inner) : undefined;
+    if (settled) return this.#acquiredBy(settled, true);
+    return this.#called(inner, awaited) ?? this.#fromLocalFactory(inner, awaited);
   }
 
   settledAcquisition(call: TSESTree.CallExpression): ResourceEntry | undefined {

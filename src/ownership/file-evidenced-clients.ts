@@ -10,6 +10,19 @@ import type { ResourceEntry } from '../registry/resource-entry';
 /** The methods that end what a package makes: a connection, a pool, a transport, a browser. */
 const ENDING_METHODS = new Set(['close', 'quit', 'disconnect', 'destroy', 'end', 'shutdown', 'terminate']);
 
+/**
+ * `client.connect()` with no arguments (or only a callback): the file opens the value's connection
+ * itself (pg, mongodb, node-redis, ioredis with `lazyConnect`, a vendor SDK). With an argument it
+ * wires one node to another (`source.connect(destination)` in audio graphs) and says nothing.
+ */
+const CONNECTING_METHOD = 'connect';
+
+function opensItself(call: TSESTree.CallExpression): boolean {
+  const [first, ...rest] = call.arguments;
+  if (first === undefined) return true;
+  return rest.length === 0 && (first.type === AST_NODE_TYPES.ArrowFunctionExpression || first.type === AST_NODE_TYPES.FunctionExpression);
+}
+
 /** A package's constructor or factory, as the file names it: `nodemailer.createTransport`, `SubscriptionClient`. */
 type Maker = string;
 
@@ -65,7 +78,8 @@ function fileEvidence(program: TSESTree.Program, scopeManager: ScopeManagerLike,
     } else if (node.type === AST_NODE_TYPES.MemberExpression) {
       const method = staticPropertyName(node);
       const callee = outermostWrapper(node);
-      if (method !== undefined && ENDING_METHODS.has(method) && callee.parent?.type === AST_NODE_TYPES.CallExpression && callee.parent.callee === callee) {
+      const call = callee.parent?.type === AST_NODE_TYPES.CallExpression && callee.parent.callee === callee ? callee.parent : undefined;
+      if (method !== undefined && call && (ENDING_METHODS.has(method) || (method === CONNECTING_METHOD && opensItself(call)))) {
         endings.push({ receiver: node.object, method });
       }
     }
@@ -74,7 +88,8 @@ function fileEvidence(program: TSESTree.Program, scopeManager: ScopeManagerLike,
   for (const { receiver, method } of endings) {
     for (const made of makersOf(receiver, scopeManager, fieldValues)) {
       const maker = packageMaker(made, program, sourceText);
-      if (maker !== undefined && !found.has(maker)) found.set(maker, method);
+      // An ending names the release; a connect only says the value holds a connection.
+      if (maker !== undefined && (!found.has(maker) || found.get(maker) === CONNECTING_METHOD)) found.set(maker, method);
     }
   }
   evidence.set(program, found);
@@ -84,8 +99,9 @@ function fileEvidence(program: TSESTree.Program, scopeManager: ScopeManagerLike,
 /**
  * A client of a package the registry does not list, recognised by what the file does with it:
  * `nodemailer.createTransport(…)` where the same file ends another transport made the same way
- * (`transport.close()`), `new SubscriptionClient(…)` where some code here calls `client.close()`. The
- * file itself says that what this maker returns holds something open until it is ended. Only the
+ * (`transport.close()`), `new SubscriptionClient(…)` where some code here calls `client.close()`, or
+ * `new VendorClient(…)` that the file opens with `client.connect()`. The file itself says that what
+ * this maker returns holds something open until it is ended. Only the
  * constructor or factory of a package counts (not node's own, not this project's files), and the
  * rule reports such a value only when the code that makes it never ends it.
  */
@@ -99,11 +115,18 @@ export function fileEvidencedClient(
   if (maker === undefined) return undefined;
   const method = fileEvidence(program, scopeManager, sourceText).get(maker);
   if (method === undefined) return undefined;
-  const entry: ResourceEntry = {
-    description: `\`${maker}(…)\` result (which this file ends with \`${method}()\` elsewhere)`,
-    kind: 'client',
-    releases: [{ method }],
-  };
+  const entry: ResourceEntry =
+    method === CONNECTING_METHOD
+      ? {
+          description: `\`${maker}(…)\` result (which this file opens with \`connect()\`)`,
+          kind: 'client',
+          releases: [...ENDING_METHODS].map((ending) => ({ method: ending })),
+        }
+      : {
+          description: `\`${maker}(…)\` result (which this file ends with \`${method}()\` elsewhere)`,
+          kind: 'client',
+          releases: [{ method }],
+        };
   evidenced.add(entry);
   return entry;
 }
@@ -113,9 +136,9 @@ export function isFileEvidenced(entry: ResourceEntry): boolean {
   return evidenced.has(entry);
 }
 
-/** A cheap text test before any AST work: can this file end anything at all? */
+/** A cheap text test before any AST work: can this file end (or open) anything at all? */
 export function mayEndValues(sourceText: string): boolean {
   return ENDING_CALL.test(sourceText);
 }
 
-const ENDING_CALL = /\.(?:close|quit|disconnect|destroy|end|shutdown|terminate)\(/;
+const ENDING_CALL = /\.(?:close|quit|disconnect|destroy|end|shutdown|terminate|connect)\(/;

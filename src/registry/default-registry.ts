@@ -256,6 +256,53 @@ export const defaultRegistry: readonly ResourceEntry[] = [
     releases: [{ method: 'close', async: true }],
   },
   {
+    // Bull (v3): `new Queue(name, redisUrl)` opens three Redis connections of its own until `close()`.
+    description: 'Bull queue',
+    kind: 'client',
+    types: [{ from: 'package', package: 'bull', name: 'Queue' }],
+    // `const Queue = require('bull'); new Queue(…)`: the module itself is the Queue class.
+    factories: fromPackage('bull', 'default'),
+    releases: [{ method: 'close', async: true }],
+  },
+  {
+    // A transporter keeps its SMTP connection (a pool of them with `pool: true`) until `close()`;
+    // nodemailer's own advice is one transporter per process (nodemailer#699: "too many connections").
+    description: 'nodemailer transport',
+    kind: 'client',
+    factories: fromPackage('nodemailer', 'createTransport'),
+    releases: [{ method: 'close' }],
+  },
+  {
+    // The Pub/Sub client holds gRPC channels and an auth client until `close()` (nodejs-pubsub#2016).
+    description: 'Google Cloud Pub/Sub client',
+    kind: 'client',
+    types: [{ from: 'package', package: '@google-cloud/pubsub', name: 'PubSub' }],
+    factories: fromPackage('@google-cloud/pubsub', 'PubSub'),
+    releases: [{ method: 'close', async: true }],
+  },
+  {
+    // A GraphQL subscription client opens its WebSocket on construction (hasura#3918).
+    description: 'GraphQL subscription client',
+    kind: 'client',
+    types: [{ from: 'package', package: 'subscriptions-transport-ws', name: 'SubscriptionClient' }],
+    factories: fromPackage('subscriptions-transport-ws', 'SubscriptionClient'),
+    releases: [{ method: 'close' }],
+  },
+  {
+    description: 'MQTT client',
+    kind: 'client',
+    types: [{ from: 'package', package: 'mqtt', name: 'MqttClient' }],
+    factories: fromPackage('mqtt', 'connect', 'default.connect'),
+    releases: [{ method: 'end' }],
+  },
+  {
+    description: 'Cassandra client',
+    kind: 'client',
+    types: [{ from: 'package', package: 'cassandra-driver', name: 'Client' }],
+    factories: fromPackage('cassandra-driver', 'Client'),
+    releases: [{ method: 'shutdown', async: true }],
+  },
+  {
     description: 'Elasticsearch client',
     kind: 'client',
     types: [{ from: 'package', package: '@elastic/elasticsearch', name: 'Client' }],
@@ -370,8 +417,9 @@ export const defaultRegistry: readonly ResourceEntry[] = [
     description: 'AWS SDK client',
     kind: 'client',
     types: [{ from: 'package', package: '@smithy/smithy-client', name: 'Client' }],
-    // Without types (or without the packages installed): `new S3Client(…)`, `new SQSClient(…)` by import.
-    constructorFamilies: [{ packagePrefix: '@aws-sdk/client-', nameSuffix: 'Client' }],
+    // Without types (or without the packages installed): `new S3Client(…)`, `new SQSClient(…)`, and
+    // the aggregated `new S3(…)`, `new DynamoDB(…)` (aws-sdk-js-v3#5010: one per call, EMFILE), by import.
+    constructorFamilies: [{ packagePrefix: '@aws-sdk/client-', nameSuffix: 'Client', namedAfterPackage: true }],
     releases: [{ method: 'destroy' }],
   },
 

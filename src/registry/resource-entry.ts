@@ -49,4 +49,10 @@ export interface ResourceEntry {
 export interface ConstructorFamily {
   readonly packagePrefix: string;
   readonly nameSuffix: string;
+  /**
+   * Also the class named after the package's own part (`S3` from `@aws-sdk/client-s3`,
+   * `CloudWatchLogs` from `@aws-sdk/client-cloudwatch-logs`): an SDK's aggregated client, which
+   * extends the `<Service>Client` and owns the same connections.
+   */
+  readonly namedAfterPackage?: boolean;
 }

@@ -6,7 +6,7 @@ import { typedRuleTester, untypedRuleTester } from './rule-testers';
  * request it is hung on, an instance of an ES5 constructor or of a request-scoped provider), a
  * cache that is filled only after the client has connected, a default client captured by the object
  * a factory returns, and a package's value that the file itself shows must be ended. None needs type
- * information, so both modes must agree (`nodemailer` and `@nestjs/common` are not installed: `any` typed).
+ * information, so both modes must agree (`@acme/mailer` and `@nestjs/common` are not installed: `any` typed).
  */
 const valid = [
   {
@@ -104,24 +104,103 @@ export function createContext(options: { publisher: RedisClientType }) {
   {
     name: 'a package value the file never ends anywhere: nothing says it holds a connection',
     code: `
-const nodemailer = require('nodemailer');
+const mailer = require('@acme/mailer');
 exports.forgot = function (req, res) {
-  const transport = nodemailer.createTransport({ host: 'smtp' });
+  const transport = mailer.createTransport({ host: 'smtp' });
   transport.sendMail({ to: req.body.email }, () => res.send('sent'));
 };`,
   },
   {
     name: 'a package value the file ends, made and ended per call: how often is not judged',
     code: `
-const nodemailer = require('nodemailer');
+const mailer = require('@acme/mailer');
 exports.forgot = async function (req, res) {
-  const transport = nodemailer.createTransport({ host: 'smtp' });
+  const transport = mailer.createTransport({ host: 'smtp' });
   try {
     await transport.sendMail({ to: req.body.email });
   } finally {
     transport.close();
   }
   res.send('sent');
+};`,
+  },
+  {
+    name: 'a constructor function kept on a module object whose methods quit the client through an alias of this',
+    code: `
+const redis = require('redis');
+const datastore = {};
+datastore.Store = function (opts) {
+  var self = this;
+  self.client = redis.createClient(opts.port, opts.host);
+  return self;
+};
+datastore.Store.prototype.get = function (key, cb) {
+  var self = this;
+  self.client.get(key, (err, value) => {
+    self.client.quit();
+    cb(err, value);
+  });
+};
+datastore.handle = function (req, res) {
+  new datastore.Store({}).get(req.params.key, (err, doc) => res.end(JSON.stringify(doc)));
+};
+module.exports = datastore;`,
+  },
+  {
+    name: 'a nodemailer transport created once when the module loads',
+    code: `
+const nodemailer = require('nodemailer');
+const transporter = nodemailer.createTransport({ host: 'smtp' });
+exports.forgot = function (req, res) {
+  transporter.sendMail({ to: req.body.email }, () => res.send('sent'));
+};`,
+  },
+  {
+    name: 'a lazy-connect wrapper destroyed after its query: an earlier throw finds it not yet connected',
+    code: `
+const { MongoClient } = require('mongodb');
+class Db {
+  constructor() {
+    this.client = null;
+  }
+  async connect() {
+    this.client = await MongoClient.connect(process.env.DATABASE).catch((err) => console.log(err));
+  }
+  async find(table, query) {
+    if (!this.client) await this.connect();
+    return this.client.db('app').collection(table).find(query).toArray();
+  }
+  async destroy() {
+    if (this.client) await this.client.close(true);
+  }
+}
+async function rowsFor(user, filter) {
+  const db = new Db();
+  const allowed = await checkAccess(user);
+  const rows = await db.find('data', { ...filter, owner: allowed });
+  await db.destroy();
+  return rows;
+}
+module.exports = { rowsFor };`,
+  },
+  {
+    name: 'an event-driven client that lives on in its message listener: judging it from the function that wired it is guesswork',
+    code: `
+const { createClient } = require('redis');
+exports.watch = function (channel, onMessage) {
+  const subscriber = createClient();
+  subscriber.on('message', (name, message) => onMessage(message));
+  subscriber.subscribe(channel);
+};`,
+  },
+  {
+    name: 'a package value connected to another node (an audio graph): wiring says nothing about a connection',
+    code: `
+const { Synth, Gain } = require('@acme/audio');
+exports.play = function (note) {
+  const synth = new Synth();
+  synth.connect(new Gain());
+  synth.trigger(note);
 };`,
   },
 ];
@@ -239,15 +318,118 @@ export function createContext(options: { publisher?: RedisClientType }) {
   {
     name: 'a package value made per request and never ended, where the file ends another one made the same way',
     code: `
-const nodemailer = require('nodemailer');
+const mailer = require('@acme/mailer');
 exports.forgot = function (req, res) {
-  const transport = nodemailer.createTransport({ host: 'smtp' });
+  const transport = mailer.createTransport({ host: 'smtp' });
   transport.sendMail({ to: req.body.email }, () => res.send('sent'));
 };
 exports.verify = async function () {
-  const transport = nodemailer.createTransport({ host: 'smtp' });
+  const transport = mailer.createTransport({ host: 'smtp' });
   await transport.verify();
   transport.close();
+};`,
+    errors: [{ messageId: 'neverClosed' as const, line: 4 }],
+  },
+  {
+    name: 'a constructor function kept on a module object that opens a client through an alias of this, built per request',
+    code: `
+const redis = require('redis');
+const datastore = {};
+datastore.Store = function (opts) {
+  var self = this;
+  self.client = redis.createClient(opts.port, opts.host);
+  return self;
+};
+datastore.Store.prototype.get = function (key, cb) {
+  var self = this;
+  self.client.get(key, cb);
+};
+datastore.handle = function (req, res) {
+  var ds = new datastore.Store({});
+  ds.get(req.params.key, (err, doc) => res.end(JSON.stringify(doc)));
+};
+module.exports = datastore;`,
+    errors: [{ messageId: 'neverClosed' as const, line: 14 }],
+  },
+  {
+    name: 'a nodemailer transport created for every mail and never closed',
+    code: `
+import nodemailer from 'nodemailer';
+export const sendReservationMail = async (mail: { to: string }, auth: { user: string; pass: string }) => {
+  const transporter = nodemailer.createTransport({ host: 'smtp', auth });
+  const { messageId } = await transporter.sendMail(mail);
+  return messageId;
+};`,
+    errors: [{ messageId: 'neverClosed' as const, line: 4, data: { resource: 'nodemailer transport', where: '`sendReservationMail`' } }],
+  },
+  {
+    name: 'a Bull queue constructed on every call of a helper and never closed',
+    code: `
+const Bull = require('bull');
+async function publish(name, data) {
+  const queue = new Bull(name, process.env.REDIS_URL);
+  await queue.add(data);
+}
+module.exports = { publish };`,
+    errors: [{ messageId: 'neverClosed' as const, line: 4 }],
+  },
+  {
+    name: 'an AWS SDK aggregated client (named after its package) per loop iteration, never destroyed',
+    code: `
+import { S3 } from '@aws-sdk/client-s3';
+export const handler = async (event: { keys: string[] }) => {
+  const pending = [];
+  for (const key of event.keys) {
+    const s3 = new S3({});
+    pending.push(s3.getObject({ Bucket: 'b', Key: key }));
+  }
+  return Promise.all(pending);
+};`,
+    errors: [{ messageId: 'neverClosed' as const, line: 6 }],
+  },
+  {
+    name: 'a lazy-connect wrapper made for every check and never destroyed',
+    code: `
+const { MongoClient } = require('mongodb');
+class Db {
+  async connect() {
+    this.client = await MongoClient.connect(process.env.DATABASE).catch((err) => console.log(err));
+  }
+  async find(table, query) {
+    if (!this.client) await this.connect();
+    return this.client.db('app').collection(table).find(query).toArray();
+  }
+  async destroy() {
+    if (this.client) await this.client.close(true);
+  }
+}
+async function rowsFor(filter) {
+  const db = new Db();
+  return db.find('data', filter);
+}
+module.exports = { rowsFor };`,
+    errors: [{ messageId: 'neverClosed' as const, line: 16 }],
+  },
+  {
+    name: 'a client per request whose ready and end listeners only watch its connection',
+    code: `
+const { createClient } = require('redis');
+exports.handler = async function (req, res) {
+  const client = createClient();
+  client.on('ready', () => console.log('redis ready'));
+  client.on('end', () => console.log('redis gone'));
+  res.json({ cached: await client.get(req.params.key) });
+};`,
+    errors: [{ messageId: 'neverClosed' as const, line: 4 }],
+  },
+  {
+    name: 'a package value the file opens with connect(), made per request and never ended',
+    code: `
+const { VendorClient } = require('@acme/vendor-sdk');
+exports.handler = async function (req, res) {
+  const client = new VendorClient({ apiKey: process.env.KEY });
+  await client.connect();
+  res.json(await client.fetchOrders(req.params.id));
 };`,
     errors: [{ messageId: 'neverClosed' as const, line: 4 }],
   },
