@@ -8,6 +8,7 @@ import { enclosingFunction, isFunction, isInside, outermostWrapper, staticProper
 import { acquisitionFlag } from '../flow/acquisition-flag';
 import { connectionPeer, pipeDestination } from '../flow/connection-peer';
 import { timeoutListenerWithoutRelease } from '../flow/timeout-listener';
+import { releasesBesideListeners } from '../flow/listener-releases';
 import { continuationOf, errorFirstReleaseCallbacks, isErrorFirstCallback, successOnlyContinuation } from '../flow/continuations';
 import { nodeIndexOf } from '../ast/node-index';
 import type { Node } from '../ast/traverse';
@@ -414,7 +415,10 @@ function judgeBinding(
   }
   if (binding.kind !== 'variable') return undefined;
 
-  const usage = withReleaserCalls(analyzeHandleUsage(binding.variable, binding.target, owner, entry, analysis, options), releaserCalls, owner);
+  const used = withReleaserCalls(analyzeHandleUsage(binding.variable, binding.target, owner, entry, analysis, options), releaserCalls, owner);
+  // Released by the function itself and else only in listeners on other objects: still its owner.
+  const besideListeners = releasesBesideListeners(used, owner, analysis.ast, analysis.scopeManager);
+  const usage: HandleUsage = besideListeners ? { ...used, releases: besideListeners, escape: undefined, lentOnly: false } : used;
   // Lent to calls and released here too: this function is the owner, the callees only borrowed it.
   const owned = !usage.escape || (usage.lentOnly && usage.releases.length > 0);
   // Returned, stored or passed on: whoever holds it next may own its timeouts.
@@ -473,7 +477,11 @@ function judgeBinding(
       refusal ?? planReleaseOnError(analysis, { acquisition, binding, owner, entry, usage }),
     );
   }
-  const remedy = (): Remedy<WrapInTryFinallyPlan> => refusal ?? planTryFinally(analysis, { acquisition, binding, owner, entry, usage });
+  const remedy = (): Remedy<WrapInTryFinallyPlan> =>
+    refusal ??
+    (besideListeners
+      ? { kind: 'refusal', reason: 'it is also released in a listener registered on another object; release it in a `finally` around its uses, and keep the listener only if the handle must end before the function does' }
+      : planTryFinally(analysis, { acquisition, binding, owner, entry, usage }));
   if (usage.releases.length === 0) return report('neverReleased', {}, remedy());
 
   const names = new Set(usage.variables.map((variable) => variable.name));
