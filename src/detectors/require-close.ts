@@ -8,7 +8,7 @@ import { enclosingFunction, isFunction, isInside, outermostWrapper, staticProper
 import { acquisitionFlag } from '../flow/acquisition-flag';
 import { connectionPeer, pipeDestination } from '../flow/connection-peer';
 import { timeoutListenerWithoutRelease } from '../flow/timeout-listener';
-import { releasesBesideListeners } from '../flow/listener-releases';
+import { endedFlags, releasesBesideListeners } from '../flow/listener-releases';
 import { continuationOf, errorFirstReleaseCallbacks, isErrorFirstCallback, successOnlyContinuation } from '../flow/continuations';
 import { nodeIndexOf } from '../ast/node-index';
 import type { Node } from '../ast/traverse';
@@ -28,6 +28,8 @@ import { mayMentionAcquisition } from '../registry/text-precheck';
 import { planDestroyInlineSourceOnPeerClose, planDestroyOnPeerClose, planHoistedOption, planMoveIntoTry, planReleaseInChainFinally, planReleaseOnError, planTryFinally } from '../remedies/plan-try-finally';
 
 export const REQUIRE_CLOSE = 'require-close';
+
+const LISTENER_REGISTRATIONS = ['on', 'once', 'addListener', 'prependListener', 'prependOnceListener', 'off', 'removeListener'];
 
 const requireCloseOptions = ownershipOptions('handle');
 
@@ -486,9 +488,11 @@ function judgeBinding(
 
   const names = new Set(usage.variables.map((variable) => variable.name));
   const scope = declaringScope(binding.variable.defs[0]?.node) ?? owner.body;
-  const quietMethods = new Set(entry.quietMethods ?? []);
+  // Wiring a listener onto the handle (`browser.on('disconnected', …)`) is no way out of the function.
+  const quietMethods = new Set([...(entry.quietMethods ?? []), ...LISTENER_REGISTRATIONS]);
   const quietCalls = borrowerQuietCalls(usage.borrowers, analysis);
-  const leaks = findLeakPaths(owner, { acquisition, scope, releases: new Set(usage.releases), names, quietMethods, quietCalls, openAtEntry, presence }).filter(
+  const ended = besideListeners ? endedFlags(used, owner, analysis.scopeManager) : undefined;
+  const leaks = findLeakPaths(owner, { acquisition, scope, releases: new Set(usage.releases), names, quietMethods, quietCalls, openAtEntry, presence, endedFlags: ended }).filter(
     (leak) => throwsLeak || leak.kind !== 'throw',
   );
   if (leaks.length === 0) return undefined;

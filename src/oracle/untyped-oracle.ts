@@ -203,6 +203,10 @@ export class UntypedOracle implements TypeOracle {
   }
 
   /** Without types the stream rules read writables by shape (a handler's `res`, a factory's stream). */
+  declaresMethod(): undefined {
+    return undefined;
+  }
+
   isWritableStream(): undefined {
     return undefined;
   }
