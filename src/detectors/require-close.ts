@@ -659,7 +659,9 @@ function throwBeforeHandOff(
   usage: HandleUsage,
   entry: ResourceEntry,
 ): { leak: LeakPath; handOff: Node } | undefined {
-  const handOffs = usage.handOffs.filter((handOff) => !handOff.settles);
+  // A helper that only borrows it (`await this.handshake(worker)`) gives it back: the worker is still
+  // this function's while the helper runs, and a throw out of it leaves it open.
+  const handOffs = usage.handOffs.filter((handOff) => !handOff.settles && !handOff.borrowed);
   if (handOffs.length === 0) return undefined;
   if (handOffs.some((handOff) => !handOff.inOwner || handOff.reason === 'reassigned')) return undefined;
   // A hand-off in a `finally` (to a helper that destroys the stream) runs on the error paths too: it

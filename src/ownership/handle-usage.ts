@@ -39,6 +39,8 @@ export interface HandOff {
   readonly inOwner: boolean;
   /** A listener that only settles the promise the function awaits (`once('error', reject)`): no hand-off. */
   readonly settles: boolean;
+  /** A helper of this file that only reads it and gives it back (`await this.handshake(worker)`): a loan, no hand-off. */
+  readonly borrowed?: boolean;
 }
 
 export interface HandleUsage {
@@ -239,7 +241,8 @@ export function analyzeHandleUsage(
   const followed: VariableLike[] = [variable];
 
   const roles: RoleContext = { entry, analysis: context, options };
-  const handOff = (node: Node, reason: HandOff['reason'], inOwner: boolean, settles = false) => handOffs.push({ node, reason, inOwner, settles });
+  const handOff = (node: Node, reason: HandOff['reason'], inOwner: boolean, settles = false, borrowed = false) =>
+    handOffs.push(borrowed ? { node, reason, inOwner, settles, borrowed } : { node, reason, inOwner, settles });
 
   for (let index = 0; index < followed.length; index++) {
     const settled = () => escape !== undefined;
@@ -261,7 +264,7 @@ export function analyzeHandleUsage(
       const recording = tracked && !settled();
       if (recording) references.push(identifier);
       if (role.kind === 'escape') {
-        handOff(identifier, role.reason, inOwner, role.settles);
+        handOff(identifier, role.reason, inOwner, role.settles, role.borrowed);
         if (!recording) continue;
         if (role.lent && inOwner) {
           if (!role.borrowed) loan ??= { node: identifier, reason: role.reason };

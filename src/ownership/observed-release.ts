@@ -131,14 +131,30 @@ export function isRepeatedPackageProduct(analysis: Analysis, acquisition: Node):
 export { RELEASE_METHODS };
 
 /**
- * Typed mode: the value's own type declares the method the function releases it with (a project's
- * `QueryRunner` interface with `release()`, a helper that returns `puppeteer.launch()`), and it is
- * not one of Node's in-memory streams, which end without holding anything. The function's release
+ * `new X()`, `createQueryRunner()`, `openDatabase()`, `pool.acquire()`: a call whose name says it makes
+ * or opens something. A lookup (`Session.findByUid(id)`) hands back what lives elsewhere, and its
+ * `destroy()` deletes a record rather than releasing what the function opened (oidc-provider).
+ */
+const ACQUIRING_NAME = /^(?:create|open|connect|launch|acquire|start|begin|spawn|fork|checkout|lease|lock|make|obtain|new[A-Z_]|get(?:Connection|Client|Session|Browser|Page|Socket|Channel|Lock))/;
+
+function isAcquiringCall(acquisition: Node): boolean {
+  const produced = acquisition.type === AST_NODE_TYPES.AwaitExpression ? acquisition.argument : acquisition;
+  if (produced.type === AST_NODE_TYPES.NewExpression) return true;
+  if (produced.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = produced.callee;
+  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? staticPropertyName(callee) : undefined;
+  return name !== undefined && ACQUIRING_NAME.test(name);
+}
+
+/**
+ * Typed mode: an acquiring call's value whose own type declares the method the function releases it
+ * with (a project's `QueryRunner` interface with `release()`, a helper that returns
+ * `puppeteer.launch()`), and it is not one of Node's in-memory streams, which end without holding anything. The function's release
  * call on its own product is the same evidence as for a package's product; the checker confirms it
  * is the value's lifetime method and not a name that merely looks like one.
  */
 function typeDeclaresRelease(analysis: Analysis, produced: Node, release: string): boolean {
-  if (!analysis.oracle.typed) return false;
+  if (!analysis.oracle.typed || !isAcquiringCall(produced)) return false;
   if (analysis.oracle.isWritableStream(produced) === true) return false;
   return analysis.oracle.declaresMethod(produced, release) === true;
 }

@@ -58,6 +58,18 @@ export async function scan(urls: string[]): Promise<number> {
 }`,
   },
   {
+    name: 'a record looked up and then destroyed is deleted, not released: a lookup acquires nothing',
+    code: `
+interface Session { accountId: string; destroy(): Promise<void>; }
+interface Sessions { findByUid(uid: string): Promise<Session | undefined>; }
+export async function revoke(sessions: Sessions, uid: string, userId: string): Promise<void> {
+  const session = await sessions.findByUid(uid);
+  if (!session) throw new Error('not found');
+  if (session.accountId !== userId) throw new Error('not yours');
+  await session.destroy();
+}`,
+  },
+  {
     name: 'a module-level let is not the function’s to release',
     code: `
 import puppeteer, { type Browser } from 'puppeteer';
