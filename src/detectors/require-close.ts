@@ -425,7 +425,7 @@ function judgeBinding(
   const owned = !usage.escape || (usage.lentOnly && usage.releases.length > 0);
   // Returned, stored or passed on: whoever holds it next may own its timeouts.
   const keptHere = usage.handOffs.every((handOff) => handOff.reason === 'handed to its listeners' || handOff.reason === 'released in a callback' || handOff.reason === 'piped');
-  const idle = keptHere ? timeoutListenerWithoutRelease(usage.variables, entry) : undefined;
+  const idle = keptHere ? timeoutListenerWithoutRelease(usage.variables, entry, analysis.scopeManager) : undefined;
   if (idle) {
     return report('timeoutWithoutRelease', { line: String(lineOf(idle)) }, refusal ?? { kind: 'refusal', reason: "a 'timeout' listener must decide what ends the socket; call `.destroy()` (or `.end()`) in it" });
   }
