@@ -69,6 +69,7 @@ export class UntypedOracle implements TypeOracle {
   readonly #factoryResults = new Map<Node, { awaited?: ResourceEntry | null; bare?: ResourceEntry | null }>();
   /** A class of this file: the holder entry it stands for, or null when it holds no client of its own. */
   readonly #holders = new Map<Node, ResourceEntry | null>();
+  readonly #assignedFields = new Map<Node, Map<string, Node[]>>();
 
   readonly #lookups: RegistryLookups;
 
@@ -488,6 +489,10 @@ export class UntypedOracle implements TypeOracle {
         types.push(...this.#annotationTypes(element));
         if (element.value) types.push(...(this.acquisition(element.value)?.types ?? []));
       }
+      // `configure(config) { this.pool = mysql.createPool(config); }`: set-up code of the class assigns it.
+      if (element.type === AST_NODE_TYPES.MethodDefinition && element.value.body) {
+        for (const value of this.#fieldAssignments(element.value.body, name)) types.push(...this.#valueTypes(value));
+      }
       if (
         element.type === AST_NODE_TYPES.MethodDefinition &&
         element.kind === 'constructor' &&
@@ -505,6 +510,26 @@ export class UntypedOracle implements TypeOracle {
       }
     }
     return types;
+  }
+
+  /** The values a method body assigns to `this.<name>` (not in nested functions, whose `this` differs). */
+  #fieldAssignments(body: Node, name: string): Node[] {
+    let byName = this.#assignedFields.get(body);
+    if (!byName) {
+      const found = new Map<string, Node[]>();
+      walk(body, (node) => {
+        if (node !== body && (node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.FunctionDeclaration)) return false;
+        if (node.type !== AST_NODE_TYPES.AssignmentExpression || node.operator !== '=') return undefined;
+        const target = node.left;
+        if (target.type !== AST_NODE_TYPES.MemberExpression || target.object.type !== AST_NODE_TYPES.ThisExpression) return undefined;
+        const field = staticPropertyName(target);
+        if (field !== undefined) found.set(field, [...(found.get(field) ?? []), node.right]);
+        return undefined;
+      });
+      byName = found;
+      this.#assignedFields.set(body, byName);
+    }
+    return byName.get(name) ?? [];
   }
 
   #annotationTypes(node: { typeAnnotation?: TSESTree.TSTypeAnnotation | undefined }): DeclarationSpecifier[] {
