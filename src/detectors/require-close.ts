@@ -5,7 +5,7 @@ import { isResolvedWith, promiseExecutorSettles, releasesOnlyWhereSettled, settl
 import { AST_NODE_TYPES } from '../ast/node-types';
 import type { Analysis } from '../analysis/analysis';
 import { enclosingFunction, isFunction, isInside, outermostWrapper, staticPropertyName, type FunctionNode } from '../ast/predicates';
-import { acquisitionFlag } from '../flow/acquisition-flag';
+import { acquisitionFlag, elseAcquisition } from '../flow/acquisition-flag';
 import { connectionPeer, pipeDestination } from '../flow/connection-peer';
 import { timeoutListenerWithoutRelease } from '../flow/timeout-listener';
 import { endedFlags, releasesBesideListeners } from '../flow/listener-releases';
@@ -141,7 +141,9 @@ function judgeAcquisition(
   const binding = bindingOf(acquisition, owner, entry, analysis.scopeManager, analysis.oracle);
   // `if (ownRunner) await runner.release()` after `if (…ownRunner) runner = createQueryRunner()`.
   const flag = binding.kind === 'variable' && !binding.declarator ? acquisitionFlag(acquisition, owner, analysis.sourceText, analysis.scopeManager) : undefined;
-  return judgeBinding(analysis, options, acquisition, binding, owner, entry, undefined, flag);
+  // `if (useCache) producer = cached(); else producer = kafka.producer()`: the other branch's value is borrowed.
+  const borrowedBranch = flag?.when === 'falsy' ? elseAcquisition(acquisition, owner, analysis.scopeManager)?.otherBranch : undefined;
+  return judgeBinding(analysis, options, acquisition, binding, owner, entry, undefined, flag, true, undefined, borrowedBranch);
 }
 
 /**
@@ -401,6 +403,8 @@ function judgeBinding(
   throwsLeak = true,
   /** Calls that release the handle without naming it (pg's `done()`). */
   releaserCalls?: readonly Node[],
+  /** The branch of an own-or-borrowed choice that assigns a borrowed value to the handle's variable. */
+  borrowedBranch?: Node,
 ): RequireCloseFinding | undefined {
   // A callback's parameter is open from the callback's first statement.
   const openAtEntry = !isInside(acquisition, owner.body);
@@ -417,7 +421,7 @@ function judgeBinding(
   }
   if (binding.kind !== 'variable') return undefined;
 
-  const used = withReleaserCalls(analyzeHandleUsage(binding.variable, binding.target, owner, entry, analysis, options), releaserCalls, owner);
+  const used = withReleaserCalls(analyzeHandleUsage(binding.variable, binding.target, owner, entry, analysis, options, undefined, undefined, borrowedBranch), releaserCalls, owner);
   // Released by the function itself and else only in listeners on other objects: still its owner.
   const besideListeners = releasesBesideListeners(used, owner, analysis.ast, analysis.scopeManager);
   const usage: HandleUsage = besideListeners ? { ...used, releases: besideListeners, escape: undefined, lentOnly: false } : used;
@@ -488,8 +492,10 @@ function judgeBinding(
 
   const names = new Set(usage.variables.map((variable) => variable.name));
   const scope = declaringScope(binding.variable.defs[0]?.node) ?? owner.body;
-  // Wiring a listener onto the handle (`browser.on('disconnected', …)`) is no way out of the function.
-  const quietMethods = new Set([...(entry.quietMethods ?? []), ...LISTENER_REGISTRATIONS]);
+  // Wiring a listener onto the handle (`browser.on('disconnected', …)`) is no way out of the function,
+  // and a client whose own `connect()` fails has nothing open to release (pg, kafkajs and mongodb
+  // tear the attempt down themselves): `await producer.connect()` before the `try` is the usual shape.
+  const quietMethods = new Set([...(entry.quietMethods ?? []), ...LISTENER_REGISTRATIONS, 'connect']);
   const quietCalls = borrowerQuietCalls(usage.borrowers, analysis);
   const ended = besideListeners ? endedFlags(used, owner, analysis.scopeManager) : undefined;
   const leaks = findLeakPaths(owner, { acquisition, scope, releases: new Set(usage.releases), names, quietMethods, quietCalls, openAtEntry, presence, endedFlags: ended }).filter(

@@ -221,7 +221,9 @@ class ReleaseInterpreter {
 
   ifStatement(node: TSESTree.IfStatement, states: States): Outcome {
     const test = this.simple(node.test, states);
-    const guard = this.guardOf(node.test);
+    // The `if` that chooses whether to acquire (`if (useCache) … else producer = acquire()`) tests
+    // the flag before there is anything to guard: its branches are walked as they are.
+    const guard = isInside(this.sites.acquisition, node) ? undefined : this.guardOf(node.test);
     // `if (fh) await fh.close()`: the handle variable is empty only before the acquisition ran.
     const present = guard ? test.normal & ~BEFORE : test.normal;
     const absent = guard ? test.normal & BEFORE : test.normal;

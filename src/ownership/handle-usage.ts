@@ -228,6 +228,11 @@ export function analyzeHandleUsage(
    * `on('error')` listener, a client hung on the request the handler serves): see client-keeping.
    */
   ownerKeeps?: (value: Node, reason: EscapeReason) => boolean,
+  /**
+   * The branch of an own-or-borrowed choice that assigns a borrowed value to the same variable
+   * (`if (useCache) producer = cached(); else producer = acquire()`): its writes are not reassignments.
+   */
+  borrowedBranch?: Node,
 ): HandleUsage {
   const variables: VariableLike[] = [variable];
   const releases: Node[] = [];
@@ -254,6 +259,7 @@ export function analyzeHandleUsage(
       if (reference.init && index > 0) continue; // the alias's own declaration
       const inOwner = enclosingFunction(identifier) === owner;
       if (reference.isWrite()) {
+        if (borrowedBranch && isWithinNode(identifier, borrowedBranch)) continue;
         handOff(identifier, 'reassigned', inOwner);
         if (tracked && !settled()) escape = { node: identifier, reason: 'reassigned' };
         continue;
@@ -355,4 +361,8 @@ function isConsoleCall(call: TSESTree.CallExpression): boolean {
     callee.object.type === AST_NODE_TYPES.Identifier &&
     callee.object.name === 'console'
   );
+}
+
+function isWithinNode(node: Node, container: Node): boolean {
+  return node.range[0] >= container.range[0] && node.range[1] <= container.range[1];
 }
