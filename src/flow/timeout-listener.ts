@@ -63,10 +63,13 @@ function touchesHandle(listener: FunctionNode, names: ReadonlySet<string>, relea
   let touched = false;
   walk(listener.body, (node) => {
     if (touched) return false;
-    if (node.type === AST_NODE_TYPES.Identifier && names.has(node.name)) touched = true;
+    // In the listener itself any use counts (it may hand the socket on); in a helper it calls, only a release.
+    if (depth === 0 && node.type === AST_NODE_TYPES.Identifier && names.has(node.name)) touched = true;
     if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression) {
       const method = staticPropertyName(node.callee);
-      if (method !== undefined && releaseMethods.has(method)) touched = true;
+      const receiver = node.callee.object;
+      const onHandle = receiver.type === AST_NODE_TYPES.Identifier ? names.has(receiver.name) : depth === 0;
+      if (method !== undefined && releaseMethods.has(method) && onHandle) touched = true;
     }
     if (!touched && depth < MAX_HELPER_DEPTH && node.type === AST_NODE_TYPES.CallExpression) {
       const helper = localFunctionOf(node, scopeManager);
