@@ -167,6 +167,24 @@ export function probe(host: string, port: number): Promise<boolean> {
 }`,
     errors: [{ messageId: 'timeoutWithoutRelease' as const, line: 5 }],
   },
+  {
+    name: 'a socket whose timeout calls a local helper that only looks at it leaves it open',
+    code: `
+import net from 'node:net';
+export function probe(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, host);
+    const fail = (reason: string) => reject(new Error(reason + ' ' + socket.remoteAddress));
+    socket.setTimeout(1000, () => fail('timeout'));
+    socket.once('connect', () => {
+      socket.end();
+      resolve(true);
+    });
+    socket.once('error', () => fail('error'));
+  });
+}`,
+    errors: [{ messageId: 'timeoutWithoutRelease' as const, line: 5 }],
+  },
 ];
 
 typedRuleTester().run('require-close (released through helpers, chains and callbacks, typed)', rule, { valid, invalid });
