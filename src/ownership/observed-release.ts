@@ -153,8 +153,16 @@ function isAcquiringCall(acquisition: Node): boolean {
  * call on its own product is the same evidence as for a package's product; the checker confirms it
  * is the value's lifetime method and not a name that merely looks like one.
  */
+/** `new Helper()` of a class declared in this file: a local helper (a test double, a wrapper), as before. */
+function constructsLocalClass(analysis: Analysis, acquisition: Node): boolean {
+  const produced = acquisition.type === AST_NODE_TYPES.AwaitExpression ? acquisition.argument : acquisition;
+  if (produced.type !== AST_NODE_TYPES.NewExpression || produced.callee.type !== AST_NODE_TYPES.Identifier) return false;
+  const definition = findVariable(analysis.scopeManager, produced.callee)?.defs[0];
+  return definition?.type === 'ClassName';
+}
+
 function typeDeclaresRelease(analysis: Analysis, produced: Node, release: string): boolean {
-  if (!analysis.oracle.typed || !isAcquiringCall(produced)) return false;
+  if (!analysis.oracle.typed || !isAcquiringCall(produced) || constructsLocalClass(analysis, produced)) return false;
   if (analysis.oracle.isWritableStream(produced) === true) return false;
   return analysis.oracle.declaresMethod(produced, release) === true;
 }
