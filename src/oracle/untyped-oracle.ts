@@ -392,6 +392,13 @@ export class UntypedOracle implements TypeOracle {
       ) {
         return this.#fieldTypes(node, staticPropertyName(node)!);
       }
+      // `new Kafka(config).producer()`: a receiver made inline is what its constructor makes.
+      if (node.type === AST_NODE_TYPES.NewExpression) return this.#valueTypes(node);
+      // `getKafka(settings).producer()`: a function of this file hands the receiver back.
+      if (node.type === AST_NODE_TYPES.CallExpression) {
+        const factory = calledLocalFunction(node, this.scopeManager);
+        if (factory) return returnedValues(factory, this.scopeManager).flatMap((value) => this.#valueTypes(value));
+      }
       return [];
     } finally {
       this.#inferring.delete(node);

@@ -1,5 +1,5 @@
 import rule from '../../rules/require-close';
-import { typedRuleTester } from './rule-testers';
+import { typedRuleTester, untypedRuleTester } from './rule-testers';
 
 /**
  * An own-or-borrowed choice: `if (useCache) producer = cached(); else { producer = kafka.producer(); … }`
@@ -66,3 +66,5 @@ export async function send(brokers: string[], records: ProducerRecord[], useCach
 ];
 
 typedRuleTester().run('require-close (own-or-borrowed choices, typed)', rule, { valid, invalid });
+// Untyped, `new Kafka(config).producer()` is read through the receiver its constructor makes.
+untypedRuleTester().run('require-close (own-or-borrowed choices, untyped)', rule, { valid, invalid });
