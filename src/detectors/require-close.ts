@@ -5,9 +5,10 @@ import { isResolvedWith, promiseExecutorSettles, releasesOnlyWhereSettled, settl
 import { AST_NODE_TYPES } from '../ast/node-types';
 import type { Analysis } from '../analysis/analysis';
 import { enclosingFunction, isFunction, isInside, outermostWrapper, staticPropertyName, type FunctionNode } from '../ast/predicates';
-import { acquisitionFlag } from '../flow/acquisition-flag';
+import { acquisitionFlag, elseAcquisition } from '../flow/acquisition-flag';
 import { connectionPeer, pipeDestination } from '../flow/connection-peer';
 import { timeoutListenerWithoutRelease } from '../flow/timeout-listener';
+import { endedFlags, releasesBesideListeners } from '../flow/listener-releases';
 import { continuationOf, errorFirstReleaseCallbacks, isErrorFirstCallback, successOnlyContinuation } from '../flow/continuations';
 import { nodeIndexOf } from '../ast/node-index';
 import type { Node } from '../ast/traverse';
@@ -27,6 +28,8 @@ import { mayMentionAcquisition } from '../registry/text-precheck';
 import { planDestroyInlineSourceOnPeerClose, planDestroyOnPeerClose, planHoistedOption, planMoveIntoTry, planReleaseInChainFinally, planReleaseOnError, planTryFinally } from '../remedies/plan-try-finally';
 
 export const REQUIRE_CLOSE = 'require-close';
+
+const LISTENER_REGISTRATIONS = ['on', 'once', 'addListener', 'prependListener', 'prependOnceListener', 'off', 'removeListener'];
 
 const requireCloseOptions = ownershipOptions('handle');
 
@@ -138,7 +141,9 @@ function judgeAcquisition(
   const binding = bindingOf(acquisition, owner, entry, analysis.scopeManager, analysis.oracle);
   // `if (ownRunner) await runner.release()` after `if (…ownRunner) runner = createQueryRunner()`.
   const flag = binding.kind === 'variable' && !binding.declarator ? acquisitionFlag(acquisition, owner, analysis.sourceText, analysis.scopeManager) : undefined;
-  return judgeBinding(analysis, options, acquisition, binding, owner, entry, undefined, flag);
+  // `if (useCache) producer = cached(); else producer = kafka.producer()`: the other branch's value is borrowed.
+  const borrowedBranch = flag?.when === 'falsy' ? elseAcquisition(acquisition, owner, analysis.scopeManager)?.otherBranch : undefined;
+  return judgeBinding(analysis, options, acquisition, binding, owner, entry, undefined, flag, true, undefined, borrowedBranch);
 }
 
 /**
@@ -398,6 +403,8 @@ function judgeBinding(
   throwsLeak = true,
   /** Calls that release the handle without naming it (pg's `done()`). */
   releaserCalls?: readonly Node[],
+  /** The branch of an own-or-borrowed choice that assigns a borrowed value to the handle's variable. */
+  borrowedBranch?: Node,
 ): RequireCloseFinding | undefined {
   // A callback's parameter is open from the callback's first statement.
   const openAtEntry = !isInside(acquisition, owner.body);
@@ -414,12 +421,15 @@ function judgeBinding(
   }
   if (binding.kind !== 'variable') return undefined;
 
-  const usage = withReleaserCalls(analyzeHandleUsage(binding.variable, binding.target, owner, entry, analysis, options), releaserCalls, owner);
+  const used = withReleaserCalls(analyzeHandleUsage(binding.variable, binding.target, owner, entry, analysis, options, undefined, undefined, borrowedBranch), releaserCalls, owner);
+  // Released by the function itself and else only in listeners on other objects: still its owner.
+  const besideListeners = releasesBesideListeners(used, owner, analysis.ast, analysis.scopeManager);
+  const usage: HandleUsage = besideListeners ? { ...used, releases: besideListeners, escape: undefined, lentOnly: false } : used;
   // Lent to calls and released here too: this function is the owner, the callees only borrowed it.
   const owned = !usage.escape || (usage.lentOnly && usage.releases.length > 0);
   // Returned, stored or passed on: whoever holds it next may own its timeouts.
   const keptHere = usage.handOffs.every((handOff) => handOff.reason === 'handed to its listeners' || handOff.reason === 'released in a callback' || handOff.reason === 'piped');
-  const idle = keptHere ? timeoutListenerWithoutRelease(usage.variables, entry) : undefined;
+  const idle = keptHere ? timeoutListenerWithoutRelease(usage.variables, entry, analysis.scopeManager) : undefined;
   if (idle) {
     return report('timeoutWithoutRelease', { line: String(lineOf(idle)) }, refusal ?? { kind: 'refusal', reason: "a 'timeout' listener must decide what ends the socket; call `.destroy()` (or `.end()`) in it" });
   }
@@ -473,14 +483,22 @@ function judgeBinding(
       refusal ?? planReleaseOnError(analysis, { acquisition, binding, owner, entry, usage }),
     );
   }
-  const remedy = (): Remedy<WrapInTryFinallyPlan> => refusal ?? planTryFinally(analysis, { acquisition, binding, owner, entry, usage });
+  const remedy = (): Remedy<WrapInTryFinallyPlan> =>
+    refusal ??
+    (besideListeners
+      ? { kind: 'refusal', reason: 'it is also released in a listener registered on another object; release it in a `finally` around its uses, and keep the listener only if the handle must end before the function does' }
+      : planTryFinally(analysis, { acquisition, binding, owner, entry, usage }));
   if (usage.releases.length === 0) return report('neverReleased', {}, remedy());
 
   const names = new Set(usage.variables.map((variable) => variable.name));
   const scope = declaringScope(binding.variable.defs[0]?.node) ?? owner.body;
-  const quietMethods = new Set(entry.quietMethods ?? []);
+  // Wiring a listener onto the handle (`browser.on('disconnected', …)`) is no way out of the function,
+  // and a client whose own `connect()` fails has nothing open to release (pg, kafkajs and mongodb
+  // tear the attempt down themselves): `await producer.connect()` before the `try` is the usual shape.
+  const quietMethods = new Set([...(entry.quietMethods ?? []), ...LISTENER_REGISTRATIONS, 'connect']);
   const quietCalls = borrowerQuietCalls(usage.borrowers, analysis);
-  const leaks = findLeakPaths(owner, { acquisition, scope, releases: new Set(usage.releases), names, quietMethods, quietCalls, openAtEntry, presence }).filter(
+  const ended = besideListeners ? endedFlags(used, owner, analysis.scopeManager) : undefined;
+  const leaks = findLeakPaths(owner, { acquisition, scope, releases: new Set(usage.releases), names, quietMethods, quietCalls, openAtEntry, presence, endedFlags: ended }).filter(
     (leak) => throwsLeak || leak.kind !== 'throw',
   );
   if (leaks.length === 0) return undefined;
@@ -647,7 +665,9 @@ function throwBeforeHandOff(
   usage: HandleUsage,
   entry: ResourceEntry,
 ): { leak: LeakPath; handOff: Node } | undefined {
-  const handOffs = usage.handOffs.filter((handOff) => !handOff.settles);
+  // A helper that only borrows it (`await this.handshake(worker)`) gives it back: the worker is still
+  // this function's while the helper runs, and a throw out of it leaves it open.
+  const handOffs = usage.handOffs.filter((handOff) => !handOff.settles && !handOff.borrowed);
   if (handOffs.length === 0) return undefined;
   if (handOffs.some((handOff) => !handOff.inOwner || handOff.reason === 'reassigned')) return undefined;
   // A hand-off in a `finally` (to a helper that destroys the stream) runs on the error paths too: it

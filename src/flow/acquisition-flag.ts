@@ -25,7 +25,9 @@ export function acquisitionFlag(
   owner: FunctionNode,
   sourceText: string,
   scopeManager: ScopeManagerLike,
-): { readonly name: string; readonly when: 'truthy' } | undefined {
+): { readonly name: string; readonly when: 'truthy' | 'falsy' } | undefined {
+  const otherwise = elseAcquisition(acquisition, owner, scopeManager);
+  if (otherwise) return otherwise.flag;
   const guard = guardingIf(acquisition, owner);
   if (!guard) return undefined;
   const conditions = disjuncts(guard.test, owner, sourceText, scopeManager, 0);
@@ -75,4 +77,39 @@ function constFlagConditions(identifier: TSESTree.Identifier, owner: FunctionNod
   if (definition?.type !== AST_NODE_TYPES.VariableDeclarator || !definition.init || definition.parent.kind !== 'const') return undefined;
   if (enclosingFunction(definition) !== owner) return undefined;
   return disjuncts(definition.init, owner, sourceText, scopeManager, depth + 1);
+}
+
+/**
+ * The `else` of an own-or-borrowed choice:
+ *
+ *     let producer;
+ *     if (useCache) producer = await cachedProducer();
+ *     else { producer = kafka.producer(); await producer.connect(); }
+ *     …
+ *     if (!useCache) await producer.disconnect();
+ *
+ * The acquisition runs exactly when the test is falsy, so `if (!useCache)` is "if it was acquired
+ * here"; what the other branch assigns is borrowed and not this function's. Only a plain local
+ * (or `const` flag) test, and an acquisition written directly in the `else` block.
+ */
+export function elseAcquisition(
+  acquisition: Node,
+  owner: FunctionNode,
+  scopeManager: ScopeManagerLike,
+): { readonly flag: { readonly name: string; readonly when: 'falsy' }; readonly otherBranch: Node } | undefined {
+  const assignment = outermostWrapper(acquisition).parent;
+  const statement = assignment?.parent;
+  if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || statement?.type !== AST_NODE_TYPES.ExpressionStatement) return undefined;
+  const block = statement.parent;
+  const branch = block?.type === AST_NODE_TYPES.BlockStatement ? block : statement;
+  const guard = branch.parent;
+  if (guard?.type !== AST_NODE_TYPES.IfStatement || guard.alternate !== branch || enclosingFunction(guard) !== owner) return undefined;
+  const test = unwrapExpression(guard.test);
+  if (test.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const definition = findVariable(scopeManager, test)?.defs[0];
+  if (!definition || (definition.type !== 'Variable' && definition.type !== 'Parameter')) return undefined;
+  // The flag must not change between the choice and the release.
+  const variable = findVariable(scopeManager, test);
+  if (variable?.references.some((reference) => reference.isWrite() && !reference.init)) return undefined;
+  return { flag: { name: test.name, when: 'falsy' }, otherBranch: guard.consequent };
 }

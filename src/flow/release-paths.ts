@@ -66,6 +66,12 @@ export interface ReleaseSites {
    */
   readonly presence?: { readonly name: string; readonly when: 'truthy' | 'falsy' };
   /**
+   * Locals that a listener for the handle's own end sets (`browser.on('disconnected', () => { gone =
+   * true; })`): once set, the handle has ended by itself, so `if (browser && !gone) browser.close()`
+   * releases it wherever it still needs releasing.
+   */
+  readonly endedFlags?: ReadonlySet<string>;
+  /**
    * Calls after which the owner's work is over though control goes on (`reject(err)` in a promise
    * executor's callback): reaching one with the handle open records a `return` leak at the call.
    */
@@ -215,7 +221,9 @@ class ReleaseInterpreter {
 
   ifStatement(node: TSESTree.IfStatement, states: States): Outcome {
     const test = this.simple(node.test, states);
-    const guard = this.guardOf(node.test);
+    // The `if` that chooses whether to acquire (`if (useCache) … else producer = acquire()`) tests
+    // the flag before there is anything to guard: its branches are walked as they are.
+    const guard = isInside(this.sites.acquisition, node) ? undefined : this.guardOf(node.test);
     // `if (fh) await fh.close()`: the handle variable is empty only before the acquisition ran.
     const present = guard ? test.normal & ~BEFORE : test.normal;
     const absent = guard ? test.normal & BEFORE : test.normal;
@@ -248,6 +256,14 @@ class ReleaseInterpreter {
       const flag = unwrapExpression(negated ? (node).argument : node);
       if (flag.type === AST_NODE_TYPES.Identifier && flag.name === presence.name) return negated === (presence.when === 'truthy') ? 'absent' : 'present';
     }
+    const ended = this.sites.endedFlags;
+    if (ended) {
+      const negated = node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!';
+      const flag = unwrapExpression(negated ? (node as TSESTree.UnaryExpression).argument : node);
+      if (flag.type === AST_NODE_TYPES.Identifier && ended.has(flag.name)) return negated ? 'present' : 'absent';
+    }
+    // `fh && !closed`: open only when both say so.
+    if (node.type === AST_NODE_TYPES.LogicalExpression && node.operator === '&&' && this.guardOf(node.left) === 'present' && this.guardOf(node.right) === 'present') return 'present';
     if (node.type === AST_NODE_TYPES.BinaryExpression) {
       const other = isHandle(node.left) ? node.right : isHandle(node.right) ? node.left : undefined;
       const nullish =

@@ -1,7 +1,7 @@
 import { isEmitterListenerMethod } from '../ast/listener-methods';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import { isFunction, outermostWrapper, staticPropertyName, type FunctionNode } from '../ast/predicates';
-import type { VariableLike } from '../ast/scopes';
+import { findVariable, type ScopeManagerLike, type VariableLike } from '../ast/scopes';
 import { walk, type Node } from '../ast/traverse';
 import type { ResourceEntry } from '../registry/resource-entry';
 
@@ -11,14 +11,14 @@ import type { ResourceEntry } from '../registry/resource-entry';
  * `socket.end()` or `socket.destroy()`"). A listener that neither releases the socket nor hands it
  * on leaves it open for as long as the peer keeps it. Returns the first such listener.
  */
-export function timeoutListenerWithoutRelease(variables: readonly VariableLike[], entry: ResourceEntry): FunctionNode | undefined {
+export function timeoutListenerWithoutRelease(variables: readonly VariableLike[], entry: ResourceEntry, scopeManager?: ScopeManagerLike): FunctionNode | undefined {
   if (!entry.quietMethods?.includes('setTimeout')) return undefined;
   const names = new Set(variables.map((variable) => variable.name));
   const releaseMethods = new Set(entry.releases.flatMap((release) => ('method' in release ? [release.method] : [])));
   for (const variable of variables) {
     for (const reference of variable.references) {
       const listener = timeoutListenerOf(outermostWrapper(reference.identifier));
-      if (listener && !touchesHandle(listener, names, releaseMethods)) return listener;
+      if (listener && !touchesHandle(listener, names, releaseMethods, scopeManager)) return listener;
     }
   }
   return undefined;
@@ -40,18 +40,40 @@ function timeoutListenerOf(value: Node): FunctionNode | undefined {
   return isFunction(listener) ? listener : undefined;
 }
 
+/** How many local helpers deep a listener is followed (`() => done(false)` → `done` → `socket.destroy()`). */
+const MAX_HELPER_DEPTH = 2;
+
+/** `done` in `done(false)`: the local function (declaration, or `const done = () => …`) a call runs. */
+function localFunctionOf(call: Node, scopeManager: ScopeManagerLike | undefined): FunctionNode | undefined {
+  if (!scopeManager || call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const definition = findVariable(scopeManager, call.callee)?.defs[0];
+  if (!definition) return undefined;
+  const node = definition.node;
+  if (node.type === AST_NODE_TYPES.FunctionDeclaration) return node;
+  if (node.type === AST_NODE_TYPES.VariableDeclarator && node.init && isFunction(node.init)) return node.init;
+  return undefined;
+}
+
 /**
- * Whether the listener (or a callback inside it) releases the handle or does anything else with it:
- * passes it on, emits it for an owner. `this.destroy()` in a method-style listener counts too.
+ * Whether the listener (or a callback inside it, or a local helper it calls: a `done()` that destroys
+ * the socket and settles) releases the handle or does anything else with it: passes it on, emits it
+ * for an owner. `this.destroy()` in a method-style listener counts too.
  */
-function touchesHandle(listener: FunctionNode, names: ReadonlySet<string>, releaseMethods: ReadonlySet<string>): boolean {
+function touchesHandle(listener: FunctionNode, names: ReadonlySet<string>, releaseMethods: ReadonlySet<string>, scopeManager: ScopeManagerLike | undefined, depth = 0): boolean {
   let touched = false;
   walk(listener.body, (node) => {
     if (touched) return false;
-    if (node.type === AST_NODE_TYPES.Identifier && names.has(node.name)) touched = true;
+    // In the listener itself any use counts (it may hand the socket on); in a helper it calls, only a release.
+    if (depth === 0 && node.type === AST_NODE_TYPES.Identifier && names.has(node.name)) touched = true;
     if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression) {
       const method = staticPropertyName(node.callee);
-      if (method !== undefined && releaseMethods.has(method)) touched = true;
+      const receiver = node.callee.object;
+      const onHandle = receiver.type === AST_NODE_TYPES.Identifier ? names.has(receiver.name) : depth === 0;
+      if (method !== undefined && releaseMethods.has(method) && onHandle) touched = true;
+    }
+    if (!touched && depth < MAX_HELPER_DEPTH && node.type === AST_NODE_TYPES.CallExpression) {
+      const helper = localFunctionOf(node, scopeManager);
+      if (helper && helper !== listener && touchesHandle(helper, names, releaseMethods, scopeManager, depth + 1)) touched = true;
     }
     return undefined;
   });

@@ -101,6 +101,12 @@ export interface TypeOracle {
    * grpc-js writable calls)? `false` when the checker knows the type and it is none. Untyped: undefined.
    */
   isWritableStream(expression: TSESTree.Node): boolean | undefined;
+  /**
+   * Typed: does the value's type have a callable `method` (every member of a union) that does
+   * something — a declared signature, or a body with statements (`close(): void {}` ends nothing)?
+   * `false` when the checker knows the type and it has none; undefined untyped, or for `any`/`unknown`.
+   */
+  declaresMethod(expression: TSESTree.Node, method: string): boolean | undefined;
 }
 
 export type SubscriptionRelease = 'unsubscribe' | 'call' | 'dispose';

@@ -323,6 +323,20 @@ export class TypedOracle implements TypeOracle {
     return 'other';
   }
 
+  declaresMethod(expression: Node, method: string): boolean | undefined {
+    const type = this.#valueType(expression);
+    if (!type || type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return undefined;
+    const tsNode = this.services.esTreeNodeToTSNodeMap.get(expression);
+    const candidates = type.isUnion() ? type.types : [type];
+    return candidates.every((candidate) => {
+      const property = candidate.getProperty(method);
+      if (!property || !tsNode || this.#checker.getTypeOfSymbolAtLocation(property, tsNode).getCallSignatures().length === 0) return false;
+      // `close(): void {}` ends nothing: only a declared signature or a body that does something counts.
+      const declarations = property.getDeclarations() ?? [];
+      return declarations.length === 0 || declarations.some((declaration) => !ts.isMethodDeclaration(declaration) || !declaration.body || declaration.body.statements.length > 0);
+    });
+  }
+
   isWritableStream(expression: Node): boolean | undefined {
     const type = this.#valueType(expression);
     if (!type) return undefined;

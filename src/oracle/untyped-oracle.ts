@@ -87,6 +87,7 @@ export class UntypedOracle implements TypeOracle {
   readonly #factoryResults = new Map<Node, { awaited?: ResourceEntry | null; bare?: ResourceEntry | null }>();
   /** A class of this file: the holder entry it stands for, or null when it holds no client of its own. */
   readonly #holders = new Map<Node, ResourceEntry | null>();
+  readonly #assignedFields = new Map<Node, Map<string, Node[]>>();
 
   readonly #lookups: RegistryLookups;
 
@@ -227,6 +228,10 @@ export class UntypedOracle implements TypeOracle {
   }
 
   /** Without types the stream rules read writables by shape (a handler's `res`, a factory's stream). */
+  declaresMethod(): undefined {
+    return undefined;
+  }
+
   isWritableStream(): undefined {
     return undefined;
   }
@@ -411,6 +416,13 @@ export class UntypedOracle implements TypeOracle {
       ) {
         return this.#fieldTypes(node, staticPropertyName(node)!);
       }
+      // `new Kafka(config).producer()`: a receiver made inline is what its constructor makes.
+      if (node.type === AST_NODE_TYPES.NewExpression) return this.#valueTypes(node);
+      // `getKafka(settings).producer()`: a function of this file hands the receiver back.
+      if (node.type === AST_NODE_TYPES.CallExpression) {
+        const factory = calledLocalFunction(node, this.scopeManager);
+        if (factory) return returnedValues(factory, this.scopeManager).flatMap((value) => this.#valueTypes(value));
+      }
       return [];
     } finally {
       this.#inferring.delete(node);
@@ -508,6 +520,10 @@ export class UntypedOracle implements TypeOracle {
         types.push(...this.#annotationTypes(element));
         if (element.value) types.push(...(this.acquisition(element.value)?.types ?? []));
       }
+      // `configure(config) { this.pool = mysql.createPool(config); }`: set-up code of the class assigns it.
+      if (element.type === AST_NODE_TYPES.MethodDefinition && element.value.body) {
+        for (const value of this.#fieldAssignments(element.value.body, name)) types.push(...this.#valueTypes(value));
+      }
       if (
         element.type === AST_NODE_TYPES.MethodDefinition &&
         element.kind === 'constructor' &&
@@ -525,6 +541,26 @@ export class UntypedOracle implements TypeOracle {
       }
     }
     return types;
+  }
+
+  /** The values a method body assigns to `this.<name>` (not in nested functions, whose `this` differs). */
+  #fieldAssignments(body: Node, name: string): Node[] {
+    let byName = this.#assignedFields.get(body);
+    if (!byName) {
+      const found = new Map<string, Node[]>();
+      walk(body, (node) => {
+        if (node !== body && (node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.FunctionDeclaration)) return false;
+        if (node.type !== AST_NODE_TYPES.AssignmentExpression || node.operator !== '=') return undefined;
+        const target = node.left;
+        if (target.type !== AST_NODE_TYPES.MemberExpression || target.object.type !== AST_NODE_TYPES.ThisExpression) return undefined;
+        const field = staticPropertyName(target);
+        if (field !== undefined) found.set(field, [...(found.get(field) ?? []), node.right]);
+        return undefined;
+      });
+      byName = found;
+      this.#assignedFields.set(body, byName);
+    }
+    return byName.get(name) ?? [];
   }
 
   #annotationTypes(node: { typeAnnotation?: TSESTree.TSTypeAnnotation | undefined }): DeclarationSpecifier[] {

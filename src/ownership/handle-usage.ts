@@ -39,6 +39,8 @@ export interface HandOff {
   readonly inOwner: boolean;
   /** A listener that only settles the promise the function awaits (`once('error', reject)`): no hand-off. */
   readonly settles: boolean;
+  /** A helper of this file that only reads it and gives it back (`await this.handshake(worker)`): a loan, no hand-off. */
+  readonly borrowed?: boolean;
 }
 
 export interface HandleUsage {
@@ -226,6 +228,11 @@ export function analyzeHandleUsage(
    * `on('error')` listener, a client hung on the request the handler serves): see client-keeping.
    */
   ownerKeeps?: (value: Node, reason: EscapeReason) => boolean,
+  /**
+   * The branch of an own-or-borrowed choice that assigns a borrowed value to the same variable
+   * (`if (useCache) producer = cached(); else producer = acquire()`): its writes are not reassignments.
+   */
+  borrowedBranch?: Node,
 ): HandleUsage {
   const variables: VariableLike[] = [variable];
   const releases: Node[] = [];
@@ -239,7 +246,8 @@ export function analyzeHandleUsage(
   const followed: VariableLike[] = [variable];
 
   const roles: RoleContext = { entry, analysis: context, options };
-  const handOff = (node: Node, reason: HandOff['reason'], inOwner: boolean, settles = false) => handOffs.push({ node, reason, inOwner, settles });
+  const handOff = (node: Node, reason: HandOff['reason'], inOwner: boolean, settles = false, borrowed = false) =>
+    handOffs.push(borrowed ? { node, reason, inOwner, settles, borrowed } : { node, reason, inOwner, settles });
 
   for (let index = 0; index < followed.length; index++) {
     const settled = () => escape !== undefined;
@@ -251,6 +259,7 @@ export function analyzeHandleUsage(
       if (reference.init && index > 0) continue; // the alias's own declaration
       const inOwner = enclosingFunction(identifier) === owner;
       if (reference.isWrite()) {
+        if (borrowedBranch && isWithinNode(identifier, borrowedBranch)) continue;
         handOff(identifier, 'reassigned', inOwner);
         if (tracked && !settled()) escape = { node: identifier, reason: 'reassigned' };
         continue;
@@ -261,7 +270,7 @@ export function analyzeHandleUsage(
       const recording = tracked && !settled();
       if (recording) references.push(identifier);
       if (role.kind === 'escape') {
-        handOff(identifier, role.reason, inOwner, role.settles);
+        handOff(identifier, role.reason, inOwner, role.settles, role.borrowed);
         if (!recording) continue;
         if (role.lent && inOwner) {
           if (!role.borrowed) loan ??= { node: identifier, reason: role.reason };
@@ -352,4 +361,8 @@ function isConsoleCall(call: TSESTree.CallExpression): boolean {
     callee.object.type === AST_NODE_TYPES.Identifier &&
     callee.object.name === 'console'
   );
+}
+
+function isWithinNode(node: Node, container: Node): boolean {
+  return node.range[0] >= container.range[0] && node.range[1] <= container.range[1];
 }

@@ -2,7 +2,8 @@ import { builtinModules } from 'node:module';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Analysis } from '../analysis/analysis';
 import { AST_NODE_TYPES } from '../ast/node-types';
-import { isInside, outermostWrapper, staticPropertyName, type FunctionNode } from '../ast/predicates';
+import { enclosingFunction, isInside, outermostWrapper, staticPropertyName, type FunctionNode } from '../ast/predicates';
+import { findVariable } from '../ast/scopes';
 import type { Node } from '../ast/traverse';
 import { executionOf } from '../lifetime/execution';
 import { hotCallerOf } from '../lifetime/hot-callers';
@@ -70,13 +71,30 @@ function ownReleaseCall(
  * Node's built-in modules are left to the registry, which lists what of them must be released and
  * what not.
  */
-/** `const client = new pg.Client(…)`: the declared variable that holds what `acquisition` makes. */
-function heldBy(analysis: Analysis, acquisition: Node) {
-  const declarator = outermostWrapper(acquisition).parent;
-  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
-  if (outermostWrapper(acquisition) !== declarator.init) return undefined;
-  const variable = analysis.scopeManager.getDeclaredVariables(declarator)[0];
-  return variable ? { name: declarator.id.name, variable } : undefined;
+/**
+ * `const client = new pg.Client(…)`, or `browser = await puppeteer.launch()` into a `let browser`
+ * of the function itself: the local variable that holds what `acquisition` makes. An outer or
+ * module variable keeps it longer than the call, and is not this function's to release.
+ */
+function heldBy(analysis: Analysis, acquisition: Node, owner?: FunctionNode) {
+  const holder = outermostWrapper(acquisition).parent;
+  if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier && outermostWrapper(acquisition) === holder.init) {
+    const variable = analysis.scopeManager.getDeclaredVariables(holder)[0];
+    return variable ? { name: holder.id.name, variable } : undefined;
+  }
+  if (
+    owner &&
+    holder?.type === AST_NODE_TYPES.AssignmentExpression &&
+    holder.operator === '=' &&
+    holder.right === outermostWrapper(acquisition) &&
+    holder.left.type === AST_NODE_TYPES.Identifier
+  ) {
+    const variable = findVariable(analysis.scopeManager, holder.left);
+    const definition = variable?.defs[0];
+    if (!variable || definition?.type !== 'Variable' || enclosingFunction(definition.name) !== owner) return undefined;
+    return { name: holder.left.name, variable };
+  }
+  return undefined;
 }
 
 /**
@@ -87,7 +105,7 @@ function heldBy(analysis: Analysis, acquisition: Node) {
  * path, is a handle of that function, and its `end()` must happen on every path like any handle's.
  */
 export function oneShotClientEntry(analysis: Analysis, acquisition: Node, owner: FunctionNode, client: ResourceEntry): ResourceEntry | undefined {
-  const held = heldBy(analysis, acquisition);
+  const held = heldBy(analysis, acquisition, owner);
   if (!held) return undefined;
   const methods = new Set(client.releases.flatMap((release) => ('method' in release && !release.method.startsWith('[') ? [release.method] : [])));
   if (methods.size === 0 || !ownReleaseCall(held.variable, owner, methods)) return undefined;
@@ -112,19 +130,60 @@ export function isRepeatedPackageProduct(analysis: Analysis, acquisition: Node):
 
 export { RELEASE_METHODS };
 
+/**
+ * `new X()`, `createQueryRunner()`, `openDatabase()`, `pool.acquire()`: a call whose name says it makes
+ * or opens something. A lookup (`Session.findByUid(id)`) hands back what lives elsewhere, and its
+ * `destroy()` deletes a record rather than releasing what the function opened (oidc-provider).
+ */
+const ACQUIRING_NAME = /^(?:create|open|connect|launch|acquire|start|begin|spawn|fork|checkout|lease|lock|make|obtain|new[A-Z_]|get(?:Connection|Client|Session|Browser|Page|Socket|Channel|Lock))/;
+
+function isAcquiringCall(acquisition: Node): boolean {
+  const produced = acquisition.type === AST_NODE_TYPES.AwaitExpression ? acquisition.argument : acquisition;
+  if (produced.type === AST_NODE_TYPES.NewExpression) return true;
+  if (produced.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = produced.callee;
+  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? staticPropertyName(callee) : undefined;
+  return name !== undefined && ACQUIRING_NAME.test(name);
+}
+
+/**
+ * Typed mode: an acquiring call's value whose own type declares the method the function releases it
+ * with (a project's `QueryRunner` interface with `release()`, a helper that returns
+ * `puppeteer.launch()`), and it is not one of Node's in-memory streams, which end without holding anything. The function's release
+ * call on its own product is the same evidence as for a package's product; the checker confirms it
+ * is the value's lifetime method and not a name that merely looks like one.
+ */
+/** `new Helper()` of a class declared in this file: a local helper (a test double, a wrapper), as before. */
+function constructsLocalClass(analysis: Analysis, acquisition: Node): boolean {
+  const produced = acquisition.type === AST_NODE_TYPES.AwaitExpression ? acquisition.argument : acquisition;
+  if (produced.type !== AST_NODE_TYPES.NewExpression || produced.callee.type !== AST_NODE_TYPES.Identifier) return false;
+  const definition = findVariable(analysis.scopeManager, produced.callee)?.defs[0];
+  return definition?.type === 'ClassName';
+}
+
+function typeDeclaresRelease(analysis: Analysis, produced: Node, release: string): boolean {
+  if (!analysis.oracle.typed || !isAcquiringCall(produced) || constructsLocalClass(analysis, produced)) return false;
+  if (analysis.oracle.isWritableStream(produced) === true) return false;
+  return analysis.oracle.declaresMethod(produced, release) === true;
+}
+
 export function observedReleaseEntry(analysis: Analysis, acquisition: Node, owner: FunctionNode): ResourceEntry | undefined {
   const produced = acquisition.type === AST_NODE_TYPES.AwaitExpression ? acquisition.argument : acquisition;
   if (produced.type !== AST_NODE_TYPES.CallExpression && produced.type !== AST_NODE_TYPES.NewExpression) return undefined;
   const member = resolveModuleMember(produced.callee, moduleBindings(analysis.ast));
-  // The project's own factories are its to describe (typed mode reads them; `settings.leakguard` names them).
-  if (!member || isBuiltin(member) || isProjectModule(member)) return undefined;
+  // Node's built-ins are the registry's to describe; the project's own factories are read by typed
+  // mode below (what their values declare), and named in `settings.leakguard` otherwise.
+  if (member && isBuiltin(member)) return undefined;
+  const packageProduct = member !== undefined && !isProjectModule(member);
+  if (!packageProduct && !analysis.oracle.typed) return undefined;
   // Start-up code (a `bootstrap()` that makes a throwaway app context to read its configuration) runs
   // once, and when it throws the process goes down with what it holds: the leak is code that runs again.
   if (executionOf(acquisition, analysis.oracle).kind === 'once') return undefined;
-  const held = heldBy(analysis, acquisition);
+  const held = heldBy(analysis, acquisition, owner);
   if (!held) return undefined;
   const release = ownReleaseCall(held.variable, owner);
   if (!release) return undefined;
+  if (!packageProduct && !typeDeclaresRelease(analysis, acquisition, release)) return undefined;
   return {
     description: `\`${held.name}\` from \`${madeBy(analysis, produced)}\``,
     kind: 'handle',

@@ -60,7 +60,7 @@ export function relay(chunks: string[]): string {
 }`,
   },
   {
-    name: "a local class is not a package's resource",
+    name: 'a local class whose close() does nothing holds nothing to release',
     code: `
 class Session { close(): void {} run(): void {} }
 export function once(): void {
