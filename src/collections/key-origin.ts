@@ -87,6 +87,13 @@ export class KeyOrigins {
         if (isConfiguration(node)) return 'code';
         // `this.constructor.name`, `Klass.name`: the names of classes are written in the program.
         if (staticPropertyName(node) === 'name' && unwrapExpression(node.object).type === AST_NODE_TYPES.MemberExpression && staticPropertyName(node.object as TSESTree.MemberExpression) === 'constructor') return 'code';
+        // `this.count++; key = this.id + ':' + this.count`: a counter read right after it is bumped.
+        if (bumpedInTheSameFunction(node)) return 'generated';
+        // `const req = { id: … }; pending[req.id] = …`: the property is what the literal wrote there.
+        {
+          const written = this.#literalProperty(node);
+          if (written) return this.of(written, depth + 1);
+        }
         // `Status.Up`, `EVENTS.close`, `event.provider`: a property of something is as written as that thing.
         return unwrapExpression(node.object).type === AST_NODE_TYPES.ThisExpression ? 'unknown' : this.of(node.object, depth);
       case AST_NODE_TYPES.Identifier:
@@ -124,6 +131,24 @@ export class KeyOrigins {
       default:
         return 'unknown';
     }
+  }
+
+  /** `req.id` where `const req = { id: value }` is never reassigned: the value the literal gives the property. */
+  #literalProperty(member: TSESTree.MemberExpression): Node | undefined {
+    const object = unwrapExpression(member.object);
+    const name = staticPropertyName(member);
+    if (object.type !== AST_NODE_TYPES.Identifier || name === undefined) return undefined;
+    const variable = findVariable(this.scopeManager, object);
+    const declarator = variable?.defs[0]?.node;
+    if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || !variable || variable.references.some((reference) => reference.isWrite() && !reference.init)) return undefined;
+    const init = declarator.init ? unwrapExpression(declarator.init) : undefined;
+    if (init?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+    for (const property of init.properties) {
+      if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
+      const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : property.key.type === AST_NODE_TYPES.Literal ? String(property.key.value) : undefined;
+      if (key === name) return property.value;
+    }
+    return undefined;
   }
 
   /** `name = value`: where the value comes from. */
@@ -243,6 +268,35 @@ function isConfiguration(member: TSESTree.MemberExpression): boolean {
     if (name !== undefined && CONFIGURATION_NAME.test(name)) return true;
     current = node.object;
   }
+}
+
+/**
+ * `client._count++` in the function that reads `client._count`: a field bumped on every call, so what
+ * is read after it is a new value each time (a counter kept between calls, like `this.sequence++`).
+ */
+function bumpedInTheSameFunction(member: TSESTree.MemberExpression): boolean {
+  const name = staticPropertyName(member);
+  if (name === undefined) return false;
+  let fn: Node | undefined = member.parent;
+  while (fn && !isFunction(fn)) fn = fn.parent;
+  if (!fn) return false;
+  let bumped = false;
+  walk(fn, (node) => {
+    if (bumped) return false;
+    if (node.type !== AST_NODE_TYPES.UpdateExpression) return undefined;
+    const target = unwrapExpression(node.argument);
+    if (target !== member && target.type === AST_NODE_TYPES.MemberExpression && staticPropertyName(target) === name && sameObject(target.object, member.object)) bumped = true;
+    return undefined;
+  });
+  return bumped;
+}
+
+/** `this` and `this`, or the same identifier: the same receiver. */
+function sameObject(a: Node, b: Node): boolean {
+  const left = unwrapExpression(a);
+  const right = unwrapExpression(b);
+  if (left.type === AST_NODE_TYPES.ThisExpression && right.type === AST_NODE_TYPES.ThisExpression) return true;
+  return left.type === AST_NODE_TYPES.Identifier && right.type === AST_NODE_TYPES.Identifier && left.name === right.name;
 }
 
 function containsNode(root: Node, target: Node): boolean {

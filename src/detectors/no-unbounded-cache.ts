@@ -234,6 +234,7 @@ const UNBOUNDING_SHRINKS: Readonly<Record<Exclude<ShrinkVerdict, 'bounds'>, stri
   'same-key-again': 'its delete only makes room for the same key again',
   'expired-read': 'it deletes an entry only when that key is read again after it expired, so keys nobody asks for again stay',
   'answered-only': 'its entries are keyed by ids made per call and deleted only when a reply names them, not when their timer fires, so every request that timed out stays',
+  'cancelled-timer': 'its only delete runs in a timeout that an answered request cancels (`clearTimeout`), so every entry answered in time stays',
   'age-only-cap': 'its size cap runs a cleanup that only deletes entries older than a window, so with more keys inside the window than the cap nothing is removed',
 };
 
@@ -258,8 +259,12 @@ function removalOf(uses: readonly CollectionUse[], keyOrigins: KeyOrigins, nothi
  * that closes. An LRU or a trim would drop live ones; the fix is to remove each where it ends.
  */
 function refusalOf(collection: LongLivedCollection, uses: readonly CollectionUse[], keyOrigins: KeyOrigins, growth: CollectionUse): BoundedCacheRefusal | undefined {
-  if (unboundingShrinkOf(uses, keyOrigins)?.verdict === 'answered-only') {
+  const unbounding = unboundingShrinkOf(uses, keyOrigins)?.verdict;
+  if (unbounding === 'answered-only') {
     return { kind: 'refusal', reason: 'its entries are pending work that a timer also ends: delete the entry where the timer fires (and on every error); an LRU would drop live requests' };
+  }
+  if (unbounding === 'cancelled-timer') {
+    return { kind: 'refusal', reason: 'its entries are pending requests: delete the entry where it is answered too (where its timeout is cleared); an LRU would drop live requests' };
   }
   if (!uses.some((use) => use.kind === 'shrink') && keepsWhatItSeesEnd(growth)) {
     return { kind: 'refusal', reason: 'it holds connections whose end this code listens for: remove each one in that handler; an LRU would drop live connections' };
