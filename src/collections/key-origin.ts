@@ -32,6 +32,8 @@ const RESHAPING_METHODS = new Set(['toString', 'toLowerCase', 'toUpperCase', 'tr
 const RESHAPING_FUNCTIONS = new Set(['String', 'Number', 'parse', 'stringify', 'from', 'join', 'resolve', 'basename', 'normalize']);
 const NAMESPACES = /^(JSON|path|posix|win32|Buffer|String|Number)$/;
 const MAX_DEPTH = 4;
+/** Calls that register their second argument as an event listener. */
+const LISTENER_REGISTRATIONS = new Set(['on', 'once', 'addListener', 'prependListener', 'addEventListener']);
 
 function combine(origins: readonly KeyOrigin[]): KeyOrigin {
   if (origins.includes('generated')) return 'generated';
@@ -194,6 +196,11 @@ export class KeyOrigins {
     if (role.kind === 'loop-body') return 'unknown';
     // A handler's request, a listener's event payload, a consumer's message.
     if (execution.kind === 'hot') return 'input';
+    // `useCallback((message) => …, deps)`: a component's event handler; what it gets comes from the
+    // DOM, a socket or a child component that calls it.
+    if (isMemoisedReactCallback(fn)) return 'input';
+    // `const onMessage = (event) => …; socket.addEventListener('message', onMessage)`: a named listener.
+    if (this.#registeredAsListener(fn)) return 'input';
     const calls = this.#callsOf(fn);
     if (calls === undefined) {
       const method = fn.parent?.type === AST_NODE_TYPES.MethodDefinition && fn.parent.key.type === AST_NODE_TYPES.Identifier ? fn.parent.key.name : prototypeMethodName(fn);
@@ -201,6 +208,21 @@ export class KeyOrigins {
     }
     if (calls.length === 0) return 'unknown';
     return combine(calls.map((call) => (call.arguments[index] ? this.of(call.arguments[index], depth + 1) : 'code')));
+  }
+
+  /** A function kept in a variable that is handed to `on`/`once`/`addListener`/`addEventListener` as the listener. */
+  #registeredAsListener(fn: FunctionNode): boolean {
+    const declarator = fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === fn ? fn.parent : fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : undefined;
+    if (!declarator) return false;
+    for (const variable of this.scopeManager.getDeclaredVariables(declarator)) {
+      for (const reference of variable.references) {
+        const call = reference.identifier.parent;
+        if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[1] !== reference.identifier) continue;
+        const name = calleeName(call);
+        if (name !== undefined && LISTENER_REGISTRATIONS.has(name)) return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -240,6 +262,13 @@ export class KeyOrigins {
     }
     return calls;
   }
+}
+
+/** `useCallback(fn, deps)` or `React.useCallback(fn, deps)`: `fn` is the component's memoised callback. */
+function isMemoisedReactCallback(fn: FunctionNode): boolean {
+  const call = fn.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== fn) return false;
+  return calleeName(call) === 'useCallback';
 }
 
 /** `X.prototype.name = function …` or `X.prototype = { name() {} }`: the method's name. */

@@ -36,7 +36,7 @@ const noUnboundedCacheOptions = {
 
 type NoUnboundedCacheOptions = OptionValues<typeof noUnboundedCacheOptions>;
 
-type NoUnboundedCacheMessageId = 'unboundedCache' | 'unboundedFieldCache' | 'unboundedClosureCache' | 'unboundedNestedCollection' | 'untrimmedBuffer' | 'notClearedByReset' | 'unboundedMemo';
+type NoUnboundedCacheMessageId = 'unboundedCache' | 'unboundedFieldCache' | 'unboundedClosureCache' | 'unboundedRefCache' | 'unboundedNestedCollection' | 'untrimmedBuffer' | 'notClearedByReset' | 'unboundedMemo';
 
 type NoUnboundedCacheFinding = Finding<NoUnboundedCacheMessageId, BoundedCachePlan>;
 type BoundedCacheRefusal = { readonly kind: 'refusal'; readonly reason: string };
@@ -129,8 +129,11 @@ function allUses(analysis: Analysis, collection: LongLivedCollection, keyOrigins
  */
 function judgedForItsKeys(collection: LongLivedCollection, growth: readonly CollectionUse[], uses: readonly CollectionUse[], keyOrigins: KeyOrigins): boolean {
   const holder = collection.holder;
-  if (holder.kind !== 'instance') return true;
   const origins = growth.map((use) => keyOrigins.of(use.key));
+  // A component's ref lives as long as the component stays mounted: judged, like an instance whose
+  // lifetime the file does not show, on keys it generates or gets from the events it handles.
+  if (holder.kind === 'component') return collection.kind !== 'array' && (origins.includes('generated') || origins.includes('input'));
+  if (holder.kind !== 'instance') return true;
   if (origins.includes('generated')) return true;
   // Keyed by the events or requests it handles: it lives at least as long as their stream.
   if (collection.kind !== 'array' && origins.includes('input')) return true;
@@ -171,7 +174,15 @@ function detectUnboundedCaches(analysis: Analysis, options: NoUnboundedCacheOpti
     if (!judgedForItsKeys(collection, growth.map(({ use }) => use), uses, keyOrigins)) continue;
     const periodic = collection.kind === 'array' && onATimer(first.execution);
     const holder = collection.holder;
-    const messageId: NoUnboundedCacheMessageId = periodic ? 'untrimmedBuffer' : holder.kind === 'instance' ? 'unboundedFieldCache' : holder.kind === 'closure' ? 'unboundedClosureCache' : 'unboundedCache';
+    const messageId: NoUnboundedCacheMessageId = periodic
+      ? 'untrimmedBuffer'
+      : holder.kind === 'instance'
+        ? 'unboundedFieldCache'
+        : holder.kind === 'closure'
+          ? 'unboundedClosureCache'
+          : holder.kind === 'component'
+            ? 'unboundedRefCache'
+            : 'unboundedCache';
     findings.push({
       ruleId: NO_UNBOUNDED_CACHE,
       messageId,
@@ -268,6 +279,9 @@ function refusalOf(collection: LongLivedCollection, uses: readonly CollectionUse
   }
   if (!uses.some((use) => use.kind === 'shrink') && keepsWhatItSeesEnd(growth)) {
     return { kind: 'refusal', reason: 'it holds connections whose end this code listens for: remove each one in that handler; an LRU would drop live connections' };
+  }
+  if (collection.holder.kind === 'component') {
+    return { kind: 'refusal', reason: 'it lives in a React ref: keep only the newest entries where it grows, or empty it when the component unmounts' };
   }
   if (collection.holder.kind === 'closure' && collection.holder.lifetime === 'server-handler' && growsByConnection(growth)) {
     return { kind: 'refusal', reason: "it holds the connections the server's handler gets: remove each one when it closes (`once('close', …)`); a trim would lose track of open connections" };
@@ -369,6 +383,7 @@ function holderData(collection: LongLivedCollection): Record<string, string> {
   if (holder.kind === 'instance') {
     return { owner: holder.className, lifetime: INSTANCE_LIFETIMES[holder.lifetime.kind === 'module' || holder.lifetime.kind === 'service' ? holder.lifetime.how : 'unknown'] ?? '' };
   }
+  if (holder.kind === 'component') return { owner: holder.component };
   if (holder.kind === 'closure') {
     const keptBy = {
       'called-at-load': `the function \`${holder.factory}\` returns, which is made at module load`,
@@ -388,6 +403,8 @@ const noUnboundedCacheMessages: Record<NoUnboundedCacheMessageId, string> = {
     '`{{name}}` ({{collection}}) of `{{owner}}` grows on line {{line}}, in {{where}}, and {{removal}}; {{lifetime}}, so it grows for as long as the process runs. Bound it (an LRU or TTL cache, a size cap) or sweep it.',
   unboundedClosureCache:
     '`{{name}}` ({{collection}}) is kept by {{keptBy}}; it grows on line {{line}}, in {{where}}, and {{removal}}: it grows for as long as the process runs. Bound it (an LRU or TTL cache, a size cap) or sweep it.',
+  unboundedRefCache:
+    '`{{name}}` ({{collection}}) is kept in a React ref of `{{owner}}`; it grows on line {{line}}, in {{where}}, and {{removal}}: it grows for as long as the component stays mounted (for a page-long view, the whole session). Keep only the newest entries, or empty it when the component unmounts.',
   unboundedNestedCollection:
     "`{{name}}` removes an entry only as a whole, but the collection each entry holds grows on line {{line}} (`{{operation}}`), in {{where}}, and nothing removes from it: while a key stays (a connection open for days), its collection grows without bound. Remove what is done with, or bound it.",
   notClearedByReset:
