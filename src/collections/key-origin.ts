@@ -51,6 +51,9 @@ function calleeName(call: TSESTree.CallExpression | TSESTree.NewExpression): str
 }
 
 export class KeyOrigins {
+  /** Per class: the calls on its instances made in this module, by method name (one walk per class). */
+  readonly #instanceCalls = new Map<Node, Map<string, TSESTree.CallExpression[]>>();
+
   constructor(private readonly scopeManager: ScopeManagerLike) {}
 
   of(key: Node | undefined, depth = 0): KeyOrigin {
@@ -204,10 +207,54 @@ export class KeyOrigins {
     const calls = this.#callsOf(fn);
     if (calls === undefined) {
       const method = fn.parent?.type === AST_NODE_TYPES.MethodDefinition && fn.parent.key.type === AST_NODE_TYPES.Identifier ? fn.parent.key.name : prototypeMethodName(fn);
-      return method !== undefined && EVENT_METHOD.test(method) ? 'input' : 'argument';
+      if (method !== undefined && EVENT_METHOD.test(method)) return 'input';
+      // `tracker.track(req.body.id)` on an instance this module makes: a caller in view that passes
+      // request data or ids made per call. Callers elsewhere may pass anything, so only what varies counts.
+      const seen = combine(this.#instanceCallsOf(fn).map((call) => (call.arguments[index] ? this.of(call.arguments[index], depth + 1) : 'code')));
+      return seen === 'input' || seen === 'generated' ? seen : 'argument';
     }
     if (calls.length === 0) return 'unknown';
     return combine(calls.map((call) => (call.arguments[index] ? this.of(call.arguments[index], depth + 1) : 'code')));
+  }
+
+  /**
+   * `tracker.track(…)` where `const tracker = new Tracker(…)` in this module and `track` is the
+   * method `fn` of that class: calls on an instance the module makes.
+   */
+  #instanceCallsOf(fn: FunctionNode): TSESTree.CallExpression[] {
+    const method = fn.parent;
+    if (method?.type !== AST_NODE_TYPES.MethodDefinition || method.static || method.key.type !== AST_NODE_TYPES.Identifier) return [];
+    const cls = method.parent?.parent;
+    if ((cls?.type !== AST_NODE_TYPES.ClassDeclaration && cls?.type !== AST_NODE_TYPES.ClassExpression) || !cls.id) return [];
+    let byMethod = this.#instanceCalls.get(cls);
+    if (!byMethod) {
+      byMethod = this.#callsOnInstances(cls.id.name, cls);
+      this.#instanceCalls.set(cls, byMethod);
+    }
+    return byMethod.get(method.key.name) ?? [];
+  }
+
+  /** One walk of the module per class: the method calls on every `new ClassName(…)` kept in a variable. */
+  #callsOnInstances(className: string, cls: Node): Map<string, TSESTree.CallExpression[]> {
+    const byMethod = new Map<string, TSESTree.CallExpression[]>();
+    let program: Node = cls;
+    while (program.parent) program = program.parent;
+    walk(program, (node) => {
+      if (node.type !== AST_NODE_TYPES.VariableDeclarator || node.id.type !== AST_NODE_TYPES.Identifier || !node.init) return undefined;
+      const init = unwrapExpression(node.init);
+      if (init.type !== AST_NODE_TYPES.NewExpression || init.callee.type !== AST_NODE_TYPES.Identifier || init.callee.name !== className) return undefined;
+      for (const variable of this.scopeManager.getDeclaredVariables(node)) {
+        for (const reference of variable.references) {
+          const member = reference.identifier.parent;
+          const call = member?.parent;
+          const name = member?.type === AST_NODE_TYPES.MemberExpression && member.object === reference.identifier ? staticPropertyName(member) : undefined;
+          if (name === undefined || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) continue;
+          byMethod.set(name, [...(byMethod.get(name) ?? []), call]);
+        }
+      }
+      return undefined;
+    });
+    return byMethod;
   }
 
   /** A function kept in a variable that is handed to `on`/`once`/`addListener`/`addEventListener` as the listener. */
