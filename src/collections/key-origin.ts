@@ -234,26 +234,55 @@ export class KeyOrigins {
     return byMethod.get(method.key.name) ?? [];
   }
 
-  /** One walk of the module per class: the method calls on every `new ClassName(…)` kept in a variable. */
+  /**
+   * One walk of the module per class: the method calls on every `new ClassName(…)` kept in a variable
+   * (`tracker.track(…)`) or in a field of another class (`this.limiter.hit(…)` where
+   * `private limiter = new Limiter()` or the constructor's `this.limiter = new Limiter()`).
+   */
   #callsOnInstances(className: string, cls: Node): Map<string, TSESTree.CallExpression[]> {
     const byMethod = new Map<string, TSESTree.CallExpression[]>();
+    const add = (call: Node | undefined, member: Node | undefined) => {
+      const name = member?.type === AST_NODE_TYPES.MemberExpression ? staticPropertyName(member) : undefined;
+      if (name === undefined || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) return;
+      byMethod.set(name, [...(byMethod.get(name) ?? []), call]);
+    };
+    const isCreation = (value: Node | null | undefined) => {
+      const node = value ? unwrapExpression(value) : undefined;
+      return node?.type === AST_NODE_TYPES.NewExpression && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === className;
+    };
     let program: Node = cls;
     while (program.parent) program = program.parent;
+    const fields: { holder: Node; field: string }[] = [];
     walk(program, (node) => {
-      if (node.type !== AST_NODE_TYPES.VariableDeclarator || node.id.type !== AST_NODE_TYPES.Identifier || !node.init) return undefined;
-      const init = unwrapExpression(node.init);
-      if (init.type !== AST_NODE_TYPES.NewExpression || init.callee.type !== AST_NODE_TYPES.Identifier || init.callee.name !== className) return undefined;
+      if (node.type === AST_NODE_TYPES.PropertyDefinition && !node.static && !node.computed && isCreation(node.value)) {
+        const field = node.key.type === AST_NODE_TYPES.Identifier || node.key.type === AST_NODE_TYPES.PrivateIdentifier ? node.key.name : undefined;
+        if (field !== undefined && node.parent) fields.push({ holder: node.parent, field });
+      }
+      if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.MemberExpression && node.left.object.type === AST_NODE_TYPES.ThisExpression && isCreation(node.right)) {
+        const field = staticPropertyName(node.left);
+        let holder: Node | undefined = node.parent;
+        while (holder && holder.type !== AST_NODE_TYPES.ClassBody) holder = holder.parent;
+        if (field !== undefined && holder) fields.push({ holder, field });
+      }
+      if (node.type !== AST_NODE_TYPES.VariableDeclarator || node.id.type !== AST_NODE_TYPES.Identifier || !isCreation(node.init)) return undefined;
       for (const variable of this.scopeManager.getDeclaredVariables(node)) {
         for (const reference of variable.references) {
           const member = reference.identifier.parent;
-          const call = member?.parent;
-          const name = member?.type === AST_NODE_TYPES.MemberExpression && member.object === reference.identifier ? staticPropertyName(member) : undefined;
-          if (name === undefined || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) continue;
-          byMethod.set(name, [...(byMethod.get(name) ?? []), call]);
+          if (member?.type === AST_NODE_TYPES.MemberExpression && member.object === reference.identifier) add(member.parent, member);
         }
       }
       return undefined;
     });
+    for (const { holder, field } of fields) {
+      walk(holder, (node) => {
+        // `this.limiter.hit(…)`: a call on the field's instance.
+        if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+        const inner = node.object;
+        if (inner.object.type !== AST_NODE_TYPES.ThisExpression || staticPropertyName(inner) !== field) return undefined;
+        add(node.parent, node);
+        return undefined;
+      });
+    }
     return byMethod;
   }
 

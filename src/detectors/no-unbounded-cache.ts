@@ -370,6 +370,7 @@ function handsOut(collection: LongLivedCollection, uses: readonly CollectionUse[
 const INSTANCE_LIFETIMES: Readonly<Record<string, string>> = {
   'module-instance': 'an instance is made at module load and kept',
   'singleton-slot': 'it is kept as a singleton',
+  'held-by-long-lived': 'it is kept in a field of an object that lives as long as the process (a singleton or a service)',
   'di-service': 'it is a DI service, made once for the application',
   'connection-handlers': 'it serves connections (`handleConnection`), one instance for all of them',
   'owns-server': 'its constructor starts a server, so the instance lives as long as the server',

@@ -8,6 +8,26 @@ import { typedRuleTester, untypedRuleTester } from './rule-testers';
  */
 const valid = [
   {
+    name: "a helper a service keeps in a field, called with names written in the program",
+    code: `
+function Injectable(): ClassDecorator {
+  return () => undefined;
+}
+class Counters {
+  private counts = new Map<string, number>();
+  bump(name: string): void {
+    this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
+  }
+}
+@Injectable()
+export class MetricsService {
+  private readonly counters = new Counters();
+  handleRequest(): void {
+    this.counters.bump('requests');
+  }
+}`,
+  },
+  {
     name: 'an instance made at load whose callers here pass names written in the program',
     code: `
 class Registry {
@@ -42,6 +62,29 @@ export class Room {
 ];
 
 const invalid = [
+  {
+    name: 'a helper a DI service keeps in a field lives as long as the service, and its callers pass event data',
+    code: `
+function Injectable(): ClassDecorator {
+  return () => undefined;
+}
+class Limiter {
+  private hits = new Map<string, number>();
+  hit(key: string): number {
+    const count = (this.hits.get(key) ?? 0) + 1;
+    this.hits.set(key, count);
+    return count;
+  }
+}
+@Injectable()
+export class GatewayService {
+  private readonly limiter = new Limiter();
+  handleMessage(client: { id: string }, payload: { room: string }): boolean {
+    return this.limiter.hit(client.id + ':' + payload.room) < 100;
+  }
+}`,
+    errors: [{ messageId: 'unboundedFieldCache' as const, line: 6 }],
+  },
   {
     name: 'an instance made at load whose method a route handler calls with request data',
     code: `
