@@ -53,6 +53,8 @@ function calleeName(call: TSESTree.CallExpression | TSESTree.NewExpression): str
 export class KeyOrigins {
   /** Per class: the calls on its instances made in this module, by method name (one walk per class). */
   readonly #instanceCalls = new Map<Node, Map<string, TSESTree.CallExpression[]>>();
+  /** Per function: the fields it bumps (`this.count++`). */
+  readonly #bumped = new Map<Node, TSESTree.MemberExpression[]>();
 
   constructor(private readonly scopeManager: ScopeManagerLike) {}
 
@@ -93,7 +95,7 @@ export class KeyOrigins {
         // `this.constructor.name`, `Klass.name`: the names of classes are written in the program.
         if (staticPropertyName(node) === 'name' && unwrapExpression(node.object).type === AST_NODE_TYPES.MemberExpression && staticPropertyName(node.object as TSESTree.MemberExpression) === 'constructor') return 'code';
         // `this.count++; key = this.id + ':' + this.count`: a counter read right after it is bumped.
-        if (bumpedInTheSameFunction(node)) return 'generated';
+        if (this.#bumpedInTheSameFunction(node)) return 'generated';
         // `const req = { id: … }; pending[req.id] = …`: the property is what the literal wrote there.
         {
           const written = this.#literalProperty(node);
@@ -136,6 +138,32 @@ export class KeyOrigins {
       default:
         return 'unknown';
     }
+  }
+
+  /**
+   * `client._count++` in the function that reads `client._count`: a field bumped on every call, so what
+   * is read after it is a new value each time (a counter kept between calls, like `this.sequence++`).
+   * The bumped fields of a function are collected once.
+   */
+  #bumpedInTheSameFunction(member: TSESTree.MemberExpression): boolean {
+    const name = staticPropertyName(member);
+    if (name === undefined) return false;
+    let fn: Node | undefined = member.parent;
+    while (fn && !isFunction(fn)) fn = fn.parent;
+    if (!fn) return false;
+    let bumped = this.#bumped.get(fn);
+    if (!bumped) {
+      const found: TSESTree.MemberExpression[] = [];
+      walk(fn, (node) => {
+        if (node.type !== AST_NODE_TYPES.UpdateExpression) return undefined;
+        const target = unwrapExpression(node.argument);
+        if (target.type === AST_NODE_TYPES.MemberExpression) found.push(target);
+        return undefined;
+      });
+      bumped = found;
+      this.#bumped.set(fn, bumped);
+    }
+    return bumped.some((target) => target !== member && staticPropertyName(target) === name && sameObject(target.object, member.object));
   }
 
   /** `req.id` where `const req = { id: value }` is never reassigned: the value the literal gives the property. */
@@ -373,27 +401,6 @@ function isConfiguration(member: TSESTree.MemberExpression): boolean {
     if (name !== undefined && CONFIGURATION_NAME.test(name)) return true;
     current = node.object;
   }
-}
-
-/**
- * `client._count++` in the function that reads `client._count`: a field bumped on every call, so what
- * is read after it is a new value each time (a counter kept between calls, like `this.sequence++`).
- */
-function bumpedInTheSameFunction(member: TSESTree.MemberExpression): boolean {
-  const name = staticPropertyName(member);
-  if (name === undefined) return false;
-  let fn: Node | undefined = member.parent;
-  while (fn && !isFunction(fn)) fn = fn.parent;
-  if (!fn) return false;
-  let bumped = false;
-  walk(fn, (node) => {
-    if (bumped) return false;
-    if (node.type !== AST_NODE_TYPES.UpdateExpression) return undefined;
-    const target = unwrapExpression(node.argument);
-    if (target !== member && target.type === AST_NODE_TYPES.MemberExpression && staticPropertyName(target) === name && sameObject(target.object, member.object)) bumped = true;
-    return undefined;
-  });
-  return bumped;
 }
 
 /** `this` and `this`, or the same identifier: the same receiver. */
