@@ -7,6 +7,7 @@ import type { CollectionUse } from './collection-uses';
 import { sameExpression } from './self-limiting-growth';
 import { ageOnlySweepUnderCap } from './age-only-cap';
 import { removedOnlyWhenAnswered } from './answered-entries';
+import { deletedOnlyByCancelledTimer } from './cancelled-timer-deletes';
 import type { KeyOrigins } from './key-origin';
 
 /** Shrinks that remove one named key: `map.delete(key)`, `delete record[key]`. */
@@ -132,10 +133,11 @@ export function expiresEntries(uses: readonly CollectionUse[]): boolean {
  * reassignment, a sweep, a delete of a key), or why it bounds nothing (issue 10, item 5): a size check
  * that only watches, a delete that only makes room for the same key again, only drops an entry read
  * after it expired, only removes entries someone answers (keys made per call, deleted under keys
- * handed back), or an age-only sweep that runs only at a size cap. The keys that never return, are
+ * handed back), only removes entries in a timeout the answer cancels, or an age-only sweep that runs
+ * only at a size cap. The keys that never return, are
  * never answered, or are all young stay for ever.
  */
-export type ShrinkVerdict = 'bounds' | 'only-watches-size' | 'same-key-again' | 'expired-read' | 'answered-only' | 'age-only-cap';
+export type ShrinkVerdict = 'bounds' | 'only-watches-size' | 'same-key-again' | 'expired-read' | 'answered-only' | 'cancelled-timer' | 'age-only-cap';
 
 export function shrinkVerdict(shrink: CollectionUse, uses: readonly CollectionUse[], keyOrigins?: KeyOrigins): ShrinkVerdict {
   if (shrink.operation === 'size-guard') return onlyWatchesTheSize(shrink, uses) ? 'only-watches-size' : 'bounds';
@@ -144,6 +146,7 @@ export function shrinkVerdict(shrink: CollectionUse, uses: readonly CollectionUs
   const growth = uses.filter((use) => use.kind === 'grow');
   if (makesRoomForTheSameKey(shrink, growth)) return 'same-key-again';
   if (deletesOnlyExpiredReads(shrink, uses)) return 'expired-read';
+  if (keyOrigins && deletedOnlyByCancelledTimer(shrink, uses, keyOrigins)) return 'cancelled-timer';
   return keyOrigins && removedOnlyWhenAnswered(shrink, uses, keyOrigins) ? 'answered-only' : 'bounds';
 }
 

@@ -6,6 +6,8 @@ import { walk, type Node } from '../ast/traverse';
 import { isGrowingKind } from './collection-kind';
 import { instanceLifetime, type ClassNode } from './instance-lifetime';
 import { createsValue, fieldName, kindOf, type LongLivedCollection } from './long-lived-collections';
+import { thisAliasReferences } from './this-aliases';
+import type { ScopeManagerLike } from '../ast/scopes';
 
 /**
  * `this` in instance code of `cls`: a method (not static), the constructor, an instance field
@@ -23,13 +25,17 @@ export function isInstanceThis(node: TSESTree.ThisExpression, cls: ClassNode): b
   return false;
 }
 
-/** `this.<name>` (or `this.#name`) in the instance code of `cls`. */
-function instanceReferences(cls: ClassNode, name: string): TSESTree.MemberExpression[] {
+/** `this.<name>` (or `this.#name`) in the instance code of `cls`, and `self.<name>` through a method's `const self = this`. */
+function instanceReferences(scopeManager: ScopeManagerLike, cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression, name: string): TSESTree.MemberExpression[] {
   const found: TSESTree.MemberExpression[] = [];
   walk(cls.body, (node) => {
     if (node.type !== AST_NODE_TYPES.MemberExpression || node.computed || fieldName(node.property) !== name) return;
     if (node.object.type === AST_NODE_TYPES.ThisExpression && isInstanceThis(node.object, cls)) found.push(node);
   });
+  for (const element of cls.body.body) {
+    if (element.type !== AST_NODE_TYPES.MethodDefinition || element.static) continue;
+    found.push(...thisAliasReferences(scopeManager, element.value, name, (self) => isInstanceThis(self, cls)));
+  }
   return found;
 }
 
@@ -98,7 +104,7 @@ export function instanceFields(analysis: Analysis): LongLivedCollection[] {
         init,
         annotation,
         exportedByDeclaration: false,
-        references: instanceReferences(cls, name).filter((reference) => reference !== creation),
+        references: instanceReferences(analysis.scopeManager, cls, name).filter((reference) => reference !== creation),
         aliases: [],
         holder: { kind: 'instance', className: cls.id?.name ?? 'class', lifetime, cls },
       });
@@ -136,6 +142,14 @@ function prototypeMethods(program: TSESTree.Program, name: string): Map<string, 
   return methods;
 }
 
+/** The function whose `this` a `this` is: the nearest enclosing function that is not an arrow function. */
+function ownerOfThis(node: Node): Node | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunction(current) && current.type !== AST_NODE_TYPES.ArrowFunctionExpression) return current;
+  }
+  return undefined;
+}
+
 /**
  * Older JavaScript's classes: a module-level `function Connection() { this.handlers = {}; }` with
  * methods on its prototype. Its `this.<field>` in the constructor and the prototype's methods (and
@@ -170,6 +184,8 @@ function constructorFunctionFields(analysis: Analysis): LongLivedCollection[] {
           if (node.type === AST_NODE_TYPES.MemberExpression && node !== target && !node.computed && fieldName(node.property) === name && node.object.type === AST_NODE_TYPES.ThisExpression) references.push(node);
           return undefined;
         });
+        // `var client = this`: the alias is the instance in the method and the callbacks it creates.
+        references.push(...thisAliasReferences(analysis.scopeManager, owner, name, (self) => ownerOfThis(self) === owner));
       }
       found.push({
         name: `this.${name}`,

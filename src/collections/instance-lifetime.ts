@@ -37,7 +37,7 @@ export function constructorOf(maker: InstanceMaker): TSESTree.FunctionExpression
  * - `unknown`: none of the above (an exported class nobody here instantiates).
  */
 export type InstanceLifetime =
-  | { readonly kind: 'module'; readonly how: 'module-instance' | 'singleton-slot' }
+  | { readonly kind: 'module'; readonly how: 'module-instance' | 'singleton-slot' | 'held-by-long-lived' }
   | { readonly kind: 'service'; readonly how: 'di-service' | 'connection-handlers' | 'owns-server' | 'owns-interval' | 'owns-listener' }
   | { readonly kind: 'per-call' }
   | { readonly kind: 'unknown' };
@@ -198,11 +198,48 @@ function isExported(cls: InstanceMaker): boolean {
   return exported;
 }
 
+/**
+ * `private readonly limiter = new Limiter()`, or `this.limiter = new Limiter()` in a constructor: the
+ * class whose instance keeps the new one in a field (design: "Lifetimes propagate": what a long-lived
+ * object holds lives as long as it).
+ */
+function holdingClass(creation: TSESTree.NewExpression): ClassNode | undefined {
+  const outer = outermostWrapper(creation);
+  const parent = outer.parent;
+  if (parent?.type === AST_NODE_TYPES.PropertyDefinition && !parent.static && parent.value === outer) {
+    const cls = parent.parent?.parent;
+    return cls?.type === AST_NODE_TYPES.ClassDeclaration || cls?.type === AST_NODE_TYPES.ClassExpression ? cls : undefined;
+  }
+  if (parent?.type !== AST_NODE_TYPES.AssignmentExpression || parent.right !== outer) return undefined;
+  const target = unwrapExpression(parent.left);
+  if (target.type !== AST_NODE_TYPES.MemberExpression || target.object.type !== AST_NODE_TYPES.ThisExpression) return undefined;
+  const fn = enclosingFunction(parent);
+  const method = fn?.parent;
+  if (method?.type !== AST_NODE_TYPES.MethodDefinition || method.kind !== 'constructor') return undefined;
+  const cls = method.parent?.parent;
+  return cls?.type === AST_NODE_TYPES.ClassDeclaration || cls?.type === AST_NODE_TYPES.ClassExpression ? cls : undefined;
+}
+
 /** How long the instances of `cls` live. */
-export function instanceLifetime(program: TSESTree.Program, scopeManager: ScopeManagerLike, cls: InstanceMaker, methodNames: readonly string[] = []): InstanceLifetime {
+export function instanceLifetime(
+  program: TSESTree.Program,
+  scopeManager: ScopeManagerLike,
+  cls: InstanceMaker,
+  methodNames: readonly string[] = [],
+  visiting: ReadonlySet<InstanceMaker> = new Set(),
+): InstanceLifetime {
   const made = instantiations(program, cls);
+  // Held in a field of an object whose lifetime is unknown: not dropped per call.
+  let heldByUnknown = false;
   for (const creation of made) {
     if (keptInSingletonSlot(creation)) return { kind: 'module', how: 'singleton-slot' };
+    const holder = holdingClass(creation);
+    if (holder && holder !== cls && !visiting.has(holder)) {
+      const held = instanceLifetime(program, scopeManager, holder, [], new Set([...visiting, cls]));
+      if (held.kind === 'module' || held.kind === 'service') return { kind: 'module', how: 'held-by-long-lived' };
+      if (held.kind === 'unknown') heldByUnknown = true;
+      continue;
+    }
     if (!enclosingFunction(creation) && !isInsideFunctionlessClassBody(creation)) return { kind: 'module', how: 'module-instance' };
     if (lifetimeExecutionOf(creation, scopeManager).kind === 'once') return { kind: 'module', how: 'module-instance' };
   }
@@ -218,7 +255,7 @@ export function instanceLifetime(program: TSESTree.Program, scopeManager: ScopeM
   if (hooks) return { kind: 'service', how: 'connection-handlers' };
   const started = startedByConstructor(cls);
   if (started) return started;
-  if (made.length > 0 && !isExported(cls)) return { kind: 'per-call' };
+  if (made.length > 0 && !isExported(cls) && !heldByUnknown) return { kind: 'per-call' };
   return { kind: 'unknown' };
 }
 

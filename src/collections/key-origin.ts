@@ -32,6 +32,8 @@ const RESHAPING_METHODS = new Set(['toString', 'toLowerCase', 'toUpperCase', 'tr
 const RESHAPING_FUNCTIONS = new Set(['String', 'Number', 'parse', 'stringify', 'from', 'join', 'resolve', 'basename', 'normalize']);
 const NAMESPACES = /^(JSON|path|posix|win32|Buffer|String|Number)$/;
 const MAX_DEPTH = 4;
+/** Calls that register their second argument as an event listener. */
+const LISTENER_REGISTRATIONS = new Set(['on', 'once', 'addListener', 'prependListener', 'addEventListener']);
 
 function combine(origins: readonly KeyOrigin[]): KeyOrigin {
   if (origins.includes('generated')) return 'generated';
@@ -49,6 +51,11 @@ function calleeName(call: TSESTree.CallExpression | TSESTree.NewExpression): str
 }
 
 export class KeyOrigins {
+  /** Per class: the calls on its instances made in this module, by method name (one walk per class). */
+  readonly #instanceCalls = new Map<Node, Map<string, TSESTree.CallExpression[]>>();
+  /** Per function: the fields it bumps (`this.count++`). */
+  readonly #bumped = new Map<Node, TSESTree.MemberExpression[]>();
+
   constructor(private readonly scopeManager: ScopeManagerLike) {}
 
   of(key: Node | undefined, depth = 0): KeyOrigin {
@@ -87,6 +94,13 @@ export class KeyOrigins {
         if (isConfiguration(node)) return 'code';
         // `this.constructor.name`, `Klass.name`: the names of classes are written in the program.
         if (staticPropertyName(node) === 'name' && unwrapExpression(node.object).type === AST_NODE_TYPES.MemberExpression && staticPropertyName(node.object as TSESTree.MemberExpression) === 'constructor') return 'code';
+        // `this.count++; key = this.id + ':' + this.count`: a counter read right after it is bumped.
+        if (this.#bumpedInTheSameFunction(node)) return 'generated';
+        // `const req = { id: … }; pending[req.id] = …`: the property is what the literal wrote there.
+        {
+          const written = this.#literalProperty(node);
+          if (written) return this.of(written, depth + 1);
+        }
         // `Status.Up`, `EVENTS.close`, `event.provider`: a property of something is as written as that thing.
         return unwrapExpression(node.object).type === AST_NODE_TYPES.ThisExpression ? 'unknown' : this.of(node.object, depth);
       case AST_NODE_TYPES.Identifier:
@@ -124,6 +138,50 @@ export class KeyOrigins {
       default:
         return 'unknown';
     }
+  }
+
+  /**
+   * `client._count++` in the function that reads `client._count`: a field bumped on every call, so what
+   * is read after it is a new value each time (a counter kept between calls, like `this.sequence++`).
+   * The bumped fields of a function are collected once.
+   */
+  #bumpedInTheSameFunction(member: TSESTree.MemberExpression): boolean {
+    const name = staticPropertyName(member);
+    if (name === undefined) return false;
+    let fn: Node | undefined = member.parent;
+    while (fn && !isFunction(fn)) fn = fn.parent;
+    if (!fn) return false;
+    let bumped = this.#bumped.get(fn);
+    if (!bumped) {
+      const found: TSESTree.MemberExpression[] = [];
+      walk(fn, (node) => {
+        if (node.type !== AST_NODE_TYPES.UpdateExpression) return undefined;
+        const target = unwrapExpression(node.argument);
+        if (target.type === AST_NODE_TYPES.MemberExpression) found.push(target);
+        return undefined;
+      });
+      bumped = found;
+      this.#bumped.set(fn, bumped);
+    }
+    return bumped.some((target) => target !== member && staticPropertyName(target) === name && sameObject(target.object, member.object));
+  }
+
+  /** `req.id` where `const req = { id: value }` is never reassigned: the value the literal gives the property. */
+  #literalProperty(member: TSESTree.MemberExpression): Node | undefined {
+    const object = unwrapExpression(member.object);
+    const name = staticPropertyName(member);
+    if (object.type !== AST_NODE_TYPES.Identifier || name === undefined) return undefined;
+    const variable = findVariable(this.scopeManager, object);
+    const declarator = variable?.defs[0]?.node;
+    if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || !variable || variable.references.some((reference) => reference.isWrite() && !reference.init)) return undefined;
+    const init = declarator.init ? unwrapExpression(declarator.init) : undefined;
+    if (init?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+    for (const property of init.properties) {
+      if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
+      const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : property.key.type === AST_NODE_TYPES.Literal ? String(property.key.value) : undefined;
+      if (key === name) return property.value;
+    }
+    return undefined;
   }
 
   /** `name = value`: where the value comes from. */
@@ -169,13 +227,106 @@ export class KeyOrigins {
     if (role.kind === 'loop-body') return 'unknown';
     // A handler's request, a listener's event payload, a consumer's message.
     if (execution.kind === 'hot') return 'input';
+    // `useCallback((message) => …, deps)`: a component's event handler; what it gets comes from the
+    // DOM, a socket or a child component that calls it.
+    if (isMemoisedReactCallback(fn)) return 'input';
+    // `const onMessage = (event) => …; socket.addEventListener('message', onMessage)`: a named listener.
+    if (this.#registeredAsListener(fn)) return 'input';
     const calls = this.#callsOf(fn);
     if (calls === undefined) {
       const method = fn.parent?.type === AST_NODE_TYPES.MethodDefinition && fn.parent.key.type === AST_NODE_TYPES.Identifier ? fn.parent.key.name : prototypeMethodName(fn);
-      return method !== undefined && EVENT_METHOD.test(method) ? 'input' : 'argument';
+      if (method !== undefined && EVENT_METHOD.test(method)) return 'input';
+      // `tracker.track(req.body.id)` on an instance this module makes: a caller in view that passes
+      // request data or ids made per call. Callers elsewhere may pass anything, so only what varies counts.
+      const seen = combine(this.#instanceCallsOf(fn).map((call) => (call.arguments[index] ? this.of(call.arguments[index], depth + 1) : 'code')));
+      return seen === 'input' || seen === 'generated' ? seen : 'argument';
     }
     if (calls.length === 0) return 'unknown';
     return combine(calls.map((call) => (call.arguments[index] ? this.of(call.arguments[index], depth + 1) : 'code')));
+  }
+
+  /**
+   * `tracker.track(…)` where `const tracker = new Tracker(…)` in this module and `track` is the
+   * method `fn` of that class: calls on an instance the module makes.
+   */
+  #instanceCallsOf(fn: FunctionNode): TSESTree.CallExpression[] {
+    const method = fn.parent;
+    if (method?.type !== AST_NODE_TYPES.MethodDefinition || method.static || method.key.type !== AST_NODE_TYPES.Identifier) return [];
+    const cls = method.parent?.parent;
+    if ((cls?.type !== AST_NODE_TYPES.ClassDeclaration && cls?.type !== AST_NODE_TYPES.ClassExpression) || !cls.id) return [];
+    let byMethod = this.#instanceCalls.get(cls);
+    if (!byMethod) {
+      byMethod = this.#callsOnInstances(cls.id.name, cls);
+      this.#instanceCalls.set(cls, byMethod);
+    }
+    return byMethod.get(method.key.name) ?? [];
+  }
+
+  /**
+   * One walk of the module per class: the method calls on every `new ClassName(…)` kept in a variable
+   * (`tracker.track(…)`) or in a field of another class (`this.limiter.hit(…)` where
+   * `private limiter = new Limiter()` or the constructor's `this.limiter = new Limiter()`).
+   */
+  #callsOnInstances(className: string, cls: Node): Map<string, TSESTree.CallExpression[]> {
+    const byMethod = new Map<string, TSESTree.CallExpression[]>();
+    const add = (call: Node | undefined, member: Node | undefined) => {
+      const name = member?.type === AST_NODE_TYPES.MemberExpression ? staticPropertyName(member) : undefined;
+      if (name === undefined || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) return;
+      byMethod.set(name, [...(byMethod.get(name) ?? []), call]);
+    };
+    const isCreation = (value: Node | null | undefined) => {
+      const node = value ? unwrapExpression(value) : undefined;
+      return node?.type === AST_NODE_TYPES.NewExpression && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === className;
+    };
+    let program: Node = cls;
+    while (program.parent) program = program.parent;
+    const fields: { holder: Node; field: string }[] = [];
+    walk(program, (node) => {
+      if (node.type === AST_NODE_TYPES.PropertyDefinition && !node.static && !node.computed && isCreation(node.value)) {
+        const field = node.key.type === AST_NODE_TYPES.Identifier || node.key.type === AST_NODE_TYPES.PrivateIdentifier ? node.key.name : undefined;
+        if (field !== undefined && node.parent) fields.push({ holder: node.parent, field });
+      }
+      if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.MemberExpression && node.left.object.type === AST_NODE_TYPES.ThisExpression && isCreation(node.right)) {
+        const field = staticPropertyName(node.left);
+        let holder: Node | undefined = node.parent;
+        while (holder && holder.type !== AST_NODE_TYPES.ClassBody) holder = holder.parent;
+        if (field !== undefined && holder) fields.push({ holder, field });
+      }
+      if (node.type !== AST_NODE_TYPES.VariableDeclarator || node.id.type !== AST_NODE_TYPES.Identifier || !isCreation(node.init)) return undefined;
+      for (const variable of this.scopeManager.getDeclaredVariables(node)) {
+        for (const reference of variable.references) {
+          const member = reference.identifier.parent;
+          if (member?.type === AST_NODE_TYPES.MemberExpression && member.object === reference.identifier) add(member.parent, member);
+        }
+      }
+      return undefined;
+    });
+    for (const { holder, field } of fields) {
+      walk(holder, (node) => {
+        // `this.limiter.hit(…)`: a call on the field's instance.
+        if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+        const inner = node.object;
+        if (inner.object.type !== AST_NODE_TYPES.ThisExpression || staticPropertyName(inner) !== field) return undefined;
+        add(node.parent, node);
+        return undefined;
+      });
+    }
+    return byMethod;
+  }
+
+  /** A function kept in a variable that is handed to `on`/`once`/`addListener`/`addEventListener` as the listener. */
+  #registeredAsListener(fn: FunctionNode): boolean {
+    const declarator = fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === fn ? fn.parent : fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : undefined;
+    if (!declarator) return false;
+    for (const variable of this.scopeManager.getDeclaredVariables(declarator)) {
+      for (const reference of variable.references) {
+        const call = reference.identifier.parent;
+        if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[1] !== reference.identifier) continue;
+        const name = calleeName(call);
+        if (name !== undefined && LISTENER_REGISTRATIONS.has(name)) return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -217,6 +368,13 @@ export class KeyOrigins {
   }
 }
 
+/** `useCallback(fn, deps)` or `React.useCallback(fn, deps)`: `fn` is the component's memoised callback. */
+function isMemoisedReactCallback(fn: FunctionNode): boolean {
+  const call = fn.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== fn) return false;
+  return calleeName(call) === 'useCallback';
+}
+
 /** `X.prototype.name = function …` or `X.prototype = { name() {} }`: the method's name. */
 function prototypeMethodName(fn: FunctionNode): string | undefined {
   const holder = fn.parent;
@@ -243,6 +401,14 @@ function isConfiguration(member: TSESTree.MemberExpression): boolean {
     if (name !== undefined && CONFIGURATION_NAME.test(name)) return true;
     current = node.object;
   }
+}
+
+/** `this` and `this`, or the same identifier: the same receiver. */
+function sameObject(a: Node, b: Node): boolean {
+  const left = unwrapExpression(a);
+  const right = unwrapExpression(b);
+  if (left.type === AST_NODE_TYPES.ThisExpression && right.type === AST_NODE_TYPES.ThisExpression) return true;
+  return left.type === AST_NODE_TYPES.Identifier && right.type === AST_NODE_TYPES.Identifier && left.name === right.name;
 }
 
 function containsNode(root: Node, target: Node): boolean {

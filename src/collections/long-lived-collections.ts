@@ -7,6 +7,7 @@ import { walk, type Node } from '../ast/traverse';
 import type { FunctionNode } from '../ast/predicates';
 import { closureCollections } from './closure-collections';
 import { instanceFields } from './instance-collections';
+import { refCollections } from './ref-collections';
 import type { InstanceLifetime, InstanceMaker } from './instance-lifetime';
 import { annotatedKind, isGrowingKind, type CollectionKind, type GrowingKind } from './collection-kind';
 
@@ -38,7 +39,9 @@ export interface LongLivedCollection {
 export type CollectionHolder =
   | { readonly kind: 'module' }
   | { readonly kind: 'instance'; readonly className: string; readonly lifetime: InstanceLifetime; readonly cls: InstanceMaker }
-  | { readonly kind: 'closure'; readonly factory: string; readonly lifetime: 'called-at-load' | 'middleware' | 'server-handler'; readonly fn: FunctionNode };
+  | { readonly kind: 'closure'; readonly factory: string; readonly lifetime: 'called-at-load' | 'middleware' | 'server-handler'; readonly fn: FunctionNode }
+  /** A React ref (`useRef(new Set())`) of a component or hook: it lives as long as the component stays mounted. */
+  | { readonly kind: 'component'; readonly component: string; readonly fn: FunctionNode };
 
 /** The node that names the collection where it is declared: what findings point at. */
 export function declaredNameOf(collection: LongLivedCollection): TSESTree.Node {
@@ -209,5 +212,5 @@ function staticFields(analysis: Analysis): LongLivedCollection[] {
  * instances, and closures of module-lived functions. Other function locals die with their call.
  */
 export function findLongLivedCollections(analysis: Analysis): LongLivedCollection[] {
-  return [...moduleVariables(analysis), ...staticFields(analysis), ...instanceFields(analysis), ...closureCollections(analysis)];
+  return [...moduleVariables(analysis), ...staticFields(analysis), ...instanceFields(analysis), ...closureCollections(analysis), ...refCollections(analysis)];
 }

@@ -36,7 +36,7 @@ const noUnboundedCacheOptions = {
 
 type NoUnboundedCacheOptions = OptionValues<typeof noUnboundedCacheOptions>;
 
-type NoUnboundedCacheMessageId = 'unboundedCache' | 'unboundedFieldCache' | 'unboundedClosureCache' | 'unboundedNestedCollection' | 'untrimmedBuffer' | 'notClearedByReset' | 'unboundedMemo';
+type NoUnboundedCacheMessageId = 'unboundedCache' | 'unboundedFieldCache' | 'unboundedClosureCache' | 'unboundedRefCache' | 'unboundedNestedCollection' | 'untrimmedBuffer' | 'notClearedByReset' | 'unboundedMemo';
 
 type NoUnboundedCacheFinding = Finding<NoUnboundedCacheMessageId, BoundedCachePlan>;
 type BoundedCacheRefusal = { readonly kind: 'refusal'; readonly reason: string };
@@ -129,8 +129,11 @@ function allUses(analysis: Analysis, collection: LongLivedCollection, keyOrigins
  */
 function judgedForItsKeys(collection: LongLivedCollection, growth: readonly CollectionUse[], uses: readonly CollectionUse[], keyOrigins: KeyOrigins): boolean {
   const holder = collection.holder;
-  if (holder.kind !== 'instance') return true;
   const origins = growth.map((use) => keyOrigins.of(use.key));
+  // A component's ref lives as long as the component stays mounted: judged, like an instance whose
+  // lifetime the file does not show, on keys it generates or gets from the events it handles.
+  if (holder.kind === 'component') return collection.kind !== 'array' && (origins.includes('generated') || origins.includes('input'));
+  if (holder.kind !== 'instance') return true;
   if (origins.includes('generated')) return true;
   // Keyed by the events or requests it handles: it lives at least as long as their stream.
   if (collection.kind !== 'array' && origins.includes('input')) return true;
@@ -171,7 +174,15 @@ function detectUnboundedCaches(analysis: Analysis, options: NoUnboundedCacheOpti
     if (!judgedForItsKeys(collection, growth.map(({ use }) => use), uses, keyOrigins)) continue;
     const periodic = collection.kind === 'array' && onATimer(first.execution);
     const holder = collection.holder;
-    const messageId: NoUnboundedCacheMessageId = periodic ? 'untrimmedBuffer' : holder.kind === 'instance' ? 'unboundedFieldCache' : holder.kind === 'closure' ? 'unboundedClosureCache' : 'unboundedCache';
+    const messageId: NoUnboundedCacheMessageId = periodic
+      ? 'untrimmedBuffer'
+      : holder.kind === 'instance'
+        ? 'unboundedFieldCache'
+        : holder.kind === 'closure'
+          ? 'unboundedClosureCache'
+          : holder.kind === 'component'
+            ? 'unboundedRefCache'
+            : 'unboundedCache';
     findings.push({
       ruleId: NO_UNBOUNDED_CACHE,
       messageId,
@@ -234,6 +245,7 @@ const UNBOUNDING_SHRINKS: Readonly<Record<Exclude<ShrinkVerdict, 'bounds'>, stri
   'same-key-again': 'its delete only makes room for the same key again',
   'expired-read': 'it deletes an entry only when that key is read again after it expired, so keys nobody asks for again stay',
   'answered-only': 'its entries are keyed by ids made per call and deleted only when a reply names them, not when their timer fires, so every request that timed out stays',
+  'cancelled-timer': 'its only delete runs in a timeout that an answered request cancels (`clearTimeout`), so every entry answered in time stays',
   'age-only-cap': 'its size cap runs a cleanup that only deletes entries older than a window, so with more keys inside the window than the cap nothing is removed',
 };
 
@@ -258,11 +270,18 @@ function removalOf(uses: readonly CollectionUse[], keyOrigins: KeyOrigins, nothi
  * that closes. An LRU or a trim would drop live ones; the fix is to remove each where it ends.
  */
 function refusalOf(collection: LongLivedCollection, uses: readonly CollectionUse[], keyOrigins: KeyOrigins, growth: CollectionUse): BoundedCacheRefusal | undefined {
-  if (unboundingShrinkOf(uses, keyOrigins)?.verdict === 'answered-only') {
+  const unbounding = unboundingShrinkOf(uses, keyOrigins)?.verdict;
+  if (unbounding === 'answered-only') {
     return { kind: 'refusal', reason: 'its entries are pending work that a timer also ends: delete the entry where the timer fires (and on every error); an LRU would drop live requests' };
+  }
+  if (unbounding === 'cancelled-timer') {
+    return { kind: 'refusal', reason: 'its entries are pending requests: delete the entry where it is answered too (where its timeout is cleared); an LRU would drop live requests' };
   }
   if (!uses.some((use) => use.kind === 'shrink') && keepsWhatItSeesEnd(growth)) {
     return { kind: 'refusal', reason: 'it holds connections whose end this code listens for: remove each one in that handler; an LRU would drop live connections' };
+  }
+  if (collection.holder.kind === 'component') {
+    return { kind: 'refusal', reason: 'it lives in a React ref: keep only the newest entries where it grows, or empty it when the component unmounts' };
   }
   if (collection.holder.kind === 'closure' && collection.holder.lifetime === 'server-handler' && growsByConnection(growth)) {
     return { kind: 'refusal', reason: "it holds the connections the server's handler gets: remove each one when it closes (`once('close', …)`); a trim would lose track of open connections" };
@@ -351,6 +370,7 @@ function handsOut(collection: LongLivedCollection, uses: readonly CollectionUse[
 const INSTANCE_LIFETIMES: Readonly<Record<string, string>> = {
   'module-instance': 'an instance is made at module load and kept',
   'singleton-slot': 'it is kept as a singleton',
+  'held-by-long-lived': 'it is kept in a field of an object that lives as long as the process (a singleton or a service)',
   'di-service': 'it is a DI service, made once for the application',
   'connection-handlers': 'it serves connections (`handleConnection`), one instance for all of them',
   'owns-server': 'its constructor starts a server, so the instance lives as long as the server',
@@ -364,6 +384,7 @@ function holderData(collection: LongLivedCollection): Record<string, string> {
   if (holder.kind === 'instance') {
     return { owner: holder.className, lifetime: INSTANCE_LIFETIMES[holder.lifetime.kind === 'module' || holder.lifetime.kind === 'service' ? holder.lifetime.how : 'unknown'] ?? '' };
   }
+  if (holder.kind === 'component') return { owner: holder.component };
   if (holder.kind === 'closure') {
     const keptBy = {
       'called-at-load': `the function \`${holder.factory}\` returns, which is made at module load`,
@@ -383,6 +404,8 @@ const noUnboundedCacheMessages: Record<NoUnboundedCacheMessageId, string> = {
     '`{{name}}` ({{collection}}) of `{{owner}}` grows on line {{line}}, in {{where}}, and {{removal}}; {{lifetime}}, so it grows for as long as the process runs. Bound it (an LRU or TTL cache, a size cap) or sweep it.',
   unboundedClosureCache:
     '`{{name}}` ({{collection}}) is kept by {{keptBy}}; it grows on line {{line}}, in {{where}}, and {{removal}}: it grows for as long as the process runs. Bound it (an LRU or TTL cache, a size cap) or sweep it.',
+  unboundedRefCache:
+    '`{{name}}` ({{collection}}) is kept in a React ref of `{{owner}}`; it grows on line {{line}}, in {{where}}, and {{removal}}: it grows for as long as the component stays mounted (for a page-long view, the whole session). Keep only the newest entries, or empty it when the component unmounts.',
   unboundedNestedCollection:
     "`{{name}}` removes an entry only as a whole, but the collection each entry holds grows on line {{line}} (`{{operation}}`), in {{where}}, and nothing removes from it: while a key stays (a connection open for days), its collection grows without bound. Remove what is done with, or bound it.",
   notClearedByReset:

@@ -8,6 +8,52 @@ import { typedRuleTester, untypedRuleTester } from './rule-testers';
  */
 const valid = [
   {
+    name: 'a timeout delete whose answer also deletes the entry is bounded',
+    code: `
+export class HubClient {
+  private count = 0;
+  private requests: Record<string, (error: string | undefined, result: unknown) => void> = {};
+  request(method: string, post: (message: string) => void): Promise<unknown> {
+    this.count++;
+    const req = { id: 'hub:' + this.count, method };
+    return new Promise((resolve, reject) => {
+      const timeout = setTimeout(() => {
+        delete this.requests[req.id];
+        reject(new Error('timeout'));
+      }, 3000);
+      this.requests[req.id] = (error, result) => {
+        clearTimeout(timeout);
+        if (error) reject(new Error(error));
+        else resolve(result);
+      };
+      post(JSON.stringify(req));
+    });
+  }
+  onMessage(data: { id: string; error?: string; result?: unknown }): void {
+    this.requests[data.id]?.(data.error, data.result);
+    delete this.requests[data.id];
+  }
+}`,
+  },
+  {
+    name: 'a timeout delete that nothing cancels removes every entry',
+    code: `
+export class Waiters {
+  private sequence = 0;
+  private waiting = new Map<number, () => void>();
+  wait(): Promise<void> {
+    const id = this.sequence++;
+    return new Promise((resolve) => {
+      this.waiting.set(id, resolve);
+      setTimeout(() => {
+        this.waiting.delete(id);
+        resolve();
+      }, 1000);
+    });
+  }
+}`,
+  },
+  {
     name: 'a pending-request map deleted under its own id when the timer fires is bounded',
     code: `
 export class RpcClient {
@@ -141,6 +187,62 @@ export class PathMapper {
 ];
 
 const invalid = [
+  {
+    name: 'a timeout delete that the answer cancels with clearTimeout: every answered request stays',
+    code: `
+export class HubClient {
+  private count = 0;
+  private requests: Record<string, (error: string | undefined, result: unknown) => void> = {};
+  request(method: string, post: (message: string) => void): Promise<unknown> {
+    this.count++;
+    const req = { id: 'hub:' + this.count, method };
+    return new Promise((resolve, reject) => {
+      const timeout = setTimeout(() => {
+        delete this.requests[req.id];
+        reject(new Error('timeout'));
+      }, 3000);
+      this.requests[req.id] = (error, result) => {
+        clearTimeout(timeout);
+        if (error) reject(new Error(error));
+        else resolve(result);
+      };
+      post(JSON.stringify(req));
+    });
+  }
+  onMessage(data: { id: string; error?: string; result?: unknown }): void {
+    this.requests[data.id]?.(data.error, data.result);
+  }
+}`,
+    errors: [{ messageId: 'unboundedFieldCache' as const, line: 4 }],
+  },
+  {
+    name: 'a timer kept in the entry and cleared on the reply, which forgets the entry',
+    code: `
+export class Rpc {
+  private next = 0;
+  private pending = new Map<number, { resolve: (body: unknown) => void; timer: ReturnType<typeof setTimeout> }>();
+  call(send: (id: number) => void): Promise<unknown> {
+    const id = ++this.next;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, {
+        resolve,
+        timer: setTimeout(() => {
+          this.pending.delete(id);
+          reject(new Error('timeout'));
+        }, 5000),
+      });
+      send(id);
+    });
+  }
+  onReply(reply: { id: number; body: unknown }): void {
+    const entry = this.pending.get(reply.id);
+    if (!entry) return;
+    clearTimeout(entry.timer);
+    entry.resolve(reply.body);
+  }
+}`,
+    errors: [{ messageId: 'unboundedFieldCache' as const, line: 4 }],
+  },
   {
     name: 'a pending-request map deleted only when a reply names the id: a timed-out request stays',
     code: `

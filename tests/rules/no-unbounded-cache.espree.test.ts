@@ -190,4 +190,75 @@ exports.resolveFor = (project, env) => resolve({ project, env });`,
     );
     expect(messages.map((message) => [message.messageId, message.line])).toEqual([['unboundedMemo', 2]]);
   });
+
+  it('follows `var self = this` into callbacks, and reports a timeout delete the answer cancels', () => {
+    const messages = lint(
+      `function HubClient(hub) {
+  this._requests = {};
+  this._count = 0;
+  this._hub = hub;
+}
+HubClient.prototype.request = function (method) {
+  var client = this;
+  client._count++;
+  var req = { id: 'hub:' + client._count, method: method };
+  return new Promise(function (resolve, reject) {
+    var timeout = setTimeout(function () {
+      if (!client._requests[req.id]) return;
+      delete client._requests[req.id];
+      reject(new Error('timeout'));
+    }, 3000);
+    client._requests[req.id] = function (err, result) {
+      clearTimeout(timeout);
+      if (err) return reject(new Error(err));
+      resolve(result);
+    };
+    client._hub.postMessage(JSON.stringify(req));
+  });
+};
+HubClient.prototype.onMessage = function (response) {
+  var client = this;
+  if (client._requests[response.id]) client._requests[response.id](response.error, response.result);
+};
+module.exports = HubClient;`,
+      'hub.cjs',
+    );
+    expect(messages.map((message) => [message.messageId, message.line])).toEqual([['unboundedFieldCache', 2]]);
+  });
+
+  it('is quiet when the answer handler deletes the entry it answers', () => {
+    const messages = lint(
+      `function HubClient(hub) {
+  this._requests = {};
+  this._count = 0;
+  this._hub = hub;
+}
+HubClient.prototype.request = function (method) {
+  var client = this;
+  client._count++;
+  var req = { id: 'hub:' + client._count, method: method };
+  return new Promise(function (resolve, reject) {
+    var timeout = setTimeout(function () {
+      delete client._requests[req.id];
+      reject(new Error('timeout'));
+    }, 3000);
+    client._requests[req.id] = function (err, result) {
+      clearTimeout(timeout);
+      resolve(result);
+    };
+    client._hub.postMessage(JSON.stringify(req));
+  });
+};
+HubClient.prototype.onMessage = function (response) {
+  var self = this;
+  if (self._requests[response.id]) {
+    self._requests[response.id](response.error, response.result);
+    delete self._requests[response.id];
+  }
+};
+module.exports = HubClient;`,
+      'hub.cjs',
+    );
+    expect(messages).toEqual([]);
+  });
 });

@@ -1,0 +1,126 @@
+import rule from '../../rules/no-unbounded-cache';
+import { typedRuleTester, untypedRuleTester } from './rule-testers';
+
+/**
+ * Where keys come from, seen through callers in this module: calls on an instance the module makes
+ * (`tracker.track(req.body.id)`), listeners registered by name, `var self = this` aliases.
+ * Verdicts from syntax, so both modes agree.
+ */
+const valid = [
+  {
+    name: "a helper a service keeps in a field, called with names written in the program",
+    code: `
+function Injectable(): ClassDecorator {
+  return () => undefined;
+}
+class Counters {
+  private counts = new Map<string, number>();
+  bump(name: string): void {
+    this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
+  }
+}
+@Injectable()
+export class MetricsService {
+  private readonly counters = new Counters();
+  handleRequest(): void {
+    this.counters.bump('requests');
+  }
+}`,
+  },
+  {
+    name: 'an instance made at load whose callers here pass names written in the program',
+    code: `
+class Registry {
+  private handlers = new Map<string, () => void>();
+  register(name: string, handler: () => void): void {
+    this.handlers.set(name, handler);
+  }
+}
+const registry = new Registry();
+registry.register('boot', () => undefined);
+registry.register('shutdown', () => undefined);
+export function handlerCount(): number {
+  return 1;
+}`,
+  },
+  {
+    name: 'a named listener whose entries are removed when the socket closes',
+    code: `
+import type { WebSocket } from 'ws';
+export class Room {
+  private lastSeen = new Map<string, number>();
+  attach(ws: WebSocket, user: string): void {
+    const onMessage = (data: Buffer) => {
+      const message = JSON.parse(data.toString()) as { user: string };
+      this.lastSeen.set(message.user, Date.now());
+    };
+    ws.on('message', onMessage);
+    ws.on('close', () => this.lastSeen.delete(user));
+  }
+}`,
+  },
+];
+
+const invalid = [
+  {
+    name: 'a helper a DI service keeps in a field lives as long as the service, and its callers pass event data',
+    code: `
+function Injectable(): ClassDecorator {
+  return () => undefined;
+}
+class Limiter {
+  private hits = new Map<string, number>();
+  hit(key: string): number {
+    const count = (this.hits.get(key) ?? 0) + 1;
+    this.hits.set(key, count);
+    return count;
+  }
+}
+@Injectable()
+export class GatewayService {
+  private readonly limiter = new Limiter();
+  handleMessage(client: { id: string }, payload: { room: string }): boolean {
+    return this.limiter.hit(client.id + ':' + payload.room) < 100;
+  }
+}`,
+    errors: [{ messageId: 'unboundedFieldCache' as const, line: 6 }],
+  },
+  {
+    name: 'an instance made at load whose method a route handler calls with request data',
+    code: `
+import express from 'express';
+class Tracker {
+  private seen = new Map<string, number>();
+  track(id: string): void {
+    this.seen.set(id, Date.now());
+  }
+}
+const tracker = new Tracker();
+const app = express();
+app.post('/events', (req, res) => {
+  tracker.track(String(req.body.id));
+  res.end();
+});
+export default app;`,
+    errors: [{ messageId: 'unboundedFieldCache' as const, line: 4 }],
+  },
+  {
+    name: 'a map keyed by what a named message listener receives, in a class of unknown lifetime',
+    code: `
+import type { WebSocket } from 'ws';
+export class Room {
+  private lastSeen = new Map<string, number>();
+  attach(ws: WebSocket): void {
+    const onMessage = (data: Buffer) => {
+      const message = JSON.parse(data.toString()) as { user: string };
+      this.lastSeen.set(message.user, Date.now());
+    };
+    ws.on('message', onMessage);
+  }
+}`,
+    errors: [{ messageId: 'unboundedFieldCache' as const, line: 4 }],
+  },
+];
+
+typedRuleTester().run('no-unbounded-cache (key origins through callers in view, typed)', rule, { valid, invalid });
+untypedRuleTester().run('no-unbounded-cache (key origins through callers in view, untyped)', rule, { valid, invalid });
