@@ -46,7 +46,8 @@ http.createServer((req, res) => {
           kind: 'remove-listener',
           target: 'bus',
           event: "'order'",
-          listener: { kind: 'unnamed', value: '(order) => res.write(String(order))', proposedName: 'onOrder' },
+          // A .ts file: the named listener declares its parameter (untyped: `any`, as the inline one was).
+          listener: { kind: 'unnamed', value: '(order) => res.write(String(order))', proposedName: 'onOrder', parameterType: 'any' },
           method: 'off',
         },
         end: { kind: 'connection-event', object: 'req', events: ['close'] },
