@@ -64,6 +64,16 @@ const SPLITS = Object.freeze([
       method: `${SPLIT_METHOD}; seed = 20261200 + ${batch} (batches 4-6 collected 2026-12-03, one idiom each), fixed and committed before the batch was staged`,
     }),
   ),
+  // Batches 7–9 are collected side by side on 2026-12-03 (second round), one idiom each (7 require-close,
+  // 8 no-client-per-call, 9 no-unbounded-cache); their seeds were committed before any of them was staged.
+  ...[7, 8, 9].map((batch) =>
+    Object.freeze({
+      batch,
+      seed: 20261200 + batch,
+      share: 1 / 3,
+      method: `${SPLIT_METHOD}; seed = 20261200 + ${batch} (batches 7-9 collected 2026-12-03, one idiom each), fixed and committed before the batch was staged`,
+    }),
+  ),
 ]);
 
 /** The split record of `batch`. */
