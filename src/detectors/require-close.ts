@@ -25,7 +25,7 @@ import { analyzeHandleUsage, type HandleUsage } from '../ownership/handle-usage'
 import { wrapperHolding, type WrapperHolding } from '../ownership/wrapper-field';
 import type { ResourceEntry } from '../registry/resource-entry';
 import { mayMentionAcquisition } from '../registry/text-precheck';
-import { planDestroyInlineSourceOnPeerClose, planDestroyOnPeerClose, planHoistedOption, planMoveIntoTry, planReleaseInChainFinally, planReleaseOnError, planTryFinally } from '../remedies/plan-try-finally';
+import { planCloseAtOnce, planDestroyInlineSourceOnPeerClose, planDestroyOnPeerClose, planHoistedOption, planMoveIntoTry, planReleaseInChainFinally, planReleaseOnError, planTryFinally } from '../remedies/plan-try-finally';
 
 export const REQUIRE_CLOSE = 'require-close';
 
@@ -417,7 +417,7 @@ function judgeBinding(
     remedy,
   });
   if (binding.kind === 'discarded') {
-    return report('neverReleased', {}, { kind: 'refusal', reason: 'the handle is not kept in a variable, so there is nothing to close in a `finally`; assign it to a `const` first' });
+    return report('neverReleased', {}, refusal ?? planCloseAtOnce(analysis, { acquisition, entry }));
   }
   if (binding.kind !== 'variable') return undefined;
 

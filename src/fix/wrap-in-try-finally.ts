@@ -265,11 +265,14 @@ export function editsForWrapInTryFinally(
     }
     return { edits };
   }
+  if (plan.closeAtOnce) return { edits: [{ range: plan.closeAtOnce.call.range, text: plan.closeAtOnce.text }] };
   const declaration = plan.declaration;
-  if (!declaration) return { refusal: 'the handle is not declared in a statement of its own' };
+  // The statement the `try` follows: the handle's declaration, or the one that assigns it.
+  const anchor = plan.acquiredIn ?? declaration;
+  if (!anchor) return { refusal: 'the handle is not declared in a statement of its own' };
   // `using` is a block-level declaration: not allowed directly in a `case` clause.
-  const inBlock = declaration.parent.type === AST_NODE_TYPES.BlockStatement;
-  if (style === 'using' && inBlock && !plan.onErrorOnly) {
+  const inBlock = anchor.parent?.type === AST_NODE_TYPES.BlockStatement;
+  if (style === 'using' && declaration && !plan.acquiredIn && inBlock && !plan.onErrorOnly) {
     if (plan.disposal === 'sync' || (plan.disposal === 'async' && plan.inAsyncFunction)) {
       return { edits: usingEdits(plan, declaration, layout) };
     }
@@ -278,7 +281,9 @@ export function editsForWrapInTryFinally(
     style !== 'using'
       ? undefined
       : plan.disposal === undefined
-        ? 'kept try/finally: the type is not known to be Disposable (run with type information)'
+        ? plan.acquiredIn
+          ? 'kept try/finally: the handle is assigned to a variable declared earlier, which `using` cannot declare'
+          : 'kept try/finally: the type is not known to be Disposable (run with type information)'
         : !inBlock
           ? 'kept try/finally: `using` cannot be declared directly in a `case` clause'
           : 'kept try/finally: `await using` needs an async function';
@@ -286,7 +291,7 @@ export function editsForWrapInTryFinally(
   const existingTry = plan.onErrorOnly ? undefined : finallyLessTry(plan);
   if (existingTry) return { edits: addFinallyEdits(plan, existingTry, layout), ...(note ? { note } : {}) };
 
-  const declarationEnd = declaration.range[1];
+  const declarationEnd = anchor.range[1];
   if (!layout.restOfLineIsEmpty(declarationEnd)) return { refusal: 'other code follows the declaration on its line' };
   if (!layout.restOfLineIsEmpty(plan.last.range[1])) return { refusal: 'other code follows the last use on its line' };
   const regionStart = layout.nextLineStart(declarationEnd);
@@ -294,12 +299,14 @@ export function editsForWrapInTryFinally(
   const regionEnd = layout.nextLineStart(plan.last.range[1]);
   const hasFinalNewline = regionEnd > layout.lineEnd(plan.last.range[1]);
   const body = indentedLines(source, ast, layout, regionStart, plan.last.range[1], plan.removals);
-  const indent = layout.indentationAt(declaration.range[0]);
+  const indent = layout.indentationAt(anchor.range[0]);
   const unit = layout.indentUnit;
   const eol = layout.eol;
+  // A release moved with its guard (`if (own) {…}`) spans lines: each goes one unit deeper too.
+  const release = plan.release.replace(/\r?\n/g, `${eol}${unit}`);
   const tail = plan.onErrorOnly
-    ? catchAndRethrow(plan.release, errorName(ast, regionStart, regionEnd), indent, unit, eol)
-    : ` finally {${eol}${indent}${unit}${plan.release}${eol}${indent}}`;
+    ? catchAndRethrow(release, errorName(ast, regionStart, regionEnd), indent, unit, eol)
+    : ` finally {${eol}${indent}${unit}${release}${eol}${indent}}`;
   const replacement = `${indent}try {${eol}${body.join(eol)}${eol}${indent}}${tail}` + (hasFinalNewline ? eol : '');
   return { edits: [{ range: [regionStart, regionEnd], text: replacement }], ...(note ? { note } : {}) };
 }

@@ -84,7 +84,8 @@ export function planTryFinally(analysis: Analysis, site: TryFinallySite): Remedy
   if (!binding.declarator) {
     return (
       planGuardedRelease(site) ??
-      refuse('the handle is assigned to a variable declared before it; declare it with `const` where it is acquired')
+      planAssignedEarlier(analysis, site) ??
+      refuse('the handle is assigned to a variable declared before it, and leakguard found no one statement that releases it after that; declare it with `const` where it is acquired')
     );
   }
   const declaration = binding.declarator.parent;
@@ -113,6 +114,95 @@ export function planTryFinally(analysis: Analysis, site: TryFinallySite): Remedy
     release,
     disposal: analysis.oracle.disposal(site.acquisition),
     inAsyncFunction: owner.async,
+  };
+}
+
+/** The innermost statement list holding both nodes in different statements: those two statements. */
+function enclosingPair(acquisition: Node, release: Node, owner: FunctionNode): { list: readonly Node[]; acquiredIn: Node; releasedIn: Node } | undefined {
+  for (let container: Node | undefined = acquisition.parent; container && container !== owner; container = container.parent) {
+    const list = statementListOf(container);
+    if (!list) continue;
+    const acquiredIn = topLevelStatementIn(container, acquisition);
+    const releasedIn = topLevelStatementIn(container, release);
+    // Not released in this block: look further out.
+    if (!acquiredIn || !releasedIn) continue;
+    return acquiredIn === releasedIn ? undefined : { list, acquiredIn, releasedIn };
+  }
+  return undefined;
+}
+
+/**
+ * `let producer; if (cached) { producer = … } else { producer = kafka.producer(); } …; if (!cached)
+ * { await producer.disconnect(); }` — the variable is declared before the handle is acquired (or is
+ * a parameter the caller may leave out), and one statement after the acquiring one releases it,
+ * often under the guard that says this call owns it. The statements between go into a `try` whose
+ * `finally` is that statement, guard and all (segment's Kafka producer, TypeORM's query runner).
+ * Undefined for any other shape: releases in several places, the variable given another value on
+ * the way, or a declaration on the way that the release or later statements read.
+ */
+function planAssignedEarlier(analysis: Analysis, site: TryFinallySite): WrapInTryFinallyPlan | undefined {
+  const { usage, binding, acquisition, owner } = site;
+  const releases = usage.releases.filter((release) => release.type !== AST_NODE_TYPES.ForOfStatement);
+  if (releases.length === 0 || releases.length !== usage.releases.length) return undefined;
+  const pair = enclosingPair(acquisition, releases[0], owner);
+  if (!pair) return undefined;
+  const { list, acquiredIn, releasedIn } = pair;
+  if (releasedIn.type !== AST_NODE_TYPES.ExpressionStatement && releasedIn.type !== AST_NODE_TYPES.IfStatement) return undefined;
+  if (!releases.every((release) => isInside(release, releasedIn))) return undefined;
+  const start = list.indexOf(acquiredIn);
+  const end = list.indexOf(releasedIn);
+  if (end <= start + 1) return undefined;
+  // Another value for the variable between the two would be released in its place.
+  const reassigned = binding.variable.references.some(
+    (reference) => reference.isWrite() && reference.identifier.range[0] > acquiredIn.range[1] && reference.identifier.range[0] < releasedIn.range[1],
+  );
+  if (reassigned) return undefined;
+  // Declarations between them end up inside the `try` block: nothing at or after the release may read them.
+  for (const statement of list.slice(start + 1, end)) {
+    for (const variable of declaredVariablesOf(analysis, statement)) {
+      if (variable.references.some((reference) => reference.identifier.range[0] >= releasedIn.range[0])) return undefined;
+    }
+  }
+  return {
+    kind: 'wrap-in-try-finally',
+    declaration: undefined,
+    acquiredIn: acquiredIn as TSESTree.Statement,
+    first: list[start + 1] as TSESTree.Statement,
+    last: releasedIn as TSESTree.Statement,
+    removals: [releasedIn as TSESTree.Statement],
+    release: analysis.sourceText.slice(releasedIn.range[0], releasedIn.range[1]),
+    disposal: undefined,
+    inAsyncFunction: owner.async,
+  };
+}
+
+/**
+ * `fs.openSync(path, 'w');` as a statement of its own: the call is made for what opening does
+ * (truncate or create the file) and nothing reads the descriptor, so it is closed at once with the
+ * registry's synchronous release function (`fs.closeSync(fs.openSync(path, 'w'))`, pm2's fix).
+ * Anything else discarded (a stream, a socket, a callback form) keeps the refusal: closing it at once
+ * would cancel what it was opened for.
+ */
+export function planCloseAtOnce(analysis: Analysis, site: { readonly acquisition: Node; readonly entry: ResourceEntry }): Remedy<WrapInTryFinallyPlan> {
+  const { acquisition, entry } = site;
+  const refusal = refuse('the handle is not kept in a variable, so there is nothing to close in a `finally`; assign it to a `const` first');
+  const statement = acquisition.parent;
+  if (statement?.type !== AST_NODE_TYPES.ExpressionStatement || acquisition.type !== AST_NODE_TYPES.CallExpression) return refusal;
+  const callback = acquisition.arguments.some((argument) => argument.type === AST_NODE_TYPES.ArrowFunctionExpression || argument.type === AST_NODE_TYPES.FunctionExpression);
+  const release = entry.releases.find((candidate): candidate is Extract<ReleaseSpecifier, { function: unknown }> => 'function' in candidate && !candidate.async);
+  if (callback || !release || !statementListOf(statement.parent)) return refusal;
+  const callee = importedName(analysis, release.function.package, release.function.name);
+  if (!callee) return refuse(`\`${release.function.name}\` from '${release.function.package}' is not imported in this file; close the descriptor it returns right away`);
+  return {
+    kind: 'wrap-in-try-finally',
+    declaration: undefined,
+    first: statement,
+    last: statement,
+    removals: [],
+    release: '',
+    disposal: undefined,
+    inAsyncFunction: false,
+    closeAtOnce: { call: acquisition, text: `${callee}(${analysis.sourceText.slice(acquisition.range[0], acquisition.range[1])})` },
   };
 }
 
@@ -343,7 +433,7 @@ function lastCoveredStatement(analysis: Analysis, usage: HandleUsage, container:
 }
 
 /** The release the `finally` runs: the existing one moved, else the registry's, awaited when it returns a promise. */
-function releaseText(analysis: Analysis, site: TryFinallySite, declaration: TSESTree.VariableDeclaration, removals: readonly TSESTree.ExpressionStatement[]): string | Refusal {
+function releaseText(analysis: Analysis, site: TryFinallySite, declaration: TSESTree.VariableDeclaration, removals: readonly TSESTree.Statement[]): string | Refusal {
   const existing = removals[0];
   if (existing) return analysis.sourceText.slice(existing.range[0], existing.range[1]);
   const { entry, owner, binding } = site;

@@ -5,11 +5,20 @@ export interface WrapInTryFinallyPlan {
   readonly kind: 'wrap-in-try-finally';
   /** The `const x = acquire()` statement; undefined for a callback's parameter (`chainFinally`). */
   readonly declaration: TSESTree.VariableDeclaration | undefined;
+  /**
+   * The handle's variable is declared earlier (`let producer;`, a parameter the caller may leave out)
+   * and given the handle inside this statement (`if (!client) { client = await pool.connect(); }`):
+   * the `try` starts right after it. `using` is then not an option.
+   */
+  readonly acquiredIn?: TSESTree.Statement;
   /** First and last statement (same statement list as `declaration`) that the `try` block covers. */
   readonly first: TSESTree.Statement;
   readonly last: TSESTree.Statement;
-  /** Existing release statements that the `finally` replaces (a second close could close a reused fd). */
-  readonly removals: readonly TSESTree.ExpressionStatement[];
+  /**
+   * Existing release statements that the `finally` replaces (a second close could close a reused fd);
+   * with `acquiredIn`, the statement that holds them, guard included (`if (ownClient) { … }`).
+   */
+  readonly removals: readonly TSESTree.Statement[];
   /** The release statement, e.g. `await fh.close();`. */
   readonly release: string;
   /** Typed mode: the handle's type implements disposal, so `using`/`await using` can replace the `try`. */
@@ -63,6 +72,11 @@ export interface WrapInTryFinallyPlan {
    */
   readonly releaseBeforeSettles?: { readonly statements: readonly TSESTree.Statement[]; readonly release: string };
   readonly moveIntoTry?: { readonly first: TSESTree.Statement; readonly last: TSESTree.Statement; readonly into: TSESTree.TryStatement };
+  /**
+   * `fs.openSync(path, 'w');` run for its effect alone: nothing reads the descriptor, so it is closed
+   * at once (`fs.closeSync(fs.openSync(path, 'w'))`). The wrap fields are then not used.
+   */
+  readonly closeAtOnce?: { readonly call: TSESTree.Node; readonly text: string };
 }
 
 export interface HoistedOption {

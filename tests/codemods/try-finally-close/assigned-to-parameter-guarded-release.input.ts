@@ -1,0 +1,16 @@
+import type { Pool, PoolClient } from 'pg';
+
+export async function saveAll(pool: Pool, rows: readonly string[], client?: PoolClient): Promise<void> {
+  const ownClient = client === undefined;
+  if (client === undefined) {
+    client = await pool.connect();
+  }
+
+  for (const row of rows) {
+    await client.query('insert into items(name) values ($1)', [row]);
+  }
+
+  if (ownClient) {
+    client.release();
+  }
+}
