@@ -169,7 +169,7 @@ function planAssignedEarlier(analysis: Analysis, site: TryFinallySite): WrapInTr
     acquiredIn: acquiredIn as TSESTree.Statement,
     first: list[start + 1] as TSESTree.Statement,
     last: releasedIn as TSESTree.Statement,
-    removals: [releasedIn as TSESTree.Statement],
+    removals: [releasedIn],
     release: analysis.sourceText.slice(releasedIn.range[0], releasedIn.range[1]),
     disposal: undefined,
     inAsyncFunction: owner.async,
