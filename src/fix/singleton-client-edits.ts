@@ -298,6 +298,16 @@ export function editsForSingletonClient(plan: SingletonClientPlan, source: strin
       edits.push(...edit.edits);
       break;
     }
+    case 'closure-slot': {
+      if (!layout.startOfLineIsEmpty(site.before.range[0])) return { refusal: 'other code precedes the statement that makes the callback on its line' };
+      const lineStart = layout.lineStart(site.before.range[0]);
+      const declared = plan.typeText !== undefined ? `${site.name}: ${plan.typeText} | undefined` : site.name;
+      edits.push(
+        { range: [lineStart, lineStart], text: `${layout.indentationAt(site.before.range[0])}let ${declared}${plan.semicolons ? ';' : ''}${layout.eol}` },
+        { range: [plan.acquisition.range[0], plan.acquisition.range[1]], text: `(${site.name} ??= ${plan.acquisitionText})` },
+      );
+      break;
+    }
     case 'in-place':
       edits.push({ range: [plan.acquisition.range[0], plan.acquisition.range[1]], text: `${getter}(${plan.keyed?.parameters.join(', ') ?? ''})` });
       break;

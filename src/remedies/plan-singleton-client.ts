@@ -16,6 +16,8 @@ import type { ResourceEntry } from '../registry/resource-entry';
 import { moduleSystemOf, usesSemicolons } from '../fix/source-style';
 import { findSharedGetter, normalize } from './shared-getter';
 import { instanceStateWrite } from './instance-state-writes';
+import { memoisableFactory, type MemoisableFactory } from './memoised-factory-method';
+import { closureOfConstants } from './closure-constants';
 
 export interface ClientSite {
   readonly acquisition: Node;
@@ -450,11 +452,17 @@ export class SingletonPlanner {
     // `await connect(url)`: the getter shares the promise; the site keeps its `await`.
     const awaited = site.acquisition.type === AST_NODE_TYPES.AwaitExpression;
     const acquisition = site.acquisition.type === AST_NODE_TYPES.AwaitExpression ? site.acquisition.argument : site.acquisition;
+    // `this.getClient()` returning a new client: the method keeps the one it makes.
+    const factory = memoisableFactory(analysis, acquisition);
+    if (factory) return 'refusal' in factory ? refuse(factory.refusal) : this.#planMemoisedFactory(site, factory.factory);
     const inlined = inlinableLocals(analysis, acquisition);
     const perCall = 'perCall' in inlined ? inlined.perCall : undefined;
     // `new Kafka(this.#config)` in a method: the same for every call on this instance.
     const perInstance = perCall === 'this' && !awaited && isInstanceMethod(site.owner) && !perCallValue(analysis, acquisition, true);
     if (perInstance && site.binding.kind === 'variable') return this.#planPerInstance(site, acquisition);
+    // `getClient(config)` in a route handler, `config` fixed when the router was made: one client per router.
+    const closure = perCall && !awaited ? closureOfConstants(analysis, acquisition, site.owner) : undefined;
+    if (closure) return this.#planClosureSlot(site, acquisition, closure.before);
     const untypedKey = perCall ? keyOf(analysis, acquisition) : undefined;
     // TypeScript: the getter's parameters keep the types their declarations wrote (`server: ServerConfig`).
     const keyed = untypedKey && this.#typescript ? withKeyTypes(analysis, acquisition, untypedKey) : untypedKey;
@@ -585,6 +593,87 @@ export class SingletonPlanner {
       typeText,
       release,
       site: { kind: 'per-instance', classBody, field: `${privateNames ? '#' : ''}${field}` },
+      removals,
+      moduleSystem: moduleSystemOf(analysis.ast, analysis.sourceText),
+      semicolons: usesSemicolons(analysis.ast, analysis.sourceText),
+    };
+  }
+
+  /**
+   * `this.getClient()` in each operation, the method building a new client every time: the method's
+   * `return new S3Client(config)` becomes `return (this.s3Client ??= new S3Client(config))`, the class
+   * gets the field and a `close<Field>()` method, and the operations stay as they are. Every site
+   * calling the method plans the same edits; the run applies them once.
+   */
+  #planMemoisedFactory(site: ClientSite, factory: MemoisableFactory): Remedy<SingletonClientPlan> {
+    const { analysis } = this;
+    const { classBody, made } = factory;
+    if (site.closedInCallback) return refuse('it is closed inside a callback; a shared client must not be closed there: remove that close by hand');
+    const removals = this.#releaseStatements(site);
+    if (!Array.isArray(removals)) return removals;
+    const privateNames = classBody.body.some((member) => 'key' in member && member.key.type === AST_NODE_TYPES.PrivateIdentifier);
+    const members = new Set(classBody.body.flatMap((member) => ('key' in member && (member.key.type === AST_NODE_TYPES.Identifier || member.key.type === AST_NODE_TYPES.PrivateIdentifier) ? [member.key.name] : [])));
+    const callee = entityName(made.callee);
+    const last = callee?.[callee.length - 1];
+    // What it makes names the field: `new S3Client(…)` → `s3Client`, `createPool(…)` → `pool`.
+    let base = last ? lowerFirst(made.type === AST_NODE_TYPES.NewExpression ? last : last.replace(MAKER_PREFIX, '')) : 'client';
+    if (!/^[A-Za-z_$][\w$]*$/.test(base)) base = 'client';
+    let field = base;
+    for (let suffix = 2; members.has(field) || members.has(`close${upperFirst(field)}`); suffix++) field = `${base}${suffix}`;
+    const typeText = this.#typescript ? this.#typeText(made) : undefined;
+    if (this.#typescript && !typeText) return refuse('leakguard cannot name the client’s type here; keep it in a field of the instance by hand');
+    return {
+      kind: 'singleton-client',
+      acquisition: made,
+      acquisitionText: analysis.sourceText.slice(made.range[0], made.range[1]),
+      inlinedDeclarations: [],
+      awaited: false,
+      anchor: topLevelStatement(made),
+      names: { variable: field, getter: field, closer: `close${upperFirst(field)}` },
+      reuse: true,
+      typeText,
+      release: closeMethodOf(site.entry),
+      site: { kind: 'per-instance', classBody, field: `${privateNames ? '#' : ''}${field}` },
+      removals,
+      moduleSystem: moduleSystemOf(analysis.ast, analysis.sourceText),
+      semicolons: usesSemicolons(analysis.ast, analysis.sourceText),
+    };
+  }
+
+  /**
+   * A client made per run of a callback from values fixed when the callback was made: `let client;`
+   * right above the statement that makes the callback, and the acquisition becomes `(client ??= …)`.
+   * No closer: the client lives as long as what the outer function built (a router, a server).
+   */
+  #planClosureSlot(site: ClientSite, acquisition: Node, before: Node): Remedy<SingletonClientPlan> {
+    const { analysis } = this;
+    if (site.closedInCallback) return refuse('it is closed inside a callback; a shared client must not be closed there: remove that close by hand');
+    const stateWrite = acquisition.type === AST_NODE_TYPES.NewExpression ? instanceStateWrite(analysis, acquisition.callee) : undefined;
+    if (stateWrite) return refuse(`the class keeps per-caller state (${stateWrite}): one shared instance would share it between callers; share the client it opens instead`);
+    const removals = this.#releaseStatements(site);
+    if (!Array.isArray(removals)) return removals;
+    const typeText = this.#typescript ? this.#typeText(acquisition) : undefined;
+    if (this.#typescript && !typeText) return refuse('leakguard cannot name the client’s type here; keep one client in a variable around the callback by hand');
+    const made = acquisition as TSESTree.NewExpression | TSESTree.CallExpression;
+    const callee = entityName(made.callee);
+    const last = callee?.[callee.length - 1];
+    let base = site.binding.kind === 'variable' ? site.binding.variable.name : last ? lowerFirst(made.type === AST_NODE_TYPES.NewExpression ? last : last.replace(MAKER_PREFIX, '')) : 'client';
+    if (!/^[A-Za-z_$][\w$]*$/.test(base)) base = 'client';
+    let name = this.#taken.has(base) ? `shared${upperFirst(base)}` : base;
+    for (let suffix = 2; this.#taken.has(name); suffix++) name = `shared${upperFirst(base)}${suffix}`;
+    this.#taken.add(name);
+    return {
+      kind: 'singleton-client',
+      acquisition,
+      acquisitionText: analysis.sourceText.slice(acquisition.range[0], acquisition.range[1]),
+      inlinedDeclarations: [],
+      awaited: false,
+      anchor: topLevelStatement(acquisition),
+      names: { variable: name, getter: name, closer: '' },
+      reuse: true,
+      typeText,
+      release: undefined,
+      site: { kind: 'closure-slot', before, name },
       removals,
       moduleSystem: moduleSystemOf(analysis.ast, analysis.sourceText),
       semicolons: usesSemicolons(analysis.ast, analysis.sourceText),

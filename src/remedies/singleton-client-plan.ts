@@ -67,5 +67,11 @@ export type SingletonClientSite =
    * `(this.<field> ??= …)`, the class gets the field and a `close<Field>()` method; nothing at module level.
    */
   | { readonly kind: 'per-instance'; readonly classBody: TSESTree.ClassBody; readonly field: string }
+  /**
+   * Made in a callback from values fixed when the callback was made (a router factory's `config`): a
+   * `let` in the function that made the callback holds one client, filled on first use
+   * (`(client ??= getClient(config))`), declared right above the statement that holds the callback.
+   */
+  | { readonly kind: 'closure-slot'; readonly before: TSESTree.Node; readonly name: string }
   /** Anywhere else (callbacks, loop bodies): the acquisition becomes `getX()`. */
   | { readonly kind: 'in-place' };
