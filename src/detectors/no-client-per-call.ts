@@ -16,6 +16,7 @@ import { bindingOf, couldBeOwnedHere } from '../ownership/acquisition-binding';
 import { analyzeHandleUsage } from '../ownership/handle-usage';
 import type { ResourceEntry } from '../registry/resource-entry';
 import { SingletonPlanner } from '../remedies/plan-singleton-client';
+import { planLookUpFirst } from '../remedies/plan-look-up-first';
 import { mayMentionAcquisition } from '../registry/text-precheck';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { FunctionNode } from '../ast/predicates';
@@ -152,10 +153,7 @@ function detectClientsPerCall(analysis: Analysis, options: NoClientPerCallOption
         messageId: 'keyedSlotBypassed',
         node,
         data: { resource: entry.description, slot: bypass.slot.text, where: where(bypass.execution), maker: functionName(owner) ?? 'this function' },
-        remedy: {
-          kind: 'refusal',
-          reason: `\`${bypass.slot.text}\` caches one client per key, but this call path creates a new one without looking there first; look the key up first (\`${bypass.slot.text}.get(key) ?? create(key)\`)`,
-        },
+        remedy: planLookUpFirst(analysis, bypass.slot, bypass.caller, owner, node),
       });
       continue;
     }
@@ -318,7 +316,7 @@ function keyedSlotBypass(analysis: Analysis, held: Node, owner: FunctionNode, en
   const caller = bypassingCaller(slot, owner, fileCalls(), analysis.scopeManager);
   if (!caller) return undefined;
   const execution = executionOf(caller, analysis.oracle);
-  return execution.kind === 'once' ? undefined : { slot, execution };
+  return execution.kind === 'once' ? undefined : { slot, execution, caller };
 }
 
 /** The codemod hoists one constructor call; a choice between clients is the user's to move. */

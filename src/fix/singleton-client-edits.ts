@@ -308,6 +308,9 @@ export function editsForSingletonClient(plan: SingletonClientPlan, source: strin
       );
       break;
     }
+    case 'look-up-first':
+      edits.push({ range: [site.call.range[0], site.call.range[1]], text: site.text });
+      break;
     case 'in-place':
       edits.push({ range: [plan.acquisition.range[0], plan.acquisition.range[1]], text: `${getter}(${plan.keyed?.parameters.join(', ') ?? ''})` });
       break;

@@ -73,5 +73,11 @@ export type SingletonClientSite =
    * (`(client ??= getClient(config))`), declared right above the statement that holds the callback.
    */
   | { readonly kind: 'closure-slot'; readonly before: TSESTree.Node; readonly name: string }
+  /**
+   * The file keeps clients in a map it looks up first elsewhere (`this.clients.get(name) ||
+   * this.createClient(name)`), but this call goes straight to the creating function: it becomes
+   * `(this.clients.get(name) ?? this.createClient(name))`. Nothing else changes.
+   */
+  | { readonly kind: 'look-up-first'; readonly call: TSESTree.CallExpression; readonly text: string }
   /** Anywhere else (callbacks, loop bodies): the acquisition becomes `getX()`. */
   | { readonly kind: 'in-place' };
