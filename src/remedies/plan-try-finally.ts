@@ -157,18 +157,36 @@ function planAssignedEarlier(analysis: Analysis, site: TryFinallySite): WrapInTr
     (reference) => reference.isWrite() && reference.identifier.range[0] > acquiredIn.range[1] && reference.identifier.range[0] < releasedIn.range[1],
   );
   if (reassigned) return undefined;
-  // Declarations between them end up inside the `try` block: nothing at or after the release may read them.
-  for (const statement of list.slice(start + 1, end)) {
-    for (const variable of declaredVariablesOf(analysis, statement)) {
-      if (variable.references.some((reference) => reference.identifier.range[0] >= releasedIn.range[0])) return undefined;
+  // Declarations between them end up inside the `try` block: the release may not read them, and the
+  // statements after it that do (`const html = …; await this.close(); return html;`) join the `try`.
+  let last = end;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const statement of list.slice(start + 1, last + 1)) {
+      if (statement === releasedIn) continue;
+      for (const variable of declaredVariablesOf(analysis, statement)) {
+        for (const reference of variable.references) {
+          if (isInside(reference.identifier, releasedIn)) return undefined;
+          if (reference.identifier.range[0] < list[last].range[1]) continue;
+          const later = list.findIndex((candidate) => isInside(reference.identifier, candidate));
+          if (later < 0) return undefined;
+          if (later > last) {
+            last = later;
+            changed = true;
+          }
+        }
+      }
     }
   }
+  // The handle itself used after its release would now run before it.
+  const usedAfter = binding.variable.references.some((reference) => reference.identifier.range[0] > releasedIn.range[1] && reference.identifier.range[0] < list[last].range[1]);
+  if (usedAfter) return undefined;
   return {
     kind: 'wrap-in-try-finally',
     declaration: undefined,
     acquiredIn: acquiredIn as TSESTree.Statement,
     first: list[start + 1] as TSESTree.Statement,
-    last: releasedIn as TSESTree.Statement,
+    last: list[last] as TSESTree.Statement,
     removals: [releasedIn],
     release: analysis.sourceText.slice(releasedIn.range[0], releasedIn.range[1]),
     disposal: undefined,
