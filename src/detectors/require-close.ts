@@ -25,7 +25,7 @@ import { analyzeHandleUsage, type HandleUsage } from '../ownership/handle-usage'
 import { wrapperHolding, type WrapperHolding } from '../ownership/wrapper-field';
 import type { ResourceEntry } from '../registry/resource-entry';
 import { mayMentionAcquisition } from '../registry/text-precheck';
-import { planCloseAtOnce, planDestroyInlineSourceOnPeerClose, planDestroyOnPeerClose, planHoistedOption, planMoveIntoTry, planReleaseInChainFinally, planReleaseOnError, planTryFinally } from '../remedies/plan-try-finally';
+import { planCloseAtOnce, planDestroyInlineSourceOnPeerClose, planFieldReleasedByTheMethod, planDestroyOnPeerClose, planHoistedOption, planMoveIntoTry, planReleaseInChainFinally, planReleaseOnError, planTryFinally } from '../remedies/plan-try-finally';
 
 export const REQUIRE_CLOSE = 'require-close';
 
@@ -281,10 +281,7 @@ function judgeMethodScopedField(analysis: Analysis, acquisition: Node, owner: Fu
   const made = produced.type === AST_NODE_TYPES.CallExpression || produced.type === AST_NODE_TYPES.NewExpression ? analysis.sourceText.slice(produced.callee.range[0], produced.callee.range[1]) : undefined;
   const resource = entry ? entry.description : `\`this.${scoped.field}\`${made ? ` from \`${produced.type === AST_NODE_TYPES.NewExpression ? 'new ' : ''}${made}()\`` : ''}`;
   const data = { resource, release: entry ? releaseName(entry) : `.${scoped.releaseMethod}()` };
-  const remedy: Remedy<WrapInTryFinallyPlan> = {
-    kind: 'refusal',
-    reason: `it is kept in \`this.${scoped.field}\`, which the method releases itself; release it in a \`finally\` (or a \`catch\` that rethrows) around the statements after it is assigned`,
-  };
+  const remedy: Remedy<WrapInTryFinallyPlan> = planFieldReleasedByTheMethod(analysis, { acquisition, owner, field: scoped.field, releases: scoped.releases });
   const base = { ruleId: REQUIRE_CLOSE, node: acquisition, remedy } as const;
   const earlyExit = leaks.find((leak) => leak.kind !== 'throw');
   if (earlyExit) return { ...base, messageId: 'notReleasedOnEveryPath', data: { ...data, line: String(exitLine(earlyExit)) } };

@@ -4,7 +4,7 @@ import type { Analysis } from '../analysis/analysis';
 import { enclosingFunction, outermostWrapper, staticPropertyName, type FunctionNode } from '../ast/predicates';
 import { standaloneStatementOf } from '../ast/standalone-statement';
 import { statementListOf, topLevelStatementIn } from '../ast/statement-lists';
-import type { Node } from '../ast/traverse';
+import { walk, type Node } from '../ast/traverse';
 import type { Refusal, Remedy } from '../findings/finding';
 import type { WrapInTryFinallyPlan } from './try-finally-plan';
 import { quoteOf } from '../fix/source-style';
@@ -144,6 +144,50 @@ function planAssignedEarlier(analysis: Analysis, site: TryFinallySite): WrapInTr
   const { usage, binding, acquisition, owner } = site;
   const releases = usage.releases.filter((release) => release.type !== AST_NODE_TYPES.ForOfStatement);
   if (releases.length === 0 || releases.length !== usage.releases.length) return undefined;
+  const identifiers = binding.variable.references.map((reference) => ({ node: reference.identifier as Node, write: reference.isWrite() }));
+  return planReleasingStatementAsFinally(analysis, acquisition, releases, owner, identifiers);
+}
+
+/** Every `this.<field>` in `fn`, and whether it is assigned there. */
+function fieldAccesses(fn: FunctionNode, field: string): { node: Node; write: boolean }[] {
+  const accesses: { node: Node; write: boolean }[] = [];
+  walk(fn.body, (node) => {
+    if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.ThisExpression || staticPropertyName(node) !== field) return undefined;
+    const parent = node.parent;
+    accesses.push({ node, write: parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === node });
+    return undefined;
+  });
+  return accesses;
+}
+
+/**
+ * `this.browser = await puppeteer.launch(); … await this.close(); return html;` in a method that
+ * releases the field itself (webhint's collector): as for a variable assigned earlier, the statement
+ * that releases it becomes the `finally` of a `try` around what runs in between.
+ */
+export function planFieldReleasedByTheMethod(analysis: Analysis, site: { readonly acquisition: Node; readonly owner: FunctionNode; readonly field: string; readonly releases: readonly Node[] }): Remedy<WrapInTryFinallyPlan> {
+  const plan = planReleasingStatementAsFinally(analysis, site.acquisition, site.releases, site.owner, fieldAccesses(site.owner, site.field));
+  return (
+    plan ??
+    refuse(`it is kept in \`this.${site.field}\`, which the method releases itself; release it in a \`finally\` (or a \`catch\` that rethrows) around the statements after it is assigned`)
+  );
+}
+
+/**
+ * The shape both share: the statement that acquires (`acquiredIn`) and, later in the same block, one
+ * statement that holds every release (`releasedIn`, guard and all). The statements between go into a
+ * `try` whose `finally` is that statement. Undefined for any other shape: releases in several
+ * places, another value stored in the handle's place on the way, a declaration on the way that the
+ * release reads, or the handle used after its release.
+ */
+function planReleasingStatementAsFinally(
+  analysis: Analysis,
+  acquisition: Node,
+  releases: readonly Node[],
+  owner: FunctionNode,
+  handle: readonly { readonly node: Node; readonly write: boolean }[],
+): WrapInTryFinallyPlan | undefined {
+  if (releases.length === 0) return undefined;
   const pair = enclosingPair(acquisition, releases[0], owner);
   if (!pair) return undefined;
   const { list, acquiredIn, releasedIn } = pair;
@@ -152,11 +196,8 @@ function planAssignedEarlier(analysis: Analysis, site: TryFinallySite): WrapInTr
   const start = list.indexOf(acquiredIn);
   const end = list.indexOf(releasedIn);
   if (end <= start + 1) return undefined;
-  // Another value for the variable between the two would be released in its place.
-  const reassigned = binding.variable.references.some(
-    (reference) => reference.isWrite() && reference.identifier.range[0] > acquiredIn.range[1] && reference.identifier.range[0] < releasedIn.range[1],
-  );
-  if (reassigned) return undefined;
+  // Another value in the handle's place between the two would be released in its place.
+  if (handle.some(({ node, write }) => write && node.range[0] > acquiredIn.range[1] && node.range[0] < releasedIn.range[1])) return undefined;
   // Declarations between them end up inside the `try` block: the release may not read them, and the
   // statements after it that do (`const html = …; await this.close(); return html;`) join the `try`.
   let last = end;
@@ -179,15 +220,14 @@ function planAssignedEarlier(analysis: Analysis, site: TryFinallySite): WrapInTr
     }
   }
   // The handle itself used after its release would now run before it.
-  const usedAfter = binding.variable.references.some((reference) => reference.identifier.range[0] > releasedIn.range[1] && reference.identifier.range[0] < list[last].range[1]);
-  if (usedAfter) return undefined;
+  if (handle.some(({ node }) => node.range[0] > releasedIn.range[1] && node.range[0] < list[last].range[1])) return undefined;
   return {
     kind: 'wrap-in-try-finally',
     declaration: undefined,
     acquiredIn: acquiredIn as TSESTree.Statement,
     first: list[start + 1] as TSESTree.Statement,
     last: list[last] as TSESTree.Statement,
-    removals: [releasedIn],
+    removals: [releasedIn as TSESTree.Statement],
     release: analysis.sourceText.slice(releasedIn.range[0], releasedIn.range[1]),
     disposal: undefined,
     inAsyncFunction: owner.async,
