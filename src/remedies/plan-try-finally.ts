@@ -144,7 +144,7 @@ function planAssignedEarlier(analysis: Analysis, site: TryFinallySite): WrapInTr
   const { usage, binding, acquisition, owner } = site;
   const releases = usage.releases.filter((release) => release.type !== AST_NODE_TYPES.ForOfStatement);
   if (releases.length === 0 || releases.length !== usage.releases.length) return undefined;
-  const identifiers = binding.variable.references.map((reference) => ({ node: reference.identifier as Node, write: reference.isWrite() }));
+  const identifiers = binding.variable.references.map((reference) => ({ node: reference.identifier, write: reference.isWrite() }));
   return planReleasingStatementAsFinally(analysis, acquisition, releases, owner, identifiers);
 }
 
@@ -227,7 +227,7 @@ function planReleasingStatementAsFinally(
     acquiredIn: acquiredIn as TSESTree.Statement,
     first: list[start + 1] as TSESTree.Statement,
     last: list[last] as TSESTree.Statement,
-    removals: [releasedIn as TSESTree.Statement],
+    removals: [releasedIn],
     release: analysis.sourceText.slice(releasedIn.range[0], releasedIn.range[1]),
     disposal: undefined,
     inAsyncFunction: owner.async,
