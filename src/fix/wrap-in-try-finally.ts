@@ -2,13 +2,14 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import { walk } from '../ast/traverse';
 import type { HoistedOption, WrapInTryFinallyPlan } from '../remedies/try-finally-plan';
+import { leadingComments } from './leading-comments';
 import { SourceLayout } from './source-layout';
 import type { EditResult, TextEdit } from './text-edit';
 
 export type WrapStyle = 'try-finally' | 'using';
 
 /** Removes a statement with its line when it stands alone on it, else just its text. */
-function removalRange(layout: SourceLayout, statement: TSESTree.Node): [number, number] {
+function removalRange(layout: SourceLayout, statement: { readonly range: TSESTree.Range }): [number, number] {
   const [start, end] = statement.range;
   if (layout.startOfLineIsEmpty(start) && layout.restOfLineIsEmpty(end)) {
     return [layout.lineStart(start), layout.nextLineStart(end)];
@@ -52,16 +53,43 @@ function finallyLessTry(plan: WrapInTryFinallyPlan): TSESTree.TryStatement | und
   return between.every((statement) => plan.removals.includes(statement as TSESTree.ExpressionStatement)) ? first : undefined;
 }
 
-function addFinallyEdits(plan: WrapInTryFinallyPlan, statement: TSESTree.TryStatement, layout: SourceLayout): TextEdit[] {
+/**
+ * The moved release's own comments — lines right above it, no blank line between — go with it into
+ * the `finally` (`// A failed close must not hide the answer.` stays next to the close it explains).
+ */
+function commentsAboveMovedRelease(plan: WrapInTryFinallyPlan, source: string, ast: TSESTree.Program, layout: SourceLayout): TSESTree.Comment[] {
+  const moved = plan.removals.find((removal) => source.slice(removal.range[0], removal.range[1]) === plan.release);
+  if (!moved) return [];
+  const comments = leadingComments(ast, source, moved);
+  const kept: TSESTree.Comment[] = [];
+  let next: number = moved.range[0];
+  for (let index = comments.length - 1; index >= 0; index--) {
+    const comment = comments[index];
+    const between = source.slice(comment.range[1], next);
+    if (!/^[ \t]*\r?\n[ \t]*$/.test(between) || !layout.startOfLineIsEmpty(comment.range[0])) break;
+    kept.unshift(comment);
+    next = comment.range[0];
+  }
+  return kept;
+}
+
+/** The release as the `finally` writes it: its comments first, each line one indent unit deeper. */
+function releaseWithComments(plan: WrapInTryFinallyPlan, comments: readonly TSESTree.Comment[], source: string, indent: string, layout: SourceLayout): string {
+  const lines = [...comments.map((comment) => source.slice(comment.range[0], comment.range[1])), plan.release];
+  return lines.join(`\n${indent}`).replace(/\r?\n/g, `${layout.eol}${layout.indentUnit}`);
+}
+
+function addFinallyEdits(plan: WrapInTryFinallyPlan, statement: TSESTree.TryStatement, source: string, ast: TSESTree.Program, layout: SourceLayout): TextEdit[] {
   const indent = layout.indentationAt(statement.range[0]);
   const eol = layout.eol;
+  const comments = commentsAboveMovedRelease(plan, source, ast, layout);
   const edits: TextEdit[] = [
     {
       range: [statement.range[1], statement.range[1]],
-      text: ` finally {${eol}${indent}${layout.indentUnit}${plan.release}${eol}${indent}}`,
+      text: ` finally {${eol}${indent}${layout.indentUnit}${releaseWithComments(plan, comments, source, indent, layout)}${eol}${indent}}`,
     },
   ];
-  for (const removal of plan.removals) edits.push({ range: removalRange(layout, removal), text: '' });
+  for (const removal of [...plan.removals, ...comments]) edits.push({ range: removalRange(layout, removal), text: '' });
   return edits;
 }
 
@@ -112,7 +140,7 @@ function indentedLines(
   layout: SourceLayout,
   regionStart: number,
   lastEnd: number,
-  statementsToRemove: readonly TSESTree.Node[],
+  statementsToRemove: readonly { readonly range: TSESTree.Range }[],
 ): string[] {
   const lastLineEnd = layout.lineEnd(lastEnd);
   const regionEnd = layout.nextLineStart(lastEnd);
@@ -289,7 +317,7 @@ export function editsForWrapInTryFinally(
           : 'kept try/finally: `await using` needs an async function';
 
   const existingTry = plan.onErrorOnly ? undefined : finallyLessTry(plan);
-  if (existingTry) return { edits: addFinallyEdits(plan, existingTry, layout), ...(note ? { note } : {}) };
+  if (existingTry) return { edits: addFinallyEdits(plan, existingTry, source, ast, layout), ...(note ? { note } : {}) };
 
   const declarationEnd = anchor.range[1];
   if (!layout.restOfLineIsEmpty(declarationEnd)) return { refusal: 'other code follows the declaration on its line' };
@@ -298,12 +326,13 @@ export function editsForWrapInTryFinally(
   if (plan.first.range[0] < regionStart) return { refusal: 'other code follows the declaration on its line' };
   const regionEnd = layout.nextLineStart(plan.last.range[1]);
   const hasFinalNewline = regionEnd > layout.lineEnd(plan.last.range[1]);
-  const body = indentedLines(source, ast, layout, regionStart, plan.last.range[1], plan.removals);
+  const comments = commentsAboveMovedRelease(plan, source, ast, layout);
+  const body = indentedLines(source, ast, layout, regionStart, plan.last.range[1], [...plan.removals, ...comments]);
   const indent = layout.indentationAt(anchor.range[0]);
   const unit = layout.indentUnit;
   const eol = layout.eol;
-  // A release moved with its guard (`if (own) {…}`) spans lines: each goes one unit deeper too.
-  const release = plan.release.replace(/\r?\n/g, `${eol}${unit}`);
+  // A release moved with its guard (`if (own) {…}`) or its comments spans lines: each goes one unit deeper too.
+  const release = releaseWithComments(plan, comments, source, indent, layout);
   const tail = plan.onErrorOnly
     ? catchAndRethrow(release, errorName(ast, regionStart, regionEnd), indent, unit, eol)
     : ` finally {${eol}${indent}${unit}${release}${eol}${indent}}`;

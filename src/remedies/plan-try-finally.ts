@@ -100,6 +100,14 @@ export function planTryFinally(analysis: Analysis, site: TryFinallySite): Remedy
   // Already released in the `finally` of a `try` further down: what precedes that `try` moves into it.
   const moved = usage.releases.length > 0 ? planMoveIntoTry(analysis, declaration, usage.releases, owner) : undefined;
   if (moved && usage.releases.every((release) => isInside(release, moved.moveIntoTry!.into.finalizer!))) return moved;
+  // Released in the `finally` of the `try` right after it: what is left to fix is in that `finally`.
+  const next = list[index + 1];
+  if (next?.type === AST_NODE_TYPES.TryStatement && next.finalizer && usage.releases.length > 0 && usage.releases.every((release) => isInside(release, next.finalizer!))) {
+    return (
+      guardedReleaseIn(next.finalizer, usage.releases, declaration, owner) ??
+      refuse('it is released in the `finally` of the `try` right after it; leakguard cannot tell what else in that `finally` skips the release')
+    );
+  }
   const last = lastCoveredStatement(analysis, usage, container, list, index);
   if (typeof last !== 'number') return last;
   const release = releaseText(analysis, site, declaration, removals);
@@ -319,11 +327,20 @@ function planGuardedRelease(site: TryFinallySite): WrapInTryFinallyPlan | undefi
   if (!finalizer) return undefined;
   const tryStatement = finalizer.parent as TSESTree.TryStatement;
   if (acquisition.range[0] < tryStatement.block.range[0] || acquisition.range[1] > tryStatement.block.range[1]) return undefined;
-  const release = topLevelStatementIn(finalizer, usage.releases[0]);
-  const position = release ? finalizer.body.indexOf(release as TSESTree.Statement) : -1;
-  if (!release || position <= 0) return undefined;
   const declaration = binding.variable.defs[0]?.node.parent;
   if (declaration?.type !== AST_NODE_TYPES.VariableDeclaration) return undefined;
+  return guardedReleaseIn(finalizer, usage.releases, declaration, owner);
+}
+
+/**
+ * `finally { await saveState(); await context.close().catch(() => {}); }`: a statement before the
+ * release can throw and skip it. Those statements go into a `try` whose `finally` is the release.
+ * Undefined unless one statement of the `finally` holds every release, after at least one other.
+ */
+function guardedReleaseIn(finalizer: TSESTree.BlockStatement, releases: readonly Node[], declaration: TSESTree.VariableDeclaration, owner: FunctionNode): WrapInTryFinallyPlan | undefined {
+  const release = topLevelStatementIn(finalizer, releases[0]);
+  const position = release ? finalizer.body.indexOf(release as TSESTree.Statement) : -1;
+  if (!release || position <= 0 || !releases.every((other) => isInside(other, release))) return undefined;
   return {
     kind: 'wrap-in-try-finally',
     declaration,

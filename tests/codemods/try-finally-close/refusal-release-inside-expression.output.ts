@@ -7,7 +7,6 @@ export async function isPng(path: string): Promise<boolean> {
   const fh = await open(path);
   const head = Buffer.alloc(PNG_SIGNATURE.length);
   await fh.read(head, 0, head.length, 0);
-  // A failed close must not hide the answer.
-  await fh.close().catch(() => undefined);
-  return head.equals(PNG_SIGNATURE);
+  const png = head.equals(PNG_SIGNATURE);
+  return png && (await fh.close(), true);
 }
