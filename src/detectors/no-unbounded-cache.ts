@@ -22,6 +22,7 @@ import { executionOf, lifetimeExecutionOf, type Execution } from '../lifetime/ex
 import { describeRole, isHandlerRole } from '../lifetime/execution-role';
 import { planBoundedCache } from '../remedies/plan-bounded-cache';
 import { memoisedAtLoad, type MemoisedFunction } from '../collections/memoised-functions';
+import { cachingLoaderKind } from '../collections/caching-loaders';
 import { unboundedMemoGrowth, type MemoGrowth } from '../collections/memo-growth';
 
 export const NO_UNBOUNDED_CACHE = 'no-unbounded-cache';
@@ -173,6 +174,7 @@ function detectUnboundedCaches(analysis: Analysis, options: NoUnboundedCacheOpti
     if (!first || hasFiniteKeys(analysis, collection)) continue;
     if (!judgedForItsKeys(collection, growth.map(({ use }) => use), uses, keyOrigins)) continue;
     const periodic = collection.kind === 'array' && onATimer(first.execution);
+    const loader = cachingLoaderKind(analysis, collection.init) === 'unbounded';
     const holder = collection.holder;
     const messageId: NoUnboundedCacheMessageId = periodic
       ? 'untrimmedBuffer'
@@ -189,14 +191,14 @@ function detectUnboundedCaches(analysis: Analysis, options: NoUnboundedCacheOpti
       node: declaredNameOf(collection),
       data: {
         name: collection.name,
-        collection: DESCRIPTIONS[collection.kind],
+        collection: loader ? 'a DataLoader, which caches every key it loads' : DESCRIPTIONS[collection.kind],
         line: String(first.use.site.loc.start.line),
         where: whereItRuns(first.execution),
         operation: first.use.operation,
         ...holderData(collection),
         removal: removalOf(uses, keyOrigins, holder.kind === 'module' ? 'nothing in this module ever removes entries' : 'nothing ever removes entries'),
       },
-      remedy: refusalOf(collection, uses, keyOrigins, first.use) ?? planBoundedCache(analysis, collection, collection.references.map((reference) => classifyUse(collection.kind, reference)), growth.map(({ use }) => use), exported),
+      remedy: (loader ? LOADER_REFUSAL : refusalOf(collection, uses, keyOrigins, first.use)) ?? planBoundedCache(analysis, collection, collection.references.map((reference) => classifyUse(collection.kind, reference)), growth.map(({ use }) => use), exported),
     });
   }
   findings.push(...unboundedMemos(analysis, keyOrigins));
@@ -264,6 +266,12 @@ function removalOf(uses: readonly CollectionUse[], keyOrigins: KeyOrigins, nothi
   const unbounding = unboundingShrinkOf(uses, keyOrigins);
   return unbounding ? `${UNBOUNDING_SHRINKS[unbounding.verdict]} (line ${unbounding.use.site.loc.start.line})` : nothing;
 }
+
+/** An LRU in place of a DataLoader would lose its batching: the loader's own options bound it. */
+const LOADER_REFUSAL: BoundedCacheRefusal = {
+  kind: 'refusal',
+  reason: 'it is a DataLoader, which caches every key it loads: make one loader per request, or pass `cache: false` (batching only) or a bounded `cacheMap`',
+};
 
 /**
  * Entries whose end is an event the code can name: a pending request a timer also ends, a connection
@@ -427,6 +435,6 @@ export const noUnboundedCache: RuleDescriptor<NoUnboundedCacheMessageId, typeof 
   messages: noUnboundedCacheMessages,
   options: noUnboundedCacheOptions,
   // No growth call or computed write, no finding.
-  mayReport: (sourceText) => /memoi[sz]e|\bmem\s*\(|\.(set|add|push|unshift)\s*\(|\]\s*[-+*/%&|^?]*=|Object\.assign|\]\s*(\+\+|--)/.test(sourceText),
+  mayReport: (sourceText) => /memoi[sz]e|\bmem\s*\(|['"]dataloader['"]|\.(set|add|push|unshift)\s*\(|\]\s*[-+*/%&|^?]*=|Object\.assign|\]\s*(\+\+|--)/.test(sourceText),
   detect: detectUnboundedCaches,
 };
