@@ -171,7 +171,8 @@ export class KeyOrigins {
         // `for (const name of NAMES)`: as written as what it walks.
         const loop = declarator.parent?.parent;
         if (!declarator.init && (loop?.type === AST_NODE_TYPES.ForOfStatement || loop?.type === AST_NODE_TYPES.ForInStatement) && loop.left === declarator.parent) {
-          return this.of(loop.right, depth + 1);
+          // An element's identity is not its container's: trace the container as a value.
+          return this.#valueOf(loop.right, depth + 1);
         }
         return writes.length > 0 ? combine(writes.map((reference) => this.#written(reference.identifier as TSESTree.Identifier, depth))) : 'unknown';
       }
@@ -262,7 +263,7 @@ export class KeyOrigins {
     if (role.kind === 'iteration-callback') {
       const call = role.function.parent;
       const callee = call?.type === AST_NODE_TYPES.CallExpression ? unwrapExpression(call.callee) : undefined;
-      return index === 0 && callee?.type === AST_NODE_TYPES.MemberExpression ? this.of(callee.object, depth + 1) : 'unknown';
+      return index === 0 && callee?.type === AST_NODE_TYPES.MemberExpression ? this.#valueOf(callee.object, depth + 1) : 'unknown';
     }
     if (role.kind === 'loop-body') return 'unknown';
     // A handler's request, a listener's event payload, a consumer's message.

@@ -34,6 +34,29 @@ setInterval(() => {
   client.gauge('heap.used', process.memoryUsage().heapUsed, 'space:old');
 }, 10_000).unref();`,
   },
+  {
+    name: 'keys re-read from a copy of its own keys are the same keys, not new ones',
+    code: `
+export default class Revisions {
+  private static instance: Revisions | undefined;
+  private readonly latest = new Map<string, number>();
+  static getInstance(): Revisions {
+    if (!Revisions.instance) Revisions.instance = new Revisions();
+    return Revisions.instance;
+  }
+  async latestFor(environment: string): Promise<number> {
+    return this.latest.get(environment) ?? this.refresh(environment);
+  }
+  async refresh(environment: string): Promise<number> {
+    this.latest.set(environment, Date.now());
+    return 1;
+  }
+  async refreshAll(): Promise<void> {
+    const known = [...this.latest.keys()];
+    await Promise.all(known.map((environment) => this.refresh(environment)));
+  }
+}`,
+  },
 ];
 
 const invalid = [
