@@ -8,6 +8,7 @@ import { sameExpression } from './self-limiting-growth';
 import { ageOnlySweepUnderCap } from './age-only-cap';
 import { removedOnlyWhenAnswered } from './answered-entries';
 import { deletedOnlyByCancelledTimer } from './cancelled-timer-deletes';
+import { deletesOnlyOnFailure } from './failure-only-deletes';
 import type { KeyOrigins } from './key-origin';
 
 /** Shrinks that remove one named key: `map.delete(key)`, `delete record[key]`. */
@@ -133,11 +134,11 @@ export function expiresEntries(uses: readonly CollectionUse[]): boolean {
  * reassignment, a sweep, a delete of a key), or why it bounds nothing (issue 10, item 5): a size check
  * that only watches, a delete that only makes room for the same key again, only drops an entry read
  * after it expired, only removes entries someone answers (keys made per call, deleted under keys
- * handed back), only removes entries in a timeout the answer cancels, or an age-only sweep that runs
- * only at a size cap. The keys that never return, are
- * never answered, or are all young stay for ever.
+ * handed back), only removes entries in a timeout the answer cancels, an age-only sweep that runs
+ * only at a size cap, or only removes entries whose work failed. The keys that never return, are
+ * never answered, are all young or whose work succeeds stay for ever.
  */
-export type ShrinkVerdict = 'bounds' | 'only-watches-size' | 'same-key-again' | 'expired-read' | 'answered-only' | 'cancelled-timer' | 'age-only-cap';
+export type ShrinkVerdict = 'bounds' | 'only-watches-size' | 'same-key-again' | 'expired-read' | 'answered-only' | 'cancelled-timer' | 'age-only-cap' | 'failure-only';
 
 export function shrinkVerdict(shrink: CollectionUse, uses: readonly CollectionUse[], keyOrigins?: KeyOrigins): ShrinkVerdict {
   if (shrink.operation === 'size-guard') return onlyWatchesTheSize(shrink, uses) ? 'only-watches-size' : 'bounds';
@@ -147,6 +148,7 @@ export function shrinkVerdict(shrink: CollectionUse, uses: readonly CollectionUs
   if (makesRoomForTheSameKey(shrink, growth)) return 'same-key-again';
   if (deletesOnlyExpiredReads(shrink, uses)) return 'expired-read';
   if (keyOrigins && deletedOnlyByCancelledTimer(shrink, uses, keyOrigins)) return 'cancelled-timer';
+  if (deletesOnlyOnFailure(shrink.site)) return 'failure-only';
   return keyOrigins && removedOnlyWhenAnswered(shrink, uses, keyOrigins) ? 'answered-only' : 'bounds';
 }
 

@@ -27,14 +27,16 @@ export interface CollectionUse {
   readonly key?: Node;
 }
 
+// `load`, `loadMany`, `prime`, `clearAll`: a DataLoader's cache (see caching-loaders) is a map kept by
+// the loader; no Map has these methods, so they only ever apply to a loader.
 const GROW_METHODS: Readonly<Record<GrowingKind, readonly string[]>> = {
-  map: ['set'],
+  map: ['set', 'load', 'loadMany', 'prime'],
   set: ['add'],
   array: ['push', 'unshift'],
   record: [],
 };
 const SHRINK_METHODS: Readonly<Record<GrowingKind, readonly string[]>> = {
-  map: ['delete', 'clear'],
+  map: ['delete', 'clear', 'clearAll'],
   set: ['delete', 'clear'],
   array: ['pop', 'shift', 'splice'],
   record: [],

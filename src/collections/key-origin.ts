@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import { isFunction, staticPropertyName, unwrapExpression, type FunctionNode } from '../ast/predicates';
-import { findVariable, type ScopeManagerLike } from '../ast/scopes';
+import { findVariable, type ScopeManagerLike, type VariableLike } from '../ast/scopes';
 import { walk, type Node } from '../ast/traverse';
 import { executionOf } from '../lifetime/execution';
 
@@ -56,11 +56,51 @@ export class KeyOrigins {
   /** Per function: the fields it bumps (`this.count++`). */
   readonly #bumped = new Map<Node, TSESTree.MemberExpression[]>();
 
+  /** Set while `ofIdentityKey` traces a Map's or Set's key: a value made per call is then a key made per call. */
+  #byIdentity = false;
+
   constructor(private readonly scopeManager: ScopeManagerLike) {}
+
+  /**
+   * Where a Map's or Set's key comes from. They compare keys by identity, so a key the call makes
+   * itself (`{ id, user }`, `[tag]`, `new Key(…)`) — directly, through a variable, or passed by a caller
+   * in view — is a new key every time: `generated` (a gauge map keyed by a fresh tags array gained an
+   * entry per tick, dd-trace-js #5476). Strings and numbers built from it are values again.
+   */
+  ofIdentityKey(key: Node | undefined): KeyOrigin {
+    const previous = this.#byIdentity;
+    this.#byIdentity = true;
+    try {
+      return this.of(key);
+    } finally {
+      this.#byIdentity = previous;
+    }
+  }
+
+  /** Where a value computed from `node` comes from, whatever mode the key is traced in (a string built from an object is a value). */
+  #valueOf(node: Node, depth: number): KeyOrigin {
+    const previous = this.#byIdentity;
+    this.#byIdentity = false;
+    try {
+      return this.of(node, depth);
+    } finally {
+      this.#byIdentity = previous;
+    }
+  }
 
   of(key: Node | undefined, depth = 0): KeyOrigin {
     if (!key || depth > MAX_DEPTH) return 'unknown';
     const node = unwrapExpression(key);
+    if (this.#byIdentity) {
+      const madeHere =
+        node.type === AST_NODE_TYPES.ObjectExpression ||
+        node.type === AST_NODE_TYPES.ArrayExpression ||
+        isFunction(node) ||
+        (node.type === AST_NODE_TYPES.NewExpression && !(node.callee.type === AST_NODE_TYPES.Identifier && /^(String|Number|Boolean)$/.test(node.callee.name)));
+      // Made at module load (`const HOME = { path: '/' }`): one identity for the life of the process.
+      if (madeHere) return executionOf(node).kind === 'once' ? 'code' : 'generated';
+      if (node.type !== AST_NODE_TYPES.Identifier && node.type !== AST_NODE_TYPES.ConditionalExpression && node.type !== AST_NODE_TYPES.LogicalExpression) return this.#valueOf(node, depth);
+    }
     switch (node.type) {
       case AST_NODE_TYPES.Literal:
         return 'code';
@@ -131,7 +171,8 @@ export class KeyOrigins {
         // `for (const name of NAMES)`: as written as what it walks.
         const loop = declarator.parent?.parent;
         if (!declarator.init && (loop?.type === AST_NODE_TYPES.ForOfStatement || loop?.type === AST_NODE_TYPES.ForInStatement) && loop.left === declarator.parent) {
-          return this.of(loop.right, depth + 1);
+          // An element's identity is not its container's: trace the container as a value.
+          return this.#valueOf(loop.right, depth + 1);
         }
         return writes.length > 0 ? combine(writes.map((reference) => this.#written(reference.identifier as TSESTree.Identifier, depth))) : 'unknown';
       }
@@ -222,7 +263,7 @@ export class KeyOrigins {
     if (role.kind === 'iteration-callback') {
       const call = role.function.parent;
       const callee = call?.type === AST_NODE_TYPES.CallExpression ? unwrapExpression(call.callee) : undefined;
-      return index === 0 && callee?.type === AST_NODE_TYPES.MemberExpression ? this.of(callee.object, depth + 1) : 'unknown';
+      return index === 0 && callee?.type === AST_NODE_TYPES.MemberExpression ? this.#valueOf(callee.object, depth + 1) : 'unknown';
     }
     if (role.kind === 'loop-body') return 'unknown';
     // A handler's request, a listener's event payload, a consumer's message.
@@ -281,6 +322,7 @@ export class KeyOrigins {
     let program: Node = cls;
     while (program.parent) program = program.parent;
     const fields: { holder: Node; field: string }[] = [];
+    const holders = new Set<VariableLike>();
     walk(program, (node) => {
       if (node.type === AST_NODE_TYPES.PropertyDefinition && !node.static && !node.computed && isCreation(node.value)) {
         const field = node.key.type === AST_NODE_TYPES.Identifier || node.key.type === AST_NODE_TYPES.PrivateIdentifier ? node.key.name : undefined;
@@ -292,15 +334,22 @@ export class KeyOrigins {
         while (holder && holder.type !== AST_NODE_TYPES.ClassBody) holder = holder.parent;
         if (field !== undefined && holder) fields.push({ holder, field });
       }
-      if (node.type !== AST_NODE_TYPES.VariableDeclarator || node.id.type !== AST_NODE_TYPES.Identifier || !isCreation(node.init)) return undefined;
-      for (const variable of this.scopeManager.getDeclaredVariables(node)) {
-        for (const reference of variable.references) {
-          const member = reference.identifier.parent;
-          if (member?.type === AST_NODE_TYPES.MemberExpression && member.object === reference.identifier) add(member.parent, member);
-        }
+      // `client = new Client(…)` in a `start()`: the variable holds an instance from then on.
+      if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.Identifier && isCreation(node.right)) {
+        const variable = findVariable(this.scopeManager, node.left);
+        if (variable) holders.add(variable);
+        return undefined;
       }
+      if (node.type !== AST_NODE_TYPES.VariableDeclarator || node.id.type !== AST_NODE_TYPES.Identifier || !isCreation(node.init)) return undefined;
+      for (const variable of this.scopeManager.getDeclaredVariables(node)) holders.add(variable);
       return undefined;
     });
+    for (const variable of holders) {
+      for (const reference of variable.references) {
+        const member = reference.identifier.parent;
+        if (member?.type === AST_NODE_TYPES.MemberExpression && member.object === reference.identifier) add(member.parent, member);
+      }
+    }
     for (const { holder, field } of fields) {
       walk(holder, (node) => {
         // `this.limiter.hit(…)`: a call on the field's instance.

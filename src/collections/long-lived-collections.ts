@@ -10,6 +10,7 @@ import { instanceFields } from './instance-collections';
 import { refCollections } from './ref-collections';
 import type { InstanceLifetime, InstanceMaker } from './instance-lifetime';
 import { annotatedKind, isGrowingKind, type CollectionKind, type GrowingKind } from './collection-kind';
+import { cachingLoaderKind } from './caching-loaders';
 
 /** A Map, Set, array or index-signature object that lives as long as the module: a cache candidate. */
 export interface LongLivedCollection {
@@ -70,6 +71,9 @@ function emptyObjectKind(init: Node): CollectionKind | undefined {
 }
 
 export function kindOf(analysis: Analysis, init: Node, declared: Node, annotation: TSESTree.TypeNode | undefined): CollectionKind | undefined {
+  // A DataLoader keeps every loaded key in a Map of its own, unless its options bound it.
+  const loader = cachingLoaderKind(analysis, init);
+  if (loader) return loader === 'unbounded' ? 'map' : 'bounded';
   const fromValue = analysis.oracle.collectionKind(init);
   if (fromValue === 'bounded' || fromValue === 'weak') return fromValue;
   // Typed: the declared type covers annotations, aliases (`type Users = Record<string, User>`) and factories.

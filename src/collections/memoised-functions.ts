@@ -83,7 +83,7 @@ function packageOf(init: Node | null | undefined): string | undefined {
 }
 
 /** What a name denotes, when it is bound to a package: its default/module export or one named export. */
-function bindingOf(scopeManager: ScopeManagerLike, identifier: TSESTree.Identifier): { source: string; imported: string | undefined } | undefined {
+export function bindingOf(scopeManager: ScopeManagerLike, identifier: TSESTree.Identifier): { source: string; imported: string | undefined } | undefined {
   const definition = findVariable(scopeManager, identifier)?.defs[0];
   if (!definition) return undefined;
   if (definition.type === 'ImportBinding') {

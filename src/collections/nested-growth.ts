@@ -37,14 +37,16 @@ function nestedUse(node: Node): NestedUse | undefined {
 }
 
 /**
- * The uses of the collections a Map keeps as values, through `get`: directly (`m.get(k)?.add(v)`)
+ * The uses of the collections a Map (or a record) keeps as values, through `get` (or `r[k]`): directly (`m.get(k)?.add(v)`)
  * or through a local (`const uuids = m.get(k); uuids.delete(v)`; a `length = 0` or reassignment of
  * the local is not seen, so any other use of it counts as a shrink, to stay on the quiet side).
  */
 export function nestedUses(analysis: Analysis, uses: readonly CollectionUse[]): NestedUse[] {
   const found: NestedUse[] = [];
   for (const use of uses) {
-    if (use.operation !== 'get' || use.site.type !== AST_NODE_TYPES.CallExpression) continue;
+    // `m.get(k)`, and a record's `r[k]` (`this.gauges[name].set(tag, value)`).
+    const entryRead = (use.operation === 'get' && use.site.type === AST_NODE_TYPES.CallExpression) || use.operation === 'index-read';
+    if (!entryRead) continue;
     const direct = nestedUse(use.site);
     if (direct) {
       found.push(direct);

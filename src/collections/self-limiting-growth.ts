@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../ast/node-types';
-import { enclosingFunction, firstInSameFunction, isFunction, staticPropertyName, unwrapExpression } from '../ast/predicates';
-import type { Node } from '../ast/traverse';
+import { enclosingFunction, firstInSameFunction, isFunction, staticPropertyName, unwrapExpression, type FunctionNode } from '../ast/predicates';
+import { walk, type Node } from '../ast/traverse';
 import type { CollectionUse } from './collection-uses';
 import type { KeyOrigins } from './key-origin';
 
@@ -132,11 +132,43 @@ const CALLBACK_NAME = /^(cb|callback|fn|func|listener|handler|hook|plugin|subscr
 function isCallbackRegistration(use: CollectionUse): boolean {
   const site = use.site;
   if (site.type !== AST_NODE_TYPES.CallExpression) return false;
+  const around = enclosingFunction(site);
   return (site.arguments as readonly TSESTree.Node[]).some((argument) => {
-    if (isFunction(argument)) return true;
+    if (isFunction(argument)) return !around || wrapsWhatTheCallerPasses(argument, around);
     const name = identifierName(argument);
     return name !== undefined && CALLBACK_NAME.test(name);
   });
+}
+
+/** The names a function's parameters bind (`(topic, { cb })` → topic, cb). */
+function parameterNames(fn: FunctionNode): Set<string> {
+  const names = new Set<string>();
+  for (const parameter of fn.params) {
+    walk(parameter, (node) => {
+      if (node.type === AST_NODE_TYPES.Identifier) names.add(node.name);
+      return undefined;
+    });
+  }
+  return names;
+}
+
+/**
+ * `subscribe(topic, cb) { subs.push((m) => m.topic === topic && cb(m)) }`: a function written at the
+ * growth that uses what the caller passed wraps the caller's callback — a registration. One that uses
+ * nothing the caller passed (`stack.push((n, o, e, c) => handle(e, c, o))` in a Lambda handler, per
+ * invocation) is a new function each time the code runs: growth like any other (aws-lambda-stream's
+ * middleware stack grew by one function per event).
+ */
+function wrapsWhatTheCallerPasses(callback: FunctionNode, around: FunctionNode): boolean {
+  const names = parameterNames(around);
+  if (names.size === 0) return false;
+  let uses = false;
+  walk(callback.body, (node) => {
+    if (uses) return false;
+    if (node.type === AST_NODE_TYPES.Identifier && names.has(node.name)) uses = true;
+    return uses ? false : undefined;
+  });
+  return uses;
 }
 
 const FILE_READS = new Set(['readFileSync', 'readFile', 'readdirSync', 'readdir', 'statSync', 'stat', 'realpathSync', 'realpath']);

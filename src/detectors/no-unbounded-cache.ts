@@ -9,7 +9,7 @@ import type { BoundedCachePlan } from '../remedies/bounded-cache-plan';
 import { selfLimitingGrowth } from '../collections/self-limiting-growth';
 import { boundsTheCollection, expiresEntries, KEYED_DELETES, shrinkVerdict, type ShrinkVerdict } from '../collections/bounding-shrinks';
 import { handedOffUses, usesThroughOtherReferences } from '../collections/handed-off-uses';
-import { KeyOrigins } from '../collections/key-origin';
+import { KeyOrigins, type KeyOrigin } from '../collections/key-origin';
 import { instanceSetupFunctions } from '../collections/instance-setup';
 import { resetLeavingOut } from '../collections/reset-methods';
 import { nestedUses } from '../collections/nested-growth';
@@ -22,6 +22,7 @@ import { executionOf, lifetimeExecutionOf, type Execution } from '../lifetime/ex
 import { describeRole, isHandlerRole } from '../lifetime/execution-role';
 import { planBoundedCache } from '../remedies/plan-bounded-cache';
 import { memoisedAtLoad, type MemoisedFunction } from '../collections/memoised-functions';
+import { cachingLoaderKind } from '../collections/caching-loaders';
 import { unboundedMemoGrowth, type MemoGrowth } from '../collections/memo-growth';
 
 export const NO_UNBOUNDED_CACHE = 'no-unbounded-cache';
@@ -78,6 +79,11 @@ function holderSetup(collection: LongLivedCollection): ReadonlySet<Node> {
   return holder.kind === 'instance' ? instanceSetupFunctions(holder.cls) : new Set();
 }
 
+/** Where a growth's key comes from; a Map or Set compares keys by identity, so an object made per call is a key made per call. */
+function keyOriginOf(collection: LongLivedCollection, use: CollectionUse, keyOrigins: KeyOrigins): KeyOrigin {
+  return collection.kind === 'map' || collection.kind === 'set' ? keyOrigins.ofIdentityKey(use.key) : keyOrigins.of(use.key);
+}
+
 /** Growth in code that runs over and over: the sites, with how they run. */
 function repeatedGrowth(
   analysis: Analysis,
@@ -92,7 +98,7 @@ function repeatedGrowth(
       // The constructor (or set-up it calls) or the factory filling its own collection runs once per instance or closure.
       .filter((use) => !setup.has(enclosingFunction(use.site) as Node))
       // Keys written in the program (literals, enum members, names every caller here writes out): a registry, not a cache.
-      .filter((use) => collection.kind === 'array' || keyOrigins.of(use.key) !== 'code')
+      .filter((use) => collection.kind === 'array' || keyOriginOf(collection, use, keyOrigins) !== 'code')
       .filter((use) => selfLimitingGrowth(use, keyOrigins) === undefined)
       .map((use) => ({ use, execution: lifetimeExecutionOf(use.site, analysis.scopeManager) }))
       .filter(({ execution }) => execution.kind !== 'once')
@@ -129,7 +135,7 @@ function allUses(analysis: Analysis, collection: LongLivedCollection, keyOrigins
  */
 function judgedForItsKeys(collection: LongLivedCollection, growth: readonly CollectionUse[], uses: readonly CollectionUse[], keyOrigins: KeyOrigins): boolean {
   const holder = collection.holder;
-  const origins = growth.map((use) => keyOrigins.of(use.key));
+  const origins = growth.map((use) => keyOriginOf(collection, use, keyOrigins));
   // A component's ref lives as long as the component stays mounted: judged, like an instance whose
   // lifetime the file does not show, on keys it generates or gets from the events it handles.
   if (holder.kind === 'component') return collection.kind !== 'array' && (origins.includes('generated') || origins.includes('input'));
@@ -160,7 +166,7 @@ function detectUnboundedCaches(analysis: Analysis, options: NoUnboundedCacheOpti
       continue;
     }
     if (uses.some((use) => use.kind === 'shrink' && boundsTheCollection(use, uses, keyOrigins))) {
-      const nested = collection.kind === 'map' ? unboundedNestedGrowth(analysis, collection, uses, keyOrigins) : undefined;
+      const nested = collection.kind === 'map' ? unboundedNestedGrowth(analysis, collection, uses, keyOrigins, 'removes an entry only as a whole') : undefined;
       if (nested) findings.push(nested);
       continue;
     }
@@ -170,9 +176,15 @@ function detectUnboundedCaches(analysis: Analysis, options: NoUnboundedCacheOpti
     if (collection.holder.kind === 'closure' && handsOut(collection, uses)) continue;
     const growth = repeatedGrowth(analysis, collection, uses, keyOrigins);
     const first = growth[0];
-    if (!first || hasFiniteKeys(analysis, collection)) continue;
-    if (!judgedForItsKeys(collection, growth.map(({ use }) => use), uses, keyOrigins)) continue;
+    if (!first || hasFiniteKeys(analysis, collection) || !judgedForItsKeys(collection, growth.map(({ use }) => use), uses, keyOrigins)) {
+      // Its own keys are names the program or its callers give (a gauge per metric name), but what
+      // each key holds grows with request data or values made per call.
+      const nested = holdsCollectionsByName(collection, uses) ? unboundedNestedGrowth(analysis, collection, uses, keyOrigins, 'is keyed by names its callers give') : undefined;
+      if (nested) findings.push(nested);
+      continue;
+    }
     const periodic = collection.kind === 'array' && onATimer(first.execution);
+    const loader = cachingLoaderKind(analysis, collection.init) === 'unbounded';
     const holder = collection.holder;
     const messageId: NoUnboundedCacheMessageId = periodic
       ? 'untrimmedBuffer'
@@ -189,14 +201,14 @@ function detectUnboundedCaches(analysis: Analysis, options: NoUnboundedCacheOpti
       node: declaredNameOf(collection),
       data: {
         name: collection.name,
-        collection: DESCRIPTIONS[collection.kind],
+        collection: loader ? 'a DataLoader, which caches every key it loads' : DESCRIPTIONS[collection.kind],
         line: String(first.use.site.loc.start.line),
         where: whereItRuns(first.execution),
         operation: first.use.operation,
         ...holderData(collection),
         removal: removalOf(uses, keyOrigins, holder.kind === 'module' ? 'nothing in this module ever removes entries' : 'nothing ever removes entries'),
       },
-      remedy: refusalOf(collection, uses, keyOrigins, first.use) ?? planBoundedCache(analysis, collection, collection.references.map((reference) => classifyUse(collection.kind, reference)), growth.map(({ use }) => use), exported),
+      remedy: (loader ? LOADER_REFUSAL : refusalOf(collection, uses, keyOrigins, first.use)) ?? planBoundedCache(analysis, collection, collection.references.map((reference) => classifyUse(collection.kind, reference)), growth.map(({ use }) => use), exported),
     });
   }
   findings.push(...unboundedMemos(analysis, keyOrigins));
@@ -247,6 +259,7 @@ const UNBOUNDING_SHRINKS: Readonly<Record<Exclude<ShrinkVerdict, 'bounds'>, stri
   'answered-only': 'its entries are keyed by ids made per call and deleted only when a reply names them, not when their timer fires, so every request that timed out stays',
   'cancelled-timer': 'its only delete runs in a timeout that an answered request cancels (`clearTimeout`), so every entry answered in time stays',
   'age-only-cap': 'its size cap runs a cleanup that only deletes entries older than a window, so with more keys inside the window than the cap nothing is removed',
+  'failure-only': 'it deletes an entry only when its work failed (in a `catch`, a rejection or an error handler), so every entry whose work succeeds stays',
 };
 
 /** The first removal that bounds nothing, with why. */
@@ -264,6 +277,12 @@ function removalOf(uses: readonly CollectionUse[], keyOrigins: KeyOrigins, nothi
   const unbounding = unboundingShrinkOf(uses, keyOrigins);
   return unbounding ? `${UNBOUNDING_SHRINKS[unbounding.verdict]} (line ${unbounding.use.site.loc.start.line})` : nothing;
 }
+
+/** An LRU in place of a DataLoader would lose its batching: the loader's own options bound it. */
+const LOADER_REFUSAL: BoundedCacheRefusal = {
+  kind: 'refusal',
+  reason: 'it is a DataLoader, which caches every key it loads: make one loader per request, or pass `cache: false` (batching only) or a bounded `cacheMap`',
+};
 
 /**
  * Entries whose end is an event the code can name: a pending request a timer also ends, a connection
@@ -289,6 +308,19 @@ function refusalOf(collection: LongLivedCollection, uses: readonly CollectionUse
   return undefined;
 }
 
+/**
+ * A Map or record whose own growth is keyed by names written in the program and that holds a
+ * collection under each (`this.gauges[name] = this.gauges[name] || new Map()`): a registry of
+ * collections, judged by what the collections gain. An instance whose lifetime the file does not show
+ * is left alone, as for its own keys.
+ */
+function holdsCollectionsByName(collection: LongLivedCollection, uses: readonly CollectionUse[]): boolean {
+  if (collection.kind !== 'map' && collection.kind !== 'record') return false;
+  if (collection.holder.kind === 'instance' && collection.holder.lifetime.kind !== 'module' && collection.holder.lifetime.kind !== 'service') return false;
+  if (collection.holder.kind === 'component') return false;
+  return uses.some((use) => use.kind === 'grow');
+}
+
 /** `connections.push(socket)` where `socket` is the handler's connection parameter. */
 function growsByConnection(growth: CollectionUse): boolean {
   const role = executionOf(growth.site).role;
@@ -304,11 +336,12 @@ function growsByConnection(growth: CollectionUse): boolean {
  * collections grow in repeated code with keys from messages or generated per call, and nothing ever
  * removes from them (only deleting the whole entry).
  */
-function unboundedNestedGrowth(analysis: Analysis, collection: LongLivedCollection, uses: readonly CollectionUse[], keyOrigins: KeyOrigins): NoUnboundedCacheFinding | undefined {
+function unboundedNestedGrowth(analysis: Analysis, collection: LongLivedCollection, uses: readonly CollectionUse[], keyOrigins: KeyOrigins, outer: string): NoUnboundedCacheFinding | undefined {
   const nested = nestedUses(analysis, uses);
   if (nested.some((use) => use.kind === 'shrink')) return undefined;
   for (const use of nested) {
-    const origin = keyOrigins.of(use.key);
+    // A nested Map or Set compares keys by identity: an object made per call is a new key each time.
+    const origin = use.method === 'set' || use.method === 'add' ? keyOrigins.ofIdentityKey(use.key) : keyOrigins.of(use.key);
     if (origin !== 'input' && origin !== 'generated') continue;
     const asCollectionUse: CollectionUse = { kind: 'grow', reference: use.site, site: use.site, operation: use.method, ...(use.key ? { key: use.key } : {}) };
     if (selfLimitingGrowth(asCollectionUse, keyOrigins) !== undefined) continue;
@@ -318,7 +351,7 @@ function unboundedNestedGrowth(analysis: Analysis, collection: LongLivedCollecti
       ruleId: NO_UNBOUNDED_CACHE,
       messageId: 'unboundedNestedCollection',
       node: declaredNameOf(collection),
-      data: { name: collection.name, line: String(use.site.loc.start.line), where: whereItRuns(execution), operation: use.method },
+      data: { name: collection.name, outer, line: String(use.site.loc.start.line), where: whereItRuns(execution), operation: use.method },
       remedy: { kind: 'refusal', reason: 'it is the collections kept under each key that grow; bound them where they grow, or drop them if nothing reads them' },
     };
   }
@@ -407,7 +440,7 @@ const noUnboundedCacheMessages: Record<NoUnboundedCacheMessageId, string> = {
   unboundedRefCache:
     '`{{name}}` ({{collection}}) is kept in a React ref of `{{owner}}`; it grows on line {{line}}, in {{where}}, and {{removal}}: it grows for as long as the component stays mounted (for a page-long view, the whole session). Keep only the newest entries, or empty it when the component unmounts.',
   unboundedNestedCollection:
-    "`{{name}}` removes an entry only as a whole, but the collection each entry holds grows on line {{line}} (`{{operation}}`), in {{where}}, and nothing removes from it: while a key stays (a connection open for days), its collection grows without bound. Remove what is done with, or bound it.",
+    "`{{name}}` {{outer}}, but the collection each entry holds grows on line {{line}} (`{{operation}}`), in {{where}}, and nothing removes from it: while a key stays (a connection open for days, a name for ever), its collection grows without bound. Remove what is done with, or bound it.",
   notClearedByReset:
     '`{{name}}` ({{collection}}) of `{{owner}}` is pruned one key at a time, but `{{method}}()` resets the rest of the instance and leaves it as it is: keys written before a reset are never removed afterwards, and it grows (line {{line}}) with every reset. Clear it in `{{method}}()` too.',
   unboundedMemo:
@@ -427,6 +460,6 @@ export const noUnboundedCache: RuleDescriptor<NoUnboundedCacheMessageId, typeof 
   messages: noUnboundedCacheMessages,
   options: noUnboundedCacheOptions,
   // No growth call or computed write, no finding.
-  mayReport: (sourceText) => /memoi[sz]e|\bmem\s*\(|\.(set|add|push|unshift)\s*\(|\]\s*[-+*/%&|^?]*=|Object\.assign|\]\s*(\+\+|--)/.test(sourceText),
+  mayReport: (sourceText) => /memoi[sz]e|\bmem\s*\(|['"]dataloader['"]|\.(set|add|push|unshift)\s*\(|\]\s*[-+*/%&|^?]*=|Object\.assign|\]\s*(\+\+|--)/.test(sourceText),
   detect: detectUnboundedCaches,
 };

@@ -215,6 +215,16 @@ function iterationOf(execution: Execution): Node | undefined {
 const REGISTRATION_NAME = /^(use$|register|unregister|define|declare|install|provide|configure|setup|add[A-Z]\w*(Type|Handler|Plugin|Provider|Resolver|Middleware|Route|Service|Extension|Hook|Listener|Factory|Codec|Format|Command|Pattern|Rule|Filter|Matcher|Transform|Transformer|Loader|Parser|Validator|Formatter|Option|Options))/;
 
 /**
+ * `run.use = (middleware) => …`, `Router.prototype.register = function …`: a function declared by
+ * assigning it to a property is named by that property, like a method.
+ */
+function assignedPropertyName(fn: FunctionNode): string | undefined {
+  const assignment = fn.parent;
+  if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.right !== fn || assignment.left.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  return staticPropertyName(assignment.left);
+}
+
+/**
  * How often the code at `site` runs over the life of the process, for state that accumulates:
  * like `executionOf`, but a loop or a `forEach` callback inside run-once code runs once overall, and
  * a function of this module that is only ever called from run-once code (`registerRoutes()` at
@@ -229,7 +239,7 @@ export function lifetimeExecutionOf(site: Node, scopeManager: ScopeManagerLike, 
   }
   if (execution.kind !== 'repeated' || depth >= MAX_CALLER_DEPTH) return execution;
   const fn = execution.function;
-  const name = functionName(fn);
+  const name = functionName(fn) ?? assignedPropertyName(fn);
   if (name && REGISTRATION_NAME.test(name)) return { kind: 'once', role: { kind: 'start-up', function: fn, name, reason: 'registration' } };
   const variable = localFunctionVariable(fn, scopeManager);
   const calls = variable?.references.filter((reference) => !reference.init) ?? [];

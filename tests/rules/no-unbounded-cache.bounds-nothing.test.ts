@@ -184,6 +184,24 @@ export class PathMapper {
   }
 }`,
   },
+  {
+    name: 'an in-flight map that forgets a lookup when it settles, whichever way',
+    code: `
+import express from 'express';
+const inFlight = new Map<string, Promise<string>>();
+declare function fetchProfile(id: string): Promise<string>;
+const app = express();
+app.get('/profiles/:id', async (req, res) => {
+  const id = req.params.id;
+  let pending = inFlight.get(id);
+  if (!pending) {
+    pending = fetchProfile(id);
+    inFlight.set(id, pending);
+    pending.catch(() => undefined).finally(() => inFlight.delete(id));
+  }
+  res.send(await pending);
+});`,
+  },
 ];
 
 const invalid = [
@@ -335,6 +353,45 @@ export class Room {
   }
 }`,
     errors: [{ messageId: 'unboundedFieldCache' as const, line: 4 }],
+  },
+  {
+    name: 'a promise cache that forgets only the lookups that failed keeps every one that succeeded',
+    code: `
+import express from 'express';
+const profiles = new Map<string, Promise<string>>();
+declare function fetchProfile(id: string): Promise<string>;
+const app = express();
+app.get('/profiles/:id', async (req, res) => {
+  const id = req.params.id;
+  let pending = profiles.get(id);
+  if (!pending) {
+    pending = fetchProfile(id);
+    profiles.set(id, pending);
+    pending.catch(() => profiles.delete(id));
+  }
+  res.send(await pending);
+});`,
+    errors: [{ messageId: 'unboundedCache' as const, line: 3 }],
+  },
+  {
+    name: 'a cache pruned only in a catch clause',
+    code: `
+import express from 'express';
+const sessions = new Map<string, { token: string }>();
+declare function verify(token: string): Promise<void>;
+const app = express();
+app.post('/sessions/:id', async (req, res) => {
+  const id = req.params.id;
+  sessions.set(id, { token: String(req.body) });
+  try {
+    await verify(String(req.body));
+    res.sendStatus(204);
+  } catch {
+    sessions.delete(id);
+    res.sendStatus(401);
+  }
+});`,
+    errors: [{ messageId: 'unboundedCache' as const, line: 3 }],
   },
 ];
 

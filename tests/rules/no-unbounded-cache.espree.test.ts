@@ -261,4 +261,20 @@ module.exports = HubClient;`,
     );
     expect(messages).toEqual([]);
   });
+
+  it('reports a required DataLoader made at load and loaded per request, and not one that only batches', () => {
+    const messages = lint(
+      `
+const DataLoader = require('dataloader');
+const express = require('express');
+const users = new DataLoader((ids) => Promise.all(ids.map((id) => ({ id }))));
+const batchOnly = new DataLoader((ids) => Promise.all(ids.map((id) => ({ id }))), { cache: false });
+const app = express();
+app.get('/users/:id', async (req, res) => {
+  res.json([await users.load(req.params.id), await batchOnly.load(req.params.id)]);
+});`,
+      'users.cjs',
+    );
+    expect(messages.map((message) => [message.messageId, message.line])).toEqual([['unboundedCache', 4]]);
+  });
 });
