@@ -35,17 +35,28 @@ const OWN_RELEASE_METHODS = ['close', 'release', 'end', 'destroy', 'dispose'];
  */
 const REGISTRATION_METHODS = ['register', 'use'];
 
+/**
+ * A disposable result that is read to its end by one call — `json()` and `text()` (ClickHouse's
+ * `ResultSet` over a response stream) — is released by that read, as a MongoDB cursor is by
+ * `toArray()`: the stream ends and gives its socket back. Only for types that have both.
+ */
+const BODY_READS = ['json', 'text'];
+
 const disposableEntries = {
-  async: (name: string): ResourceEntry => ({
+  async: (name: string, reads: readonly string[]): ResourceEntry => ({
     description: `async-disposable \`${name}\``,
     kind: 'handle',
-    releases: [{ method: '[Symbol.asyncDispose]', async: true }, ...OWN_RELEASE_METHODS.map((method) => ({ method, async: method !== 'dispose' }))],
+    releases: [
+      { method: '[Symbol.asyncDispose]', async: true },
+      ...OWN_RELEASE_METHODS.map((method) => ({ method, async: method !== 'dispose' })),
+      ...reads.map((method) => ({ method, async: true })),
+    ],
     chainingMethods: REGISTRATION_METHODS,
   }),
-  sync: (name: string): ResourceEntry => ({
+  sync: (name: string, reads: readonly string[]): ResourceEntry => ({
     description: `disposable \`${name}\``,
     kind: 'handle',
-    releases: [{ method: '[Symbol.dispose]' }, ...OWN_RELEASE_METHODS.map((method) => ({ method }))],
+    releases: [{ method: '[Symbol.dispose]' }, ...OWN_RELEASE_METHODS.map((method) => ({ method })), ...reads.map((method) => ({ method, async: true }))],
     chainingMethods: REGISTRATION_METHODS,
   }),
 };
@@ -527,7 +538,12 @@ export class TypedOracle implements TypeOracle {
     if (!symbol || !declarations || declarations.length === 0) return undefined;
     if (declarations.some((declaration) => isDeclaredInNodeOrLib(declaration, this.services.program))) return undefined;
     const disposal = this.#disposalOf(type);
-    return disposal ? disposableEntries[disposal](symbol.getName()) : undefined;
+    if (!disposal) return undefined;
+    const callable = (name: string) => {
+      const property = type.getProperty(name);
+      return property !== undefined && this.#checker.getTypeOfSymbol(property).getCallSignatures().length > 0;
+    };
+    return disposableEntries[disposal](symbol.getName(), BODY_READS.every(callable) ? BODY_READS : []);
   }
 
   /**
