@@ -26,12 +26,14 @@ export type Registration =
   /** `items.forEach(callback)`: as often as the code around it, times a bounded count. */
   | { readonly via: 'iteration'; readonly method: string }
   /** Typed: a parameter whose type only exists while a request, response or call is in flight. */
-  | { readonly via: 'typed-parameter'; readonly parameter: string | undefined; readonly type: string };
+  | { readonly via: 'typed-parameter'; readonly parameter: string | undefined; readonly type: string }
+  /** `exports.handler = async (event) => …`: what a serverless platform invokes per event (see serverless-handlers). */
+  | { readonly via: 'serverless-export'; readonly name: string };
 
 export type TimerFunction = 'setInterval' | 'setTimeout' | 'setImmediate';
 
-/** A registration a call site shows (every one but the typed parameters). */
-export type CallSiteRegistration = Exclude<Registration, { readonly via: 'typed-parameter' }>;
+/** A registration a call site shows (every one but the typed parameters and the serverless export). */
+export type CallSiteRegistration = Exclude<Registration, { readonly via: 'typed-parameter' } | { readonly via: 'serverless-export' }>;
 
 /** Which library serves the connection a handler runs for: it decides which event ends it. */
 export type Framework = 'node-http' | 'express' | 'fastify' | 'koa' | 'ws' | 'socket.io' | 'net' | 'grpc-js' | 'unknown';
@@ -126,6 +128,8 @@ function describeRegistration(registration: Registration): string {
       return `a \`${registration.timer}\` callback`;
     case 'iteration':
       return `a \`${registration.method}\` callback`;
+    case 'serverless-export':
+      return `a serverless function's \`${registration.name}\``;
     case 'typed-parameter':
       return `a request handler (\`${registration.parameter === undefined ? registration.type : `${registration.parameter}: ${registration.type}`}\`)`;
   }
