@@ -27,13 +27,13 @@ export type Registration =
   | { readonly via: 'iteration'; readonly method: string }
   /** Typed: a parameter whose type only exists while a request, response or call is in flight. */
   | { readonly via: 'typed-parameter'; readonly parameter: string | undefined; readonly type: string }
-  /** `exports.handler = async (event) => …`: what a serverless platform invokes per event (see serverless-handlers). */
-  | { readonly via: 'serverless-export'; readonly name: string };
+  /** `exports.handler = …`, `export function GET(…)`: what a platform or framework invokes per event or request (see invoked-exports). */
+  | { readonly via: 'invoked-export'; readonly name: string; readonly convention: 'serverless' | 'route' | 'data-function' };
 
 export type TimerFunction = 'setInterval' | 'setTimeout' | 'setImmediate';
 
-/** A registration a call site shows (every one but the typed parameters and the serverless export). */
-export type CallSiteRegistration = Exclude<Registration, { readonly via: 'typed-parameter' } | { readonly via: 'serverless-export' }>;
+/** A registration a call site shows (every one but the typed parameters and the invoked exports). */
+export type CallSiteRegistration = Exclude<Registration, { readonly via: 'typed-parameter' } | { readonly via: 'invoked-export' }>;
 
 /** Which library serves the connection a handler runs for: it decides which event ends it. */
 export type Framework = 'node-http' | 'express' | 'fastify' | 'koa' | 'ws' | 'socket.io' | 'net' | 'grpc-js' | 'unknown';
@@ -128,8 +128,9 @@ function describeRegistration(registration: Registration): string {
       return `a \`${registration.timer}\` callback`;
     case 'iteration':
       return `a \`${registration.method}\` callback`;
-    case 'serverless-export':
-      return `a serverless function's \`${registration.name}\``;
+    case 'invoked-export':
+      if (registration.convention === 'serverless') return `a serverless function's \`${registration.name}\``;
+      return registration.convention === 'route' ? `the \`${registration.name}\` route handler` : `the \`${registration.name}\` data function (run per request)`;
     case 'typed-parameter':
       return `a request handler (\`${registration.parameter === undefined ? registration.type : `${registration.parameter}: ${registration.type}`}\`)`;
   }

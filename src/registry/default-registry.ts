@@ -478,14 +478,6 @@ export const defaultRegistry: readonly ResourceEntry[] = [
     factories: fromPackage('@supabase/supabase-js', 'createClient'),
     releases: [{ method: 'removeAllChannels', async: true }],
   },
-  {
-    // A WebSocket client connection stays open until `close()` / `terminate()`.
-    description: 'WebSocket client',
-    kind: 'client',
-    types: [{ from: 'package', package: 'ws', name: 'WebSocket' }],
-    factories: fromPackage('ws', 'WebSocket', 'default'),
-    releases: [{ method: 'close' }, { method: 'terminate' }],
-  },
 
   // ---- collections: bounded caches (no-unbounded-cache leaves them alone)
   {

@@ -4,9 +4,20 @@ import { typedRuleTester, untypedRuleTester } from './rule-testers';
 /**
  * What does and does not hand a client over: its own listeners and a React hook's dependency list
  * keep it with the function that made it; and the clients the registry knows by package (SSH, LDAP,
- * IMAP, postgres.js, Kysely, Supabase, ws) in both modes.
+ * IMAP, postgres.js, Kysely, Supabase) in both modes. A `ws` WebSocket is a client by its declared
+ * shape, with types only.
  */
 const valid = [
+  {
+    name: 'an SSH connection a one-off command ends in its own close-of-stream listener, outside any hot path',
+    code: `
+const { Client } = require('ssh2');
+exports.uptime = function (config, done) {
+  const ssh = new Client();
+  ssh.on('ready', () => ssh.exec('uptime', (err, stream) => stream.on('data', (data) => done(String(data))).on('close', () => ssh.end())));
+  ssh.connect(config);
+};`,
+  },
   {
     name: 'a WebSocket a one-off fetch closes in its own message listener, outside any hot path',
     code: `
@@ -138,9 +149,22 @@ export default async function Page({ id }: { id: string }) {
   },
 ];
 
-for (const [label, tester] of [
-  ['typed', typedRuleTester()],
-  ['untyped', untypedRuleTester()],
-] as const) {
-  tester.run(`no-client-per-call hand-offs (${label})`, rule, { valid, invalid });
-}
+/** `ws` clients are known by their declared shape: with types. */
+const typedInvalid = [
+  {
+    name: 'a WebSocket client per request whose open listener sends with it, never closed',
+    code: `
+import WebSocket from 'ws';
+import express from 'express';
+const app = express();
+app.post('/notify', (req, res) => {
+  const ws = new WebSocket('ws://upstream:8080');
+  ws.on('open', () => ws.send(JSON.stringify(req.body)));
+  res.sendStatus(202);
+});`,
+    errors: [{ messageId: 'neverClosed' as const, line: 6 }],
+  },
+];
+
+typedRuleTester().run('no-client-per-call hand-offs (typed)', rule, { valid, invalid: [...invalid, ...typedInvalid] });
+untypedRuleTester().run('no-client-per-call hand-offs (untyped)', rule, { valid, invalid });

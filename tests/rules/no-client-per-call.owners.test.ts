@@ -209,14 +209,15 @@ exports.watch = function (channel, onMessage) {
     errors: [{ messageId: 'neverClosed' as const, line: 4 }],
   },
   {
-    name: 'a WebSocket client per request whose open listener sends with it, never closed',
+    name: 'an MQTT client per request whose message listener answers through it, never ended',
     code: `
-const WebSocket = require('ws');
+const mqtt = require('mqtt');
 const express = require('express');
 const app = express();
-app.post('/notify', (req, res) => {
-  const ws = new WebSocket('ws://upstream:8080');
-  ws.on('open', () => ws.send(JSON.stringify(req.body)));
+app.post('/ask', (req, res) => {
+  const client = mqtt.connect('mqtt://broker');
+  client.on('message', (topic, payload) => client.publish('answers', payload));
+  client.subscribe('questions/' + req.body.id);
   res.sendStatus(202);
 });`,
     errors: [{ messageId: 'neverClosed' as const, line: 6 }],

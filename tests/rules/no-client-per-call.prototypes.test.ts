@@ -4,7 +4,8 @@ import { typedRuleTester, untypedRuleTester } from './rule-testers';
 /**
  * Constructor functions with prototype methods (the pre-class way of writing a class) and serverless
  * handlers: `this.x` in a prototype method is a field of a long-lived instance, a call on an instance
- * of a class of this file runs that class's method, and the exported `handler` runs per invocation.
+ * of a class of this file runs that class's method, and the exported `handler` (or a `GET` route
+ * handler) runs per invocation.
  */
 const valid = [
   {
@@ -107,6 +108,21 @@ exports.handler = async (event) => {
     await client.end();
   }
 };`,
+    errors: [{ messageId: 'closedPerCall' as const, line: 4 }],
+  },
+  {
+    name: 'a Next.js route handler that connects a MongoClient per request and closes it (connection churn)',
+    code: `
+import { MongoClient } from 'mongodb';
+export async function GET(request: Request) {
+  const client = new MongoClient(process.env.MONGODB_URI!);
+  try {
+    await client.connect();
+    return Response.json(await client.db().collection('items').find().toArray());
+  } finally {
+    await client.close();
+  }
+}`,
     errors: [{ messageId: 'closedPerCall' as const, line: 4 }],
   },
 ];

@@ -12,21 +12,31 @@ function executionAtSite(code: string) {
   return execution.kind === 'repeated' ? { kind: 'repeated' } : { kind: execution.kind, why: describeRole(execution.role) };
 }
 
-describe('serverless handlers', () => {
+describe('exports a platform or framework invokes per event or request', () => {
   it.each([
     ['exports.handler = async (event, context) => { site(); };'],
     ['module.exports.handler = async function (event) { site(); };'],
     ['export const handler = async (event) => { site(); };'],
     ['export async function handler(event) { site(); }'],
-  ])('the exported `handler` a platform invokes per event runs per event: %s', (code) => {
+  ])('a serverless function’s exported `handler` runs per event: %s', (code) => {
     expect(executionAtSite(code)).toEqual({ kind: 'hot', why: "a serverless function's `handler`" });
+  });
+
+  it.each([
+    ['export async function GET(request) { site(); }', 'the `GET` route handler'],
+    ['export const POST = async (request) => { site(); };', 'the `POST` route handler'],
+    ['export async function loader({ params }) { site(); }', 'the `loader` data function (run per request)'],
+    ['export async function getServerSideProps(context) { site(); }', 'the `getServerSideProps` data function (run per request)'],
+  ])('a route handler or data function named by its framework’s convention runs per request: %s', (code, why) => {
+    expect(executionAtSite(code)).toEqual({ kind: 'hot', why });
   });
 
   it.each([
     ['function handler(event) { site(); } module.exports = { run: handler };'],
     ['exports.process = async (event) => { site(); };'],
     ['const handler = (event) => { site(); };'],
-  ])('a function merely named `handler`, or exported under another name, is not one: %s', (code) => {
+    ['export function get(key) { site(); }'],
+  ])('a function merely named so, or exported under another name, is not one: %s', (code) => {
     expect(executionAtSite(code)).toEqual({ kind: 'repeated' });
   });
 });
