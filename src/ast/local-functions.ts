@@ -53,6 +53,77 @@ function declaredFunction(definitionNode: Node): FunctionNode | undefined {
   return undefined;
 }
 
+/**
+ * `Agent.prototype.exec = function (…) { … }`: a method of a constructor function, the pre-class way
+ * of declaring one (node-sqlagent's `Agent`, serverless-pg's `ServerlessClient`). The constructor's
+ * name and the method's; undefined for anything else.
+ */
+export function prototypeMethodOf(fn: FunctionNode): { constructor: string; name: string } | undefined {
+  const assignment = fn.parent;
+  if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=' || assignment.right !== fn || fn.type === AST_NODE_TYPES.ArrowFunctionExpression) return undefined;
+  const target = unwrapExpression(assignment.left);
+  if (target.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const prototype = unwrapExpression(target.object);
+  if (prototype.type !== AST_NODE_TYPES.MemberExpression || accessedName(prototype) !== 'prototype') return undefined;
+  const constructor = unwrapExpression(prototype.object);
+  const name = accessedName(target);
+  return constructor.type === AST_NODE_TYPES.Identifier && name !== undefined ? { constructor: constructor.name, name } : undefined;
+}
+
+/** The constructor whose prototype method (or an arrow inside one) `node` is in: what `this` is an instance of there. */
+function enclosingPrototypeOwner(node: Node): string | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (!isFunction(current)) continue;
+    if (current.type === AST_NODE_TYPES.ArrowFunctionExpression) continue;
+    return prototypeMethodOf(current)?.constructor;
+  }
+  return undefined;
+}
+
+/** Every prototype method of the file, by constructor and name. */
+function prototypeMethods(program: TSESTree.Program): Map<string, FunctionNode> {
+  const methods = new Map<string, FunctionNode>();
+  walk(program, (node) => {
+    if (isFunction(node)) {
+      const method = prototypeMethodOf(node);
+      if (method) methods.set(`${method.constructor}.${method.name}`, node);
+    }
+  });
+  return methods;
+}
+
+const prototypeMethodsByProgram = new WeakMap<TSESTree.Program, Map<string, FunctionNode>>();
+
+function prototypeMethod(node: Node, constructor: string, name: string): FunctionNode | undefined {
+  const program = programOf(node);
+  if (!program) return undefined;
+  let methods = prototypeMethodsByProgram.get(program);
+  if (!methods) {
+    methods = prototypeMethods(program);
+    prototypeMethodsByProgram.set(program, methods);
+  }
+  return methods.get(`${constructor}.${name}`);
+}
+
+/**
+ * `client` in `client.connect()` when the file made it with `new ServerlessClient(…)` (a `const`, or
+ * a variable assigned only there): the name of the class or constructor function it is an instance
+ * of. A call on it runs that class's method, however common the method's name.
+ */
+function instanceOf(receiver: Node, scopeManager: ScopeManagerLike): string | undefined {
+  const node = unwrapExpression(receiver);
+  if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = findVariable(scopeManager, node);
+  if (!variable || variable.defs.length !== 1 || variable.references.some((reference) => reference.isWrite() && !reference.init)) return undefined;
+  const definition = variable.defs[0].node;
+  if (definition.type !== AST_NODE_TYPES.VariableDeclarator || !definition.init) return undefined;
+  const init = unwrapExpression(definition.init);
+  const made = init.type === AST_NODE_TYPES.AwaitExpression ? unwrapExpression(init.argument) : init;
+  if (made.type !== AST_NODE_TYPES.NewExpression) return undefined;
+  const callee = unwrapExpression(made.callee);
+  return callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
+}
+
 /** The function of this file that `call` runs, when the source says which. */
 export function calledLocalFunction(call: TSESTree.CallExpression, scopeManager: ScopeManagerLike): FunctionNode | undefined {
   const callee = unwrapExpression(call.callee);
@@ -73,7 +144,9 @@ export function calledLocalFunction(call: TSESTree.CallExpression, scopeManager:
   if (receiver.type === AST_NODE_TYPES.ThisExpression) {
     const owner = enclosingClass(callee);
     const member = owner?.body.body.find((candidate) => memberName(candidate) === name && !('static' in candidate && candidate.static));
-    return member ? memberFunction(member) : undefined;
+    if (member) return memberFunction(member);
+    const constructor = owner ? undefined : enclosingPrototypeOwner(callee);
+    return constructor === undefined ? undefined : prototypeMethod(callee, constructor, name);
   }
   return undefined;
 }
@@ -137,6 +210,8 @@ function methodNameCounts(program: TSESTree.Program): Map<string, number> {
         if (name !== undefined && memberFunction(member)) counts.set(name, (counts.get(name) ?? 0) + 1);
       }
     }
+    const prototype = isFunction(node) ? prototypeMethodOf(node) : undefined;
+    if (prototype) counts.set(prototype.name, (counts.get(prototype.name) ?? 0) + 1);
   });
   return counts;
 }
@@ -164,7 +239,7 @@ export function callSitesOf(fn: FunctionNode, scopeManager: ScopeManagerLike, ca
       return call?.type === AST_NODE_TYPES.CallExpression && call.callee === outermostWrapper(reference.identifier) ? [call] : [];
     });
   }
-  const method = methodOf(fn);
+  const method = methodOf(fn) ?? prototypeMember(fn);
   const program = programOf(fn);
   if (!method || !program) return [];
   let counts = countsByProgram.get(program);
@@ -173,13 +248,24 @@ export function callSitesOf(fn: FunctionNode, scopeManager: ScopeManagerLike, ca
     countsByProgram.set(program, counts);
   }
   const unique = counts.get(method.name) === 1 && !AMBIGUOUS_METHOD_NAMES.has(method.name) && !method.name.startsWith('#');
-  const className = method.owner.id?.name;
+  const className = typeof method.owner === 'string' ? method.owner : method.owner.id?.name;
   return calls.filter((call) => {
     const callee = unwrapExpression(call.callee);
     if (callee.type !== AST_NODE_TYPES.MemberExpression || accessedName(callee) !== method.name) return false;
     const receiver = unwrapExpression(callee.object);
-    if (receiver.type === AST_NODE_TYPES.ThisExpression) return enclosingClass(callee) === method.owner;
+    if (receiver.type === AST_NODE_TYPES.ThisExpression) {
+      return typeof method.owner === 'string' ? enclosingPrototypeOwner(callee) === method.owner : enclosingClass(callee) === method.owner;
+    }
     if (method.static) return receiver.type === AST_NODE_TYPES.Identifier && receiver.name === className;
+    // `client.connect()` on a `new ServerlessClient(…)` of this file runs its `connect`, common name or not.
+    const instance = className === undefined ? undefined : instanceOf(receiver, scopeManager);
+    if (instance !== undefined) return instance === className;
     return unique;
   });
+}
+
+/** A prototype method in the shape methodOf gives: its constructor's name stands for the class. */
+function prototypeMember(fn: FunctionNode): { owner: string; name: string; static: boolean } | undefined {
+  const method = prototypeMethodOf(fn);
+  return method && { owner: method.constructor, name: method.name, static: false };
 }

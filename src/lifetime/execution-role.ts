@@ -26,12 +26,14 @@ export type Registration =
   /** `items.forEach(callback)`: as often as the code around it, times a bounded count. */
   | { readonly via: 'iteration'; readonly method: string }
   /** Typed: a parameter whose type only exists while a request, response or call is in flight. */
-  | { readonly via: 'typed-parameter'; readonly parameter: string | undefined; readonly type: string };
+  | { readonly via: 'typed-parameter'; readonly parameter: string | undefined; readonly type: string }
+  /** `exports.handler = …`, `export function GET(…)`: what a platform or framework invokes per event or request (see invoked-exports). */
+  | { readonly via: 'invoked-export'; readonly name: string; readonly convention: 'serverless' | 'route' | 'data-function' };
 
 export type TimerFunction = 'setInterval' | 'setTimeout' | 'setImmediate';
 
-/** A registration a call site shows (every one but the typed parameters). */
-export type CallSiteRegistration = Exclude<Registration, { readonly via: 'typed-parameter' }>;
+/** A registration a call site shows (every one but the typed parameters and the invoked exports). */
+export type CallSiteRegistration = Exclude<Registration, { readonly via: 'typed-parameter' } | { readonly via: 'invoked-export' }>;
 
 /** Which library serves the connection a handler runs for: it decides which event ends it. */
 export type Framework = 'node-http' | 'express' | 'fastify' | 'koa' | 'ws' | 'socket.io' | 'net' | 'grpc-js' | 'unknown';
@@ -126,6 +128,9 @@ function describeRegistration(registration: Registration): string {
       return `a \`${registration.timer}\` callback`;
     case 'iteration':
       return `a \`${registration.method}\` callback`;
+    case 'invoked-export':
+      if (registration.convention === 'serverless') return `a serverless function's \`${registration.name}\``;
+      return registration.convention === 'route' ? `the \`${registration.name}\` route handler` : `the \`${registration.name}\` data function (run per request)`;
     case 'typed-parameter':
       return `a request handler (\`${registration.parameter === undefined ? registration.type : `${registration.parameter}: ${registration.type}`}\`)`;
   }

@@ -10,6 +10,7 @@ import { moduleBindings, resolveModuleMember } from '../oracle/module-bindings';
 import type { TypeOracle } from '../oracle/type-oracle';
 import { stripNodePrefix } from '../registry/specifiers';
 import { roleOfCallback, roleOfTypedHandler } from './callback-roles';
+import { invokedExport } from './invoked-exports';
 import type { CallSiteRegistration, ExecutionRole, TimerFunction } from './execution-role';
 
 /**
@@ -149,6 +150,9 @@ function functionExecution(fn: FunctionNode, oracle: RequestScopeOracle | undefi
   // A client response is an `IncomingMessage` too: its callback serves no connection of ours.
   const handler = oracle && !isHttpClientCallback(fn) && roleOfTypedHandler(fn, oracle);
   if (handler) return { kind: 'hot', role: handler, node: fn };
+  // A per-event export has no connection object of its own: like a consumer callback, per message.
+  const invoked = invokedExport(fn);
+  if (invoked) return { kind: 'hot', role: { kind: 'consumer-callback', function: fn, registration: invoked }, node: fn };
   if (isTopLevelIife(fn)) return { kind: 'once', role: { kind: 'module-load', at: 'iife' } };
   if (isListeningCallback(fn)) return { kind: 'once', role: { kind: 'start-up', function: fn, name: 'listen', reason: 'listening' } };
   const entryPoint = entryPointName(fn);

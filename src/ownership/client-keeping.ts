@@ -31,10 +31,44 @@ function isConnectionListener(value: Node): boolean {
 }
 
 /**
- * The hand-offs after which a function still owns a client it created: an error listener on it, and
- * hanging it on the request the function serves (`req.redisClient = client`, see request-objects).
+ * `ws.on('open', () => ws.send(m))`, `sub.on('message', onMessage)`: a listener attached to the client
+ * itself. Unlike a stream's data listener, which hands the stream to whoever reads it and ends with its
+ * source, the client's listeners live exactly as long as the client and keep no one else's reference
+ * to it: nothing but this function (or those listeners, which are its own code) can end it. What the
+ * listeners do with the client is judged as for any other reference (a close there is a close in a
+ * callback; handing it on from there is a hand-off).
+ */
+function isOwnListener(value: Node): boolean {
+  const member = value.parent;
+  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== value) return false;
+  const method = staticPropertyName(member);
+  const call = outermostWrapper(member).parent;
+  return method !== undefined && isEmitterListenerMethod(method) && call?.type === AST_NODE_TYPES.CallExpression && call.callee === outermostWrapper(member);
+}
+
+/**
+ * `useEffect(() => …, [room, supabase])`: a React hook's dependency list. React keeps the list only to
+ * compare it with the next render's; it neither uses nor ends what it lists, so listing a client
+ * there hands it to no one (supabase-js#2590: a client made on every render, listed in the effect's
+ * dependencies, re-ran the effect on every render until the browser ran out of WebSockets).
+ */
+function isHookDependency(value: Node): boolean {
+  const list = value.parent;
+  if (list?.type !== AST_NODE_TYPES.ArrayExpression) return false;
+  const call = outermostWrapper(list).parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[call.arguments.length - 1] !== outermostWrapper(list) || call.arguments.length < 2) return false;
+  const callee = call.callee.type === AST_NODE_TYPES.MemberExpression ? call.callee.property : call.callee;
+  return callee.type === AST_NODE_TYPES.Identifier && /^use[A-Z]/.test(callee.name);
+}
+
+/**
+ * The hand-offs after which a function still owns a client it created: a listener attached to the
+ * client (its connection events, or its data: see isOwnListener), listing it among a React hook's
+ * dependencies, and hanging it on the request the function serves (`req.redisClient = client`, see
+ * request-objects).
  */
 export function clientOwnerKeeps(owner: FunctionNode, scopeManager: ScopeManagerLike, oracle: RequestScopeOracle) {
   return (value: Node, reason: EscapeReason): boolean =>
-    (reason === 'handed to its listeners' && isConnectionListener(value)) || (reason === 'stored' && isStoredOnRequest(value, owner, scopeManager, oracle));
+    (reason === 'handed to its listeners' && (isConnectionListener(value) || isOwnListener(value))) ||
+    (reason === 'stored' && (isHookDependency(value) || isStoredOnRequest(value, owner, scopeManager, oracle)));
 }

@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { callSitesOf } from '../ast/local-functions';
+import { callSitesOf, prototypeMethodOf } from '../ast/local-functions';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import { enclosingFunction, isFunction, outermostWrapper, staticPropertyName, unwrapExpression, walkSameFunction, type FunctionNode } from '../ast/predicates';
 import { findVariable, type ScopeManagerLike, type VariableLike } from '../ast/scopes';
@@ -35,8 +35,8 @@ export function slotKey(target: Node, scopeManager: ScopeManagerLike): string | 
 }
 
 /**
- * A method of a class (not its constructor, which fills the slot of a new instance), or an arrow in
- * a class field: `this` there is the long-lived instance. `this` in a plain function may be a new
+ * A method of a class (not its constructor, which fills the slot of a new instance) or of a constructor
+ * function's prototype, or an arrow in a class field: `this` there is the long-lived instance. `this` in a plain function may be a new
  * object (a constructor function, a node-red node), so those fields are not judged.
  */
 function isInstanceCode(fn: FunctionNode): boolean {
@@ -44,6 +44,8 @@ function isInstanceCode(fn: FunctionNode): boolean {
     const holder = current.parent;
     if (holder?.type === AST_NODE_TYPES.MethodDefinition) return holder.kind === 'method' || holder.kind === 'get' || holder.kind === 'set';
     if (holder?.type === AST_NODE_TYPES.PropertyDefinition) return holder.value === current;
+    // `Agent.prototype.exec = function () { … }`: a method of a constructor function, called on an instance.
+    if (prototypeMethodOf(current)) return true;
     // Arrows inherit `this` from the function around them; a plain function has its own.
     if (current.type !== AST_NODE_TYPES.ArrowFunctionExpression) return false;
   }

@@ -422,6 +422,62 @@ export const defaultRegistry: readonly ResourceEntry[] = [
     constructorFamilies: [{ packagePrefix: '@aws-sdk/client-', nameSuffix: 'Client', namedAfterPackage: true }],
     releases: [{ method: 'destroy' }],
   },
+  {
+    // An SSH connection stays open until `end()` (tunnel-ssh#49: one per forwarded TCP connection).
+    description: 'SSH client',
+    kind: 'client',
+    types: [{ from: 'package', package: 'ssh2', name: 'Client' }],
+    // `const Connection = require('ssh2')` (0.x): the module itself is the client class.
+    factories: fromPackage('ssh2', 'Client', 'default'),
+    releases: [{ method: 'end' }, { method: 'destroy' }],
+  },
+  {
+    // A bound LDAP client keeps its connection to the directory until `unbind()` (ldap-authentication#80).
+    description: 'LDAP client',
+    kind: 'client',
+    types: [{ from: 'package', package: 'ldapts', name: 'Client' }],
+    factories: [...fromPackage('ldapts', 'Client'), ...fromPackage('ldapjs', 'createClient')],
+    releases: [{ method: 'unbind', async: true }, { method: 'destroy' }],
+  },
+  {
+    // An IMAP session stays logged in until `logout()` (n8n-nodes-imap#17: one per execution).
+    description: 'IMAP client',
+    kind: 'client',
+    types: [{ from: 'package', package: 'imapflow', name: 'ImapFlow' }],
+    factories: fromPackage('imapflow', 'ImapFlow'),
+    releases: [{ method: 'logout', async: true }, { method: 'close' }],
+  },
+  {
+    // postgres.js: `postgres(url)` is a pool of connections until `sql.end()`.
+    description: 'postgres.js pool',
+    kind: 'client',
+    factories: fromPackage('postgres', 'default'),
+    releases: [{ method: 'end', async: true }],
+  },
+  {
+    // A Kysely instance owns its dialect's pool and ends it on `destroy()`.
+    description: 'Kysely instance',
+    kind: 'client',
+    types: [{ from: 'package', package: 'kysely', name: 'Kysely' }],
+    factories: fromPackage('kysely', 'Kysely'),
+    releases: [{ method: 'destroy', async: true }],
+  },
+  {
+    // A TypeORM data source owns a connection pool from `initialize()` until `destroy()`.
+    description: 'TypeORM data source',
+    kind: 'client',
+    types: [{ from: 'package', package: 'typeorm', name: 'DataSource' }],
+    factories: fromPackage('typeorm', 'DataSource'),
+    releases: [{ method: 'destroy', async: true }],
+  },
+  {
+    // A Supabase client keeps a realtime WebSocket (and an auth client) of its own (supabase-js#2590).
+    description: 'Supabase client',
+    kind: 'client',
+    types: [{ from: 'package', package: '@supabase/supabase-js', name: 'SupabaseClient' }],
+    factories: fromPackage('@supabase/supabase-js', 'createClient'),
+    releases: [{ method: 'removeAllChannels', async: true }],
+  },
 
   // ---- collections: bounded caches (no-unbounded-cache leaves them alone)
   {

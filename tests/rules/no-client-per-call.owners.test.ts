@@ -184,16 +184,6 @@ async function rowsFor(user, filter) {
 module.exports = { rowsFor };`,
   },
   {
-    name: 'an event-driven client that lives on in its message listener: judging it from the function that wired it is guesswork',
-    code: `
-const { createClient } = require('redis');
-exports.watch = function (channel, onMessage) {
-  const subscriber = createClient();
-  subscriber.on('message', (name, message) => onMessage(message));
-  subscriber.subscribe(channel);
-};`,
-  },
-  {
     name: 'a package value connected to another node (an audio graph): wiring says nothing about a connection',
     code: `
 const { Synth, Gain } = require('@acme/audio');
@@ -206,6 +196,32 @@ exports.play = function (note) {
 ];
 
 const invalid = [
+  {
+    // The listeners live as long as the client and hold it for no one else: nothing but this function ends it.
+    name: 'a subscriber whose only other holder is its own message listener, made on every call and never closed',
+    code: `
+const { createClient } = require('redis');
+exports.watch = function (channel, onMessage) {
+  const subscriber = createClient();
+  subscriber.on('message', (name, message) => onMessage(message));
+  subscriber.subscribe(channel);
+};`,
+    errors: [{ messageId: 'neverClosed' as const, line: 4 }],
+  },
+  {
+    name: 'an MQTT client per request whose message listener answers through it, never ended',
+    code: `
+const mqtt = require('mqtt');
+const express = require('express');
+const app = express();
+app.post('/ask', (req, res) => {
+  const client = mqtt.connect('mqtt://broker');
+  client.on('message', (topic, payload) => client.publish('answers', payload));
+  client.subscribe('questions/' + req.body.id);
+  res.sendStatus(202);
+});`,
+    errors: [{ messageId: 'neverClosed' as const, line: 6 }],
+  },
   {
     name: 'middleware that hangs a client from a local factory on the request, never ended',
     code: `
