@@ -8,6 +8,8 @@ import { enclosingFunction, isFunction, isInside, outermostWrapper, staticProper
 import { acquisitionFlag, elseAcquisition } from '../flow/acquisition-flag';
 import { connectionPeer, pipeDestination } from '../flow/connection-peer';
 import { timeoutListenerWithoutRelease } from '../flow/timeout-listener';
+import { isGivingUp } from '../flow/give-up-paths';
+import { helperKeepsItsResult } from '../ownership/helper-kept-results';
 import { endedFlags, releasesBesideListeners } from '../flow/listener-releases';
 import { continuationOf, errorFirstReleaseCallbacks, isErrorFirstCallback, successOnlyContinuation } from '../flow/continuations';
 import { nodeIndexOf } from '../ast/node-index';
@@ -79,6 +81,11 @@ function detectUnreleasedHandles(analysis: Analysis, options: RequireCloseOption
     const wrapper = ownable || option ? undefined : wrapperHolding(node, analysis.scopeManager);
     if (!ownable && !option && !wrapper) continue;
     const entry = analysis.oracle.acquisition(node);
+    if (entry?.endsOnItsOwn) {
+      const finding = ownable ? judgeGivenUp(analysis, options, node, owner, entry, mentionsPromise) : undefined;
+      if (finding) findings.push(finding);
+      continue;
+    }
     if (ownable && assignedThisField(node) !== undefined) {
       const finding = judgeMethodScopedField(analysis, node, owner, entry);
       if (finding) findings.push(finding);
@@ -147,6 +154,38 @@ function judgeAcquisition(
 }
 
 /**
+ * A resource that ends by itself (a request, a child process) needs a release only where the code
+ * stops waiting for it: a 'timeout' listener that does not end it, or a timer that settles the promise
+ * around it (see give-up-paths). Every other path lets it run to its end.
+ */
+function judgeGivenUp(
+  analysis: Analysis,
+  options: RequireCloseOptions,
+  acquisition: Node,
+  owner: FunctionNode,
+  entry: ResourceEntry,
+  mentionsPromise: boolean,
+): RequireCloseFinding | undefined {
+  const binding = bindingOf(acquisition, owner, entry, analysis.scopeManager, analysis.oracle);
+  if (binding.kind === 'variable') {
+    const usage = analyzeHandleUsage(binding.variable, binding.target, owner, entry, analysis, options);
+    const keptHere = usage.handOffs.every((handOff) => handOff.reason === 'handed to its listeners' || handOff.reason === 'released in a callback' || handOff.reason === 'piped');
+    const idle = keptHere ? timeoutListenerWithoutRelease(usage.variables, entry, analysis.scopeManager) : undefined;
+    if (idle) {
+      return {
+        ruleId: REQUIRE_CLOSE,
+        messageId: 'timeoutWithoutRelease',
+        node: acquisition,
+        data: { resource: entry.description, release: releaseName(entry), line: String(lineOf(idle)) },
+        remedy: { kind: 'refusal', reason: `a 'timeout' listener gives up on it; call \`${releaseName(entry)}\` in the listener` },
+      };
+    }
+  }
+  const settles = mentionsPromise ? promiseExecutorSettles(owner) : undefined;
+  return settles && judgeSettlement(analysis, acquisition, owner, settles, entry);
+}
+
+/**
  * A resource made in a `new Promise` executor lives until the promise settles: every callback that
  * calls `resolve`/`reject` is an exit of its owner and must release it or hand it on. Judged only
  * when some settling path does (the code says what ends it) and every release is on a settling path
@@ -183,9 +222,14 @@ function judgeSettlement(
     if (end.kind === 'release') releases.push(end.node);
   }
   const releaseMethod = releases.length > 0 ? releasedMethod(releases[0]) : entry ? [...methods][0] : releaseOfStoringClass(references, methods);
-  if (!releaseMethod || ends.length === 0) return undefined;
+  // Without a path that ends it, only a timer that gives up on it says it should have been ended;
+  // a resource that ends by itself needs ending only there, whatever its other paths do.
+  const givingUpOnly = ends.length === 0 || entry?.endsOnItsOwn === true;
+  if (!releaseMethod || (ends.length === 0 && !entry)) return undefined;
   if (!releasesOnlyWhereSettled(releases, executor, settles) || !releasesOnlyWhereSettled(ends, executor, settles)) return undefined;
-  const unreleased = unreleasedSettlements(executor, settles, acquisition, variable, ends);
+  const unreleased = unreleasedSettlements(executor, settles, acquisition, variable, ends).filter(
+    (site) => !givingUpOnly || isGivingUp(site.settle, site.callback, analysis.ast, analysis.scopeManager),
+  );
   const first = unreleased[0];
   if (!first) return undefined;
   const name = declarator.id.name;
@@ -417,6 +461,7 @@ function judgeBinding(
     remedy,
   });
   if (binding.kind === 'discarded') {
+    if (helperKeepsItsResult(acquisition, analysis.scopeManager)) return undefined;
     return report('neverReleased', {}, { kind: 'refusal', reason: 'the handle is not kept in a variable, so there is nothing to close in a `finally`; assign it to a `const` first' });
   }
   if (binding.kind !== 'variable') return undefined;
@@ -589,9 +634,9 @@ function errorPathSkipsRelease(usage: HandleUsage, owner: FunctionNode): LeakPat
   if (handOffs.length === 0 || usage.releasesAlongHandOffs.length > 0) return undefined;
   if (handOffs.some((handOff) => handOff.reason !== 'released in a callback')) return undefined;
   const releases = handOffs.map((handOff) => handOff.node);
-  const callbacks = errorFirstReleaseCallbacks(releases, owner);
-  if (!callbacks) return undefined;
   const names = new Set(usage.variables.map((variable) => variable.name));
+  const callbacks = errorFirstReleaseCallbacks(releases, owner, names);
+  if (!callbacks) return undefined;
   for (const callback of callbacks) {
     const leaks = findLeakPaths(callback, { acquisition: callback, scope: callback.body, releases: new Set(releases), names, openAtEntry: true });
     const skipped = leaks.filter((leak) => leak.kind !== 'throw');
@@ -667,7 +712,15 @@ function throwBeforeHandOff(
 ): { leak: LeakPath; handOff: Node } | undefined {
   // A helper that only borrows it (`await this.handshake(worker)`) gives it back: the worker is still
   // this function's while the helper runs, and a throw out of it leaves it open.
-  const handOffs = usage.handOffs.filter((handOff) => !handOff.settles && !handOff.borrowed);
+  // A call that is given it and followed by a later hand-off or release of the same handle in the
+  // same block only borrowed it: ownership cannot go twice (`await this.handshake(worker);
+  // this.broker.register(address, worker)` — actor-ts's worker was still the caller's while the
+  // handshake could time out).
+  const transfers: ReadonlySet<string> = new Set(['passed to a function', 'passed to an owner', 'stored', 'returned']);
+  const laterEnds = [...usage.handOffs.filter((handOff) => handOff.inOwner && transfers.has(handOff.reason)).map((handOff) => handOff.node), ...usage.releases];
+  const lentBeforeAnotherEnd = (handOff: (typeof usage.handOffs)[number]) =>
+    handOff.reason === 'passed to a function' && laterEnds.some((end) => end !== handOff.node && followsInSameBlock(handOff.node, end));
+  const handOffs = usage.handOffs.filter((handOff) => !handOff.settles && !handOff.borrowed && !lentBeforeAnotherEnd(handOff));
   if (handOffs.length === 0) return undefined;
   if (handOffs.some((handOff) => !handOff.inOwner || handOff.reason === 'reassigned')) return undefined;
   // A hand-off in a `finally` (to a helper that destroys the stream) runs on the error paths too: it
@@ -688,6 +741,17 @@ function throwBeforeHandOff(
   const leak = firstLeak(thrown);
   const handOff = handOffs.find((candidate) => candidate.node.range[0] > leak.node.range[0]) ?? handOffs[0];
   return { leak, handOff: statementOf(handOff.node) };
+}
+
+/** Whether `later` is inside a statement that comes after the one holding `earlier`, in the same statement list. */
+function followsInSameBlock(earlier: Node, later: Node): boolean {
+  for (let child: Node = earlier, parent = earlier.parent; parent; child = parent, parent = parent.parent) {
+    if (isFunction(parent)) return false;
+    if (parent.type !== AST_NODE_TYPES.BlockStatement && parent.type !== AST_NODE_TYPES.Program) continue;
+    const list: readonly Node[] = parent.body;
+    return list.slice(list.indexOf(child) + 1).some((statement) => isInside(later, statement));
+  }
+  return false;
 }
 
 function isInFinally(node: Node, owner: FunctionNode): boolean {

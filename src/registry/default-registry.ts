@@ -73,6 +73,36 @@ export const defaultRegistry: readonly ResourceEntry[] = [
     quietMethods: ['send', 'ref', 'unref', 'setBroadcast', 'setTTL'],
   },
   {
+    // A client WebSocket holds its connection until it is closed; send failures arrive as 'error' events.
+    description: 'WebSocket',
+    kind: 'handle',
+    types: [{ from: 'package', package: 'ws', name: 'WebSocket' }],
+    // `import WebSocket from 'ws'`: the module itself is the class.
+    factories: fromPackage('ws', 'default', 'WebSocket'),
+    releases: [{ method: 'close' }, { method: 'terminate' }],
+    quietMethods: ['send', 'ping', 'pong', 'pause', 'resume', 'addEventListener', 'removeEventListener'],
+  },
+  {
+    // An outgoing request ends once its response is read; a caller that stops waiting (a timeout)
+    // must destroy it, or its socket stays open (rss-parser's feed requests).
+    description: 'HTTP request',
+    kind: 'handle',
+    types: [{ from: 'package', package: 'http', name: 'ClientRequest' }],
+    factories: [...fromPackage('http', 'request', 'get'), ...fromPackage('https', 'request', 'get')],
+    releases: [{ method: 'destroy' }, { method: 'abort' }],
+    quietMethods: [...streamQuietMethods, 'end', 'setTimeout', 'setHeader', 'removeHeader', 'flushHeaders', 'setNoDelay', 'setSocketKeepAlive'],
+    endsOnItsOwn: true,
+  },
+  {
+    // A child process ends when it exits; a caller that stops waiting for it must kill it.
+    description: 'child process',
+    kind: 'handle',
+    types: [{ from: 'package', package: 'child_process', name: 'ChildProcess' }],
+    factories: fromPackage('child_process', 'spawn', 'fork', 'exec', 'execFile'),
+    releases: [{ method: 'kill' }],
+    endsOnItsOwn: true,
+  },
+  {
     description: 'zlib stream',
     kind: 'handle',
     types: [{ from: 'package', package: 'zlib', name: 'Zlib' }],
