@@ -10,6 +10,8 @@ import { connectionPeer, pipeDestination } from '../flow/connection-peer';
 import { timeoutListenerWithoutRelease } from '../flow/timeout-listener';
 import { isGivingUp } from '../flow/give-up-paths';
 import { helperKeepsItsResult } from '../ownership/helper-kept-results';
+import { mayMentionPairedCalls, pairedRelease, type PairedRelease } from '../ownership/paired-calls';
+import { mayMentionReleaseFunction, observedFunctionReleaseEntry } from '../ownership/observed-function-release';
 import { endedFlags, releasesBesideListeners } from '../flow/listener-releases';
 import { continuationOf, errorFirstReleaseCallbacks, isErrorFirstCallback, successOnlyContinuation } from '../flow/continuations';
 import { nodeIndexOf } from '../ast/node-index';
@@ -56,7 +58,7 @@ function lineOf(node: Node): number {
 
 function releaseName(entry: ResourceEntry): string {
   const release = entry.releases[0];
-  if (!release) return 'release it';
+  if (!release) return 'give it back';
   if ('method' in release) return release.method.startsWith('[') ? `${release.method}()` : `.${release.method}()`;
   if ('function' in release) return `${release.function.name}()`;
   return `an '${release.listener}' listener`;
@@ -69,7 +71,9 @@ function releaseName(entry: ResourceEntry): string {
 function detectUnreleasedHandles(analysis: Analysis, options: RequireCloseOptions): RequireCloseFinding[] {
   // Typed mode also finds project factories and Disposable types, which no text check can see.
   const observable = mayMentionObservedRelease(analysis.sourceText);
-  if (!analysis.oracle.typed && !observable && !mayMentionAcquisition(analysis.sourceText, analysis.registry, 'handle')) return [];
+  const paired = mayMentionPairedCalls(analysis.sourceText);
+  const releaseFunctions = mayMentionReleaseFunction(analysis.sourceText, analysis);
+  if (!analysis.oracle.typed && !observable && !paired && !releaseFunctions && !mayMentionAcquisition(analysis.sourceText, analysis.registry, 'handle')) return [];
   const findings: RequireCloseFinding[] = [];
   const mentionsPromise = analysis.sourceText.includes('new Promise');
   for (const node of nodeIndexOf(analysis.ast).acquisitionCandidates) {
@@ -105,12 +109,22 @@ function detectUnreleasedHandles(analysis: Analysis, options: RequireCloseOption
     const handle =
       entry?.kind === 'client' && ownable
         ? oneShotClientEntry(analysis, node, owner, entry)
-        : (entry ?? (ownable && observable ? observedReleaseEntry(analysis, node, owner) : undefined));
+        : (entry ??
+          (ownable && observable ? observedReleaseEntry(analysis, node, owner) : undefined) ??
+          (ownable && releaseFunctions ? observedFunctionReleaseEntry(analysis, node, owner) : undefined));
     // A resource of a promise executor: the settling paths are its exits, once the usual judgement finds nothing.
     const settlement = () => {
       const settles = ownable && mentionsPromise && (!entry || entry.kind === 'handle' || entry.kind === 'client') ? promiseExecutorSettles(owner) : undefined;
       return settles && judgeSettlement(analysis, node, owner, settles, entry ?? (handle?.kind === 'handle' ? handle : undefined));
     };
+    if (!handle && !entry && ownable && paired) {
+      const pairing = pairedRelease(analysis, node, owner);
+      if (pairing) {
+        const finding = judgePaired(analysis, options, node, owner, pairing);
+        if (finding) findings.push(finding);
+        continue;
+      }
+    }
     if (!handle || handle.kind !== 'handle') {
       const finding = settlement();
       if (finding) findings.push(finding);
@@ -125,6 +139,27 @@ function detectUnreleasedHandles(analysis: Analysis, options: RequireCloseOption
     if (judged) findings.push(judged);
   }
   return findings;
+}
+
+/**
+ * `const conn = await pool.acquire()` given back with `pool.release(conn)`, `const release = await
+ * mutex.acquire()` given back with `release()`: judged like a handle whose releases are those calls.
+ */
+function judgePaired(analysis: Analysis, options: RequireCloseOptions, acquisition: Node, owner: FunctionNode, paired: PairedRelease): RequireCloseFinding | undefined {
+  const binding = bindingOf(acquisition, owner, paired.entry, analysis.scopeManager, analysis.oracle);
+  if (binding.kind !== 'variable') return undefined;
+  return judgeBinding(
+    analysis,
+    options,
+    acquisition,
+    binding,
+    owner,
+    paired.entry,
+    { kind: 'refusal', reason: 'it is given back by a call of its own API; make that call in a `finally` (or a `catch` that rethrows) around its uses' },
+    undefined,
+    true,
+    paired.calls,
+  );
 }
 
 /** `pool.getConnection().then((connection) => …)`: a call whose promise a `.then(callback)` continues. */
@@ -466,7 +501,9 @@ function judgeBinding(
   }
   if (binding.kind !== 'variable') return undefined;
 
-  const used = withReleaserCalls(analyzeHandleUsage(binding.variable, binding.target, owner, entry, analysis, options, undefined, undefined, borrowedBranch), releaserCalls, owner);
+  // A releaser call given the handle (`pool.release(conn)`) takes it back: no hand-off.
+  const givenBack = releaserCalls ? (value: Node) => releaserCalls.some((call) => call.type === AST_NODE_TYPES.CallExpression && (call.arguments as readonly Node[]).includes(value)) : undefined;
+  const used = withReleaserCalls(analyzeHandleUsage(binding.variable, binding.target, owner, entry, analysis, options, undefined, givenBack, borrowedBranch), releaserCalls, owner);
   // Released by the function itself and else only in listeners on other objects: still its owner.
   const besideListeners = releasesBesideListeners(used, owner, analysis.ast, analysis.scopeManager);
   const usage: HandleUsage = besideListeners ? { ...used, releases: besideListeners, escape: undefined, lentOnly: false } : used;

@@ -76,8 +76,8 @@ function chainHandlesRejection(continuation: Continuation): boolean {
   }
 }
 
-/** `(err, rows) => …`: a Node-style callback, told by its first parameter's name. */
-const ERROR_PARAMETER = /^(err|error|e|ex|er)$|[a-z](Err|Error)$/;
+/** `(err, rows) => …`, `(err2) => …` nested in another: a Node-style callback, told by its first parameter's name. */
+const ERROR_PARAMETER = /^(err|error|e|ex|er)\d*$|[a-z](Err|Error)\d*$/;
 
 export function isErrorFirstCallback(callback: Node | undefined): callback is FunctionNode {
   if (!callback || !isFunction(callback)) return false;

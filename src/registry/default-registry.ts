@@ -103,6 +103,18 @@ export const defaultRegistry: readonly ResourceEntry[] = [
     endsOnItsOwn: true,
   },
   {
+    // A temporary directory stays on disk until it is removed (tempy's task helper on a throwing task).
+    description: 'temporary directory',
+    kind: 'handle',
+    factories: [...fromPackage('fs', 'mkdtempSync'), ...awaited(fromPackage('fs/promises', 'mkdtemp'))],
+    releases: [
+      { function: { package: 'fs/promises', name: 'rm' }, async: true },
+      { function: { package: 'fs', name: 'rmSync' } },
+      { function: { package: 'fs/promises', name: 'rmdir' }, async: true },
+      { function: { package: 'fs', name: 'rmdirSync' } },
+    ],
+  },
+  {
     description: 'zlib stream',
     kind: 'handle',
     types: [{ from: 'package', package: 'zlib', name: 'Zlib' }],
