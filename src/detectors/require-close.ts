@@ -115,7 +115,13 @@ function detectUnreleasedHandles(analysis: Analysis, options: RequireCloseOption
     // A resource of a promise executor: the settling paths are its exits, once the usual judgement finds nothing.
     const settlement = () => {
       const settles = ownable && mentionsPromise && (!entry || entry.kind === 'handle' || entry.kind === 'client') ? promiseExecutorSettles(owner) : undefined;
-      return settles && judgeSettlement(analysis, node, owner, settles, entry ?? (handle?.kind === 'handle' ? handle : undefined));
+      if (!settles) return undefined;
+      const judged = entry ?? (handle?.kind === 'handle' ? handle : undefined);
+      if (judged) return judgeSettlement(analysis, node, owner, settles, judged);
+      // Typed: a value that holds a connection by its shape (a WebSocket client: `close()` and a
+      // socket), which only a timer giving up on it tells this rule to end.
+      const connection = analysis.oracle.connectionOwner?.(node);
+      return connection ? judgeSettlement(analysis, node, owner, settles, connection, true) : judgeSettlement(analysis, node, owner, settles, undefined);
     };
     if (!handle && !entry && ownable && paired) {
       const pairing = pairedRelease(analysis, node, owner);
@@ -232,6 +238,8 @@ function judgeSettlement(
   executor: FunctionNode,
   settles: ReadonlySet<string>,
   entry: ResourceEntry | undefined,
+  /** Judge only the settling paths that give up on it (see give-up-paths). */
+  givingUpOnlyAlways = false,
 ): RequireCloseFinding | undefined {
   const declarator = outermostWrapper(acquisition).parent;
   if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.Identifier || declarator.init !== outermostWrapper(acquisition)) return undefined;
@@ -259,7 +267,7 @@ function judgeSettlement(
   const releaseMethod = releases.length > 0 ? releasedMethod(releases[0]) : entry ? [...methods][0] : releaseOfStoringClass(references, methods);
   // Without a path that ends it, only a timer that gives up on it says it should have been ended;
   // a resource that ends by itself needs ending only there, whatever its other paths do.
-  const givingUpOnly = ends.length === 0 || entry?.endsOnItsOwn === true;
+  const givingUpOnly = givingUpOnlyAlways || ends.length === 0 || entry?.endsOnItsOwn === true;
   if (!releaseMethod || (ends.length === 0 && !entry)) return undefined;
   if (!releasesOnlyWhereSettled(releases, executor, settles) || !releasesOnlyWhereSettled(ends, executor, settles)) return undefined;
   const unreleased = unreleasedSettlements(executor, settles, acquisition, variable, ends).filter(

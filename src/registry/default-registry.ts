@@ -73,16 +73,6 @@ export const defaultRegistry: readonly ResourceEntry[] = [
     quietMethods: ['send', 'ref', 'unref', 'setBroadcast', 'setTTL'],
   },
   {
-    // A client WebSocket holds its connection until it is closed; send failures arrive as 'error' events.
-    description: 'WebSocket',
-    kind: 'handle',
-    types: [{ from: 'package', package: 'ws', name: 'WebSocket' }],
-    // `import WebSocket from 'ws'`: the module itself is the class.
-    factories: fromPackage('ws', 'default', 'WebSocket'),
-    releases: [{ method: 'close' }, { method: 'terminate' }],
-    quietMethods: ['send', 'ping', 'pong', 'pause', 'resume', 'addEventListener', 'removeEventListener'],
-  },
-  {
     // An outgoing request ends once its response is read; a caller that stops waiting (a timeout)
     // must destroy it, or its socket stays open (rss-parser's feed requests).
     description: 'HTTP request',
