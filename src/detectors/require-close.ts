@@ -757,14 +757,14 @@ function throwBeforeHandOff(
 ): { leak: LeakPath; handOff: Node } | undefined {
   // A helper that only borrows it (`await this.handshake(worker)`) gives it back: the worker is still
   // this function's while the helper runs, and a throw out of it leaves it open.
-  // A call that is given it and followed by a later hand-off or release of the same handle in the
-  // same block only borrowed it: ownership cannot go twice (`await this.handshake(worker);
+  // An awaited call that is given it and followed by a later hand-off or release of the same handle
+  // in the same block only borrowed it while the function waited: ownership cannot go twice (`await this.handshake(worker);
   // this.broker.register(address, worker)` — actor-ts's worker was still the caller's while the
   // handshake could time out).
   const transfers: ReadonlySet<string> = new Set(['passed to a function', 'passed to an owner', 'stored', 'returned']);
   const laterEnds = [...usage.handOffs.filter((handOff) => handOff.inOwner && transfers.has(handOff.reason)).map((handOff) => handOff.node), ...usage.releases];
   const lentBeforeAnotherEnd = (handOff: (typeof usage.handOffs)[number]) =>
-    handOff.reason === 'passed to a function' && laterEnds.some((end) => end !== handOff.node && followsInSameBlock(handOff.node, end));
+    handOff.reason === 'passed to a function' && isAwaitedArgument(handOff.node) && laterEnds.some((end) => end !== handOff.node && followsInSameBlock(handOff.node, end));
   const handOffs = usage.handOffs.filter((handOff) => !handOff.settles && !handOff.borrowed && !lentBeforeAnotherEnd(handOff));
   if (handOffs.length === 0) return undefined;
   if (handOffs.some((handOff) => !handOff.inOwner || handOff.reason === 'reassigned')) return undefined;
@@ -786,6 +786,12 @@ function throwBeforeHandOff(
   const leak = firstLeak(thrown);
   const handOff = handOffs.find((candidate) => candidate.node.range[0] > leak.node.range[0]) ?? handOffs[0];
   return { leak, handOff: statementOf(handOff.node) };
+}
+
+/** `await f(handle)`: the handle is an argument of a call the function waits for. */
+function isAwaitedArgument(reference: Node): boolean {
+  const call = outermostWrapper(reference).parent;
+  return call?.type === AST_NODE_TYPES.CallExpression && (call.arguments as readonly Node[]).includes(outermostWrapper(reference)) && outermostWrapper(call).parent?.type === AST_NODE_TYPES.AwaitExpression;
 }
 
 /** Whether `later` is inside a statement that comes after the one holding `earlier`, in the same statement list. */

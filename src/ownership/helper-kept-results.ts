@@ -1,4 +1,3 @@
-import type { TSESTree } from '@typescript-eslint/utils';
 import { calledLocalFunction } from '../ast/local-functions';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import { isFunction, unwrapExpression } from '../ast/predicates';
@@ -40,7 +39,7 @@ export function helperKeepsItsResult(call: Node, scopeManager: ScopeManagerLike)
     }
     // `resolve(websocket)` in a promise executor of the helper.
     if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier && node.arguments.length === 1) {
-      const value = unwrapExpression(node.arguments[0] as TSESTree.Expression);
+      const value = unwrapExpression(node.arguments[0]);
       if (value.type === AST_NODE_TYPES.Identifier && resolvers.has(node.callee.name)) given.add(value.name);
     }
     return undefined;

@@ -8,6 +8,19 @@ import { typedRuleTester, untypedRuleTester } from './rule-testers';
  */
 const valid = [
   {
+    name: 'stored in a registry and returned: two keepers, no loan',
+    code: `
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+const roots: string[] = [];
+export function scratchRoot(prefix: string): string {
+  const root = mkdtempSync(path.join(os.tmpdir(), prefix));
+  roots.push(root);
+  return root;
+}`,
+  },
+  {
     name: 'given to a function and registered after the try that terminates it on failure',
     code: `
 import { Worker } from 'node:worker_threads';
