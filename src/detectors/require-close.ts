@@ -8,6 +8,10 @@ import { enclosingFunction, isFunction, isInside, outermostWrapper, staticProper
 import { acquisitionFlag, elseAcquisition } from '../flow/acquisition-flag';
 import { connectionPeer, pipeDestination } from '../flow/connection-peer';
 import { timeoutListenerWithoutRelease } from '../flow/timeout-listener';
+import { isGivingUp } from '../flow/give-up-paths';
+import { helperKeepsItsResult } from '../ownership/helper-kept-results';
+import { mayMentionPairedCalls, pairedRelease, type PairedRelease } from '../ownership/paired-calls';
+import { mayMentionReleaseFunction, observedFunctionReleaseEntry } from '../ownership/observed-function-release';
 import { endedFlags, releasesBesideListeners } from '../flow/listener-releases';
 import { continuationOf, errorFirstReleaseCallbacks, isErrorFirstCallback, successOnlyContinuation } from '../flow/continuations';
 import { nodeIndexOf } from '../ast/node-index';
@@ -54,7 +58,7 @@ function lineOf(node: Node): number {
 
 function releaseName(entry: ResourceEntry): string {
   const release = entry.releases[0];
-  if (!release) return 'release it';
+  if (!release) return 'give it back';
   if ('method' in release) return release.method.startsWith('[') ? `${release.method}()` : `.${release.method}()`;
   if ('function' in release) return `${release.function.name}()`;
   return `an '${release.listener}' listener`;
@@ -67,7 +71,9 @@ function releaseName(entry: ResourceEntry): string {
 function detectUnreleasedHandles(analysis: Analysis, options: RequireCloseOptions): RequireCloseFinding[] {
   // Typed mode also finds project factories and Disposable types, which no text check can see.
   const observable = mayMentionObservedRelease(analysis.sourceText);
-  if (!analysis.oracle.typed && !observable && !mayMentionAcquisition(analysis.sourceText, analysis.registry, 'handle')) return [];
+  const paired = mayMentionPairedCalls(analysis.sourceText);
+  const releaseFunctions = mayMentionReleaseFunction(analysis.sourceText, analysis);
+  if (!analysis.oracle.typed && !observable && !paired && !releaseFunctions && !mayMentionAcquisition(analysis.sourceText, analysis.registry, 'handle')) return [];
   const findings: RequireCloseFinding[] = [];
   const mentionsPromise = analysis.sourceText.includes('new Promise');
   for (const node of nodeIndexOf(analysis.ast).acquisitionCandidates) {
@@ -79,6 +85,11 @@ function detectUnreleasedHandles(analysis: Analysis, options: RequireCloseOption
     const wrapper = ownable || option ? undefined : wrapperHolding(node, analysis.scopeManager);
     if (!ownable && !option && !wrapper) continue;
     const entry = analysis.oracle.acquisition(node);
+    if (entry?.endsOnItsOwn) {
+      const finding = ownable ? judgeGivenUp(analysis, options, node, owner, entry, mentionsPromise) : undefined;
+      if (finding) findings.push(finding);
+      continue;
+    }
     if (ownable && assignedThisField(node) !== undefined) {
       const finding = judgeMethodScopedField(analysis, node, owner, entry);
       if (finding) findings.push(finding);
@@ -98,12 +109,28 @@ function detectUnreleasedHandles(analysis: Analysis, options: RequireCloseOption
     const handle =
       entry?.kind === 'client' && ownable
         ? oneShotClientEntry(analysis, node, owner, entry)
-        : (entry ?? (ownable && observable ? observedReleaseEntry(analysis, node, owner) : undefined));
+        : (entry ??
+          (ownable && observable ? observedReleaseEntry(analysis, node, owner) : undefined) ??
+          (ownable && releaseFunctions ? observedFunctionReleaseEntry(analysis, node, owner) : undefined));
     // A resource of a promise executor: the settling paths are its exits, once the usual judgement finds nothing.
     const settlement = () => {
       const settles = ownable && mentionsPromise && (!entry || entry.kind === 'handle' || entry.kind === 'client') ? promiseExecutorSettles(owner) : undefined;
-      return settles && judgeSettlement(analysis, node, owner, settles, entry ?? (handle?.kind === 'handle' ? handle : undefined));
+      if (!settles) return undefined;
+      const judged = entry ?? (handle?.kind === 'handle' ? handle : undefined);
+      if (judged) return judgeSettlement(analysis, node, owner, settles, judged);
+      // Typed: a value that holds a connection by its shape (a WebSocket client: `close()` and a
+      // socket), which only a timer giving up on it tells this rule to end.
+      const connection = analysis.oracle.connectionOwner?.(node);
+      return connection ? judgeSettlement(analysis, node, owner, settles, connection, true) : judgeSettlement(analysis, node, owner, settles, undefined);
     };
+    if (!handle && !entry && ownable && paired) {
+      const pairing = pairedRelease(analysis, node, owner);
+      if (pairing) {
+        const finding = judgePaired(analysis, options, node, owner, pairing);
+        if (finding) findings.push(finding);
+        continue;
+      }
+    }
     if (!handle || handle.kind !== 'handle') {
       const finding = settlement();
       if (finding) findings.push(finding);
@@ -118,6 +145,27 @@ function detectUnreleasedHandles(analysis: Analysis, options: RequireCloseOption
     if (judged) findings.push(judged);
   }
   return findings;
+}
+
+/**
+ * `const conn = await pool.acquire()` given back with `pool.release(conn)`, `const release = await
+ * mutex.acquire()` given back with `release()`: judged like a handle whose releases are those calls.
+ */
+function judgePaired(analysis: Analysis, options: RequireCloseOptions, acquisition: Node, owner: FunctionNode, paired: PairedRelease): RequireCloseFinding | undefined {
+  const binding = bindingOf(acquisition, owner, paired.entry, analysis.scopeManager, analysis.oracle);
+  if (binding.kind !== 'variable') return undefined;
+  return judgeBinding(
+    analysis,
+    options,
+    acquisition,
+    binding,
+    owner,
+    paired.entry,
+    { kind: 'refusal', reason: 'it is given back by a call of its own API; make that call in a `finally` (or a `catch` that rethrows) around its uses' },
+    undefined,
+    true,
+    paired.calls,
+  );
 }
 
 /** `pool.getConnection().then((connection) => …)`: a call whose promise a `.then(callback)` continues. */
@@ -147,6 +195,38 @@ function judgeAcquisition(
 }
 
 /**
+ * A resource that ends by itself (a request, a child process) needs a release only where the code
+ * stops waiting for it: a 'timeout' listener that does not end it, or a timer that settles the promise
+ * around it (see give-up-paths). Every other path lets it run to its end.
+ */
+function judgeGivenUp(
+  analysis: Analysis,
+  options: RequireCloseOptions,
+  acquisition: Node,
+  owner: FunctionNode,
+  entry: ResourceEntry,
+  mentionsPromise: boolean,
+): RequireCloseFinding | undefined {
+  const binding = bindingOf(acquisition, owner, entry, analysis.scopeManager, analysis.oracle);
+  if (binding.kind === 'variable') {
+    const usage = analyzeHandleUsage(binding.variable, binding.target, owner, entry, analysis, options);
+    const keptHere = usage.handOffs.every((handOff) => handOff.reason === 'handed to its listeners' || handOff.reason === 'released in a callback' || handOff.reason === 'piped');
+    const idle = keptHere ? timeoutListenerWithoutRelease(usage.variables, entry, analysis.scopeManager) : undefined;
+    if (idle) {
+      return {
+        ruleId: REQUIRE_CLOSE,
+        messageId: 'timeoutWithoutRelease',
+        node: acquisition,
+        data: { resource: entry.description, release: releaseName(entry), line: String(lineOf(idle)) },
+        remedy: { kind: 'refusal', reason: `a 'timeout' listener gives up on it; call \`${releaseName(entry)}\` in the listener` },
+      };
+    }
+  }
+  const settles = mentionsPromise ? promiseExecutorSettles(owner) : undefined;
+  return settles && judgeSettlement(analysis, acquisition, owner, settles, entry);
+}
+
+/**
  * A resource made in a `new Promise` executor lives until the promise settles: every callback that
  * calls `resolve`/`reject` is an exit of its owner and must release it or hand it on. Judged only
  * when some settling path does (the code says what ends it) and every release is on a settling path
@@ -158,6 +238,8 @@ function judgeSettlement(
   executor: FunctionNode,
   settles: ReadonlySet<string>,
   entry: ResourceEntry | undefined,
+  /** Judge only the settling paths that give up on it (see give-up-paths). */
+  givingUpOnlyAlways = false,
 ): RequireCloseFinding | undefined {
   const declarator = outermostWrapper(acquisition).parent;
   if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.Identifier || declarator.init !== outermostWrapper(acquisition)) return undefined;
@@ -183,9 +265,14 @@ function judgeSettlement(
     if (end.kind === 'release') releases.push(end.node);
   }
   const releaseMethod = releases.length > 0 ? releasedMethod(releases[0]) : entry ? [...methods][0] : releaseOfStoringClass(references, methods);
-  if (!releaseMethod || ends.length === 0) return undefined;
+  // Without a path that ends it, only a timer that gives up on it says it should have been ended;
+  // a resource that ends by itself needs ending only there, whatever its other paths do.
+  const givingUpOnly = givingUpOnlyAlways || ends.length === 0 || entry?.endsOnItsOwn === true;
+  if (!releaseMethod || (ends.length === 0 && !entry)) return undefined;
   if (!releasesOnlyWhereSettled(releases, executor, settles) || !releasesOnlyWhereSettled(ends, executor, settles)) return undefined;
-  const unreleased = unreleasedSettlements(executor, settles, acquisition, variable, ends);
+  const unreleased = unreleasedSettlements(executor, settles, acquisition, variable, ends).filter(
+    (site) => !givingUpOnly || isGivingUp(site.settle, site.callback, analysis.ast, analysis.scopeManager),
+  );
   const first = unreleased[0];
   if (!first) return undefined;
   const name = declarator.id.name;
@@ -414,11 +501,14 @@ function judgeBinding(
     remedy,
   });
   if (binding.kind === 'discarded') {
+    if (helperKeepsItsResult(acquisition, analysis.scopeManager)) return undefined;
     return report('neverReleased', {}, refusal ?? planCloseAtOnce(analysis, { acquisition, entry }));
   }
   if (binding.kind !== 'variable') return undefined;
 
-  const used = withReleaserCalls(analyzeHandleUsage(binding.variable, binding.target, owner, entry, analysis, options, undefined, undefined, borrowedBranch), releaserCalls, owner);
+  // A releaser call given the handle (`pool.release(conn)`) takes it back: no hand-off.
+  const givenBack = releaserCalls ? (value: Node) => releaserCalls.some((call) => call.type === AST_NODE_TYPES.CallExpression && (call.arguments as readonly Node[]).includes(value)) : undefined;
+  const used = withReleaserCalls(analyzeHandleUsage(binding.variable, binding.target, owner, entry, analysis, options, undefined, givenBack, borrowedBranch), releaserCalls, owner);
   // Released by the function itself and else only in listeners on other objects: still its owner.
   const besideListeners = releasesBesideListeners(used, owner, analysis.ast, analysis.scopeManager);
   const usage: HandleUsage = besideListeners ? { ...used, releases: besideListeners, escape: undefined, lentOnly: false } : used;
@@ -586,9 +676,9 @@ function errorPathSkipsRelease(usage: HandleUsage, owner: FunctionNode): LeakPat
   if (handOffs.length === 0 || usage.releasesAlongHandOffs.length > 0) return undefined;
   if (handOffs.some((handOff) => handOff.reason !== 'released in a callback')) return undefined;
   const releases = handOffs.map((handOff) => handOff.node);
-  const callbacks = errorFirstReleaseCallbacks(releases, owner);
-  if (!callbacks) return undefined;
   const names = new Set(usage.variables.map((variable) => variable.name));
+  const callbacks = errorFirstReleaseCallbacks(releases, owner, names);
+  if (!callbacks) return undefined;
   for (const callback of callbacks) {
     const leaks = findLeakPaths(callback, { acquisition: callback, scope: callback.body, releases: new Set(releases), names, openAtEntry: true });
     const skipped = leaks.filter((leak) => leak.kind !== 'throw');
@@ -664,7 +754,15 @@ function throwBeforeHandOff(
 ): { leak: LeakPath; handOff: Node } | undefined {
   // A helper that only borrows it (`await this.handshake(worker)`) gives it back: the worker is still
   // this function's while the helper runs, and a throw out of it leaves it open.
-  const handOffs = usage.handOffs.filter((handOff) => !handOff.settles && !handOff.borrowed);
+  // An awaited call that is given it and followed by a later hand-off or release of the same handle
+  // in the same block only borrowed it while the function waited: ownership cannot go twice (`await this.handshake(worker);
+  // this.broker.register(address, worker)` — actor-ts's worker was still the caller's while the
+  // handshake could time out).
+  const transfers: ReadonlySet<string> = new Set(['passed to a function', 'passed to an owner', 'stored', 'returned']);
+  const laterEnds = [...usage.handOffs.filter((handOff) => handOff.inOwner && transfers.has(handOff.reason)).map((handOff) => handOff.node), ...usage.releases];
+  const lentBeforeAnotherEnd = (handOff: (typeof usage.handOffs)[number]) =>
+    handOff.reason === 'passed to a function' && isAwaitedArgument(handOff.node) && laterEnds.some((end) => end !== handOff.node && followsInSameBlock(handOff.node, end));
+  const handOffs = usage.handOffs.filter((handOff) => !handOff.settles && !handOff.borrowed && !lentBeforeAnotherEnd(handOff));
   if (handOffs.length === 0) return undefined;
   if (handOffs.some((handOff) => !handOff.inOwner || handOff.reason === 'reassigned')) return undefined;
   // A hand-off in a `finally` (to a helper that destroys the stream) runs on the error paths too: it
@@ -685,6 +783,23 @@ function throwBeforeHandOff(
   const leak = firstLeak(thrown);
   const handOff = handOffs.find((candidate) => candidate.node.range[0] > leak.node.range[0]) ?? handOffs[0];
   return { leak, handOff: statementOf(handOff.node) };
+}
+
+/** `await f(handle)`: the handle is an argument of a call the function waits for. */
+function isAwaitedArgument(reference: Node): boolean {
+  const call = outermostWrapper(reference).parent;
+  return call?.type === AST_NODE_TYPES.CallExpression && (call.arguments as readonly Node[]).includes(outermostWrapper(reference)) && outermostWrapper(call).parent?.type === AST_NODE_TYPES.AwaitExpression;
+}
+
+/** Whether `later` is inside a statement that comes after the one holding `earlier`, in the same statement list. */
+function followsInSameBlock(earlier: Node, later: Node): boolean {
+  for (let child: Node = earlier, parent = earlier.parent; parent; child = parent, parent = parent.parent) {
+    if (isFunction(parent)) return false;
+    if (parent.type !== AST_NODE_TYPES.BlockStatement && parent.type !== AST_NODE_TYPES.Program) continue;
+    const list: readonly Node[] = parent.body;
+    return list.slice(list.indexOf(child) + 1).some((statement) => isInside(later, statement));
+  }
+  return false;
 }
 
 function isInFinally(node: Node, owner: FunctionNode): boolean {

@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import { enclosingFunction, isFunction, outermostWrapper, staticPropertyName, type FunctionNode } from '../ast/predicates';
 import type { Node } from '../ast/traverse';
+import { isEmitterListenerMethod } from '../ast/listener-methods';
 
 /**
  * Where a promise callback runs: `p.then(onFulfilled)` only when `p` resolves; `p.then(_, onRejected)`,
@@ -75,8 +76,8 @@ function chainHandlesRejection(continuation: Continuation): boolean {
   }
 }
 
-/** `(err, rows) => …`: a Node-style callback, told by its first parameter's name. */
-const ERROR_PARAMETER = /^(err|error|e|ex|er)$|[a-z](Err|Error)$/;
+/** `(err, rows) => …`, `(err2) => …` nested in another: a Node-style callback, told by its first parameter's name. */
+const ERROR_PARAMETER = /^(err|error|e|ex|er)\d*$|[a-z](Err|Error)\d*$/;
 
 export function isErrorFirstCallback(callback: Node | undefined): callback is FunctionNode {
   if (!callback || !isFunction(callback)) return false;
@@ -86,16 +87,30 @@ export function isErrorFirstCallback(callback: Node | undefined): callback is Fu
 
 /**
  * Releases that run only inside Node-style callbacks of `owner` (`connection.query(sql, (err, rows) =>
- * { if (err) return callback(err); connection.release(); … })`): the callbacks with a release, each
- * to be walked for a path that ends without it. Undefined when a release sits anywhere else.
+ * { if (err) return callback(err); connection.release(); … })`), or inside the callback of one of the
+ * handle's own operations (`rl.question(q, (answer) => { …; rl.close(); })`, named by `names`): the
+ * callbacks with a release, each to be walked for a path that ends without it. The operation's
+ * callback is where the handle's last use completes, so every way out of it must end the handle
+ * (pesy re-asked an invalid answer with a new interface and left the old one reading stdin).
+ * Undefined when a release sits anywhere else.
  */
-export function errorFirstReleaseCallbacks(releases: readonly Node[], owner: FunctionNode): FunctionNode[] | undefined {
+export function errorFirstReleaseCallbacks(releases: readonly Node[], owner: FunctionNode, names?: ReadonlySet<string>): FunctionNode[] | undefined {
   if (releases.length === 0) return undefined;
   const callbacks = new Set<FunctionNode>();
   for (const release of releases) {
     const callback = enclosingFunction(release);
-    if (!callback || !isErrorFirstCallback(callback) || !isWithin(callback, owner)) return undefined;
+    if (!callback || !(isErrorFirstCallback(callback) || (names !== undefined && isOperationCallback(callback, names))) || !isWithin(callback, owner)) return undefined;
     callbacks.add(callback);
   }
   return [...callbacks];
+}
+
+/** `handle.question(q, (answer) => …)`: the last argument of a method call on the handle, not a listener registration. */
+function isOperationCallback(callback: FunctionNode, names: ReadonlySet<string>): boolean {
+  const call = outermostWrapper(callback).parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments.at(-1) !== outermostWrapper(callback)) return false;
+  const callee = call.callee;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.Identifier || !names.has(callee.object.name)) return false;
+  const method = staticPropertyName(callee);
+  return method !== undefined && !isEmitterListenerMethod(method) && method !== 'then' && method !== 'catch' && method !== 'finally';
 }

@@ -374,6 +374,7 @@ export class UntypedOracle implements TypeOracle {
       );
     }
     const callee = unwrapExpression(node.callee);
+    if (callee.type === AST_NODE_TYPES.Identifier) return this.#aliasedFactory(callee, awaited);
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
     const method = staticPropertyName(callee);
     if (method === undefined) return undefined;
@@ -390,6 +391,28 @@ export class UntypedOracle implements TypeOracle {
           receiverTypes.some((type) => sameDeclaration(type, factory.receiver)),
       ),
     );
+  }
+
+  /**
+   * `const get = secure ? https.get : http.get; get(options, onResponse)`: a `const` naming a package
+   * factory, or one of several that all make the same kind of resource (rss-parser's request).
+   */
+  #aliasedFactory(callee: TSESTree.Identifier, awaited: boolean): ResourceEntry | undefined {
+    const definition = findVariable(this.scopeManager, callee)?.defs[0];
+    const declarator = definition?.node;
+    if (definition?.type !== 'Variable' || declarator?.type !== AST_NODE_TYPES.VariableDeclarator || !declarator.init) return undefined;
+    if (declarator.parent.type !== AST_NODE_TYPES.VariableDeclaration || declarator.parent.kind !== 'const') return undefined;
+    let found: ResourceEntry | undefined;
+    for (const value of alternatives(declarator.init)) {
+      const member = value.type === AST_NODE_TYPES.MemberExpression || value.type === AST_NODE_TYPES.Identifier ? resolveModuleMember(value, this.#bindings) : undefined;
+      if (!member) return undefined;
+      const entry = this.#lookups.find(`factory ${awaited} ${memberKey(member)}`, (candidate) =>
+        candidate.factories?.some((factory) => 'from' in factory && namesPackageMember(factory, member) && (awaited || !factory.async)),
+      );
+      if (!entry || (found && entry !== found)) return undefined;
+      found = entry;
+    }
+    return found;
   }
 
   /** What we can tell about a receiver's type without a checker. */

@@ -73,6 +73,38 @@ export const defaultRegistry: readonly ResourceEntry[] = [
     quietMethods: ['send', 'ref', 'unref', 'setBroadcast', 'setTTL'],
   },
   {
+    // An outgoing request ends once its response is read; a caller that stops waiting (a timeout)
+    // must destroy it, or its socket stays open (rss-parser's feed requests).
+    description: 'HTTP request',
+    kind: 'handle',
+    types: [{ from: 'package', package: 'http', name: 'ClientRequest' }],
+    factories: [...fromPackage('http', 'request', 'get'), ...fromPackage('https', 'request', 'get')],
+    releases: [{ method: 'destroy' }, { method: 'abort' }],
+    quietMethods: [...streamQuietMethods, 'end', 'setTimeout', 'setHeader', 'removeHeader', 'flushHeaders', 'setNoDelay', 'setSocketKeepAlive'],
+    endsOnItsOwn: true,
+  },
+  {
+    // A child process ends when it exits; a caller that stops waiting for it must kill it.
+    description: 'child process',
+    kind: 'handle',
+    types: [{ from: 'package', package: 'child_process', name: 'ChildProcess' }],
+    factories: fromPackage('child_process', 'spawn', 'fork', 'exec', 'execFile'),
+    releases: [{ method: 'kill' }],
+    endsOnItsOwn: true,
+  },
+  {
+    // A temporary directory stays on disk until it is removed (tempy's task helper on a throwing task).
+    description: 'temporary directory',
+    kind: 'handle',
+    factories: [...fromPackage('fs', 'mkdtempSync'), ...awaited(fromPackage('fs/promises', 'mkdtemp'))],
+    releases: [
+      { function: { package: 'fs/promises', name: 'rm' }, async: true },
+      { function: { package: 'fs', name: 'rmSync' } },
+      { function: { package: 'fs/promises', name: 'rmdir' }, async: true },
+      { function: { package: 'fs', name: 'rmdirSync' } },
+    ],
+  },
+  {
     description: 'zlib stream',
     kind: 'handle',
     types: [{ from: 'package', package: 'zlib', name: 'Zlib' }],

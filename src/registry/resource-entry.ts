@@ -33,6 +33,12 @@ export interface ResourceEntry {
    */
   readonly chainingMethods?: readonly string[];
   /**
+   * It ends by itself when its work completes (a request once its response is read, a child process
+   * when it exits): no path needs to release it, except one that gives up waiting on it (a timeout,
+   * an abort), which must end it there.
+   */
+  readonly endsOnItsOwn?: boolean;
+  /**
    * Values that only this resource is built from: `new X(address, grpc.credentials.createInsecure())`
    * makes a gRPC client whatever `X` is (a `loadPackageDefinition` constructor has no useful type).
    */
