@@ -80,7 +80,30 @@ export async function save(dataSource: DataSource, row: object, runner?: QueryRu
   await runner.manager.insert('rows', row);
   if (ownRunner) await runner.release();
 }`,
-    errors: [{ messageId: 'releasedOnlyOnSuccess' as const, line: 6 }],
+    errors: [
+      {
+        messageId: 'releasedOnlyOnSuccess' as const,
+        line: 6,
+        suggestions: [
+          {
+            messageId: 'wrapInTryFinally' as const,
+            output: `
+import type { DataSource, QueryRunner } from 'typeorm';
+export async function save(dataSource: DataSource, row: object, runner?: QueryRunner): Promise<void> {
+  const ownRunner = runner === undefined || runner.isReleased;
+  if (runner === undefined || ownRunner) {
+    runner = dataSource.createQueryRunner();
+  }
+  try {
+    await runner.manager.insert('rows', row);
+  } finally {
+    if (ownRunner) await runner.release();
+  }
+}`,
+          },
+        ],
+      },
+    ],
   },
   {
     name: 'a TypeORM query runner of an injected data source, released after the schema change succeeds',
@@ -194,7 +217,7 @@ export async function runJob(options: JobOptions): Promise<void> {
         line: 9,
         suggestions: [
           {
-            messageId: 'wrapInTryFinally' as const,
+            messageId: 'guardEarlierRelease' as const,
             output: `
 import type { Pool } from 'pg';
 interface JobOptions {
@@ -205,13 +228,13 @@ export async function runJob(options: JobOptions): Promise<void> {
   const { pool, sql } = options;
   const client = await pool.connect();
   try {
-    try {
-      await client.query(sql);
-    } finally {
-      await client.query('commit');
-    }
+    await client.query(sql);
   } finally {
-    client.release();
+    try {
+      await client.query('commit');
+    } finally {
+      client.release();
+    }
   }
 }`,
           },

@@ -185,23 +185,26 @@ export function copyHeader(source: string, target: string) {
     messageId: 'releasedOnlyOnSuccess',
     line: 5,
     data: { resource: 'file descriptor', release: 'closeSync()', thrower: 'fs.closeSync(input)', line: '11' },
-    tryFinally: `
+    suggestion: {
+      messageId: 'guardEarlierRelease',
+      output: `
 import fs from 'node:fs';
 export function copyHeader(source: string, target: string) {
   const input = fs.openSync(source, 'r');
   const output = fs.openSync(target, 'w');
   try {
-    try {
-      const header = Buffer.alloc(64);
-      fs.readSync(input, header);
-      fs.writeSync(output, header);
-    } finally {
-      fs.closeSync(input);
-    }
+    const header = Buffer.alloc(64);
+    fs.readSync(input, header);
+    fs.writeSync(output, header);
   } finally {
-    fs.closeSync(output);
+    try {
+      fs.closeSync(input);
+    } finally {
+      fs.closeSync(output);
+    }
   }
 }`,
+    },
     }],
   },
   {
@@ -425,20 +428,23 @@ export async function withClient<T>(pool: Pool, callback: (context: { client: Po
 }`,
     messageId: 'releasedOnlyOnSuccess',
     line: 4,
-    tryFinally: `
+    suggestion: {
+      messageId: 'guardEarlierRelease',
+      output: `
 import type { Pool, PoolClient } from 'pg';
 export async function withClient<T>(pool: Pool, callback: (context: { client: PoolClient }) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   try {
-    try {
-      return await callback({ client });
-    } finally {
-      await client.query('commit');
-    }
+    return await callback({ client });
   } finally {
-    client.release();
+    try {
+      await client.query('commit');
+    } finally {
+      client.release();
+    }
   }
 }`,
+    },
   },
   {
     name: 'an inline readline input left open by a break out of the loop (DesktopCommanderMCP#631)',

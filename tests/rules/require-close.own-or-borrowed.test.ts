@@ -61,7 +61,34 @@ export async function send(brokers: string[], records: ProducerRecord[], useCach
   for (const record of records) await producer.send(record);
   if (!useCache) await producer.disconnect();
 }`,
-    errors: [{ messageId: 'releasedOnlyOnSuccess' as const, line: 9 }],
+    errors: [
+      {
+        messageId: 'releasedOnlyOnSuccess' as const,
+        line: 9,
+        suggestions: [
+          {
+            messageId: 'wrapInTryFinally' as const,
+            output: `
+import { Kafka, type Producer, type ProducerRecord } from 'kafkajs';
+declare function cachedProducer(): Promise<Producer>;
+export async function send(brokers: string[], records: ProducerRecord[], useCache: boolean): Promise<void> {
+  let producer: Producer;
+  if (useCache) {
+    producer = await cachedProducer();
+  } else {
+    producer = new Kafka({ brokers }).producer();
+    await producer.connect();
+  }
+  try {
+    for (const record of records) await producer.send(record);
+  } finally {
+    if (!useCache) await producer.disconnect();
+  }
+}`,
+          },
+        ],
+      },
+    ],
   },
 ];
 

@@ -349,7 +349,36 @@ export class Uploader {
     this.client = undefined;
   }
 }`,
-    errors: [{ messageId: 'releasedOnlyOnSuccess' as const, line: 6, data: { resource: '`this.client` from `new Client()`', release: '.close()', thrower: 'await this.client.access({ host })', line: '7' } }],
+    errors: [
+      {
+        messageId: 'releasedOnlyOnSuccess' as const,
+        line: 6,
+        data: { resource: '`this.client` from `new Client()`', release: '.close()', thrower: 'await this.client.access({ host })', line: '7' },
+        suggestions: [
+          {
+            messageId: 'wrapInTryFinally' as const,
+            output: `
+import { Client } from 'basic-ftp';
+export class Uploader {
+  private client: Client | undefined;
+  async upload(host: string, file: string): Promise<void> {
+    this.client = new Client();
+    try {
+      await this.client.access({ host });
+      await this.client.uploadFrom(file, file);
+    } finally {
+      this.disconnect();
+    }
+  }
+  disconnect(): void {
+    this.client?.close();
+    this.client = undefined;
+  }
+}`,
+          },
+        ],
+      },
+    ],
   },
   {
     name: 'an unnamed file stream piped into the response: .pipe() leaves it open when the client goes away',

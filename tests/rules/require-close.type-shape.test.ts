@@ -97,7 +97,31 @@ export async function title(url: string): Promise<string> {
   await browser.close();
   return text;
 }`,
-    errors: [{ messageId: 'releasedOnlyOnSuccess' as const, line: 5 }],
+    errors: [
+      {
+        messageId: 'releasedOnlyOnSuccess' as const,
+        line: 5,
+        suggestions: [
+          {
+            messageId: 'wrapInTryFinally' as const,
+            output: `
+import puppeteer, { type Browser } from 'puppeteer';
+export async function title(url: string): Promise<string> {
+  let browser: Browser;
+  browser = await puppeteer.launch();
+  try {
+    const page = await browser.newPage();
+    await page.goto(url);
+    const text = await page.title();
+    return text;
+  } finally {
+    await browser.close();
+  }
+}`,
+          },
+        ],
+      },
+    ],
   },
   {
     name: "a 'disconnected' listener only observes: a failing navigation still leaves the browser open",

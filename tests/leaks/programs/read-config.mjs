@@ -55,12 +55,13 @@ async function main() {
   const n = Number.parseInt(process.argv[2] ?? '60', 10);
   if (!Number.isInteger(n) || n < 1 || n > 10_000) throw new Error(`bad N: ${process.argv[2]}`);
 
-  const dir = mkdtempSync(join(tmpdir(), 'leakguard-read-config-'));
   const gcStarts = [];
   const observer = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) gcStarts.push(entry.startTime);
   });
   observer.observe({ entryTypes: ['gc'] });
+  // Made right before the `try` that removes it: the driver owns a temporary directory, released on every path.
+  const dir = mkdtempSync(join(tmpdir(), 'leakguard-read-config-'));
   try {
     const paths = [];
     for (let i = 0; i < n; i++) {
@@ -91,8 +92,8 @@ async function main() {
     const gcDuringLoop = gcStarts.filter((start) => start >= loopStart && start <= loopEnd).length;
     return { program: 'read-config', n, ok, failed, fdsBefore, fdsAfter, gcDuringLoop };
   } finally {
-    observer.disconnect();
     rmSync(dir, { recursive: true, force: true });
+    observer.disconnect();
   }
 }
 
