@@ -49,6 +49,17 @@ function parameterTypes(checker: ts.TypeChecker, signature: ts.Signature, call: 
 }
 
 /**
+ * Whether the call's own text can name a connection owner's maker: `new X(…)`, or a factory whose
+ * name says what it does (`createX`, `connect`, `open…`, `new…`); a getter or an operation's result is
+ * not a new connection. Free to ask: the checker is consulted only when this holds.
+ */
+export function mayMakeConnectionOwner(call: ts.CallExpression | ts.NewExpression): boolean {
+  if (!ts.isCallExpression(call)) return true;
+  const callee = ts.isPropertyAccessExpression(call.expression) ? call.expression.name.text : ts.isIdentifier(call.expression) ? call.expression.text : '';
+  return /^(create|connect|open|new)/i.test(callee);
+}
+
+/**
  * A value a package makes (`new X(…)`, `createX(…)`, `X.connect(…)`) that the registry does not list,
  * recognised as a connection owner by its declared shape: it can be ended (close, quit, disconnect,
  * end, destroy, shutdown, terminate) and something says it holds a connection — a `connect()` of its
@@ -60,11 +71,7 @@ export function connectionOwnerByShape(checker: ts.TypeChecker, call: ts.CallExp
   const signature = checker.getResolvedSignature(call);
   const maker = packageOf(signature?.getDeclaration());
   if (!signature || maker === undefined) return undefined;
-  if (ts.isCallExpression(call)) {
-    const callee = ts.isPropertyAccessExpression(call.expression) ? call.expression.name.text : ts.isIdentifier(call.expression) ? call.expression.text : '';
-    // A factory names what it does; a getter or an operation's result is not a new connection.
-    if (!/^(create|connect|open|new)/i.test(callee)) return undefined;
-  }
+  if (!mayMakeConnectionOwner(call)) return undefined;
   const value = resultType.isUnion() ? resultType.types.find((part) => !(part.flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void))) : resultType;
   if (!value || !(value.flags & ts.TypeFlags.Object)) return undefined;
   // `await client.connect()` resolving to the client itself (pg, mongodb): the receiver, not a new value.

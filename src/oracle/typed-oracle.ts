@@ -12,7 +12,7 @@ import { calleeSignatures, possibleResultTypes } from './possible-results';
 import { grpcCallSignature, programUsesGrpc, type GrpcCallSignature } from './grpc-call-signature';
 import type { EventSourceKind, RequestScopedMatch, SubscriptionRelease, TypeOracle } from './type-oracle';
 import type { UntypedOracle } from './untyped-oracle';
-import { connectionOwnerByShape } from './connection-owner-shape';
+import { connectionOwnerByShape, mayMakeConnectionOwner } from './connection-owner-shape';
 
 type TypeServices = Pick<ParserServicesWithTypeInformation, 'program' | 'esTreeNodeToTSNodeMap'>;
 
@@ -149,6 +149,8 @@ export class TypedOracle implements TypeOracle {
     const tsOuter = this.services.esTreeNodeToTSNodeMap.get(outer);
     const tsInner = this.services.esTreeNodeToTSNodeMap.get(inner);
     if (!tsOuter || !tsInner || (!ts.isCallExpression(tsInner) && !ts.isNewExpression(tsInner))) return undefined;
+    // Most calls are no maker by their name: resolving their signature would be the checker's work for nothing.
+    if (!mayMakeConnectionOwner(tsInner)) return undefined;
     const resultType = this.#resultType(tsOuter, tsInner, awaited);
     // A type the registry knows was judged by acquisition() (a view of a client, a handle): not ours to redo.
     if (this.matchType(resultType)) return undefined;
