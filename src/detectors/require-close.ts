@@ -1,3 +1,4 @@
+import { madeByOwnedParent } from '../ownership/owned-parent';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { isRepeatedPackageProduct, mayMentionObservedRelease, observedReleaseEntry, oneShotClientEntry, RELEASE_METHODS } from '../ownership/observed-release';
 import { assignedThisField, fieldMethodCalls, methodScopedField, releaseOfStoringClass } from '../ownership/method-scoped-field';
@@ -95,6 +96,8 @@ function detectUnreleasedHandles(analysis: Analysis, options: RequireCloseOption
       if (finding) findings.push(finding);
       continue;
     }
+    // `browser.newPage()` of a browser this function launched and closes: closing the browser closes it.
+    if (ownable && (entry === undefined || entry.kind === 'handle') && madeByOwnedParent(analysis, node)) continue;
     if (!entry && ownable && isThenReceiver(node)) {
       const finding = judgeContinuationParameter(analysis, options, node as TSESTree.CallExpression);
       if (finding) findings.push(finding);
@@ -121,7 +124,8 @@ function detectUnreleasedHandles(analysis: Analysis, options: RequireCloseOption
       // Typed: a value that holds a connection by its shape (a WebSocket client: `close()` and a
       // socket), which only a timer giving up on it tells this rule to end.
       const connection = analysis.oracle.connectionOwner?.(node);
-      return connection ? judgeSettlement(analysis, node, owner, settles, connection, true) : judgeSettlement(analysis, node, owner, settles, undefined);
+      // Either way the code's own evidence (a class method that ends the value) still counts.
+      return (connection && judgeSettlement(analysis, node, owner, settles, connection, true)) ?? judgeSettlement(analysis, node, owner, settles, undefined);
     };
     if (!handle && !entry && ownable && paired) {
       const pairing = pairedRelease(analysis, node, owner);

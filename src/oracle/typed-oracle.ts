@@ -135,7 +135,8 @@ export class TypedOracle implements TypeOracle {
     // #createsValue are not needed.
     const resultType = this.#resultType(tsOuter, tsInner, awaited);
     const typed = this.matchType(resultType);
-    const created = typed && !isChainingCall(inner, typed) && !this.#isDerivedView(tsInner, resultType) && this.#createsValue(tsInner, 0);
+    const created =
+      typed && !isChainingCall(inner, typed) && !isAccessorOfFactoryMadeType(inner, typed) && !this.#isDerivedView(tsInner, resultType) && this.#createsValue(tsInner, 0);
     const entry = created ? typed : this.syntactic.acquisition(expression);
     this.#acquisitions.set(tsOuter, entry ?? null);
     return entry;
@@ -718,6 +719,24 @@ function isChainingCall(call: Node, entry: ResourceEntry): boolean {
   const callee = unwrapExpression(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) return false;
   return entry.chainingMethods.includes(callee.property.name);
+}
+
+/**
+ * `page.browser()`, `page.context()`: a call that returns a type only its factories make, and is not
+ * one of them (by name: `launch` for `puppeteer.launch`, `chromium.launch`; `newPage`), hands back an
+ * existing one.
+ */
+function isAccessorOfFactoryMadeType(call: Node, entry: ResourceEntry): boolean {
+  if (!entry.madeOnlyByFactories || call.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = unwrapExpression(call.callee);
+  const name =
+    callee.type === AST_NODE_TYPES.Identifier
+      ? callee.name
+      : callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier
+        ? callee.property.name
+        : undefined;
+  const factoryNames = (entry.factories ?? []).map((factory) => ('method' in factory ? factory.method : factory.name.split('.').at(-1)));
+  return name === undefined || !factoryNames.includes(name);
 }
 
 const FINITE_FLAGS = ts.TypeFlags.Literal | ts.TypeFlags.BooleanLike | ts.TypeFlags.EnumLike | ts.TypeFlags.Null | ts.TypeFlags.Undefined;

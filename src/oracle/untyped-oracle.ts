@@ -152,10 +152,10 @@ export class UntypedOracle implements TypeOracle {
           inner.type === AST_NODE_TYPES.NewExpression ? this.#constructed(inner) : (this.#called(inner, settled) ?? this.#fromLocalFactory(inner, settled));
         // A plain function returning the client itself: any call of it acquires, awaited or not.
         const direct = !factory.async && returned.type !== AST_NODE_TYPES.AwaitExpression ? acquired(false) : undefined;
-        if (direct?.kind === 'client') return direct;
+        if (direct?.kind === 'client' || direct?.kind === 'handle') return direct;
         // A promise of one (an async function, or an awaited factory's promise): only its `await` acquires.
         const settled = awaited ? acquired(true) : undefined;
-        if (settled?.kind === 'client') return settled;
+        if (settled?.kind === 'client' || settled?.kind === 'handle') return settled;
       }
       return undefined;
     } finally {

@@ -13,6 +13,7 @@ import { isBorrowedRequestOption } from './borrowing-calls';
 import { isReadinessWait } from './readiness-waits';
 import type { OwnershipOptions } from './ownership-options';
 import { onlyBorrowsArgument } from './reading-helpers';
+import { lentOnEveryIteration } from './repeated-loans';
 import { isSettlingListener } from './settling-listener';
 
 export type EscapeReason =
@@ -149,7 +150,9 @@ function argumentRole(node: Node, call: TSESTree.CallExpression | TSESTree.NewEx
   // A helper of this file that only calls methods on it reads it and gives it back: no loan that
   // could have handed it over for good. Still a point where it leaves this function's hands, for a
   // function that later hands it over (returns, stores it) anyway.
-  const borrowed = call.type === AST_NODE_TYPES.CallExpression && onlyBorrowsArgument(call, call.arguments.indexOf(node as TSESTree.CallExpressionArgument), analysis, entry);
+  const borrowed =
+    (call.type === AST_NODE_TYPES.CallExpression && onlyBorrowsArgument(call, call.arguments.indexOf(node as TSESTree.CallExpressionArgument), analysis, entry)) ||
+    lentOnEveryIteration(node, call, analysis.scopeManager);
   return { kind: 'escape', reason: 'passed to a function', lent: true, borrowed };
 }
 

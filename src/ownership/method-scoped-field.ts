@@ -169,3 +169,42 @@ export function fieldMethodCalls(owner: FunctionNode, field: string, methods: Re
   });
   return calls;
 }
+
+/**
+ * `await this.start(); … finally { await this.stop(); }` where `start()` assigns `this.<field>` an
+ * acquisition and `stop()` releases it: the method brackets the field's value with its own set-up
+ * and tear-down, directly or through methods of its class, so whatever is made from that value
+ * inside the method ends with it. `isAcquisition` says whether an assigned value is one.
+ */
+export function fieldBracketedByMethod(
+  owner: FunctionNode,
+  field: string,
+  methods: ReadonlySet<string>,
+  scopeManager: ScopeManagerLike,
+  isAcquisition: (value: Node) => boolean,
+): boolean {
+  if (!isClassMethod(owner)) return false;
+  const setsUp = (fn: FunctionNode) => {
+    let found = false;
+    walkSameFunction(fn.body, (node) => {
+      if (found) return false;
+      if (node.type === AST_NODE_TYPES.AssignmentExpression && node.operator === '=' && thisFieldName(node.left) === field && isAcquisition(node.right)) found = true;
+      return undefined;
+    });
+    return found;
+  };
+  let setUp = setsUp(owner);
+  let released = releasedIn(owner, field, methods) !== undefined;
+  walkSameFunction(owner.body, (node) => {
+    if (setUp && released) return false;
+    if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const callee = unwrapExpression(node.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || unwrapExpression(callee.object).type !== AST_NODE_TYPES.ThisExpression) return undefined;
+    const helper = calledLocalFunction(node, scopeManager);
+    if (!helper || helper === owner || !isFunction(helper)) return undefined;
+    setUp ||= setsUp(helper);
+    released ||= releasedIn(helper, field, methods) !== undefined;
+    return undefined;
+  });
+  return setUp && released;
+}

@@ -11,6 +11,19 @@ const awaited = (factories: FactorySpecifier[]): FactorySpecifier[] =>
 /** `close()` first: on a WriteStream it flushes, then closes (`destroy()` would drop buffered data). */
 const streamReleases = [{ method: 'close' }, { method: 'destroy' }, { method: 'end' }] as const;
 
+/** Packages that export Puppeteer's and Playwright's API (their types live in the `-core` ones). */
+const BROWSER_PACKAGES = {
+  puppeteer: ['puppeteer', 'puppeteer-core'],
+  playwright: ['playwright', 'playwright-core', 'playwright-chromium', 'playwright-firefox', 'playwright-webkit', '@playwright/test'],
+} as const;
+const PLAYWRIGHT_ENGINES = ['chromium', 'firefox', 'webkit'];
+
+/** `browser.newPage()` and the like, on a Puppeteer or Playwright type of that name. */
+const browserMethod = (methods: string[], receiverName: string): FactorySpecifier[] =>
+  [...BROWSER_PACKAGES.puppeteer, ...BROWSER_PACKAGES.playwright].flatMap((pkg) =>
+    methods.map((method) => ({ method, receiver: { from: 'package' as const, package: pkg, name: receiverName }, async: true })),
+  );
+
 /** Stream methods whose failures arrive as `'error'` events, not exceptions. */
 const streamQuietMethods = ['write', 'setEncoding', 'setDefaultEncoding', 'pause', 'resume', 'cork', 'uncork', 'ref', 'unref'];
 
@@ -185,6 +198,50 @@ export const defaultRegistry: readonly ResourceEntry[] = [
     types: [{ from: 'package', package: 'worker_threads', name: 'Worker' }],
     // Waiting for `exit` means the code already owns the worker's end.
     releases: [{ method: 'terminate', async: true }, { listener: 'exit' }],
+  },
+  // Headless browsers (Puppeteer, Playwright): a launched browser is a process tree; its contexts and
+  // pages hold renderer processes and memory inside it until closed. A browser launched per job is
+  // fine when the job closes it on every path (PDF and scraping services do that); one left open
+  // on the error path, or a page of a long-lived browser never closed, piles up until launches fail.
+  {
+    description: 'headless browser',
+    kind: 'handle',
+    types: [
+      { from: 'package', package: 'puppeteer-core', name: 'Browser' },
+      { from: 'package', package: 'playwright-core', name: 'Browser' },
+    ],
+    factories: [
+      ...BROWSER_PACKAGES.puppeteer.flatMap((pkg) => fromPackage(pkg, 'launch')),
+      ...BROWSER_PACKAGES.playwright.flatMap((pkg) => fromPackage(pkg, ...PLAYWRIGHT_ENGINES.map((engine) => `${engine}.launch`))),
+    ],
+    // `puppeteer.connect()` attaches to a browser someone else runs: `disconnect()` is its release.
+    releases: [{ method: 'close', async: true }, { method: 'disconnect', async: true }],
+    madeOnlyByFactories: true,
+  },
+  {
+    description: 'browser context',
+    kind: 'handle',
+    types: [
+      { from: 'package', package: 'puppeteer-core', name: 'BrowserContext' },
+      { from: 'package', package: 'playwright-core', name: 'BrowserContext' },
+    ],
+    factories: [
+      ...BROWSER_PACKAGES.playwright.flatMap((pkg) => fromPackage(pkg, ...PLAYWRIGHT_ENGINES.map((engine) => `${engine}.launchPersistentContext`))),
+      ...browserMethod(['newContext', 'createBrowserContext', 'createIncognitoBrowserContext'], 'Browser'),
+    ],
+    releases: [{ method: 'close', async: true }],
+    madeOnlyByFactories: true,
+  },
+  {
+    description: 'browser page',
+    kind: 'handle',
+    types: [
+      { from: 'package', package: 'puppeteer-core', name: 'Page' },
+      { from: 'package', package: 'playwright-core', name: 'Page' },
+    ],
+    factories: [...browserMethod(['newPage'], 'Browser'), ...browserMethod(['newPage'], 'BrowserContext')],
+    releases: [{ method: 'close', async: true }],
+    madeOnlyByFactories: true,
   },
 
   // ---- clients: connection-owning, long-lived (no-client-per-call); listed here so handles

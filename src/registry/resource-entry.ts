@@ -39,6 +39,13 @@ export interface ResourceEntry {
    */
   readonly endsOnItsOwn?: boolean;
   /**
+   * Typed mode: only its `factories` make one. Libraries whose objects point at each other hand back
+   * existing ones from plain accessors (`page.browser()`, `page.context()`,
+   * `browser.defaultBrowserContext()`): a call returning the type is no acquisition unless it is one
+   * of the listed factories.
+   */
+  readonly madeOnlyByFactories?: boolean;
+  /**
    * Values that only this resource is built from: `new X(address, grpc.credentials.createInsecure())`
    * makes a gRPC client whatever `X` is (a `loadPackageDefinition` constructor has no useful type).
    */

@@ -936,8 +936,11 @@ export async function userCount() {
 untyped.run('require-close (untyped)', rule, {
   valid: [
     ...valid,
+  ],
+  invalid: [
+    ...sharedInvalidCases.map((shared) => invalidCase(shared, 'untyped')),
     {
-      name: 'untyped: a project factory is invisible without types (the typed mode reports it)',
+      name: "untyped: a function of the file that returns what it opens hands it to its caller, who must close it",
       code: `
 import { open } from 'node:fs/promises';
 async function openLog(path: string) { return open(path, 'a'); }
@@ -945,10 +948,29 @@ export async function append(path: string, line: string) {
   const log = await openLog(path);
   await log.write(line);
 }`,
+      errors: [
+        {
+          messageId: 'neverReleased' as const,
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'wrapInTryFinally' as const,
+              output: `
+import { open } from 'node:fs/promises';
+async function openLog(path: string) { return open(path, 'a'); }
+export async function append(path: string, line: string) {
+  const log = await openLog(path);
+  try {
+    await log.write(line);
+  } finally {
+    await log.close();
+  }
+}`,
+            },
+          ],
+        },
+      ],
     },
-  ],
-  invalid: [
-    ...sharedInvalidCases.map((shared) => invalidCase(shared, 'untyped')),
     {
       name: 'untyped: closing a readline interface does not close its input stream',
       code: `
