@@ -195,7 +195,8 @@ function detectClientsPerCall(analysis: Analysis, options: NoClientPerCallOption
     const report = (messageId: NoClientPerCallMessageId, data: Record<string, string>) =>
       (messageId === 'neverClosed' || !isFileEvidenced(entry)) &&
       findings.push(
-        inBranch
+        // A fallback the code makes itself (`options.client ?? createClient()`) is planned like any site.
+        inBranch && !(defaulted && branchHeld === outermostWrapper(node))
           ? { ruleId: NO_CLIENT_PER_CALL, messageId, node, data: { resource: entry.description, ...data }, remedy: defaulted ? DEFAULT_REFUSAL : BRANCH_REFUSAL }
           : withLazyRemedy({ ruleId: NO_CLIENT_PER_CALL, messageId, node, data: { resource: entry.description, ...data } }, remedy(site)),
       );

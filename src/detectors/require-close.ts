@@ -30,7 +30,7 @@ import { analyzeHandleUsage, type HandleUsage } from '../ownership/handle-usage'
 import { wrapperHolding, type WrapperHolding } from '../ownership/wrapper-field';
 import type { ResourceEntry } from '../registry/resource-entry';
 import { mayMentionAcquisition } from '../registry/text-precheck';
-import { planCloseAtOnce, planDestroyInlineSourceOnPeerClose, planFieldReleasedByTheMethod, planDestroyOnPeerClose, planHoistedOption, planMoveIntoTry, planReleaseInChainFinally, planReleaseOnError, planTryFinally } from '../remedies/plan-try-finally';
+import { planCloseAtOnce, planDestroyInlineSourceOnPeerClose, planFieldReleasedByTheMethod, planDestroyOnPeerClose, planDestroyOnSourceError, planHoistedOption, planMoveIntoTry, planReleaseInChainFinally, planReleaseOnError, planTryFinally } from '../remedies/plan-try-finally';
 
 export const REQUIRE_CLOSE = 'require-close';
 
@@ -552,7 +552,8 @@ function judgeBinding(
           ? report(
               'pipedFromUnwatchedSource',
               { source: describeThrower(analysis, source) },
-              refusal ?? { kind: 'refusal', reason: "`.pipe()` does not pass the source's failure on; connect them with `stream.pipeline()`, or destroy it in the source's 'error' listener" },
+              refusal ??
+                planDestroyOnSourceError(analysis, { source, handle: binding.variable.name, entry, declaration: binding.kind === 'variable' && binding.declarator ? binding.declarator.parent : undefined, owner }),
             )
           : undefined;
       }
@@ -927,6 +928,7 @@ const requireCloseMessages = {
     'This {{resource}} is handed over only on success (`{{handOff}}` on line {{handOffLine}}): `{{thrower}}` on line {{line}} can throw first and leave it open. Release it in a `catch` when that fails.',
   wrapInTryFinally: 'Release it in a `finally` block that covers every use.',
   destroyOnPeerClose: 'Destroy it when the peer closes.',
+  destroyOnSourceError: "Destroy it in the source's 'error' listener.",
   releaseOnError: 'Release it in a `catch` that rethrows, around its uses before the hand-off.',
   releaseBeforeSettle: 'Release it before each settle call that leaves it open.',
   releaseInChainFinally: 'Release it in a `.finally()` at the end of the promise chain.',
@@ -958,7 +960,9 @@ export const requireClose: RuleDescriptor<RequireCloseMessage, typeof requireClo
       const result = editsForWrapInTryFinally(plan, analysis.sourceText, analysis.ast, style);
       if ('refusal' in result || ('note' in result && result.note)) return [];
       const messageId = plan.destroyOnPeerClose
-        ? 'destroyOnPeerClose'
+        ? plan.destroyOnPeerClose.onSourceError
+          ? 'destroyOnSourceError'
+          : 'destroyOnPeerClose'
         : plan.hoist
           ? 'hoistBorrowedOption'
           : plan.onErrorOnly

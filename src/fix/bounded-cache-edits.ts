@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import { outermostWrapper } from '../ast/predicates';
-import type { BoundedCachePlan, BoundedMemoPlan, ClearInResetPlan, CollectionTranslation, LruCachePlan } from '../remedies/bounded-cache-plan';
+import type { BoundedCachePlan, BoundedMemoPlan, ClearInResetPlan, CollectionTranslation, EvictOldestPlan, LruCachePlan } from '../remedies/bounded-cache-plan';
 import { importNamed } from './add-import';
 import { admitsNullish, collectionTypes, isAnyType, jsDocTypeTags } from './jsdoc-type';
 import { leadingComments, startOfNextLineDirectives } from './leading-comments';
@@ -134,6 +134,29 @@ function clearInResetEdits(plan: ClearInResetPlan, source: string, ast: TSESTree
   return { edits: [{ range: [end, end], text: `${layout.eol}${indentation}${plan.emptying}${semicolon}` }] };
 }
 
+/**
+ * After the capped cleanup, on lines of their own in the file's indentation and semicolon style:
+ * while the cap is still reached, delete the first key (a Map's and a Set's oldest insertion).
+ */
+function evictOldestEdits(plan: EvictOldestPlan, source: string, ast: TSESTree.Program): EditResult {
+  const layout = new SourceLayout(source);
+  const end = plan.guard.range[1];
+  if (!layout.restOfLineIsEmpty(end)) return { refusal: `other code follows the size check on line ${plan.guard.loc.end.line}` };
+  const semi = usesSemicolons(ast, source) ? ';' : '';
+  const indent = layout.indentationAt(plan.guard.range[0]);
+  const unit = layout.indentUnit;
+  const { receiver } = plan;
+  const lines = [
+    '// The cleanup above removes only expired entries: drop the oldest until it is under the cap again.',
+    `while (${plan.atCap}) {`,
+    `${unit}const oldest = ${receiver}.keys().next().value${semi}`,
+    `${unit}if (oldest === undefined) break${semi}`,
+    `${unit}${receiver}.delete(oldest)${semi}`,
+    '}',
+  ];
+  return { edits: [{ range: [layout.lineEnd(end), layout.lineEnd(end)], text: lines.map((line) => `${layout.eol}${indent}${line}`).join('') }] };
+}
+
 function trimEdits(plan: LruCachePlan, source: string, max: number): EditResult {
   const layout = new SourceLayout(source);
   const edits: TextEdit[] = [];
@@ -235,6 +258,7 @@ export function editsForBoundedCache(plan: BoundedCachePlan, source: string, ast
   if (!Number.isSafeInteger(max) || max < 1) return { refusal: `--max must be a positive integer (got ${String(max)})` };
   if (ttl !== undefined && (!Number.isSafeInteger(ttl) || ttl < 1)) return { refusal: `--ttl must be a positive number of milliseconds (got ${String(ttl)})` };
   if (plan.collection === 'left-out-of-reset') return clearInResetEdits(plan, source, ast);
+  if (plan.collection === 'evict-oldest') return evictOldestEdits(plan, source, ast);
   if (plan.collection === 'array') return trimEdits(plan, source, max);
   if (plan.collection === 'memo') return memoEdits(plan, source, ast, ttl === undefined ? `{ max: ${max} }` : `{ max: ${max}, ttl: ${ttl} }`);
   const imported = importNamed(ast, source, 'lru-cache', 'LRUCache');

@@ -18,7 +18,24 @@ export interface ClearInResetPlan {
  * (records and Sets switch to its Map-like API); an array gets a trim to the newest entries after
  * each growth.
  */
-export type BoundedCachePlan = LruCachePlan | ClearInResetPlan | BoundedMemoPlan;
+export type BoundedCachePlan = LruCachePlan | ClearInResetPlan | BoundedMemoPlan | EvictOldestPlan;
+
+/**
+ * A Map or Set with a size cap whose cleanup removes only entries older than a window: the code
+ * already says how large it may get, so the fix keeps its design and makes the cap hold — after the
+ * capped cleanup, the oldest entries (a Map and a Set keep insertion order) go until it is under the
+ * cap again.
+ */
+export interface EvictOldestPlan {
+  readonly kind: 'bounded-cache';
+  readonly collection: 'evict-oldest';
+  /** The `if (<receiver>.size >= <cap>) …` statement the eviction follows. */
+  readonly guard: TSESTree.IfStatement;
+  /** The collection as the guard names it (`this.seen`). */
+  readonly receiver: string;
+  /** The condition that says it is at or over its cap, as the guard writes it (`this.seen.size >= MAX`). */
+  readonly atCap: string;
+}
 
 /**
  * A memoiser applied at module load gets an LRU cache of its own: lodash's `memoized.cache = new

@@ -9,6 +9,7 @@ import type { CollectionUse } from '../collections/collection-uses';
 import type { LongLivedCollection } from '../collections/long-lived-collections';
 import type { Remedy } from '../findings/finding';
 import type { ArrayTrim, BoundedCachePlan, CollectionTranslation } from './bounded-cache-plan';
+import { planEvictOldest } from './plan-evict-oldest';
 
 const refuse = (reason: string): Remedy<BoundedCachePlan> => ({ kind: 'refusal', reason });
 
@@ -148,6 +149,9 @@ export function planBoundedCache(
     if (typeof trims === 'string') return refuse(trims);
     return { ...base, typeArguments: undefined, translations: [], trims };
   }
+  // A cap the code already keeps with an age-only cleanup: make the cap hold rather than swap the collection.
+  const evict = collection.kind === 'map' || collection.kind === 'set' ? planEvictOldest(analysis, uses) : undefined;
+  if (evict) return evict;
   const alias = collection.aliases[0];
   if (alias) return refuse(`it is also named \`${alias.name}\` (line ${alias.loc.start.line}); rewrite through one name`);
   const problem = constructionProblem(collection);

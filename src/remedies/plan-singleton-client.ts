@@ -18,6 +18,7 @@ import { findSharedGetter, normalize } from './shared-getter';
 import { instanceStateWrite } from './instance-state-writes';
 import { memoisableFactory, type MemoisableFactory } from './memoised-factory-method';
 import { closureOfConstants } from './closure-constants';
+import { callerFallbackOf } from './caller-fallback';
 
 export interface ClientSite {
   readonly acquisition: Node;
@@ -87,7 +88,10 @@ function perCallValue(analysis: Analysis, expression: Node, thisIsShared = false
 interface Substitution {
   readonly identifier: TSESTree.Identifier;
   readonly declarator: TSESTree.VariableDeclarator;
+  /** The initialiser as an operand: parenthesised unless it is one already. */
   readonly text: string;
+  /** The initialiser as written, for a place that takes any expression (a property value, an argument). */
+  readonly raw: string;
 }
 
 /**
@@ -163,7 +167,7 @@ function constantFromModuleValues(analysis: Analysis, identifier: TSESTree.Ident
     init.type === AST_NODE_TYPES.Identifier || init.type === AST_NODE_TYPES.Literal || init.type === AST_NODE_TYPES.TemplateLiteral || init.type === AST_NODE_TYPES.MemberExpression
       ? text
       : `(${text})`;
-  return { identifier, declarator, text: operand };
+  return { identifier, declarator, text: operand, raw: init.type === AST_NODE_TYPES.SequenceExpression ? operand : text };
 }
 
 /** The acquisition's text with the substitutions written in (`{ url }` becomes `{ url: … }`). */
@@ -174,9 +178,19 @@ function substituted(source: string, acquisition: Node, substitutions: readonly 
     const end = substitution.identifier.range[1] - acquisition.range[0];
     const property = substitution.identifier.parent;
     const shorthand = property?.type === AST_NODE_TYPES.Property && property.shorthand;
-    text = text.slice(0, start) + (shorthand ? `${substitution.identifier.name}: ${substitution.text}` : substitution.text) + text.slice(end);
+    const standsAlone = shorthand || takesAnyExpression(substitution.identifier);
+    const value = standsAlone ? substitution.raw : substitution.text;
+    text = text.slice(0, start) + (shorthand ? `${substitution.identifier.name}: ${value}` : value) + text.slice(end);
   }
   return text;
+}
+
+/** `{ url: <here> }`, `f(<here>)`, `[<here>]`, `${<here>}`: no operator binds the value to its neighbours. */
+function takesAnyExpression(identifier: TSESTree.Identifier): boolean {
+  const parent = identifier.parent;
+  if (parent?.type === AST_NODE_TYPES.Property) return parent.value === identifier;
+  if (parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) return parent.arguments.includes(identifier);
+  return parent?.type === AST_NODE_TYPES.ArrayExpression || parent?.type === AST_NODE_TYPES.TemplateLiteral;
 }
 
 /** The substituted constants' declarations that nothing outside the acquisition reads. */
@@ -433,8 +447,8 @@ export class SingletonPlanner {
   readonly #taken = new Set<string>();
   /** Module-level declarations and globals: a new module variable must not clash with them. */
   readonly #moduleNames = new Set<string>();
-  /** Acquisition text → the names planned for it in this pass. */
-  readonly #planned = new Map<string, SingletonClientPlan['names']>();
+  /** Acquisition text → the names planned for it in this pass, and the function of the site that claimed them. */
+  readonly #planned = new Map<string, { readonly names: SingletonClientPlan['names']; readonly owner: FunctionNode }>();
   readonly #typescript: boolean;
 
   constructor(private readonly analysis: Analysis) {
@@ -453,6 +467,9 @@ export class SingletonPlanner {
     const awaited = site.acquisition.type === AST_NODE_TYPES.AwaitExpression;
     const acquisition = site.acquisition.type === AST_NODE_TYPES.AwaitExpression ? site.acquisition.argument : site.acquisition;
     // `this.getClient()` returning a new client: the method keeps the one it makes.
+    // `options.client ?? createClient(url)`: only the fallback moves; a client the caller passes stays theirs.
+    const fallback = callerFallbackOf(site.acquisition);
+    if (fallback) return this.#planFallback(site, acquisition, awaited, fallback);
     const factory = memoisableFactory(analysis, acquisition);
     if (factory) return 'refusal' in factory ? refuse(factory.refusal) : this.#planMemoisedFactory(site, factory.factory);
     const inlined = inlinableLocals(analysis, acquisition);
@@ -490,15 +507,10 @@ export class SingletonPlanner {
 
     const substitutions = 'substitutions' in inlined ? inlined.substitutions : [];
     const acquisitionText = substituted(analysis.sourceText, acquisition, substitutions);
-    const text = normalize(acquisitionText);
-    const existing = keyed ? undefined : findSharedGetter(analysis, text);
-    const claimed = this.#planned.get(text);
-    // Two sites of one client: the first declares the getter; the next pass finds it and reuses it.
-    if (!existing && claimed) return refuse(`the same client is moved to \`${claimed.getter}()\` at another site first`);
-    const allocated = existing ?? this.#allocateNames(site);
-    const names = keyed ? this.#keyedNames(allocated) : allocated;
+    const shared = this.#sharedNames(site, acquisitionText, keyed !== undefined);
+    if ('refusal' in shared) return refuse(shared.refusal);
+    const names = keyed ? this.#keyedNames(shared.names) : shared.names;
     if (!names) return refuse(`its arguments use \`${perCall}\`, a value of this call, and the names for a map of clients are taken; keep one client per key (a Map) or pass the client in`);
-    if (!existing) this.#planned.set(text, names);
 
     const typeText = this.#typescript ? this.#typeText(acquisition) : undefined;
     if (this.#typescript && !typeText) return refuse('leakguard cannot name the client’s type here; move the client to module level by hand');
@@ -511,12 +523,75 @@ export class SingletonPlanner {
       awaited,
       anchor: topLevelStatement(acquisition),
       names,
-      reuse: existing !== undefined,
+      reuse: shared.reuse,
       typeText,
       release,
       // A parameter default or a field would hold the promise: the awaited site calls the getter in place.
       site: awaited || keyed ? { kind: 'in-place' } : this.#siteOf(site, names),
       removals,
+      moduleSystem: moduleSystemOf(analysis.ast, analysis.sourceText),
+      semicolons: usesSemicolons(analysis.ast, analysis.sourceText),
+    };
+  }
+
+  /**
+   * The getter a site calls. Sites of the same client in different functions share one (the first
+   * declares it; the next pass finds it and reuses it). Two sites in one function were two clients in
+   * one run — a publisher and a subscriber, say — and stay two: each gets a getter of its own.
+   */
+  #sharedNames(site: ClientSite, acquisitionText: string, keyed: boolean): { names: SingletonClientPlan['names']; reuse: boolean } | { refusal: string } {
+    const text = normalize(acquisitionText);
+    const found = keyed ? undefined : findSharedGetter(this.analysis, text);
+    const existing = found && !callsGetter(site.owner, found.getter) ? found : undefined;
+    const claimed = this.#planned.get(text);
+    if (!existing && claimed && claimed.owner !== site.owner) return { refusal: `the same client is moved to \`${claimed.names.getter}()\` at another site first` };
+    if (existing) return { names: existing, reuse: true };
+    const names = this.#allocateNames(site);
+    if (!claimed) this.#planned.set(text, { names, owner: site.owner });
+    return { names, reuse: false };
+  }
+
+  /**
+   * `options.publisher ?? createClient({ url })`: the client the function makes when its caller passed
+   * none becomes a lazily created module-level fallback, `options.publisher ?? getPublisher()`. A
+   * client the caller passes is used as before.
+   */
+  #planFallback(site: ClientSite, acquisition: Node, awaited: boolean, fallback: Node): Remedy<SingletonClientPlan> {
+    const { analysis } = this;
+    const given = normalize(analysis.sourceText.slice(fallback.range[0], fallback.range[1]));
+    const inlined = inlinableLocals(analysis, acquisition);
+    if ('perCall' in inlined) {
+      return refuse(
+        `it is the fallback for \`${given}\`, and its arguments use \`${inlined.perCall}\`, a value of this call: one shared fallback cannot serve every caller; require callers to pass a client`,
+      );
+    }
+    if (site.binding.kind !== 'variable') return refuse(`it is the fallback for \`${given}\` and is not kept in a variable; move the fallback to module level by hand`);
+    const [close] = site.releases;
+    if (close) {
+      const code = normalize(analysis.sourceText.slice(close.range[0], close.range[1]));
+      return refuse(`\`${code}\` closes the client the caller passed as well as the fallback; a shared fallback must stay open: close only a client this function made, by hand`);
+    }
+    if (site.closedInCallback) return refuse('it is closed inside a callback; a shared fallback must stay open: remove that close by hand');
+    const stateWrite = acquisition.type === AST_NODE_TYPES.NewExpression ? instanceStateWrite(analysis, acquisition.callee) : undefined;
+    if (stateWrite) return refuse(`the class keeps per-caller state (${stateWrite}): one shared instance would share it between callers; share the client it opens instead`);
+    const acquisitionText = substituted(analysis.sourceText, acquisition, inlined.substitutions);
+    const shared = this.#sharedNames(site, acquisitionText, false);
+    if ('refusal' in shared) return refuse(shared.refusal);
+    const typeText = this.#typescript ? this.#typeText(acquisition) : undefined;
+    if (this.#typescript && !typeText) return refuse('leakguard cannot name the client’s type here; move the fallback to module level by hand');
+    return {
+      kind: 'singleton-client',
+      acquisition,
+      acquisitionText,
+      inlinedDeclarations: unreadDeclarations(analysis, acquisition, inlined.substitutions),
+      awaited,
+      anchor: topLevelStatement(acquisition),
+      names: shared.names,
+      reuse: shared.reuse,
+      typeText,
+      release: closeMethodOf(site.entry),
+      site: { kind: 'in-place' },
+      removals: [],
       moduleSystem: moduleSystemOf(analysis.ast, analysis.sourceText),
       semicolons: usesSemicolons(analysis.ast, analysis.sourceText),
     };
@@ -757,6 +832,17 @@ export class SingletonPlanner {
     // `grpc.Client` through `import * as grpc`: a namespace has its types.
     return definition.node.type === AST_NODE_TYPES.ImportNamespaceSpecifier && callee.type === AST_NODE_TYPES.MemberExpression && callee.object === root;
   }
+}
+
+/** `fn` already calls `getter()`: a getter written for another client of the same run. */
+function callsGetter(fn: FunctionNode, getter: string): boolean {
+  let found = false;
+  walk(fn, (node) => {
+    if (found) return false;
+    if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === getter) found = true;
+    return undefined;
+  });
+  return found;
 }
 
 function rootIdentifier(member: TSESTree.MemberExpression): Node {

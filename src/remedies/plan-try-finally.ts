@@ -678,3 +678,56 @@ export function planDestroyInlineSourceOnPeerClose(
     },
   };
 }
+
+/**
+ * `source.pipe(handle)` where nothing watches the source's failure (`.pipe()` does not pass it on):
+ * `source.on('error', (error) => handle.destroy(error));` before the statement that pipes, so the
+ * handle ends with the error and whoever reads it sees the failure. The source must be a name or a
+ * property path, read again without side effects; the pipe must be in a statement of the function
+ * that holds the handle.
+ */
+export function planDestroyOnSourceError(
+  analysis: Analysis,
+  site: { readonly source: Node; readonly handle: string; readonly entry: ResourceEntry; readonly declaration: TSESTree.VariableDeclaration | undefined; readonly owner: FunctionNode },
+): Remedy<WrapInTryFinallyPlan> {
+  const text = analysis.sourceText;
+  const sourceText = text.slice(site.source.range[0], site.source.range[1]);
+  const refusal = refuse("`.pipe()` does not pass the source's failure on; connect them with `stream.pipeline()`, or destroy it in the source's 'error' listener");
+  const release = hoistedRelease(site.entry);
+  const statement = statementHolding(site.source, site.owner);
+  if (!isPropertyPath(site.source) || !release || !site.declaration || !statement || statement === site.declaration) return refusal;
+  const semicolon = text.slice(statement.range[0], statement.range[1]).trimEnd().endsWith(';') ? ';' : '';
+  const quote = quoteOf(analysis.ast, text);
+  const error = site.handle === 'error' ? 'err' : 'error';
+  const end = release === 'destroy' ? `${site.handle}.destroy(${error})` : `${site.handle}.${release}()`;
+  // A file written without arrow functions gets a function expression, as its other listeners are.
+  const listener = /=>/.test(text) || !/\bvar\s/.test(text) ? `(${error}) => ${end}` : `function (${error}) { ${end}${semicolon || ';'} }`;
+  return {
+    kind: 'wrap-in-try-finally',
+    declaration: site.declaration,
+    first: site.declaration,
+    last: site.declaration,
+    removals: [],
+    release: `${end}${semicolon}`,
+    disposal: undefined,
+    inAsyncFunction: site.owner.async,
+    destroyOnPeerClose: { pipe: statement as TSESTree.ExpressionStatement, statement: `${sourceText}.on(${quote}error${quote}, ${listener})${semicolon}`, onSourceError: true },
+  };
+}
+
+/** `res`, `res.message`, `this.upstream`: an expression that reads the same value again. */
+function isPropertyPath(node: Node): boolean {
+  if (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.ThisExpression) return true;
+  return node.type === AST_NODE_TYPES.MemberExpression && !node.computed && !node.optional && isPropertyPath(node.object);
+}
+
+/** The statement of a block that holds `node`, inside `owner` and no function nested in it. */
+function statementHolding(node: Node, owner: FunctionNode): TSESTree.Statement | undefined {
+  let current: Node = node;
+  while (current.parent && current !== owner) {
+    if (enclosingFunction(current) !== owner) return undefined;
+    if (statementListOf(current.parent)) return current as TSESTree.Statement;
+    current = current.parent;
+  }
+  return undefined;
+}

@@ -43,6 +43,8 @@ export interface WrapInTryFinallyPlan {
      * `const <name> = <source>;`, the 'close' listener, and `<name>.pipe(res);`.
      */
     readonly hoisted?: { readonly declaration: string; readonly pipe: string };
+    /** The listener goes on the piping source's 'error' (it failed), not on a peer's 'close'. */
+    readonly onSourceError?: boolean;
   };
   /**
    * Handed over on success (returned, piped, stored): the release goes in `catch (<name>) { release;

@@ -251,7 +251,25 @@ export function inflate(source: Readable) {
   const inflater = zlib.createInflate();
   return source.pipe(inflater);
 }`,
-    errors: [{ messageId: 'pipedFromUnwatchedSource' as const, line: 5 }],
+    errors: [
+      {
+        messageId: 'pipedFromUnwatchedSource' as const,
+        line: 5,
+        suggestions: [
+          {
+            messageId: 'destroyOnSourceError' as const,
+            output: `
+import zlib from 'node:zlib';
+import type { Readable } from 'node:stream';
+export function inflate(source: Readable) {
+  const inflater = zlib.createInflate();
+  source.on('error', (error) => inflater.destroy(error));
+  return source.pipe(inflater);
+}`,
+          },
+        ],
+      },
+    ],
   },
 ];
 
