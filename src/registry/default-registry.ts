@@ -460,13 +460,13 @@ export const defaultRegistry: readonly ResourceEntry[] = [
     factories: awaited(fromPackage('mongodb', 'MongoClient.connect')),
     releases: [{ method: 'close', async: true }],
     // `connect(): Promise<this>`: `new MongoClient(url).connect()` is still that client (a promise of it).
-    chainingMethods: ['connect'],
+    chainingMethods: ['connect'],    connectsIdempotently: true,
   },
   {
     description: 'Prisma client',
     kind: 'client',
     types: [{ from: 'package', package: '@prisma/client', name: 'PrismaClient' }],
-    releases: [{ method: '$disconnect', async: true }],
+    releases: [{ method: '$disconnect', async: true }],    connectsIdempotently: true,
   },
   {
     // `Producer` and `Consumer` are type aliases; `kafka.producer()` is how they are made.

@@ -46,6 +46,12 @@ export interface ResourceEntry {
    */
   readonly madeOnlyByFactories?: boolean;
   /**
+   * Its `connect()` may run again on a connected client (MongoDB's is a no-op then, Prisma's
+   * `$connect()` too). Others reject the second call (pg, node-redis), so a client shared by the
+   * singleton-client codemod must not keep a per-call `connect()`.
+   */
+  readonly connectsIdempotently?: boolean;
+  /**
    * Values that only this resource is built from: `new X(address, grpc.credentials.createInsecure())`
    * makes a gRPC client whatever `X` is (a `loadPackageDefinition` constructor has no useful type).
    */

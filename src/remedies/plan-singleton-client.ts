@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import type { Analysis } from '../analysis/analysis';
-import type { FunctionNode } from '../ast/predicates';
+import { isInside, staticPropertyName, type FunctionNode } from '../ast/predicates';
 import { nodeIndexOf } from '../ast/node-index';
 import { findVariable } from '../ast/scopes';
 import { standaloneStatementOf } from '../ast/standalone-statement';
@@ -32,6 +32,27 @@ export interface ClientSite {
 }
 
 const refuse = (reason: string): Remedy<SingletonClientPlan> => ({ kind: 'refusal', reason });
+
+const CONNECTING_METHODS = new Set(['connect', '$connect']);
+
+/**
+ * `await client.connect()` in the function that makes the client, for a client whose `connect()`
+ * rejects when it already ran (pg's "Client has already been connected", node-redis's "Socket already
+ * opened"): shared, the second call's connect would fail. The call's code, for the reason.
+ */
+function perCallConnect(site: ClientSite, sourceText: string): string | undefined {
+  if (site.entry.connectsIdempotently || site.binding.kind !== 'variable') return undefined;
+  for (const reference of site.binding.variable.references) {
+    const member = reference.identifier.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier) continue;
+    const name = staticPropertyName(member);
+    const call = member.parent;
+    if (name && CONNECTING_METHODS.has(name) && call?.type === AST_NODE_TYPES.CallExpression && call.callee === member && isInside(call, site.owner)) {
+      return normalize(sourceText.slice(call.range[0], call.range[1]));
+    }
+  }
+  return undefined;
+}
 
 /** The registry's method that closes the client, if it names one (a `[Symbol.dispose]` is not called by name). */
 function closeMethodOf(entry: ResourceEntry): SingletonClientPlan['release'] {
@@ -463,6 +484,12 @@ export class SingletonPlanner {
   plan(site: ClientSite): Remedy<SingletonClientPlan> {
     const { analysis } = this;
     const { entry } = site;
+    const connect = perCallConnect(site, analysis.sourceText);
+    if (connect) {
+      return refuse(
+        `it connects the client on every call (\`${connect}\`), and a shared client rejects a second connect: connect it once where it is created (a promise of the connected client) or pass a connected client in`,
+      );
+    }
     // `await connect(url)`: the getter shares the promise; the site keeps its `await`.
     const awaited = site.acquisition.type === AST_NODE_TYPES.AwaitExpression;
     const acquisition = site.acquisition.type === AST_NODE_TYPES.AwaitExpression ? site.acquisition.argument : site.acquisition;
