@@ -247,36 +247,77 @@ function codemodFor(rule) {
   return codemod;
 }
 
+/**
+ * The paired codemod on `file`; its output is checked by `checkOutput` (measurePart says when).
+ */
 function runPairedCodemod(file, extension, rule, program) {
   const descriptor = codemodFor(rule);
   const name = descriptor.name;
   const result = runCodemod(descriptor, { source: readFileSync(file, 'utf8'), filePath: file, ...(program ? { program } : {}) });
   const fixed = result.outcomes.filter((outcome) => outcome.status === 'fixed').length;
   const skipped = result.outcomes.length - fixed;
-  const output = result.output === undefined ? undefined : checkOutput(file, extension, rule, result.output, program);
   return {
     codemod: name,
     fixed,
     skipped,
-    // The paired rule on the output: each skipped site keeps reporting (its todo marker); more than
-    // that is a fix the rule does not accept.
-    stillReported: output ? Math.max(0, output.findings - skipped) : 0,
-    // Typed runs: TypeScript errors (strict) in the output that the input did not have.
-    newTypeErrors: output ? output.newTypeErrors : [],
+    output: result.output,
     parseError: result.parseError ? `${result.parseError.line}:${result.parseError.column} ${result.parseError.message}` : undefined,
     reasons: result.outcomes.filter((outcome) => outcome.status !== 'fixed').map((outcome) => outcome.reason ?? ''),
   };
 }
 
+/** The measured verdict of a codemod run: what `runPairedCodemod` found plus the check of its output. */
+function codemodVerdict(run, checked) {
+  return {
+    codemod: run.codemod,
+    fixed: run.fixed,
+    skipped: run.skipped,
+    // The paired rule on the output: each skipped site keeps reporting (its todo marker); more than
+    // that is a fix the rule does not accept.
+    stillReported: checked ? Math.max(0, checked.findings - run.skipped) : 0,
+    // Typed runs: TypeScript errors (strict) in the output that the input did not have.
+    newTypeErrors: checked ? checked.newTypeErrors : [],
+    parseError: run.parseError,
+    reasons: run.reasons,
+  };
+}
+
 /**
- * The codemod's output of `file`, checked as a user would after running it: the paired rule on it, and
- * (typed) the TypeScript errors the output has and the input had not, in a program where the output
- * replaces the file (the rest of the part's program reused).
+ * The codemod outputs `checkOutput` checks typed, one program each (the output in place of its file,
+ * every other file as before) with a fresh checker that re-resolves everything the output touches
+ * (lib, @types/node, the packages): most of the measurement's time. Only TypeScript outputs need a
+ * program of their own, for the TypeScript errors an output adds: those are compared by message text,
+ * and a checker words a message after the types it has already built (which union member an
+ * elaboration names), so the texts are only comparable checked as they always were.
+ *
+ * JavaScript outputs (checkJs off: no TypeScript errors are compared) only get the paired rule; they
+ * are linted at the end of the part in one program holding every JavaScript output in place of its
+ * file. The fixtures are independent modules, so each output has the same types there as in a program
+ * of its own: what a file sees of another fixture is only what it imports or references from it, or
+ * what that fixture declares globally. `fixturesIndependent` checks exactly that; where it fails, each
+ * output gets its own program as before.
  */
-function checkOutput(file, extension, rule, output, program) {
-  const outputProgram = program ? programWithText(program, file, output) : undefined;
+function checkOutputsTogether(outputs, extensionOf, ruleOf, program) {
+  const checked = new Map();
+  if (outputs.size === 0) return checked;
+  const shared = programWithTexts(program, outputs);
+  const independent = fixturesIndependent(program, shared, outputs);
+  for (const [file, output] of outputs) {
+    const outputProgram = independent ? shared : programWithTexts(program, new Map([[file, output]]));
+    checked.set(file, checkOutput(file, extensionOf(file), ruleOf(file), output, program, outputProgram));
+  }
+  return checked;
+}
+
+/** Whether `checkOutput` compares TypeScript errors for this output (typed runs, TypeScript files). */
+function comparesTypeErrors(extension, program) {
+  return program !== undefined && /\.[cm]?tsx?$/.test(extension);
+}
+
+/** The check of one output; `outputProgram` (typed) holds the output in place of `file`. */
+function checkOutput(file, extension, rule, output, program, outputProgram) {
   const findings = lintFile(file, extension, outputProgram, output).findings.filter((finding) => finding.rule === rule).length;
-  if (!program || !/\.[cm]?tsx?$/.test(extension)) return { findings, newTypeErrors: [] };
+  if (!comparesTypeErrors(extension, program)) return { findings, newTypeErrors: [] };
   const before = diagnosticTexts(program, file);
   const after = diagnosticTexts(outputProgram, file);
   for (const text of before) {
@@ -286,15 +327,48 @@ function checkOutput(file, extension, rule, output, program) {
   return { findings, newTypeErrors: after };
 }
 
-function programWithText(program, file, text) {
+/** `program` with each file of `texts` (path → text) replaced by its text; the rest reused. */
+function programWithTexts(program, texts) {
   const options = program.getCompilerOptions();
   const host = ts.createCompilerHost(options, true);
   const getSourceFile = host.getSourceFile.bind(host);
   const readFile = host.readFile.bind(host);
-  const isFile = (name) => path.resolve(name) === path.resolve(file);
-  host.getSourceFile = (name, languageVersion, ...rest) => (isFile(name) ? ts.createSourceFile(name, text, languageVersion, true) : program.getSourceFile(name) ?? getSourceFile(name, languageVersion, ...rest));
-  host.readFile = (name) => (isFile(name) ? text : readFile(name));
+  const replaced = new Map([...texts].map(([file, text]) => [path.resolve(file), text]));
+  host.getSourceFile = (name, languageVersion, ...rest) => {
+    const text = replaced.get(path.resolve(name));
+    return text !== undefined ? ts.createSourceFile(name, text, languageVersion, true) : program.getSourceFile(name) ?? getSourceFile(name, languageVersion, ...rest);
+  };
+  host.readFile = (name) => replaced.get(path.resolve(name)) ?? readFile(name);
   return ts.createProgram({ rootNames: program.getRootFileNames(), options, host, oldProgram: program });
+}
+
+/**
+ * Whether the part's fixtures cannot see each other, in `program` and in `shared` (the outputs in
+ * place): no root file imports or references another root file, and no replaced file augments a
+ * module or the global scope. Then each output's types are the same in `shared` as in a program of
+ * its own.
+ */
+function fixturesIndependent(program, shared, outputs) {
+  const roots = new Set(program.getRootFileNames().map((file) => path.resolve(file)));
+  const options = program.getCompilerOptions();
+  for (const candidate of [program, shared]) {
+    for (const root of roots) {
+      const sourceFile = candidate.getSourceFile(root);
+      if (!sourceFile) return false;
+      const specifiers = [...sourceFile.imports.map((literal) => literal.text), ...sourceFile.referencedFiles.map((reference) => reference.fileName)];
+      for (const specifier of specifiers) {
+        if (!/^[./]/.test(specifier)) continue; // a package: node_modules, never a fixture
+        const resolved = ts.resolveModuleName(specifier, root, options, ts.sys).resolvedModule?.resolvedFileName;
+        const target = resolved ? path.resolve(resolved) : path.resolve(path.dirname(root), specifier);
+        if (roots.has(target)) return false;
+      }
+    }
+    for (const file of outputs.keys()) {
+      const sourceFile = candidate.getSourceFile(file);
+      if (!sourceFile || (sourceFile.moduleAugmentations?.length ?? 0) > 0 || !ts.isExternalModule(sourceFile)) return false;
+    }
+  }
+  return true;
 }
 
 function diagnosticTexts(program, file) {
@@ -306,10 +380,24 @@ function diagnosticTexts(program, file) {
 function measurePart(part, { typed }) {
   const pairs = readPairs(partFolder(part));
   const program = typed ? createFixtureProgram(pairs.flatMap((pair) => [pair.beforePath, pair.afterPath])) : undefined;
-  const files = pairs.map((pair) => {
+  // Pair by pair as a user would check them (the order the part's checker sees them in is part of
+  // what the TypeScript-error texts compare, see checkOutputsTogether); JavaScript outputs typed at the end.
+  const together = new Map();
+  const measured = pairs.map((pair) => {
     const before = lintFile(pair.beforePath, pair.extension, program);
     const after = lintFile(pair.afterPath, pair.extension, program);
-    const codemod = runPairedCodemod(pair.beforePath, pair.extension, pair.rule, program);
+    const run = runPairedCodemod(pair.beforePath, pair.extension, pair.rule, program);
+    let checked;
+    if (run.output !== undefined) {
+      if (program && !comparesTypeErrors(pair.extension, program)) together.set(pair.beforePath, run.output);
+      else checked = checkOutput(pair.beforePath, pair.extension, pair.rule, run.output, program, program ? programWithTexts(program, new Map([[pair.beforePath, run.output]])) : undefined);
+    }
+    return { pair, before, after, run, checked };
+  });
+  const pairOf = new Map(pairs.map((pair) => [pair.beforePath, pair]));
+  const checkedTogether = program ? checkOutputsTogether(together, (file) => pairOf.get(file).extension, (file) => pairOf.get(file).rule, program) : new Map();
+  const files = measured.map(({ pair, before, after, run, checked }) => {
+    const codemod = codemodVerdict(run, checked ?? checkedTogether.get(pair.beforePath));
     const beforeHits = before.findings.filter((finding) => finding.rule === pair.rule);
     const afterHits = after.findings.filter((finding) => finding.rule === pair.rule);
     return {

@@ -92,7 +92,13 @@ function createWorkspace(prefix = 'leakguard-corpus-') {
   };
 }
 
-/** Sources, declarations and JSON, no nested node_modules (linked instead), no symlinks. */
+/**
+ * Sources, declarations and JSON, no nested node_modules (linked instead), no symlinks. Each file is a
+ * hard link where the file system allows one: the same bytes at the copy's path, as a copy would be,
+ * without writing them out and deleting them again (copying and removing the sampled packages' trees
+ * was a fifth of the typed sample's time). Nothing writes to a copied file: the codemods' outputs stay
+ * in memory, and `preparePackage` replaces, never writes through, the one file it creates.
+ */
 function copyPackageTree(from, to) {
   fs.mkdirSync(to, { recursive: true });
   for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
@@ -100,8 +106,18 @@ function copyPackageTree(from, to) {
     if (entry.isDirectory()) {
       if (entry.name !== 'node_modules') copyPackageTree(source, path.join(to, entry.name));
     } else if (entry.isFile() && COPIED_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) {
-      fs.copyFileSync(source, path.join(to, entry.name));
+      linkOrCopy(source, path.join(to, entry.name));
     }
+  }
+}
+
+/** A hard link, or a copy where there can be none (another file system, no permission). */
+function linkOrCopy(source, destination) {
+  try {
+    fs.linkSync(source, destination);
+  } catch (error) {
+    if (!['EXDEV', 'EPERM', 'EACCES', 'EMLINK', 'ENOTSUP'].includes(error?.code)) throw error;
+    fs.copyFileSync(source, destination);
   }
 }
 
@@ -156,6 +172,8 @@ function preparePackage(workspace, pkg) {
   if (remaining.length > 0) {
     const tsconfigPath = path.join(copyRoot, fs.existsSync(ownTsconfig) ? GENERATED_TSCONFIG_BESIDE_OWN : GENERATED_TSCONFIG);
     const files = remaining.map((file) => path.relative(copyRoot, copyPathOf(file)).split(path.sep).join('/'));
+    // A new file, never a write through a hard link into node_modules (copyPackageTree).
+    fs.rmSync(tsconfigPath, { force: true });
     fs.writeFileSync(tsconfigPath, `${JSON.stringify({ compilerOptions: generatedCompilerOptions(), files }, null, 2)}\n`);
     const generated = readTsconfig(tsconfigPath);
     if (generated.error) throw new Error(`the generated ${tsconfigPath} does not parse: ${generated.error}`);
