@@ -183,8 +183,11 @@ describe('hostile inputs through every rule and every codemod', () => {
       expectNoBreakage(outcome);
       // espree parses it and leakguard's engine walks it iteratively: the leak is found.
       expect(outcome.lint.findings).toEqual({ 'require-close': 1 });
-      // typescript-estree's converter recurses per level and runs out of stack: a parse error, not a crash.
+      // typescript-estree's converter recurses per level and usually runs out of stack: a parse error,
+      // not a crash. Whether it does depends on how deep the worker's stack already is (vitest runs
+      // files one after another in one worker), so a codemod that did parse must not break the file.
       for (const check of Object.values(outcome.codemods)) {
+        if (check.parseError === undefined) continue;
         expect(check.parseError).toMatch(/Maximum call stack size exceeded/);
         expect(check.changed).toBe(false);
       }
