@@ -33,8 +33,8 @@ function packageOf(declaration: ts.Declaration | undefined): string | undefined 
  * keeps the declaration of one of them (see calleeSignatures), or has none (an `any` callee).
  */
 export function declaredByPackage(signature: ts.Signature): boolean {
-  // Typed as always present; the untyped signature and a class's implicit constructor have none.
-  return packageOf(signature.getDeclaration() as ts.Declaration | undefined) !== undefined;
+  // Typed as always present, but the untyped signature and a class's implicit constructor have none: packageOf takes undefined.
+  return packageOf(signature.getDeclaration()) !== undefined;
 }
 
 function namedTypes(checker: ts.TypeChecker, type: ts.Type): string[] {
