@@ -27,6 +27,16 @@ function packageOf(declaration: ts.Declaration | undefined): string | undefined 
   return owner === undefined || owner === '@types/node' || owner === 'typescript' ? undefined : owner;
 }
 
+/**
+ * Whether the signature is declared by a package, as connectionOwnerByShape requires of the one a
+ * call resolves to. Asked of the callee's signatures before the call is resolved: the resolved one
+ * keeps the declaration of one of them (see calleeSignatures), or has none (an `any` callee).
+ */
+export function declaredByPackage(signature: ts.Signature): boolean {
+  // Typed as always present, but the untyped signature and a class's implicit constructor have none: packageOf takes undefined.
+  return packageOf(signature.getDeclaration()) !== undefined;
+}
+
 function namedTypes(checker: ts.TypeChecker, type: ts.Type): string[] {
   const names: string[] = [];
   const visit = (candidate: ts.Type, depth: number) => {

@@ -1,5 +1,10 @@
 import ts from 'typescript';
 
+// Several questions of one call read its callee (acquisition, returnsReceiver, callsPackageFunction …),
+// and getTypeAtLocation re-runs the callee's control-flow narrowing each time. Kept per checker:
+// an editor's next program may share the syntax tree, not the types.
+const calleeSignaturesByChecker = new WeakMap<ts.TypeChecker, WeakMap<ts.Node, readonly ts.Signature[] | null>>();
+
 /**
  * The signatures a call or `new` can resolve to, read from its callee's type without resolving the call.
  *
@@ -17,10 +22,18 @@ import ts from 'typescript';
  */
 export function calleeSignatures(checker: ts.TypeChecker, call: ts.CallExpression | ts.NewExpression): readonly ts.Signature[] | undefined {
   if (call.expression.kind === ts.SyntaxKind.ImportKeyword || call.expression.kind === ts.SyntaxKind.SuperKeyword) return undefined;
+  let byCall = calleeSignaturesByChecker.get(checker);
+  if (!byCall) {
+    byCall = new WeakMap();
+    calleeSignaturesByChecker.set(checker, byCall);
+  }
+  const cached = byCall.get(call);
+  if (cached !== undefined) return cached ?? undefined;
   const callee = checker.getNonNullableType(checker.getTypeAtLocation(call.expression));
-  if (callee.flags & ts.TypeFlags.Any) return [];
-  const signatures = ts.isNewExpression(call) ? callee.getConstructSignatures() : callee.getCallSignatures();
-  return signatures.length > 0 ? signatures : undefined;
+  const signatures = callee.flags & ts.TypeFlags.Any ? [] : ts.isNewExpression(call) ? callee.getConstructSignatures() : callee.getCallSignatures();
+  const answer = signatures.length > 0 || callee.flags & ts.TypeFlags.Any ? signatures : undefined;
+  byCall.set(call, answer ?? null);
+  return answer;
 }
 
 /**

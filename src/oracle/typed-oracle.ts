@@ -9,10 +9,11 @@ import type { Registry } from '../registry/registry';
 import type { ResourceEntry } from '../registry/resource-entry';
 import { declarationMatches, isDeclaredInNodeOrLib } from './declaration-match';
 import { calleeSignatures, possibleResultTypes } from './possible-results';
+import { constructedTypes } from './constructed-types';
 import { grpcCallSignature, programUsesGrpc, type GrpcCallSignature } from './grpc-call-signature';
 import type { EventSourceKind, RequestScopedMatch, SubscriptionRelease, TypeOracle } from './type-oracle';
 import type { UntypedOracle } from './untyped-oracle';
-import { connectionOwnerByShape, mayMakeConnectionOwner } from './connection-owner-shape';
+import { connectionOwnerByShape, declaredByPackage, mayMakeConnectionOwner } from './connection-owner-shape';
 
 type TypeServices = Pick<ParserServicesWithTypeInformation, 'program' | 'esTreeNodeToTSNodeMap'>;
 
@@ -131,6 +132,13 @@ export class TypedOracle implements TypeOracle {
       this.#acquisitions.set(tsOuter, entry ?? null);
       return entry;
     }
+    // `new X(…)` creates what X's hierarchy names: when every type it can evaluate to names the
+    // same registry entry (see constructedTypes), resolving it would add nothing.
+    const constructed = !awaited && ts.isNewExpression(tsInner) ? this.#constructedMatch(tsInner) : undefined;
+    if (constructed) {
+      this.#acquisitions.set(tsOuter, constructed);
+      return constructed;
+    }
     // The type next (cached per type): when it matches nothing, the signature lookups of
     // #createsValue are not needed.
     const resultType = this.#resultType(tsOuter, tsInner, awaited);
@@ -152,10 +160,30 @@ export class TypedOracle implements TypeOracle {
     if (!tsOuter || !tsInner || (!ts.isCallExpression(tsInner) && !ts.isNewExpression(tsInner))) return undefined;
     // Most calls are no maker by their name: resolving their signature would be the checker's work for nothing.
     if (!mayMakeConnectionOwner(tsInner)) return undefined;
+    // Only a package's maker makes an owner (connectionOwnerByShape): when none of the callee's
+    // signatures is a package's, the resolved one is not either, and resolving it would be the
+    // checker's work for nothing (`new Promise(…)`, `new Map()`, the project's own classes).
+    const signatures = calleeSignatures(this.#checker, tsInner);
+    if (signatures !== undefined && !signatures.some(declaredByPackage)) return undefined;
     const resultType = this.#resultType(tsOuter, tsInner, awaited);
     // A type the registry knows was judged by acquisition() (a view of a client, a handle): not ours to redo.
     if (this.matchType(resultType)) return undefined;
     return connectionOwnerByShape(this.#checker, tsInner, resultType);
+  }
+
+  /**
+   * The registry entry every type `new X(…)` can evaluate to matches, which is what matchType
+   * answers for its own type, an instantiation of one of them: the same hierarchy, the same member
+   * names (see constructedTypes). Undefined when the types do not tell or do not agree.
+   */
+  #constructedMatch(expression: ts.NewExpression): ResourceEntry | undefined {
+    const types = constructedTypes(this.#checker, expression);
+    // A Disposable type with both body reads gets them only when both are methods, which its
+    // type arguments may decide (`json: T`): left to the expression's own type.
+    if (!types || types.some((type) => type.getProperty('json') && type.getProperty('text'))) return undefined;
+    const entries = new Set(types.map((type) => this.matchType(type)));
+    const [entry] = entries;
+    return entries.size === 1 ? entry : undefined;
   }
 
   /**
@@ -199,6 +227,9 @@ export class TypedOracle implements TypeOracle {
   /** Not a hot path: asked only for the receiver of a `.then(callback)`. */
   settledAcquisition(call: TSESTree.CallExpression): ResourceEntry | undefined {
     const tsCall = this.services.esTreeNodeToTSNodeMap.get(call);
+    // Asked of every call given an error-first callback: as for acquisition(), the callee's
+    // signatures usually say its settled result can be nothing the registry knows.
+    if (tsCall && ts.isCallExpression(tsCall) && !this.#mayReturnResource(tsCall, true)) return this.syntactic.settledAcquisition(call);
     const signature = tsCall && ts.isCallExpression(tsCall) ? this.#checker.getResolvedSignature(tsCall) : undefined;
     if (!signature || !tsCall || !ts.isCallExpression(tsCall)) return this.syntactic.settledAcquisition(call);
     const returned = signature.getReturnType();
@@ -209,6 +240,11 @@ export class TypedOracle implements TypeOracle {
   }
 
   callsPackageFunction(call: TSESTree.CallExpression, pkg: string, name: string): boolean {
+    // The resolved signature keeps the declaration of one of the callee's (see calleeSignatures):
+    // when none is named `name`, the answer is the syntactic one without resolving the call.
+    const tsCall = this.services.esTreeNodeToTSNodeMap.get(call);
+    const signatures = tsCall && ts.isCallExpression(tsCall) ? calleeSignatures(this.#checker, tsCall) : undefined;
+    if (signatures !== undefined && !signatures.some((signature) => declaredName(signature) === name)) return this.syntactic.callsPackageFunction(call, pkg, name);
     const declaration = this.#signatureDeclaration(call);
     if (declaration) {
       const symbolName = declaration.name && ts.isIdentifier(declaration.name) ? declaration.name.text : undefined;
@@ -283,9 +319,48 @@ export class TypedOracle implements TypeOracle {
   }
 
   collectionKind(expression: Node): CollectionKind | undefined {
+    const constructed = this.#constructedCollectionKind(expression);
+    if (constructed) return constructed.kind;
+    if (this.#isNamedObjectLiteral(expression)) return undefined;
     const type = this.#valueType(expression);
     if (!type) return this.syntactic.collectionKind(expression);
-    if (this.matchType(type)?.kind === 'collection') return 'bounded';
+    return this.#collectionKindOf(type, this.matchType(type)?.kind === 'collection');
+  }
+
+  /**
+   * `new X(…)` (a field's `new OrderedMap()`): the kind all the types it can evaluate to agree on
+   * (see constructedTypes), read without resolving the expression. Undefined when they do not tell.
+   */
+  #constructedCollectionKind(expression: Node): { kind: CollectionKind | undefined } | undefined {
+    const tsNode = this.services.esTreeNodeToTSNodeMap.get(expression);
+    if (!tsNode || !ts.isNewExpression(tsNode)) return undefined;
+    const types = constructedTypes(this.#checker, tsNode);
+    if (!types) return undefined;
+    // A class or interface matches the registry by its hierarchy (matchType's other way, a
+    // Disposable type, makes a handle, never a collection).
+    const kinds = new Set(types.map((type) => this.#collectionKindOf(type, this.#matchHierarchy(type)?.kind === 'collection')));
+    const [kind] = kinds;
+    // A record is an object of index signatures only: left to the expression's own type.
+    return kinds.size === 1 && kind !== 'record' ? { kind } : undefined;
+  }
+
+  /**
+   * `{ ref, data: … }`: an object literal with a property of its own is no collection — its type
+   * has a named member, the lib's and the registry's types are not object literals — whatever its
+   * values are, which typing it would check one by one.
+   */
+  #isNamedObjectLiteral(expression: Node): boolean {
+    const tsNode = this.services.esTreeNodeToTSNodeMap.get(expression);
+    if (!tsNode || !ts.isObjectLiteralExpression(tsNode) || tsNode.flags & ts.NodeFlags.JavaScriptFile) return false;
+    // Not `__proto__: base`, which sets the prototype rather than naming a member.
+    return tsNode.properties.some(
+      (property) => !ts.isSpreadAssignment(property) && property.name !== undefined && !ts.isComputedPropertyName(property.name) && (property.name as ts.Identifier | ts.StringLiteral | ts.NumericLiteral).text !== '__proto__',
+    );
+  }
+
+  /** The collection kind of a value's type (`bounded`: the registry lists it as a bounded collection). */
+  #collectionKindOf(type: ts.Type, bounded: boolean): CollectionKind | undefined {
+    if (bounded) return 'bounded';
     if (this.#checker.isArrayType(type)) return 'array';
     const libName = this.#libTypeName(type);
     if (libName === 'Map') return 'map';
@@ -711,6 +786,14 @@ function keptLocalIn(checker: ts.TypeChecker, local: ts.Identifier, owner: ts.No
   };
   ts.forEachChild(owner, visit);
   return kept;
+}
+
+/** The identifier a signature's (non-JSDoc) declaration is named by, if any. */
+function declaredName(signature: ts.Signature): string | undefined {
+  // Typed as always present; the untyped signature has none.
+  const declaration = signature.getDeclaration() as ts.SignatureDeclaration | ts.JSDocSignature | undefined;
+  if (!declaration || ts.isJSDocSignature(declaration)) return undefined;
+  return declaration.name && ts.isIdentifier(declaration.name) ? declaration.name.text : undefined;
 }
 
 /** `pool.promise()`, `cursor.map(f)`: a chaining method of the resource returns the same resource, not a new one. */

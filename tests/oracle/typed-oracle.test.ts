@@ -191,3 +191,115 @@ describe('TypedOracle.returnsReceiver', () => {
     ]);
   });
 });
+
+/**
+ * `new X(…)` and object literals are answered without resolving them (src/oracle/constructed-types.ts):
+ * the constructor's declared instance types, unless the checker would call the expression an error
+ * (private, protected or abstract constructors) or overloads could fail to match as a whole. Each
+ * answer below is the one a full resolution gives.
+ */
+const constructedCode = `
+import { Pool } from 'pg';
+import { Registry, Guarded, Hidden, Overloaded, Handle, Both, makeAny } from './kinds.js';
+
+class Res<T> {
+  constructor(readonly value: T) {}
+  [Symbol.dispose]() {}
+}
+abstract class Shape {}
+class Sub<K> extends Map<K, number> {}
+
+export function site(base: typeof Shape) {
+  const genericMap = new Map<string, Pool>();
+  const inferredSet = new Set();
+  const weak = new WeakMap<object, string>();
+  const array = new Array<number>(3);
+  const subclass = new Sub<string>();
+  const declaredSubclass = new Registry<string, Pool>();
+  const privateConstructor = new Guarded();
+  const protectedConstructor = new Hidden();
+  const abstractClass = new base();
+  const nonGenericOverloads = new Overloaded('x');
+  const genericHandle = new Res(1);
+  const declaredHandle = new Handle<number>();
+  const bodyReads = new Both<string>();
+  const pool = new Pool();
+  const anyConstructor = new (makeAny())();
+  const named = { a: 1 };
+  const shorthand = { named };
+  const onlySpread = { ...named };
+  const empty = {};
+  const proto = { __proto__: null };
+  const computed = { ['a']: 1 };
+  return [genericMap, inferredSet, weak, array, subclass, declaredSubclass, privateConstructor, protectedConstructor, abstractClass, nonGenericOverloads, genericHandle, declaredHandle, bodyReads, pool, anyConstructor, named, shorthand, onlySpread, empty, proto, computed];
+}
+`;
+
+const constructedDeclarations = `
+export declare class Registry<K, V> extends Map<K, V> {
+  constructor(entries?: readonly (readonly [K, V])[]);
+}
+export declare class Guarded extends Map<string, number> {
+  private constructor();
+}
+export declare class Hidden extends Set<string> {
+  protected constructor();
+}
+export declare class Overloaded extends Map<string, number> {
+  constructor(name: string);
+  constructor(size: number);
+}
+export declare class Handle<T> {
+  value: T;
+  [Symbol.dispose](): void;
+}
+export declare class Both<T> {
+  json: T;
+  text(): Promise<string>;
+  [Symbol.dispose](): void;
+}
+export declare function makeAny(): any;
+`;
+
+describe('TypedOracle.collectionKind and acquisition of new expressions and object literals', () => {
+  const project = createTypedProject('oracle-constructed');
+  project.writeSource('kinds.d.ts', constructedDeclarations);
+  const file = project.writeSource('site.ts', constructedCode);
+  const config = ts.getParsedCommandLineOfConfigFile(project.tsconfigPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })!;
+  const program = ts.createProgram(config.fileNames, config.options);
+  afterAll(() => project.remove());
+
+  it('gives the answers of the expressions\' own types', () => {
+    const parsed = parseSource(constructedCode, file, program);
+    const oracle = createOracle(parsed.ast, parsed.scopeManager, resolveRegistry(undefined), parsed.services);
+    const answers: Record<string, [string | undefined, string | undefined]> = {};
+    walk(parsed.ast, (node) => {
+      if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && node.init) {
+        answers[node.id.name] = [oracle.collectionKind(node.init), oracle.acquisition(node.init)?.description];
+      }
+    });
+    expect(answers).toEqual({
+      genericMap: ['map', undefined],
+      inferredSet: ['set', undefined],
+      weak: ['weak', undefined],
+      array: ['array', undefined],
+      subclass: ['map', undefined],
+      declaredSubclass: ['map', undefined],
+      privateConstructor: [undefined, undefined],
+      protectedConstructor: [undefined, undefined],
+      abstractClass: [undefined, undefined],
+      nonGenericOverloads: ['map', undefined],
+      genericHandle: [undefined, 'disposable `Res`'],
+      declaredHandle: [undefined, 'disposable `Handle`'],
+      bodyReads: [undefined, 'disposable `Both`'],
+      pool: [undefined, 'pg pool'],
+      anyConstructor: [undefined, undefined],
+      named: [undefined, undefined],
+      shorthand: [undefined, undefined],
+      onlySpread: [undefined, undefined],
+      empty: [undefined, undefined],
+      proto: [undefined, undefined],
+      computed: [undefined, undefined],
+    });
+  });
+});
