@@ -104,8 +104,9 @@ describe('the seeded node_modules sample, typed', () => {
     expect(totals.untypedFiles).toEqual([]);
     // The draw depends on what node_modules holds: since rxjs (a test dependency of the connection rules)
     // joined it, the seed draws rxjs's sources, which ship their own tsconfig, and no longer mongodb's;
-    // since dataloader and @clickhouse/client joined, it also draws es-errors's, which ships one too.
-    expect(totals.packagesWithOwnTsconfig.map((entry) => entry.package)).toEqual(['es-errors', 'rxjs']);
+    // since dataloader and @clickhouse/client joined, it also drew es-errors's, which ships one too, and
+    // since puppeteer-core and playwright-core joined (with their dependencies) no longer.
+    expect(totals.packagesWithOwnTsconfig.map((entry) => entry.package)).toEqual(['rxjs']);
   });
 
   it('crashes no rule and no codemod; outputs parse, are fixed points and type-check no worse than their inputs', () => {
@@ -117,20 +118,27 @@ describe('the seeded node_modules sample, typed', () => {
     expect(totals.codemodParseFailures.length).toBeLessThan(TYPED_SAMPLE_SIZE / 20);
   });
 
+  // Which rules a random 60 of ~10 000 files set off is luck (every package added to node_modules moves
+  // the draw): the sample must report and rewrite something with types, and type-check what it
+  // rewrote; the known leaks below check every rule and every codemod, typed, on purpose.
   it('reports typed findings, rewrites typed and type-checks what it rewrote', () => {
     expect(Object.keys(totals.findingsPerRule).sort()).toEqual([...ruleNames]);
-    expect(totals.findingsPerRule['require-close']).toBeGreaterThan(0);
-    expect(totals.perCodemod['try-finally-close'].filesChanged).toBeGreaterThan(0);
+    expect(Object.values(totals.findingsPerRule).reduce((sum, count) => sum + count, 0)).toBeGreaterThan(0);
+    expect(Object.values(totals.perCodemod).some((codemod) => codemod.filesChanged > 0)).toBe(true);
     expect(totals.typeCheck.compared).toBeGreaterThan(0);
   });
 });
 
 // A leak only the checker can see: `openForReading` is the user's own helper, not an import we know.
-const typedOnlyLeak = `import { open } from 'node:fs/promises';
+// The factory lives in another module: untyped, a function of the same file is followed, an import is not.
+const typedOnlyFactory = `import { open } from 'node:fs/promises';
 
 export function openForReading(path: string) {
   return open(path, 'r');
 }
+`;
+
+const typedOnlyLeak = `import { openForReading } from './typed-only-factory.js';
 
 export async function firstByte(path: string): Promise<number> {
   const handle = await openForReading(path);
@@ -143,7 +151,7 @@ export async function firstByte(path: string): Promise<number> {
 /** The rule tests' real-world leaks, one fixture of each other codemod, and the typed-only leak, as one package. */
 function knownLeakSources(): Record<string, string> {
   const realWorld = path.join(testsRoot, 'rules', 'real-world');
-  const sources: Record<string, string> = { 'typed-only.ts': typedOnlyLeak };
+  const sources: Record<string, string> = { 'typed-only.ts': typedOnlyLeak, 'typed-only-factory.ts': typedOnlyFactory };
   for (const file of readdirSync(realWorld).filter((name) => name.includes('.before.')).sort()) sources[file] = readFileSync(path.join(realWorld, file), 'utf8');
   for (const codemod of ['singleton-client', 'bounded-cache']) {
     sources[`${codemod}.commonjs-require.cjs`] = readFileSync(path.join(testsRoot, 'codemods', codemod, 'commonjs-require.input.cjs'), 'utf8');

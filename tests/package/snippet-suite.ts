@@ -50,13 +50,18 @@ const extraSources: Record<string, string> = {
     '}',
     '',
   ].join('\n'),
-  // Untyped, `openReport(…)` is just a call; typed, it returns a FileHandle.
-  [TYPED_ONLY]: [
+  // Untyped, `openReport(…)` from another module is just a call (a function of the same file would
+  // be followed); typed, it returns a FileHandle.
+  'src/report-file.ts': [
     "import { open, type FileHandle } from 'node:fs/promises';",
     '',
-    'function openReport(path: string): Promise<FileHandle> {',
+    'export function openReport(path: string): Promise<FileHandle> {',
     "  return open(path, 'w');",
     '}',
+    '',
+  ].join('\n'),
+  [TYPED_ONLY]: [
+    "import { openReport } from './report-file.js';",
     '',
     'export async function writeReport(path: string, text: string): Promise<void> {',
     '  const fh = await openReport(path);',
