@@ -388,7 +388,8 @@ export function defineSnippetSuites(plans: VariantPlan[]): void {
 }
 
 function expectConfigWorks(snippet: Snippet, outcome: ConfigOutcome): void {
-  expect(outcome.error).toBeNull();
+  // The whole stack in the failure message: vitest's diff cuts the value short.
+  expect(outcome.error, outcome.error ?? undefined).toBeNull();
   const byFile = new Map(outcome.results.map((result) => [result.filePath, result.messages]));
   const all = [...byFile.entries()].flatMap(([name, messages]) => messages.map((message) => ({ name, ...message })));
   // Fatal errors (parse errors, files outside the project service) and messages without a rule
