@@ -50,21 +50,19 @@ const extraSources: Record<string, string> = {
     '}',
     '',
   ].join('\n'),
-  // Untyped, `openReport(…)` from another module is just a call (a function of the same file would
-  // be followed); typed, it returns a FileHandle.
-  'src/report-file.ts': [
+  // Untyped, `reports.open(…)` is just a call (a function declared in the file would be followed, a
+  // method of an object literal is not); typed, it returns a FileHandle.
+  [TYPED_ONLY]: [
     "import { open, type FileHandle } from 'node:fs/promises';",
     '',
-    'export function openReport(path: string): Promise<FileHandle> {',
-    "  return open(path, 'w');",
-    '}',
-    '',
-  ].join('\n'),
-  [TYPED_ONLY]: [
-    "import { openReport } from './report-file.js';",
+    'const reports = {',
+    '  open(path: string): Promise<FileHandle> {',
+    "    return open(path, 'w');",
+    '  },',
+    '};',
     '',
     'export async function writeReport(path: string, text: string): Promise<void> {',
-    '  const fh = await openReport(path);',
+    '  const fh = await reports.open(path);',
     '  await fh.writeFile(text);',
     '  await fh.close();',
     '}',
