@@ -74,6 +74,17 @@ const SPLITS = Object.freeze([
       method: `${SPLIT_METHOD}; seed = 20261200 + ${batch} (batches 7-9 collected 2026-12-03, one idiom each), fixed and committed before the batch was staged`,
     }),
   ),
+  // Batches 10–12: a fresh round collected 2026-12-03 (third round), one idiom each (10 require-close,
+  // 11 no-client-per-call, 12 no-unbounded-cache), to measure the lifetime models on code they were not
+  // built from before anything is changed for it; seeds committed before any of them was staged.
+  ...[10, 11, 12].map((batch) =>
+    Object.freeze({
+      batch,
+      seed: 20261200 + batch,
+      share: 1 / 3,
+      method: `${SPLIT_METHOD}; seed = 20261200 + ${batch} (batches 10-12 collected 2026-12-03, third round, one idiom each), fixed and committed before the batch was staged`,
+    }),
+  ),
 ]);
 
 /** The split record of `batch`. */
