@@ -78,7 +78,10 @@ export function childEnvironment(): NodeJS.ProcessEnv {
     env[key] = value;
   }
   // npm_config_yes=false: an `npx` whose binary is missing fails instead of fetching it from the registry.
-  return { ...env, NO_COLOR: '1', FORCE_COLOR: '0', npm_config_update_notifier: 'false', npm_config_yes: 'false', GIT_TERMINAL_PROMPT: '0' };
+  // TSESTREE_SINGLE_RUN: typescript-eslint's single-run mode, which it infers from CI=true, whether or
+  // not this run has it: a second parse of a file in one process (a second config, an --fix pass)
+  // then gets an isolated program, as on the CI machine.
+  return { ...env, TSESTREE_SINGLE_RUN: 'true', NO_COLOR: '1', FORCE_COLOR: '0', npm_config_update_notifier: 'false', npm_config_yes: 'false', GIT_TERMINAL_PROMPT: '0' };
 }
 
 /**

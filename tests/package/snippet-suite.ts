@@ -50,19 +50,23 @@ const extraSources: Record<string, string> = {
     '}',
     '',
   ].join('\n'),
-  // Untyped, `reports.open(…)` is just a call (a function declared in the file would be followed, a
-  // method of an object literal is not); typed, it returns a FileHandle.
-  [TYPED_ONLY]: [
+  // Untyped, `openReport(…)` from another module is just a call (a function of the same file would
+  // be followed); typed, it returns a FileHandle. Under a typed config with `disableTypeChecked`, in
+  // single-run mode, typescript-eslint gives this file an isolated program, and TypeScript 6 threw
+  // when asked about the imported name: the rules must run untyped there instead.
+  'src/report-file.ts': [
     "import { open, type FileHandle } from 'node:fs/promises';",
     '',
-    'const reports = {',
-    '  open(path: string): Promise<FileHandle> {',
-    "    return open(path, 'w');",
-    '  },',
-    '};',
+    'export function openReport(path: string): Promise<FileHandle> {',
+    "  return open(path, 'w');",
+    '}',
+    '',
+  ].join('\n'),
+  [TYPED_ONLY]: [
+    "import { openReport } from './report-file.js';",
     '',
     'export async function writeReport(path: string, text: string): Promise<void> {',
-    '  const fh = await reports.open(path);',
+    '  const fh = await openReport(path);',
     '  await fh.writeFile(text);',
     '  await fh.close();',
     '}',
