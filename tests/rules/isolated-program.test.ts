@@ -89,6 +89,7 @@ describe('a program typescript-eslint isolates (single-run mode, a file parsed t
     });
 
   it('gives the untyped findings on every parse after the first, and never throws', async () => {
+    programs.splice(0);
     const typed = eslintFor({ project: project.tsconfigPath, tsconfigRootDir: project.dir });
     const first = findings(await typed.lintFiles([reportFile]));
     // Typed, the first parse sees the FileHandle that `openReport` returns from another module.
