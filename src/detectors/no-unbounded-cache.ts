@@ -13,6 +13,7 @@ import { KeyOrigins, type KeyOrigin } from '../collections/key-origin';
 import { instanceSetupFunctions } from '../collections/instance-setup';
 import { resetLeavingOut } from '../collections/reset-methods';
 import { nestedUses } from '../collections/nested-growth';
+import { usesThroughModuleHeldResult } from '../collections/module-held-hand-outs';
 import { keepsWhatItSeesEnd } from '../collections/watched-ends';
 import { enclosingFunction } from '../ast/predicates';
 import type { Node } from '../ast/traverse';
@@ -172,8 +173,13 @@ function detectUnboundedCaches(analysis: Analysis, options: NoUnboundedCacheOpti
     }
     const exported = collection.exportedByDeclaration || uses.some((use) => use.kind === 'export');
     if (exported && !options.checkExported) continue;
-    // A closure that hands its collection out (`return { store, middleware }`): the caller may shrink it.
-    if (collection.holder.kind === 'closure' && handsOut(collection, uses)) continue;
+    // A closure that hands its collection out (`return { store, middleware }`): the caller may shrink
+    // it — unless the caller is this module, which keeps the result and shows all it does with it.
+    if (collection.holder.kind === 'closure' && handsOut(collection, uses)) {
+      const handOuts = uses.filter((use) => isHandOut(collection, use));
+      const outside = usesThroughModuleHeldResult(analysis, collection, handOuts);
+      if (!outside || outside.some((use) => use.kind === 'shrink')) continue;
+    }
     const growth = repeatedGrowth(analysis, collection, uses, keyOrigins);
     const first = growth[0];
     if (!first || hasFiniteKeys(analysis, collection) || !judgedForItsKeys(collection, growth.map(({ use }) => use), uses, keyOrigins)) {
@@ -396,8 +402,12 @@ function emptyingOf(collection: LongLivedCollection): string | undefined {
 }
 
 function handsOut(collection: LongLivedCollection, uses: readonly CollectionUse[]): boolean {
+  return uses.some((use) => isHandOut(collection, use));
+}
+
+function isHandOut(collection: LongLivedCollection, use: CollectionUse): boolean {
   const holder = collection.holder;
-  return holder.kind === 'closure' && uses.some((use) => use.kind === 'escape' && use.operation === 'value' && enclosingFunction(use.site) === holder.fn);
+  return holder.kind === 'closure' && use.kind === 'escape' && use.operation === 'value' && enclosingFunction(use.site) === holder.fn;
 }
 
 const INSTANCE_LIFETIMES: Readonly<Record<string, string>> = {

@@ -525,7 +525,9 @@ function judgeBinding(
     return report('timeoutWithoutRelease', { line: String(lineOf(idle)) }, refusal ?? { kind: 'refusal', reason: "a 'timeout' listener must decide what ends the socket; call `.destroy()` (or `.end()`) in it" });
   }
   if (!owned) {
-    const unreleasedPath = errorPathSkipsRelease(usage, owner);
+    const unreleasedPath =
+      errorPathSkipsRelease(usage, owner) ??
+      ownerPathSkipsCallbackRelease(usage, owner, { acquisition, scope: declaringScope(binding.variable.defs[0]?.node) ?? owner.body, openAtEntry, presence });
     if (unreleasedPath) {
       return report(
         'notReleasedOnEveryPath',
@@ -690,6 +692,31 @@ function errorPathSkipsRelease(usage: HandleUsage, owner: FunctionNode): LeakPat
     if (skipped.length > 0) return firstLeak(skipped);
   }
   return undefined;
+}
+
+/**
+ * Released in the callbacks of its own operations (`connection.query(sql, (err, rows) => {
+ * connection.release(); … })`), each of which releases it on every way out, and maybe by the function
+ * itself: the function's own paths must then each reach a release or one of those operations. A `return` before it — an id that fails validation,
+ * a cache hit — leaves the connection checked out for good (a pool of 20 drained by 20 bad requests).
+ * Throws are not walked: in callback-style code they are uncaught errors, not a leak of this handle.
+ */
+function ownerPathSkipsCallbackRelease(
+  usage: HandleUsage,
+  owner: FunctionNode,
+  sites: Pick<ReleaseSites, 'acquisition' | 'scope' | 'openAtEntry' | 'presence'>,
+): LeakPath | undefined {
+  const allHandOffs = usage.handOffs.filter((handOff) => !handOff.settles);
+  // A helper of this file that only reads it (`getClientById(connection, id, cb)`) gives it back.
+  const handOffs = allHandOffs.filter((handOff) => !handOff.borrowed);
+  if (handOffs.length === 0 || handOffs.some((handOff) => handOff.reason !== 'released in a callback')) return undefined;
+  const inCallbacks = handOffs.map((handOff) => handOff.node);
+  const names = new Set(usage.variables.map((variable) => variable.name));
+  if (!errorFirstReleaseCallbacks(inCallbacks, owner, names)) return undefined;
+  // The function's own releases (`if (err) return databaseError(…, connection)`) count as well.
+  const releases = new Set([...usage.releasesAlongHandOffs, ...inCallbacks]);
+  const leaks = findLeakPaths(owner, { ...sites, releases, names }).filter((leak) => leak.kind === 'return');
+  return leaks.length > 0 ? firstLeak(leaks) : undefined;
 }
 
 /**

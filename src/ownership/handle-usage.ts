@@ -13,6 +13,7 @@ import { isBorrowedRequestOption } from './borrowing-calls';
 import { isReadinessWait } from './readiness-waits';
 import type { OwnershipOptions } from './ownership-options';
 import { onlyBorrowsArgument } from './reading-helpers';
+import { releasesItsParameter } from './releasing-helpers';
 import { lentOnEveryIteration } from './repeated-loans';
 import { isSettlingListener } from './settling-listener';
 
@@ -146,6 +147,10 @@ function argumentRole(node: Node, call: TSESTree.CallExpression | TSESTree.NewEx
   // the ones that take ownership (`stream.pipeline`) are owners above.
   const module = analysis.oracle.calleeModule(call);
   if (module !== undefined && isNodeBuiltin(module)) return { kind: 'use' };
+  // `databaseError(req, res, err, connection)`: a helper of this file that releases what it is given.
+  if (call.type === AST_NODE_TYPES.CallExpression && releasesItsParameter(call, call.arguments.indexOf(node as TSESTree.CallExpressionArgument), analysis.scopeManager, entry)) {
+    return { kind: 'release', node: call };
+  }
   if (!options.unknownCallsTakeOwnership) return { kind: 'use' };
   // A helper of this file that only calls methods on it reads it and gives it back: no loan that
   // could have handed it over for good. Still a point where it leaves this function's hands, for a

@@ -167,6 +167,14 @@ export const defaultRegistry: readonly ResourceEntry[] = [
     releases: [{ method: 'release' }],
   },
   {
+    // mysqljs/mysql hands pool connections to a callback only (`pool.getConnection((err, connection) => …)`).
+    description: 'mysql pool connection',
+    kind: 'handle',
+    types: [{ from: 'package', package: 'mysql', name: 'PoolConnection' }],
+    factories: [{ method: 'getConnection', receiver: { from: 'package', package: 'mysql', name: 'Pool' }, async: true }],
+    releases: [{ method: 'release' }],
+  },
+  {
     // A TypeORM query runner holds one pooled connection from `createQueryRunner()` until `release()`
     // (its `[Symbol.asyncDispose]` calls `release()`, which throws when already released).
     description: 'TypeORM query runner',

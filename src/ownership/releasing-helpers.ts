@@ -1,0 +1,39 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { calledLocalFunction } from '../ast/local-functions';
+import { AST_NODE_TYPES } from '../ast/node-types';
+import { enclosingFunction, outermostWrapper, staticPropertyName } from '../ast/predicates';
+import type { ScopeManagerLike } from '../ast/scopes';
+import type { ResourceEntry } from '../registry/resource-entry';
+
+/**
+ * `return databaseError(req, res, err, connection)`: a helper of this file that releases the
+ * parameter it is given (`if (connection) connection.release();`) is where the handle is given back,
+ * like a call of the release method itself. Error reporters of callback-style routes are the usual
+ * case: every failure path hands the connection to one, and the paths that skip it are the leaks.
+ * The helper must call one of the entry's release methods on that parameter in its own body (not in
+ * a callback it makes) and do nothing else that could keep it: no return, store or hand-off of it.
+ */
+export function releasesItsParameter(call: TSESTree.CallExpression, position: number, scopeManager: ScopeManagerLike, entry: ResourceEntry): boolean {
+  if (position < 0) return false;
+  const helper = calledLocalFunction(call, scopeManager);
+  const parameter = helper?.params[position];
+  if (!helper || parameter?.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = scopeManager.getDeclaredVariables(helper).find((candidate) => candidate.name === parameter.name);
+  if (!variable) return false;
+  const releaseMethods = new Set(entry.releases.flatMap((release) => ('method' in release ? [release.method] : [])));
+  let releases = false;
+  for (const reference of variable.references) {
+    if (reference.identifier === parameter) continue;
+    if (reference.isWrite()) return false;
+    const value = outermostWrapper(reference.identifier);
+    const parent = value.parent;
+    // `if (connection)`, `connection && …`: a presence check.
+    if (parent?.type === AST_NODE_TYPES.IfStatement || parent?.type === AST_NODE_TYPES.LogicalExpression || parent?.type === AST_NODE_TYPES.UnaryExpression) continue;
+    if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== value) return false;
+    const call = outermostWrapper(parent).parent;
+    const method = staticPropertyName(parent);
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== outermostWrapper(parent) || method === undefined) return false;
+    if (releaseMethods.has(method) && enclosingFunction(call) === helper) releases = true;
+  }
+  return releases;
+}

@@ -1,0 +1,174 @@
+import rule from '../../rules/require-close';
+import { typedRuleTester, untypedRuleTester } from './rule-testers';
+
+/**
+ * Callback-style routes: a pool connection delivered to a callback (`pool.getConnection((err,
+ * connection) => …)`, pg's `pool.connect((err, client, done) => …)`) and given back in the callbacks
+ * of its own queries, or by a helper of the file that releases what it is given. Every way out of
+ * the route's callback must reach one of those; an early `return` before them (a failed validation)
+ * keeps the connection checked out for good, and the pool drains one bad request at a time.
+ */
+const valid = [
+  {
+    name: 'every path reaches the query whose callback releases the connection',
+    code: `
+import mysql from 'mysql2';
+const pool = mysql.createPool({ connectionLimit: 20 });
+export function handler(id: string, send: (rows: unknown) => void, fail: (status: number) => void): void {
+  pool.getConnection((err, connection) => {
+    if (err) return fail(500);
+    connection.query('SELECT 1', (queryError, rows) => {
+      connection.release();
+      if (queryError) return fail(500);
+      send(rows);
+    });
+  });
+}`,
+  },
+  {
+    name: 'validation before the checkout: nothing is open yet when it returns',
+    code: `
+import mysql from 'mysql2';
+const pool = mysql.createPool({ connectionLimit: 20 });
+export function handler(id: string, send: (rows: unknown) => void, fail: (status: number) => void): void {
+  if (!/^\\d+$/.test(id)) return fail(400);
+  pool.getConnection((err, connection) => {
+    if (err) return fail(500);
+    connection.query('SELECT 1', (queryError, rows) => {
+      connection.release();
+      send(rows);
+    });
+  });
+}`,
+  },
+  {
+    name: 'the early return hands the connection to a helper that releases it',
+    code: `
+import mysql from 'mysql2';
+const pool = mysql.createPool({ connectionLimit: 20 });
+function failWith(connection: mysql.PoolConnection | undefined, fail: (status: number) => void, status: number): void {
+  if (connection) connection.release();
+  fail(status);
+}
+export function handler(id: string, send: (rows: unknown) => void, fail: (status: number) => void): void {
+  pool.getConnection((err, connection) => {
+    if (err) return fail(500);
+    if (!/^\\d+$/.test(id)) return failWith(connection, fail, 400);
+    connection.query('SELECT 1', (queryError, rows) => {
+      connection.release();
+      send(rows);
+    });
+  });
+}`,
+  },
+  {
+    name: "pg's done() called in the query's callback on every path",
+    code: `
+import { Pool } from 'pg';
+const pool = new Pool();
+export function handler(id: string, send: (rows: unknown) => void): void {
+  pool.connect((err, client, done) => {
+    if (err) return;
+    client.query('SELECT 1', (queryError, result) => {
+      done();
+      send(result.rows);
+    });
+  });
+}`,
+  },
+];
+
+const invalid = [
+  {
+    name: 'an invalid id returns before the query that releases the connection (comunidades-unidas)',
+    code: `
+import mysql from 'mysql2';
+const pool = mysql.createPool({ connectionLimit: 20 });
+export function handler(id: string, send: (rows: unknown) => void, fail: (status: number) => void): void {
+  pool.getConnection((err, connection) => {
+    if (err) return fail(500);
+    if (!/^\\d+$/.test(id)) {
+      return fail(400);
+    }
+    connection.query('SELECT 1', (queryError, rows) => {
+      connection.release();
+      send(rows);
+    });
+  });
+}`,
+    errors: [{ messageId: 'notReleasedOnEveryPath' as const, line: 5, data: { resource: 'mysql2 pool connection', line: '8' } }],
+  },
+  {
+    name: 'error paths go through a releasing helper, the validation path does not',
+    code: `
+import mysql from 'mysql2';
+const pool = mysql.createPool({ connectionLimit: 20 });
+function databaseError(connection: mysql.PoolConnection | undefined, fail: (status: number) => void): void {
+  if (connection) {
+    connection.release();
+  }
+  fail(500);
+}
+function findClient(connection: mysql.PoolConnection, id: string, callback: (err: Error | null, rows?: unknown) => void): void {
+  connection.query('SELECT * FROM clients WHERE id = ?', [Number(id)], (err, rows) => callback(err, rows));
+}
+export function handler(id: string, send: (rows: unknown) => void, fail: (status: number) => void): void {
+  pool.getConnection((err, connection) => {
+    if (err) return databaseError(connection, fail);
+    if (!/^\\d+$/.test(id)) return fail(400);
+    findClient(connection, id, (findError, rows) => {
+      if (findError) return databaseError(connection, fail);
+      connection.release();
+      send(rows);
+    });
+  });
+}`,
+    errors: [{ messageId: 'notReleasedOnEveryPath' as const, line: 14, data: { resource: 'mysql2 pool connection', line: '16' } }],
+  },
+  {
+    name: "a cache hit returns before pg's done() is ever called",
+    code: `
+import { Pool } from 'pg';
+const pool = new Pool();
+const cache = new Map<string, unknown>();
+export function handler(id: string, send: (rows: unknown) => void): void {
+  pool.connect((err, client, done) => {
+    if (err) return;
+    if (cache.has(id)) return send(cache.get(id));
+    client.query('SELECT 1', (queryError, result) => {
+      done();
+      send(result.rows);
+    });
+  });
+}`,
+    errors: [{ messageId: 'notReleasedOnEveryPath' as const, line: 6, data: { resource: 'pg pool client', line: '8' } }],
+  },
+];
+
+typedRuleTester().run('require-close (callback routes, typed)', rule, { valid, invalid });
+untypedRuleTester().run('require-close (callback routes, untyped)', rule, { valid, invalid });
+
+/** mysqljs/mysql (no types installed here): the same callback-only checkout. */
+untypedRuleTester().run('require-close (callback routes, mysql, untyped)', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'mysql: an invalid id returns before the release',
+      code: `
+const mysql = require('mysql');
+const pool = mysql.createPool({ connectionLimit: 20 });
+function handler(req, res) {
+  pool.getConnection(function (err, connection) {
+    if (err) return res.status(500).end();
+    if (!req.params.id) return res.status(400).end();
+    connection.query('SELECT 1', function (queryError, rows) {
+      connection.release();
+      res.send(rows);
+    });
+  });
+}
+module.exports = { handler };`,
+      errors: [{ messageId: 'notReleasedOnEveryPath' as const, line: 5, data: { resource: 'mysql pool connection', line: '7' } }],
+    },
+  ],
+});
