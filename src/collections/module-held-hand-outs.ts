@@ -17,7 +17,13 @@ import type { LongLivedCollection } from './long-lived-collections';
  * exported or passed on whole, the collection is handed out some other way, or goes to a function
  * of another module.
  */
-export function usesThroughModuleHeldResult(analysis: Analysis, collection: LongLivedCollection, handOuts: readonly CollectionUse[]): CollectionUse[] | undefined {
+export interface ModuleHeldUses {
+  readonly uses: readonly CollectionUse[];
+  /** A function it is given declares the parameter's type (`{ jobs }: { jobs: Map<…> }`): a replacement must fit it. */
+  readonly typedReceiver: boolean;
+}
+
+export function usesThroughModuleHeldResult(analysis: Analysis, collection: LongLivedCollection, handOuts: readonly CollectionUse[]): ModuleHeldUses | undefined {
   const holder = collection.holder;
   if (holder.kind !== 'closure' || holder.lifetime !== 'called-at-load') return undefined;
   const names = new Set<string>();
@@ -33,6 +39,7 @@ export function usesThroughModuleHeldResult(analysis: Analysis, collection: Long
   const results = resultVariables(analysis, holder.fn);
   if (!results) return undefined;
   const uses: CollectionUse[] = [];
+  let typedReceiver = false;
   for (const variable of results) {
     for (const reference of variable.references) {
       if (reference.init) continue;
@@ -45,10 +52,11 @@ export function usesThroughModuleHeldResult(analysis: Analysis, collection: Long
       if (!names.has(name)) continue;
       const followed = followedUses(analysis, collection, member);
       if (!followed) return undefined;
-      uses.push(...followed);
+      uses.push(...followed.uses);
+      typedReceiver ||= followed.typedReceiver;
     }
   }
-  return uses;
+  return { uses, typedReceiver };
 }
 
 /** The module-level `const`s that keep the factory's results; undefined if a result goes anywhere else. */
@@ -73,9 +81,9 @@ function resultVariables(analysis: Analysis, factory: Node) {
 }
 
 /** What `manager.jobs` is used for: directly, or as `{ jobs: manager.jobs }` given to a function of this file. */
-function followedUses(analysis: Analysis, collection: LongLivedCollection, member: TSESTree.MemberExpression): CollectionUse[] | undefined {
+function followedUses(analysis: Analysis, collection: LongLivedCollection, member: TSESTree.MemberExpression): ModuleHeldUses | undefined {
   const use = classifyUse(collection.kind, member);
-  if (use.kind !== 'escape') return use.kind === 'export' ? undefined : [use];
+  if (use.kind !== 'escape') return use.kind === 'export' ? undefined : { uses: [use], typedReceiver: false };
   const value = outermostWrapper(member);
   const property = value.parent;
   if (property?.type !== AST_NODE_TYPES.Property || property.value !== value || property.computed || property.key.type !== AST_NODE_TYPES.Identifier) return undefined;
@@ -98,5 +106,5 @@ function followedUses(analysis: Analysis, collection: LongLivedCollection, membe
   const uses = variable.references.filter((reference) => reference.identifier !== local).map((reference) => classifyUse(collection.kind, reference.identifier));
   // One level only: handed on again, it may go anywhere.
   if (uses.some((inner) => inner.kind === 'escape' || inner.kind === 'export') || uses.some((inner) => enclosingFunction(inner.site) === undefined)) return undefined;
-  return uses;
+  return { uses, typedReceiver: pattern.typeAnnotation !== undefined };
 }

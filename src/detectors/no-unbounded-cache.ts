@@ -175,10 +175,14 @@ function detectUnboundedCaches(analysis: Analysis, options: NoUnboundedCacheOpti
     if (exported && !options.checkExported) continue;
     // A closure that hands its collection out (`return { store, middleware }`): the caller may shrink
     // it — unless the caller is this module, which keeps the result and shows all it does with it.
+    let handOutsServedByMapApi = false;
     if (collection.holder.kind === 'closure' && handsOut(collection, uses)) {
       const handOuts = uses.filter((use) => isHandOut(collection, use));
       const outside = usesThroughModuleHeldResult(analysis, collection, handOuts);
-      if (!outside || outside.some((use) => use.kind === 'shrink')) continue;
+      if (!outside || outside.uses.some((use) => use.kind === 'shrink')) continue;
+      // Looked up and filled only through the methods an LRUCache shares with Map, by code that does
+      // not declare it a Map: an LRUCache can take its place.
+      handOutsServedByMapApi = collection.kind === 'map' && !outside.typedReceiver && outside.uses.every((use) => MAP_API_SHARED_BY_LRU.has(use.operation));
     }
     const growth = repeatedGrowth(analysis, collection, uses, keyOrigins);
     const first = growth[0];
@@ -214,7 +218,13 @@ function detectUnboundedCaches(analysis: Analysis, options: NoUnboundedCacheOpti
         ...holderData(collection),
         removal: removalOf(uses, keyOrigins, holder.kind === 'module' ? 'nothing in this module ever removes entries' : 'nothing ever removes entries'),
       },
-      remedy: (loader ? LOADER_REFUSAL : refusalOf(collection, uses, keyOrigins, first.use)) ?? planBoundedCache(analysis, collection, collection.references.map((reference) => classifyUse(collection.kind, reference)), growth.map(({ use }) => use), exported),
+      remedy: (loader ? LOADER_REFUSAL : refusalOf(collection, uses, keyOrigins, first.use)) ?? planBoundedCache(
+          analysis,
+          collection,
+          collection.references.map((reference) => classifyUse(collection.kind, reference)).filter((use) => !(handOutsServedByMapApi && isHandOut(collection, use))),
+          growth.map(({ use }) => use),
+          exported,
+        ),
     });
   }
   findings.push(...unboundedMemos(analysis, keyOrigins));
@@ -400,6 +410,9 @@ function emptyingOf(collection: LongLivedCollection): string | undefined {
   if (collection.kind === 'array') return `${collection.name}.length = 0`;
   return undefined;
 }
+
+/** Map methods an LRUCache has too, with the same meaning: code that only calls these works with either. */
+const MAP_API_SHARED_BY_LRU = new Set(['get', 'set', 'has', 'delete', 'clear']);
 
 function handsOut(collection: LongLivedCollection, uses: readonly CollectionUse[]): boolean {
   return uses.some((use) => isHandOut(collection, use));
