@@ -9,6 +9,7 @@ import { enclosingFunction, isFunction, isInside, outermostWrapper, staticProper
 import { acquisitionFlag, elseAcquisition } from '../flow/acquisition-flag';
 import { connectionPeer, pipeDestination } from '../flow/connection-peer';
 import { timeoutListenerWithoutRelease } from '../flow/timeout-listener';
+import { abandonedPipeSources } from '../flow/abandoned-pipe-sources';
 import { isGivingUp } from '../flow/give-up-paths';
 import { helperKeepsItsResult } from '../ownership/helper-kept-results';
 import { mayMentionPairedCalls, pairedRelease, type PairedRelease } from '../ownership/paired-calls';
@@ -47,6 +48,7 @@ type RequireCloseMessageId =
   | 'handedOverOnlyOnSuccess'
   | 'pipedIntoPeer'
   | 'pipedFromUnwatchedSource'
+  | 'pipedIntoFailingDestination'
   | 'timeoutWithoutRelease'
   | 'settledWithoutRelease';
 
@@ -147,6 +149,31 @@ function detectUnreleasedHandles(analysis: Analysis, options: RequireCloseOption
         : judgeAcquisition(analysis, options, node, owner, handle);
     const judged = finding ?? settlement();
     if (judged) findings.push(judged);
+  }
+  findings.push(...abandonedSources(analysis, findings));
+  return findings;
+}
+
+/** Sources a `.pipe()` leaves open when its destination fails (see abandoned-pipe-sources), unless already reported. */
+function abandonedSources(analysis: Analysis, reported: readonly RequireCloseFinding[]): RequireCloseFinding[] {
+  const findings: RequireCloseFinding[] = [];
+  for (const abandoned of abandonedPipeSources(analysis)) {
+    if (reported.some((finding) => finding.node === abandoned.acquisition)) continue;
+    const destination = abandoned.pipe.arguments[0];
+    findings.push({
+      ruleId: REQUIRE_CLOSE,
+      messageId: 'pipedIntoFailingDestination',
+      node: abandoned.acquisition,
+      data: {
+        resource: abandoned.entry.description,
+        destination: describeThrower(analysis, destination),
+        line: String(lineOf(abandoned.listener)),
+      },
+      remedy: {
+        kind: 'refusal',
+        reason: "`.pipe()` leaves its source open when the destination fails: keep the source in a `const` and destroy it in the destination's 'error' listener, or use `stream.pipeline()`",
+      },
+    });
   }
   return findings;
 }
@@ -697,8 +724,9 @@ function errorPathSkipsRelease(usage: HandleUsage, owner: FunctionNode): LeakPat
 /**
  * Released in the callbacks of its own operations (`connection.query(sql, (err, rows) => {
  * connection.release(); … })`), each of which releases it on every way out, and maybe by the function
- * itself: the function's own paths must then each reach a release or one of those operations. A `return` before it — an id that fails validation,
- * a cache hit — leaves the connection checked out for good (a pool of 20 drained by 20 bad requests).
+ * itself: the function's own paths must then each reach a release or one of those operations. A
+ * `return` before them — an id that fails validation, a cache hit — leaves the connection checked
+ * out for good (a pool of 20 drained by 20 bad requests).
  * Throws are not walked: in callback-style code they are uncaught errors, not a leak of this handle.
  */
 function ownerPathSkipsCallbackRelease(
@@ -951,6 +979,8 @@ const requireCloseMessages = {
     'This {{resource}} is piped into `{{peer}}`, but `.pipe()` does not destroy it when `{{peer}}` closes early (the client went away). Use `pipeline()`, or destroy it on `{{peer}}`\'s \'close\'.',
   pipedFromUnwatchedSource:
     "This {{resource}} is piped into from `{{source}}`, and nothing else ends it: `.pipe()` ends it when `{{source}}` ends, but not when `{{source}}` fails or is aborted, and then it stays open and whoever reads it waits forever. Use `stream.pipeline()`, or destroy it in `{{source}}`'s 'error' listener.",
+  pipedIntoFailingDestination:
+    "This {{resource}} is piped into `{{destination}}`, whose 'error' listener on line {{line}} leaves it open: `.pipe()` stops reading from its source when the destination fails, but does not close it. Destroy it in that listener, or use `stream.pipeline()`.",
   handedOverOnlyOnSuccess:
     'This {{resource}} is handed over only on success (`{{handOff}}` on line {{handOffLine}}): `{{thrower}}` on line {{line}} can throw first and leave it open. Release it in a `catch` when that fails.',
   wrapInTryFinally: 'Release it in a `finally` block that covers every use.',

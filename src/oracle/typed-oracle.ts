@@ -144,10 +144,23 @@ export class TypedOracle implements TypeOracle {
     const resultType = this.#resultType(tsOuter, tsInner, awaited);
     const typed = this.matchType(resultType);
     const created =
-      typed && !isChainingCall(inner, typed) && !isAccessorOfFactoryMadeType(inner, typed) && !this.#isDerivedView(tsInner, resultType) && this.#createsValue(tsInner, 0);
+      typed &&
+      !isChainingCall(inner, typed) &&
+      !isAccessorOfFactoryMadeType(inner, typed) &&
+      !this.#isDerivedView(tsInner, resultType) &&
+      !this.#isOwnerCall(inner) &&
+      this.#createsValue(tsInner, 0);
     const entry = created ? typed : this.syntactic.acquisition(expression);
     this.#acquisitions.set(tsOuter, entry ?? null);
     return entry;
+  }
+
+  /**
+   * `pipeline(source, …, destination, callback)` returns its last stream, which it already owns and
+   * ends: its result is no new handle (typed, it looked like a WriteStream made by the call).
+   */
+  #isOwnerCall(inner: Node): boolean {
+    return inner.type === AST_NODE_TYPES.CallExpression && this.registry.owners.some((owner) => this.callsPackageFunction(inner, owner.package, owner.name));
   }
 
   connectionOwner(expression: Node): ResourceEntry | undefined {

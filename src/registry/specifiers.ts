@@ -26,9 +26,18 @@ export function stripNodePrefix(moduleName: string): string {
   return moduleName.startsWith('node:') ? moduleName.slice('node:'.length) : moduleName;
 }
 
-/** `fs` + `promises.open` and `fs/promises` + `open` name the same function. */
+/**
+ * Drop-in replacements of Node's `fs` that re-export all of it under the same names (fs-extra adds
+ * helpers, graceful-fs queues `open` calls on EMFILE): `fs.createReadStream` from either opens the
+ * same file stream, and the registry's `fs` entries apply. (Their promise-returning forms without a
+ * callback match no callback factory, so nothing is read into them.)
+ */
+const FS_DROP_INS: ReadonlySet<string> = new Set(['fs-extra', 'graceful-fs']);
+
+/** `fs` + `promises.open` and `fs/promises` + `open` name the same function; fs-extra's `createReadStream` is fs's. */
 export function canonicalModulePath(moduleName: string, path: readonly string[]): { module: string; path: string[] } {
-  const module = stripNodePrefix(moduleName);
+  const stripped = stripNodePrefix(moduleName);
+  const module = FS_DROP_INS.has(stripped) ? 'fs' : stripped;
   if (path[0] === 'promises' && (module === 'fs' || module === 'dns' || module === 'stream' || module === 'readline')) {
     return { module: `${module}/promises`, path: path.slice(1) };
   }
