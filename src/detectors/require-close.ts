@@ -31,7 +31,7 @@ import { analyzeHandleUsage, type HandleUsage } from '../ownership/handle-usage'
 import { wrapperHolding, type WrapperHolding } from '../ownership/wrapper-field';
 import type { ResourceEntry } from '../registry/resource-entry';
 import { mayMentionAcquisition } from '../registry/text-precheck';
-import { planCloseAtOnce, planDestroyInlineSourceOnPeerClose, planFieldReleasedByTheMethod, planDestroyOnPeerClose, planDestroyOnSourceError, planHoistedOption, planMoveIntoTry, planReleaseInChainFinally, planReleaseOnError, planTryFinally } from '../remedies/plan-try-finally';
+import { planDestroyInErrorListener, planCloseAtOnce, planDestroyInlineSourceOnPeerClose, planFieldReleasedByTheMethod, planDestroyOnPeerClose, planDestroyOnSourceError, planHoistedOption, planMoveIntoTry, planReleaseInChainFinally, planReleaseOnError, planTryFinally } from '../remedies/plan-try-finally';
 
 export const REQUIRE_CLOSE = 'require-close';
 
@@ -169,10 +169,14 @@ function abandonedSources(analysis: Analysis, reported: readonly RequireCloseFin
         destination: describeThrower(analysis, destination),
         line: String(lineOf(abandoned.listener)),
       },
-      remedy: {
-        kind: 'refusal',
-        reason: "`.pipe()` leaves its source open when the destination fails: keep the source in a `const` and destroy it in the destination's 'error' listener, or use `stream.pipeline()`",
-      },
+      remedy: planDestroyInErrorListener(analysis, {
+        pipe: abandoned.pipe,
+        source: abandoned.acquisition,
+        variable: abandoned.variable,
+        listener: abandoned.listener,
+        entry: abandoned.entry,
+        owner: enclosingFunction(abandoned.pipe)!,
+      }),
     });
   }
   return findings;
@@ -552,14 +556,18 @@ function judgeBinding(
     return report('timeoutWithoutRelease', { line: String(lineOf(idle)) }, refusal ?? { kind: 'refusal', reason: "a 'timeout' listener must decide what ends the socket; call `.destroy()` (or `.end()`) in it" });
   }
   if (!owned) {
-    const unreleasedPath =
-      errorPathSkipsRelease(usage, owner) ??
-      ownerPathSkipsCallbackRelease(usage, owner, { acquisition, scope: declaringScope(binding.variable.defs[0]?.node) ?? owner.body, openAtEntry, presence });
-    if (unreleasedPath) {
+    const unreleasedPaths = errorPathSkipsRelease(usage, owner) ?? ownerPathSkipsCallbackRelease(usage, owner, { acquisition, scope: declaringScope(binding.variable.defs[0]?.node) ?? owner.body, openAtEntry, presence });
+    if (unreleasedPaths) {
+      const releaser = releaserCalls?.[0];
+      const releaseCall =
+        releaser?.type === AST_NODE_TYPES.CallExpression && releaser.callee.type === AST_NODE_TYPES.Identifier ? `${releaser.callee.name}()` : syncReleaseCall(binding.variable.name, entry);
       return report(
         'notReleasedOnEveryPath',
-        { line: String(exitLine(unreleasedPath)) },
-        refusal ?? { kind: 'refusal', reason: 'it is released in a Node-style callback on some paths only; release it before every `return` of that callback, or rewrite it with `await` and `finally`' },
+        { line: String(exitLine(firstLeak(unreleasedPaths))) },
+        planReleaseBeforeReturns(analysis, unreleasedPaths, releaseCall, owner) ?? {
+          kind: 'refusal',
+          reason: 'it is released in a Node-style callback on some paths only; release it before every `return` of that callback, or rewrite it with `await` and `finally`',
+        },
       );
     }
     const rejecting = rejectionSkipsRelease(usage, owner);
@@ -705,7 +713,7 @@ function unwatchedPipeSource(usage: HandleUsage): Node | undefined {
  * done(err); connection.release(); … })`): the first path through one of them that returns or ends
  * without the release. A throw there is an uncaught exception, not a path this rule follows.
  */
-function errorPathSkipsRelease(usage: HandleUsage, owner: FunctionNode): LeakPath | undefined {
+function errorPathSkipsRelease(usage: HandleUsage, owner: FunctionNode): readonly LeakPath[] | undefined {
   const handOffs = usage.handOffs.filter((handOff) => !handOff.settles);
   if (handOffs.length === 0 || usage.releasesAlongHandOffs.length > 0) return undefined;
   if (handOffs.some((handOff) => handOff.reason !== 'released in a callback')) return undefined;
@@ -716,7 +724,7 @@ function errorPathSkipsRelease(usage: HandleUsage, owner: FunctionNode): LeakPat
   for (const callback of callbacks) {
     const leaks = findLeakPaths(callback, { acquisition: callback, scope: callback.body, releases: new Set(releases), names, openAtEntry: true });
     const skipped = leaks.filter((leak) => leak.kind !== 'throw');
-    if (skipped.length > 0) return firstLeak(skipped);
+    if (skipped.length > 0) return skipped;
   }
   return undefined;
 }
@@ -733,7 +741,7 @@ function ownerPathSkipsCallbackRelease(
   usage: HandleUsage,
   owner: FunctionNode,
   sites: Pick<ReleaseSites, 'acquisition' | 'scope' | 'openAtEntry' | 'presence'>,
-): LeakPath | undefined {
+): readonly LeakPath[] | undefined {
   const allHandOffs = usage.handOffs.filter((handOff) => !handOff.settles);
   // A helper of this file that only reads it (`getClientById(connection, id, cb)`) gives it back.
   const handOffs = allHandOffs.filter((handOff) => !handOff.borrowed);
@@ -744,7 +752,36 @@ function ownerPathSkipsCallbackRelease(
   // The function's own releases (`if (err) return databaseError(…, connection)`) count as well.
   const releases = new Set([...usage.releasesAlongHandOffs, ...inCallbacks]);
   const leaks = findLeakPaths(owner, { ...sites, releases, names }).filter((leak) => leak.kind === 'return');
-  return leaks.length > 0 ? firstLeak(leaks) : undefined;
+  return leaks.length > 0 ? leaks : undefined;
+}
+
+/** `connection.release()`: the entry's first release method, when it is synchronous (callback code awaits nothing). */
+function syncReleaseCall(name: string, entry: ResourceEntry): string | undefined {
+  const release = entry.releases[0];
+  return release && 'method' in release && !release.async && !release.method.startsWith('[') ? `${name}.${release.method}()` : undefined;
+}
+
+/**
+ * The fix for a Node-style callback that returns with the handle open: the release goes right before
+ * each such `return` (`if (!valid) { connection.release(); return res.status(400).end(); }`), the
+ * shape the projects' own fixes take. Only `return` statements, in code that releases synchronously.
+ */
+function planReleaseBeforeReturns(analysis: Analysis, leaks: readonly LeakPath[], releaseCall: string | undefined, owner: FunctionNode): Remedy<WrapInTryFinallyPlan> | undefined {
+  if (!releaseCall || leaks.some((leak) => leak.kind !== 'return' || leak.node.type !== AST_NODE_TYPES.ReturnStatement)) return undefined;
+  const statements = [...new Set(leaks.map((leak) => leak.node as TSESTree.ReturnStatement))];
+  const semicolon = analysis.sourceText.slice(statements[0].range[0], statements[0].range[1]).trimEnd().endsWith(';') ? ';' : '';
+  const first = statements[0];
+  return {
+    kind: 'wrap-in-try-finally',
+    declaration: undefined,
+    first,
+    last: first,
+    removals: [],
+    release: `${releaseCall}${semicolon}`,
+    disposal: undefined,
+    inAsyncFunction: owner.async,
+    releaseBeforeSettles: { statements, release: `${releaseCall}${semicolon}`, returns: true },
+  };
 }
 
 /**
@@ -988,6 +1025,8 @@ const requireCloseMessages = {
   destroyOnSourceError: "Destroy it in the source's 'error' listener.",
   releaseOnError: 'Release it in a `catch` that rethrows, around its uses before the hand-off.',
   releaseBeforeSettle: 'Release it before each settle call that leaves it open.',
+  releaseBeforeReturn: 'Release it before each `return` that leaves it open.',
+  destroyInErrorListener: "Destroy it in the destination's 'error' listener.",
   releaseInChainFinally: 'Release it in a `.finally()` at the end of the promise chain.',
   moveIntoTry: 'Move the statements before the `try` into it, so its `finally` releases it when they throw.',
   guardEarlierRelease: 'Release it in a `finally` of its own, so what runs before it cannot skip it.',
@@ -1030,8 +1069,12 @@ export const requireClose: RuleDescriptor<RequireCloseMessage, typeof requireClo
                 ? 'moveIntoTry'
                 : plan.chainFinally
                   ? 'releaseInChainFinally'
+                  : plan.destroyInErrorListener
+                    ? 'destroyInErrorListener'
                   : plan.releaseBeforeSettles
-                    ? 'releaseBeforeSettle'
+                    ? plan.releaseBeforeSettles.returns
+                      ? 'releaseBeforeReturn'
+                      : 'releaseBeforeSettle'
               : style === 'using'
                 ? 'declareWithUsing'
                 : 'wrapInTryFinally';

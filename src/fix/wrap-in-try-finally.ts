@@ -284,9 +284,16 @@ export function editsForWrapInTryFinally(
     return { edits: [{ range: [lineStart, lineStart], text: `${layout.indentationAt(pipe.range[0])}${plan.destroyOnPeerClose.statement}${layout.eol}` }] };
   }
   if (plan.chainFinally) return chainFinallyEdits(plan.chainFinally, layout);
+  if (plan.destroyInErrorListener) return destroyInErrorListenerEdits(plan.destroyInErrorListener, source, layout);
   if (plan.releaseBeforeSettles) {
     const edits: TextEdit[] = [];
     for (const statement of plan.releaseBeforeSettles.statements) {
+      // `if (!valid) return fail(400);`: the branch becomes a block holding the release and the return.
+      if (isBranchOfIf(statement)) {
+        const release = plan.releaseBeforeSettles.release.endsWith(';') ? plan.releaseBeforeSettles.release : `${plan.releaseBeforeSettles.release};`;
+        edits.push({ range: statement.range, text: `{ ${release} ${source.slice(statement.range[0], statement.range[1])} }` });
+        continue;
+      }
       if (!layout.startOfLineIsEmpty(statement.range[0])) return { refusal: 'other code precedes the settle call on its line' };
       const lineStart = layout.lineStart(statement.range[0]);
       edits.push({ range: [lineStart, lineStart], text: `${layout.indentationAt(statement.range[0])}${plan.releaseBeforeSettles.release}${layout.eol}` });
@@ -338,4 +345,37 @@ export function editsForWrapInTryFinally(
     : ` finally {${eol}${indent}${unit}${release}${eol}${indent}}`;
   const replacement = `${indent}try {${eol}${body.join(eol)}${eol}${indent}}${tail}` + (hasFinalNewline ? eol : '');
   return { edits: [{ range: [regionStart, regionEnd], text: replacement }], ...(note ? { note } : {}) };
+}
+
+/** A statement that is an `if`'s whole consequent or alternate (no block around it). */
+function isBranchOfIf(statement: TSESTree.Statement): boolean {
+  const parent = statement.parent;
+  return parent?.type === AST_NODE_TYPES.IfStatement && (parent.consequent === statement || parent.alternate === statement);
+}
+
+/** The `const` for an inline source, its name in the pipe, and its release at the start of the listener. */
+function destroyInErrorListenerEdits(plan: NonNullable<WrapInTryFinallyPlan['destroyInErrorListener']>, source: string, layout: SourceLayout): EditResult {
+  const edits: TextEdit[] = [];
+  const statement = plan.statement;
+  if (plan.hoisted) {
+    if (!layout.startOfLineIsEmpty(statement.range[0])) return { refusal: 'other code precedes the `.pipe()` statement on its line' };
+    const lineStart = layout.lineStart(statement.range[0]);
+    edits.push({ range: [lineStart, lineStart], text: `${layout.indentationAt(statement.range[0])}${plan.hoisted.declaration}${layout.eol}` });
+    edits.push({ range: plan.hoisted.source.range, text: plan.hoisted.name });
+  }
+  const body = plan.listener.body;
+  if (!body) return { refusal: 'the listener has no body' };
+  if (body.type !== AST_NODE_TYPES.BlockStatement) {
+    // `() => callback(false)`: the listener's value is ignored, so its body becomes a block.
+    edits.push({ range: body.range, text: `{ ${plan.release} ${source.slice(body.range[0], body.range[1])}; }` });
+    return { edits };
+  }
+  const first = body.body[0];
+  if (first && layout.startOfLineIsEmpty(first.range[0])) {
+    const lineStart = layout.lineStart(first.range[0]);
+    edits.push({ range: [lineStart, lineStart], text: `${layout.indentationAt(first.range[0])}${plan.release}${layout.eol}` });
+  } else {
+    edits.push({ range: [body.range[0] + 1, body.range[0] + 1], text: ` ${plan.release}` });
+  }
+  return { edits };
 }

@@ -24,6 +24,8 @@ export interface AbandonedPipeSource {
   readonly acquisition: Node;
   readonly entry: ResourceEntry;
   readonly pipe: TSESTree.CallExpression;
+  /** The local holding the source, when it has one. */
+  readonly variable: string | undefined;
   /** The destination's 'error' listener that leaves the source open. */
   readonly listener: FunctionNode;
 }
@@ -42,7 +44,13 @@ export function abandonedPipeSources(analysis: Analysis): AbandonedPipeSource[] 
     const listener = destinationErrorListener(analysis, node, owner);
     if (!listener) return;
     if (source.variable && isInside(source.variable, listener)) return;
-    found.push({ acquisition: source.acquisition, entry: source.entry, pipe: node, listener });
+    found.push({
+      acquisition: source.acquisition,
+      entry: source.entry,
+      pipe: node,
+      variable: source.variable?.type === AST_NODE_TYPES.Identifier ? source.variable.name : undefined,
+      listener,
+    });
   });
   return found;
 }

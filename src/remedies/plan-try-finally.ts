@@ -731,3 +731,43 @@ function statementHolding(node: Node, owner: FunctionNode): TSESTree.Statement |
   }
   return undefined;
 }
+
+/**
+ * A source `.pipe()` abandons when the destination fails: its 'error' listener destroys it first,
+ * and an inline source gets a `const` of its own to be named there (brackets' own fix). The pipe must
+ * sit in a statement of a statement list; the source must have a synchronous destroying release.
+ */
+export function planDestroyInErrorListener(
+  analysis: Analysis,
+  site: { readonly pipe: TSESTree.CallExpression; readonly source: Node; readonly variable: string | undefined; readonly listener: FunctionNode; readonly entry: ResourceEntry; readonly owner: FunctionNode },
+): Remedy<WrapInTryFinallyPlan> {
+  const refusal = refuse("`.pipe()` leaves its source open when the destination fails: keep the source in a `const` and destroy it in the destination's 'error' listener, or use `stream.pipeline()`");
+  let statement: Node | undefined = site.pipe;
+  while (statement && statement.type !== AST_NODE_TYPES.ExpressionStatement) {
+    if (statement === site.owner) return refusal;
+    statement = statement.parent;
+  }
+  const release = hoistedRelease(site.entry);
+  if (!statement || statement.type !== AST_NODE_TYPES.ExpressionStatement || !statementListOf(statement.parent) || !release) return refusal;
+  const text = analysis.sourceText;
+  const semicolon = text.slice(statement.range[0], statement.range[1]).trimEnd().endsWith(';') ? ';' : '';
+  const name = site.variable ?? freeStreamName(analysis, site.owner);
+  const keyword = text.slice(site.owner.range[0], site.owner.range[1]).match(/\b(?:const|let)\s/) || !/\bvar\s/.test(text) ? 'const' : 'var';
+  const source = outermostWrapper(site.source);
+  return {
+    kind: 'wrap-in-try-finally',
+    declaration: undefined,
+    first: statement,
+    last: statement,
+    removals: [],
+    release: `${name}.${release}()${semicolon}`,
+    disposal: undefined,
+    inAsyncFunction: site.owner.async,
+    destroyInErrorListener: {
+      statement,
+      hoisted: site.variable ? undefined : { declaration: `${keyword} ${name} = ${text.slice(source.range[0], source.range[1])}${semicolon}`, source, name },
+      listener: site.listener,
+      release: `${name}.${release}();`,
+    },
+  };
+}

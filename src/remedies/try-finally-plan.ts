@@ -72,7 +72,26 @@ export interface WrapInTryFinallyPlan {
    * that leaves it open (`client.close();` before the timeout's `reject(…)`). The wrap fields are then
    * not used.
    */
-  readonly releaseBeforeSettles?: { readonly statements: readonly TSESTree.Statement[]; readonly release: string };
+  readonly releaseBeforeSettles?: {
+    readonly statements: readonly TSESTree.Statement[];
+    readonly release: string;
+    /** The statements are the `return`s of a Node-style callback that leave the handle open, not settle calls. */
+    readonly returns?: boolean;
+  };
+  /**
+   * `fs.createReadStream(zip).pipe(parser).on('error', (err) => …)`: the source gets a `const` of its
+   * own (when it had no name) and the destination's 'error' listener destroys it first. The wrap
+   * fields are then not used.
+   */
+  readonly destroyInErrorListener?: {
+    /** The statement holding the pipe, before which the `const` goes. */
+    readonly statement: TSESTree.Statement;
+    /** `const source = fs.createReadStream(zip);` and the inline source it names, when it had no name. */
+    readonly hoisted?: { readonly declaration: string; readonly source: TSESTree.Node; readonly name: string };
+    readonly listener: TSESTree.FunctionLike;
+    /** `source.destroy();` */
+    readonly release: string;
+  };
   readonly moveIntoTry?: { readonly first: TSESTree.Statement; readonly last: TSESTree.Statement; readonly into: TSESTree.TryStatement };
   /**
    * `fs.openSync(path, 'w');` run for its effect alone: nothing reads the descriptor, so it is closed

@@ -67,7 +67,28 @@ export function validate(path: string, callback: (error: Error | null, valid: bo
     .on('error', () => callback(null, false))
     .on('end', () => callback(null, true));
 }`,
-    errors: [{ messageId: 'pipedIntoFailingDestination' as const, line: 5, data: { resource: 'file stream', destination: 'zlib.createGunzip()', line: '7' } }],
+    errors: [
+      {
+        messageId: 'pipedIntoFailingDestination' as const,
+        line: 5,
+        data: { resource: 'file stream', destination: 'zlib.createGunzip()', line: '7' },
+        suggestions: [
+          {
+            messageId: 'destroyInErrorListener' as const,
+            output: `
+import fs from 'node:fs';
+import zlib from 'node:zlib';
+export function validate(path: string, callback: (error: Error | null, valid: boolean) => void): void {
+  const stream = fs.createReadStream(path);
+  stream
+    .pipe(zlib.createGunzip())
+    .on('error', () => { stream.destroy(); callback(null, false); })
+    .on('end', () => callback(null, true));
+}`,
+          },
+        ],
+      },
+    ],
   },
   {
     name: 'a local source used only for the pipe',
@@ -81,7 +102,28 @@ export function inflate(path: string, done: (error: Error | null) => void): void
     .on('error', (error) => done(error))
     .on('end', () => done(null));
 }`,
-    errors: [{ messageId: 'pipedIntoFailingDestination' as const, line: 5, data: { resource: 'file stream', destination: 'zlib.createGunzip()', line: '8' } }],
+    errors: [
+      {
+        messageId: 'pipedIntoFailingDestination' as const,
+        line: 5,
+        data: { resource: 'file stream', destination: 'zlib.createGunzip()', line: '8' },
+        suggestions: [
+          {
+            messageId: 'destroyInErrorListener' as const,
+            output: `
+import fs from 'node:fs';
+import zlib from 'node:zlib';
+export function inflate(path: string, done: (error: Error | null) => void): void {
+  const source = fs.createReadStream(path);
+  source
+    .pipe(zlib.createGunzip())
+    .on('error', (error) => { source.destroy(); done(error); })
+    .on('end', () => done(null));
+}`,
+          },
+        ],
+      },
+    ],
   },
 ];
 
@@ -104,7 +146,28 @@ function validatePackage(zipPath, callback) {
     .on('end', function () { callback(null, { errors: [] }); });
 }
 exports.validatePackage = validatePackage;`,
-      errors: [{ messageId: 'pipedIntoFailingDestination' as const, line: 5 }],
+      errors: [
+        {
+          messageId: 'pipedIntoFailingDestination' as const,
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'destroyInErrorListener' as const,
+              output: `
+const fs = require('fs-extra');
+const unzip = require('unzip');
+function validatePackage(zipPath, callback) {
+  const stream = fs.createReadStream(zipPath);
+  stream
+    .pipe(unzip.Parse())
+    .on('error', function () { stream.destroy(); callback(null, { errors: ['invalid zip'] }); })
+    .on('end', function () { callback(null, { errors: [] }); });
+}
+exports.validatePackage = validatePackage;`,
+            },
+          ],
+        },
+      ],
     },
   ],
 });

@@ -78,6 +78,45 @@ export function handler(id: string, send: (rows: unknown) => void): void {
   },
 ];
 
+const helperCaseOutput = `
+import mysql from 'mysql2';
+const pool = mysql.createPool({ connectionLimit: 20 });
+function databaseError(connection: mysql.PoolConnection | undefined, fail: (status: number) => void): void {
+  if (connection) {
+    connection.release();
+  }
+  fail(500);
+}
+function findClient(connection: mysql.PoolConnection, id: string, callback: (err: Error | null, rows?: unknown) => void): void {
+  connection.query('SELECT * FROM clients WHERE id = ?', [Number(id)], (err, rows) => callback(err, rows));
+}
+export function handler(id: string, send: (rows: unknown) => void, fail: (status: number) => void): void {
+  pool.getConnection((err, connection) => {
+    if (err) return databaseError(connection, fail);
+    if (!/^\\d+$/.test(id)) { connection.release(); return fail(400); }
+    findClient(connection, id, (findError, rows) => {
+      if (findError) return databaseError(connection, fail);
+      connection.release();
+      send(rows);
+    });
+  });
+}`;
+
+const cacheHitOutput = `
+import { Pool } from 'pg';
+const pool = new Pool();
+const cache = new Map<string, unknown>();
+export function handler(id: string, send: (rows: unknown) => void): void {
+  pool.connect((err, client, done) => {
+    if (err) return;
+    if (cache.has(id)) { done(); return send(cache.get(id)); }
+    client.query('SELECT 1', (queryError, result) => {
+      done();
+      send(result.rows);
+    });
+  });
+}`;
+
 const invalid = [
   {
     name: 'an invalid id returns before the query that releases the connection (comunidades-unidas)',
@@ -96,7 +135,34 @@ export function handler(id: string, send: (rows: unknown) => void, fail: (status
     });
   });
 }`,
-    errors: [{ messageId: 'notReleasedOnEveryPath' as const, line: 5, data: { resource: 'mysql2 pool connection', line: '8' } }],
+    errors: [
+      {
+        messageId: 'notReleasedOnEveryPath' as const,
+        line: 5,
+        data: { resource: 'mysql2 pool connection', line: '8' },
+        suggestions: [
+          {
+            messageId: 'releaseBeforeReturn' as const,
+            output: `
+import mysql from 'mysql2';
+const pool = mysql.createPool({ connectionLimit: 20 });
+export function handler(id: string, send: (rows: unknown) => void, fail: (status: number) => void): void {
+  pool.getConnection((err, connection) => {
+    if (err) return fail(500);
+    if (!/^\\d+$/.test(id)) {
+      connection.release();
+      return fail(400);
+    }
+    connection.query('SELECT 1', (queryError, rows) => {
+      connection.release();
+      send(rows);
+    });
+  });
+}`,
+          },
+        ],
+      },
+    ],
   },
   {
     name: 'error paths go through a releasing helper, the validation path does not',
@@ -123,7 +189,14 @@ export function handler(id: string, send: (rows: unknown) => void, fail: (status
     });
   });
 }`,
-    errors: [{ messageId: 'notReleasedOnEveryPath' as const, line: 14, data: { resource: 'mysql2 pool connection', line: '16' } }],
+    errors: [
+      {
+        messageId: 'notReleasedOnEveryPath' as const,
+        line: 14,
+        data: { resource: 'mysql2 pool connection', line: '16' },
+        suggestions: [{ messageId: 'releaseBeforeReturn' as const, output: helperCaseOutput }],
+      },
+    ],
   },
   {
     name: "a cache hit returns before pg's done() is ever called",
@@ -141,7 +214,14 @@ export function handler(id: string, send: (rows: unknown) => void): void {
     });
   });
 }`,
-    errors: [{ messageId: 'notReleasedOnEveryPath' as const, line: 6, data: { resource: 'pg pool client', line: '8' } }],
+    errors: [
+      {
+        messageId: 'notReleasedOnEveryPath' as const,
+        line: 6,
+        data: { resource: 'pg pool client', line: '8' },
+        suggestions: [{ messageId: 'releaseBeforeReturn' as const, output: cacheHitOutput }],
+      },
+    ],
   },
 ];
 
@@ -168,7 +248,32 @@ function handler(req, res) {
   });
 }
 module.exports = { handler };`,
-      errors: [{ messageId: 'notReleasedOnEveryPath' as const, line: 5, data: { resource: 'mysql pool connection', line: '7' } }],
+      errors: [
+        {
+          messageId: 'notReleasedOnEveryPath' as const,
+          line: 5,
+          data: { resource: 'mysql pool connection', line: '7' },
+          suggestions: [
+            {
+              messageId: 'releaseBeforeReturn' as const,
+              output: `
+const mysql = require('mysql');
+const pool = mysql.createPool({ connectionLimit: 20 });
+function handler(req, res) {
+  pool.getConnection(function (err, connection) {
+    if (err) return res.status(500).end();
+    if (!req.params.id) { connection.release(); return res.status(400).end(); }
+    connection.query('SELECT 1', function (queryError, rows) {
+      connection.release();
+      res.send(rows);
+    });
+  });
+}
+module.exports = { handler };`,
+            },
+          ],
+        },
+      ],
     },
   ],
 });

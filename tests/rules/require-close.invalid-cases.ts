@@ -11,7 +11,7 @@ export interface SharedError {
   /** The output of the `res.on('close', …)` suggestion for a stream piped into a peer. */
   readonly destroyOnPeerClose?: string;
   /** Any other suggestion (`releaseOnError`, `releaseInChainFinally` …) and its output. */
-  readonly suggestion?: { readonly messageId: 'releaseOnError' | 'releaseInChainFinally' | 'moveIntoTry' | 'guardEarlierRelease'; readonly output: string };
+  readonly suggestion?: { readonly messageId: 'releaseOnError' | 'releaseInChainFinally' | 'moveIntoTry' | 'guardEarlierRelease' | 'releaseBeforeReturn'; readonly output: string };
 }
 
 export interface SharedInvalidCase extends SharedError {
@@ -755,6 +755,22 @@ export function find(id: number, done: (error: Error | null, rows?: unknown) => 
     messageId: 'notReleasedOnEveryPath',
     line: 5,
     data: { resource: 'mysql2 pool connection', release: '.release()', line: '8' },
+    suggestion: {
+      messageId: 'releaseBeforeReturn',
+      output: `
+import mysql from 'mysql2';
+const pool = mysql.createPool({ connectionLimit: 10 });
+export function find(id: number, done: (error: Error | null, rows?: unknown) => void) {
+  pool.getConnection((err, connection) => {
+    if (err) return done(err);
+    connection.query('select * from users where id = ?', [id], (queryError, rows) => {
+      if (queryError) { connection.release(); return done(queryError); }
+      connection.release();
+      done(null, rows);
+    });
+  });
+}`,
+    },
   },
   {
     name: "a pg client from pool.connect's callback, whose done() runs only when the query succeeds",
@@ -774,6 +790,22 @@ export function names(done: (error: Error | null, rows?: unknown[]) => void) {
     messageId: 'notReleasedOnEveryPath',
     line: 5,
     data: { resource: 'pg pool client', release: '.release()', line: '8' },
+    suggestion: {
+      messageId: 'releaseBeforeReturn',
+      output: `
+import pg from 'pg';
+const pool = new pg.Pool();
+export function names(done: (error: Error | null, rows?: unknown[]) => void) {
+  pool.connect((err, client, release) => {
+    if (err) return done(err);
+    client.query('select name from users', (queryError, result) => {
+      if (queryError) { release(); return done(queryError); }
+      release();
+      done(null, result.rows);
+    });
+  });
+}`,
+    },
   },
   {
     name: "a descriptor from fs.open's callback, closed only when the read succeeds",
