@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import type { Node } from '../ast/traverse';
 import type { SingletonClientPlan } from '../remedies/singleton-client-plan';
+import { importNamed } from './add-import';
 import { SourceLayout } from './source-layout';
 import type { EditResult, TextEdit } from './text-edit';
 
@@ -311,9 +312,21 @@ export function editsForSingletonClient(plan: SingletonClientPlan, source: strin
     case 'look-up-first':
       edits.push({ range: [site.call.range[0], site.call.range[1]], text: site.text });
       break;
-    case 'in-place':
-      edits.push({ range: [plan.acquisition.range[0], plan.acquisition.range[1]], text: `${getter}(${plan.keyed?.parameters.join(', ') ?? ''})` });
+    case 'in-place': {
+      // A client connected once arrives as a promise: the site waits for it.
+      let call = `${plan.connectsOnce ? 'await ' : ''}${getter}(${plan.keyed?.parameters.join(', ') ?? ''})`;
+      if (plan.deliversToCallback) {
+        // Node's own adapter from a promise to an error-first callback, called on a later tick.
+        const callbackify = importNamed(ast, source, 'node:util', 'callbackify');
+        edits.push(...callbackify.edits);
+        call = `${callbackify.local}(() => ${call})(`;
+      }
+      // `const redis =⏎  cond ? … : …` (a long value on lines of its own): the short call joins the `=`.
+      const broken = /=[ \t]*(?:\r\n|[\n\r\u2028\u2029])[ \t]*$/.exec(source.slice(layout.lineStart(Math.max(0, layout.lineStart(plan.acquisition.range[0]) - 1)), plan.acquisition.range[0]));
+      const start = broken ? plan.acquisition.range[0] - broken[0].length + 1 : plan.acquisition.range[0];
+      edits.push({ range: [start, plan.acquisition.range[1]], text: `${broken ? ' ' : ''}${call}` });
       break;
+    }
   }
   edits.push(...releaseRemovals(plan, layout));
   for (const declaration of plan.inlinedDeclarations) edits.push({ range: removalRange(layout, declaration), text: '' });
