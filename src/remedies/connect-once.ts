@@ -108,32 +108,36 @@ function setUpCall(statement: Node, variable: VariableLike): TSESTree.CallExpres
  */
 export function callValueRead(analysis: Analysis, expression: Node, own: VariableLike | undefined): string | undefined {
   let found: string | undefined;
-  walk(expression, (node) => {
-    if (found) return false;
-    if (node.type === AST_NODE_TYPES.ThisExpression || node.type === AST_NODE_TYPES.Super) {
-      if (!isInsideOwnFunction(node, expression)) found = node.type === AST_NODE_TYPES.ThisExpression ? 'this' : 'super';
+  const visit = (root: Node): void =>
+    walk(root, (node) => {
+      if (found) return false;
+      if (node.type === AST_NODE_TYPES.ThisExpression || node.type === AST_NODE_TYPES.Super) {
+        if (!isInsideOwnFunction(node, expression)) found = node.type === AST_NODE_TYPES.ThisExpression ? 'this' : 'super';
+        return undefined;
+      }
+      // `a.b`: only `a` is a name; `{ b: a }`: only `a`.
+      if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed) {
+        visit(node.object);
+        return false;
+      }
+      if (node.type === AST_NODE_TYPES.Property && !node.computed && node.parent?.type === AST_NODE_TYPES.ObjectExpression) {
+        visit(node.value);
+        return false;
+      }
+      if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
+      if (node.name === 'arguments' && !isInsideOwnFunction(node, expression)) {
+        found = 'arguments';
+        return undefined;
+      }
+      const variable = findVariable(analysis.scopeManager, node);
+      if (!variable || variable === own || variable.scope.type === 'module' || variable.scope.type === 'global') return undefined;
+      // Declared inside the expression (a listener's own parameter): not the call's.
+      const declared = variable.defs[0]?.name;
+      if (declared && isInside(declared, expression)) return undefined;
+      found = node.name;
       return undefined;
-    }
-    if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed) {
-      found = callValueRead(analysis, node.object, own);
-      return false;
-    }
-    if (node.type === AST_NODE_TYPES.Property && !node.computed && node.parent?.type === AST_NODE_TYPES.ObjectExpression) {
-      found = callValueRead(analysis, node.value, own);
-      return false;
-    }
-    if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
-    if (node.name === 'arguments' && !isInsideOwnFunction(node, expression)) {
-      found = 'arguments';
-      return undefined;
-    }
-    const variable = findVariable(analysis.scopeManager, node);
-    if (!variable || variable === own || variable.scope.type === 'module' || variable.scope.type === 'global') return undefined;
-    const declared = variable.defs[0]?.name;
-    if (declared && isInside(declared, expression)) return undefined;
-    found = node.name;
-    return undefined;
-  });
+    });
+  visit(expression);
   return found;
 }
 

@@ -21,6 +21,7 @@ import { closureOfConstants } from './closure-constants';
 import { callerFallbackOf } from './caller-fallback';
 import { connectShapeOf } from './connect-once';
 import { isStringLocal } from './string-locals';
+import { constantParameter } from './constant-parameters';
 import { connectedClientText, connectRefusal } from './connected-client-text';
 
 export interface ClientSite {
@@ -98,9 +99,10 @@ function perCallValue(analysis: Analysis, expression: Node, thisIsShared = false
   return found;
 }
 
-interface Substitution {
+export interface Substitution {
   readonly identifier: TSESTree.Identifier;
-  readonly declarator: TSESTree.VariableDeclarator;
+  /** The local's declaration; none for a parameter every caller fills with the same constant. */
+  readonly declarator: TSESTree.VariableDeclarator | undefined;
   /** The initialiser as an operand: parenthesised unless it is one already. */
   readonly text: string;
   /** The initialiser as written, for a place that takes any expression (a property value, an argument). */
@@ -134,7 +136,7 @@ function inlinableLocals(analysis: Analysis, acquisition: Node): { perCall: stri
     }
     const name = perCallValue(analysis, node);
     if (!name) return undefined;
-    const substitution = constantFromModuleValues(analysis, node);
+    const substitution = constantFromModuleValues(analysis, node) ?? constantParameter(analysis, node, constantArgumentText);
     if (substitution) substitutions.push(substitution);
     else perCall = name;
     return undefined;
@@ -183,6 +185,12 @@ function constantFromModuleValues(analysis: Analysis, identifier: TSESTree.Ident
   return { identifier, declarator, text: operand, raw: init.type === AST_NODE_TYPES.SequenceExpression ? operand : text };
 }
 
+/** A caller's argument as the getter can say it: its locals of module-level values written out; undefined when it reads the call. */
+function constantArgumentText(analysis: Analysis, argument: Node): string | undefined {
+  const inlined = inlinableLocals(analysis, argument);
+  return 'perCall' in inlined ? undefined : substituted(analysis.sourceText, argument, inlined.substitutions);
+}
+
 /** The acquisition's text with the substitutions written in (`{ url }` becomes `{ url: … }`). */
 function substituted(source: string, acquisition: Node, substitutions: readonly Substitution[]): string {
   let text = source.slice(acquisition.range[0], acquisition.range[1]);
@@ -210,6 +218,7 @@ function takesAnyExpression(identifier: TSESTree.Identifier): boolean {
 function unreadDeclarations(analysis: Analysis, acquisition: Node, substitutions: readonly Substitution[]): TSESTree.VariableDeclaration[] {
   const declarations = new Set<TSESTree.VariableDeclaration>();
   for (const { declarator } of substitutions) {
+    if (!declarator) continue;
     const declaration = declarator.parent;
     if (declaration.declarations.length !== 1 || !statementListOf(declaration.parent)) continue;
     const variable = analysis.scopeManager.getDeclaredVariables(declarator)[0];
