@@ -112,7 +112,7 @@ function detectClientsPerCall(analysis: Analysis, options: NoClientPerCallOption
     const defaulted = held !== branchHeld;
     const inBranch = held !== outermostWrapper(node);
     if (!inBranch) {
-      const provided = scopedProviderFinding(analysis, node);
+      const provided = scopedProviderFinding(analysis, node, (entry, provider) => () => (planner ??= new SingletonPlanner(analysis)).planProviderField(node, entry, provider));
       if (provided) {
         findings.push(provided);
         continue;
@@ -258,21 +258,24 @@ function lateCacheFill(analysis: Analysis, held: Node, owner: FunctionNode, entr
  * A client made for each instance of a request-scoped or transient DI provider (see scoped-providers)
  * that none of the provider's methods ends.
  */
-function scopedProviderFinding(analysis: Analysis, node: Node): NoClientPerCallFinding | undefined {
+function scopedProviderFinding(
+  analysis: Analysis,
+  node: Node,
+  remedy: (entry: ResourceEntry, provider: string) => () => Remedy<SingletonClientPlan>,
+): NoClientPerCallFinding | undefined {
   const provided = scopedProviderField(node);
   if (!provided) return undefined;
   const entry = clientAcquisition(analysis, node);
   if (!entry || endsField(provided.provider.body, provided.field, entry, 'this')) return undefined;
-  return {
-    ruleId: NO_CLIENT_PER_CALL,
-    messageId: 'perScopedInstance',
-    node,
-    data: { resource: entry.description, provider: provided.name, field: provided.field, scope: provided.scope === 'request' ? 'Scope.REQUEST' : 'Scope.TRANSIENT' },
-    remedy: {
-      kind: 'refusal',
-      reason: `\`${provided.name}\` is built per ${provided.scope === 'request' ? 'request' : 'injection'}; provide the client once (a default-scoped provider or module-level instance) and inject it`,
+  return withLazyRemedy(
+    {
+      ruleId: NO_CLIENT_PER_CALL,
+      messageId: 'perScopedInstance',
+      node,
+      data: { resource: entry.description, provider: provided.name, field: provided.field, scope: provided.scope === 'request' ? 'Scope.REQUEST' : 'Scope.TRANSIENT' },
     },
-  };
+    remedy(entry, provided.name),
+  );
 }
 
 /**

@@ -23,9 +23,15 @@ function reindented(layout: SourceLayout, node: Node, indent: string, text: stri
     .join('');
 }
 
+/** `@Injectable() export class X`: the class's decorators may come before the `export` that starts the statement. */
+function decoratorsOf(statement: Node): readonly TSESTree.Decorator[] {
+  const declared = statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration ? statement.declaration : statement;
+  return declared && (declared.type === AST_NODE_TYPES.ClassDeclaration || declared.type === AST_NODE_TYPES.ClassExpression) ? declared.decorators : [];
+}
+
 /** Where the shared declarations go: above the anchor statement and the comments that lead it. */
 function insertionPoint(layout: SourceLayout, ast: TSESTree.Program, anchor: Node): number {
-  let start = anchor.range[0];
+  let start = Math.min(anchor.range[0], ...decoratorsOf(anchor).map((decorator) => decorator.range[0]));
   // Only the comments between the previous statement and the anchor can lead it. No `/` there, no
   // comment: skip reading `ast.comments`, which a codemod's parse fills on demand at a cost.
   const previousEnd = Math.max(0, ...ast.body.map((statement) => statement.range[1]).filter((end) => end <= start));

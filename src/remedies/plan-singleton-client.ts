@@ -512,6 +512,45 @@ export class SingletonPlanner {
   }
 
   /**
+   * `private readonly pubsub = new PubSub()` in a provider the container builds per request (or per
+   * injection): every instance makes a client. Made from module-level values only, the initialiser
+   * becomes the module's getter (`= getPubSub()`): all instances share one client. One made from the
+   * instance's own values (`new PubSub(this.options)`) is refused: those may differ per instance.
+   */
+  planProviderField(acquisition: Node, entry: ResourceEntry, provider: string): Remedy<SingletonClientPlan> {
+    const { analysis } = this;
+    const made = acquisition.type === AST_NODE_TYPES.AwaitExpression ? undefined : acquisition;
+    if (!made) return refuse(`\`${provider}\` awaits the client per instance; provide the client once (a default-scoped provider or module-level instance) and inject it`);
+    const inlined = inlinableLocals(analysis, made);
+    if ('perCall' in inlined) {
+      return refuse(`\`${provider}\` makes the client from \`${inlined.perCall}\`, a value of each instance; provide the client once (a default-scoped provider or module-level instance) and inject it`);
+    }
+    const stateWrite = made.type === AST_NODE_TYPES.NewExpression ? instanceStateWrite(analysis, made.callee) : undefined;
+    if (stateWrite) return refuse(`the class keeps per-caller state (${stateWrite}): one shared instance would share it between callers; share the client it opens instead`);
+    const acquisitionText = substituted(analysis.sourceText, made, inlined.substitutions);
+    const existing = findSharedGetter(analysis, normalize(acquisitionText));
+    const names = existing ?? this.#allocateNames({ acquisition: made, binding: { kind: 'discarded' } } as ClientSite);
+    const typeText = this.#typescript ? this.#typeText(made) : undefined;
+    if (this.#typescript && !typeText) return refuse('leakguard cannot name the client’s type here; move the client to module level by hand');
+    return {
+      kind: 'singleton-client',
+      acquisition: made,
+      acquisitionText,
+      inlinedDeclarations: [],
+      awaited: false,
+      anchor: topLevelStatement(made),
+      names,
+      reuse: existing !== undefined,
+      typeText,
+      release: closeMethodOf(entry),
+      site: { kind: 'in-place' },
+      removals: [],
+      moduleSystem: moduleSystemOf(analysis.ast, analysis.sourceText),
+      semicolons: usesSemicolons(analysis.ast, analysis.sourceText),
+    };
+  }
+
+  /**
    * `MongoClient.connect(url, function (err, db) { … })`: the call without its callback is the promise
    * form the getter shares (`MongoClient.connect(url)`); the site hands the shared client to the same
    * callback through `util.callbackify`, which calls it as the driver did (`(null, client)` or `(error)`,
