@@ -236,11 +236,18 @@ function perInstanceEdits(plan: SingletonClientPlan, site: Extract<SingletonClie
   // TypeScript: `private pool?: Pool` (a `#pool?: Pool` needs no modifier); JavaScript: `pool;`.
   const declared = ts ? `${site.field.startsWith('#') ? '' : 'private '}${site.field}?: ${plan.typeText}` : site.field;
   const fieldEdit: TextEdit = { range: [fieldAt, fieldAt], text: `${indent}${declared}${semi}${eol}${lastField ? '' : eol}` };
-  const siteEdit: TextEdit = { range: [plan.acquisition.range[0], plan.acquisition.range[1]], text: `(${slot} ??= ${plan.acquisitionText})` };
+  // Connected once: the field keeps the promise, forgotten when connecting fails so the next call retries.
+  const siteIndent = layout.indentationAt(plan.acquisition.range[0]);
+  const made = plan.connectsOnce
+    ? `await (${slot} ??= ${plan.acquisitionText}.catch((error${ts ? ': unknown' : ''}) => {${eol}${siteIndent}${unit}${slot} = undefined${semi}${eol}${siteIndent}${unit}throw error${semi}${eol}${siteIndent}}))`
+    : `(${slot} ??= ${plan.acquisitionText})`;
+  const siteEdit: TextEdit = { range: [plan.acquisition.range[0], plan.acquisition.range[1]], text: made };
   if (!plan.release) return { edits: [fieldEdit, siteEdit] };
-  const { method, async } = plan.release;
+  const { method } = plan.release;
+  const async = plan.release.async || plan.connectsOnce === true;
+  const current = plan.connectsOnce ? '(await current)' : 'current';
   const closer = async
-    ? [`${indent}async ${plan.names.closer}()${ts ? ': Promise<void>' : ''} {`, `${indent}${unit}const current = ${slot}${semi}`, `${indent}${unit}${slot} = undefined${semi}`, `${indent}${unit}await current?.${method}()${semi}`, `${indent}}`]
+    ? [`${indent}async ${plan.names.closer}()${ts ? ': Promise<void>' : ''} {`, `${indent}${unit}const current = ${slot}${semi}`, `${indent}${unit}${slot} = undefined${semi}`, `${indent}${unit}${plan.release.async ? 'await ' : ''}${current}?.${method}()${semi}`, `${indent}}`]
     : [`${indent}${plan.names.closer}()${ts ? ': void' : ''} {`, `${indent}${unit}${slot}?.${method}()${semi}`, `${indent}${unit}${slot} = undefined${semi}`, `${indent}}`];
   const closeAt = layout.lineStart(close);
   return {

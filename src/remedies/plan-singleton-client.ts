@@ -19,7 +19,7 @@ import { instanceStateWrite } from './instance-state-writes';
 import { memoisableFactory, type MemoisableFactory } from './memoised-factory-method';
 import { closureOfConstants } from './closure-constants';
 import { callerFallbackOf } from './caller-fallback';
-import { connectShapeOf } from './connect-once';
+import { connectShapeOf, type ConnectShape } from './connect-once';
 import { isStringLocal } from './string-locals';
 import { constantParameter } from './constant-parameters';
 import { connectedClientText, connectRefusal } from './connected-client-text';
@@ -590,12 +590,14 @@ export class SingletonPlanner {
     const fallback = callerFallbackOf(site.acquisition);
     if (fallback) return onlyOnce(() => this.#planFallback(site, acquisition, awaited, fallback));
     const factory = memoisableFactory(analysis, acquisition);
+    // `const producer = this.#initProducer(); await producer.connect()`: the instance keeps it connected once.
+    if (factory && connectOnce && !awaited && isInstanceMethod(site.owner) && site.binding.kind === 'variable') return this.#planPerInstance(site, acquisition, connectOnce);
     if (factory) return 'refusal' in factory ? refuse(factory.refusal) : onlyOnce(() => this.#planMemoisedFactory(site, factory.factory));
     const inlined = inlinableLocals(analysis, acquisition);
     const perCall = 'perCall' in inlined ? inlined.perCall : undefined;
     // `new Kafka(this.#config)` in a method: the same for every call on this instance.
     const perInstance = perCall === 'this' && !awaited && isInstanceMethod(site.owner) && !perCallValue(analysis, acquisition, true);
-    if (perInstance && site.binding.kind === 'variable') return onlyOnce(() => this.#planPerInstance(site, acquisition));
+    if (perInstance && site.binding.kind === 'variable') return connect?.kind === 'refused' ? refuse(connectProblem!) : this.#planPerInstance(site, acquisition, connectOnce);
     // `getClient(config)` in a route handler, `config` fixed when the router was made: one client per router.
     const closure = perCall && !awaited ? closureOfConstants(analysis, acquisition, site.owner) : undefined;
     if (closure) return onlyOnce(() => this.#planClosureSlot(site, acquisition, closure.before));
@@ -770,7 +772,7 @@ export class SingletonPlanner {
    * A client made from the instance's own state, in one of its methods: a field of the instance holds
    * it, filled on first use (`this.#producer ??= …`), and a `close<Field>()` method closes it.
    */
-  #planPerInstance(site: ClientSite, acquisition: Node): Remedy<SingletonClientPlan> {
+  #planPerInstance(site: ClientSite, acquisition: Node, connectOnce?: Extract<ConnectShape, { kind: 'once' }>): Remedy<SingletonClientPlan> {
     const { analysis } = this;
     const method = site.owner.parent as TSESTree.MethodDefinition;
     const classBody = method.parent;
@@ -783,23 +785,28 @@ export class SingletonPlanner {
     const base = site.binding.kind === 'variable' ? site.binding.variable.name : 'client';
     let field = base;
     for (let suffix = 2; members.has(field) || members.has(`close${upperFirst(field)}`); suffix++) field = `${base}${suffix}`;
-    const text = analysis.sourceText.slice(acquisition.range[0], acquisition.range[1]);
+    const made = analysis.sourceText.slice(acquisition.range[0], acquisition.range[1]);
+    const semicolons = usesSemicolons(analysis.ast, analysis.sourceText);
+    // Connected once per instance: the field keeps a promise of the connected client.
+    const text = connectOnce ? connectedClientText(analysis.sourceText, acquisition, made, connectOnce, semicolons) : made;
     // TypeScript declares the field with the client's type (`private pool?: Pool`).
-    const typeText = this.#typescript ? this.#typeText(acquisition) : undefined;
-    if (this.#typescript && !typeText) return refuse('leakguard cannot name the client’s type here; keep it in a field of the instance by hand');
+    const clientType = this.#typescript ? this.#typeText(acquisition) : undefined;
+    if (this.#typescript && !clientType) return refuse('leakguard cannot name the client’s type here; keep it in a field of the instance by hand');
+    const typeText = connectOnce && clientType ? `Promise<${clientType}>` : clientType;
     return {
       kind: 'singleton-client',
       acquisition,
       acquisitionText: text,
       inlinedDeclarations: [],
-      awaited: false,
+      awaited: connectOnce !== undefined,
+      ...(connectOnce ? { connectsOnce: true } : {}),
       anchor: topLevelStatement(acquisition),
       names: { variable: field, getter: field, closer: `close${upperFirst(field)}` },
       reuse: true,
       typeText,
       release,
       site: { kind: 'per-instance', classBody, field: `${privateNames ? '#' : ''}${field}` },
-      removals,
+      removals: connectOnce ? [...removals, ...connectOnce.setUp, connectOnce.connect] : removals,
       moduleSystem: moduleSystemOf(analysis.ast, analysis.sourceText),
       semicolons: usesSemicolons(analysis.ast, analysis.sourceText),
     };
