@@ -175,8 +175,8 @@ export function connectShapeOf(
   const list = statementListOf(declaration.parent);
   if (!list || statement.parent !== declaration.parent) return refused('the connect is not a statement of its own after the declaration');
   if (!owner.async) return refused('the function is not `async`, so it cannot wait for a shared connect');
-  const from = list.indexOf(declaration as TSESTree.Statement);
-  const to = list.indexOf(statement as TSESTree.Statement);
+  const from = list.indexOf(declaration);
+  const to = list.indexOf(statement);
   if (from < 0 || to <= from) return refused('the connect is not a statement of its own after the declaration');
   const setUp: TSESTree.ExpressionStatement[] = [];
   for (const between of list.slice(from + 1, to)) {

@@ -39,7 +39,7 @@ export function constantParameter(
   const index = fn.params.indexOf(definition.name);
   if (index < 0 || variable.references.some((reference) => reference.isWrite())) return undefined;
   const name = moduleFunctionName(fn);
-  const declared = name && analysis.scopeManager.getDeclaredVariables(fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : fn.parent!).find((candidate) => candidate.name === name.name);
+  const declared = name && analysis.scopeManager.getDeclaredVariables(fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : fn.parent).find((candidate) => candidate.name === name.name);
   if (!name || !declared || resolving.has(definition.name)) return undefined;
   const calls: TSESTree.CallExpression[] = [];
   for (const reference of declared.references) {
