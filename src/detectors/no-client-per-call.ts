@@ -176,16 +176,13 @@ function detectClientsPerCall(analysis: Analysis, options: NoClientPerCallOption
     const late = lateCacheFill(analysis, held, owner, entry);
     // A single slot races only among the first concurrent callers: reported when a hot path reaches it.
     if (late && (late.keyed || execution.kind === 'hot' || hotCallerOf(owner, fileCalls(), analysis.scopeManager, analysis.oracle))) {
-      findings.push({
-        ruleId: NO_CLIENT_PER_CALL,
-        messageId: 'cacheFilledAfterAwait',
-        node,
-        data: { resource: entry.description, slot: late.slot, maker: functionName(owner) ?? 'this function' },
-        remedy: {
-          kind: 'refusal',
-          reason: `\`${late.slot}\` is filled only after the client has connected; store the pending promise there before the first \`await\` (and delete it if connecting fails)`,
-        },
-      });
+      // The planner shares the pending connect when nothing else writes the cache (see plan-singleton-client).
+      findings.push(
+        withLazyRemedy(
+          { ruleId: NO_CLIENT_PER_CALL, messageId: 'cacheFilledAfterAwait', node, data: { resource: entry.description, slot: late.slot, maker: functionName(owner) ?? 'this function' } },
+          remedy({ acquisition: node, owner, entry, execution, binding: late.binding, releases: [], lateFill: late }),
+        ),
+      );
       continue;
     }
     const verdict = judge(analysis, options, held, owner, entry);
@@ -251,7 +248,8 @@ function requestHeldField(analysis: Analysis, held: Node, owner: FunctionNode): 
 function lateCacheFill(analysis: Analysis, held: Node, owner: FunctionNode, entry: ResourceEntry) {
   const binding = bindingOf(held, owner, entry, analysis.scopeManager, analysis.oracle);
   if (binding.kind !== 'variable') return undefined;
-  return cacheFilledAfterAwait(held, binding.variable, owner, analysis.scopeManager, analysis.sourceText);
+  const late = cacheFilledAfterAwait(held, binding.variable, owner, analysis.scopeManager, analysis.sourceText);
+  return late && { ...late, binding };
 }
 
 /**

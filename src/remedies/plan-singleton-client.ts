@@ -22,6 +22,8 @@ import { callerFallbackOf } from './caller-fallback';
 import { connectShapeOf, type ConnectShape } from './connect-once';
 import { isStringLocal } from './string-locals';
 import { constantParameter } from './constant-parameters';
+import { otherCacheWrite } from './cache-writes';
+import type { LateCacheFill } from '../ownership/cache-filled-after-await';
 import { connectedClientText, connectRefusal } from './connected-client-text';
 
 export interface ClientSite {
@@ -43,6 +45,12 @@ export interface ClientSite {
    * the promise form's client and `util.callbackify` hands it to the same callback.
    */
   readonly callback?: FunctionNode;
+  /**
+   * A get-or-create that stores the client in its cache only after connecting (see
+   * cache-filled-after-await): concurrent callers each connect one. The connect itself becomes the
+   * keyed getter's shared promise, so they all get the one client, when nothing else writes the cache.
+   */
+  readonly lateFill?: LateCacheFill;
 }
 
 const refuse = (reason: string): Remedy<SingletonClientPlan> => ({ kind: 'refusal', reason });
@@ -493,6 +501,15 @@ export class SingletonPlanner {
   }
 
   plan(site: ClientSite): Remedy<SingletonClientPlan> {
+    if (site.lateFill) {
+      const other = otherCacheWrite(this.analysis, site.lateFill);
+      if (other !== undefined) {
+        return refuse(
+          `\`${site.lateFill.slot}\` is filled only after the client has connected, and \`${other}\` changes it elsewhere; store the pending promise there before the first \`await\` (and delete it if connecting fails)`,
+        );
+      }
+      return this.#plan({ ...site, lateFill: undefined });
+    }
     if (site.callback) return this.#planCallbackForm(site, site.callback);
     if (!site.conditional) return this.#plan(site);
     // Every branch of one conditional is one site: the first plans the whole choice, the rest repeat it.
