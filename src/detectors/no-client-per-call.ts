@@ -6,7 +6,7 @@ import { nodeIndexOf } from '../ast/node-index';
 import type { Node } from '../ast/traverse';
 import type { OptionValues } from '../descriptors/option-spec';
 import type { RuleDescriptor } from '../descriptors/rule-descriptor';
-import { withLazyRemedy, type Finding, type Refusal } from '../findings/finding';
+import { withLazyRemedy, type Finding, type Refusal, type Remedy } from '../findings/finding';
 import { ownershipOptions } from '../ownership/ownership-options';
 import type { SingletonClientPlan } from '../remedies/singleton-client-plan';
 import { functionName } from '../ast/function-name';
@@ -15,7 +15,7 @@ import { describeRole } from '../lifetime/execution-role';
 import { bindingOf, couldBeOwnedHere } from '../ownership/acquisition-binding';
 import { analyzeHandleUsage } from '../ownership/handle-usage';
 import type { ResourceEntry } from '../registry/resource-entry';
-import { SingletonPlanner } from '../remedies/plan-singleton-client';
+import { SingletonPlanner, type ClientSite } from '../remedies/plan-singleton-client';
 import { planLookUpFirst } from '../remedies/plan-look-up-first';
 import { mayMentionAcquisition } from '../registry/text-precheck';
 import type { TSESTree } from '@typescript-eslint/utils';
@@ -112,7 +112,7 @@ function detectClientsPerCall(analysis: Analysis, options: NoClientPerCallOption
     const defaulted = held !== branchHeld;
     const inBranch = held !== outermostWrapper(node);
     if (!inBranch) {
-      const provided = scopedProviderFinding(analysis, node);
+      const provided = scopedProviderFinding(analysis, node, (entry, provider) => () => (planner ??= new SingletonPlanner(analysis)).planProviderField(node, entry, provider));
       if (provided) {
         findings.push(provided);
         continue;
@@ -121,7 +121,7 @@ function detectClientsPerCall(analysis: Analysis, options: NoClientPerCallOption
     if (!owner || !couldBeOwnedHere(held)) continue;
     const delivered = node.type === AST_NODE_TYPES.CallExpression && !inBranch ? callbackAcquisition(node, analysis) : undefined;
     if (delivered) {
-      const finding = judgeCallbackAcquisition(analysis, options, node, owner, delivered, fileCalls);
+      const finding = judgeCallbackAcquisition(analysis, options, node, owner, delivered, fileCalls, remedy);
       if (finding) findings.push(finding);
       continue;
     }
@@ -176,16 +176,13 @@ function detectClientsPerCall(analysis: Analysis, options: NoClientPerCallOption
     const late = lateCacheFill(analysis, held, owner, entry);
     // A single slot races only among the first concurrent callers: reported when a hot path reaches it.
     if (late && (late.keyed || execution.kind === 'hot' || hotCallerOf(owner, fileCalls(), analysis.scopeManager, analysis.oracle))) {
-      findings.push({
-        ruleId: NO_CLIENT_PER_CALL,
-        messageId: 'cacheFilledAfterAwait',
-        node,
-        data: { resource: entry.description, slot: late.slot, maker: functionName(owner) ?? 'this function' },
-        remedy: {
-          kind: 'refusal',
-          reason: `\`${late.slot}\` is filled only after the client has connected; store the pending promise there before the first \`await\` (and delete it if connecting fails)`,
-        },
-      });
+      // The planner shares the pending connect when nothing else writes the cache (see plan-singleton-client).
+      findings.push(
+        withLazyRemedy(
+          { ruleId: NO_CLIENT_PER_CALL, messageId: 'cacheFilledAfterAwait', node, data: { resource: entry.description, slot: late.slot, maker: functionName(owner) ?? 'this function' } },
+          remedy({ acquisition: node, owner, entry, execution, binding: late.binding, releases: [], lateFill: late }),
+        ),
+      );
       continue;
     }
     const verdict = judge(analysis, options, held, owner, entry);
@@ -195,10 +192,14 @@ function detectClientsPerCall(analysis: Analysis, options: NoClientPerCallOption
     const report = (messageId: NoClientPerCallMessageId, data: Record<string, string>) =>
       (messageId === 'neverClosed' || !isFileEvidenced(entry)) &&
       findings.push(
-        // A fallback the code makes itself (`options.client ?? createClient()`) is planned like any site.
-        inBranch && !(defaulted && branchHeld === outermostWrapper(node))
-          ? { ruleId: NO_CLIENT_PER_CALL, messageId, node, data: { resource: entry.description, ...data }, remedy: defaulted ? DEFAULT_REFUSAL : BRANCH_REFUSAL }
-          : withLazyRemedy({ ruleId: NO_CLIENT_PER_CALL, messageId, node, data: { resource: entry.description, ...data } }, remedy(site)),
+        // A fallback the code makes itself (`options.client ?? createClient()`) is planned like any site;
+        // a branch of a conditional with the whole conditional (the planner says when it cannot move).
+        inBranch && defaulted && branchHeld !== outermostWrapper(node)
+          ? { ruleId: NO_CLIENT_PER_CALL, messageId, node, data: { resource: entry.description, ...data }, remedy: DEFAULT_REFUSAL }
+          : withLazyRemedy(
+              { ruleId: NO_CLIENT_PER_CALL, messageId, node, data: { resource: entry.description, ...data } },
+              remedy(inBranch && !defaulted ? { ...site, conditional: branchHeld } : site),
+            ),
       );
     if (!verdict.closed) {
       report('neverClosed', { where: where(execution) });
@@ -247,28 +248,32 @@ function requestHeldField(analysis: Analysis, held: Node, owner: FunctionNode): 
 function lateCacheFill(analysis: Analysis, held: Node, owner: FunctionNode, entry: ResourceEntry) {
   const binding = bindingOf(held, owner, entry, analysis.scopeManager, analysis.oracle);
   if (binding.kind !== 'variable') return undefined;
-  return cacheFilledAfterAwait(held, binding.variable, owner, analysis.scopeManager, analysis.sourceText);
+  const late = cacheFilledAfterAwait(held, binding.variable, owner, analysis.scopeManager, analysis.sourceText);
+  return late && { ...late, binding };
 }
 
 /**
  * A client made for each instance of a request-scoped or transient DI provider (see scoped-providers)
  * that none of the provider's methods ends.
  */
-function scopedProviderFinding(analysis: Analysis, node: Node): NoClientPerCallFinding | undefined {
+function scopedProviderFinding(
+  analysis: Analysis,
+  node: Node,
+  remedy: (entry: ResourceEntry, provider: string) => () => Remedy<SingletonClientPlan>,
+): NoClientPerCallFinding | undefined {
   const provided = scopedProviderField(node);
   if (!provided) return undefined;
   const entry = clientAcquisition(analysis, node);
   if (!entry || endsField(provided.provider.body, provided.field, entry, 'this')) return undefined;
-  return {
-    ruleId: NO_CLIENT_PER_CALL,
-    messageId: 'perScopedInstance',
-    node,
-    data: { resource: entry.description, provider: provided.name, field: provided.field, scope: provided.scope === 'request' ? 'Scope.REQUEST' : 'Scope.TRANSIENT' },
-    remedy: {
-      kind: 'refusal',
-      reason: `\`${provided.name}\` is built per ${provided.scope === 'request' ? 'request' : 'injection'}; provide the client once (a default-scoped provider or module-level instance) and inject it`,
+  return withLazyRemedy(
+    {
+      ruleId: NO_CLIENT_PER_CALL,
+      messageId: 'perScopedInstance',
+      node,
+      data: { resource: entry.description, provider: provided.name, field: provided.field, scope: provided.scope === 'request' ? 'Scope.REQUEST' : 'Scope.TRANSIENT' },
     },
-  };
+    remedy(entry, provided.name),
+  );
 }
 
 /**
@@ -282,22 +287,24 @@ function judgeCallbackAcquisition(
   owner: FunctionNode,
   delivered: CallbackAcquisition,
   fileCalls: () => TSESTree.CallExpression[],
+  remedy: (site: ClientSite) => () => Remedy<SingletonClientPlan>,
 ): NoClientPerCallFinding | undefined {
   const execution = executionOf(call, analysis.oracle);
   if (execution.kind === 'once') return undefined;
   const usage = analyzeHandleUsage(delivered.variable, delivered.parameter, delivered.callback, delivered.entry, analysis, options);
   if (usage.escape || storesViewInSlot(delivered.variable, analysis.scopeManager)) return undefined;
-  const remedy: Refusal = {
-    kind: 'refusal',
-    reason: 'the client arrives in a callback; switch to the promise form (`const client = await connect(…)`) first, then run the codemod again',
+  // The callback's parameter holds the client; the planner keeps the callback and shares what it receives.
+  const site: ClientSite = {
+    acquisition: call,
+    owner,
+    entry: delivered.entry,
+    execution,
+    binding: { kind: 'variable', variable: delivered.variable, target: delivered.parameter, declarator: undefined },
+    releases: usage.releases,
+    callback: delivered.callback,
   };
-  const report = (messageId: NoClientPerCallMessageId, place: string): NoClientPerCallFinding => ({
-    ruleId: NO_CLIENT_PER_CALL,
-    messageId,
-    node: call,
-    data: { resource: delivered.entry.description, where: place },
-    remedy,
-  });
+  const report = (messageId: NoClientPerCallMessageId, place: string): NoClientPerCallFinding =>
+    withLazyRemedy({ ruleId: NO_CLIENT_PER_CALL, messageId, node: call, data: { resource: delivered.entry.description, where: place } }, remedy(site));
   if (usage.releases.length === 0) return report('neverClosed', where(execution));
   if (execution.kind === 'hot') return report('closedPerCall', where(execution));
   const caller = hotCallerOf(owner, fileCalls(), analysis.scopeManager, analysis.oracle);
@@ -319,12 +326,6 @@ function keyedSlotBypass(analysis: Analysis, held: Node, owner: FunctionNode, en
   const execution = executionOf(caller, analysis.oracle);
   return execution.kind === 'once' ? undefined : { slot, execution, caller };
 }
-
-/** The codemod hoists one constructor call; a choice between clients is the user's to move. */
-const BRANCH_REFUSAL: Refusal = {
-  kind: 'refusal',
-  reason: 'the client is one branch of a conditional; create each client once at module level (lazily) and choose between them there',
-};
 
 /** `options.client ?? createClient()`: the caller's client must stay usable; only the fallback moves. */
 const DEFAULT_REFUSAL: Refusal = {

@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import type { Node } from '../ast/traverse';
 import type { SingletonClientPlan } from '../remedies/singleton-client-plan';
+import { importNamed } from './add-import';
 import { SourceLayout } from './source-layout';
 import type { EditResult, TextEdit } from './text-edit';
 
@@ -22,9 +23,15 @@ function reindented(layout: SourceLayout, node: Node, indent: string, text: stri
     .join('');
 }
 
+/** `@Injectable() export class X`: the class's decorators may come before the `export` that starts the statement. */
+function decoratorsOf(statement: Node): readonly TSESTree.Decorator[] {
+  const declared = statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration ? statement.declaration : statement;
+  return declared && (declared.type === AST_NODE_TYPES.ClassDeclaration || declared.type === AST_NODE_TYPES.ClassExpression) ? declared.decorators : [];
+}
+
 /** Where the shared declarations go: above the anchor statement and the comments that lead it. */
 function insertionPoint(layout: SourceLayout, ast: TSESTree.Program, anchor: Node): number {
-  let start = anchor.range[0];
+  let start = Math.min(anchor.range[0], ...decoratorsOf(anchor).map((decorator) => decorator.range[0]));
   // Only the comments between the previous statement and the anchor can lead it. No `/` there, no
   // comment: skip reading `ast.comments`, which a codemod's parse fills on demand at a cost.
   const previousEnd = Math.max(0, ...ast.body.map((statement) => statement.range[1]).filter((end) => end <= start));
@@ -229,11 +236,18 @@ function perInstanceEdits(plan: SingletonClientPlan, site: Extract<SingletonClie
   // TypeScript: `private pool?: Pool` (a `#pool?: Pool` needs no modifier); JavaScript: `pool;`.
   const declared = ts ? `${site.field.startsWith('#') ? '' : 'private '}${site.field}?: ${plan.typeText}` : site.field;
   const fieldEdit: TextEdit = { range: [fieldAt, fieldAt], text: `${indent}${declared}${semi}${eol}${lastField ? '' : eol}` };
-  const siteEdit: TextEdit = { range: [plan.acquisition.range[0], plan.acquisition.range[1]], text: `(${slot} ??= ${plan.acquisitionText})` };
+  // Connected once: the field keeps the promise, forgotten when connecting fails so the next call retries.
+  const siteIndent = layout.indentationAt(plan.acquisition.range[0]);
+  const made = plan.connectsOnce
+    ? `await (${slot} ??= ${plan.acquisitionText}.catch((error${ts ? ': unknown' : ''}) => {${eol}${siteIndent}${unit}${slot} = undefined${semi}${eol}${siteIndent}${unit}throw error${semi}${eol}${siteIndent}}))`
+    : `(${slot} ??= ${plan.acquisitionText})`;
+  const siteEdit: TextEdit = { range: [plan.acquisition.range[0], plan.acquisition.range[1]], text: made };
   if (!plan.release) return { edits: [fieldEdit, siteEdit] };
-  const { method, async } = plan.release;
+  const { method } = plan.release;
+  const async = plan.release.async || plan.connectsOnce === true;
+  const current = plan.connectsOnce ? '(await current)' : 'current';
   const closer = async
-    ? [`${indent}async ${plan.names.closer}()${ts ? ': Promise<void>' : ''} {`, `${indent}${unit}const current = ${slot}${semi}`, `${indent}${unit}${slot} = undefined${semi}`, `${indent}${unit}await current?.${method}()${semi}`, `${indent}}`]
+    ? [`${indent}async ${plan.names.closer}()${ts ? ': Promise<void>' : ''} {`, `${indent}${unit}const current = ${slot}${semi}`, `${indent}${unit}${slot} = undefined${semi}`, `${indent}${unit}${plan.release.async ? 'await ' : ''}${current}?.${method}()${semi}`, `${indent}}`]
     : [`${indent}${plan.names.closer}()${ts ? ': void' : ''} {`, `${indent}${unit}${slot}?.${method}()${semi}`, `${indent}${unit}${slot} = undefined${semi}`, `${indent}}`];
   const closeAt = layout.lineStart(close);
   return {
@@ -311,9 +325,21 @@ export function editsForSingletonClient(plan: SingletonClientPlan, source: strin
     case 'look-up-first':
       edits.push({ range: [site.call.range[0], site.call.range[1]], text: site.text });
       break;
-    case 'in-place':
-      edits.push({ range: [plan.acquisition.range[0], plan.acquisition.range[1]], text: `${getter}(${plan.keyed?.parameters.join(', ') ?? ''})` });
+    case 'in-place': {
+      // A client connected once arrives as a promise: the site waits for it.
+      let call = `${plan.connectsOnce ? 'await ' : ''}${getter}(${plan.keyed?.parameters.join(', ') ?? ''})`;
+      if (plan.deliversToCallback) {
+        // Node's own adapter from a promise to an error-first callback, called on a later tick.
+        const callbackify = importNamed(ast, source, 'node:util', 'callbackify');
+        edits.push(...callbackify.edits);
+        call = `${callbackify.local}(() => ${call})(`;
+      }
+      // `const redis =⏎  cond ? … : …` (a long value on lines of its own): the short call joins the `=`.
+      const broken = /=[ \t]*(?:\r\n|[\n\r\u2028\u2029])[ \t]*$/.exec(source.slice(layout.lineStart(Math.max(0, layout.lineStart(plan.acquisition.range[0]) - 1)), plan.acquisition.range[0]));
+      const start = broken ? plan.acquisition.range[0] - broken[0].length + 1 : plan.acquisition.range[0];
+      edits.push({ range: [start, plan.acquisition.range[1]], text: `${broken ? ' ' : ''}${call}` });
       break;
+    }
   }
   edits.push(...releaseRemovals(plan, layout));
   for (const declaration of plan.inlinedDeclarations) edits.push({ range: removalRange(layout, declaration), text: '' });

@@ -17,6 +17,7 @@ import { walk, type Node } from '../ast/traverse';
 export function closureOfConstants(analysis: Analysis, acquisition: Node, owner: FunctionNode): { readonly outer: FunctionNode; readonly before: TSESTree.Node } | undefined {
   let outer: FunctionNode | undefined;
   let perRun = false;
+  const following = new Set<Node>();
   const visit = (root: Node): void => {
     walk(root, (node) => {
       if (perRun) return false;
@@ -51,6 +52,14 @@ export function closureOfConstants(analysis: Analysis, acquisition: Node, owner:
       const inOwner = declared !== undefined && declared.range[0] >= owner.range[0] && declared.range[1] <= owner.range[1];
       const reassigned = variable.references.some((reference) => reference.isWrite() && !reference.init);
       const scopeFunction = declared ? enclosingFunction(declared) : undefined;
+      // `const proto = grpc.loadPackageDefinition(server.packageDefinition)[server.packageName]` in the
+      // callback: computed from the same fixed values on every run, so as fixed as they are.
+      const derived = inOwner && !reassigned ? constInitializer(variable.defs[0]?.node) : undefined;
+      if (derived && !following.has(derived)) {
+        following.add(derived);
+        visit(derived);
+        return undefined;
+      }
       if (inOwner || reassigned || !scopeFunction) {
         perRun = true;
         return false;
@@ -65,4 +74,10 @@ export function closureOfConstants(analysis: Analysis, acquisition: Node, owner:
   let before: Node = owner;
   while (before.parent && before.parent !== body) before = before.parent;
   return before.parent === body ? { outer, before } : undefined;
+}
+
+/** The initialiser of `const x = …` (one declarator, a plain name), if `node` is its declarator. */
+function constInitializer(node: Node | undefined): Node | undefined {
+  if (node?.type !== AST_NODE_TYPES.VariableDeclarator || node.id.type !== AST_NODE_TYPES.Identifier || !node.init) return undefined;
+  return node.parent.kind === 'const' ? node.init : undefined;
 }

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import type { Analysis } from '../analysis/analysis';
-import { isInside, staticPropertyName, type FunctionNode } from '../ast/predicates';
+import { type FunctionNode } from '../ast/predicates';
 import { nodeIndexOf } from '../ast/node-index';
 import { findVariable } from '../ast/scopes';
 import { standaloneStatementOf } from '../ast/standalone-statement';
@@ -14,11 +14,17 @@ import type { Execution } from '../lifetime/execution';
 import type { AcquisitionBinding } from '../ownership/acquisition-binding';
 import type { ResourceEntry } from '../registry/resource-entry';
 import { moduleSystemOf, usesSemicolons } from '../fix/source-style';
-import { findSharedGetter, normalize } from './shared-getter';
+import { findSharedGetter, findSharedKeyedGetter, normalize } from './shared-getter';
 import { instanceStateWrite } from './instance-state-writes';
 import { memoisableFactory, type MemoisableFactory } from './memoised-factory-method';
 import { closureOfConstants } from './closure-constants';
 import { callerFallbackOf } from './caller-fallback';
+import { connectShapeOf, type ConnectShape } from './connect-once';
+import { isStringLocal } from './string-locals';
+import { constantParameter } from './constant-parameters';
+import { otherCacheWrite } from './cache-writes';
+import type { LateCacheFill } from '../ownership/cache-filled-after-await';
+import { connectedClientText, connectRefusal } from './connected-client-text';
 
 export interface ClientSite {
   readonly acquisition: Node;
@@ -29,30 +35,25 @@ export interface ClientSite {
   readonly releases: readonly Node[];
   /** Closed inside a callback (`db.query(sql, () => db.end())`): a close the plan cannot remove. */
   readonly closedInCallback?: boolean;
+  /**
+   * The conditional the acquisition is a branch of (`tls ? createClient(a) : createClient(b)`): the
+   * whole choice moves into the getter when it reads no value of the call.
+   */
+  readonly conditional?: Node;
+  /**
+   * The client arrives in this callback (`MongoClient.connect(url, (err, db) => …)`): the getter keeps
+   * the promise form's client and `util.callbackify` hands it to the same callback.
+   */
+  readonly callback?: FunctionNode;
+  /**
+   * A get-or-create that stores the client in its cache only after connecting (see
+   * cache-filled-after-await): concurrent callers each connect one. The connect itself becomes the
+   * keyed getter's shared promise, so they all get the one client, when nothing else writes the cache.
+   */
+  readonly lateFill?: LateCacheFill;
 }
 
 const refuse = (reason: string): Remedy<SingletonClientPlan> => ({ kind: 'refusal', reason });
-
-const CONNECTING_METHODS = new Set(['connect', '$connect']);
-
-/**
- * `await client.connect()` in the function that makes the client, for a client whose `connect()`
- * rejects when it already ran (pg's "Client has already been connected", node-redis's "Socket already
- * opened"): shared, the second call's connect would fail. The call's code, for the reason.
- */
-function perCallConnect(site: ClientSite, sourceText: string): string | undefined {
-  if (site.entry.connectsIdempotently || site.binding.kind !== 'variable') return undefined;
-  for (const reference of site.binding.variable.references) {
-    const member = reference.identifier.parent;
-    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier) continue;
-    const name = staticPropertyName(member);
-    const call = member.parent;
-    if (name && CONNECTING_METHODS.has(name) && call?.type === AST_NODE_TYPES.CallExpression && call.callee === member && isInside(call, site.owner)) {
-      return normalize(sourceText.slice(call.range[0], call.range[1]));
-    }
-  }
-  return undefined;
-}
 
 /** The registry's method that closes the client, if it names one (a `[Symbol.dispose]` is not called by name). */
 function closeMethodOf(entry: ResourceEntry): SingletonClientPlan['release'] {
@@ -106,9 +107,10 @@ function perCallValue(analysis: Analysis, expression: Node, thisIsShared = false
   return found;
 }
 
-interface Substitution {
+export interface Substitution {
   readonly identifier: TSESTree.Identifier;
-  readonly declarator: TSESTree.VariableDeclarator;
+  /** The local's declaration; none for a parameter every caller fills with the same constant. */
+  readonly declarator: TSESTree.VariableDeclarator | undefined;
   /** The initialiser as an operand: parenthesised unless it is one already. */
   readonly text: string;
   /** The initialiser as written, for a place that takes any expression (a property value, an argument). */
@@ -142,7 +144,7 @@ function inlinableLocals(analysis: Analysis, acquisition: Node): { perCall: stri
     }
     const name = perCallValue(analysis, node);
     if (!name) return undefined;
-    const substitution = constantFromModuleValues(analysis, node);
+    const substitution = constantFromModuleValues(analysis, node) ?? constantParameter(analysis, node, constantArgumentText);
     if (substitution) substitutions.push(substitution);
     else perCall = name;
     return undefined;
@@ -191,6 +193,12 @@ function constantFromModuleValues(analysis: Analysis, identifier: TSESTree.Ident
   return { identifier, declarator, text: operand, raw: init.type === AST_NODE_TYPES.SequenceExpression ? operand : text };
 }
 
+/** A caller's argument as the getter can say it: its locals of module-level values written out; undefined when it reads the call. */
+function constantArgumentText(analysis: Analysis, argument: Node): string | undefined {
+  const inlined = inlinableLocals(analysis, argument);
+  return 'perCall' in inlined ? undefined : substituted(analysis.sourceText, argument, inlined.substitutions);
+}
+
 /** The acquisition's text with the substitutions written in (`{ url }` becomes `{ url: … }`). */
 function substituted(source: string, acquisition: Node, substitutions: readonly Substitution[]): string {
   let text = source.slice(acquisition.range[0], acquisition.range[1]);
@@ -218,6 +226,7 @@ function takesAnyExpression(identifier: TSESTree.Identifier): boolean {
 function unreadDeclarations(analysis: Analysis, acquisition: Node, substitutions: readonly Substitution[]): TSESTree.VariableDeclaration[] {
   const declarations = new Set<TSESTree.VariableDeclaration>();
   for (const { declarator } of substitutions) {
+    if (!declarator) continue;
     const declaration = declarator.parent;
     if (declaration.declarations.length !== 1 || !statementListOf(declaration.parent)) continue;
     const variable = analysis.scopeManager.getDeclaredVariables(declarator)[0];
@@ -262,8 +271,9 @@ function keyOf(analysis: Analysis, acquisition: Node): Key | undefined {
         return false;
       }
       if (node.type === AST_NODE_TYPES.Identifier && perCallValue(analysis, node)) {
-        // A parameter declared a string or number (`connectionString: string`) is a key as it is.
-        if (primitiveParameterType(analysis, node) === undefined) refused = true;
+        // A parameter declared a string or number (`connectionString: string`) is a key as it is, and
+        // so is a local that can only hold a string (`var url = 'mongodb://' + host`).
+        if (primitiveParameterType(analysis, node) === undefined && !isStringLocal(analysis, node)) refused = true;
         else {
           if (!leaves.includes(node.name)) leaves.push(node.name);
           parameters.add(node.name);
@@ -312,13 +322,18 @@ function withKeyTypes(analysis: Analysis, acquisition: Node, key: Key): Key | un
     const definition = reference ? findVariable(analysis.scopeManager, reference)?.defs[0] : undefined;
     const parameter = definition?.type === 'Parameter' ? definition.name : undefined;
     const annotation = parameter?.type === AST_NODE_TYPES.Identifier && !parameter.optional ? parameter.typeAnnotation?.typeAnnotation : undefined;
+    if (!annotation && reference && isStringLocal(analysis, reference)) {
+      parameterTypes.push(`${name}: string`);
+      continue;
+    }
     if (!annotation || !namesOnlyModuleTypes(analysis, annotation)) return undefined;
     const text = analysis.sourceText.slice(annotation.range[0], annotation.range[1]);
     parameterTypes.push(`${name}: ${text}`);
     rootTypes.set(name, annotation);
   }
   let keyType = 'string';
-  if (!key.multiple) {
+  // A string local is its own key: `string` already.
+  if (!key.multiple && !(key.parameters.length === 1 && key.key === key.parameters[0] && !rootTypes.has(key.key))) {
     const steps = key.key.split('.').map((step) => step.trim());
     const rootType = rootTypes.get(steps[0]);
     if (!rootType || key.key.includes('?') || steps.some((step) => !/^[A-Za-z_$][\w$]*$/.test(step))) return undefined;
@@ -471,6 +486,10 @@ export class SingletonPlanner {
   /** Acquisition text → the names planned for it in this pass, and the function of the site that claimed them. */
   readonly #planned = new Map<string, { readonly names: SingletonClientPlan['names']; readonly owner: FunctionNode }>();
   readonly #typescript: boolean;
+  /** A conditional choosing between clients → its plan, shared by the sites of its branches. */
+  readonly #conditionals = new Map<Node, Remedy<SingletonClientPlan>>();
+  /** A plan of this pass hands its client to a callback through `callbackify`. */
+  #deliveringToCallback = false;
 
   constructor(private readonly analysis: Analysis) {
     for (const node of nodeIndexOf(analysis.ast).identifiers) {
@@ -482,31 +501,123 @@ export class SingletonPlanner {
   }
 
   plan(site: ClientSite): Remedy<SingletonClientPlan> {
+    if (site.lateFill) {
+      const other = otherCacheWrite(this.analysis, site.lateFill);
+      if (other !== undefined) {
+        return refuse(
+          `\`${site.lateFill.slot}\` is filled only after the client has connected, and \`${other}\` changes it elsewhere; store the pending promise there before the first \`await\` (and delete it if connecting fails)`,
+        );
+      }
+      return this.#plan({ ...site, lateFill: undefined });
+    }
+    if (site.callback) return this.#planCallbackForm(site, site.callback);
+    if (!site.conditional) return this.#plan(site);
+    // Every branch of one conditional is one site: the first plans the whole choice, the rest repeat it.
+    const conditional = site.conditional;
+    let planned = this.#conditionals.get(conditional);
+    if (!planned) {
+      const inlined = inlinableLocals(this.analysis, conditional);
+      planned =
+        'perCall' in inlined
+          ? refuse(
+              `the client is one branch of a conditional whose choice or arguments use \`${inlined.perCall}\`, a value of this call; create each client once at module level (lazily, or one per key in a Map) and choose between them there`,
+            )
+        : this.#plan({ ...site, acquisition: conditional, conditional: undefined });
+      this.#conditionals.set(conditional, planned);
+    }
+    return planned;
+  }
+
+  /**
+   * `private readonly pubsub = new PubSub()` in a provider the container builds per request (or per
+   * injection): every instance makes a client. Made from module-level values only, the initialiser
+   * becomes the module's getter (`= getPubSub()`): all instances share one client. One made from the
+   * instance's own values (`new PubSub(this.options)`) is refused: those may differ per instance.
+   */
+  planProviderField(acquisition: Node, entry: ResourceEntry, provider: string): Remedy<SingletonClientPlan> {
+    const { analysis } = this;
+    const made = acquisition.type === AST_NODE_TYPES.AwaitExpression ? undefined : acquisition;
+    if (!made) return refuse(`\`${provider}\` awaits the client per instance; provide the client once (a default-scoped provider or module-level instance) and inject it`);
+    const inlined = inlinableLocals(analysis, made);
+    if ('perCall' in inlined) {
+      return refuse(`\`${provider}\` makes the client from \`${inlined.perCall}\`, a value of each instance; provide the client once (a default-scoped provider or module-level instance) and inject it`);
+    }
+    const stateWrite = made.type === AST_NODE_TYPES.NewExpression ? instanceStateWrite(analysis, made.callee) : undefined;
+    if (stateWrite) return refuse(`the class keeps per-caller state (${stateWrite}): one shared instance would share it between callers; share the client it opens instead`);
+    const acquisitionText = substituted(analysis.sourceText, made, inlined.substitutions);
+    const existing = findSharedGetter(analysis, normalize(acquisitionText));
+    const names = existing ?? this.#allocateNames({ acquisition: made, binding: { kind: 'discarded' } } as ClientSite);
+    const typeText = this.#typescript ? this.#typeText(made) : undefined;
+    if (this.#typescript && !typeText) return refuse('leakguard cannot name the client’s type here; move the client to module level by hand');
+    return {
+      kind: 'singleton-client',
+      acquisition: made,
+      acquisitionText,
+      inlinedDeclarations: [],
+      awaited: false,
+      anchor: topLevelStatement(made),
+      names,
+      reuse: existing !== undefined,
+      typeText,
+      release: closeMethodOf(entry),
+      site: { kind: 'in-place' },
+      removals: [],
+      moduleSystem: moduleSystemOf(analysis.ast, analysis.sourceText),
+      semicolons: usesSemicolons(analysis.ast, analysis.sourceText),
+    };
+  }
+
+  /**
+   * `MongoClient.connect(url, function (err, db) { … })`: the call without its callback is the promise
+   * form the getter shares (`MongoClient.connect(url)`); the site hands the shared client to the same
+   * callback through `util.callbackify`, which calls it as the driver did (`(null, client)` or `(error)`,
+   * on a later tick). The site is planned as that call up to its callback.
+   */
+  #planCallbackForm(site: ClientSite, callback: FunctionNode): Remedy<SingletonClientPlan> {
+    const call = site.acquisition as TSESTree.CallExpression;
+    if (call.arguments[call.arguments.length - 1] !== callback || call.optional) return refuse('the callback is not the call’s last argument');
+    // Two sites adding the `callbackify` import in one pass would import it twice: one goes first.
+    if (this.#deliveringToCallback && !this.#taken.has('callbackify')) return refuse('another site of this file is rewritten first; run the codemod again');
+    const promiseForm = { ...call, arguments: call.arguments.slice(0, -1), range: [call.range[0], callback.range[0]] } as TSESTree.CallExpression;
+    const planned = this.#plan({ ...site, acquisition: promiseForm, callback: undefined }, true);
+    if (planned.kind === 'singleton-client') this.#deliveringToCallback = true;
+    return planned;
+  }
+
+  #plan(site: ClientSite, deliversToCallback = false): Remedy<SingletonClientPlan> {
     const { analysis } = this;
     const { entry } = site;
-    const connect = perCallConnect(site, analysis.sourceText);
-    if (connect) {
-      return refuse(
-        `it connects the client on every call (\`${connect}\`), and a shared client rejects a second connect: connect it once where it is created (a promise of the connected client) or pass a connected client in`,
-      );
-    }
+    const connect =
+      site.binding.kind === 'variable' ? connectShapeOf(analysis, site.owner, site.binding.variable, site.binding.declarator, entry.connectsIdempotently === true) : undefined;
+    // `const c = new Client(); await c.connect()`: the getter keeps a promise of the connected client.
+    const connectOnce = connect?.kind === 'once' ? connect : undefined;
+    const connectProblem =
+      connect?.kind === 'refused'
+        ? connectRefusal(connect.code, connect.why)
+        : connectOnce
+          ? connectRefusal(normalize(analysis.sourceText.slice(...connectOnce.connect.range)), 'leakguard connects once only in a module-level getter')
+          : undefined;
+    // Any other shape than a module-level getter would keep connecting per call.
+    const onlyOnce = (plan: () => Remedy<SingletonClientPlan>) => (connectProblem ? refuse(connectProblem) : plan());
     // `await connect(url)`: the getter shares the promise; the site keeps its `await`.
-    const awaited = site.acquisition.type === AST_NODE_TYPES.AwaitExpression;
+    const awaited = site.acquisition.type === AST_NODE_TYPES.AwaitExpression || deliversToCallback;
     const acquisition = site.acquisition.type === AST_NODE_TYPES.AwaitExpression ? site.acquisition.argument : site.acquisition;
     // `this.getClient()` returning a new client: the method keeps the one it makes.
     // `options.client ?? createClient(url)`: only the fallback moves; a client the caller passes stays theirs.
     const fallback = callerFallbackOf(site.acquisition);
-    if (fallback) return this.#planFallback(site, acquisition, awaited, fallback);
+    if (fallback) return onlyOnce(() => this.#planFallback(site, acquisition, awaited, fallback));
     const factory = memoisableFactory(analysis, acquisition);
-    if (factory) return 'refusal' in factory ? refuse(factory.refusal) : this.#planMemoisedFactory(site, factory.factory);
+    // `const producer = this.#initProducer(); await producer.connect()`: the instance keeps it connected once.
+    if (factory && connectOnce && !awaited && isInstanceMethod(site.owner) && site.binding.kind === 'variable') return this.#planPerInstance(site, acquisition, connectOnce);
+    if (factory) return 'refusal' in factory ? refuse(factory.refusal) : onlyOnce(() => this.#planMemoisedFactory(site, factory.factory));
     const inlined = inlinableLocals(analysis, acquisition);
     const perCall = 'perCall' in inlined ? inlined.perCall : undefined;
     // `new Kafka(this.#config)` in a method: the same for every call on this instance.
     const perInstance = perCall === 'this' && !awaited && isInstanceMethod(site.owner) && !perCallValue(analysis, acquisition, true);
-    if (perInstance && site.binding.kind === 'variable') return this.#planPerInstance(site, acquisition);
+    if (perInstance && site.binding.kind === 'variable') return connect?.kind === 'refused' ? refuse(connectProblem!) : this.#planPerInstance(site, acquisition, connectOnce);
     // `getClient(config)` in a route handler, `config` fixed when the router was made: one client per router.
     const closure = perCall && !awaited ? closureOfConstants(analysis, acquisition, site.owner) : undefined;
-    if (closure) return this.#planClosureSlot(site, acquisition, closure.before);
+    if (closure) return onlyOnce(() => this.#planClosureSlot(site, acquisition, closure.before));
     const untypedKey = perCall ? keyOf(analysis, acquisition) : undefined;
     // TypeScript: the getter's parameters keep the types their declarations wrote (`server: ServerConfig`).
     const keyed = untypedKey && this.#typescript ? withKeyTypes(analysis, acquisition, untypedKey) : untypedKey;
@@ -515,6 +626,8 @@ export class SingletonPlanner {
         `its arguments use \`${perCall}\`, a value of this call: one shared client cannot serve every caller; keep one client per key (a Map) or pass the client in`,
       );
     }
+    // Said after the per-call arguments: a client of this call's own values is not to be shared at all.
+    if (connect?.kind === 'refused') return refuse(connectRefusal(connect.code, connect.why));
     const release = closeMethodOf(entry);
     const stateWrite = acquisition.type === AST_NODE_TYPES.NewExpression ? instanceStateWrite(analysis, acquisition.callee) : undefined;
     if (stateWrite) return refuse(`the class keeps per-caller state (${stateWrite}): one shared instance would share it between callers; share the client it opens instead`);
@@ -533,31 +646,41 @@ export class SingletonPlanner {
     }
 
     const substitutions = 'substitutions' in inlined ? inlined.substitutions : [];
-    const acquisitionText = substituted(analysis.sourceText, acquisition, substitutions);
-    const shared = this.#sharedNames(site, acquisitionText, keyed !== undefined);
+    const written = substituted(analysis.sourceText, acquisition, substitutions);
+    // The promise form ends where the callback began: `connect(url, ` → `connect(url)`.
+    const madeText = deliversToCallback ? `${written.replace(/,?\s*$/, '')})` : written;
+    if (connectOnce && awaited) return refuse(connectRefusal(normalize(analysis.sourceText.slice(...connectOnce.connect.range)), 'the client is awaited before it connects'));
+    const semicolons = usesSemicolons(analysis.ast, analysis.sourceText);
+    const acquisitionText = connectOnce ? connectedClientText(analysis.sourceText, acquisition, madeText, connectOnce, semicolons) : madeText;
+    const shared = this.#sharedNames(site, acquisitionText, keyed);
     if ('refusal' in shared) return refuse(shared.refusal);
-    const names = keyed ? this.#keyedNames(shared.names) : shared.names;
+    const names = keyed && !shared.reuse ? this.#keyedNames(shared.names) : shared.names;
     if (!names) return refuse(`its arguments use \`${perCall}\`, a value of this call, and the names for a map of clients are taken; keep one client per key (a Map) or pass the client in`);
 
-    const typeText = this.#typescript ? this.#typeText(acquisition) : undefined;
-    if (this.#typescript && !typeText) return refuse('leakguard cannot name the client’s type here; move the client to module level by hand');
+    const clientType = this.#typescript ? this.#typeText(acquisition) : undefined;
+    if (this.#typescript && !clientType) return refuse('leakguard cannot name the client’s type here; move the client to module level by hand');
+    // Connected once, the module keeps a promise of the connected client.
+    const typeText = connectOnce && clientType ? `Promise<${clientType}>` : clientType;
     return {
       kind: 'singleton-client',
       acquisition,
       acquisitionText,
       ...(keyed ? { keyed } : {}),
       inlinedDeclarations: unreadDeclarations(analysis, acquisition, substitutions),
-      awaited,
+      awaited: awaited || connectOnce !== undefined,
+      ...(connectOnce ? { connectsOnce: true } : {}),
+      ...(deliversToCallback ? { deliversToCallback: true } : {}),
       anchor: topLevelStatement(acquisition),
       names,
       reuse: shared.reuse,
       typeText,
       release,
       // A parameter default or a field would hold the promise: the awaited site calls the getter in place.
-      site: awaited || keyed ? { kind: 'in-place' } : this.#siteOf(site, names),
-      removals,
+      site: awaited || keyed || connectOnce ? { kind: 'in-place' } : this.#siteOf(site, names),
+      // The set-up and the connect move into the getter with the client.
+      removals: connectOnce ? [...removals, ...connectOnce.setUp, connectOnce.connect] : removals,
       moduleSystem: moduleSystemOf(analysis.ast, analysis.sourceText),
-      semicolons: usesSemicolons(analysis.ast, analysis.sourceText),
+      semicolons,
     };
   }
 
@@ -566,9 +689,9 @@ export class SingletonPlanner {
    * declares it; the next pass finds it and reuses it). Two sites in one function were two clients in
    * one run — a publisher and a subscriber, say — and stay two: each gets a getter of its own.
    */
-  #sharedNames(site: ClientSite, acquisitionText: string, keyed: boolean): { names: SingletonClientPlan['names']; reuse: boolean } | { refusal: string } {
+  #sharedNames(site: ClientSite, acquisitionText: string, keyed: Key | undefined): { names: SingletonClientPlan['names']; reuse: boolean } | { refusal: string } {
     const text = normalize(acquisitionText);
-    const found = keyed ? undefined : findSharedGetter(this.analysis, text);
+    const found = keyed ? findSharedKeyedGetter(this.analysis, text, keyed) : findSharedGetter(this.analysis, text);
     const existing = found && !callsGetter(site.owner, found.getter) ? found : undefined;
     const claimed = this.#planned.get(text);
     if (!existing && claimed && claimed.owner !== site.owner) return { refusal: `the same client is moved to \`${claimed.names.getter}()\` at another site first` };
@@ -602,7 +725,7 @@ export class SingletonPlanner {
     const stateWrite = acquisition.type === AST_NODE_TYPES.NewExpression ? instanceStateWrite(analysis, acquisition.callee) : undefined;
     if (stateWrite) return refuse(`the class keeps per-caller state (${stateWrite}): one shared instance would share it between callers; share the client it opens instead`);
     const acquisitionText = substituted(analysis.sourceText, acquisition, inlined.substitutions);
-    const shared = this.#sharedNames(site, acquisitionText, false);
+    const shared = this.#sharedNames(site, acquisitionText, undefined);
     if ('refusal' in shared) return refuse(shared.refusal);
     const typeText = this.#typescript ? this.#typeText(acquisition) : undefined;
     if (this.#typescript && !typeText) return refuse('leakguard cannot name the client’s type here; move the fallback to module level by hand');
@@ -666,7 +789,7 @@ export class SingletonPlanner {
    * A client made from the instance's own state, in one of its methods: a field of the instance holds
    * it, filled on first use (`this.#producer ??= …`), and a `close<Field>()` method closes it.
    */
-  #planPerInstance(site: ClientSite, acquisition: Node): Remedy<SingletonClientPlan> {
+  #planPerInstance(site: ClientSite, acquisition: Node, connectOnce?: Extract<ConnectShape, { kind: 'once' }>): Remedy<SingletonClientPlan> {
     const { analysis } = this;
     const method = site.owner.parent as TSESTree.MethodDefinition;
     const classBody = method.parent;
@@ -679,23 +802,28 @@ export class SingletonPlanner {
     const base = site.binding.kind === 'variable' ? site.binding.variable.name : 'client';
     let field = base;
     for (let suffix = 2; members.has(field) || members.has(`close${upperFirst(field)}`); suffix++) field = `${base}${suffix}`;
-    const text = analysis.sourceText.slice(acquisition.range[0], acquisition.range[1]);
+    const made = analysis.sourceText.slice(acquisition.range[0], acquisition.range[1]);
+    const semicolons = usesSemicolons(analysis.ast, analysis.sourceText);
+    // Connected once per instance: the field keeps a promise of the connected client.
+    const text = connectOnce ? connectedClientText(analysis.sourceText, acquisition, made, connectOnce, semicolons) : made;
     // TypeScript declares the field with the client's type (`private pool?: Pool`).
-    const typeText = this.#typescript ? this.#typeText(acquisition) : undefined;
-    if (this.#typescript && !typeText) return refuse('leakguard cannot name the client’s type here; keep it in a field of the instance by hand');
+    const clientType = this.#typescript ? this.#typeText(acquisition) : undefined;
+    if (this.#typescript && !clientType) return refuse('leakguard cannot name the client’s type here; keep it in a field of the instance by hand');
+    const typeText = connectOnce && clientType ? `Promise<${clientType}>` : clientType;
     return {
       kind: 'singleton-client',
       acquisition,
       acquisitionText: text,
       inlinedDeclarations: [],
-      awaited: false,
+      awaited: connectOnce !== undefined,
+      ...(connectOnce ? { connectsOnce: true } : {}),
       anchor: topLevelStatement(acquisition),
       names: { variable: field, getter: field, closer: `close${upperFirst(field)}` },
       reuse: true,
       typeText,
       release,
       site: { kind: 'per-instance', classBody, field: `${privateNames ? '#' : ''}${field}` },
-      removals,
+      removals: connectOnce ? [...removals, ...connectOnce.setUp, connectOnce.connect] : removals,
       moduleSystem: moduleSystemOf(analysis.ast, analysis.sourceText),
       semicolons: usesSemicolons(analysis.ast, analysis.sourceText),
     };
@@ -796,17 +924,21 @@ export class SingletonPlanner {
 
   /** `pool` → a map `pools`, getter `getPool(…)`, closer `closePools()`; undefined when those are taken. */
   #keyedNames(single: SingletonClientPlan['names']): SingletonClientPlan['names'] | undefined {
-    const variable = single.variable.endsWith('s') ? `${single.variable}ByKey` : `${single.variable}s`;
-    const closer = `close${upperFirst(variable)}`;
-    if (this.#moduleNames.has(variable) || this.#taken.has(variable) || this.#taken.has(closer)) return undefined;
-    for (const name of [variable, closer]) this.#taken.add(name);
-    return { variable, getter: single.getter, closer };
+    // `dbs` may already name a callback's parameter somewhere: then `dbByKey`.
+    const candidates = single.variable.endsWith('s') ? [`${single.variable}ByKey`] : [`${single.variable}s`, `${single.variable}ByKey`];
+    for (const variable of candidates) {
+      const closer = `close${upperFirst(variable)}`;
+      if (this.#moduleNames.has(variable) || this.#taken.has(variable) || this.#taken.has(closer)) continue;
+      for (const name of [variable, closer]) this.#taken.add(name);
+      return { variable, getter: single.getter, closer };
+    }
+    return undefined;
   }
 
   #allocateNames(site: ClientSite): SingletonClientPlan['names'] {
     const made = site.acquisition.type === AST_NODE_TYPES.AwaitExpression ? site.acquisition.argument : site.acquisition;
     const acquisition = made as TSESTree.NewExpression | TSESTree.CallExpression;
-    const callee = entityName(acquisition.callee);
+    const callee = 'callee' in acquisition ? entityName(acquisition.callee) : undefined;
     const last = callee?.[callee.length - 1];
     // The name the user gave the client says what it is for (`reportPool` → `getReportPool`); without
     // one, the class or factory names it.
@@ -832,7 +964,13 @@ export class SingletonPlanner {
    * (`makeGenericClientConstructor`) only has `InstanceType<typeof …>`; a factory `ReturnType<typeof …>`.
    */
   #typeText(acquisition: Node): string | undefined {
-    const call = acquisition as TSESTree.NewExpression | TSESTree.CallExpression;
+    // `tls ? new Redis(a) : new Redis(b)`: the branches' one type, when they say the same.
+    if (acquisition.type === AST_NODE_TYPES.ConditionalExpression) {
+      const branches = [this.#typeText(acquisition.consequent), this.#typeText(acquisition.alternate)];
+      return branches[0] !== undefined && branches[0] === branches[1] ? branches[0] : undefined;
+    }
+    if (acquisition.type !== AST_NODE_TYPES.NewExpression && acquisition.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const call = acquisition;
     if (call.typeArguments) return undefined;
     const callee = entityName(call.callee);
     if (!callee) return undefined;

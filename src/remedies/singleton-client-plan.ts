@@ -30,6 +30,18 @@ export interface SingletonClientPlan {
    * returns it (forgetting a rejected one so the next call retries), and the site awaits the getter.
    */
   readonly awaited: boolean;
+  /**
+   * The function connected the client itself (`const c = new Client(); await c.connect()`), and its
+   * `connect()` rejects a second call: the getter's promise makes, sets up and connects the client
+   * once (`acquisitionText` is that async function, called), and the site becomes `await getX()`.
+   */
+  readonly connectsOnce?: true;
+  /**
+   * The site received the client in a callback (`MongoClient.connect(url, (err, db) => …)`): the getter
+   * keeps the promise form's client, and the site, up to its callback, becomes
+   * `callbackify(() => getX(url))(` so that the same callback receives it.
+   */
+  readonly deliversToCallback?: true;
   /** The module-level statement the shared declarations go above (with its leading comments). */
   readonly anchor: TSESTree.Node;
   readonly names: { readonly variable: string; readonly getter: string; readonly closer: string };

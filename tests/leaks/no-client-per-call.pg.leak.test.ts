@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { singletonClient } from '../../src/codemods/singleton-client';
@@ -32,6 +32,8 @@ interface RequestMeasurement {
 }
 
 const program = join(__dirname, 'programs', 'users-per-request.mjs');
+/** The same, with a pg Client the handler connects itself (pg rejects a second connect on one Client). */
+const connectProgram = join(__dirname, 'programs', 'connect-per-request.mjs');
 
 /** A port nobody listens on right now: bind port 0 on 127.0.0.1, read it, let it go. */
 function freePort(): Promise<number> {
@@ -162,15 +164,15 @@ describe('no-client-per-call / singleton-client at runtime: a pg.Pool per reques
     return count;
   };
 
-  const run = async (source: string | undefined) => {
+  const run = async (source: string | undefined, original = program) => {
     const env = { ...process.env, NODE_OPTIONS: '', DATABASE_URL: `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/postgres` };
     const baseline = await settledBaseline();
     if (source === undefined) {
-      const { measurement, held } = await runHeld<RequestMeasurement, number>(program, env, connections);
+      const { measurement, held } = await runHeld<RequestMeasurement, number>(original, env, connections);
       return { baseline, after: held, measurement };
     }
     // Next to the original, so that ESM resolves pg from this repository's node_modules.
-    const fixed = join(__dirname, 'programs', `.users-per-request.${process.pid}.fixed.mjs`);
+    const fixed = join(__dirname, 'programs', `.${basename(original, '.mjs')}.${process.pid}.fixed.mjs`);
     writeFileSync(fixed, source);
     try {
       const { measurement, held } = await runHeld<RequestMeasurement, number>(fixed, env, connections);
@@ -194,6 +196,26 @@ describe('no-client-per-call / singleton-client at runtime: a pg.Pool per reques
     expect(result.output).toContain('export async function closePool()');
     const { baseline, after, measurement } = await run(result.output);
     console.log(`codemod output: pg connections baseline=${baseline} after=${after} served=${measurement.served}`);
+    expect(measurement.served).toBe(N);
+    expect(after).toBeLessThanOrEqual(baseline + MAX_FIXED_SLACK);
+  }, CHILD_TIMEOUT_MS + 15_000);
+
+  it(`a Client connected per request holds a connection per request: at least ${N / 2} over baseline after ${N}`, async () => {
+    const { baseline, after, measurement } = await run(undefined, connectProgram);
+    console.log(`original (connect per request): pg connections baseline=${baseline} after=${after} served=${measurement.served}`);
+    expect(measurement.served).toBe(N);
+    expect(after - baseline).toBeGreaterThanOrEqual(N / 2);
+  }, CHILD_TIMEOUT_MS + 15_000);
+
+  it(`the codemod's output connects one Client once, for concurrent requests too, and stays within baseline + ${MAX_FIXED_SLACK}`, async () => {
+    const source = readFileSync(connectProgram, 'utf8');
+    const result = runCodemod(singletonClient, { source, filePath: connectProgram });
+    expect(result.outcomes.map((outcome) => outcome.status)).toEqual(['fixed']);
+    expect(result.output).toContain('await client.connect();');
+    expect(result.output).toContain('const client = await getClient();');
+    const { baseline, after, measurement } = await run(result.output, connectProgram);
+    console.log(`codemod output (connect once): pg connections baseline=${baseline} after=${after} served=${measurement.served}`);
+    // pg would reject a second connect() on the shared Client: every request served means it connected once.
     expect(measurement.served).toBe(N);
     expect(after).toBeLessThanOrEqual(baseline + MAX_FIXED_SLACK);
   }, CHILD_TIMEOUT_MS + 15_000);

@@ -1,0 +1,11 @@
+import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
+
+// Two callers pass two regions: the parameter is no constant, and one shared client would serve both.
+const createStore = (conf, { tableName }) => {
+  const client = new DynamoDBClient(conf);
+  return { put: (item) => client.send(new PutItemCommand({ TableName: tableName, Item: item })) };
+};
+
+export const primary = async (item) => createStore({ region: 'us-west-2' }, { tableName: 'orders' }).put(item);
+
+export const replica = async (item) => createStore({ region: 'eu-west-1' }, { tableName: 'orders' }).put(item);
