@@ -644,6 +644,18 @@ function freeStreamName(analysis: Analysis, owner: FunctionNode): string {
 }
 
 /**
+ * A name for an inline stream the fix must refer to, and its declaration in the file's style
+ * (`const`, or `var` in a file that never uses `const`/`let`; a semicolon if the statement has one).
+ */
+function namedSource(analysis: Analysis, owner: FunctionNode, source: Node, statement: Node): { name: string; declaration: string; semicolon: string } {
+  const text = analysis.sourceText;
+  const semicolon = text.slice(statement.range[0], statement.range[1]).trimEnd().endsWith(';') ? ';' : '';
+  const name = freeStreamName(analysis, owner);
+  const keyword = text.slice(owner.range[0], owner.range[1]).match(/\b(?:const|let)\s/) || !/\bvar\s/.test(text) ? 'const' : 'var';
+  return { name, declaration: `${keyword} ${name} = ${text.slice(source.range[0], source.range[1])}${semicolon}`, semicolon };
+}
+
+/**
  * `createReadStream(p).pipe(res);`: the stream gets a `const` of its own so that `res`'s 'close' can
  * destroy it, then is piped as before.
  */
@@ -657,10 +669,8 @@ export function planDestroyInlineSourceOnPeerClose(
     return refuse(`\`.pipe(${site.peer})\` does not destroy it when \`${site.peer}\` closes early; use \`pipeline()\` from 'node:stream', or destroy it on \`${site.peer}\`'s 'close'`);
   }
   const text = analysis.sourceText;
-  const semicolon = text.slice(statement.range[0], statement.range[1]).trimEnd().endsWith(';') ? ';' : '';
   const quote = quoteOf(analysis.ast, text);
-  const name = freeStreamName(analysis, site.owner);
-  const keyword = text.slice(site.owner.range[0], site.owner.range[1]).match(/\b(?:const|let)\s/) || !/\bvar\s/.test(text) ? 'const' : 'var';
+  const { name, declaration, semicolon } = namedSource(analysis, site.owner, site.source, statement);
   const pipeText = `${name}${text.slice(outermostWrapper(site.source).range[1], site.pipe.range[1])}${semicolon}`;
   return {
     kind: 'wrap-in-try-finally',
@@ -674,7 +684,7 @@ export function planDestroyInlineSourceOnPeerClose(
     destroyOnPeerClose: {
       pipe: statement,
       statement: `${site.peer}.on(${quote}close${quote}, () => ${name}.${release}())${semicolon}`,
-      hoisted: { declaration: `${keyword} ${name} = ${text.slice(site.source.range[0], site.source.range[1])}${semicolon}`, pipe: pipeText },
+      hoisted: { declaration, pipe: pipeText },
     },
   };
 }
@@ -749,11 +759,10 @@ export function planDestroyInErrorListener(
   }
   const release = hoistedRelease(site.entry);
   if (!statement || statement.type !== AST_NODE_TYPES.ExpressionStatement || !statementListOf(statement.parent) || !release) return refusal;
-  const text = analysis.sourceText;
-  const semicolon = text.slice(statement.range[0], statement.range[1]).trimEnd().endsWith(';') ? ';' : '';
-  const name = site.variable ?? freeStreamName(analysis, site.owner);
-  const keyword = text.slice(site.owner.range[0], site.owner.range[1]).match(/\b(?:const|let)\s/) || !/\bvar\s/.test(text) ? 'const' : 'var';
   const source = outermostWrapper(site.source);
+  const hoisted = namedSource(analysis, site.owner, source, statement);
+  const name = site.variable ?? hoisted.name;
+  const semicolon = hoisted.semicolon;
   return {
     kind: 'wrap-in-try-finally',
     declaration: undefined,
@@ -765,7 +774,7 @@ export function planDestroyInErrorListener(
     inAsyncFunction: site.owner.async,
     destroyInErrorListener: {
       statement,
-      hoisted: site.variable ? undefined : { declaration: `${keyword} ${name} = ${text.slice(source.range[0], source.range[1])}${semicolon}`, source, name },
+      hoisted: site.variable ? undefined : { declaration: hoisted.declaration, source, name },
       listener: site.listener,
       release: `${name}.${release}();`,
     },
