@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
+import { sharingCompilerHost } from './shared-source-files';
 
 // One entry per tsconfig of the repository being fixed: a fixed set per run, not a cache that grows
 // with traffic (a worker thread ends with the run). Removing entries would rebuild programs.
@@ -25,14 +26,18 @@ function parseTsconfig(tsconfigPath: string): ts.ParsedCommandLine | undefined {
   return ts.parseJsonConfigFileContent(read.config, ts.sys, path.dirname(tsconfigPath), undefined, tsconfigPath);
 }
 
+/** The programs of a monorepo's tsconfigs share their lib and node_modules declaration files. */
+function createProgram(parsed: ts.ParsedCommandLine): ts.Program {
+  const options = { ...parsed.options, noEmit: true };
+  return ts.createProgram({ rootNames: parsed.fileNames, options, host: sharingCompilerHost(options), projectReferences: parsed.projectReferences });
+}
+
 /** One program per tsconfig, built once per process (a worker thread builds its own). */
 export function programForTsconfig(tsconfigPath: string): ts.Program | undefined {
   const key = path.resolve(tsconfigPath);
   if (programs.has(key)) return programs.get(key);
   const parsed = parseTsconfig(key);
-  const program = parsed
-    ? ts.createProgram({ rootNames: parsed.fileNames, options: { ...parsed.options, noEmit: true }, projectReferences: parsed.projectReferences })
-    : undefined;
+  const program = parsed ? createProgram(parsed) : undefined;
   programs.set(key, program);
   return program;
 }

@@ -23,6 +23,7 @@ const { Linter } = require('eslint');
 const publishedPlugin = require(path.join(dist, 'src', 'plugin.js'));
 const { codemodDescriptors } = require(path.join(dist, 'src', 'descriptors', 'catalog.js'));
 const { runCodemod } = require(path.join(dist, 'src', 'codemod', 'run-codemod.js'));
+const { sharingCompilerHost } = require(path.join(dist, 'src', 'codemod', 'shared-source-files.js'));
 
 const fixturesRoot = path.join(__dirname, 'fixtures');
 const PARTS = ['development', 'held-out'];
@@ -184,24 +185,23 @@ function partFolder(part) {
  * JavaScript goes in too (allowJs), as in a TypeScript project that still has .js files.
  */
 function createFixtureProgram(files) {
-  return ts.createProgram({
-    rootNames: files,
-    options: {
-      target: ts.ScriptTarget.ES2022,
-      lib: ['lib.es2023.d.ts', 'lib.esnext.disposable.d.ts'],
-      module: ts.ModuleKind.Node16,
-      moduleResolution: ts.ModuleResolutionKind.Node16,
-      moduleDetection: ts.ModuleDetectionKind.Force,
-      allowJs: true,
-      checkJs: false,
-      strict: true,
-      esModuleInterop: true,
-      skipLibCheck: true,
-      noEmit: true,
-      types: ['node'],
-      typeRoots: [path.join(repoRoot, 'node_modules', '@types')],
-    },
-  });
+  const options = {
+    target: ts.ScriptTarget.ES2022,
+    lib: ['lib.es2023.d.ts', 'lib.esnext.disposable.d.ts'],
+    module: ts.ModuleKind.Node16,
+    moduleResolution: ts.ModuleResolutionKind.Node16,
+    moduleDetection: ts.ModuleDetectionKind.Force,
+    allowJs: true,
+    checkJs: false,
+    strict: true,
+    esModuleInterop: true,
+    skipLibCheck: true,
+    noEmit: true,
+    types: ['node'],
+    typeRoots: [path.join(repoRoot, 'node_modules', '@types')],
+  };
+  // The parts' programs (and those of the corpus and codemod tests) share lib and node_modules files.
+  return ts.createProgram({ rootNames: files, options, host: sharingCompilerHost(options) });
 }
 
 function sourceTypeOf(code, extension) {

@@ -13,6 +13,7 @@ const ts = require('typescript');
 const { repoRoot, SOURCE_EXTENSIONS, checkSource, emptyTotals, addToTotals, parseWithTypeScriptEstree, ruleNames, codemodNames } = require('./corpus-runner.cjs');
 
 const { programWithSource } = require(path.join(repoRoot, 'dist', 'src', 'codemod', 'program-with-source.js'));
+const { sharingCompilerHost } = require(path.join(repoRoot, 'dist', 'src', 'codemod', 'shared-source-files.js'));
 
 const nodeModules = path.join(repoRoot, 'node_modules');
 /** What a package copy needs to type-check: sources, declaration files, package.json files (module format, exports). */
@@ -182,40 +183,11 @@ function preparePackage(workspace, pkg) {
   return { slot, copyRoot, copyPathOf, projects, ownTsconfigRefused };
 }
 
-/**
- * lib.*.d.ts, @types/node and the other declaration files in node_modules never change during a run:
- * parsed once and shared by every package's program, keyed by what shapes a parse (TypeScript's
- * language service shares them the same way). Building a program is then mostly the package itself.
- */
-// eslint-disable-next-line leakguard/no-unbounded-cache -- one entry per lib and node_modules declaration file: bounded by the install, and kept on purpose
-const sharedSourceFiles = new Map();
-const PARSE_AFFECTING_OPTIONS = (ts.sourceFileAffectingCompilerOptions ?? []).map((option) => option.name);
-const SHARED_FOLDERS = [path.dirname(ts.getDefaultLibFilePath({})), nodeModules].map((folder) => fs.realpathSync(folder) + path.sep);
-
-function compilerHost(options) {
-  const host = ts.createCompilerHost(options, true);
-  const settingsKey = JSON.stringify(PARSE_AFFECTING_OPTIONS.map((name) => options[name] ?? null));
-  const fromDisk = host.getSourceFile.bind(host);
-  host.getSourceFile = (fileName, languageVersionOrOptions, onError, shouldCreateNewSourceFile) => {
-    if (!SHARED_FOLDERS.some((folder) => path.resolve(fileName).startsWith(folder))) {
-      return fromDisk(fileName, languageVersionOrOptions, onError, shouldCreateNewSourceFile);
-    }
-    const version = typeof languageVersionOrOptions === 'object' ? languageVersionOrOptions : { languageVersion: languageVersionOrOptions };
-    const key = `${settingsKey}|${version.languageVersion}|${version.impliedNodeFormat}|${version.jsDocParsingMode}|${fileName}`;
-    let sourceFile = sharedSourceFiles.get(key);
-    if (!sourceFile) {
-      sourceFile = fromDisk(fileName, languageVersionOrOptions, onError, shouldCreateNewSourceFile);
-      if (sourceFile) sharedSourceFiles.set(key, sourceFile);
-    }
-    return sourceFile;
-  };
-  return host;
-}
-
 /** The project's program; `overrides` for the type-check comparison's `checkJs`. */
 function buildProgram(project, overrides = {}) {
   const options = { ...project.parsed.options, noEmit: true, ...overrides };
-  return ts.createProgram({ rootNames: project.parsed.fileNames, options, host: compilerHost(options), projectReferences: project.parsed.projectReferences });
+  // lib.*.d.ts, @types/node and the rest of node_modules are parsed once and shared by every package's program.
+  return ts.createProgram({ rootNames: project.parsed.fileNames, options, host: sharingCompilerHost(options, true), projectReferences: project.parsed.projectReferences });
 }
 
 /** Syntactic and semantic errors as message texts: a rewrite moves lines, so positions cannot be compared. */

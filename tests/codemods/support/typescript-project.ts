@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import ts from 'typescript';
+import { sharingCompilerHost } from '../../../src/codemod/shared-source-files';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 
@@ -54,8 +55,9 @@ export class FixtureProject {
     return file;
   }
 
+  /** The lib and node_modules declaration files are parsed once for every folder's programs (see sharingCompilerHost). */
   program(rootNames: readonly string[]): ts.Program {
-    return ts.createProgram({ rootNames, options: this.compilerOptions });
+    return ts.createProgram({ rootNames, options: this.compilerOptions, host: sharingCompilerHost(this.compilerOptions) });
   }
 
   remove(): void {
