@@ -22,6 +22,8 @@ import { functionName } from '../ast/function-name';
 import { executionOf, lifetimeExecutionOf, type Execution } from '../lifetime/execution';
 import { describeRole, isHandlerRole } from '../lifetime/execution-role';
 import { planBoundedCache } from '../remedies/plan-bounded-cache';
+import { planDeleteOnTimeout } from '../remedies/plan-delete-on-timeout';
+import type { DeleteOnTimeoutPlan } from '../remedies/bounded-cache-plan';
 import { memoisedAtLoad, type MemoisedFunction } from '../collections/memoised-functions';
 import { cachingLoaderKind } from '../collections/caching-loaders';
 import { unboundedMemoGrowth, type MemoGrowth } from '../collections/memo-growth';
@@ -218,7 +220,7 @@ function detectUnboundedCaches(analysis: Analysis, options: NoUnboundedCacheOpti
         ...holderData(collection),
         removal: removalOf(uses, keyOrigins, holder.kind === 'module' ? 'nothing in this module ever removes entries' : 'nothing ever removes entries'),
       },
-      remedy: (loader ? LOADER_REFUSAL : refusalOf(collection, uses, keyOrigins, first.use)) ?? planBoundedCache(
+      remedy: (loader ? LOADER_REFUSAL : refusalOf(analysis, collection, uses, keyOrigins, first.use)) ?? planBoundedCache(
           analysis,
           collection,
           collection.references.map((reference) => classifyUse(collection.kind, reference)).filter((use) => !(handOutsServedByMapApi && isHandOut(collection, use))),
@@ -304,10 +306,15 @@ const LOADER_REFUSAL: BoundedCacheRefusal = {
  * Entries whose end is an event the code can name: a pending request a timer also ends, a connection
  * that closes. An LRU or a trim would drop live ones; the fix is to remove each where it ends.
  */
-function refusalOf(collection: LongLivedCollection, uses: readonly CollectionUse[], keyOrigins: KeyOrigins, growth: CollectionUse): BoundedCacheRefusal | undefined {
+function refusalOf(analysis: Analysis, collection: LongLivedCollection, uses: readonly CollectionUse[], keyOrigins: KeyOrigins, growth: CollectionUse): BoundedCacheRefusal | DeleteOnTimeoutPlan | undefined {
   const unbounding = unboundingShrinkOf(uses, keyOrigins)?.verdict;
   if (unbounding === 'answered-only') {
-    return { kind: 'refusal', reason: 'its entries are pending work that a timer also ends: delete the entry where the timer fires (and on every error); an LRU would drop live requests' };
+    return (
+      planDeleteOnTimeout(analysis, growth) ?? {
+        kind: 'refusal',
+        reason: 'its entries are pending work that a timer also ends: delete the entry where the timer fires (and on every error); an LRU would drop live requests',
+      }
+    );
   }
   if (unbounding === 'cancelled-timer') {
     return { kind: 'refusal', reason: 'its entries are pending requests: delete the entry where it is answered too (where its timeout is cleared); an LRU would drop live requests' };

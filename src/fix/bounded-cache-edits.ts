@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import { outermostWrapper } from '../ast/predicates';
-import type { BoundedCachePlan, BoundedMemoPlan, ClearInResetPlan, CollectionTranslation, EvictOldestPlan, LruCachePlan } from '../remedies/bounded-cache-plan';
+import type { BoundedCachePlan, BoundedMemoPlan, ClearInResetPlan, CollectionTranslation, DeleteOnTimeoutPlan, EvictOldestPlan, LruCachePlan } from '../remedies/bounded-cache-plan';
 import { importNamed } from './add-import';
 import { admitsNullish, collectionTypes, isAnyType, jsDocTypeTags } from './jsdoc-type';
 import { leadingComments, startOfNextLineDirectives } from './leading-comments';
@@ -138,6 +138,22 @@ function clearInResetEdits(plan: ClearInResetPlan, source: string, ast: TSESTree
  * After the capped cleanup, on lines of their own in the file's indentation and semicolon style:
  * while the cap is still reached, delete the first key (a Map's and a Set's oldest insertion).
  */
+/** The timer's callback removes the entry first: a block body gets a first statement, an expression body becomes a block. */
+function deleteOnTimeoutEdits(plan: DeleteOnTimeoutPlan, source: string, ast: TSESTree.Program): EditResult {
+  const layout = new SourceLayout(source);
+  const semi = usesSemicolons(ast, source) ? ';' : '';
+  const body = plan.timerCallback.body;
+  if (body.type !== AST_NODE_TYPES.BlockStatement) {
+    return { edits: [{ range: body.range, text: `{ ${plan.deletion}; ${source.slice(body.range[0], body.range[1])}; }` }] };
+  }
+  const first = body.body[0];
+  if (first && layout.startOfLineIsEmpty(first.range[0])) {
+    const lineStart = layout.lineStart(first.range[0]);
+    return { edits: [{ range: [lineStart, lineStart], text: `${layout.indentationAt(first.range[0])}${plan.deletion}${semi}${layout.eol}` }] };
+  }
+  return { edits: [{ range: [body.range[0] + 1, body.range[0] + 1], text: ` ${plan.deletion};` }] };
+}
+
 function evictOldestEdits(plan: EvictOldestPlan, source: string, ast: TSESTree.Program): EditResult {
   const layout = new SourceLayout(source);
   const end = plan.guard.range[1];
@@ -259,6 +275,7 @@ export function editsForBoundedCache(plan: BoundedCachePlan, source: string, ast
   if (ttl !== undefined && (!Number.isSafeInteger(ttl) || ttl < 1)) return { refusal: `--ttl must be a positive number of milliseconds (got ${String(ttl)})` };
   if (plan.collection === 'left-out-of-reset') return clearInResetEdits(plan, source, ast);
   if (plan.collection === 'evict-oldest') return evictOldestEdits(plan, source, ast);
+  if (plan.collection === 'delete-on-timeout') return deleteOnTimeoutEdits(plan, source, ast);
   if (plan.collection === 'array') return trimEdits(plan, source, max);
   if (plan.collection === 'memo') return memoEdits(plan, source, ast, ttl === undefined ? `{ max: ${max} }` : `{ max: ${max}, ttl: ${ttl} }`);
   const imported = importNamed(ast, source, 'lru-cache', 'LRUCache');

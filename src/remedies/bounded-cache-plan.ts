@@ -18,7 +18,21 @@ export interface ClearInResetPlan {
  * (records and Sets switch to its Map-like API); an array gets a trim to the newest entries after
  * each growth.
  */
-export type BoundedCachePlan = LruCachePlan | ClearInResetPlan | BoundedMemoPlan | EvictOldestPlan;
+export type BoundedCachePlan = LruCachePlan | ClearInResetPlan | BoundedMemoPlan | EvictOldestPlan | DeleteOnTimeoutPlan;
+
+/**
+ * Pending requests keyed by ids made per call, removed when a reply names them but not when their
+ * timer gives up: the timer's callback removes the entry first (`this.requests.delete(id)`), so a
+ * request that timed out leaves nothing behind. An LRU would drop live requests instead.
+ */
+export interface DeleteOnTimeoutPlan {
+  readonly kind: 'bounded-cache';
+  readonly collection: 'delete-on-timeout';
+  /** The arrow function `setTimeout` runs (an arrow: `this` is the growth site's). */
+  readonly timerCallback: TSESTree.ArrowFunctionExpression;
+  /** `this._requests.delete(correlationId)`, as source text without a semicolon. */
+  readonly deletion: string;
+}
 
 /**
  * A Map or Set with a size cap whose cleanup removes only entries older than a window: the code

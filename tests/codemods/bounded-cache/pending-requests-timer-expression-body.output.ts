@@ -1,4 +1,3 @@
-/* leakguard-todo(bounded-cache): its entries are pending work that a timer also ends: delete the entry where the timer fires (and on every error); an LRU would drop live requests */
 export class RpcClient {
   private sequence = 0;
   private pending = new Map<string, { resolve: (value: unknown) => void; timer: NodeJS.Timeout }>();
@@ -6,7 +5,7 @@ export class RpcClient {
   call(send: (id: string) => void): Promise<unknown> {
     const id = String(this.sequence++);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('timeout')), 1000);
+      const timer = setTimeout(() => { this.pending.delete(id); reject(new Error('timeout')); }, 1000);
       this.pending.set(id, { resolve, timer });
       send(id);
     });
