@@ -91,3 +91,39 @@ describe('no-unbounded-cache / bounded-cache at runtime: profile-cache.mjs', () 
     expect(Math.abs(growth(full) - growth(half))).toBeLessThan(MAX * 1024);
   }, 90_000);
 });
+
+interface PendingMeasurement {
+  readonly program: string;
+  readonly n: number;
+  readonly timedOut: number;
+  readonly pending: number;
+  readonly heapBefore: number;
+  readonly heapAfter: number;
+}
+
+/** Requests nobody answers: each one times out after 1 ms. */
+const UNANSWERED = 2_000;
+const pendingFile = join(__dirname, 'programs', 'pending-replies.mjs');
+const pendingOptions = { args: [String(UNANSWERED)], nodeFlags: ['--expose-gc'], timeoutMs: RUN_TIMEOUT_MS };
+
+describe('no-unbounded-cache / bounded-cache at runtime: pending-replies.mjs', () => {
+  it(`the original keeps every request that timed out (${UNANSWERED}); the codemod's output keeps none`, async () => {
+    const original = await runProgram<PendingMeasurement>(pendingFile, pendingOptions);
+    const result: CodemodResult = runCodemod(boundedCache, { source: readFileSync(pendingFile, 'utf8'), filePath: pendingFile });
+    expect(result.outcomes.map((outcome) => outcome.status)).toEqual(['fixed']);
+    expect(result.output).toContain('setTimeout(() => { this.pending.delete(id); reject(');
+    const rewritten = await withTempDir('leakguard-pending-', async (dir) => {
+      const file = join(dir, 'pending-replies.mjs');
+      await writeFile(file, result.output!);
+      return runProgram<PendingMeasurement>(file, { cwd: dir, ...pendingOptions });
+    });
+    for (const [label, run] of [['original', original], ['rewritten', rewritten]] as const) {
+      const { n, timedOut, pending, heapBefore, heapAfter } = run.measurement;
+      console.log(`pending-replies.mjs ${label}: ${n} requests, ${timedOut} timed out, ${pending} left pending, heap after GC ${megabytes(heapBefore)} → ${megabytes(heapAfter)}; ${run.durationMs} ms`);
+    }
+    expect(original.measurement.timedOut).toBe(UNANSWERED);
+    expect(original.measurement.pending).toBe(UNANSWERED);
+    expect(rewritten.measurement.timedOut).toBe(UNANSWERED);
+    expect(rewritten.measurement.pending).toBe(0);
+  }, 60_000);
+});
