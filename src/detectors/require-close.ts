@@ -17,7 +17,8 @@ import { mayMentionReleaseFunction, observedFunctionReleaseEntry } from '../owne
 import { endedFlags, releasesBesideListeners } from '../flow/listener-releases';
 import { continuationOf, errorFirstReleaseCallbacks, isErrorFirstCallback, successOnlyContinuation } from '../flow/continuations';
 import { nodeIndexOf } from '../ast/node-index';
-import type { Node } from '../ast/traverse';
+import { walk, type Node } from '../ast/traverse';
+import { findVariable } from '../ast/scopes';
 import type { RuleDescriptor } from '../descriptors/rule-descriptor';
 import type { OptionValues } from '../descriptors/option-spec';
 import type { Finding, Refusal, Remedy } from '../findings/finding';
@@ -560,7 +561,14 @@ function judgeBinding(
     if (unreleasedPaths) {
       const releaser = releaserCalls?.[0];
       const releaseCall =
-        releaser?.type === AST_NODE_TYPES.CallExpression && releaser.callee.type === AST_NODE_TYPES.Identifier ? `${releaser.callee.name}()` : syncReleaseCall(binding.variable.name, entry);
+        releaser?.type === AST_NODE_TYPES.CallExpression && releaser.callee.type === AST_NODE_TYPES.Identifier
+          ? `${releaser.callee.name}()`
+          : (syncReleaseCall(binding.variable.name, entry) ??
+            releaseWrittenElsewhere(
+              analysis,
+              usage.handOffs.map((handOff) => handOff.node),
+              unreleasedPaths.map((leak) => leak.node),
+            ));
       return report(
         'notReleasedOnEveryPath',
         { line: String(exitLine(firstLeak(unreleasedPaths))) },
@@ -753,6 +761,34 @@ function ownerPathSkipsCallbackRelease(
   const releases = new Set([...usage.releasesAlongHandOffs, ...inCallbacks]);
   const leaks = findLeakPaths(owner, { ...sites, releases, names }).filter((leak) => leak.kind === 'return');
   return leaks.length > 0 ? leaks : undefined;
+}
+
+/**
+ * `fs.releaseDescriptor(fd)`: the release the code already writes in its callbacks, when every one
+ * reads alike, is synchronous (no `await`), takes no callback and names only what each leaking
+ * `return` sees too.
+ */
+function releaseWrittenElsewhere(analysis: Analysis, releases: readonly Node[], exits: readonly Node[]): string | undefined {
+  const calls = releases.filter((release): release is TSESTree.CallExpression => release.type === AST_NODE_TYPES.CallExpression);
+  if (calls.length === 0 || calls.length !== releases.length || calls.some((call) => outermostWrapper(call).parent?.type === AST_NODE_TYPES.AwaitExpression)) return undefined;
+  const texts = new Set(calls.map((call) => analysis.sourceText.slice(call.range[0], call.range[1])));
+  if (texts.size !== 1) return undefined;
+  const [call] = calls;
+  // Only plain values as arguments: a release that takes a callback (`fs.close(fd, () => done(…))`)
+  // carries the success path's continuation, which must not run on the failure path too.
+  const plain = (argument: Node) => argument.type === AST_NODE_TYPES.Identifier || argument.type === AST_NODE_TYPES.Literal || argument.type === AST_NODE_TYPES.MemberExpression;
+  if (!call.arguments.every(plain)) return undefined;
+  let visible = true;
+  walk(call, (node) => {
+    if (node.type !== AST_NODE_TYPES.Identifier || (node.parent?.type === AST_NODE_TYPES.MemberExpression && node.parent.property === node && !node.parent.computed)) return;
+    const definition = findVariable(analysis.scopeManager, node)?.defs[0];
+    if (!definition) return;
+    // Declared by the callback that releases (a parameter, a local): not there at the `return`s.
+    const scope = definition.type === 'Parameter' ? (definition.node) : enclosingFunction(definition.node);
+    const releasingCallback = enclosingFunction(call);
+    if (scope === releasingCallback && exits.some((exit) => !isInside(exit, releasingCallback!))) visible = false;
+  });
+  return visible ? [...texts][0] : undefined;
 }
 
 /** `connection.release()`: the entry's first release method, when it is synchronous (callback code awaits nothing). */

@@ -106,7 +106,34 @@ export function writeFile(table: Descriptors, file: object, data: string, callba
     callback(null);
   });
 }`,
-    errors: [{ messageId: 'notReleasedOnEveryPath' as const, line: 8 }],
+    errors: [
+      {
+        messageId: 'notReleasedOnEveryPath' as const,
+        line: 8,
+        suggestions: [
+          {
+            messageId: 'releaseBeforeReturn' as const,
+            output: `
+interface Descriptors {
+  allocDescriptor(file: object): number;
+  releaseDescriptor(fd: number): void;
+}
+declare function writeData(file: object, data: string, callback: (error: Error | null) => void): void;
+export function writeFile(table: Descriptors, file: object, data: string, callback: (error: Error | null) => void): void {
+  const fd = table.allocDescriptor(file);
+  writeData(file, data, (err2) => {
+    if (err2) {
+      table.releaseDescriptor(fd);
+      return callback(err2);
+    }
+    table.releaseDescriptor(fd);
+    callback(null);
+  });
+}`,
+          },
+        ],
+      },
+    ],
   },
 ];
 
