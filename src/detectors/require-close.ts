@@ -1043,7 +1043,7 @@ const requireCloseMessages = {
   releasedOnlyOnSuccess:
     'This {{resource}} is released only on the success path: `{{thrower}}` on line {{line}} can throw first. Release it in a `finally` block.',
   notReleasedOnEveryPath:
-    'This {{resource}} is not released on the path through line {{line}}. Release it in a `finally` block.',
+    'This {{resource}} is not released on the path through line {{line}}. Release it in a `finally` block (in a Node-style callback: before that `return`).',
   timeoutWithoutRelease:
     "This {{resource}} is not released by its 'timeout' listener on line {{line}}: a timeout only reports that the connection is idle and leaves it open. Call `{{release}}` in the listener.",
   settledWithoutRelease:
