@@ -115,6 +115,9 @@ export const defaultRegistry: readonly ResourceEntry[] = [
       { function: { package: 'fs', name: 'rmSync' } },
       { function: { package: 'fs/promises', name: 'rmdir' }, async: true },
       { function: { package: 'fs', name: 'rmdirSync' } },
+      // fs-extra's own names (fs-extra counts as `fs`, see FS_DROP_INS).
+      { function: { package: 'fs', name: 'remove' }, async: true },
+      { function: { package: 'fs', name: 'removeSync' } },
     ],
   },
   {

@@ -132,8 +132,62 @@ untypedRuleTester().run('require-close (sources a failing destination abandons, 
 
 /** fs-extra and graceful-fs re-export Node's fs: their streams are the same handles. */
 untypedRuleTester().run('require-close (fs drop-ins, untyped)', rule, {
-  valid: [],
+  valid: [
+    {
+      name: "fs-extra's removeSync in a finally releases a temporary directory",
+      code: `
+const fse = require('fs-extra');
+const os = require('os');
+const path = require('path');
+function build(run) {
+  const dir = fse.mkdtempSync(path.join(os.tmpdir(), 'build-'));
+  try {
+    run(dir);
+  } finally {
+    fse.removeSync(dir);
+  }
+}
+module.exports = { build };`,
+    },
+  ],
   invalid: [
+    {
+      name: "fs-extra's temporary directory removed only when the build succeeds",
+      code: `
+const fse = require('fs-extra');
+const os = require('os');
+const path = require('path');
+function build(run) {
+  const dir = fse.mkdtempSync(path.join(os.tmpdir(), 'build-'));
+  run(dir);
+  fse.removeSync(dir);
+}
+module.exports = { build };`,
+      errors: [
+        {
+          messageId: 'releasedOnlyOnSuccess' as const,
+          line: 6,
+          suggestions: [
+            {
+              messageId: 'wrapInTryFinally' as const,
+              output: `
+const fse = require('fs-extra');
+const os = require('os');
+const path = require('path');
+function build(run) {
+  const dir = fse.mkdtempSync(path.join(os.tmpdir(), 'build-'));
+  try {
+    run(dir);
+  } finally {
+    fse.removeSync(dir);
+  }
+}
+module.exports = { build };`,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'fs-extra read stream piped into a parser whose error listener only reports',
       code: `
