@@ -10,6 +10,7 @@ import type { Registry } from '../registry/registry';
 import { sameDeclaration, samePackage } from '../registry/registry';
 import type { ConstructorFamily, ResourceEntry } from '../registry/resource-entry';
 import type { DeclarationSpecifier } from '../registry/specifiers';
+import { derivedTypes } from '../registry/derived-types';
 import { clientHolderEntry } from './client-holders';
 import { memberKey, registryLookups, type RegistryLookups } from './registry-lookups';
 import { moduleBindings, resolveModuleMember, resolveTypeName, type ModuleMember } from './module-bindings';
@@ -64,6 +65,18 @@ function handledPromise(call: TSESTree.CallExpression): TSESTree.CallExpression 
   if (method !== 'catch' && method !== 'finally') return undefined;
   const promise = unwrapExpression(callee.object);
   return promise.type === AST_NODE_TYPES.CallExpression || promise.type === AST_NODE_TYPES.NewExpression ? promise : undefined;
+}
+
+/** What `method` returns on a receiver of one of `types`, when the accessor table knows it. */
+function derivedResults(types: readonly DeclarationSpecifier[], method: string): DeclarationSpecifier[] {
+  return derivedTypes.filter((derived) => derived.method === method && types.some((type) => sameDeclaration(type, derived.receiver))).map((derived) => derived.result);
+}
+
+/** `x as Pool`, `<Pool>x` (through parentheses and `!`): the type the code asserts for `x`. */
+function assertedType(expression: Node): TSESTree.TypeNode | undefined {
+  let current = expression;
+  while (current.type === AST_NODE_TYPES.TSNonNullExpression) current = current.expression;
+  return current.type === AST_NODE_TYPES.TSAsExpression || current.type === AST_NODE_TYPES.TSTypeAssertion ? current.typeAnnotation : undefined;
 }
 
 /** Local subclasses of local subclasses of an imported class: deeper than this is not a pattern. */
@@ -417,6 +430,13 @@ export class UntypedOracle implements TypeOracle {
 
   /** What we can tell about a receiver's type without a checker. */
   #receiverTypes(receiver: Node): DeclarationSpecifier[] {
+    // `(this.client as Pool).connect()`: the written cast is what the code says the receiver is
+    // (drizzle's session over a `Pool | PoolClient` field), as the checker would read it.
+    const asserted = assertedType(receiver);
+    if (asserted) {
+      const types = this.#typeNodeTypes(asserted);
+      if (types.length > 0) return types;
+    }
     const node = unwrapExpression(receiver);
     if (this.#inferring.has(node)) return [];
     this.#inferring.add(node);
@@ -438,6 +458,11 @@ export class UntypedOracle implements TypeOracle {
         staticPropertyName(node) !== undefined
       ) {
         return this.#fieldTypes(node, staticPropertyName(node)!);
+      }
+      // `client.db(name).collection(name)`: an accessor of a known type hands back the type it declares.
+      if (chained?.type === AST_NODE_TYPES.MemberExpression && method !== undefined) {
+        const derived = derivedResults(this.#receiverTypes(chained.object), method);
+        if (derived.length > 0) return derived;
       }
       // `new Kafka(config).producer()`: a receiver made inline is what its constructor makes.
       if (node.type === AST_NODE_TYPES.NewExpression) return this.#valueTypes(node);
@@ -588,7 +613,12 @@ export class UntypedOracle implements TypeOracle {
 
   #annotationTypes(node: { typeAnnotation?: TSESTree.TSTypeAnnotation | undefined }): DeclarationSpecifier[] {
     const annotation = node.typeAnnotation?.typeAnnotation;
-    if (annotation?.type !== AST_NODE_TYPES.TSTypeReference) return [];
+    return annotation ? this.#typeNodeTypes(annotation) : [];
+  }
+
+  /** A written type naming an imported declaration (`Pool`, `pg.Pool`); anything else says nothing here. */
+  #typeNodeTypes(annotation: TSESTree.TypeNode): DeclarationSpecifier[] {
+    if (annotation.type !== AST_NODE_TYPES.TSTypeReference) return [];
     const member = resolveTypeName(annotation.typeName, this.#bindings);
     const spec = member ? memberSpecifier(member) : undefined;
     return spec ? [spec] : [];

@@ -2,7 +2,8 @@ import { builtinModules } from 'node:module';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Analysis } from '../analysis/analysis';
 import { AST_NODE_TYPES } from '../ast/node-types';
-import { enclosingFunction, isInside, outermostWrapper, staticPropertyName, type FunctionNode } from '../ast/predicates';
+import { enclosingFunction, isInside, outermostWrapper, staticPropertyName, unwrapExpression, type FunctionNode } from '../ast/predicates';
+import { calledLocalFunction, returnedValues } from '../ast/local-functions';
 import { findVariable } from '../ast/scopes';
 import type { Node } from '../ast/traverse';
 import { executionOf } from '../lifetime/execution';
@@ -167,6 +168,32 @@ function typeDeclaresRelease(analysis: Analysis, produced: Node, release: string
   return analysis.oracle.declaresMethod(produced, release) === true;
 }
 
+/**
+ * Untyped mode: the same judgement as `typeDeclaresRelease` from what the source shows. An acquiring
+ * call (`this.createQueryRunner()`, `pool.getConnection()`, `openDatabase()`) whose value the function
+ * releases itself is the project's own factory whatever the checker would say; the release call
+ * stands for the declared method. `end()` is left out: without types a Writable (`res.end()`) or a
+ * tracing span reads the same as a connection, and typed mode tells them apart by their types.
+ */
+function untypedReleaseEvidence(analysis: Analysis, acquisition: Node, release: string): boolean {
+  return release !== 'end' && isAcquiringCall(acquisition) && !constructsLocalClass(analysis, acquisition) && !returnsLocalClass(analysis, acquisition);
+}
+
+/**
+ * `makeDraft()` where `function makeDraft() { return new Draft(); }` and Draft is a class of this
+ * file: a local helper's value, left alone as `new Draft()` is (typed mode reads the empty release).
+ */
+function returnsLocalClass(analysis: Analysis, acquisition: Node): boolean {
+  const produced = acquisition.type === AST_NODE_TYPES.AwaitExpression ? acquisition.argument : acquisition;
+  if (produced.type !== AST_NODE_TYPES.CallExpression) return false;
+  const factory = calledLocalFunction(produced, analysis.scopeManager);
+  if (!factory) return false;
+  return returnedValues(factory, analysis.scopeManager).some((value) => {
+    const returned = unwrapExpression(value);
+    return constructsLocalClass(analysis, returned.type === AST_NODE_TYPES.AwaitExpression ? unwrapExpression(returned.argument) : returned);
+  });
+}
+
 export function observedReleaseEntry(analysis: Analysis, acquisition: Node, owner: FunctionNode): ResourceEntry | undefined {
   const produced = acquisition.type === AST_NODE_TYPES.AwaitExpression ? acquisition.argument : acquisition;
   if (produced.type !== AST_NODE_TYPES.CallExpression && produced.type !== AST_NODE_TYPES.NewExpression) return undefined;
@@ -175,16 +202,17 @@ export function observedReleaseEntry(analysis: Analysis, acquisition: Node, owne
   // mode below (what their values declare), and named in `settings.leakguard` otherwise.
   if (member && isBuiltin(member)) return undefined;
   const packageProduct = member !== undefined && !isProjectModule(member);
-  if (!packageProduct && !analysis.oracle.typed) return undefined;
+  if (!packageProduct && !analysis.oracle.typed && !isAcquiringCall(acquisition)) return undefined;
   const held = heldBy(analysis, acquisition, owner);
   if (!held) return undefined;
   const release = ownReleaseCall(held.variable, owner);
   if (!release) return undefined;
+  if (!packageProduct && !analysis.oracle.typed && !untypedReleaseEvidence(analysis, acquisition, release)) return undefined;
   // Start-up code (a `bootstrap()` that makes a throwaway app context to read its configuration) runs
   // once, and when it throws the process goes down with what it holds: the leak is code that runs again.
   // Asked after the syntactic evidence: with types it reads every parameter's, which costs the checker.
   if (executionOf(acquisition, analysis.oracle).kind === 'once') return undefined;
-  if (!packageProduct && !typeDeclaresRelease(analysis, acquisition, release)) return undefined;
+  if (!packageProduct && analysis.oracle.typed && !typeDeclaresRelease(analysis, acquisition, release)) return undefined;
   return {
     description: `\`${held.name}\` from \`${madeBy(analysis, produced)}\``,
     kind: 'handle',

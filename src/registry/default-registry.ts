@@ -195,6 +195,12 @@ export const defaultRegistry: readonly ResourceEntry[] = [
     description: 'MongoDB cursor',
     kind: 'handle',
     types: [{ from: 'package', package: 'mongodb', name: 'AbstractCursor' }],
+    // What typed mode reads from the return types; untyped follows `client.db().collection()` to them
+    // (derived-types) from a `new MongoClient()` it can see.
+    factories: [
+      ...['find', 'aggregate', 'listIndexes'].map((method) => ({ method, receiver: { from: 'package' as const, package: 'mongodb', name: 'Collection' } })),
+      ...['aggregate', 'listCollections'].map((method) => ({ method, receiver: { from: 'package' as const, package: 'mongodb', name: 'Db' } })),
+    ],
     releases: [{ method: 'close', async: true }, { method: 'toArray', async: true }, { method: 'forEach', async: true }],
     quietMethods: ['next', 'tryNext', 'hasNext', 'readBufferedDocuments', 'bufferedCount', 'rewind'],
     chainingMethods: [

@@ -1,0 +1,20 @@
+import type { DeclarationSpecifier } from './specifiers';
+
+/**
+ * Accessors that hand back another object of a package's API: what the untyped oracle needs to follow
+ * `client.db(name).collection(name).find(query)` from a constructor it can see (`new MongoClient(url)`)
+ * to the handle the last call makes. Typed mode reads the same from the declared return types. Only
+ * accessors that make nothing to release belong here; the resources themselves are registry entries.
+ */
+export interface DerivedType {
+  readonly receiver: DeclarationSpecifier;
+  readonly method: string;
+  readonly result: DeclarationSpecifier;
+}
+
+const mongodb = (name: string): DeclarationSpecifier => ({ from: 'package', package: 'mongodb', name });
+
+export const derivedTypes: readonly DerivedType[] = [
+  { receiver: mongodb('MongoClient'), method: 'db', result: mongodb('Db') },
+  { receiver: mongodb('Db'), method: 'collection', result: mongodb('Collection') },
+];
