@@ -10,6 +10,7 @@ import { executionOf } from '../lifetime/execution';
 import { hotCallerOf } from '../lifetime/hot-callers';
 import { callsOfFile } from '../lifetime/site-execution';
 import { moduleBindings, resolveModuleMember, type ModuleMember } from '../oracle/module-bindings';
+import { injectedFactoryProduct } from '../oracle/injected-factories';
 import type { ResourceEntry } from '../registry/resource-entry';
 
 /**
@@ -116,6 +117,15 @@ export function oneShotClientEntry(analysis: Analysis, acquisition: Node, owner:
   return { ...client, kind: 'handle' };
 }
 
+/** What made the value: the imported function or class called, or what an injected factory's written type returns. */
+function packageMaker(analysis: Analysis, produced: TSESTree.CallExpression | TSESTree.NewExpression): ModuleMember | undefined {
+  const bindings = moduleBindings(analysis.ast);
+  return (
+    resolveModuleMember(produced.callee, bindings) ??
+    (produced.type === AST_NODE_TYPES.CallExpression ? injectedFactoryProduct(produced, analysis.ast, analysis.scopeManager, bindings) : undefined)
+  );
+}
+
 /**
  * `puppeteer.launch()`, `new ftp.Client()`: a call of a package's own constructor or factory (not
  * Node's, which the registry describes; not the project's, which typed mode reads), in code that
@@ -124,7 +134,7 @@ export function oneShotClientEntry(analysis: Analysis, acquisition: Node, owner:
 export function isRepeatedPackageProduct(analysis: Analysis, acquisition: Node): boolean {
   const produced = acquisition.type === AST_NODE_TYPES.AwaitExpression ? acquisition.argument : acquisition;
   if (produced.type !== AST_NODE_TYPES.CallExpression && produced.type !== AST_NODE_TYPES.NewExpression) return false;
-  const member = resolveModuleMember(produced.callee, moduleBindings(analysis.ast));
+  const member = packageMaker(analysis, produced);
   if (!member || isBuiltin(member) || isProjectModule(member)) return false;
   return executionOf(acquisition, analysis.oracle).kind !== 'once';
 }
@@ -197,7 +207,7 @@ function returnsLocalClass(analysis: Analysis, acquisition: Node): boolean {
 export function observedReleaseEntry(analysis: Analysis, acquisition: Node, owner: FunctionNode): ResourceEntry | undefined {
   const produced = acquisition.type === AST_NODE_TYPES.AwaitExpression ? acquisition.argument : acquisition;
   if (produced.type !== AST_NODE_TYPES.CallExpression && produced.type !== AST_NODE_TYPES.NewExpression) return undefined;
-  const member = resolveModuleMember(produced.callee, moduleBindings(analysis.ast));
+  const member = packageMaker(analysis, produced);
   // Node's built-ins are the registry's to describe; the project's own factories are read by typed
   // mode below (what their values declare), and named in `settings.leakguard` otherwise.
   if (member && isBuiltin(member)) return undefined;
