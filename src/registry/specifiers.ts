@@ -28,11 +28,13 @@ export function stripNodePrefix(moduleName: string): string {
 
 /**
  * Drop-in replacements of Node's `fs` that re-export all of it under the same names (fs-extra adds
- * helpers, graceful-fs queues `open` calls on EMFILE): `fs.createReadStream` from either opens the
- * same file stream, and the registry's `fs` entries apply. (Their promise-returning forms without a
- * callback match no callback factory, so nothing is read into them.)
+ * helpers, graceful-fs queues `open` calls on EMFILE; mz/fs and fs-promise return a promise where no
+ * callback is given): `fs.createReadStream` from any of them opens the same file stream, and the
+ * registry's `fs` entries apply. `await fsp.open(path)` resolves to the descriptor `fs.open`'s
+ * callback receives, which is what the awaited `fs.open` factory describes; a bare promise of one
+ * acquires nothing until it is awaited or continued.
  */
-const FS_DROP_INS: ReadonlySet<string> = new Set(['fs-extra', 'graceful-fs']);
+const FS_DROP_INS: ReadonlySet<string> = new Set(['fs-extra', 'graceful-fs', 'mz/fs', 'fs-promise']);
 
 /** `fs` + `promises.open` and `fs/promises` + `open` name the same function; fs-extra's `createReadStream` is fs's. */
 export function canonicalModulePath(moduleName: string, path: readonly string[]): { module: string; path: string[] } {
