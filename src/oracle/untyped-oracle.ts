@@ -68,8 +68,10 @@ function handledPromise(call: TSESTree.CallExpression): TSESTree.CallExpression 
 }
 
 /** What `method` returns on a receiver of one of `types`, when the accessor table knows it. */
-function derivedResults(types: readonly DeclarationSpecifier[], method: string): DeclarationSpecifier[] {
-  return derivedTypes.filter((derived) => derived.method === method && types.some((type) => sameDeclaration(type, derived.receiver))).map((derived) => derived.result);
+function derivedResults(types: readonly DeclarationSpecifier[], method: string, property = false): DeclarationSpecifier[] {
+  return derivedTypes
+    .filter((derived) => derived.method === method && (derived.property ?? false) === property && types.some((type) => sameDeclaration(type, derived.receiver)))
+    .map((derived) => derived.result);
 }
 
 /** `x as Pool`, `<Pool>x` (through parentheses and `!`): the type the code asserts for `x`. */
@@ -458,6 +460,11 @@ export class UntypedOracle implements TypeOracle {
         staticPropertyName(node) !== undefined
       ) {
         return this.#fieldTypes(node, staticPropertyName(node)!);
+      }
+      // `this.model.db`: a property of a known type that the accessor table names.
+      if (node.type === AST_NODE_TYPES.MemberExpression && staticPropertyName(node) !== undefined) {
+        const derived = derivedResults(this.#receiverTypes(node.object), staticPropertyName(node)!, true);
+        if (derived.length > 0) return derived;
       }
       // `client.db(name).collection(name)`: an accessor of a known type hands back the type it declares.
       if (chained?.type === AST_NODE_TYPES.MemberExpression && method !== undefined) {

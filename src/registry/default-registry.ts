@@ -210,6 +210,21 @@ export const defaultRegistry: readonly ResourceEntry[] = [
     ],
   },
   {
+    // A session holds a server session from the driver's pool until `endSession()`; one never ended
+    // stays checked out on the server until it times out (novu's `startSession()` per transaction).
+    // `withTransaction()` runs the transaction on it and leaves it open.
+    description: 'MongoDB session',
+    kind: 'handle',
+    types: [{ from: 'package', package: 'mongodb', name: 'ClientSession' }],
+    factories: [
+      { method: 'startSession', receiver: { from: 'package', package: 'mongodb', name: 'MongoClient' } },
+      // Mongoose resolves it: `await mongoose.startSession()`, `await connection.startSession()`, `await Model.startSession()`.
+      ...awaited(fromPackage('mongoose', 'startSession', 'default.startSession')),
+      ...['Connection', 'Model'].map((name) => ({ method: 'startSession', receiver: { from: 'package' as const, package: 'mongoose', name }, async: true })),
+    ],
+    releases: [{ method: 'endSession', async: true }],
+  },
+  {
     description: 'worker thread',
     kind: 'handle',
     types: [{ from: 'package', package: 'worker_threads', name: 'Worker' }],

@@ -8,13 +8,18 @@ import type { DeclarationSpecifier } from './specifiers';
  */
 export interface DerivedType {
   readonly receiver: DeclarationSpecifier;
+  /** The accessor's name: a method called (`client.db(name)`) or, with `property`, a property read (`model.db`). */
   readonly method: string;
+  readonly property?: boolean;
   readonly result: DeclarationSpecifier;
 }
 
 const mongodb = (name: string): DeclarationSpecifier => ({ from: 'package', package: 'mongodb', name });
+const mongoose = (name: string): DeclarationSpecifier => ({ from: 'package', package: 'mongoose', name });
 
 export const derivedTypes: readonly DerivedType[] = [
   { receiver: mongodb('MongoClient'), method: 'db', result: mongodb('Db') },
   { receiver: mongodb('Db'), method: 'collection', result: mongodb('Collection') },
+  // A Mongoose model's `db` is the connection it was compiled on (where `startSession()` is).
+  { receiver: mongoose('Model'), method: 'db', property: true, result: mongoose('Connection') },
 ];

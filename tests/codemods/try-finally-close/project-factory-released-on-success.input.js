@@ -1,0 +1,19 @@
+class Connection {
+  constructor(driver) {
+    this.driver = driver;
+  }
+
+  createQueryRunner() {
+    return this.driver.createQueryRunner('master');
+  }
+
+  async dropDatabase(databases) {
+    const queryRunner = this.createQueryRunner();
+    for (const database of databases) {
+      await queryRunner.clearDatabase(database);
+    }
+    await queryRunner.release();
+  }
+}
+
+module.exports = { Connection };
