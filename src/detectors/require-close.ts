@@ -15,6 +15,7 @@ import { helperKeepsItsResult } from '../ownership/helper-kept-results';
 import { mayMentionPairedCalls, pairedRelease, type PairedRelease } from '../ownership/paired-calls';
 import { mayMentionReleaseFunction, observedFunctionReleaseEntry } from '../ownership/observed-function-release';
 import { endedFlags, releasesBesideListeners } from '../flow/listener-releases';
+import { releasesInOwnChainFinally } from '../flow/chain-finally-releases';
 import { continuationOf, errorFirstReleaseCallbacks, isErrorFirstCallback, successOnlyContinuation } from '../flow/continuations';
 import { nodeIndexOf } from '../ast/node-index';
 import { walk, type Node } from '../ast/traverse';
@@ -547,7 +548,10 @@ function judgeBinding(
   const used = withReleaserCalls(analyzeHandleUsage(binding.variable, binding.target, owner, entry, analysis, options, undefined, givenBack, borrowedBranch), releaserCalls, owner);
   // Released by the function itself and else only in listeners on other objects: still its owner.
   const besideListeners = releasesBesideListeners(used, owner, analysis.ast, analysis.scopeManager);
-  const usage: HandleUsage = besideListeners ? { ...used, releases: besideListeners, escape: undefined, lentOnly: false } : used;
+  // Released in a `.finally()` of a chain the function builds: its own release, at the chain's place.
+  const inChainFinally = besideListeners ? undefined : releasesInOwnChainFinally(used, owner);
+  const ownReleases = besideListeners ?? inChainFinally;
+  const usage: HandleUsage = ownReleases ? { ...used, releases: ownReleases, escape: undefined, lentOnly: false } : used;
   // Lent to calls and released here too: this function is the owner, the callees only borrowed it.
   const owned = !usage.escape || (usage.lentOnly && usage.releases.length > 0);
   // Returned, stored or passed on: whoever holds it next may own its timeouts.
@@ -624,7 +628,9 @@ function judgeBinding(
     refusal ??
     (besideListeners
       ? { kind: 'refusal', reason: 'it is also released in a listener registered on another object; release it in a `finally` around its uses, and keep the listener only if the handle must end before the function does' }
-      : planTryFinally(analysis, { acquisition, binding, owner, entry, usage }));
+      : inChainFinally
+        ? { kind: 'refusal', reason: 'it is released in a `.finally()` of a promise chain that some paths never reach; wrap everything from the acquisition in `try`/`finally` and drop the chain\'s release, or start the chain right after the acquisition' }
+        : planTryFinally(analysis, { acquisition, binding, owner, entry, usage }));
   if (usage.releases.length === 0) return report('neverReleased', {}, remedy());
 
   const names = new Set(usage.variables.map((variable) => variable.name));
