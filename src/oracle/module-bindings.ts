@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../ast/node-types';
+import { promisifiedMember } from './promisified-factories';
 import { staticPropertyName, unwrapExpression } from '../ast/predicates';
 import { walk, type Node } from '../ast/traverse';
 import { canonicalModulePath } from '../registry/specifiers';
@@ -8,6 +9,12 @@ import { canonicalModulePath } from '../registry/specifiers';
 export interface ModuleMember {
   readonly module: string;
   readonly path: readonly string[];
+  /**
+   * `const open = util.promisify(fs.open)`: the member it wraps, called through a promise. Awaited,
+   * it resolves to what the member's callback receives; releases (`close(fd)`) and borrowing calls
+   * (`read(fd, …)`) are the member's own.
+   */
+  readonly promisified?: boolean;
 }
 
 export type ModuleBindings = ReadonlyMap<string, ModuleMember>;
@@ -97,7 +104,9 @@ export function moduleBindings(program: TSESTree.Program): ModuleBindings {
     } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
       for (const declarator of statement.declarations) {
         // `const { Pool } = pg` after `import pg from 'pg'`: a member of an import bound earlier.
-        const member = declarator.init ? (requireChain(declarator.init) ?? importedMember(declarator.init, bindings)) : undefined;
+        const member = declarator.init
+          ? (requireChain(declarator.init) ?? importedMember(declarator.init, bindings) ?? promisifiedMember(declarator.init, bindings))
+          : undefined;
         if (member) bindPattern(declarator.id, member, bindings);
       }
     } else if (

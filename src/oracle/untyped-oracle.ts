@@ -382,9 +382,11 @@ export class UntypedOracle implements TypeOracle {
   #called(node: TSESTree.CallExpression, awaited: boolean): ResourceEntry | undefined {
     const member = resolveModuleMember(node.callee, this.#bindings);
     if (member) {
-      return this.#lookups.find(`factory ${awaited} ${memberKey(member)}`, (entry) =>
+      // `const open = promisify(fs.open)`: only its awaited promise is what the callback would receive.
+      if (member.promisified && !awaited) return undefined;
+      return this.#lookups.find(`factory ${awaited} ${member.promisified ? 'promisified ' : ''}${memberKey(member)}`, (entry) =>
         entry.factories?.some(
-          (factory) => 'from' in factory && namesPackageMember(factory, member) && (awaited || !factory.async),
+          (factory) => 'from' in factory && namesPackageMember(factory, member) && (member.promisified ? factory.async === true : awaited || !factory.async),
         ),
       );
     }
