@@ -105,7 +105,7 @@ export function moduleBindings(program: TSESTree.Program): ModuleBindings {
       for (const declarator of statement.declarations) {
         // `const { Pool } = pg` after `import pg from 'pg'`: a member of an import bound earlier.
         const member = declarator.init
-          ? (requireChain(declarator.init) ?? importedMember(declarator.init, bindings) ?? promisifiedMember(declarator.init, bindings))
+          ? (requireChain(declarator.init) ?? importedMember(declarator.init, bindings) ?? promisifiedMember(declarator.init, (expression) => resolveModuleMember(expression, bindings)))
           : undefined;
         if (member) bindPattern(declarator.id, member, bindings);
       }
