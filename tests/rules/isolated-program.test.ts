@@ -19,7 +19,7 @@ import { createTypedProject, type TypedProject } from '../typed-project';
 const factory = [
   "import { open, type FileHandle } from 'node:fs/promises';",
   '',
-  'export function openReport(path: string): Promise<FileHandle> {',
+  'export function reportFileFor(path: string): Promise<FileHandle> {',
   "  return open(path, 'w');",
   '}',
   '',
@@ -27,10 +27,10 @@ const factory = [
 
 const report = [
   "import { open } from 'node:fs/promises';",
-  "import { openReport } from './report-file.js';",
+  "import { reportFileFor } from './report-file.js';",
   '',
   'export async function writeReport(path: string, text: string): Promise<void> {',
-  '  const fh = await openReport(path);',
+  '  const fh = await reportFileFor(path);',
   '  await fh.writeFile(text);',
   '  await fh.close();',
   '}',
@@ -92,7 +92,8 @@ describe('a program typescript-eslint isolates (single-run mode, a file parsed t
     programs.splice(0);
     const typed = eslintFor({ project: project.tsconfigPath, tsconfigRootDir: project.dir });
     const first = findings(await typed.lintFiles([reportFile]));
-    // Typed, the first parse sees the FileHandle that `openReport` returns from another module.
+    // Typed, the first parse sees the FileHandle that `reportFileFor` returns from another module
+    // (untyped, a call not named as an acquisition, `open…`/`create…`, says nothing).
     expect(first).toEqual(['report.ts:5 leakguard/require-close', 'report.ts:11 leakguard/require-close']);
 
     // The same file again in this process: typescript-eslint isolates it.
