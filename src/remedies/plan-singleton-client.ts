@@ -21,6 +21,7 @@ import { closureOfConstants } from './closure-constants';
 import { callerFallbackOf } from './caller-fallback';
 import { connectShapeOf, type ConnectShape } from './connect-once';
 import { isStringLocal } from './string-locals';
+import { assembledLocal, isSettledExpression } from './assembled-locals';
 import { constantParameter } from './constant-parameters';
 import { otherCacheWrite } from './cache-writes';
 import type { LateCacheFill } from '../ownership/cache-filled-after-await';
@@ -240,12 +241,20 @@ function unreadDeclarations(analysis: Analysis, acquisition: Node, substitutions
  * What tells the clients of a per-call acquisition apart: the values of the call it reads, each a
  * property path off a per-call variable (`mysqlServer.host`, `connection.connection_string`). A bare
  * variable, `this` or an `await` is refused: an object as a key would be a new key on every call.
+ * Two shapes are seen through: a template literal is a string whatever it interpolates, so it is a
+ * key as it is (`\`redis://${host}:${port}\``); and options the function assembled in a `const`
+ * from values of the call (see assembled-locals) are written into the getter, keyed by the values
+ * they read. Those locals come back as substitutions.
  */
-function keyOf(analysis: Analysis, acquisition: Node): Key | undefined {
+function keyOf(analysis: Analysis, acquisition: Node): { key: Key; substitutions: Substitution[] } | undefined {
   const leaves: string[] = [];
   const parameters = new Set<string>();
+  const substitutions: Substitution[] = [];
   let refused = false;
-  const visit = (expression: Node): void => {
+  const addLeaf = (text: string) => {
+    if (!leaves.includes(text)) leaves.push(text);
+  };
+  const visit = (expression: Node, assembling: boolean): void => {
     walk(expression, (node) => {
       if (refused) return false;
       if (node.type === AST_NODE_TYPES.ThisExpression || node.type === AST_NODE_TYPES.Super || node.type === AST_NODE_TYPES.AwaitExpression) {
@@ -255,42 +264,82 @@ function keyOf(analysis: Analysis, acquisition: Node): Key | undefined {
       if (node.type === AST_NODE_TYPES.MemberExpression) {
         const root = propertyPathRoot(node);
         if (root && perCallValue(analysis, root)) {
-          const text = analysis.sourceText.slice(node.range[0], node.range[1]);
-          if (!leaves.includes(text)) leaves.push(text);
+          addLeaf(analysis.sourceText.slice(node.range[0], node.range[1]));
           parameters.add(root.name);
           return false;
         }
         if (!node.computed) {
-          visit(node.object);
+          visit(node.object, assembling);
           return false;
         }
         return undefined;
       }
       if (node.type === AST_NODE_TYPES.Property && !node.computed) {
-        visit(node.value);
+        visit(node.value, assembling);
         return false;
+      }
+      if (node.type === AST_NODE_TYPES.TemplateLiteral && isSettledExpression(node)) {
+        const roots = perCallRoots(analysis, node);
+        if (roots.length > 0 && roots.some((root) => !keyedAsItIs(analysis, root))) {
+          addLeaf(analysis.sourceText.slice(node.range[0], node.range[1]));
+          for (const root of roots) parameters.add(root.name);
+          return false;
+        }
+        return undefined;
       }
       if (node.type === AST_NODE_TYPES.Identifier && perCallValue(analysis, node)) {
         // A parameter declared a string or number (`connectionString: string`) is a key as it is, and
         // so is a local that can only hold a string (`var url = 'mongodb://' + host`).
-        if (primitiveParameterType(analysis, node) === undefined && !isStringLocal(analysis, node)) refused = true;
-        else {
-          if (!leaves.includes(node.name)) leaves.push(node.name);
+        if (keyedAsItIs(analysis, node)) {
+          addLeaf(node.name);
           parameters.add(node.name);
+          return undefined;
+        }
+        // Options assembled from the call's values: their values key the map (one level deep).
+        const assembled = assembling ? undefined : assembledLocal(analysis, node);
+        if (!assembled?.init) refused = true;
+        else {
+          const init = assembled.init;
+          const text = analysis.sourceText.slice(init.range[0], init.range[1]);
+          const operand = init.type === AST_NODE_TYPES.ObjectExpression || init.type === AST_NODE_TYPES.ArrayExpression || init.type === AST_NODE_TYPES.TemplateLiteral || init.type === AST_NODE_TYPES.MemberExpression || init.type === AST_NODE_TYPES.Literal;
+          substitutions.push({ identifier: node, declarator: assembled, text: operand ? text : `(${text})`, raw: text });
+          visit(init, true);
         }
       }
       return undefined;
     });
   };
-  visit(acquisition);
+  visit(acquisition, false);
   if (refused || leaves.length === 0) return undefined;
   return {
-    parameters: [...parameters],
-    key: leaves.length === 1 ? leaves[0] : `JSON.stringify([${leaves.join(', ')}])`,
-    multiple: leaves.length > 1,
-    parameterTypes: undefined,
-    keyType: undefined,
+    key: {
+      parameters: [...parameters],
+      key: leaves.length === 1 ? leaves[0] : `JSON.stringify([${leaves.join(', ')}])`,
+      multiple: leaves.length > 1,
+      parameterTypes: undefined,
+      keyType: undefined,
+    },
+    substitutions,
   };
+}
+
+/** A string or number parameter, or a local that can only hold a string: compared by content. */
+function keyedAsItIs(analysis: Analysis, identifier: TSESTree.Identifier): boolean {
+  return primitiveParameterType(analysis, identifier) !== undefined || isStringLocal(analysis, identifier);
+}
+
+/** The per-call variables `expression` reads, as themselves or as the roots of property paths. */
+function perCallRoots(analysis: Analysis, expression: Node): TSESTree.Identifier[] {
+  const roots: TSESTree.Identifier[] = [];
+  walk(expression, (node) => {
+    if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed) {
+      roots.push(...perCallRoots(analysis, node.object));
+      return false;
+    }
+    if (node.type === AST_NODE_TYPES.Identifier && perCallValue(analysis, node) && !roots.some((root) => root.name === node.name)) roots.push(node);
+    return undefined;
+  });
+  return roots;
 }
 
 type Key = NonNullable<SingletonClientPlan['keyed']>;
@@ -314,11 +363,13 @@ function primitiveParameterType(analysis: Analysis, identifier: TSESTree.Identif
  * the key is `ServerConfig['host']` for one property path, `string` for several (`JSON.stringify`).
  * Undefined when any of that is missing: leakguard does not invent types.
  */
-function withKeyTypes(analysis: Analysis, acquisition: Node, key: Key): Key | undefined {
+function withKeyTypes(analysis: Analysis, acquisition: Node, key: Key, substitutions: readonly Substitution[]): Key | undefined {
   const parameterTypes: string[] = [];
   const rootTypes = new Map<string, TSESTree.TypeNode>();
+  // A root may be read only by options the function assembled (see keyOf).
+  const readers = [acquisition, ...substitutions.flatMap(({ declarator }) => (declarator?.init ? [declarator.init] : []))];
   for (const name of key.parameters) {
-    const reference = findIdentifierIn(acquisition, name);
+    const reference = readers.map((reader) => findIdentifierIn(reader, name)).find((found) => found !== undefined);
     const definition = reference ? findVariable(analysis.scopeManager, reference)?.defs[0] : undefined;
     const parameter = definition?.type === 'Parameter' ? definition.name : undefined;
     const annotation = parameter?.type === AST_NODE_TYPES.Identifier && !parameter.optional ? parameter.typeAnnotation?.typeAnnotation : undefined;
@@ -332,8 +383,9 @@ function withKeyTypes(analysis: Analysis, acquisition: Node, key: Key): Key | un
     rootTypes.set(name, annotation);
   }
   let keyType = 'string';
-  // A string local is its own key: `string` already.
-  if (!key.multiple && !(key.parameters.length === 1 && key.key === key.parameters[0] && !rootTypes.has(key.key))) {
+  // A string local is its own key, and so is a template literal: `string` already.
+  const stringKey = key.key.startsWith('`') || (key.parameters.length === 1 && key.key === key.parameters[0] && !rootTypes.has(key.key));
+  if (!key.multiple && !stringKey) {
     const steps = key.key.split('.').map((step) => step.trim());
     const rootType = rootTypes.get(steps[0]);
     if (!rootType || key.key.includes('?') || steps.some((step) => !/^[A-Za-z_$][\w$]*$/.test(step))) return undefined;
@@ -618,9 +670,9 @@ export class SingletonPlanner {
     // `getClient(config)` in a route handler, `config` fixed when the router was made: one client per router.
     const closure = perCall && !awaited ? closureOfConstants(analysis, acquisition, site.owner) : undefined;
     if (closure) return onlyOnce(() => this.#planClosureSlot(site, acquisition, closure.before));
-    const untypedKey = perCall ? keyOf(analysis, acquisition) : undefined;
+    const keying = perCall ? keyOf(analysis, acquisition) : undefined;
     // TypeScript: the getter's parameters keep the types their declarations wrote (`server: ServerConfig`).
-    const keyed = untypedKey && this.#typescript ? withKeyTypes(analysis, acquisition, untypedKey) : untypedKey;
+    const keyed = keying && this.#typescript ? withKeyTypes(analysis, acquisition, keying.key, keying.substitutions) : keying?.key;
     if (perCall && (!keyed || site.binding.kind !== 'variable')) {
       return refuse(
         `its arguments use \`${perCall}\`, a value of this call: one shared client cannot serve every caller; keep one client per key (a Map) or pass the client in`,
@@ -645,7 +697,7 @@ export class SingletonPlanner {
       removals.push(statement);
     }
 
-    const substitutions = 'substitutions' in inlined ? inlined.substitutions : [];
+    const substitutions = 'substitutions' in inlined ? inlined.substitutions : keyed && keying ? keying.substitutions : [];
     const written = substituted(analysis.sourceText, acquisition, substitutions);
     // The promise form ends where the callback began: `connect(url, ` → `connect(url)`.
     const madeText = deliversToCallback ? `${written.replace(/,?\s*$/, '')})` : written;
