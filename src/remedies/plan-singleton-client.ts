@@ -278,14 +278,12 @@ function keyOf(analysis: Analysis, acquisition: Node): { key: Key; substitutions
         visit(node.value, assembling);
         return false;
       }
-      if (node.type === AST_NODE_TYPES.TemplateLiteral && isSettledExpression(node)) {
-        const roots = perCallRoots(analysis, node);
-        if (roots.length > 0 && roots.some((root) => !keyedAsItIs(analysis, root))) {
-          addLeaf(analysis.sourceText.slice(node.range[0], node.range[1]));
-          for (const root of roots) parameters.add(root.name);
-          return false;
-        }
-        return undefined;
+      // `${host}` with `host` of no known type: the template is a string all the same.
+      const interpolatesObject = (part: Node) => part.type === AST_NODE_TYPES.Identifier && perCallValue(analysis, part) !== undefined && !keyedAsItIs(analysis, part);
+      if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.some(interpolatesObject) && isSettledExpression(node)) {
+        addLeaf(analysis.sourceText.slice(node.range[0], node.range[1]));
+        for (const root of perCallRoots(analysis, node)) parameters.add(root.name);
+        return false;
       }
       if (node.type === AST_NODE_TYPES.Identifier && perCallValue(analysis, node)) {
         // A parameter declared a string or number (`connectionString: string`) is a key as it is, and
