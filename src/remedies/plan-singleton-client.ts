@@ -22,6 +22,7 @@ import { callerFallbackOf } from './caller-fallback';
 import { connectShapeOf, type ConnectShape } from './connect-once';
 import { isStringLocal } from './string-locals';
 import { assembledLocal, isSettledExpression } from './assembled-locals';
+import { optionsHelperParameters } from './options-helpers';
 import { constantParameter } from './constant-parameters';
 import { otherCacheWrite } from './cache-writes';
 import type { LateCacheFill } from '../ownership/cache-filled-after-await';
@@ -242,9 +243,10 @@ function unreadDeclarations(analysis: Analysis, acquisition: Node, substitutions
  * property path off a per-call variable (`mysqlServer.host`, `connection.connection_string`). A bare
  * variable, `this` or an `await` is refused: an object as a key would be a new key on every call.
  * Two shapes are seen through: a template literal is a string whatever it interpolates, so it is a
- * key as it is (`\`redis://${host}:${port}\``); and options the function assembled in a `const`
+ * key as it is (`\`redis://${host}:${port}\``); options the function assembled in a `const`
  * from values of the call (see assembled-locals) are written into the getter, keyed by the values
- * they read. Those locals come back as substitutions.
+ * they read (those locals come back as substitutions); and a module-level helper that arranges
+ * options (see options-helpers) is keyed by the properties it destructures.
  */
 function keyOf(analysis: Analysis, acquisition: Node): { key: Key; substitutions: Substitution[] } | undefined {
   const leaves: string[] = [];
@@ -276,6 +278,22 @@ function keyOf(analysis: Analysis, acquisition: Node): { key: Key; substitutions
       }
       if (node.type === AST_NODE_TYPES.Property && !node.computed) {
         visit(node.value, assembling);
+        return false;
+      }
+      // `getTransport(user)`, a helper arranging options: keyed by what it destructures (`user.email`).
+      const helper = node.type === AST_NODE_TYPES.CallExpression && node !== acquisition ? optionsHelperParameters(analysis, node) : undefined;
+      if (helper && node.type === AST_NODE_TYPES.CallExpression) {
+        node.arguments.forEach((argument, index) => {
+          const parameter = helper[index];
+          if ('whole' in parameter || !perCallValue(analysis, argument)) return visit(argument, assembling);
+          const root = argument.type === AST_NODE_TYPES.Identifier ? argument : argument.type === AST_NODE_TYPES.MemberExpression ? propertyPathRoot(argument) : undefined;
+          if (!root) refused = true;
+          else {
+            const text = analysis.sourceText.slice(argument.range[0], argument.range[1]);
+            for (const property of parameter.properties) addLeaf(`${text}.${property}`);
+            parameters.add(root.name);
+          }
+        });
         return false;
       }
       // `${host}` with `host` of no known type: the template is a string all the same.
