@@ -248,11 +248,16 @@ function unreadDeclarations(analysis: Analysis, acquisition: Node, substitutions
  * they read (those locals come back as substitutions); and a module-level helper that arranges
  * options (see options-helpers) is keyed by the properties it destructures.
  */
-function keyOf(analysis: Analysis, acquisition: Node): { key: Key; substitutions: Substitution[] } | undefined {
+function keyOf(analysis: Analysis, acquisition: Node): Keying {
   const leaves: string[] = [];
   const parameters = new Set<string>();
   const substitutions: Substitution[] = [];
   let refused = false;
+  let blocker: Node | undefined;
+  const block = (node: Node) => {
+    refused = true;
+    blocker ??= node;
+  };
   const addLeaf = (text: string) => {
     if (!leaves.includes(text)) leaves.push(text);
   };
@@ -260,7 +265,7 @@ function keyOf(analysis: Analysis, acquisition: Node): { key: Key; substitutions
     walk(expression, (node) => {
       if (refused) return false;
       if (node.type === AST_NODE_TYPES.ThisExpression || node.type === AST_NODE_TYPES.Super || node.type === AST_NODE_TYPES.AwaitExpression) {
-        refused = true;
+        block(node);
         return false;
       }
       if (node.type === AST_NODE_TYPES.MemberExpression) {
@@ -287,7 +292,7 @@ function keyOf(analysis: Analysis, acquisition: Node): { key: Key; substitutions
           const parameter = helper[index];
           if ('whole' in parameter || !perCallValue(analysis, argument)) return visit(argument, assembling);
           const root = argument.type === AST_NODE_TYPES.Identifier ? argument : argument.type === AST_NODE_TYPES.MemberExpression ? propertyPathRoot(argument) : undefined;
-          if (!root) refused = true;
+          if (!root) block(argument);
           else {
             const text = analysis.sourceText.slice(argument.range[0], argument.range[1]);
             for (const property of parameter.properties) addLeaf(`${text}.${property}`);
@@ -313,7 +318,7 @@ function keyOf(analysis: Analysis, acquisition: Node): { key: Key; substitutions
         }
         // Options assembled from the call's values: their values key the map (one level deep).
         const assembled = assembling ? undefined : assembledLocal(analysis, node);
-        if (!assembled?.init) refused = true;
+        if (!assembled?.init) block(node);
         else {
           const init = assembled.init;
           const text = analysis.sourceText.slice(init.range[0], init.range[1]);
@@ -326,7 +331,7 @@ function keyOf(analysis: Analysis, acquisition: Node): { key: Key; substitutions
     });
   };
   visit(acquisition, false);
-  if (refused || leaves.length === 0) return undefined;
+  if (refused || leaves.length === 0) return { blocker };
   return {
     key: {
       parameters: [...parameters],
@@ -359,6 +364,51 @@ function perCallRoots(analysis: Analysis, expression: Node): TSESTree.Identifier
 }
 
 type Key = NonNullable<SingletonClientPlan['keyed']>;
+
+/** `grpc.loadPackageDefinition` in `grpc.loadPackageDefinition(definition)[name]`: what a long initialiser calls first. */
+function firstCallee(analysis: Analysis, expression: Node): string | undefined {
+  let callee: Node | undefined;
+  walk(expression, (node) => {
+    if (callee) return false;
+    if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) callee = node.callee;
+    return undefined;
+  });
+  return callee && normalize(analysis.sourceText.slice(callee.range[0], callee.range[1]));
+}
+
+/** `tls ? new Redis(a) : new Redis(b)`: every branch makes a client (nested choices too), so one map can hold them. */
+function choosesOnlyClients(conditional: Node): boolean {
+  if (conditional.type === AST_NODE_TYPES.ConditionalExpression) return choosesOnlyClients(conditional.consequent) && choosesOnlyClients(conditional.alternate);
+  return conditional.type === AST_NODE_TYPES.NewExpression || conditional.type === AST_NODE_TYPES.CallExpression;
+}
+
+/** A key for the clients of a per-call acquisition, or the value of the call that cannot be one. */
+type Keying = { readonly key: Key; readonly substitutions: Substitution[] } | { readonly blocker: Node | undefined };
+
+/**
+ * Why a per-call value cannot key a map of clients, for the marker a person reads: an object (a new
+ * key on every call, and leakguard cannot tell which of its values make a client different), a value
+ * computed by a call (running it again in a getter could differ or act twice), `this`, an `await`.
+ */
+function perCallValueText(analysis: Analysis, blocker: Node | undefined, fallback: string): string {
+  if (blocker?.type === AST_NODE_TYPES.ThisExpression) return '`this`, a value of this call';
+  if (blocker?.type === AST_NODE_TYPES.AwaitExpression) return 'an `await`, a value of this call';
+  if (blocker?.type !== AST_NODE_TYPES.Identifier) return `\`${fallback}\`, a value of this call`;
+  const definition = findVariable(analysis.scopeManager, blocker)?.defs[0];
+  if (definition?.type === 'Parameter') {
+    const typed = definition.name.type === AST_NODE_TYPES.Identifier && definition.name.typeAnnotation !== undefined;
+    // An object as a key is a new key on every call; which of its values tell clients apart is the caller's knowledge.
+    return typed
+      ? `\`${blocker.name}\`, a parameter that holds an object (which of its values tell clients apart is not written down)`
+      : `\`${blocker.name}\`, a parameter whose type is not written down (an object would be a new key on every call)`;
+  }
+  const init = definition?.node.type === AST_NODE_TYPES.VariableDeclarator ? definition.node.init : undefined;
+  if (init && !isSettledExpression(init)) {
+    const code = normalize(analysis.sourceText.slice(init.range[0], init.range[1]));
+    return `\`${blocker.name}\`, computed per call by \`${code.length <= 60 ? code : `${firstCallee(analysis, init) ?? '…'}(…)`}\``;
+  }
+  return `\`${blocker.name}\`, a value of this call`;
+}
 
 const PRIMITIVE_TYPES = new Set<string>([AST_NODE_TYPES.TSStringKeyword, AST_NODE_TYPES.TSNumberKeyword, AST_NODE_TYPES.TSBigIntKeyword, AST_NODE_TYPES.TSBooleanKeyword]);
 
@@ -585,10 +635,12 @@ export class SingletonPlanner {
     let planned = this.#conditionals.get(conditional);
     if (!planned) {
       const inlined = inlinableLocals(this.analysis, conditional);
+      // A choice made by values that can key a map moves whole into a keyed getter.
+      const keying = 'perCall' in inlined ? (choosesOnlyClients(conditional) ? keyOf(this.analysis, conditional) : { blocker: undefined }) : undefined;
       planned =
-        'perCall' in inlined
+        'perCall' in inlined && keying && 'blocker' in keying
           ? refuse(
-              `the client is one branch of a conditional whose choice or arguments use \`${inlined.perCall}\`, a value of this call; create each client once at module level (lazily, or one per key in a Map) and choose between them there`,
+              `the client is one branch of a conditional whose choice or arguments use ${perCallValueText(this.analysis, keying.blocker, inlined.perCall)}; create each client once at module level (lazily, or one per key in a Map) and choose between them there, or close it when done`,
             )
         : this.#plan({ ...site, acquisition: conditional, conditional: undefined });
       this.#conditionals.set(conditional, planned);
@@ -687,11 +739,14 @@ export class SingletonPlanner {
     const closure = perCall && !awaited ? closureOfConstants(analysis, acquisition, site.owner) : undefined;
     if (closure) return onlyOnce(() => this.#planClosureSlot(site, acquisition, closure.before));
     const keying = perCall ? keyOf(analysis, acquisition) : undefined;
+    const keyable = keying && 'key' in keying ? keying : undefined;
     // TypeScript: the getter's parameters keep the types their declarations wrote (`server: ServerConfig`).
-    const keyed = keying && this.#typescript ? withKeyTypes(analysis, acquisition, keying.key, keying.substitutions) : keying?.key;
+    const keyed = keyable && this.#typescript ? withKeyTypes(analysis, acquisition, keyable.key, keyable.substitutions) : keyable?.key;
     if (perCall && (!keyed || site.binding.kind !== 'variable')) {
+      const blocker = keying && 'blocker' in keying ? keying.blocker : undefined;
+      const typesMissing = keyable && !keyed ? ', whose type the source does not write down' : '';
       return refuse(
-        `its arguments use \`${perCall}\`, a value of this call: one shared client cannot serve every caller; keep one client per key (a Map) or pass the client in`,
+        `its arguments use ${perCallValueText(analysis, blocker, perCall)}${typesMissing}: one shared client cannot serve every caller; keep one client per key (a Map keyed by the values that tell clients apart), pass the client in, or close it when done`,
       );
     }
     // Said after the per-call arguments: a client of this call's own values is not to be shared at all.
@@ -713,7 +768,7 @@ export class SingletonPlanner {
       removals.push(statement);
     }
 
-    const substitutions = 'substitutions' in inlined ? inlined.substitutions : keyed && keying ? keying.substitutions : [];
+    const substitutions = 'substitutions' in inlined ? inlined.substitutions : keyed && keyable ? keyable.substitutions : [];
     const written = substituted(analysis.sourceText, acquisition, substitutions);
     // The promise form ends where the callback began: `connect(url, ` → `connect(url)`.
     const madeText = deliversToCallback ? `${written.replace(/,?\s*$/, '')})` : written;
