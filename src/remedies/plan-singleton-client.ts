@@ -25,6 +25,7 @@ import { assembledLocal, isSettledExpression } from './assembled-locals';
 import { optionsHelperParameters } from './options-helpers';
 import { constantParameter } from './constant-parameters';
 import { otherCacheWrite } from './cache-writes';
+import { singleCallerFactory } from './single-caller-factory';
 import type { LateCacheFill } from '../ownership/cache-filled-after-await';
 import { connectedClientText, connectRefusal } from './connected-client-text';
 
@@ -53,6 +54,8 @@ export interface ClientSite {
    * keyed getter's shared promise, so they all get the one client, when nothing else writes the cache.
    */
   readonly lateFill?: LateCacheFill;
+  /** Returned by a factory of this file to its one caller (see single-caller-factory): kept there, one per key. */
+  readonly returnedByFactory?: boolean;
 }
 
 const refuse = (reason: string): Remedy<SingletonClientPlan> => ({ kind: 'refusal', reason });
@@ -649,6 +652,19 @@ export class SingletonPlanner {
   }
 
   /**
+   * `req.knex = getDatabaseForRequest(req)`: the client is hung on the request, made in a factory of
+   * this file that nothing else calls (see single-caller-factory). The factory keeps what it makes and
+   * returns the kept client (`return getKnex(tenant)`, one per key of the call's values it reads); the
+   * caller stays as it is. Otherwise `refusal`.
+   */
+  planFactoryReturn(site: ClientSite, refusal: string): Remedy<SingletonClientPlan> {
+    const found = singleCallerFactory(this.analysis, site.acquisition);
+    if (!found) return refuse(refusal);
+    const planned = this.#plan({ ...site, acquisition: found.made, owner: found.factory, binding: { kind: 'discarded' }, releases: [], returnedByFactory: true });
+    return planned.kind === 'refusal' ? refuse(`${refusal} (in \`${this.analysis.sourceText.slice(...calleeRange(site.acquisition))}\`: ${planned.reason})`) : planned;
+  }
+
+  /**
    * `private readonly pubsub = new PubSub()` in a provider the container builds per request (or per
    * injection): every instance makes a client. Made from module-level values only, the initialiser
    * becomes the module's getter (`= getPubSub()`): all instances share one client. One made from the
@@ -742,7 +758,7 @@ export class SingletonPlanner {
     const keyable = keying && 'key' in keying ? keying : undefined;
     // TypeScript: the getter's parameters keep the types their declarations wrote (`server: ServerConfig`).
     const keyed = keyable && this.#typescript ? withKeyTypes(analysis, acquisition, keyable.key, keyable.substitutions) : keyable?.key;
-    if (perCall && (!keyed || site.binding.kind !== 'variable')) {
+    if (perCall && (!keyed || (site.binding.kind !== 'variable' && !site.returnedByFactory))) {
       const blocker = keying && 'blocker' in keying ? keying.blocker : undefined;
       const typesMissing = keyable && !keyed ? ', whose type the source does not write down' : '';
       return refuse(
@@ -1048,7 +1064,8 @@ export class SingletonPlanner {
   /** `pool` → a map `pools`, getter `getPool(…)`, closer `closePools()`; undefined when those are taken. */
   #keyedNames(single: SingletonClientPlan['names']): SingletonClientPlan['names'] | undefined {
     // `dbs` may already name a callback's parameter somewhere: then `dbByKey`.
-    const candidates = single.variable.endsWith('s') ? [`${single.variable}ByKey`] : [`${single.variable}s`, `${single.variable}ByKey`];
+    // `knexs`, `redises`: a word whose plural is not a plain `s` is keyed by name.
+    const candidates = /(s|x|z|ch|sh)$/.test(single.variable) ? [`${single.variable}ByKey`] : [`${single.variable}s`, `${single.variable}ByKey`];
     for (const variable of candidates) {
       const closer = `close${upperFirst(variable)}`;
       if (this.#moduleNames.has(variable) || this.#taken.has(variable) || this.#taken.has(closer)) continue;
@@ -1131,6 +1148,10 @@ function callsGetter(fn: FunctionNode, getter: string): boolean {
     return undefined;
   });
   return found;
+}
+
+function calleeRange(call: Node): TSESTree.Range {
+  return call.type === AST_NODE_TYPES.CallExpression ? call.callee.range : call.range;
 }
 
 function rootIdentifier(member: TSESTree.MemberExpression): Node {
