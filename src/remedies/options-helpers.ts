@@ -1,9 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import type { Analysis } from '../analysis/analysis';
-import { findVariable } from '../ast/scopes';
 import type { Node } from '../ast/traverse';
 import { isSettledExpression } from './assembled-locals';
+import { topLevelFunction } from './top-level-functions';
 
 /** What an options helper reads of each argument: the properties it destructures, or the whole value. */
 export type HelperParameter = { readonly properties: readonly string[] } | { readonly whole: true };
@@ -13,22 +13,15 @@ export type HelperParameter = { readonly properties: readonly string[] } | { rea
  * auth: { user: email, pass: password } })` at module level: a helper that only arranges its
  * arguments into options. Its result is fixed by the properties it destructures (`user.email`,
  * `user.password`), so those key a map of clients, and calling it again in the getter does nothing
- * else. A helper declared once at module level, never reassigned, whose body is one settled
+ * else. A helper declared once at the top of the module (see top-level-functions), never reassigned, whose body is one settled
  * expression (see isSettledExpression) and whose parameters are plain names or `{ a, b: c }`
  * patterns. What it reads of each argument, or undefined.
  */
 export function optionsHelperParameters(analysis: Analysis, call: TSESTree.CallExpression): readonly HelperParameter[] | undefined {
   if (call.callee.type !== AST_NODE_TYPES.Identifier || call.optional) return undefined;
-  const variable = findVariable(analysis.scopeManager, call.callee);
-  if (!variable || variable.scope.type !== 'module' || variable.defs.length !== 1) return undefined;
-  if (variable.references.some((reference) => reference.isWrite() && !reference.init)) return undefined;
-  const declared = variable.defs[0].node;
-  const helper =
-    declared.type === AST_NODE_TYPES.FunctionDeclaration
-      ? declared
-      : declared.type === AST_NODE_TYPES.VariableDeclarator && declared.parent.kind === 'const' && (declared.init?.type === AST_NODE_TYPES.ArrowFunctionExpression || declared.init?.type === AST_NODE_TYPES.FunctionExpression)
-        ? declared.init
-        : undefined;
+  const found = topLevelFunction(analysis, call.callee);
+  if (!found || found.variable.references.some((reference) => reference.isWrite() && !reference.init)) return undefined;
+  const helper = found.fn;
   if (!helper || helper.async || helper.generator) return undefined;
   const result = onlyResult(helper.body);
   if (!result || !isSettledExpression(result)) return undefined;

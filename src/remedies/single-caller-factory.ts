@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import type { Analysis } from '../analysis/analysis';
 import { type FunctionNode } from '../ast/predicates';
-import { findVariable } from '../ast/scopes';
+import { topLevelFunction } from './top-level-functions';
 import { walk, type Node } from '../ast/traverse';
 
 /**
@@ -16,22 +16,13 @@ import { walk, type Node } from '../ast/traverse';
  */
 export function singleCallerFactory(analysis: Analysis, call: Node): { factory: FunctionNode; made: TSESTree.NewExpression | TSESTree.CallExpression } | undefined {
   if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const variable = findVariable(analysis.scopeManager, call.callee);
-  // A CommonJS script's top-level functions live in the global scope.
-  if (!variable || (variable.scope.type !== 'module' && variable.scope.type !== 'global') || variable.defs.length !== 1) return undefined;
+  const found = topLevelFunction(analysis, call.callee);
+  if (!found) return undefined;
+  const { variable, fn: factory } = found;
   const uses = variable.references.filter((reference) => !reference.init && reference.identifier !== variable.defs[0].name);
-  if (uses.length !== 1 || uses[0].identifier !== call.callee) return undefined;
-  const declared = variable.defs[0].node;
-  const factory =
-    declared.type === AST_NODE_TYPES.FunctionDeclaration
-      ? declared
-      : declared.type === AST_NODE_TYPES.VariableDeclarator && declared.parent.kind === 'const' && (declared.init?.type === AST_NODE_TYPES.ArrowFunctionExpression || declared.init?.type === AST_NODE_TYPES.FunctionExpression)
-        ? declared.init
-        : undefined;
-  if (!factory || factory.generator || factory.body.type !== AST_NODE_TYPES.BlockStatement) return undefined;
-  // `export function` / `export const`: callers elsewhere.
-  const statement = declared.type === AST_NODE_TYPES.FunctionDeclaration ? declared : declared.parent;
-  if (statement?.parent?.type !== AST_NODE_TYPES.Program) return undefined;
+  // Exported (`export function`, `module.exports = { f }`) or called elsewhere: other callers.
+  if (found.exported || uses.length !== 1 || uses[0].identifier !== call.callee) return undefined;
+  if (factory.generator || factory.body.type !== AST_NODE_TYPES.BlockStatement) return undefined;
   const last = factory.body.body[factory.body.body.length - 1];
   const made = last?.type === AST_NODE_TYPES.ReturnStatement ? last.argument : undefined;
   if (made?.type !== AST_NODE_TYPES.NewExpression && made?.type !== AST_NODE_TYPES.CallExpression) return undefined;
