@@ -51,5 +51,30 @@ export function assembledLocal(analysis: Analysis, identifier: TSESTree.Identifi
   if (declarator.parent.kind !== 'const' || !statementListOf(declarator.parent.parent)) return undefined;
   // Declared before it is used here: the getter is called where the client was made.
   if (declarator.range[1] > identifier.range[0]) return undefined;
-  return isSettledExpression(declarator.init) ? declarator : undefined;
+  return isSettledExpression(declarator.init) && !readsReassigned(analysis, declarator.init) ? declarator : undefined;
+}
+
+/**
+ * `let host = a; const options = { host }; host = b;`: written out again at the site, the
+ * initialiser would read `b`. Every variable it reads keeps the value it had when it was declared.
+ */
+function readsReassigned(analysis: Analysis, init: Node): boolean {
+  let reassigned = false;
+  walk(init, (node) => {
+    if (reassigned) return false;
+    if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed) {
+      reassigned = readsReassigned(analysis, node.object);
+      return false;
+    }
+    if (node.type === AST_NODE_TYPES.Property && !node.computed) {
+      reassigned = readsReassigned(analysis, node.value);
+      return false;
+    }
+    if (node.type === AST_NODE_TYPES.Identifier) {
+      const variable = findVariable(analysis.scopeManager, node);
+      reassigned = variable?.references.some((reference) => reference.isWrite() && !reference.init) === true;
+    }
+    return undefined;
+  });
+  return reassigned;
 }
