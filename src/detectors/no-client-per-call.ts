@@ -160,16 +160,13 @@ function detectClientsPerCall(analysis: Analysis, options: NoClientPerCallOption
     const requestField = !inBranch ? requestHeldField(analysis, held, owner) : undefined;
     if (requestField !== undefined) {
       if (!endsField(analysis.ast, requestField, entry, 'any')) {
-        findings.push({
-          ruleId: NO_CLIENT_PER_CALL,
-          messageId: 'neverClosed',
-          node,
-          data: { resource: entry.description, where: where(execution) },
-          remedy: {
-            kind: 'refusal',
-            reason: `the client is hung on the request (\`${requestField}\`) for later middleware; create it once per process (or keep one per key in a module-level Map) and put that one on the request`,
-          },
-        });
+        const refusal = `the client is hung on the request (\`${requestField}\`) for later middleware; create it once per process (or keep one per key in a module-level Map) and put that one on the request`;
+        // Made by a factory of this file that only this site calls: the planner lets the factory keep it.
+        findings.push(
+          withLazyRemedy({ ruleId: NO_CLIENT_PER_CALL, messageId: 'neverClosed', node, data: { resource: entry.description, where: where(execution) } }, () =>
+            (planner ??= new SingletonPlanner(analysis)).planFactoryReturn({ acquisition: node, owner, entry, execution, binding: { kind: 'discarded' }, releases: [] }, refusal),
+          ),
+        );
       }
       continue;
     }

@@ -9,8 +9,17 @@ import type { EditResult, TextEdit } from './text-edit';
 /** Removes a statement with its line when it stands alone on it, else just its text. */
 function removalRange(layout: SourceLayout, statement: Node): [number, number] {
   const [start, end] = statement.range;
-  if (layout.startOfLineIsEmpty(start) && layout.restOfLineIsEmpty(end)) return [layout.lineStart(start), layout.nextLineStart(end)];
-  return [start, end];
+  if (!layout.startOfLineIsEmpty(start) || !layout.restOfLineIsEmpty(end)) return [start, end];
+  const from = layout.lineStart(start);
+  const to = layout.nextLineStart(end);
+  // A statement set apart by blank lines on both sides leaves one blank line, not two.
+  const previousBreak = layout.text.startsWith('\r\n', from - 2) ? from - 2 : from - 1;
+  const blankBefore = from > 0 && isBlankLine(layout, layout.lineStart(previousBreak));
+  return blankBefore && to < layout.text.length && isBlankLine(layout, to) ? [from, layout.nextLineStart(to)] : [from, to];
+}
+
+function isBlankLine(layout: SourceLayout, lineStart: number): boolean {
+  return layout.text.slice(lineStart, layout.lineEnd(lineStart)).trim() === '';
 }
 
 /** The expression's text moved to module level: continuation lines lose the site's indentation. */

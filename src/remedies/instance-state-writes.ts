@@ -3,36 +3,56 @@ import { AST_NODE_TYPES } from '../ast/node-types';
 import type { Analysis } from '../analysis/analysis';
 import { findVariable } from '../ast/scopes';
 import { walk, type Node } from '../ast/traverse';
+import { clientSlotsOf } from './client-slot-writes';
 
 /**
  * Where a class declared in this file writes its own fields outside its constructor (`this.user = user`
  * in `load`): one instance shared by every caller would share that state between them, so
  * `singleton-client` must not share it. A field filled lazily (`this.pool ??= …`, `if (!this.pool)
- * this.pool = …`) is the same for every caller and does not count. Classes from packages are not
- * looked into: undefined.
+ * this.pool = …`) is the same for every caller and does not count, and neither is the wrapper's own
+ * connection slot (see client-slot-writes). Classes from packages are not looked into: undefined.
  */
 export function instanceStateWrite(analysis: Analysis, callee: Node): string | undefined {
   if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
   const definition = findVariable(analysis.scopeManager, callee)?.defs[0];
   const declared = definition?.node;
   if (!declared) return undefined;
-  if (declared.type === AST_NODE_TYPES.ClassDeclaration || declared.type === AST_NODE_TYPES.ClassExpression) return classStateWrite(declared.body);
-  if (declared.type === AST_NODE_TYPES.FunctionDeclaration) return prototypeStateWrite(analysis.ast, callee.name);
+  if (declared.type === AST_NODE_TYPES.ClassDeclaration || declared.type === AST_NODE_TYPES.ClassExpression) {
+    return classStateWrite(declared.body, clientSlotsOf(analysis, classMethods(declared.body)));
+  }
+  if (declared.type === AST_NODE_TYPES.FunctionDeclaration) return prototypeStateWrite(analysis, callee.name);
   return undefined;
 }
 
-function classStateWrite(body: TSESTree.ClassBody): string | undefined {
+function classMethods(body: TSESTree.ClassBody): TSESTree.FunctionExpression[] {
+  return body.body.flatMap((member) =>
+    member.type === AST_NODE_TYPES.MethodDefinition && member.kind !== 'constructor' && !member.static && member.value.type === AST_NODE_TYPES.FunctionExpression ? [member.value] : [],
+  );
+}
+
+function classStateWrite(body: TSESTree.ClassBody, clientSlots: ReadonlySet<string>): string | undefined {
   for (const member of body.body) {
     if (member.type !== AST_NODE_TYPES.MethodDefinition || member.kind === 'constructor' || member.static) continue;
     const name = member.key.type === AST_NODE_TYPES.Identifier || member.key.type === AST_NODE_TYPES.PrivateIdentifier ? member.key.name : 'a method';
-    const written = fieldWrittenIn(member.value);
+    const written = fieldWrittenIn(member.value, clientSlots);
     if (written) return `\`this.${written}\` in \`${name}\``;
   }
   return undefined;
 }
 
 /** ES5: `Model.prototype.load = function () { this.user = … }`. */
-function prototypeStateWrite(program: TSESTree.Program, className: string): string | undefined {
+function prototypeStateWrite(analysis: Analysis, className: string): string | undefined {
+  const methods = prototypeMethods(analysis.ast, className);
+  const clientSlots = clientSlotsOf(analysis, methods.map(({ method }) => method));
+  for (const { name, method } of methods) {
+    const written = fieldWrittenIn(method, clientSlots);
+    if (written) return `\`this.${written}\` in \`${name}\``;
+  }
+  return undefined;
+}
+
+function prototypeMethods(program: TSESTree.Program, className: string): { name: string; method: TSESTree.FunctionExpression }[] {
+  const methods: { name: string; method: TSESTree.FunctionExpression }[] = [];
   for (const statement of program.body) {
     if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.AssignmentExpression) continue;
     const { left, right } = statement.expression;
@@ -41,15 +61,13 @@ function prototypeStateWrite(program: TSESTree.Program, className: string): stri
     const onPrototype =
       owner.object.type === AST_NODE_TYPES.Identifier && owner.object.name === className && owner.property.type === AST_NODE_TYPES.Identifier && owner.property.name === 'prototype';
     if (!onPrototype || right.type !== AST_NODE_TYPES.FunctionExpression) continue;
-    const written = fieldWrittenIn(right);
-    const name = left.property.type === AST_NODE_TYPES.Identifier ? left.property.name : 'a method';
-    if (written) return `\`this.${written}\` in \`${name}\``;
+    methods.push({ name: left.property.type === AST_NODE_TYPES.Identifier ? left.property.name : 'a method', method: right });
   }
-  return undefined;
+  return methods;
 }
 
 /** The first `this.<field> = …` of a method body that is not a lazy fill; nested functions with their own `this` skipped. */
-function fieldWrittenIn(fn: TSESTree.FunctionExpression | TSESTree.TSEmptyBodyFunctionExpression): string | undefined {
+function fieldWrittenIn(fn: TSESTree.FunctionExpression | TSESTree.TSEmptyBodyFunctionExpression, clientSlots: ReadonlySet<string>): string | undefined {
   if (!fn.body) return undefined;
   let written: string | undefined;
   walk(fn.body, (node) => {
@@ -59,7 +77,7 @@ function fieldWrittenIn(fn: TSESTree.FunctionExpression | TSESTree.TSEmptyBodyFu
     const target = node.left;
     if (target.type !== AST_NODE_TYPES.MemberExpression || target.object.type !== AST_NODE_TYPES.ThisExpression) return undefined;
     const field = target.property.type === AST_NODE_TYPES.Identifier || target.property.type === AST_NODE_TYPES.PrivateIdentifier ? target.property.name : undefined;
-    if (field && !isLazyFill(node, field)) written = field;
+    if (field && !isLazyFill(node, field) && !clientSlots.has(field)) written = field;
     return undefined;
   });
   return written;

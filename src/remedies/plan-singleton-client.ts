@@ -21,8 +21,11 @@ import { closureOfConstants } from './closure-constants';
 import { callerFallbackOf } from './caller-fallback';
 import { connectShapeOf, type ConnectShape } from './connect-once';
 import { isStringLocal } from './string-locals';
+import { assembledLocal, isSettledExpression } from './assembled-locals';
+import { optionsHelperParameters } from './options-helpers';
 import { constantParameter } from './constant-parameters';
 import { otherCacheWrite } from './cache-writes';
+import { singleCallerFactory } from './single-caller-factory';
 import type { LateCacheFill } from '../ownership/cache-filled-after-await';
 import { connectedClientText, connectRefusal } from './connected-client-text';
 
@@ -51,6 +54,8 @@ export interface ClientSite {
    * keyed getter's shared promise, so they all get the one client, when nothing else writes the cache.
    */
   readonly lateFill?: LateCacheFill;
+  /** Returned by a factory of this file to its one caller (see single-caller-factory): kept there, one per key. */
+  readonly returnedByFactory?: boolean;
 }
 
 const refuse = (reason: string): Remedy<SingletonClientPlan> => ({ kind: 'refusal', reason });
@@ -240,60 +245,173 @@ function unreadDeclarations(analysis: Analysis, acquisition: Node, substitutions
  * What tells the clients of a per-call acquisition apart: the values of the call it reads, each a
  * property path off a per-call variable (`mysqlServer.host`, `connection.connection_string`). A bare
  * variable, `this` or an `await` is refused: an object as a key would be a new key on every call.
+ * Two shapes are seen through: a template literal is a string whatever it interpolates, so it is a
+ * key as it is (`\`redis://${host}:${port}\``); options the function assembled in a `const`
+ * from values of the call (see assembled-locals) are written into the getter, keyed by the values
+ * they read (those locals come back as substitutions); and a module-level helper that arranges
+ * options (see options-helpers) is keyed by the properties it destructures.
  */
-function keyOf(analysis: Analysis, acquisition: Node): Key | undefined {
+function keyOf(analysis: Analysis, acquisition: Node): Keying {
   const leaves: string[] = [];
   const parameters = new Set<string>();
+  const substitutions: Substitution[] = [];
   let refused = false;
-  const visit = (expression: Node): void => {
+  let blocker: Node | undefined;
+  const block = (node: Node) => {
+    refused = true;
+    blocker ??= node;
+  };
+  const addLeaf = (text: string) => {
+    if (!leaves.includes(text)) leaves.push(text);
+  };
+  const visit = (expression: Node, assembling: boolean): void => {
     walk(expression, (node) => {
       if (refused) return false;
       if (node.type === AST_NODE_TYPES.ThisExpression || node.type === AST_NODE_TYPES.Super || node.type === AST_NODE_TYPES.AwaitExpression) {
-        refused = true;
+        block(node);
         return false;
       }
       if (node.type === AST_NODE_TYPES.MemberExpression) {
         const root = propertyPathRoot(node);
         if (root && perCallValue(analysis, root)) {
-          const text = analysis.sourceText.slice(node.range[0], node.range[1]);
-          if (!leaves.includes(text)) leaves.push(text);
+          addLeaf(analysis.sourceText.slice(node.range[0], node.range[1]));
           parameters.add(root.name);
           return false;
         }
         if (!node.computed) {
-          visit(node.object);
+          visit(node.object, assembling);
           return false;
         }
         return undefined;
       }
       if (node.type === AST_NODE_TYPES.Property && !node.computed) {
-        visit(node.value);
+        visit(node.value, assembling);
+        return false;
+      }
+      // `getTransport(user)`, a helper arranging options: keyed by what it destructures (`user.email`).
+      const helper = node.type === AST_NODE_TYPES.CallExpression && node !== acquisition ? optionsHelperParameters(analysis, node) : undefined;
+      if (helper && node.type === AST_NODE_TYPES.CallExpression) {
+        node.arguments.forEach((argument, index) => {
+          const parameter = helper[index];
+          if ('whole' in parameter || !perCallValue(analysis, argument)) return visit(argument, assembling);
+          const root = argument.type === AST_NODE_TYPES.Identifier ? argument : argument.type === AST_NODE_TYPES.MemberExpression ? propertyPathRoot(argument) : undefined;
+          if (!root) block(argument);
+          else {
+            const text = analysis.sourceText.slice(argument.range[0], argument.range[1]);
+            for (const property of parameter.properties) addLeaf(`${text}.${property}`);
+            parameters.add(root.name);
+          }
+        });
+        return false;
+      }
+      // `${host}` with `host` of no known type: the template is a string all the same.
+      const interpolatesObject = (part: Node) => part.type === AST_NODE_TYPES.Identifier && perCallValue(analysis, part) !== undefined && !keyedAsItIs(analysis, part);
+      if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.some(interpolatesObject) && isSettledExpression(node)) {
+        addLeaf(analysis.sourceText.slice(node.range[0], node.range[1]));
+        for (const root of perCallRoots(analysis, node)) parameters.add(root.name);
         return false;
       }
       if (node.type === AST_NODE_TYPES.Identifier && perCallValue(analysis, node)) {
         // A parameter declared a string or number (`connectionString: string`) is a key as it is, and
         // so is a local that can only hold a string (`var url = 'mongodb://' + host`).
-        if (primitiveParameterType(analysis, node) === undefined && !isStringLocal(analysis, node)) refused = true;
-        else {
-          if (!leaves.includes(node.name)) leaves.push(node.name);
+        if (keyedAsItIs(analysis, node)) {
+          addLeaf(node.name);
           parameters.add(node.name);
+          return undefined;
+        }
+        // Options assembled from the call's values: their values key the map (one level deep).
+        const assembled = assembling ? undefined : assembledLocal(analysis, node);
+        if (!assembled?.init) block(node);
+        else {
+          const init = assembled.init;
+          const text = analysis.sourceText.slice(init.range[0], init.range[1]);
+          const operand = init.type === AST_NODE_TYPES.ObjectExpression || init.type === AST_NODE_TYPES.ArrayExpression || init.type === AST_NODE_TYPES.TemplateLiteral || init.type === AST_NODE_TYPES.MemberExpression || init.type === AST_NODE_TYPES.Literal;
+          substitutions.push({ identifier: node, declarator: assembled, text: operand ? text : `(${text})`, raw: text });
+          visit(init, true);
         }
       }
       return undefined;
     });
   };
-  visit(acquisition);
-  if (refused || leaves.length === 0) return undefined;
+  visit(acquisition, false);
+  if (refused || leaves.length === 0) return { blocker };
   return {
-    parameters: [...parameters],
-    key: leaves.length === 1 ? leaves[0] : `JSON.stringify([${leaves.join(', ')}])`,
-    multiple: leaves.length > 1,
-    parameterTypes: undefined,
-    keyType: undefined,
+    key: {
+      parameters: [...parameters],
+      key: leaves.length === 1 ? leaves[0] : `JSON.stringify([${leaves.join(', ')}])`,
+      multiple: leaves.length > 1,
+      parameterTypes: undefined,
+      keyType: undefined,
+    },
+    substitutions,
   };
 }
 
+/** A string or number parameter, or a local that can only hold a string: compared by content. */
+function keyedAsItIs(analysis: Analysis, identifier: TSESTree.Identifier): boolean {
+  return primitiveParameterType(analysis, identifier) !== undefined || isStringLocal(analysis, identifier);
+}
+
+/** The per-call variables `expression` reads, as themselves or as the roots of property paths. */
+function perCallRoots(analysis: Analysis, expression: Node): TSESTree.Identifier[] {
+  const roots: TSESTree.Identifier[] = [];
+  walk(expression, (node) => {
+    if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed) {
+      roots.push(...perCallRoots(analysis, node.object));
+      return false;
+    }
+    if (node.type === AST_NODE_TYPES.Identifier && perCallValue(analysis, node) && !roots.some((root) => root.name === node.name)) roots.push(node);
+    return undefined;
+  });
+  return roots;
+}
+
 type Key = NonNullable<SingletonClientPlan['keyed']>;
+
+/** `grpc.loadPackageDefinition` in `grpc.loadPackageDefinition(definition)[name]`: what a long initialiser calls first. */
+function firstCallee(analysis: Analysis, expression: Node): string | undefined {
+  let callee: Node | undefined;
+  walk(expression, (node) => {
+    if (callee) return false;
+    if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) callee = node.callee;
+    return undefined;
+  });
+  return callee && normalize(analysis.sourceText.slice(callee.range[0], callee.range[1]));
+}
+
+/** `tls ? new Redis(a) : new Redis(b)`: every branch makes a client (nested choices too), so one map can hold them. */
+function choosesOnlyClients(conditional: Node): boolean {
+  if (conditional.type === AST_NODE_TYPES.ConditionalExpression) return choosesOnlyClients(conditional.consequent) && choosesOnlyClients(conditional.alternate);
+  return conditional.type === AST_NODE_TYPES.NewExpression || conditional.type === AST_NODE_TYPES.CallExpression;
+}
+
+/** A key for the clients of a per-call acquisition, or the value of the call that cannot be one. */
+type Keying = { readonly key: Key; readonly substitutions: Substitution[] } | { readonly blocker: Node | undefined };
+
+/**
+ * Why a per-call value cannot key a map of clients, for the marker a person reads: an object (a new
+ * key on every call, and leakguard cannot tell which of its values make a client different), a value
+ * computed by a call (running it again in a getter could differ or act twice), `this`, an `await`.
+ */
+function perCallValueText(analysis: Analysis, blocker: Node | undefined, fallback: string): string {
+  if (blocker?.type === AST_NODE_TYPES.ThisExpression) return '`this`, a value of this call';
+  if (blocker?.type === AST_NODE_TYPES.AwaitExpression) return 'an `await`, a value of this call';
+  if (blocker?.type !== AST_NODE_TYPES.Identifier) return `\`${fallback}\`, a value of this call`;
+  const definition = findVariable(analysis.scopeManager, blocker)?.defs[0];
+  if (definition?.type === 'Parameter') {
+    const typed = definition.name.type === AST_NODE_TYPES.Identifier && definition.name.typeAnnotation !== undefined;
+    // An object as a key is a new key on every call; which of its values tell clients apart is the caller's knowledge.
+    return typed
+      ? `\`${blocker.name}\`, a parameter that holds an object (which of its values tell clients apart is not written down)`
+      : `\`${blocker.name}\`, a parameter whose type is not written down (an object would be a new key on every call)`;
+  }
+  const init = definition?.node.type === AST_NODE_TYPES.VariableDeclarator ? definition.node.init : undefined;
+  if (init && !isSettledExpression(init)) {
+    const code = normalize(analysis.sourceText.slice(init.range[0], init.range[1]));
+    return `\`${blocker.name}\`, computed per call by \`${code.length <= 60 ? code : `${firstCallee(analysis, init) ?? '…'}(…)`}\``;
+  }
+  return `\`${blocker.name}\`, a value of this call`;
+}
 
 const PRIMITIVE_TYPES = new Set<string>([AST_NODE_TYPES.TSStringKeyword, AST_NODE_TYPES.TSNumberKeyword, AST_NODE_TYPES.TSBigIntKeyword, AST_NODE_TYPES.TSBooleanKeyword]);
 
@@ -314,11 +432,13 @@ function primitiveParameterType(analysis: Analysis, identifier: TSESTree.Identif
  * the key is `ServerConfig['host']` for one property path, `string` for several (`JSON.stringify`).
  * Undefined when any of that is missing: leakguard does not invent types.
  */
-function withKeyTypes(analysis: Analysis, acquisition: Node, key: Key): Key | undefined {
+function withKeyTypes(analysis: Analysis, acquisition: Node, key: Key, substitutions: readonly Substitution[]): Key | undefined {
   const parameterTypes: string[] = [];
   const rootTypes = new Map<string, TSESTree.TypeNode>();
+  // A root may be read only by options the function assembled (see keyOf).
+  const readers = [acquisition, ...substitutions.flatMap(({ declarator }) => (declarator?.init ? [declarator.init] : []))];
   for (const name of key.parameters) {
-    const reference = findIdentifierIn(acquisition, name);
+    const reference = readers.map((reader) => findIdentifierIn(reader, name)).find((found) => found !== undefined);
     const definition = reference ? findVariable(analysis.scopeManager, reference)?.defs[0] : undefined;
     const parameter = definition?.type === 'Parameter' ? definition.name : undefined;
     const annotation = parameter?.type === AST_NODE_TYPES.Identifier && !parameter.optional ? parameter.typeAnnotation?.typeAnnotation : undefined;
@@ -332,8 +452,9 @@ function withKeyTypes(analysis: Analysis, acquisition: Node, key: Key): Key | un
     rootTypes.set(name, annotation);
   }
   let keyType = 'string';
-  // A string local is its own key: `string` already.
-  if (!key.multiple && !(key.parameters.length === 1 && key.key === key.parameters[0] && !rootTypes.has(key.key))) {
+  // A string local is its own key, and so is a template literal: `string` already.
+  const stringKey = key.key.startsWith('`') || (key.parameters.length === 1 && key.key === key.parameters[0] && !rootTypes.has(key.key));
+  if (!key.multiple && !stringKey) {
     const steps = key.key.split('.').map((step) => step.trim());
     const rootType = rootTypes.get(steps[0]);
     if (!rootType || key.key.includes('?') || steps.some((step) => !/^[A-Za-z_$][\w$]*$/.test(step))) return undefined;
@@ -517,15 +638,30 @@ export class SingletonPlanner {
     let planned = this.#conditionals.get(conditional);
     if (!planned) {
       const inlined = inlinableLocals(this.analysis, conditional);
+      // A choice made by values that can key a map moves whole into a keyed getter.
+      const keying = 'perCall' in inlined ? (choosesOnlyClients(conditional) ? keyOf(this.analysis, conditional) : { blocker: undefined }) : undefined;
       planned =
-        'perCall' in inlined
+        'perCall' in inlined && keying && 'blocker' in keying
           ? refuse(
-              `the client is one branch of a conditional whose choice or arguments use \`${inlined.perCall}\`, a value of this call; create each client once at module level (lazily, or one per key in a Map) and choose between them there`,
+              `the client is one branch of a conditional whose choice or arguments use ${perCallValueText(this.analysis, keying.blocker, inlined.perCall)}; create each client once at module level (lazily, or one per key in a Map) and choose between them there, or close it when done`,
             )
         : this.#plan({ ...site, acquisition: conditional, conditional: undefined });
       this.#conditionals.set(conditional, planned);
     }
     return planned;
+  }
+
+  /**
+   * `req.knex = getDatabaseForRequest(req)`: the client is hung on the request, made in a factory of
+   * this file that nothing else calls (see single-caller-factory). The factory keeps what it makes and
+   * returns the kept client (`return getKnex(tenant)`, one per key of the call's values it reads); the
+   * caller stays as it is. Otherwise `refusal`.
+   */
+  planFactoryReturn(site: ClientSite, refusal: string): Remedy<SingletonClientPlan> {
+    const found = singleCallerFactory(this.analysis, site.acquisition);
+    if (!found) return refuse(refusal);
+    const planned = this.#plan({ ...site, acquisition: found.made, owner: found.factory, binding: { kind: 'discarded' }, releases: [], returnedByFactory: true });
+    return planned.kind === 'refusal' ? refuse(`${refusal} (in \`${this.analysis.sourceText.slice(...calleeRange(site.acquisition))}\`: ${planned.reason})`) : planned;
   }
 
   /**
@@ -618,12 +754,15 @@ export class SingletonPlanner {
     // `getClient(config)` in a route handler, `config` fixed when the router was made: one client per router.
     const closure = perCall && !awaited ? closureOfConstants(analysis, acquisition, site.owner) : undefined;
     if (closure) return onlyOnce(() => this.#planClosureSlot(site, acquisition, closure.before));
-    const untypedKey = perCall ? keyOf(analysis, acquisition) : undefined;
+    const keying = perCall ? keyOf(analysis, acquisition) : undefined;
+    const keyable = keying && 'key' in keying ? keying : undefined;
     // TypeScript: the getter's parameters keep the types their declarations wrote (`server: ServerConfig`).
-    const keyed = untypedKey && this.#typescript ? withKeyTypes(analysis, acquisition, untypedKey) : untypedKey;
-    if (perCall && (!keyed || site.binding.kind !== 'variable')) {
+    const keyed = keyable && this.#typescript ? withKeyTypes(analysis, acquisition, keyable.key, keyable.substitutions) : keyable?.key;
+    if (perCall && (!keyed || (site.binding.kind !== 'variable' && !site.returnedByFactory))) {
+      const blocker = keying && 'blocker' in keying ? keying.blocker : undefined;
+      const typesMissing = keyable && !keyed ? ', whose type the source does not write down' : '';
       return refuse(
-        `its arguments use \`${perCall}\`, a value of this call: one shared client cannot serve every caller; keep one client per key (a Map) or pass the client in`,
+        `its arguments use ${perCallValueText(analysis, blocker, perCall)}${typesMissing}: one shared client cannot serve every caller; keep one client per key (a Map keyed by the values that tell clients apart), pass the client in, or close it when done`,
       );
     }
     // Said after the per-call arguments: a client of this call's own values is not to be shared at all.
@@ -645,7 +784,7 @@ export class SingletonPlanner {
       removals.push(statement);
     }
 
-    const substitutions = 'substitutions' in inlined ? inlined.substitutions : [];
+    const substitutions = 'substitutions' in inlined ? inlined.substitutions : keyed && keyable ? keyable.substitutions : [];
     const written = substituted(analysis.sourceText, acquisition, substitutions);
     // The promise form ends where the callback began: `connect(url, ` → `connect(url)`.
     const madeText = deliversToCallback ? `${written.replace(/,?\s*$/, '')})` : written;
@@ -925,7 +1064,8 @@ export class SingletonPlanner {
   /** `pool` → a map `pools`, getter `getPool(…)`, closer `closePools()`; undefined when those are taken. */
   #keyedNames(single: SingletonClientPlan['names']): SingletonClientPlan['names'] | undefined {
     // `dbs` may already name a callback's parameter somewhere: then `dbByKey`.
-    const candidates = single.variable.endsWith('s') ? [`${single.variable}ByKey`] : [`${single.variable}s`, `${single.variable}ByKey`];
+    // `knexs`, `redises`: a word whose plural is not a plain `s` is keyed by name.
+    const candidates = /(s|x|z|ch|sh)$/.test(single.variable) ? [`${single.variable}ByKey`] : [`${single.variable}s`, `${single.variable}ByKey`];
     for (const variable of candidates) {
       const closer = `close${upperFirst(variable)}`;
       if (this.#moduleNames.has(variable) || this.#taken.has(variable) || this.#taken.has(closer)) continue;
@@ -1008,6 +1148,10 @@ function callsGetter(fn: FunctionNode, getter: string): boolean {
     return undefined;
   });
   return found;
+}
+
+function calleeRange(call: Node): TSESTree.Range {
+  return call.type === AST_NODE_TYPES.CallExpression ? call.callee.range : call.range;
 }
 
 function rootIdentifier(member: TSESTree.MemberExpression): Node {

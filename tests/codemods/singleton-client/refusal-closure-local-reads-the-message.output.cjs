@@ -9,7 +9,7 @@ module.exports = function register(RED) {
     this.on('input', (msg, send, done) => {
       const proto = grpc.loadPackageDefinition(server.packageDefinition)[server.packageName];
       const address = `${msg.host}:${server.port}`;
-      /* leakguard-todo(singleton-client): its arguments use `proto`, a value of this call: one shared client cannot serve every caller; keep one client per key (a Map) or pass the client in */
+      /* leakguard-todo(singleton-client): its arguments use `proto`, computed per call by `grpc.loadPackageDefinition(…)`: one shared client cannot serve every caller; keep one client per key (a Map keyed by the values that tell clients apart), pass the client in, or close it when done */
       const client = new proto[config.service](address, grpc.credentials.createInsecure());
       client[config.method](msg.payload, (err, response) => {
         if (err) return done(err);

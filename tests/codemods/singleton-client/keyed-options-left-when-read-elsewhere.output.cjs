@@ -1,0 +1,32 @@
+'use strict';
+const { Pool } = require('pg');
+
+const pools = new Map();
+
+function getPool(tenant) {
+  const key = JSON.stringify([tenant.dbHost, tenant.database]);
+  let pool = pools.get(key);
+  if (!pool) {
+    pool = new Pool({ host: tenant.dbHost, database: tenant.database });
+    pools.set(key, pool);
+  }
+  return pool;
+}
+
+/** Closes the shared clients on graceful shutdown; the next `getPool()` creates new ones. */
+async function closePools() {
+  const current = [...pools.values()];
+  pools.clear();
+  await Promise.all(current.map((pool) => pool.end()));
+}
+
+async function tenantRows(tenant, sql) {
+  const options = { host: tenant.dbHost, database: tenant.database };
+  console.log('querying', options.host);
+  const pool = getPool(tenant);
+  const { rows } = await pool.query(sql);
+  return rows;
+}
+
+module.exports = { tenantRows };
+module.exports.closePools = closePools;
