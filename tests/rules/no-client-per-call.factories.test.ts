@@ -189,9 +189,100 @@ export async function copy(bucket: string, from: string, to: string) {
   await storage.bucket(bucket).file(from).copy(storage.bucket(bucket).file(to));
 }`,
   },
+  {
+    name: 'a promise-wrapped connect whose pending promise is kept per URL by the module',
+    code: `
+const { MongoClient } = require('mongodb');
+const connections = {};
+function connect(url) {
+  if (!connections[url]) {
+    connections[url] = new Promise((resolve, reject) => {
+      MongoClient.connect(url, (error, client) => {
+        if (error) return reject(error);
+        resolve(client);
+      });
+    });
+  }
+  return connections[url];
+}
+exports.items = async function (req, res) {
+  const client = await connect(process.env.MONGO_URL);
+  res.json(await client.db().collection('items').find().toArray());
+};`,
+  },
+  {
+    name: 'a promise-wrapped connect that also keeps the client it delivers (a lazy singleton)',
+    code: `
+const { MongoClient } = require('mongodb');
+let cached;
+function connect(url) {
+  return new Promise((resolve, reject) => {
+    MongoClient.connect(url, (error, client) => {
+      if (error) return reject(error);
+      cached = client;
+      resolve(client);
+    });
+  });
+}
+exports.items = async function (req, res) {
+  const client = cached || (await connect(process.env.MONGO_URL));
+  res.json(await client.db().collection('items').find().toArray());
+};`,
+  },
+  {
+    name: 'a promise-wrapped connect awaited once, at module level',
+    code: `
+const { MongoClient } = require('mongodb');
+function connect(url) {
+  return new Promise((resolve, reject) => {
+    MongoClient.connect(url, (error, client) => (error ? reject(error) : resolve(client)));
+  });
+}
+const ready = connect(process.env.MONGO_URL);
+exports.items = async function (req, res) {
+  const client = await ready;
+  res.json(await client.db().collection('items').find().toArray());
+};`,
+  },
 ];
 
 const invalid = [
+  {
+    name: 'a client delivered through a promise completion callback, awaited in a route handler and never closed',
+    code: `
+const express = require('express');
+const { MongoClient } = require('mongodb');
+const app = express();
+function connect(url) {
+  return new Promise((resolve, reject) => {
+    MongoClient.connect(url, (error, client) => {
+      if (error) return reject(error);
+      resolve(client);
+    });
+  });
+}
+app.get('/items', async (req, res) => {
+  const client = await connect(process.env.MONGO_URL);
+  res.json(await client.db().collection('items').find().toArray());
+});`,
+    errors: [{ messageId: 'neverClosed' as const, line: 14, data: { resource: 'MongoDB client', where: 'a route handler' } }],
+  },
+  {
+    name: 'a pg client a local function builds and resolves once connected, awaited per message and never ended',
+    code: `
+const pg = require('pg');
+function open() {
+  return new Promise((resolve, reject) => {
+    const client = new pg.Client(process.env.DATABASE_URL);
+    client.connect((error) => (error ? reject(error) : resolve(client)));
+  });
+}
+exports.onMessage = async function (message) {
+  const client = await open();
+  await client.query('insert into events(body) values ($1)', [message]);
+};`,
+    errors: [{ messageId: 'neverClosed' as const, line: 10, data: { resource: 'pg client', where: 'this function' } }],
+  },
   {
     name: 'a pg client opened and closed in the handler a factory returns: connection churn per request',
     code: `
