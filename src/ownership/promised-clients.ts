@@ -1,11 +1,12 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../ast/node-types';
-import { isFunction, outermostWrapper, unwrapExpression } from '../ast/predicates';
-import { findVariable, type ScopeManagerLike, type VariableLike } from '../ast/scopes';
+import { isFunction, unwrapExpression } from '../ast/predicates';
+import { findVariable, type ScopeManagerLike } from '../ast/scopes';
 import type { Node } from '../ast/traverse';
 import type { Registry } from '../registry/registry';
 import type { ResourceEntry } from '../registry/resource-entry';
 import { callbackAcquisition } from './callback-acquisitions';
+import { usedOnlyThroughOwnMethods } from './own-method-uses';
 
 interface PromiseContext {
   readonly ast: TSESTree.Program;
@@ -45,7 +46,7 @@ export function promisedClient(value: Node, context: PromiseContext, acquisition
 function deliveredClient(identifier: TSESTree.Identifier, context: PromiseContext, acquisition: (node: Node) => ResourceEntry | undefined): ResourceEntry | undefined {
   const variable = findVariable(context.scopeManager, identifier);
   const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-  if (!variable || !definition || !onlyDelivered(variable, identifier)) return undefined;
+  if (!variable || !definition || !usedOnlyThroughOwnMethods(variable, identifier)) return undefined;
   if (definition.type === 'Parameter') {
     const callback = definition.node;
     const call = callback.parent;
@@ -56,16 +57,4 @@ function deliveredClient(identifier: TSESTree.Identifier, context: PromiseContex
   if (definition.type !== 'Variable' || definition.node.type !== AST_NODE_TYPES.VariableDeclarator || !definition.node.init) return undefined;
   const entry = acquisition(definition.node.init);
   return entry?.kind === 'client' ? entry : undefined;
-}
-
-/** Used only through its own methods (`client.connect(…)`, `client.on('error', …)`) and presence checks, besides the delivery. */
-function onlyDelivered(variable: VariableLike, delivered: TSESTree.Identifier): boolean {
-  return variable.references.every((reference) => {
-    if (reference.init || reference.identifier === delivered) return true;
-    if (reference.isWrite()) return false;
-    const value = outermostWrapper(reference.identifier);
-    const parent = value.parent;
-    if (parent?.type === AST_NODE_TYPES.IfStatement || parent?.type === AST_NODE_TYPES.UnaryExpression || parent?.type === AST_NODE_TYPES.LogicalExpression) return true;
-    return parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === value && outermostWrapper(parent).parent?.type === AST_NODE_TYPES.CallExpression;
-  });
 }

@@ -5,6 +5,7 @@ import { outermostWrapper, staticPropertyName, unwrapExpression, type FunctionNo
 import { findVariable, type ScopeManagerLike, type VariableLike } from '../ast/scopes';
 import type { Node } from '../ast/traverse';
 import type { ResourceEntry } from '../registry/resource-entry';
+import { usedOnlyThroughOwnMethods } from './own-method-uses';
 
 /**
  * A function of this file that makes a client and returns it inside something else: the object it
@@ -78,19 +79,9 @@ function ownClient(value: Node, factory: FunctionNode, scopeManager: ScopeManage
   const declarator = variable?.defs.length === 1 ? variable.defs[0].node : undefined;
   if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || !declarator.init || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
   if (declarator.range[0] < factory.range[0] || declarator.range[1] > factory.range[1]) return undefined;
-  if (!onlyItsOwnMethods(variable!, identifier)) return undefined;
+  if (!usedOnlyThroughOwnMethods(variable!, identifier)) return undefined;
   const entry = acquisition(declarator.init);
   return entry?.kind === 'client' ? entry : undefined;
-}
-
-function onlyItsOwnMethods(variable: VariableLike, handedOver: TSESTree.Identifier): boolean {
-  return variable.references.every((reference) => {
-    if (reference.init || reference.identifier === handedOver) return true;
-    if (reference.isWrite()) return false;
-    const value = outermostWrapper(reference.identifier);
-    const member = value.parent;
-    return member?.type === AST_NODE_TYPES.MemberExpression && member.object === value && outermostWrapper(member).parent?.type === AST_NODE_TYPES.CallExpression;
-  });
 }
 
 /** `{ client }`, `{ client: c }`, `{ 'client': c }`: the key's name. */
