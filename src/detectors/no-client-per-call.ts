@@ -103,6 +103,8 @@ function detectClientsPerCall(analysis: Analysis, options: NoClientPerCallOption
   let calls: TSESTree.CallExpression[] | undefined;
   const fileCalls = () => (calls ??= callsOf(analysis));
   const remedy = (site: Parameters<SingletonPlanner['plan']>[0]) => () => (planner ??= new SingletonPlanner(analysis)).plan(site);
+  // A local function that hands its completion callback a client it makes acquires it too (see callback-acquisitions).
+  const callbackContext = { ast: analysis.ast, registry: analysis.registry, scopeManager: analysis.scopeManager, acquisition: (value: Node) => clientAcquisition(analysis, value) };
   for (const node of nodeIndexOf(analysis.ast).acquisitionCandidates) {
     // Module level and field initialisers run once per process or per instance.
     const owner = enclosingFunction(node);
@@ -120,7 +122,7 @@ function detectClientsPerCall(analysis: Analysis, options: NoClientPerCallOption
       }
     }
     if (!owner || !couldBeOwnedHere(held)) continue;
-    const delivered = node.type === AST_NODE_TYPES.CallExpression && !inBranch ? callbackAcquisition(node, analysis) : undefined;
+    const delivered = node.type === AST_NODE_TYPES.CallExpression && !inBranch ? callbackAcquisition(node, callbackContext) : undefined;
     if (delivered) {
       const finding = judgeCallbackAcquisition(analysis, options, node, owner, delivered, fileCalls, remedy);
       if (finding) findings.push(finding);

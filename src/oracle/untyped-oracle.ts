@@ -150,7 +150,7 @@ export class UntypedOracle implements TypeOracle {
         const inner = returned.type === AST_NODE_TYPES.AwaitExpression ? unwrapExpression(returned.argument) : returned;
         if (inner.type !== AST_NODE_TYPES.CallExpression && inner.type !== AST_NODE_TYPES.NewExpression) continue;
         // `return new Promise((resolve) => connect(url, (err, client) => resolve(client)))`: awaited, a client.
-        const promised = awaited ? promisedClient(inner, { ast: this.program, registry: this.registry, scopeManager: this.scopeManager }, (node) => this.acquisition(node)) : undefined;
+        const promised = awaited ? promisedClient(inner, { ast: this.program, registry: this.registry, scopeManager: this.scopeManager, acquisition: (node) => this.acquisition(node) }) : undefined;
         if (promised) return promised;
         const acquired = (settled: boolean) =>
           inner.type === AST_NODE_TYPES.NewExpression ? this.#constructed(inner) : (this.#called(inner, settled) ?? this.#fromLocalFactory(inner, settled));

@@ -1,18 +1,8 @@
-import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import { isFunction, unwrapExpression } from '../ast/predicates';
-import { findVariable, type ScopeManagerLike } from '../ast/scopes';
 import type { Node } from '../ast/traverse';
-import type { Registry } from '../registry/registry';
 import type { ResourceEntry } from '../registry/resource-entry';
-import { callbackAcquisition } from './callback-acquisitions';
-import { usedOnlyThroughOwnMethods } from './own-method-uses';
-
-interface PromiseContext {
-  readonly ast: TSESTree.Program;
-  readonly registry: Registry;
-  readonly scopeManager: ScopeManagerLike;
-}
+import { deliveredClient, type CallbackContext } from './callback-acquisitions';
 
 /**
  * `return new Promise((resolve, reject) => { MongoClient.connect(url, (error, client) => { if (error)
@@ -24,7 +14,7 @@ interface PromiseContext {
  * expression); undefined when the promise delivers anything else, or the client is also kept
  * (`cached = client`), which makes the function a lazy singleton.
  */
-export function promisedClient(value: Node, context: PromiseContext, acquisition: (node: Node) => ResourceEntry | undefined): ResourceEntry | undefined {
+export function promisedClient(value: Node, context: CallbackContext): ResourceEntry | undefined {
   const created = unwrapExpression(value);
   if (created.type !== AST_NODE_TYPES.NewExpression || created.callee.type !== AST_NODE_TYPES.Identifier || created.callee.name !== 'Promise') return undefined;
   const executor = created.arguments[0];
@@ -36,25 +26,8 @@ export function promisedClient(value: Node, context: PromiseContext, acquisition
     if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== reference.identifier) continue;
     const delivered = call.arguments[0] && unwrapExpression(call.arguments[0]);
     if (delivered?.type !== AST_NODE_TYPES.Identifier) continue;
-    const entry = deliveredClient(delivered, context, acquisition);
+    const entry = deliveredClient(delivered, context);
     if (entry) return entry;
   }
   return undefined;
-}
-
-/** The client `identifier` holds: a callback-form factory's parameter, or a local made by a client acquisition. */
-function deliveredClient(identifier: TSESTree.Identifier, context: PromiseContext, acquisition: (node: Node) => ResourceEntry | undefined): ResourceEntry | undefined {
-  const variable = findVariable(context.scopeManager, identifier);
-  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-  if (!variable || !definition || !usedOnlyThroughOwnMethods(variable, identifier)) return undefined;
-  if (definition.type === 'Parameter') {
-    const callback = definition.node;
-    const call = callback.parent;
-    if (!isFunction(callback) || call?.type !== AST_NODE_TYPES.CallExpression || call.arguments.at(-1) !== callback) return undefined;
-    const delivered = callbackAcquisition(call, context);
-    return delivered?.parameter === definition.name ? delivered.entry : undefined;
-  }
-  if (definition.type !== 'Variable' || definition.node.type !== AST_NODE_TYPES.VariableDeclarator || !definition.node.init) return undefined;
-  const entry = acquisition(definition.node.init);
-  return entry?.kind === 'client' ? entry : undefined;
 }

@@ -244,9 +244,77 @@ exports.items = async function (req, res) {
   res.json(await client.db().collection('items').find().toArray());
 };`,
   },
+  {
+    name: 'a completion-callback connect that keeps the client it delivers (a lazy singleton)',
+    code: `
+const express = require('express');
+const { MongoClient } = require('mongodb');
+const app = express();
+let cached;
+function getConnection(done) {
+  if (cached) return done(null, cached);
+  MongoClient.connect(process.env.MONGO_URL, (error, client) => {
+    cached = client;
+    done(error, client);
+  });
+}
+app.get('/items', (req, res) => {
+  getConnection((error, client) => {
+    client.db().collection('items').find().toArray().then((items) => res.json(items));
+  });
+});`,
+  },
+  {
+    name: 'a completion-callback connect used by a one-off count that closes the client',
+    code: `
+const { MongoClient } = require('mongodb');
+function getConnection(done) {
+  MongoClient.connect(process.env.MONGO_URL, done);
+}
+exports.count = function (done) {
+  getConnection((error, client) => {
+    client.db().collection('items').countDocuments().then((n) => {
+      client.close();
+      done(null, n);
+    });
+  });
+};`,
+  },
 ];
 
 const invalid = [
+  {
+    name: 'a client a local function hands its completion callback, got per request and never closed',
+    code: `
+const express = require('express');
+const { MongoClient } = require('mongodb');
+const app = express();
+function getConnection(done) {
+  MongoClient.connect(process.env.MONGO_URL, done);
+}
+app.get('/items', (req, res) => {
+  getConnection((error, client) => {
+    if (error) return res.sendStatus(500);
+    client.db().collection('items').find().toArray().then((items) => res.json(items));
+  });
+});`,
+    errors: [{ messageId: 'neverClosed' as const, line: 9, data: { resource: 'MongoDB client', where: 'a route handler' } }],
+  },
+  {
+    name: 'a pg client a local function builds and hands its completion callback error-first, per message',
+    code: `
+const pg = require('pg');
+function open(done) {
+  const client = new pg.Client(process.env.DATABASE_URL);
+  client.connect((error) => done(error, client));
+}
+process.on('message', (message) => {
+  open((error, client) => {
+    client.query('insert into events(body) values ($1)', [message]);
+  });
+});`,
+    errors: [{ messageId: 'neverClosed' as const, line: 8, data: { resource: 'pg client', where: 'a `message` listener' } }],
+  },
   {
     name: 'a client delivered through a promise completion callback, awaited in a route handler and never closed',
     code: `
