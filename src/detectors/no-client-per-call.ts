@@ -312,8 +312,16 @@ function judgeCallbackAcquisition(
     releases: usage.releases,
     callback: delivered.callback,
   };
-  const report = (messageId: NoClientPerCallMessageId, place: string): NoClientPerCallFinding =>
-    withLazyRemedy({ ruleId: NO_CLIENT_PER_CALL, messageId, node: call, data: { resource: delivered.entry.description, where: place } }, remedy(site));
+  // A function of this file that delivers the client has no promise form to share: it must keep one itself.
+  const local = delivered.localFactory;
+  const refusal: Refusal | undefined = local && {
+    kind: 'refusal',
+    reason: `the client arrives through \`${functionName(local) ?? 'the called function'}\`'s completion callback; make that function keep one client (or return a promise of a shared one) and call it the same way`,
+  };
+  const report = (messageId: NoClientPerCallMessageId, place: string): NoClientPerCallFinding => {
+    const finding = { ruleId: NO_CLIENT_PER_CALL, messageId, node: call, data: { resource: delivered.entry.description, where: place } };
+    return refusal ? { ...finding, remedy: refusal } : withLazyRemedy(finding, remedy(site));
+  };
   if (usage.releases.length === 0) return report('neverClosed', where(execution));
   if (execution.kind === 'hot') return report('closedPerCall', where(execution));
   const caller = hotCallerOf(owner, fileCalls(), analysis.scopeManager, analysis.oracle);

@@ -19,6 +19,8 @@ export interface CallbackAcquisition {
   readonly callback: FunctionNode;
   readonly parameter: TSESTree.Identifier;
   readonly variable: VariableLike;
+  /** Set when a function of this file delivers it (see localCallbackFactory): not a package's callback form. */
+  readonly localFactory?: FunctionNode;
 }
 
 export interface CallbackContext {
@@ -36,9 +38,12 @@ export function callbackAcquisition(call: TSESTree.CallExpression, context: Call
   if (parameter.type !== AST_NODE_TYPES.Identifier) return undefined;
   // The promise form's `await` is what acquires; a bare call with a callback is the same acquisition.
   if (outermostWrapper(call).parent?.type === AST_NODE_TYPES.AwaitExpression) return undefined;
-  const entry = packageCallbackFactory(call, context) ?? localCallbackFactory(call, context);
+  const packaged = packageCallbackFactory(call, context);
+  const entry = packaged ?? localCallbackFactory(call, context);
   const variable = entry && context.scopeManager.getDeclaredVariables(callback).find((candidate) => candidate.name === parameter.name);
-  return entry && variable ? { entry, callback, parameter, variable } : undefined;
+  if (!entry || !variable) return undefined;
+  const localFactory = packaged ? undefined : calledLocalFunction(call, context.scopeManager);
+  return localFactory ? { entry, callback, parameter, variable, localFactory } : { entry, callback, parameter, variable };
 }
 
 /** `MongoClient.connect(url, callback)`: a registry factory of a client whose promise form also takes a callback. */
