@@ -12,7 +12,7 @@ import type { SingletonClientPlan } from '../remedies/singleton-client-plan';
 import { functionName } from '../ast/function-name';
 import { executionOf, isLazyInitGuard, type Execution } from '../lifetime/execution';
 import { describeRole } from '../lifetime/execution-role';
-import { bindingOf, couldBeOwnedHere } from '../ownership/acquisition-binding';
+import { bindingOf, couldBeOwnedHere, type AcquisitionBinding } from '../ownership/acquisition-binding';
 import { analyzeHandleUsage } from '../ownership/handle-usage';
 import type { ResourceEntry } from '../registry/resource-entry';
 import { SingletonPlanner, type ClientSite } from '../remedies/plan-singleton-client';
@@ -30,7 +30,8 @@ import { bypassingCaller, keyedClientSlotOf } from '../ownership/keyed-client-sl
 import { cacheFilledAfterAwait } from '../ownership/cache-filled-after-await';
 import { constructorFunctionHolder } from '../ownership/constructor-function-holders';
 import { endsField } from '../ownership/field-releases';
-import { fileEvidencedClient, isFileEvidenced, mayEndValues } from '../ownership/file-evidenced-clients';
+import { ENDING_METHODS, fileEvidencedClient, isFileEvidenced, mayEndValues } from '../ownership/file-evidenced-clients';
+import { destructuredProperty, wrappedClientOf, type WrappedClient } from '../ownership/wrapping-factories';
 import { isStoredOnRequest } from '../lifetime/request-objects';
 import { scopedProviderField } from '../lifetime/scoped-providers';
 import { connectsOnFirstUse } from '../oracle/client-holders';
@@ -102,6 +103,8 @@ function detectClientsPerCall(analysis: Analysis, options: NoClientPerCallOption
   let calls: TSESTree.CallExpression[] | undefined;
   const fileCalls = () => (calls ??= callsOf(analysis));
   const remedy = (site: Parameters<SingletonPlanner['plan']>[0]) => () => (planner ??= new SingletonPlanner(analysis)).plan(site);
+  // A local function that hands its completion callback a client it makes acquires it too (see callback-acquisitions).
+  const callbackContext = { ast: analysis.ast, registry: analysis.registry, scopeManager: analysis.scopeManager, acquisition: (value: Node) => clientAcquisition(analysis, value) };
   for (const node of nodeIndexOf(analysis.ast).acquisitionCandidates) {
     // Module level and field initialisers run once per process or per instance.
     const owner = enclosingFunction(node);
@@ -119,14 +122,20 @@ function detectClientsPerCall(analysis: Analysis, options: NoClientPerCallOption
       }
     }
     if (!owner || !couldBeOwnedHere(held)) continue;
-    const delivered = node.type === AST_NODE_TYPES.CallExpression && !inBranch ? callbackAcquisition(node, analysis) : undefined;
+    const delivered = node.type === AST_NODE_TYPES.CallExpression && !inBranch ? callbackAcquisition(node, callbackContext) : undefined;
     if (delivered) {
       const finding = judgeCallbackAcquisition(analysis, options, node, owner, delivered, fileCalls, remedy);
       if (finding) findings.push(finding);
       continue;
     }
     const entry = clientAcquisition(analysis, node);
-    if (!entry) continue;
+    if (!entry) {
+      // `const limiter = await getRateLimiter(size)`: a local function's object around a client it made.
+      const wrapped = inBranch ? undefined : wrappedClientOf(node, analysis.scopeManager, (value) => clientAcquisition(analysis, value));
+      const finding = wrapped && judgeWrappedClient(analysis, options, node, held, owner, wrapped, fileCalls);
+      if (finding) findings.push(finding);
+      continue;
+    }
     const execution = executionOf(node, analysis.oracle);
     if (execution.kind === 'once' || isLazilyInitialised(held)) continue;
     const slot = clientSlotOf(held, analysis.scopeManager);
@@ -300,8 +309,16 @@ function judgeCallbackAcquisition(
     releases: usage.releases,
     callback: delivered.callback,
   };
-  const report = (messageId: NoClientPerCallMessageId, place: string): NoClientPerCallFinding =>
-    withLazyRemedy({ ruleId: NO_CLIENT_PER_CALL, messageId, node: call, data: { resource: delivered.entry.description, where: place } }, remedy(site));
+  // A function of this file that delivers the client has no promise form to share: it must keep one itself.
+  const local = delivered.localFactory;
+  const refusal: Refusal | undefined = local && {
+    kind: 'refusal',
+    reason: `the client arrives through \`${functionName(local) ?? 'the called function'}\`'s completion callback; make that function keep one client (or return a promise of a shared one) and call it the same way`,
+  };
+  const report = (messageId: NoClientPerCallMessageId, place: string): NoClientPerCallFinding => {
+    const finding = { ruleId: NO_CLIENT_PER_CALL, messageId, node: call, data: { resource: delivered.entry.description, where: place } };
+    return refusal ? { ...finding, remedy: refusal } : withLazyRemedy(finding, remedy(site));
+  };
   if (usage.releases.length === 0) return report('neverClosed', where(execution));
   if (execution.kind === 'hot') return report('closedPerCall', where(execution));
   const caller = hotCallerOf(owner, fileCalls(), analysis.scopeManager, analysis.oracle);
@@ -322,6 +339,55 @@ function keyedSlotBypass(analysis: Analysis, held: Node, owner: FunctionNode, en
   if (!caller) return undefined;
   const execution = executionOf(caller, analysis.oracle);
   return execution.kind === 'once' ? undefined : { slot, execution, caller };
+}
+
+/**
+ * A client a local function returns inside an object (see wrapping-factories), judged at the call
+ * that gets it: the object built around it (`new RateLimiterRedis({ storeClient })`) holds it until
+ * an ending method of its own, a client carried in a literal (`{ client, collection }`) is judged
+ * through the variable that picks it out. Never closed is a leak; closed per call is churn on hot
+ * paths, as for a client made in place. The codemod leaves these: the factory, not the call, must keep it.
+ */
+function judgeWrappedClient(
+  analysis: Analysis,
+  options: NoClientPerCallOptions,
+  node: Node,
+  held: Node,
+  owner: FunctionNode,
+  wrapped: WrappedClient,
+  fileCalls: () => TSESTree.CallExpression[],
+): NoClientPerCallFinding | undefined {
+  const execution = executionOf(node, analysis.oracle);
+  if (execution.kind === 'once' || isLazilyInitialised(held)) return undefined;
+  const maker = functionName(wrapped.factory) ?? 'the function called here';
+  let entry: ResourceEntry;
+  let bound: AcquisitionBinding | undefined;
+  if (wrapped.kind === 'constructed') {
+    entry = { ...wrapped.entry, description: `${wrapped.entry.description} (kept by the \`${wrapped.wrapper}\` that \`${maker}\` returns)`, releases: [...ENDING_METHODS].map((method) => ({ method })) };
+  } else {
+    const picked = destructuredProperty(held, wrapped.property, analysis.scopeManager);
+    if (!picked) return undefined;
+    entry = { ...wrapped.entry, description: `${wrapped.entry.description} (made by \`${maker}\`)` };
+    bound = { kind: 'variable', variable: picked.variable, target: picked.target, declarator: undefined };
+  }
+  const verdict = judge(analysis, options, held, owner, entry, bound);
+  if (!verdict) return undefined;
+  const remedy: Refusal = {
+    kind: 'refusal',
+    reason: `\`${maker}\` makes a new client inside the object it returns on every call; keep one (create it once, or cache it per key in \`${maker}\`) and return that`,
+  };
+  const report = (messageId: NoClientPerCallMessageId, data: Record<string, string>): NoClientPerCallFinding => ({
+    ruleId: NO_CLIENT_PER_CALL,
+    messageId,
+    node,
+    data: { resource: entry.description, ...data },
+    remedy,
+  });
+  if (!verdict.closed) return report('neverClosed', { where: where(execution) });
+  if (verdict.failure) return report('closedOnlyOnSuccess', { where: where(execution), thrower: verdict.failure.thrower, line: String(verdict.failure.line) });
+  if (execution.kind === 'hot') return report('closedPerCall', { where: where(execution) });
+  const caller = hotCallerOf(owner, fileCalls(), analysis.scopeManager, analysis.oracle);
+  return caller || isServiceMethod(owner) ? report('closedPerCall', { where: where(execution, caller) }) : undefined;
 }
 
 /** `options.client ?? createClient()`: the caller's client must stay usable; only the fallback moves. */
@@ -397,9 +463,12 @@ function firstUse(variable: VariableLike): Node | undefined {
   return reads.sort((a, b) => a.range[0] - b.range[0])[0];
 }
 
-/** Owned by this call (not returned, stored or handed over), and whether the call closes it, on every path or only on success. */
-function judge(analysis: Analysis, options: NoClientPerCallOptions, acquisition: Node, owner: FunctionNode, entry: ResourceEntry): Verdict | undefined {
-  const binding = bindingOf(acquisition, owner, entry, analysis.scopeManager, analysis.oracle);
+/**
+ * Owned by this call (not returned, stored or handed over), and whether the call closes it, on every
+ * path or only on success. `bound`: the binding when the caller found it (a destructured property).
+ */
+function judge(analysis: Analysis, options: NoClientPerCallOptions, acquisition: Node, owner: FunctionNode, entry: ResourceEntry, bound?: AcquisitionBinding): Verdict | undefined {
+  const binding = bound ?? bindingOf(acquisition, owner, entry, analysis.scopeManager, analysis.oracle);
   switch (binding.kind) {
     case 'escapes':
       return undefined;

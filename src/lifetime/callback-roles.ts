@@ -144,6 +144,11 @@ export function roleOfCallback(fn: FunctionNode, registration: CallSiteRegistrat
   }
 }
 
+/** A handler factory's product (see returned-handlers): `(request, reply)` is fastify's; the rest any framework's. */
+export function roleOfReturnedHandler(fn: FunctionNode, registration: Extract<Registration, { via: 'handler-factory' }>): ExecutionRole {
+  return requestHandler(fn, registration, parameterName(fn.params[1]) === 'reply' ? 'fastify' : 'unknown');
+}
+
 /**
  * Typed: a function whose parameters are request, response, connection or call types is a handler
  * wherever it is declared (`function list(req: Request, res: Response)` passed by name to a router).

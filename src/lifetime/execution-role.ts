@@ -27,13 +27,23 @@ export type Registration =
   | { readonly via: 'iteration'; readonly method: string }
   /** Typed: a parameter whose type only exists while a request, response or call is in flight. */
   | { readonly via: 'typed-parameter'; readonly parameter: string | undefined; readonly type: string }
+  /** `return (req, res) => …` from a function of the file: a handler factory's product (see returned-handlers). */
+  | { readonly via: 'handler-factory'; readonly factory: string | undefined }
+  /** `({ request, params }) => …`: a handler given its request inside a context object (see request-contexts). */
+  | { readonly via: 'request-context'; readonly property: string }
   /** `exports.handler = …`, `export function GET(…)`: what a platform or framework invokes per event or request (see invoked-exports). */
   | { readonly via: 'invoked-export'; readonly name: string; readonly convention: 'serverless' | 'route' | 'data-function' };
 
 export type TimerFunction = 'setInterval' | 'setTimeout' | 'setImmediate';
 
 /** A registration a call site shows (every one but the typed parameters and the invoked exports). */
-export type CallSiteRegistration = Exclude<Registration, { readonly via: 'typed-parameter' } | { readonly via: 'invoked-export' }>;
+export type CallSiteRegistration = Exclude<
+  Registration,
+  | { readonly via: 'typed-parameter' }
+  | { readonly via: 'invoked-export' }
+  | { readonly via: 'handler-factory' }
+  | { readonly via: 'request-context' }
+>;
 
 /** Which library serves the connection a handler runs for: it decides which event ends it. */
 export type Framework = 'node-http' | 'express' | 'fastify' | 'koa' | 'ws' | 'socket.io' | 'net' | 'grpc-js' | 'unknown';
@@ -131,6 +141,10 @@ function describeRegistration(registration: Registration): string {
     case 'invoked-export':
       if (registration.convention === 'serverless') return `a serverless function's \`${registration.name}\``;
       return registration.convention === 'route' ? `the \`${registration.name}\` route handler` : `the \`${registration.name}\` data function (run per request)`;
+    case 'handler-factory':
+      return registration.factory === undefined ? 'a request handler (returned by a handler factory)' : `a request handler (returned by \`${registration.factory}\`)`;
+    case 'request-context':
+      return `a request handler (given \`{ ${registration.property} }\`)`;
     case 'typed-parameter':
       return `a request handler (\`${registration.parameter === undefined ? registration.type : `${registration.parameter}: ${registration.type}`}\`)`;
   }

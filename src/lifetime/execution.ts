@@ -9,7 +9,9 @@ import type { Node } from '../ast/traverse';
 import { moduleBindings, resolveModuleMember } from '../oracle/module-bindings';
 import type { TypeOracle } from '../oracle/type-oracle';
 import { stripNodePrefix } from '../registry/specifiers';
-import { roleOfCallback, roleOfTypedHandler } from './callback-roles';
+import { roleOfCallback, roleOfReturnedHandler, roleOfTypedHandler } from './callback-roles';
+import { handlerFactoryRegistration } from './returned-handlers';
+import { requestContextRegistration } from './request-contexts';
 import { invokedExport } from './invoked-exports';
 import type { CallSiteRegistration, ExecutionRole, TimerFunction } from './execution-role';
 
@@ -150,9 +152,14 @@ function functionExecution(fn: FunctionNode, oracle: RequestScopeOracle | undefi
   // A client response is an `IncomingMessage` too: its callback serves no connection of ours.
   const handler = oracle && !isHttpClientCallback(fn) && roleOfTypedHandler(fn, oracle);
   if (handler) return { kind: 'hot', role: handler, node: fn };
+  const factoryMade = handlerFactoryRegistration(fn);
+  if (factoryMade) return { kind: 'hot', role: roleOfReturnedHandler(fn, factoryMade), node: fn };
   // A per-event export has no connection object of its own: like a consumer callback, per message.
   const invoked = invokedExport(fn);
   if (invoked) return { kind: 'hot', role: { kind: 'consumer-callback', function: fn, registration: invoked }, node: fn };
+  // Its request is a property of the context object: no parameter stands for the connection.
+  const context = requestContextRegistration(fn);
+  if (context) return { kind: 'hot', role: { kind: 'request-handler', function: fn, registration: context, framework: 'unknown', connection: [] }, node: fn };
   if (isTopLevelIife(fn)) return { kind: 'once', role: { kind: 'module-load', at: 'iife' } };
   if (isListeningCallback(fn)) return { kind: 'once', role: { kind: 'start-up', function: fn, name: 'listen', reason: 'listening' } };
   const entryPoint = entryPointName(fn);

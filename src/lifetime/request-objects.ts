@@ -25,9 +25,16 @@ export function requestObjectParameters(fn: FunctionNode, oracle: RequestScopeOr
     return object === 'request' || object === 'response' || object === 'context';
   });
   if (typed.length > 0) return typed;
+  return hasRequestSignature(fn) ? [fn.params[0], fn.params[1]] : [];
+}
+
+/**
+ * `(req, res)`, `(req, res, next)`, `(request, reply)`: the signature every Node HTTP framework's
+ * handlers and middleware share, read without types.
+ */
+export function hasRequestSignature(fn: FunctionNode): boolean {
   const [first, second] = fn.params;
-  const conventional = REQUEST_NAMES.has(parameterName(first) ?? '') && RESPONSE_NAMES.has(parameterName(second) ?? '');
-  return conventional ? [first, second] : [];
+  return REQUEST_NAMES.has(parameterName(first) ?? '') && RESPONSE_NAMES.has(parameterName(second) ?? '');
 }
 
 /**

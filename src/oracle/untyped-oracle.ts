@@ -12,6 +12,7 @@ import type { ConstructorFamily, ResourceEntry } from '../registry/resource-entr
 import type { DeclarationSpecifier } from '../registry/specifiers';
 import { derivedTypes } from '../registry/derived-types';
 import { clientHolderEntry } from './client-holders';
+import { promisedClient } from '../ownership/promised-clients';
 import { memberKey, registryLookups, type RegistryLookups } from './registry-lookups';
 import { moduleBindings, resolveModuleMember, resolveTypeName, type ModuleMember } from './module-bindings';
 import type { RequestScopedMatch, TypeOracle } from './type-oracle';
@@ -163,6 +164,9 @@ export class UntypedOracle implements TypeOracle {
         const returned = unwrapExpression(value);
         const inner = returned.type === AST_NODE_TYPES.AwaitExpression ? unwrapExpression(returned.argument) : returned;
         if (inner.type !== AST_NODE_TYPES.CallExpression && inner.type !== AST_NODE_TYPES.NewExpression) continue;
+        // `return new Promise((resolve) => connect(url, (err, client) => resolve(client)))`: awaited, a client.
+        const promised = awaited ? promisedClient(inner, { ast: this.program, registry: this.registry, scopeManager: this.scopeManager, acquisition: (node) => this.acquisition(node) }) : undefined;
+        if (promised) return promised;
         const acquired = (settled: boolean) =>
           inner.type === AST_NODE_TYPES.NewExpression ? this.#constructed(inner) : (this.#called(inner, settled) ?? this.#fromLocalFactory(inner, settled));
         // A plain function returning the client itself: any call of it acquires, awaited or not.

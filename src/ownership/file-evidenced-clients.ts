@@ -8,7 +8,7 @@ import { isNodeBuiltin } from '../registry/registry';
 import type { ResourceEntry } from '../registry/resource-entry';
 
 /** The methods that end what a package makes: a connection, a pool, a transport, a browser. */
-const ENDING_METHODS = new Set(['close', 'quit', 'disconnect', 'destroy', 'end', 'shutdown', 'terminate']);
+export const ENDING_METHODS: ReadonlySet<string> = new Set(['close', 'quit', 'disconnect', 'destroy', 'end', 'shutdown', 'terminate']);
 
 /**
  * `client.connect()` with no arguments (or only a callback): the file opens the value's connection

@@ -13,7 +13,7 @@ import { isBorrowedRequestOption } from './borrowing-calls';
 import { isReadinessWait } from './readiness-waits';
 import type { OwnershipOptions } from './ownership-options';
 import { onlyBorrowsArgument } from './reading-helpers';
-import { releasesItsParameter } from './releasing-helpers';
+import { releasesItsParameter, releasesItsParameterInCallback } from './releasing-helpers';
 import { lentOnEveryIteration } from './repeated-loans';
 import { isSettlingListener } from './settling-listener';
 
@@ -150,6 +150,9 @@ function argumentRole(node: Node, call: TSESTree.CallExpression | TSESTree.NewEx
   // `databaseError(req, res, err, connection)`: a helper of this file that releases what it is given.
   if (call.type === AST_NODE_TYPES.CallExpression && releasesItsParameter(call, call.arguments.indexOf(node as TSESTree.CallExpressionArgument), analysis.scopeManager, entry)) {
     return { kind: 'release', node: call };
+  }
+  if (call.type === AST_NODE_TYPES.CallExpression && releasesItsParameterInCallback(call, call.arguments.indexOf(node as TSESTree.CallExpressionArgument), analysis.scopeManager, entry)) {
+    return { kind: 'escape', reason: 'released in a callback' };
   }
   if (!options.unknownCallsTakeOwnership) return { kind: 'use' };
   // A helper of this file that only calls methods on it reads it and gives it back: no loan that

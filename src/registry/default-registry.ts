@@ -402,6 +402,31 @@ export const defaultRegistry: readonly ResourceEntry[] = [
     releases: [{ method: 'close', async: true }],
   },
   {
+    // A Storage object keeps its auth client (token fetches and refreshes) and HTTP agents for as long
+    // as it lives, and has no close(): one per process (peated#406: one per upload, 503s under load).
+    description: 'Google Cloud Storage client',
+    kind: 'client',
+    types: [{ from: 'package', package: '@google-cloud/storage', name: 'Storage' }],
+    factories: fromPackage('@google-cloud/storage', 'Storage'),
+    releases: [],
+  },
+  {
+    // The same shape as Storage: an auth client and HTTP agents per instance, nothing to close.
+    description: 'BigQuery client',
+    kind: 'client',
+    types: [{ from: 'package', package: '@google-cloud/bigquery', name: 'BigQuery' }],
+    factories: fromPackage('@google-cloud/bigquery', 'BigQuery'),
+    releases: [],
+  },
+  {
+    // Generated Google Cloud clients (`new SecretManagerServiceClient()` from
+    // '@google-cloud/secret-manager') hold a gRPC channel and an auth client until `close()`.
+    description: 'Google Cloud API client',
+    kind: 'client',
+    constructorFamilies: [{ packagePrefix: '@google-cloud/', nameSuffix: 'Client' }],
+    releases: [{ method: 'close', async: true }],
+  },
+  {
     // A GraphQL subscription client opens its WebSocket on construction (hasura#3918).
     description: 'GraphQL subscription client',
     kind: 'client',

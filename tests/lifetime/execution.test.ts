@@ -52,6 +52,21 @@ describe('executionOf', () => {
     expect(executionAtSite('(async () => { site(); })();')).toEqual({ kind: 'once', why: 'a module-level IIFE' });
   });
 
+  it('says a (req, res) function another function returns is a request handler, without types', () => {
+    expect(executionAtSite('function responder(sql) { return function (req, res) { site(); }; }')).toEqual({ kind: 'hot', why: 'a request handler (returned by `responder`)' });
+    expect(executionAtSite('const requireRole = (role) => (req, res, next) => { site(); };')).toEqual({ kind: 'hot', why: 'a request handler (returned by `requireRole`)' });
+    expect(executionAtSite('function plugin() { return async (request, reply) => { site(); }; }')).toEqual({ kind: 'hot', why: 'a request handler (returned by `plugin`)' });
+    // The signature alone, or a returned function with other parameters, says nothing.
+    expect(executionAtSite('function compare(req, res) { site(); }')).toEqual({ kind: 'repeated' });
+    expect(executionAtSite('function make() { return (a, b) => { site(); }; }')).toEqual({ kind: 'repeated' });
+  });
+
+  it('says a function given its request in a context object is a request handler', () => {
+    expect(executionAtSite('export async function find({ request, connection }) { site(); }')).toEqual({ kind: 'hot', why: 'a request handler (given `{ request }`)' });
+    expect(executionAtSite('async function props({ req, res }) { site(); }')).toEqual({ kind: 'hot', why: 'a request handler (given `{ req }`)' });
+    expect(executionAtSite('async function build({ url, headers }) { site(); }')).toEqual({ kind: 'repeated' });
+  });
+
   it('says a route handler, a consumer callback, a listener and a timer callback are hot', () => {
     expect(executionAtSite("app.get('/x', (req, res) => { site(); });")).toEqual({ kind: 'hot', why: 'a route handler' });
     expect(executionAtSite('consumer.run({ eachMessage: async () => { site(); } });')).toEqual({ kind: 'hot', why: "a consumer's `eachMessage`" });

@@ -293,7 +293,7 @@ function createRateLimiter(windowMs: number) {
   };
 }
 export const apiLimiter = createRateLimiter(60_000);`,
-    errors: [{ messageId: 'unboundedClosureCache' as const, line: 3, data: { name: 'hits', collection: 'a Map', line: '7', where: '`limit`, which can run any number of times', operation: 'set', keptBy: 'the function `createRateLimiter` returns, which is made at module load', removal: 'nothing ever removes entries' } }],
+    errors: [{ messageId: 'unboundedClosureCache' as const, line: 3, data: { name: 'hits', collection: 'a Map', line: '7', where: 'a request handler (returned by `createRateLimiter`)', operation: 'set', keptBy: 'the function `createRateLimiter` returns, which is made at module load', removal: 'nothing ever removes entries' } }],
   },
   {
     name: 'an exported middleware factory: middleware is mounted once',
