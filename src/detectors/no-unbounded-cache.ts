@@ -322,9 +322,6 @@ function refusalOf(analysis: Analysis, collection: LongLivedCollection, uses: re
   if (!uses.some((use) => use.kind === 'shrink') && keepsWhatItSeesEnd(growth)) {
     return { kind: 'refusal', reason: 'it holds connections whose end this code listens for: remove each one in that handler; an LRU would drop live connections' };
   }
-  if (collection.holder.kind === 'component') {
-    return { kind: 'refusal', reason: 'it lives in a React ref: keep only the newest entries where it grows, or empty it when the component unmounts' };
-  }
   if (collection.holder.kind === 'closure' && collection.holder.lifetime === 'server-handler' && growsByConnection(growth)) {
     return { kind: 'refusal', reason: "it holds the connections the server's handler gets: remove each one when it closes (`once('close', …)`); a trim would lose track of open connections" };
   }

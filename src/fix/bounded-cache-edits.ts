@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import { outermostWrapper } from '../ast/predicates';
-import type { BoundedCachePlan, BoundedMemoPlan, ClearInResetPlan, CollectionTranslation, DeleteOnTimeoutPlan, EvictOldestPlan, LruCachePlan } from '../remedies/bounded-cache-plan';
+import type { BoundedCachePlan, BoundedMemoPlan, ClearInResetPlan, CollectionTranslation, DeleteOnTimeoutPlan, EvictOldestPlan, LruCachePlan, TrimOldestPlan } from '../remedies/bounded-cache-plan';
 import { importNamed } from './add-import';
 import { admitsNullish, collectionTypes, isAnyType, jsDocTypeTags } from './jsdoc-type';
 import { leadingComments, startOfNextLineDirectives } from './leading-comments';
@@ -17,6 +17,9 @@ export interface BoundedCacheSettings {
 }
 
 export const DEFAULT_MAX = 1000;
+
+/** Past this many columns, an inserted statement breaks its body onto a line of its own. */
+const MAX_LINE = 100;
 
 /** `hits[k] ?? 0`, `if (cache[k])`, `!seen[k]`: where a read may be undefined without a type error. */
 function toleratesUndefined(read: TSESTree.Node): boolean {
@@ -134,10 +137,6 @@ function clearInResetEdits(plan: ClearInResetPlan, source: string, ast: TSESTree
   return { edits: [{ range: [end, end], text: `${layout.eol}${indentation}${plan.emptying}${semicolon}` }] };
 }
 
-/**
- * After the capped cleanup, on lines of their own in the file's indentation and semicolon style:
- * while the cap is still reached, delete the first key (a Map's and a Set's oldest insertion).
- */
 /** The timer's callback removes the entry first: a block body gets a first statement, an expression body becomes a block. */
 function deleteOnTimeoutEdits(plan: DeleteOnTimeoutPlan, source: string, ast: TSESTree.Program): EditResult {
   const layout = new SourceLayout(source);
@@ -154,6 +153,10 @@ function deleteOnTimeoutEdits(plan: DeleteOnTimeoutPlan, source: string, ast: TS
   return { edits: [{ range: [body.range[0] + 1, body.range[0] + 1], text: ` ${plan.deletion};` }] };
 }
 
+/**
+ * After the capped cleanup, on lines of their own in the file's indentation and semicolon style:
+ * while the cap is still reached, delete the first key (a Map's and a Set's oldest insertion).
+ */
 function evictOldestEdits(plan: EvictOldestPlan, source: string, ast: TSESTree.Program): EditResult {
   const layout = new SourceLayout(source);
   const end = plan.guard.range[1];
@@ -171,6 +174,30 @@ function evictOldestEdits(plan: EvictOldestPlan, source: string, ast: TSESTree.P
     '}',
   ];
   return { edits: [{ range: [layout.lineEnd(end), layout.lineEnd(end)], text: lines.map((line) => `${layout.eol}${indent}${line}`).join('') }] };
+}
+
+/**
+ * After each growth, on a line of its own in the file's indentation and semicolon style: past the cap,
+ * the first key (a Map's and a Set's oldest insertion) goes. One growth adds at most one entry, so one
+ * deletion keeps it at the cap.
+ */
+function trimOldestEdits(plan: TrimOldestPlan, source: string, ast: TSESTree.Program, max: number): EditResult {
+  const layout = new SourceLayout(source);
+  const semi = usesSemicolons(ast, source) ? ';' : '';
+  const edits: TextEdit[] = [];
+  for (const trim of plan.trims) {
+    const end = trim.statement.range[1];
+    if (!layout.restOfLineIsEmpty(end)) return { refusal: `other code follows the growth on line ${trim.statement.loc.end.line}` };
+    const { receiver } = trim;
+    const indent = layout.indentationAt(trim.statement.range[0]);
+    const test = `if (${receiver}.size > ${max})`;
+    const deletion = `${receiver}.delete(${receiver}.${trim.firstKey}().next().value${plan.typescript ? '!' : ''})${semi}`;
+    // On one line while it reads as one; a long receiver gets the deletion a line of its own.
+    const text =
+      indent.length + test.length + deletion.length < MAX_LINE ? ` ${deletion}` : ` {${layout.eol}${indent}${layout.indentUnit}${deletion}${layout.eol}${indent}}`;
+    edits.push({ range: [layout.lineEnd(end), layout.lineEnd(end)], text: `${layout.eol}${indent}${test}${text}` });
+  }
+  return { edits };
 }
 
 function trimEdits(plan: LruCachePlan, source: string, max: number): EditResult {
@@ -277,10 +304,12 @@ export function editsForBoundedCache(plan: BoundedCachePlan, source: string, ast
   if (plan.collection === 'evict-oldest') return evictOldestEdits(plan, source, ast);
   if (plan.collection === 'delete-on-timeout') return deleteOnTimeoutEdits(plan, source, ast);
   if (plan.collection === 'array') return trimEdits(plan, source, max);
+  if (plan.collection === 'trim-oldest') return trimOldestEdits(plan, source, ast, max);
   if (plan.collection === 'memo') return memoEdits(plan, source, ast, ttl === undefined ? `{ max: ${max} }` : `{ max: ${max}, ttl: ${ttl} }`);
   const imported = importNamed(ast, source, 'lru-cache', 'LRUCache');
   const declarationType = declarationTypeEdits(plan, source, ast, imported.local);
-  if ('refusal' in declarationType) return declarationType;
+  // A JSDoc type LRUCache cannot take (nullable values): the Map or Set stays, trimmed of its oldest entry.
+  if ('refusal' in declarationType) return plan.fallback ? trimOldestEdits(plan.fallback, source, ast, max) : declarationType;
   const typeArguments = plan.typeArguments ?? '';
   const options = ttl === undefined ? `{ max: ${max} }` : `{ max: ${max}, ttl: ${ttl} }`;
   const edits: TextEdit[] = [

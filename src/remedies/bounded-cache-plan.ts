@@ -18,7 +18,7 @@ export interface ClearInResetPlan {
  * (records and Sets switch to its Map-like API); an array gets a trim to the newest entries after
  * each growth.
  */
-export type BoundedCachePlan = LruCachePlan | ClearInResetPlan | BoundedMemoPlan | EvictOldestPlan | DeleteOnTimeoutPlan;
+export type BoundedCachePlan = LruCachePlan | ClearInResetPlan | BoundedMemoPlan | EvictOldestPlan | DeleteOnTimeoutPlan | TrimOldestPlan;
 
 /**
  * Pending requests keyed by ids made per call, removed when a reply names them but not when their
@@ -78,6 +78,8 @@ export interface LruCachePlan {
   readonly trims: readonly ArrayTrim[];
   /** The file writes TypeScript: record reads keep their type with `!`. */
   readonly typescript: boolean;
+  /** Map/Set: what to do instead when the file's JSDoc types rule an LRUCache out (only the edits read them). */
+  readonly fallback?: TrimOldestPlan;
 }
 
 export type CollectionTranslation =
@@ -93,4 +95,25 @@ export interface ArrayTrim {
   readonly receiver: string;
   /** `push` appends (newest last); `unshift` prepends (newest first). */
   readonly newest: 'last' | 'first';
+}
+
+/**
+ * A Map or Set an LRUCache cannot stand in for (see plan-trim-oldest) stays what it is: after each
+ * growth, once it holds more than `--max` entries, the oldest goes (`seen.delete(seen.values().next().value!)`).
+ */
+export interface TrimOldestPlan {
+  readonly kind: 'bounded-cache';
+  readonly collection: 'trim-oldest';
+  readonly trims: readonly OldestTrim[];
+  /** The file writes TypeScript: the first key, `K | undefined` to the checker, gets `!`. */
+  readonly typescript: boolean;
+}
+
+export interface OldestTrim {
+  /** The `.set(…)`/`.add(…)` statement the trim follows. */
+  readonly statement: TSESTree.ExpressionStatement;
+  /** The collection as the growth names it (`seenEventIdsRef.current`). */
+  readonly receiver: string;
+  /** How its first (oldest) key is read: a Map's `keys()`, a Set's `values()`. */
+  readonly firstKey: 'keys' | 'values';
 }
