@@ -23,6 +23,7 @@ import { executionOf, lifetimeExecutionOf, type Execution } from '../lifetime/ex
 import { describeRole, isHandlerRole } from '../lifetime/execution-role';
 import { planBoundedCache } from '../remedies/plan-bounded-cache';
 import { planDeleteOnTimeout } from '../remedies/plan-delete-on-timeout';
+import { planLoaderCacheMap } from '../remedies/plan-loader-cache-map';
 import type { DeleteOnTimeoutPlan } from '../remedies/bounded-cache-plan';
 import { memoisedAtLoad, type MemoisedFunction } from '../collections/memoised-functions';
 import { cachingLoaderKind } from '../collections/caching-loaders';
@@ -220,7 +221,7 @@ function detectUnboundedCaches(analysis: Analysis, options: NoUnboundedCacheOpti
         ...holderData(collection),
         removal: removalOf(uses, keyOrigins, holder.kind === 'module' ? 'nothing in this module ever removes entries' : 'nothing ever removes entries'),
       },
-      remedy: (loader ? LOADER_REFUSAL : refusalOf(analysis, collection, uses, keyOrigins, first.use)) ?? planBoundedCache(
+      remedy: (loader ? planLoaderCacheMap(analysis, collection.init) : refusalOf(analysis, collection, uses, keyOrigins, first.use)) ?? planBoundedCache(
           analysis,
           collection,
           collection.references.map((reference) => classifyUse(collection.kind, reference)).filter((use) => !(handOutsServedByMapApi && isHandOut(collection, use))),
@@ -295,12 +296,6 @@ function removalOf(uses: readonly CollectionUse[], keyOrigins: KeyOrigins, nothi
   const unbounding = unboundingShrinkOf(uses, keyOrigins);
   return unbounding ? `${UNBOUNDING_SHRINKS[unbounding.verdict]} (line ${unbounding.use.site.loc.start.line})` : nothing;
 }
-
-/** An LRU in place of a DataLoader would lose its batching: the loader's own options bound it. */
-const LOADER_REFUSAL: BoundedCacheRefusal = {
-  kind: 'refusal',
-  reason: 'it is a DataLoader, which caches every key it loads: make one loader per request, or pass `cache: false` (batching only) or a bounded `cacheMap`',
-};
 
 /**
  * Entries whose end is an event the code can name: a pending request a timer also ends, a connection

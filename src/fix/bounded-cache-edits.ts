@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import { outermostWrapper } from '../ast/predicates';
-import type { BoundedCachePlan, BoundedMemoPlan, ClearInResetPlan, CollectionTranslation, DeleteOnTimeoutPlan, EvictOldestPlan, LruCachePlan, TrimOldestPlan } from '../remedies/bounded-cache-plan';
+import type { BoundedCachePlan, BoundedMemoPlan, ClearInResetPlan, CollectionTranslation, DeleteOnTimeoutPlan, EvictOldestPlan, LoaderCacheMapPlan, LruCachePlan, TrimOldestPlan } from '../remedies/bounded-cache-plan';
 import { importNamed } from './add-import';
 import { admitsNullish, collectionTypes, isAnyType, jsDocTypeTags } from './jsdoc-type';
 import { leadingComments, startOfNextLineDirectives } from './leading-comments';
@@ -271,6 +271,31 @@ function declarationTypeEdits(plan: LruCachePlan, source: string, ast: TSESTree.
 }
 
 /**
+ * `name: value` as the last property of an options object, laid out as the object is: on its line
+ * (`{ maxAge: 10_000, cache: … }`), or on a line of its own after the last one, keeping a trailing comma.
+ */
+function optionEdit(options: TSESTree.ObjectExpression, property: string, source: string): TextEdit {
+  const last = options.properties.at(-1);
+  if (!last) return { range: [options.range[0], options.range[1]], text: `{ ${property} }` };
+  if (options.loc.start.line === options.loc.end.line || last.loc.start.line === options.loc.start.line) return { range: [last.range[1], last.range[1]], text: `, ${property}` };
+  const layout = new SourceLayout(source);
+  const indent = layout.indentationAt(last.range[0]);
+  const afterLast = source.slice(last.range[1], options.range[1] - 1);
+  const comma = afterLast.trimStart().startsWith(',') ? last.range[1] + afterLast.indexOf(',') + 1 : undefined;
+  return comma === undefined
+    ? { range: [last.range[1], last.range[1]], text: `,${layout.eol}${indent}${property}` }
+    : { range: [comma, comma], text: `${layout.eol}${indent}${property},` };
+}
+
+/** A DataLoader's `cacheMap` option becomes an LRUCache: next to its options, or as a new options argument. */
+function loaderEdits(plan: LoaderCacheMapPlan, source: string, ast: TSESTree.Program, options: string): EditResult {
+  const imported = importNamed(ast, source, 'lru-cache', 'LRUCache');
+  const property = `cacheMap: new ${imported.local}${plan.typeArguments ?? ''}(${options})`;
+  if ('after' in plan.options) return { edits: [...imported.edits, { range: [plan.options.after.range[1], plan.options.after.range[1]], text: `, { ${property} }` }] };
+  return { edits: [...imported.edits, optionEdit(plan.options, property, source)] };
+}
+
+/**
  * A memoiser's own cache becomes an LRUCache: `resolve.cache = new LRUCache({ max })` on a line after
  * the declaration (lodash), or a `cache` option next to the others (mem and its family).
  */
@@ -278,11 +303,7 @@ function memoEdits(plan: BoundedMemoPlan, source: string, ast: TSESTree.Program,
   const imported = importNamed(ast, source, 'lru-cache', 'LRUCache');
   const construction = `new ${imported.local}(${options})`;
   const bound = plan.bound;
-  if (bound.via === 'cache-option') {
-    const last = bound.options.properties.at(-1);
-    if (!last) return { edits: [...imported.edits, { range: [bound.options.range[0], bound.options.range[1]], text: `{ cache: ${construction} }` }] };
-    return { edits: [...imported.edits, { range: [last.range[1], last.range[1]], text: `, cache: ${construction}` }] };
-  }
+  if (bound.via === 'cache-option') return { edits: [...imported.edits, optionEdit(bound.options, `cache: ${construction}`, source)] };
   const layout = new SourceLayout(source);
   const end = bound.statement.range[1];
   if (!layout.restOfLineIsEmpty(end)) return { refusal: `other code follows \`${bound.name}\`'s declaration on line ${bound.statement.loc.end.line}` };
@@ -305,18 +326,19 @@ export function editsForBoundedCache(plan: BoundedCachePlan, source: string, ast
   if (plan.collection === 'delete-on-timeout') return deleteOnTimeoutEdits(plan, source, ast);
   if (plan.collection === 'array') return trimEdits(plan, source, max);
   if (plan.collection === 'trim-oldest') return trimOldestEdits(plan, source, ast, max);
-  if (plan.collection === 'memo') return memoEdits(plan, source, ast, ttl === undefined ? `{ max: ${max} }` : `{ max: ${max}, ttl: ${ttl} }`);
+  const lruOptions = ttl === undefined ? `{ max: ${max} }` : `{ max: ${max}, ttl: ${ttl} }`;
+  if (plan.collection === 'memo') return memoEdits(plan, source, ast, lruOptions);
+  if (plan.collection === 'loader') return loaderEdits(plan, source, ast, lruOptions);
   const imported = importNamed(ast, source, 'lru-cache', 'LRUCache');
   const declarationType = declarationTypeEdits(plan, source, ast, imported.local);
   // A JSDoc type LRUCache cannot take (nullable values): the Map or Set stays, trimmed of its oldest entry.
   if ('refusal' in declarationType) return plan.fallback ? trimOldestEdits(plan.fallback, source, ast, max) : declarationType;
   const typeArguments = plan.typeArguments ?? '';
-  const options = ttl === undefined ? `{ max: ${max} }` : `{ max: ${max}, ttl: ${ttl} }`;
   const edits: TextEdit[] = [
     // First: a new import and a new JSDoc above the first statement are insertions at one offset, in this order.
     ...imported.edits,
     ...declarationType.edits,
-    { range: [plan.construction.range[0], plan.construction.range[1]], text: `new ${imported.local}${typeArguments}(${options})` },
+    { range: [plan.construction.range[0], plan.construction.range[1]], text: `new ${imported.local}${typeArguments}(${lruOptions})` },
     ...new TranslationRenderer(source, plan.translations, plan.typescript).edits(),
   ];
   if (plan.annotation) edits.push({ range: [plan.annotation.range[0], plan.annotation.range[1]], text: `${imported.local}${typeArguments}` });

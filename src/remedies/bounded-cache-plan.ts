@@ -18,7 +18,7 @@ export interface ClearInResetPlan {
  * (records and Sets switch to its Map-like API); an array gets a trim to the newest entries after
  * each growth.
  */
-export type BoundedCachePlan = LruCachePlan | ClearInResetPlan | BoundedMemoPlan | EvictOldestPlan | DeleteOnTimeoutPlan | TrimOldestPlan;
+export type BoundedCachePlan = LruCachePlan | ClearInResetPlan | BoundedMemoPlan | EvictOldestPlan | DeleteOnTimeoutPlan | TrimOldestPlan | LoaderCacheMapPlan;
 
 /**
  * Pending requests keyed by ids made per call, removed when a reply names them but not when their
@@ -116,4 +116,16 @@ export interface OldestTrim {
   readonly receiver: string;
   /** How its first (oldest) key is read: a Map's `keys()`, a Set's `values()`. */
   readonly firstKey: 'keys' | 'values';
+}
+
+/**
+ * A DataLoader kept for as long as the process gets a bounded cache of its own: a `cacheMap` option
+ * (see plan-loader-cache-map), next to the options it has, or as a new options argument after `after`.
+ */
+export interface LoaderCacheMapPlan {
+  readonly kind: 'bounded-cache';
+  readonly collection: 'loader';
+  readonly options: TSESTree.ObjectExpression | { readonly after: TSESTree.Node };
+  /** `<K, Promise<V>>` for LRUCache as source text, when the file writes types. */
+  readonly typeArguments: string | undefined;
 }
