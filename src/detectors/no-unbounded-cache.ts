@@ -24,7 +24,8 @@ import { describeRole, isHandlerRole } from '../lifetime/execution-role';
 import { planBoundedCache } from '../remedies/plan-bounded-cache';
 import { planDeleteOnTimeout } from '../remedies/plan-delete-on-timeout';
 import { planLoaderCacheMap } from '../remedies/plan-loader-cache-map';
-import type { DeleteOnTimeoutPlan } from '../remedies/bounded-cache-plan';
+import type { DeleteOnSettlePlan, DeleteOnTimeoutPlan } from '../remedies/bounded-cache-plan';
+import { planDeleteOnSettle } from '../remedies/plan-delete-on-settle';
 import { memoisedAtLoad, type MemoisedFunction } from '../collections/memoised-functions';
 import { cachingLoaderKind } from '../collections/caching-loaders';
 import { unboundedMemoGrowth, type MemoGrowth } from '../collections/memo-growth';
@@ -301,8 +302,9 @@ function removalOf(uses: readonly CollectionUse[], keyOrigins: KeyOrigins, nothi
  * Entries whose end is an event the code can name: a pending request a timer also ends, a connection
  * that closes. An LRU or a trim would drop live ones; the fix is to remove each where it ends.
  */
-function refusalOf(analysis: Analysis, collection: LongLivedCollection, uses: readonly CollectionUse[], keyOrigins: KeyOrigins, growth: CollectionUse): BoundedCacheRefusal | DeleteOnTimeoutPlan | undefined {
-  const unbounding = unboundingShrinkOf(uses, keyOrigins)?.verdict;
+function refusalOf(analysis: Analysis, collection: LongLivedCollection, uses: readonly CollectionUse[], keyOrigins: KeyOrigins, growth: CollectionUse): BoundedCacheRefusal | DeleteOnTimeoutPlan | DeleteOnSettlePlan | undefined {
+  const unboundingShrink = unboundingShrinkOf(uses, keyOrigins);
+  const unbounding = unboundingShrink?.verdict;
   if (unbounding === 'answered-only') {
     return (
       planDeleteOnTimeout(analysis, growth) ?? {
@@ -311,9 +313,7 @@ function refusalOf(analysis: Analysis, collection: LongLivedCollection, uses: re
       }
     );
   }
-  if (unbounding === 'cancelled-timer') {
-    return { kind: 'refusal', reason: 'its entries are pending requests: delete the entry where it is answered too (where its timeout is cleared); an LRU would drop live requests' };
-  }
+  if (unboundingShrink?.verdict === 'cancelled-timer') return planDeleteOnSettle(analysis, unboundingShrink.use);
   if (!uses.some((use) => use.kind === 'shrink') && keepsWhatItSeesEnd(growth)) {
     return { kind: 'refusal', reason: 'it holds connections whose end this code listens for: remove each one in that handler; an LRU would drop live connections' };
   }

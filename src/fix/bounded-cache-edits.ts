@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import { outermostWrapper } from '../ast/predicates';
-import type { BoundedCachePlan, BoundedMemoPlan, ClearInResetPlan, CollectionTranslation, DeleteOnTimeoutPlan, EvictOldestPlan, LoaderCacheMapPlan, LruCachePlan, TrimOldestPlan } from '../remedies/bounded-cache-plan';
+import type { BoundedCachePlan, BoundedMemoPlan, ClearInResetPlan, CollectionTranslation, DeleteOnSettlePlan, DeleteOnTimeoutPlan, EvictOldestPlan, LoaderCacheMapPlan, LruCachePlan, TrimOldestPlan } from '../remedies/bounded-cache-plan';
 import { importNamed } from './add-import';
 import { admitsNullish, collectionTypes, isAnyType, jsDocTypeTags } from './jsdoc-type';
 import { leadingComments, startOfNextLineDirectives } from './leading-comments';
@@ -151,6 +151,19 @@ function deleteOnTimeoutEdits(plan: DeleteOnTimeoutPlan, source: string, ast: TS
     return { edits: [{ range: [lineStart, lineStart], text: `${layout.indentationAt(first.range[0])}${plan.deletion}${semi}${layout.eol}` }] };
   }
   return { edits: [{ range: [body.range[0] + 1, body.range[0] + 1], text: ` ${plan.deletion};` }] };
+}
+
+/** The timeout's deletion on a line of its own after each `clearTimeout(timer)`, in the file's indentation and semicolon style. */
+function deleteOnSettleEdits(plan: DeleteOnSettlePlan, source: string, ast: TSESTree.Program): EditResult {
+  const layout = new SourceLayout(source);
+  const semi = usesSemicolons(ast, source) ? ';' : '';
+  const edits: TextEdit[] = [];
+  for (const statement of plan.after) {
+    const end = statement.range[1];
+    if (!layout.restOfLineIsEmpty(end)) return { refusal: `other code follows \`clearTimeout\` on line ${statement.loc.end.line}` };
+    edits.push({ range: [layout.lineEnd(end), layout.lineEnd(end)], text: `${layout.eol}${layout.indentationAt(statement.range[0])}${plan.deletion}${semi}` });
+  }
+  return { edits };
 }
 
 /**
@@ -324,6 +337,7 @@ export function editsForBoundedCache(plan: BoundedCachePlan, source: string, ast
   if (plan.collection === 'left-out-of-reset') return clearInResetEdits(plan, source, ast);
   if (plan.collection === 'evict-oldest') return evictOldestEdits(plan, source, ast);
   if (plan.collection === 'delete-on-timeout') return deleteOnTimeoutEdits(plan, source, ast);
+  if (plan.collection === 'delete-on-settle') return deleteOnSettleEdits(plan, source, ast);
   if (plan.collection === 'array') return trimEdits(plan, source, max);
   if (plan.collection === 'trim-oldest') return trimOldestEdits(plan, source, ast, max);
   const lruOptions = ttl === undefined ? `{ max: ${max} }` : `{ max: ${max}, ttl: ${ttl} }`;

@@ -18,7 +18,7 @@ export interface ClearInResetPlan {
  * (records and Sets switch to its Map-like API); an array gets a trim to the newest entries after
  * each growth.
  */
-export type BoundedCachePlan = LruCachePlan | ClearInResetPlan | BoundedMemoPlan | EvictOldestPlan | DeleteOnTimeoutPlan | TrimOldestPlan | LoaderCacheMapPlan;
+export type BoundedCachePlan = LruCachePlan | ClearInResetPlan | BoundedMemoPlan | EvictOldestPlan | DeleteOnTimeoutPlan | TrimOldestPlan | LoaderCacheMapPlan | DeleteOnSettlePlan;
 
 /**
  * Pending requests keyed by ids made per call, removed when a reply names them but not when their
@@ -128,4 +128,17 @@ export interface LoaderCacheMapPlan {
   readonly options: TSESTree.ObjectExpression | { readonly after: TSESTree.Node };
   /** `<K, Promise<V>>` for LRUCache as source text, when the file writes types. */
   readonly typeArguments: string | undefined;
+}
+
+/**
+ * Pending requests whose timeout deletes the entry but whose answer only cancels that timeout: the
+ * same deletion follows each `clearTimeout(timer)` statement (see plan-delete-on-settle).
+ */
+export interface DeleteOnSettlePlan {
+  readonly kind: 'bounded-cache';
+  readonly collection: 'delete-on-settle';
+  /** The `clearTimeout(timer);` statements the deletion follows. */
+  readonly after: readonly TSESTree.ExpressionStatement[];
+  /** The timeout's own deletion, as source text without a semicolon: `delete client._requests[req.id]`. */
+  readonly deletion: string;
 }
