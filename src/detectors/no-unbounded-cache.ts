@@ -24,7 +24,8 @@ import { describeRole, isHandlerRole } from '../lifetime/execution-role';
 import { planBoundedCache } from '../remedies/plan-bounded-cache';
 import { planDeleteOnTimeout } from '../remedies/plan-delete-on-timeout';
 import { planLoaderCacheMap } from '../remedies/plan-loader-cache-map';
-import type { DeleteOnSettlePlan, DeleteOnTimeoutPlan } from '../remedies/bounded-cache-plan';
+import type { DeleteOnClosePlan, DeleteOnSettlePlan, DeleteOnTimeoutPlan } from '../remedies/bounded-cache-plan';
+import { planDeleteOnClose } from '../remedies/plan-delete-on-close';
 import { planDeleteOnSettle } from '../remedies/plan-delete-on-settle';
 import { memoisedAtLoad, type MemoisedFunction } from '../collections/memoised-functions';
 import { cachingLoaderKind } from '../collections/caching-loaders';
@@ -302,7 +303,7 @@ function removalOf(uses: readonly CollectionUse[], keyOrigins: KeyOrigins, nothi
  * Entries whose end is an event the code can name: a pending request a timer also ends, a connection
  * that closes. An LRU or a trim would drop live ones; the fix is to remove each where it ends.
  */
-function refusalOf(analysis: Analysis, collection: LongLivedCollection, uses: readonly CollectionUse[], keyOrigins: KeyOrigins, growth: CollectionUse): BoundedCacheRefusal | DeleteOnTimeoutPlan | DeleteOnSettlePlan | undefined {
+function refusalOf(analysis: Analysis, collection: LongLivedCollection, uses: readonly CollectionUse[], keyOrigins: KeyOrigins, growth: CollectionUse): BoundedCacheRefusal | DeleteOnTimeoutPlan | DeleteOnSettlePlan | DeleteOnClosePlan | undefined {
   const unboundingShrink = unboundingShrinkOf(uses, keyOrigins);
   const unbounding = unboundingShrink?.verdict;
   if (unbounding === 'answered-only') {
@@ -314,11 +315,9 @@ function refusalOf(analysis: Analysis, collection: LongLivedCollection, uses: re
     );
   }
   if (unboundingShrink?.verdict === 'cancelled-timer') return planDeleteOnSettle(analysis, unboundingShrink.use);
-  if (!uses.some((use) => use.kind === 'shrink') && keepsWhatItSeesEnd(growth)) {
-    return { kind: 'refusal', reason: 'it holds connections whose end this code listens for: remove each one in that handler; an LRU would drop live connections' };
-  }
-  if (collection.holder.kind === 'closure' && collection.holder.lifetime === 'server-handler' && growsByConnection(growth)) {
-    return { kind: 'refusal', reason: "it holds the connections the server's handler gets: remove each one when it closes (`once('close', …)`); a trim would lose track of open connections" };
+  const connections = !uses.some((use) => use.kind === 'shrink') && keepsWhatItSeesEnd(growth);
+  if (connections || (collection.holder.kind === 'closure' && collection.holder.lifetime === 'server-handler' && growsByConnection(growth))) {
+    return planDeleteOnClose(analysis, uses.filter((use) => use.kind === 'grow'));
   }
   return undefined;
 }

@@ -1,12 +1,12 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import { outermostWrapper } from '../ast/predicates';
-import type { BoundedCachePlan, BoundedMemoPlan, ClearInResetPlan, CollectionTranslation, DeleteOnSettlePlan, DeleteOnTimeoutPlan, EvictOldestPlan, LoaderCacheMapPlan, LruCachePlan, TrimOldestPlan } from '../remedies/bounded-cache-plan';
+import type { BoundedCachePlan, BoundedMemoPlan, ClearInResetPlan, CollectionTranslation, DeleteOnClosePlan, DeleteOnSettlePlan, DeleteOnTimeoutPlan, EvictOldestPlan, LoaderCacheMapPlan, LruCachePlan, TrimOldestPlan } from '../remedies/bounded-cache-plan';
 import { importNamed } from './add-import';
 import { admitsNullish, collectionTypes, isAnyType, jsDocTypeTags } from './jsdoc-type';
 import { leadingComments, startOfNextLineDirectives } from './leading-comments';
 import { SourceLayout } from './source-layout';
-import { usesSemicolons } from './source-style';
+import { quoteOf, usesSemicolons } from './source-style';
 import type { EditResult, TextEdit } from './text-edit';
 
 export interface BoundedCacheSettings {
@@ -162,6 +162,54 @@ function deleteOnSettleEdits(plan: DeleteOnSettlePlan, source: string, ast: TSES
     const end = statement.range[1];
     if (!layout.restOfLineIsEmpty(end)) return { refusal: `other code follows \`clearTimeout\` on line ${statement.loc.end.line}` };
     edits.push({ range: [layout.lineEnd(end), layout.lineEnd(end)], text: `${layout.eol}${layout.indentationAt(statement.range[0])}${plan.deletion}${semi}` });
+  }
+  return { edits };
+}
+
+/**
+ * Statements as the first of a function's body, in the file's indentation and semicolon style: on
+ * lines of their own above the first statement, or after `{` when the body is on one line; an
+ * expression body becomes a block that keeps the expression as a statement.
+ */
+function prependEdit(fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression, statements: readonly string[], source: string, layout: SourceLayout, semi: string): TextEdit {
+  const body = fn.body;
+  if (body.type !== AST_NODE_TYPES.BlockStatement) {
+    const expression = source.slice(body.range[0], body.range[1]);
+    if (expression.includes('\n')) return { range: body.range, text: `{ ${statements.map((statement) => `${statement};`).join(' ')} ${expression}; }` };
+    const outer = layout.indentationAt(fn.range[0]);
+    const inner = `${outer}${layout.indentUnit}`;
+    return { range: body.range, text: `{${[...statements, expression].map((statement) => `${layout.eol}${inner}${statement}${semi}`).join('')}${layout.eol}${outer}}` };
+  }
+  const first = body.body[0];
+  if (first && layout.startOfLineIsEmpty(first.range[0])) {
+    const lineStart = layout.lineStart(first.range[0]);
+    const indent = layout.indentationAt(first.range[0]);
+    return { range: [lineStart, lineStart], text: statements.map((statement) => `${indent}${statement}${semi}${layout.eol}`).join('') };
+  }
+  return { range: [body.range[0] + 1, body.range[0] + 1], text: statements.map((statement) => ` ${statement};`).join('') };
+}
+
+/** Each connection's entry goes where it ends: in its end listener, or in a new `once` listener after the growth. */
+function deleteOnCloseEdits(plan: DeleteOnClosePlan, source: string, ast: TSESTree.Program): EditResult {
+  const layout = new SourceLayout(source);
+  const semi = usesSemicolons(ast, source) ? ';' : '';
+  const quote = quoteOf(ast, source);
+  const edits: TextEdit[] = [];
+  for (const removal of plan.removals) {
+    if (removal.kind === 'in-listener') {
+      edits.push(prependEdit(removal.listener, removal.statements, source, layout, semi));
+      continue;
+    }
+    const end = removal.after.range[1];
+    if (!layout.restOfLineIsEmpty(end)) return { refusal: `other code follows the growth on line ${removal.after.loc.end.line}` };
+    const indent = layout.indentationAt(removal.after.range[0]);
+    const subscribe = `${removal.target}.once(${quote}${removal.event}${quote}, () =>`;
+    const [only] = removal.statements;
+    const listener =
+      removal.statements.length === 1 && only
+        ? `${subscribe} ${only})${semi}`
+        : `${subscribe} {${removal.statements.map((statement) => `${layout.eol}${indent}${layout.indentUnit}${statement}${semi}`).join('')}${layout.eol}${indent}})${semi}`;
+    edits.push({ range: [layout.lineEnd(end), layout.lineEnd(end)], text: `${layout.eol}${indent}${listener}` });
   }
   return { edits };
 }
@@ -338,6 +386,7 @@ export function editsForBoundedCache(plan: BoundedCachePlan, source: string, ast
   if (plan.collection === 'evict-oldest') return evictOldestEdits(plan, source, ast);
   if (plan.collection === 'delete-on-timeout') return deleteOnTimeoutEdits(plan, source, ast);
   if (plan.collection === 'delete-on-settle') return deleteOnSettleEdits(plan, source, ast);
+  if (plan.collection === 'delete-on-close') return deleteOnCloseEdits(plan, source, ast);
   if (plan.collection === 'array') return trimEdits(plan, source, max);
   if (plan.collection === 'trim-oldest') return trimOldestEdits(plan, source, ast, max);
   const lruOptions = ttl === undefined ? `{ max: ${max} }` : `{ max: ${max}, ttl: ${ttl} }`;

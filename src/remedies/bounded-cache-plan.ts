@@ -18,7 +18,7 @@ export interface ClearInResetPlan {
  * (records and Sets switch to its Map-like API); an array gets a trim to the newest entries after
  * each growth.
  */
-export type BoundedCachePlan = LruCachePlan | ClearInResetPlan | BoundedMemoPlan | EvictOldestPlan | DeleteOnTimeoutPlan | TrimOldestPlan | LoaderCacheMapPlan | DeleteOnSettlePlan;
+export type BoundedCachePlan = LruCachePlan | ClearInResetPlan | BoundedMemoPlan | EvictOldestPlan | DeleteOnTimeoutPlan | TrimOldestPlan | LoaderCacheMapPlan | DeleteOnSettlePlan | DeleteOnClosePlan;
 
 /**
  * Pending requests keyed by ids made per call, removed when a reply names them but not when their
@@ -142,3 +142,19 @@ export interface DeleteOnSettlePlan {
   /** The timeout's own deletion, as source text without a semicolon: `delete client._requests[req.id]`. */
   readonly deletion: string;
 }
+
+/**
+ * Connections kept until they close (see plan-delete-on-close): each growth's entry is removed where
+ * its connection ends — at the top of the end listener the code has, or in a new one after the growth.
+ */
+export interface DeleteOnClosePlan {
+  readonly kind: 'bounded-cache';
+  readonly collection: 'delete-on-close';
+  readonly removals: readonly CloseRemoval[];
+}
+
+export type CloseRemoval =
+  /** `ws.on('close', () => …)` already there: the removal becomes its first statements. */
+  | { readonly kind: 'in-listener'; readonly listener: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression; readonly statements: readonly string[] }
+  /** A handler's connection: `socket.once('close', () => …)` after the growth statement. */
+  | { readonly kind: 'new-listener'; readonly after: TSESTree.ExpressionStatement; readonly target: string; readonly event: string; readonly statements: readonly string[] };

@@ -2,54 +2,15 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { Analysis } from '../analysis/analysis';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import { enclosingFunction, isInside, outermostWrapper, staticPropertyName, unwrapExpression } from '../ast/predicates';
-import { findVariable, scopeOf, type VariableLike } from '../ast/scopes';
+import { findVariable, type VariableLike } from '../ast/scopes';
 import { statementListOf } from '../ast/statement-lists';
-import { walk, type Node } from '../ast/traverse';
+import type { Node } from '../ast/traverse';
 import type { CollectionUse } from '../collections/collection-uses';
 import type { Refusal } from '../findings/finding';
 import type { DeleteOnSettlePlan } from './bounded-cache-plan';
+import { meaningChangesAt, neverReassigned } from './same-meaning';
 
 const PENDING = 'its entries are pending requests that only their timeout deletes';
-
-/** The function whose `this` a node sees: arrows take their outer function's. */
-function thisOwner(node: Node): Node | undefined {
-  for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression) return fn;
-  return undefined;
-}
-
-/** Written only where it is declared (a `const`, a parameter or a `var` never assigned again). */
-function neverReassigned(variable: VariableLike): boolean {
-  return variable.references.every((reference) => !reference.isWrite() || reference.init);
-}
-
-/** The variable `name` means at `site`, by the scopes around it. */
-function variableAt(analysis: Analysis, name: string, site: Node): VariableLike | undefined {
-  for (let scope = scopeOf(analysis.scopeManager, site) ?? null; scope; scope = scope.upper) {
-    const variable = scope.set.get(name);
-    if (variable) return variable;
-  }
-  return undefined;
-}
-
-/**
- * Why the deletion would not mean the same at `site`, or undefined when it does: every name it reads
- * is the same variable there and never reassigned, and `this` is the same object.
- */
-function differsAt(analysis: Analysis, deletion: Node, site: Node): string | undefined {
-  let problem: string | undefined;
-  walk(deletion, (node, parent) => {
-    if (problem) return false;
-    if (node.type === AST_NODE_TYPES.ThisExpression && thisOwner(node) !== thisOwner(site)) problem = '`this` is another object there';
-    if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
-    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.property === node && !parent.computed) return undefined;
-    const variable = findVariable(analysis.scopeManager, node);
-    if (!variable) return undefined;
-    if (!neverReassigned(variable)) problem = `\`${node.name}\` is assigned again`;
-    else if (variableAt(analysis, node.name, site) !== variable) problem = `\`${node.name}\` is another variable there`;
-    return undefined;
-  });
-  return problem;
-}
 
 /** `const timeout = setTimeout(…)`: the variable the timer is kept in, when it is never reassigned. */
 function timerVariable(analysis: Analysis, timerCall: TSESTree.CallExpression): VariableLike | undefined {
@@ -98,7 +59,7 @@ export function planDeleteOnSettle(analysis: Analysis, timeoutDelete: Collection
     const statement = outermostWrapper(clear).parent;
     const code = `\`${analysis.sourceText.slice(clear.range[0], clear.range[1])}\``;
     if (statement?.type !== AST_NODE_TYPES.ExpressionStatement || !statementListOf(statement.parent)) return refuse(`${code} is not a statement of its own in a block`);
-    const problem = differsAt(analysis, deletion, clear);
+    const problem = meaningChangesAt(analysis, deletion, clear, timeoutDelete.key ? [timeoutDelete.key] : []);
     if (problem) return refuse(`\`${deletionText}\` would not name the same entry after ${code}: ${problem}`);
     after.push(statement);
   }
