@@ -1,4 +1,3 @@
-import type { TSESTree } from '@typescript-eslint/utils';
 import type { Analysis } from '../analysis/analysis';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import { isFunction, outermostWrapper, unwrapExpression } from '../ast/predicates';
@@ -30,7 +29,7 @@ function removalOf(analysis: Analysis, growth: CollectionUse): { statements: str
     case 'add':
       return { statements: [`${receiver}.delete(${text(first)})`], parts: [first], connection: first };
     case 'set':
-      return { statements: [`${receiver}.delete(${text(first)})`], parts: [first], connection: second! };
+      return { statements: [`${receiver}.delete(${text(first)})`], parts: [first], connection: second };
     case 'push':
       // A fresh `index` must not hide a name the removal reads.
       if (/\bindex\b/.test(`${receiver} ${text(first)}`)) return 'the array or the connection is named `index`';
@@ -76,7 +75,7 @@ export function planDeleteOnClose(analysis: Analysis, growth: readonly Collectio
       }
       const problem = meaningChangesAt(analysis, use.site, callback.body, removal.parts);
       if (problem) return refuse(`${line} would not name the same entry when it closes: ${problem}`);
-      removals.push({ kind: 'in-listener', listener: callback as TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression, statements: removal.statements });
+      removals.push({ kind: 'in-listener', listener: callback, statements: removal.statements });
       continue;
     }
     const end = handlerConnectionEnd(use, removal.connection);

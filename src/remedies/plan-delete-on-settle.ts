@@ -4,7 +4,6 @@ import { AST_NODE_TYPES } from '../ast/node-types';
 import { enclosingFunction, isInside, outermostWrapper, staticPropertyName, unwrapExpression } from '../ast/predicates';
 import { findVariable, type VariableLike } from '../ast/scopes';
 import { statementListOf } from '../ast/statement-lists';
-import type { Node } from '../ast/traverse';
 import type { CollectionUse } from '../collections/collection-uses';
 import type { Refusal } from '../findings/finding';
 import type { DeleteOnSettlePlan } from './bounded-cache-plan';
@@ -24,7 +23,7 @@ function timerVariable(analysis: Analysis, timerCall: TSESTree.CallExpression): 
 function clearsOf(timer: VariableLike): TSESTree.CallExpression[] {
   const clears: TSESTree.CallExpression[] = [];
   for (const reference of timer.references) {
-    const argument = outermostWrapper(reference.identifier as Node);
+    const argument = outermostWrapper(reference.identifier);
     const call = argument.parent;
     if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== argument) continue;
     const callee = unwrapExpression(call.callee);
