@@ -24,6 +24,7 @@ import { describeRole, isHandlerRole } from '../lifetime/execution-role';
 import { planBoundedCache } from '../remedies/plan-bounded-cache';
 import { planDeleteOnTimeout } from '../remedies/plan-delete-on-timeout';
 import { planLoaderCacheMap } from '../remedies/plan-loader-cache-map';
+import { quoteUse } from '../remedies/quote-use';
 import type { DeleteOnClosePlan, DeleteOnSettlePlan, DeleteOnTimeoutPlan } from '../remedies/bounded-cache-plan';
 import { planDeleteOnClose } from '../remedies/plan-delete-on-close';
 import { planDeleteOnSettle } from '../remedies/plan-delete-on-settle';
@@ -366,10 +367,19 @@ function unboundedNestedGrowth(analysis: Analysis, collection: LongLivedCollecti
       messageId: 'unboundedNestedCollection',
       node: declaredNameOf(collection),
       data: { name: collection.name, outer, line: String(use.site.loc.start.line), where: whereItRuns(execution), operation: use.method },
-      remedy: { kind: 'refusal', reason: 'it is the collections kept under each key that grow; bound them where they grow, or drop them if nothing reads them' },
+      remedy: { kind: 'refusal', reason: nestedGrowthReason(analysis, asCollectionUse) },
     };
   }
   return undefined;
+}
+
+/**
+ * Why the codemod leaves a map whose inner collections grow: an LRU on the outer map would not stop
+ * them, and whether an inner entry may go depends on what reads it (a lock released on disconnect,
+ * a gauge flushed each tick), which only a person can say. Quotes the growth: the marker moves lines.
+ */
+function nestedGrowthReason(analysis: Analysis, growth: CollectionUse): string {
+  return `it is the collections kept under each key that grow (${quoteUse(analysis, growth)}), and what reads them decides whether their entries may go: bound or prune them where they grow, or drop them if nothing reads them`;
 }
 
 /**
