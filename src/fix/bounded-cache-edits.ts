@@ -158,10 +158,10 @@ function deleteOnSettleEdits(plan: DeleteOnSettlePlan, source: string, ast: TSES
   const layout = new SourceLayout(source);
   const semi = usesSemicolons(ast, source) ? ';' : '';
   const edits: TextEdit[] = [];
-  for (const statement of plan.after) {
+  for (const { after: statement, deletion } of plan.removals) {
     const end = statement.range[1];
     if (!layout.restOfLineIsEmpty(end)) return { refusal: `other code follows \`clearTimeout\` on line ${statement.loc.end.line}` };
-    edits.push({ range: [layout.lineEnd(end), layout.lineEnd(end)], text: `${layout.eol}${layout.indentationAt(statement.range[0])}${plan.deletion}${semi}` });
+    edits.push({ range: [layout.lineEnd(end), layout.lineEnd(end)], text: `${layout.eol}${layout.indentationAt(statement.range[0])}${deletion}${semi}` });
   }
   return { edits };
 }

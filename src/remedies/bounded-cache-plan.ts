@@ -137,10 +137,12 @@ export interface LoaderCacheMapPlan {
 export interface DeleteOnSettlePlan {
   readonly kind: 'bounded-cache';
   readonly collection: 'delete-on-settle';
-  /** The `clearTimeout(timer);` statements the deletion follows. */
-  readonly after: readonly TSESTree.ExpressionStatement[];
-  /** The timeout's own deletion, as source text without a semicolon: `delete client._requests[req.id]`. */
-  readonly deletion: string;
+  /**
+   * Each `clearTimeout(…);` statement, and the deletion that follows it as source text without a
+   * semicolon: the timeout's own (`delete client._requests[req.id]`), or under the key the entry was
+   * looked up by there (`this.pending.delete(id)`).
+   */
+  readonly removals: readonly { readonly after: TSESTree.ExpressionStatement; readonly deletion: string }[];
 }
 
 /**
