@@ -224,7 +224,7 @@ function detectUnboundedCaches(analysis: Analysis, options: NoUnboundedCacheOpti
         ...holderData(collection),
         removal: removalOf(uses, keyOrigins, holder.kind === 'module' ? 'nothing in this module ever removes entries' : 'nothing ever removes entries'),
       },
-      remedy: (loader ? planLoaderCacheMap(analysis, collection.init) : refusalOf(analysis, collection, uses, keyOrigins, first.use)) ?? planBoundedCache(
+      remedy: (loader ? planLoaderCacheMap(analysis, collection.init) : remedyWhereEntriesEnd(analysis, collection, uses, keyOrigins, first.use)) ?? planBoundedCache(
           analysis,
           collection,
           collection.references.map((reference) => classifyUse(collection.kind, reference)).filter((use) => !(handOutsServedByMapApi && isHandOut(collection, use))),
@@ -302,9 +302,10 @@ function removalOf(uses: readonly CollectionUse[], keyOrigins: KeyOrigins, nothi
 
 /**
  * Entries whose end is an event the code can name: a pending request a timer also ends, a connection
- * that closes. An LRU or a trim would drop live ones; the fix is to remove each where it ends.
+ * that closes. An LRU or a trim would drop live ones; the fix is to remove each where it ends — the
+ * plan that does (delete on timeout, on settle, on close), or why it cannot.
  */
-function refusalOf(analysis: Analysis, collection: LongLivedCollection, uses: readonly CollectionUse[], keyOrigins: KeyOrigins, growth: CollectionUse): BoundedCacheRefusal | DeleteOnTimeoutPlan | DeleteOnSettlePlan | DeleteOnClosePlan | undefined {
+function remedyWhereEntriesEnd(analysis: Analysis, collection: LongLivedCollection, uses: readonly CollectionUse[], keyOrigins: KeyOrigins, growth: CollectionUse): BoundedCacheRefusal | DeleteOnTimeoutPlan | DeleteOnSettlePlan | DeleteOnClosePlan | undefined {
   const unboundingShrink = unboundingShrinkOf(uses, keyOrigins);
   const unbounding = unboundingShrink?.verdict;
   if (unbounding === 'answered-only') {

@@ -137,20 +137,9 @@ function clearInResetEdits(plan: ClearInResetPlan, source: string, ast: TSESTree
   return { edits: [{ range: [end, end], text: `${layout.eol}${indentation}${plan.emptying}${semicolon}` }] };
 }
 
-/** The timer's callback removes the entry first: a block body gets a first statement, an expression body becomes a block. */
+/** The timer's callback removes the entry first (see `prependEdit`). */
 function deleteOnTimeoutEdits(plan: DeleteOnTimeoutPlan, source: string, ast: TSESTree.Program): EditResult {
-  const layout = new SourceLayout(source);
-  const semi = usesSemicolons(ast, source) ? ';' : '';
-  const body = plan.timerCallback.body;
-  if (body.type !== AST_NODE_TYPES.BlockStatement) {
-    return { edits: [{ range: body.range, text: `{ ${plan.deletion}; ${source.slice(body.range[0], body.range[1])}; }` }] };
-  }
-  const first = body.body[0];
-  if (first && layout.startOfLineIsEmpty(first.range[0])) {
-    const lineStart = layout.lineStart(first.range[0]);
-    return { edits: [{ range: [lineStart, lineStart], text: `${layout.indentationAt(first.range[0])}${plan.deletion}${semi}${layout.eol}` }] };
-  }
-  return { edits: [{ range: [body.range[0] + 1, body.range[0] + 1], text: ` ${plan.deletion};` }] };
+  return { edits: [prependEdit(plan.timerCallback, [plan.deletion], source, new SourceLayout(source), usesSemicolons(ast, source) ? ';' : '')] };
 }
 
 /** The timeout's deletion on a line of its own after each `clearTimeout(timer)`, in the file's indentation and semicolon style. */
@@ -174,8 +163,12 @@ function deleteOnSettleEdits(plan: DeleteOnSettlePlan, source: string, ast: TSES
 function prependEdit(fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression, statements: readonly string[], source: string, layout: SourceLayout, semi: string): TextEdit {
   const body = fn.body;
   if (body.type !== AST_NODE_TYPES.BlockStatement) {
-    const expression = source.slice(body.range[0], body.range[1]);
-    if (expression.includes('\n')) return { range: body.range, text: `{ ${statements.map((statement) => `${statement};`).join(' ')} ${expression}; }` };
+    const text = source.slice(body.range[0], body.range[1]);
+    // `() => ({ … })` as a statement needs its parentheses back; without semicolons, a line that
+    // starts with `(` or `[` … would continue the one before it.
+    const parenthesised = body.type === AST_NODE_TYPES.ObjectExpression || body.type === AST_NODE_TYPES.SequenceExpression ? `(${text})` : text;
+    const expression = !semi && /^[([`+\-/]/.test(parenthesised) ? `;${parenthesised}` : parenthesised;
+    if (text.includes('\n')) return { range: body.range, text: `{ ${statements.map((statement) => `${statement};`).join(' ')} ${parenthesised}; }` };
     const outer = layout.indentationAt(fn.range[0]);
     const inner = `${outer}${layout.indentUnit}`;
     return { range: body.range, text: `{${[...statements, expression].map((statement) => `${layout.eol}${inner}${statement}${semi}`).join('')}${layout.eol}${outer}}` };
@@ -376,7 +369,9 @@ function memoEdits(plan: BoundedMemoPlan, source: string, ast: TSESTree.Program,
 /**
  * The edits for a plan: `new Map<K, V>()` → `new LRUCache<K, V>({ max })` with its import (ES or
  * CommonJS, as the file does it), the annotation or JSDoc type following, Set/record operations
- * translated to the LRUCache API; for an array, a trim to the newest `max` entries after each growth.
+ * translated to the LRUCache API; for an array, a trim to the newest `max` entries after each growth;
+ * for a Map or Set that stays one, its oldest entry dropped past `max`; a DataLoader's `cacheMap`;
+ * pending requests and connections removed where they settle, time out or close.
  */
 export function editsForBoundedCache(plan: BoundedCachePlan, source: string, ast: TSESTree.Program, settings: BoundedCacheSettings): EditResult {
   const { max, ttl } = settings;

@@ -111,7 +111,7 @@ describe('no-unbounded-cache / bounded-cache at runtime: pending-replies.mjs', (
     const original = await runProgram<PendingMeasurement>(pendingFile, pendingOptions);
     const result: CodemodResult = runCodemod(boundedCache, { source: readFileSync(pendingFile, 'utf8'), filePath: pendingFile });
     expect(result.outcomes.map((outcome) => outcome.status)).toEqual(['fixed']);
-    expect(result.output).toContain('setTimeout(() => { this.pending.delete(id); reject(');
+    expect(result.output).toContain('setTimeout(() => {\n        this.pending.delete(id);\n        reject(');
     const rewritten = await withTempDir('leakguard-pending-', async (dir) => {
       const file = join(dir, 'pending-replies.mjs');
       await writeFile(file, result.output!);
