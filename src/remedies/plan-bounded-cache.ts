@@ -147,6 +147,9 @@ export function planBoundedCache(
     const trim = planTrimOldest(analysis, collection.kind, repeatedGrowth);
     return typeof trim === 'string' ? refuse(`${IN_A_REF}: ${trim}`) : trim;
   }
+  // Growth through a second name would go untrimmed: no fallback for an aliased collection.
+  const alias = collection.aliases[0];
+  if (alias) return refuse(`it is also named \`${alias.name}\` (line ${alias.loc.start.line}); rewrite through one name`);
   const lru = planLruCache(analysis, collection, uses, base);
   // Where an LRUCache cannot take its place, it stays a Map or Set and its oldest entry goes past the cap.
   const trim = planTrimOldest(analysis, collection.kind, repeatedGrowth);
