@@ -7,14 +7,14 @@ import type { BoundedCachePlan } from '../remedies/bounded-cache-plan';
 export const boundedCache = defineCodemod({
   name: 'bounded-cache',
   description:
-    'Bounds a long-lived cache: a Map, Set or index-signature object becomes an LRUCache from lru-cache (--max, --ttl); a growing array keeps its newest --max entries.',
+    'Bounds a long-lived cache: a Map, Set or index-signature object becomes an LRUCache from lru-cache (--max, --ttl), or drops its oldest entry past --max where an LRUCache cannot stand in; a growing array keeps its newest --max entries; pending requests and connections are removed where they settle or close.',
   fixes: [noUnboundedCache],
   plan: 'bounded-cache' satisfies BoundedCachePlan['kind'],
   options: {
     max: {
       type: 'positive-integer',
       unit: 'the entries each cache keeps',
-      description: 'entries each LRUCache keeps, and a growing array (default 1000).',
+      description: 'entries each LRUCache keeps, and a growing array or a trimmed Map/Set (default 1000).',
     },
     ttl: {
       type: 'positive-integer',

@@ -1,3 +1,4 @@
+import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import { enclosingFunction, staticPropertyName, unwrapExpression } from '../ast/predicates';
 import { walk, type Node } from '../ast/traverse';
@@ -22,18 +23,23 @@ function grownValue(growth: CollectionUse): Node | undefined {
  * stays, however long the holder lives: judged whatever the instance's lifetime.
  */
 export function keepsWhatItSeesEnd(growth: CollectionUse): boolean {
+  return endListenerOf(growth) !== undefined;
+}
+
+/** The `<value>.on('close', …)` call that watches the end of what a growth puts in, in the growth's function. */
+export function endListenerOf(growth: CollectionUse): TSESTree.CallExpression | undefined {
   const value = grownValue(growth);
   const fn = enclosingFunction(growth.site);
-  if (!value || !fn) return false;
+  if (!value || !fn) return undefined;
   const element = unwrapExpression(value);
-  if (element.type !== AST_NODE_TYPES.Identifier && element.type !== AST_NODE_TYPES.MemberExpression) return false;
-  let found = false;
+  if (element.type !== AST_NODE_TYPES.Identifier && element.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  let found: TSESTree.CallExpression | undefined;
   walk(fn.body, (node) => {
     if (found) return false;
     if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
     const event = node.arguments[0];
     const method = staticPropertyName(node.callee);
-    if (method && SUBSCRIBE.has(method) && event?.type === AST_NODE_TYPES.Literal && END_EVENTS.has(String(event.value)) && sameExpression(node.callee.object, element)) found = true;
+    if (method && SUBSCRIBE.has(method) && event?.type === AST_NODE_TYPES.Literal && END_EVENTS.has(String(event.value)) && sameExpression(node.callee.object, element)) found = node;
     return found ? false : undefined;
   });
   return found;

@@ -23,7 +23,11 @@ import { executionOf, lifetimeExecutionOf, type Execution } from '../lifetime/ex
 import { describeRole, isHandlerRole } from '../lifetime/execution-role';
 import { planBoundedCache } from '../remedies/plan-bounded-cache';
 import { planDeleteOnTimeout } from '../remedies/plan-delete-on-timeout';
-import type { DeleteOnTimeoutPlan } from '../remedies/bounded-cache-plan';
+import { planLoaderCacheMap } from '../remedies/plan-loader-cache-map';
+import { quoteUse } from '../remedies/quote-use';
+import type { DeleteOnClosePlan, DeleteOnSettlePlan, DeleteOnTimeoutPlan } from '../remedies/bounded-cache-plan';
+import { planDeleteOnClose } from '../remedies/plan-delete-on-close';
+import { planDeleteOnSettle } from '../remedies/plan-delete-on-settle';
 import { memoisedAtLoad, type MemoisedFunction } from '../collections/memoised-functions';
 import { cachingLoaderKind } from '../collections/caching-loaders';
 import { unboundedMemoGrowth, type MemoGrowth } from '../collections/memo-growth';
@@ -220,7 +224,7 @@ function detectUnboundedCaches(analysis: Analysis, options: NoUnboundedCacheOpti
         ...holderData(collection),
         removal: removalOf(uses, keyOrigins, holder.kind === 'module' ? 'nothing in this module ever removes entries' : 'nothing ever removes entries'),
       },
-      remedy: (loader ? LOADER_REFUSAL : refusalOf(analysis, collection, uses, keyOrigins, first.use)) ?? planBoundedCache(
+      remedy: (loader ? planLoaderCacheMap(analysis, collection.init) : remedyWhereEntriesEnd(analysis, collection, uses, keyOrigins, first.use)) ?? planBoundedCache(
           analysis,
           collection,
           collection.references.map((reference) => classifyUse(collection.kind, reference)).filter((use) => !(handOutsServedByMapApi && isHandOut(collection, use))),
@@ -296,18 +300,14 @@ function removalOf(uses: readonly CollectionUse[], keyOrigins: KeyOrigins, nothi
   return unbounding ? `${UNBOUNDING_SHRINKS[unbounding.verdict]} (line ${unbounding.use.site.loc.start.line})` : nothing;
 }
 
-/** An LRU in place of a DataLoader would lose its batching: the loader's own options bound it. */
-const LOADER_REFUSAL: BoundedCacheRefusal = {
-  kind: 'refusal',
-  reason: 'it is a DataLoader, which caches every key it loads: make one loader per request, or pass `cache: false` (batching only) or a bounded `cacheMap`',
-};
-
 /**
  * Entries whose end is an event the code can name: a pending request a timer also ends, a connection
- * that closes. An LRU or a trim would drop live ones; the fix is to remove each where it ends.
+ * that closes. An LRU or a trim would drop live ones; the fix is to remove each where it ends — the
+ * plan that does (delete on timeout, on settle, on close), or why it cannot.
  */
-function refusalOf(analysis: Analysis, collection: LongLivedCollection, uses: readonly CollectionUse[], keyOrigins: KeyOrigins, growth: CollectionUse): BoundedCacheRefusal | DeleteOnTimeoutPlan | undefined {
-  const unbounding = unboundingShrinkOf(uses, keyOrigins)?.verdict;
+function remedyWhereEntriesEnd(analysis: Analysis, collection: LongLivedCollection, uses: readonly CollectionUse[], keyOrigins: KeyOrigins, growth: CollectionUse): BoundedCacheRefusal | DeleteOnTimeoutPlan | DeleteOnSettlePlan | DeleteOnClosePlan | undefined {
+  const unboundingShrink = unboundingShrinkOf(uses, keyOrigins);
+  const unbounding = unboundingShrink?.verdict;
   if (unbounding === 'answered-only') {
     return (
       planDeleteOnTimeout(analysis, growth) ?? {
@@ -316,17 +316,10 @@ function refusalOf(analysis: Analysis, collection: LongLivedCollection, uses: re
       }
     );
   }
-  if (unbounding === 'cancelled-timer') {
-    return { kind: 'refusal', reason: 'its entries are pending requests: delete the entry where it is answered too (where its timeout is cleared); an LRU would drop live requests' };
-  }
-  if (!uses.some((use) => use.kind === 'shrink') && keepsWhatItSeesEnd(growth)) {
-    return { kind: 'refusal', reason: 'it holds connections whose end this code listens for: remove each one in that handler; an LRU would drop live connections' };
-  }
-  if (collection.holder.kind === 'component') {
-    return { kind: 'refusal', reason: 'it lives in a React ref: keep only the newest entries where it grows, or empty it when the component unmounts' };
-  }
-  if (collection.holder.kind === 'closure' && collection.holder.lifetime === 'server-handler' && growsByConnection(growth)) {
-    return { kind: 'refusal', reason: "it holds the connections the server's handler gets: remove each one when it closes (`once('close', …)`); a trim would lose track of open connections" };
+  if (unboundingShrink?.verdict === 'cancelled-timer') return planDeleteOnSettle(analysis, unboundingShrink.use);
+  const connections = !uses.some((use) => use.kind === 'shrink') && keepsWhatItSeesEnd(growth);
+  if (connections || (collection.holder.kind === 'closure' && collection.holder.lifetime === 'server-handler' && growsByConnection(growth))) {
+    return planDeleteOnClose(analysis, uses.filter((use) => use.kind === 'grow'));
   }
   return undefined;
 }
@@ -375,10 +368,19 @@ function unboundedNestedGrowth(analysis: Analysis, collection: LongLivedCollecti
       messageId: 'unboundedNestedCollection',
       node: declaredNameOf(collection),
       data: { name: collection.name, outer, line: String(use.site.loc.start.line), where: whereItRuns(execution), operation: use.method },
-      remedy: { kind: 'refusal', reason: 'it is the collections kept under each key that grow; bound them where they grow, or drop them if nothing reads them' },
+      remedy: { kind: 'refusal', reason: nestedGrowthReason(analysis, asCollectionUse) },
     };
   }
   return undefined;
+}
+
+/**
+ * Why the codemod leaves a map whose inner collections grow: an LRU on the outer map would not stop
+ * them, and whether an inner entry may go depends on what reads it (a lock released on disconnect,
+ * a gauge flushed each tick), which only a person can say. Quotes the growth: the marker moves lines.
+ */
+function nestedGrowthReason(analysis: Analysis, growth: CollectionUse): string {
+  return `it is the collections kept under each key that grow (${quoteUse(analysis, growth)}), and what reads them decides whether their entries may go: bound or prune them where they grow, or drop them if nothing reads them`;
 }
 
 /**

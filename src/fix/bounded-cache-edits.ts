@@ -1,12 +1,12 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import { outermostWrapper } from '../ast/predicates';
-import type { BoundedCachePlan, BoundedMemoPlan, ClearInResetPlan, CollectionTranslation, DeleteOnTimeoutPlan, EvictOldestPlan, LruCachePlan } from '../remedies/bounded-cache-plan';
+import type { BoundedCachePlan, BoundedMemoPlan, ClearInResetPlan, CollectionTranslation, DeleteOnClosePlan, DeleteOnSettlePlan, DeleteOnTimeoutPlan, EvictOldestPlan, LoaderCacheMapPlan, LruCachePlan, TrimOldestPlan } from '../remedies/bounded-cache-plan';
 import { importNamed } from './add-import';
 import { admitsNullish, collectionTypes, isAnyType, jsDocTypeTags } from './jsdoc-type';
 import { leadingComments, startOfNextLineDirectives } from './leading-comments';
 import { SourceLayout } from './source-layout';
-import { usesSemicolons } from './source-style';
+import { quoteOf, usesSemicolons } from './source-style';
 import type { EditResult, TextEdit } from './text-edit';
 
 export interface BoundedCacheSettings {
@@ -17,6 +17,9 @@ export interface BoundedCacheSettings {
 }
 
 export const DEFAULT_MAX = 1000;
+
+/** Past this many columns, an inserted statement breaks its body onto a line of its own. */
+const MAX_LINE = 100;
 
 /** `hits[k] ?? 0`, `if (cache[k])`, `!seen[k]`: where a read may be undefined without a type error. */
 function toleratesUndefined(read: TSESTree.Node): boolean {
@@ -134,26 +137,80 @@ function clearInResetEdits(plan: ClearInResetPlan, source: string, ast: TSESTree
   return { edits: [{ range: [end, end], text: `${layout.eol}${indentation}${plan.emptying}${semicolon}` }] };
 }
 
-/**
- * After the capped cleanup, on lines of their own in the file's indentation and semicolon style:
- * while the cap is still reached, delete the first key (a Map's and a Set's oldest insertion).
- */
-/** The timer's callback removes the entry first: a block body gets a first statement, an expression body becomes a block. */
+/** The timer's callback removes the entry first (see `prependEdit`). */
 function deleteOnTimeoutEdits(plan: DeleteOnTimeoutPlan, source: string, ast: TSESTree.Program): EditResult {
+  return { edits: [prependEdit(plan.timerCallback, [plan.deletion], source, new SourceLayout(source), usesSemicolons(ast, source) ? ';' : '')] };
+}
+
+/** The timeout's deletion on a line of its own after each `clearTimeout(timer)`, in the file's indentation and semicolon style. */
+function deleteOnSettleEdits(plan: DeleteOnSettlePlan, source: string, ast: TSESTree.Program): EditResult {
   const layout = new SourceLayout(source);
   const semi = usesSemicolons(ast, source) ? ';' : '';
-  const body = plan.timerCallback.body;
+  const edits: TextEdit[] = [];
+  for (const { after: statement, deletion } of plan.removals) {
+    const end = statement.range[1];
+    if (!layout.restOfLineIsEmpty(end)) return { refusal: `other code follows \`clearTimeout\` on line ${statement.loc.end.line}` };
+    edits.push({ range: [layout.lineEnd(end), layout.lineEnd(end)], text: `${layout.eol}${layout.indentationAt(statement.range[0])}${deletion}${semi}` });
+  }
+  return { edits };
+}
+
+/**
+ * Statements as the first of a function's body, in the file's indentation and semicolon style: on
+ * lines of their own above the first statement, or after `{` when the body is on one line; an
+ * expression body becomes a block that keeps the expression as a statement.
+ */
+function prependEdit(fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression, statements: readonly string[], source: string, layout: SourceLayout, semi: string): TextEdit {
+  const body = fn.body;
   if (body.type !== AST_NODE_TYPES.BlockStatement) {
-    return { edits: [{ range: body.range, text: `{ ${plan.deletion}; ${source.slice(body.range[0], body.range[1])}; }` }] };
+    const text = source.slice(body.range[0], body.range[1]);
+    // `() => ({ … })` as a statement needs its parentheses back; without semicolons, a line that
+    // starts with `(` or `[` … would continue the one before it.
+    const parenthesised = body.type === AST_NODE_TYPES.ObjectExpression || body.type === AST_NODE_TYPES.SequenceExpression ? `(${text})` : text;
+    const expression = !semi && /^[([`+\-/]/.test(parenthesised) ? `;${parenthesised}` : parenthesised;
+    if (text.includes('\n')) return { range: body.range, text: `{ ${statements.map((statement) => `${statement};`).join(' ')} ${parenthesised}; }` };
+    const outer = layout.indentationAt(fn.range[0]);
+    const inner = `${outer}${layout.indentUnit}`;
+    return { range: body.range, text: `{${[...statements, expression].map((statement) => `${layout.eol}${inner}${statement}${semi}`).join('')}${layout.eol}${outer}}` };
   }
   const first = body.body[0];
   if (first && layout.startOfLineIsEmpty(first.range[0])) {
     const lineStart = layout.lineStart(first.range[0]);
-    return { edits: [{ range: [lineStart, lineStart], text: `${layout.indentationAt(first.range[0])}${plan.deletion}${semi}${layout.eol}` }] };
+    const indent = layout.indentationAt(first.range[0]);
+    return { range: [lineStart, lineStart], text: statements.map((statement) => `${indent}${statement}${semi}${layout.eol}`).join('') };
   }
-  return { edits: [{ range: [body.range[0] + 1, body.range[0] + 1], text: ` ${plan.deletion};` }] };
+  return { range: [body.range[0] + 1, body.range[0] + 1], text: statements.map((statement) => ` ${statement};`).join('') };
 }
 
+/** Each connection's entry goes where it ends: in its end listener, or in a new `once` listener after the growth. */
+function deleteOnCloseEdits(plan: DeleteOnClosePlan, source: string, ast: TSESTree.Program): EditResult {
+  const layout = new SourceLayout(source);
+  const semi = usesSemicolons(ast, source) ? ';' : '';
+  const quote = quoteOf(ast, source);
+  const edits: TextEdit[] = [];
+  for (const removal of plan.removals) {
+    if (removal.kind === 'in-listener') {
+      edits.push(prependEdit(removal.listener, removal.statements, source, layout, semi));
+      continue;
+    }
+    const end = removal.after.range[1];
+    if (!layout.restOfLineIsEmpty(end)) return { refusal: `other code follows the growth on line ${removal.after.loc.end.line}` };
+    const indent = layout.indentationAt(removal.after.range[0]);
+    const subscribe = `${removal.target}.once(${quote}${removal.event}${quote}, () =>`;
+    const [only] = removal.statements;
+    const listener =
+      removal.statements.length === 1 && only
+        ? `${subscribe} ${only})${semi}`
+        : `${subscribe} {${removal.statements.map((statement) => `${layout.eol}${indent}${layout.indentUnit}${statement}${semi}`).join('')}${layout.eol}${indent}})${semi}`;
+    edits.push({ range: [layout.lineEnd(end), layout.lineEnd(end)], text: `${layout.eol}${indent}${listener}` });
+  }
+  return { edits };
+}
+
+/**
+ * After the capped cleanup, on lines of their own in the file's indentation and semicolon style:
+ * while the cap is still reached, delete the first key (a Map's and a Set's oldest insertion).
+ */
 function evictOldestEdits(plan: EvictOldestPlan, source: string, ast: TSESTree.Program): EditResult {
   const layout = new SourceLayout(source);
   const end = plan.guard.range[1];
@@ -171,6 +228,30 @@ function evictOldestEdits(plan: EvictOldestPlan, source: string, ast: TSESTree.P
     '}',
   ];
   return { edits: [{ range: [layout.lineEnd(end), layout.lineEnd(end)], text: lines.map((line) => `${layout.eol}${indent}${line}`).join('') }] };
+}
+
+/**
+ * After each growth, on a line of its own in the file's indentation and semicolon style: past the cap,
+ * the first key (a Map's and a Set's oldest insertion) goes. One growth adds at most one entry, so one
+ * deletion keeps it at the cap.
+ */
+function trimOldestEdits(plan: TrimOldestPlan, source: string, ast: TSESTree.Program, max: number): EditResult {
+  const layout = new SourceLayout(source);
+  const semi = usesSemicolons(ast, source) ? ';' : '';
+  const edits: TextEdit[] = [];
+  for (const trim of plan.trims) {
+    const end = trim.statement.range[1];
+    if (!layout.restOfLineIsEmpty(end)) return { refusal: `other code follows the growth on line ${trim.statement.loc.end.line}` };
+    const { receiver } = trim;
+    const indent = layout.indentationAt(trim.statement.range[0]);
+    const test = `if (${receiver}.size > ${max})`;
+    const deletion = `${receiver}.delete(${receiver}.${trim.firstKey}().next().value${plan.typescript ? '!' : ''})${semi}`;
+    // On one line while it reads as one; a long receiver gets the deletion a line of its own.
+    const text =
+      indent.length + test.length + deletion.length < MAX_LINE ? ` ${deletion}` : ` {${layout.eol}${indent}${layout.indentUnit}${deletion}${layout.eol}${indent}}`;
+    edits.push({ range: [layout.lineEnd(end), layout.lineEnd(end)], text: `${layout.eol}${indent}${test}${text}` });
+  }
+  return { edits };
 }
 
 function trimEdits(plan: LruCachePlan, source: string, max: number): EditResult {
@@ -244,6 +325,31 @@ function declarationTypeEdits(plan: LruCachePlan, source: string, ast: TSESTree.
 }
 
 /**
+ * `name: value` as the last property of an options object, laid out as the object is: on its line
+ * (`{ maxAge: 10_000, cache: … }`), or on a line of its own after the last one, keeping a trailing comma.
+ */
+function optionEdit(options: TSESTree.ObjectExpression, property: string, source: string): TextEdit {
+  const last = options.properties.at(-1);
+  if (!last) return { range: [options.range[0], options.range[1]], text: `{ ${property} }` };
+  if (options.loc.start.line === options.loc.end.line || last.loc.start.line === options.loc.start.line) return { range: [last.range[1], last.range[1]], text: `, ${property}` };
+  const layout = new SourceLayout(source);
+  const indent = layout.indentationAt(last.range[0]);
+  const afterLast = source.slice(last.range[1], options.range[1] - 1);
+  const comma = afterLast.trimStart().startsWith(',') ? last.range[1] + afterLast.indexOf(',') + 1 : undefined;
+  return comma === undefined
+    ? { range: [last.range[1], last.range[1]], text: `,${layout.eol}${indent}${property}` }
+    : { range: [comma, comma], text: `${layout.eol}${indent}${property},` };
+}
+
+/** A DataLoader's `cacheMap` option becomes an LRUCache: next to its options, or as a new options argument. */
+function loaderEdits(plan: LoaderCacheMapPlan, source: string, ast: TSESTree.Program, options: string): EditResult {
+  const imported = importNamed(ast, source, 'lru-cache', 'LRUCache');
+  const property = `cacheMap: new ${imported.local}${plan.typeArguments ?? ''}(${options})`;
+  if ('after' in plan.options) return { edits: [...imported.edits, { range: [plan.options.after.range[1], plan.options.after.range[1]], text: `, { ${property} }` }] };
+  return { edits: [...imported.edits, optionEdit(plan.options, property, source)] };
+}
+
+/**
  * A memoiser's own cache becomes an LRUCache: `resolve.cache = new LRUCache({ max })` on a line after
  * the declaration (lodash), or a `cache` option next to the others (mem and its family).
  */
@@ -251,11 +357,7 @@ function memoEdits(plan: BoundedMemoPlan, source: string, ast: TSESTree.Program,
   const imported = importNamed(ast, source, 'lru-cache', 'LRUCache');
   const construction = `new ${imported.local}(${options})`;
   const bound = plan.bound;
-  if (bound.via === 'cache-option') {
-    const last = bound.options.properties.at(-1);
-    if (!last) return { edits: [...imported.edits, { range: [bound.options.range[0], bound.options.range[1]], text: `{ cache: ${construction} }` }] };
-    return { edits: [...imported.edits, { range: [last.range[1], last.range[1]], text: `, cache: ${construction}` }] };
-  }
+  if (bound.via === 'cache-option') return { edits: [...imported.edits, optionEdit(bound.options, `cache: ${construction}`, source)] };
   const layout = new SourceLayout(source);
   const end = bound.statement.range[1];
   if (!layout.restOfLineIsEmpty(end)) return { refusal: `other code follows \`${bound.name}\`'s declaration on line ${bound.statement.loc.end.line}` };
@@ -267,7 +369,9 @@ function memoEdits(plan: BoundedMemoPlan, source: string, ast: TSESTree.Program,
 /**
  * The edits for a plan: `new Map<K, V>()` → `new LRUCache<K, V>({ max })` with its import (ES or
  * CommonJS, as the file does it), the annotation or JSDoc type following, Set/record operations
- * translated to the LRUCache API; for an array, a trim to the newest `max` entries after each growth.
+ * translated to the LRUCache API; for an array, a trim to the newest `max` entries after each growth;
+ * for a Map or Set that stays one, its oldest entry dropped past `max`; a DataLoader's `cacheMap`;
+ * pending requests and connections removed where they settle, time out or close.
  */
 export function editsForBoundedCache(plan: BoundedCachePlan, source: string, ast: TSESTree.Program, settings: BoundedCacheSettings): EditResult {
   const { max, ttl } = settings;
@@ -276,18 +380,23 @@ export function editsForBoundedCache(plan: BoundedCachePlan, source: string, ast
   if (plan.collection === 'left-out-of-reset') return clearInResetEdits(plan, source, ast);
   if (plan.collection === 'evict-oldest') return evictOldestEdits(plan, source, ast);
   if (plan.collection === 'delete-on-timeout') return deleteOnTimeoutEdits(plan, source, ast);
+  if (plan.collection === 'delete-on-settle') return deleteOnSettleEdits(plan, source, ast);
+  if (plan.collection === 'delete-on-close') return deleteOnCloseEdits(plan, source, ast);
   if (plan.collection === 'array') return trimEdits(plan, source, max);
-  if (plan.collection === 'memo') return memoEdits(plan, source, ast, ttl === undefined ? `{ max: ${max} }` : `{ max: ${max}, ttl: ${ttl} }`);
+  if (plan.collection === 'trim-oldest') return trimOldestEdits(plan, source, ast, max);
+  const lruOptions = ttl === undefined ? `{ max: ${max} }` : `{ max: ${max}, ttl: ${ttl} }`;
+  if (plan.collection === 'memo') return memoEdits(plan, source, ast, lruOptions);
+  if (plan.collection === 'loader') return loaderEdits(plan, source, ast, lruOptions);
   const imported = importNamed(ast, source, 'lru-cache', 'LRUCache');
   const declarationType = declarationTypeEdits(plan, source, ast, imported.local);
-  if ('refusal' in declarationType) return declarationType;
+  // A JSDoc type LRUCache cannot take (nullable values): the Map or Set stays, trimmed of its oldest entry.
+  if ('refusal' in declarationType) return plan.fallback ? trimOldestEdits(plan.fallback, source, ast, max) : declarationType;
   const typeArguments = plan.typeArguments ?? '';
-  const options = ttl === undefined ? `{ max: ${max} }` : `{ max: ${max}, ttl: ${ttl} }`;
   const edits: TextEdit[] = [
     // First: a new import and a new JSDoc above the first statement are insertions at one offset, in this order.
     ...imported.edits,
     ...declarationType.edits,
-    { range: [plan.construction.range[0], plan.construction.range[1]], text: `new ${imported.local}${typeArguments}(${options})` },
+    { range: [plan.construction.range[0], plan.construction.range[1]], text: `new ${imported.local}${typeArguments}(${lruOptions})` },
     ...new TranslationRenderer(source, plan.translations, plan.typescript).edits(),
   ];
   if (plan.annotation) edits.push({ range: [plan.annotation.range[0], plan.annotation.range[1]], text: `${imported.local}${typeArguments}` });

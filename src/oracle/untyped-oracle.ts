@@ -271,8 +271,9 @@ export class UntypedOracle implements TypeOracle {
       ) {
         nullish = true;
       }
-      // `(x: string | undefined) => void` as a value is a function: not nullish itself.
-      return !nullish && node.type !== AST_NODE_TYPES.TSFunctionType && node.type !== AST_NODE_TYPES.TSTypeLiteral;
+      // `(x: string | undefined) => void` as a value is a function: not nullish itself; nor is
+      // `CacheEntry<unknown>`, an object whatever its type arguments say.
+      return !nullish && node.type !== AST_NODE_TYPES.TSFunctionType && node.type !== AST_NODE_TYPES.TSTypeLiteral && node.type !== AST_NODE_TYPES.TSTypeReference;
     });
     return nullish;
   }

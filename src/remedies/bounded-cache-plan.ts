@@ -18,7 +18,7 @@ export interface ClearInResetPlan {
  * (records and Sets switch to its Map-like API); an array gets a trim to the newest entries after
  * each growth.
  */
-export type BoundedCachePlan = LruCachePlan | ClearInResetPlan | BoundedMemoPlan | EvictOldestPlan | DeleteOnTimeoutPlan;
+export type BoundedCachePlan = LruCachePlan | ClearInResetPlan | BoundedMemoPlan | EvictOldestPlan | DeleteOnTimeoutPlan | TrimOldestPlan | LoaderCacheMapPlan | DeleteOnSettlePlan | DeleteOnClosePlan;
 
 /**
  * Pending requests keyed by ids made per call, removed when a reply names them but not when their
@@ -78,6 +78,8 @@ export interface LruCachePlan {
   readonly trims: readonly ArrayTrim[];
   /** The file writes TypeScript: record reads keep their type with `!`. */
   readonly typescript: boolean;
+  /** Map/Set: what to do instead when the file's JSDoc types rule an LRUCache out (only the edits read them). */
+  readonly fallback?: TrimOldestPlan;
 }
 
 export type CollectionTranslation =
@@ -94,3 +96,67 @@ export interface ArrayTrim {
   /** `push` appends (newest last); `unshift` prepends (newest first). */
   readonly newest: 'last' | 'first';
 }
+
+/**
+ * A Map or Set an LRUCache cannot stand in for (see plan-trim-oldest) stays what it is: after each
+ * growth, once it holds more than `--max` entries, the oldest goes (`seen.delete(seen.values().next().value!)`).
+ */
+export interface TrimOldestPlan {
+  readonly kind: 'bounded-cache';
+  readonly collection: 'trim-oldest';
+  readonly trims: readonly OldestTrim[];
+  /** The file writes TypeScript: the first key, `K | undefined` to the checker, gets `!`. */
+  readonly typescript: boolean;
+}
+
+export interface OldestTrim {
+  /** The `.set(…)`/`.add(…)` statement the trim follows. */
+  readonly statement: TSESTree.ExpressionStatement;
+  /** The collection as the growth names it (`seenEventIdsRef.current`). */
+  readonly receiver: string;
+  /** How its first (oldest) key is read: a Map's `keys()`, a Set's `values()`. */
+  readonly firstKey: 'keys' | 'values';
+}
+
+/**
+ * A DataLoader kept for as long as the process gets a bounded cache of its own: a `cacheMap` option
+ * (see plan-loader-cache-map), next to the options it has, or as a new options argument after `after`.
+ */
+export interface LoaderCacheMapPlan {
+  readonly kind: 'bounded-cache';
+  readonly collection: 'loader';
+  readonly options: TSESTree.ObjectExpression | { readonly after: TSESTree.Node };
+  /** `<K, Promise<V>>` for LRUCache as source text, when the file writes types. */
+  readonly typeArguments: string | undefined;
+}
+
+/**
+ * Pending requests whose timeout deletes the entry but whose answer only cancels that timeout: the
+ * same deletion follows each `clearTimeout(timer)` statement (see plan-delete-on-settle).
+ */
+export interface DeleteOnSettlePlan {
+  readonly kind: 'bounded-cache';
+  readonly collection: 'delete-on-settle';
+  /**
+   * Each `clearTimeout(…);` statement, and the deletion that follows it as source text without a
+   * semicolon: the timeout's own (`delete client._requests[req.id]`), or under the key the entry was
+   * looked up by there (`this.pending.delete(id)`).
+   */
+  readonly removals: readonly { readonly after: TSESTree.ExpressionStatement; readonly deletion: string }[];
+}
+
+/**
+ * Connections kept until they close (see plan-delete-on-close): each growth's entry is removed where
+ * its connection ends — at the top of the end listener the code has, or in a new one after the growth.
+ */
+export interface DeleteOnClosePlan {
+  readonly kind: 'bounded-cache';
+  readonly collection: 'delete-on-close';
+  readonly removals: readonly CloseRemoval[];
+}
+
+export type CloseRemoval =
+  /** `ws.on('close', () => …)` already there: the removal becomes its first statements. */
+  | { readonly kind: 'in-listener'; readonly listener: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression; readonly statements: readonly string[] }
+  /** A handler's connection: `socket.once('close', () => …)` after the growth statement. */
+  | { readonly kind: 'new-listener'; readonly after: TSESTree.ExpressionStatement; readonly target: string; readonly event: string; readonly statements: readonly string[] };

@@ -7,11 +7,15 @@ import { writesTypeScript } from '../ast/typescript-syntax';
 import { writtenTypeArguments } from '../collections/collection-kind';
 import type { CollectionUse } from '../collections/collection-uses';
 import type { LongLivedCollection } from '../collections/long-lived-collections';
-import type { Remedy } from '../findings/finding';
-import type { ArrayTrim, BoundedCachePlan, CollectionTranslation } from './bounded-cache-plan';
+import type { Refusal, Remedy } from '../findings/finding';
+import type { ArrayTrim, BoundedCachePlan, CollectionTranslation, LruCachePlan } from './bounded-cache-plan';
 import { planEvictOldest } from './plan-evict-oldest';
+import { planTrimOldest } from './plan-trim-oldest';
+import { quoteUse } from './quote-use';
 
-const refuse = (reason: string): Remedy<BoundedCachePlan> => ({ kind: 'refusal', reason });
+const refuse = (reason: string): Refusal => ({ kind: 'refusal', reason });
+
+const IN_A_REF = 'it lives in a React ref; keep only the newest entries where it grows, or empty it when the component unmounts';
 
 const PLAIN_TYPE = { map: 'Map', set: 'Set', record: 'object' } as const;
 
@@ -51,22 +55,6 @@ function constructionProblem(collection: LongLivedCollection): string | undefine
     return 'its annotation is not a plain `Map<K, V>`/`Set<T>`';
   }
   return undefined;
-}
-
-const MAX_EXCERPT = 40;
-
-/**
- * The use, quoted: a reason names code, not a line number, since the marker the codemod inserts
- * (and other fixes) move the lines.
- */
-function quoteUse(analysis: Analysis, use: CollectionUse): string {
-  const source = analysis.sourceText;
-  // A loop is quoted by its head: `for … of lastSeen`, not its whole body.
-  const code =
-    use.site.type === AST_NODE_TYPES.ForOfStatement || use.site.type === AST_NODE_TYPES.ForInStatement
-      ? `for … ${use.site.type === AST_NODE_TYPES.ForOfStatement ? 'of' : 'in'} ${source.slice(use.site.right.range[0], use.site.right.range[1])}`
-      : source.slice(use.site.range[0], use.site.range[1]).replace(/\s+/g, ' ');
-  return `\`${code.length > MAX_EXCERPT ? `${code.slice(0, MAX_EXCERPT - 1)}…` : code}\``;
 }
 
 /** Translates one use of a Set or record into the LRUCache API, `'keep'` when it reads the same, or says why it cannot. */
@@ -149,16 +137,40 @@ export function planBoundedCache(
     if (typeof trims === 'string') return refuse(trims);
     return { ...base, typeArguments: undefined, translations: [], trims };
   }
+  const inRef = collection.holder.kind === 'component';
+  if (collection.kind !== 'map' && collection.kind !== 'set') return inRef ? refuse(`${IN_A_REF}: it is an object used as a map`) : planLruCache(analysis, collection, uses, base);
   // A cap the code already keeps with an age-only cleanup: make the cap hold rather than swap the collection.
-  const evict = collection.kind === 'map' || collection.kind === 'set' ? planEvictOldest(analysis, uses) : undefined;
+  const evict = planEvictOldest(analysis, uses);
   if (evict) return evict;
+  // In a React ref, `useRef(new LRUCache(…))` would build a cache on every render: keep the newest where it grows.
+  if (inRef) {
+    const trim = planTrimOldest(analysis, collection.kind, repeatedGrowth);
+    return typeof trim === 'string' ? refuse(`${IN_A_REF}: ${trim}`) : trim;
+  }
+  // Growth through a second name would go untrimmed: no fallback for an aliased collection.
+  const alias = collection.aliases[0];
+  if (alias) return refuse(`it is also named \`${alias.name}\` (line ${alias.loc.start.line}); rewrite through one name`);
+  const lru = planLruCache(analysis, collection, uses, base);
+  // Where an LRUCache cannot take its place, it stays a Map or Set and its oldest entry goes past the cap.
+  const trim = planTrimOldest(analysis, collection.kind, repeatedGrowth);
+  if (lru.kind !== 'refusal') return typeof trim === 'string' ? lru : { ...lru, fallback: trim };
+  return typeof trim === 'string' ? refuse(`${lru.reason}; nor can a trim of the oldest entry follow each growth: ${trim}`) : trim;
+}
+
+/** `new Map<K, V>()` → `new LRUCache<K, V>({ max })`, every use translated; or why an LRUCache cannot take its place. */
+function planLruCache(
+  analysis: Analysis,
+  collection: LongLivedCollection,
+  uses: readonly CollectionUse[],
+  base: Pick<LruCachePlan, 'kind' | 'collection' | 'construction' | 'annotation' | 'typescript'>,
+): Remedy<LruCachePlan> {
   const alias = collection.aliases[0];
   if (alias) return refuse(`it is also named \`${alias.name}\` (line ${alias.loc.start.line}); rewrite through one name`);
   const problem = constructionProblem(collection);
   if (problem) return refuse(problem);
   let typeArguments: string | undefined;
   const types = keyAndValueTypes(collection);
-  if (typescript) {
+  if (base.typescript) {
     const expected = collection.kind === 'set' ? 1 : 2;
     if (!types || types.length !== expected) {
       return refuse(`its key and value types are not written (\`new ${collection.kind === 'set' ? 'Set<T>' : 'Map<K, V>'}()\` or an annotation); LRUCache needs them`);

@@ -111,7 +111,7 @@ describe('no-unbounded-cache / bounded-cache at runtime: pending-replies.mjs', (
     const original = await runProgram<PendingMeasurement>(pendingFile, pendingOptions);
     const result: CodemodResult = runCodemod(boundedCache, { source: readFileSync(pendingFile, 'utf8'), filePath: pendingFile });
     expect(result.outcomes.map((outcome) => outcome.status)).toEqual(['fixed']);
-    expect(result.output).toContain('setTimeout(() => { this.pending.delete(id); reject(');
+    expect(result.output).toContain('setTimeout(() => {\n        this.pending.delete(id);\n        reject(');
     const rewritten = await withTempDir('leakguard-pending-', async (dir) => {
       const file = join(dir, 'pending-replies.mjs');
       await writeFile(file, result.output!);
@@ -124,6 +124,40 @@ describe('no-unbounded-cache / bounded-cache at runtime: pending-replies.mjs', (
     expect(original.measurement.timedOut).toBe(UNANSWERED);
     expect(original.measurement.pending).toBe(UNANSWERED);
     expect(rewritten.measurement.timedOut).toBe(UNANSWERED);
+    expect(rewritten.measurement.pending).toBe(0);
+  }, 60_000);
+});
+
+interface AnsweredMeasurement {
+  readonly program: string;
+  readonly n: number;
+  readonly answered: number;
+  readonly pending: number;
+}
+
+/** Requests the peer answers at once: each clears its timeout, none times out. */
+const ANSWERED = 2_000;
+const answeredFile = join(__dirname, 'programs', 'answered-callbacks.mjs');
+const answeredOptions = { args: [String(ANSWERED)], nodeFlags: ['--expose-gc'], timeoutMs: RUN_TIMEOUT_MS };
+
+describe('no-unbounded-cache / bounded-cache at runtime: answered-callbacks.mjs', () => {
+  it(`the original keeps every request answered in time (${ANSWERED}); the codemod's output keeps none`, async () => {
+    const original = await runProgram<AnsweredMeasurement>(answeredFile, answeredOptions);
+    const result: CodemodResult = runCodemod(boundedCache, { source: readFileSync(answeredFile, 'utf8'), filePath: answeredFile });
+    expect(result.outcomes.map((outcome) => outcome.status)).toEqual(['fixed']);
+    expect(result.output).toContain('clearTimeout(timeout);\n        delete client.callbacks[id];');
+    const rewritten = await withTempDir('leakguard-answered-', async (dir) => {
+      const file = join(dir, 'answered-callbacks.mjs');
+      await writeFile(file, result.output!);
+      return runProgram<AnsweredMeasurement>(file, { cwd: dir, ...answeredOptions });
+    });
+    for (const [label, run] of [['original', original], ['rewritten', rewritten]] as const) {
+      const { n, answered, pending } = run.measurement;
+      console.log(`answered-callbacks.mjs ${label}: ${n} requests, ${answered} answered, ${pending} left pending; ${run.durationMs} ms`);
+    }
+    expect(original.measurement.answered).toBe(ANSWERED);
+    expect(original.measurement.pending).toBe(ANSWERED);
+    expect(rewritten.measurement.answered).toBe(ANSWERED);
     expect(rewritten.measurement.pending).toBe(0);
   }, 60_000);
 });

@@ -5,7 +5,10 @@ export class RpcClient {
   call(send: (id: string) => void): Promise<unknown> {
     const id = String(this.sequence++);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => { this.pending.delete(id); reject(new Error('timeout')); }, 1000);
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new Error('timeout'));
+      }, 1000);
       this.pending.set(id, { resolve, timer });
       send(id);
     });

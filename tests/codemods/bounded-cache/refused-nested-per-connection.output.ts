@@ -1,6 +1,6 @@
 import * as net from 'node:net';
 
-/* leakguard-todo(bounded-cache): it is the collections kept under each key that grow; bound them where they grow, or drop them if nothing reads them */
+/* leakguard-todo(bounded-cache): it is the collections kept under each key that grow (`lockIds.get(socket)?.add(request.id)`), and what reads them decides whether their entries may go: bound or prune them where they grow, or drop them if nothing reads them */
 const lockIds = new Map<net.Socket, Set<string>>();
 
 export const broker = net.createServer((socket) => {

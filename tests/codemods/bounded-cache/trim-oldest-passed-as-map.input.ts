@@ -1,3 +1,4 @@
+// Passed where a Map is declared: it stays a Map and drops its oldest entry past the cap.
 const prices = new Map<string, number>();
 
 function total(table: Map<string, number>): number {

@@ -1,4 +1,4 @@
-/* leakguard-todo(bounded-cache): it is passed on (`total(prices)`) where a plain Map may be required */
+// Passed where a Map is declared: it stays a Map and drops its oldest entry past the cap.
 const prices = new Map<string, number>();
 
 function total(table: Map<string, number>): number {
@@ -9,5 +9,6 @@ function total(table: Map<string, number>): number {
 
 export function quote(sku: string, price: number): number {
   prices.set(sku, price);
+  if (prices.size > 1000) prices.delete(prices.keys().next().value!);
   return total(prices);
 }

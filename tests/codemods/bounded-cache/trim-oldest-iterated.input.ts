@@ -1,4 +1,4 @@
-/* leakguard-todo(bounded-cache): it is iterated (`for … of lastSeen`): LRUCache iterates most-recently-used first, not in insertion order */
+// Iterated in insertion order, which an LRUCache would not keep: it stays a Map and drops its oldest entry past the cap.
 const lastSeen = new Map<string, number>();
 
 export function touch(host: string): void {

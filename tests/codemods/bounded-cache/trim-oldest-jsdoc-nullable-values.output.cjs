@@ -1,14 +1,15 @@
 'use strict';
 
 /**
- * Last error per job, or null once it succeeded.
+ * Last error per job, or null once it succeeded. LRUCache takes no null values: it stays a Map and
+ * drops its oldest entry past the cap.
  * @type {Map<string, { message: string, parent: Error | null } | null>}
  */
-/* leakguard-todo(bounded-cache): `{ message: string, parent: Error | null } | null` admits null or undefined, which lru-cache's `LRUCache<K extends {}, V extends {}>` rejects */
 const lastErrors = new Map();
 
 function record(job, error) {
   lastErrors.set(job, error ? { message: error.message, parent: error.cause instanceof Error ? error.cause : null } : null);
+  if (lastErrors.size > 1000) lastErrors.delete(lastErrors.keys().next().value);
 }
 
 module.exports = { record };

@@ -1,7 +1,8 @@
 'use strict';
 
 /**
- * Last error per job, or null once it succeeded.
+ * Last error per job, or null once it succeeded. LRUCache takes no null values: it stays a Map and
+ * drops its oldest entry past the cap.
  * @type {Map<string, { message: string, parent: Error | null } | null>}
  */
 const lastErrors = new Map();

@@ -1,4 +1,4 @@
-/* leakguard-todo(bounded-cache): `string | undefined` admits null or undefined, which lru-cache's `LRUCache<K extends {}, V extends {}>` rejects */
+// `string | undefined` values, which LRUCache<K extends {}, V extends {}> rejects: it stays a Map and drops its oldest entry past the cap.
 const profiles = new Map<string, string | undefined>();
 
 export function remember(id: string, bio: string | undefined): void {

@@ -5,7 +5,8 @@ interface Export {
   status: string;
 }
 
-// The module keeps the manager, but the reader declares a Map parameter: an LRUCache would not fit it.
+// The module keeps the manager, but the reader declares a Map parameter: an LRUCache would not fit it,
+// so it stays a Map and drops its oldest entry past the cap.
 function createExportManager() {
   const runs = new Map<string, Export>();
   function startRun(): Export {
