@@ -7,6 +7,7 @@ import type { CollectionUse } from './collection-uses';
 import { sameExpression } from './self-limiting-growth';
 import { ageOnlySweepUnderCap } from './age-only-cap';
 import { removedOnlyWhenAnswered } from './answered-entries';
+import { answeredButPeersLeave } from './peer-end-deletes';
 import { deletedOnlyByCancelledTimer } from './cancelled-timer-deletes';
 import { deletesOnlyOnFailure } from './failure-only-deletes';
 import { keyIsLoopInvariant } from './loop-invariant-keys';
@@ -142,10 +143,11 @@ export function expiresEntries(uses: readonly CollectionUse[]): boolean {
  * after it expired, only removes entries someone answers (keys made per call, deleted under keys
  * handed back), only removes entries in a timeout the answer cancels, an age-only sweep that runs
  * only at a size cap, or only removes entries whose work failed, or deletes the key a caller names
- * in a store that otherwise expires entries only on reads. The keys that never return, are never
- * answered, are all young, whose work succeeds or that nobody names stay for ever.
+ * in a store that otherwise expires entries only on reads, or only removes entries a peer answers
+ * while peers can leave unanswered. The keys that never return, are never answered, are all young,
+ * whose work succeeds or that nobody names stay for ever.
  */
-export type ShrinkVerdict = 'bounds' | 'only-watches-size' | 'same-key-again' | 'expired-read' | 'caller-named' | 'answered-only' | 'cancelled-timer' | 'age-only-cap' | 'failure-only';
+export type ShrinkVerdict = 'bounds' | 'only-watches-size' | 'same-key-again' | 'expired-read' | 'caller-named' | 'answered-only' | 'peer-left' | 'cancelled-timer' | 'age-only-cap' | 'failure-only';
 
 export function shrinkVerdict(shrink: CollectionUse, uses: readonly CollectionUse[], keyOrigins?: KeyOrigins): ShrinkVerdict {
   if (shrink.operation === 'size-guard') return onlyWatchesTheSize(shrink, uses) ? 'only-watches-size' : 'bounds';
@@ -159,7 +161,8 @@ export function shrinkVerdict(shrink: CollectionUse, uses: readonly CollectionUs
   const passThrough = passThroughDelete(shrink, guardedByTime);
   if (passThrough === 'expiry') return 'expired-read';
   if (passThrough === 'caller' && expiresOnlyOnRead(shrink, uses)) return 'caller-named';
-  return keyOrigins && removedOnlyWhenAnswered(shrink, uses, keyOrigins) ? 'answered-only' : 'bounds';
+  if (keyOrigins && removedOnlyWhenAnswered(shrink, uses, keyOrigins)) return 'answered-only';
+  return keyOrigins && answeredButPeersLeave(shrink, uses, keyOrigins) ? 'peer-left' : 'bounds';
 }
 
 /**

@@ -7,7 +7,7 @@ import type { KeyOrigins } from './key-origin';
  * caller names the key in a store that expires entries only on reads, on the answer only, in a timeout the answer cancels, in an age-only cleanup under a cap. Not the delete
  * that makes room for the same key again (`delete(k); set(k, v)` reorders an LRU, it ends nothing).
  */
-const PARTIAL_ENDS: ReadonlySet<ShrinkVerdict> = new Set<ShrinkVerdict>(['expired-read', 'caller-named', 'failure-only', 'answered-only', 'cancelled-timer', 'age-only-cap']);
+const PARTIAL_ENDS: ReadonlySet<ShrinkVerdict> = new Set<ShrinkVerdict>(['expired-read', 'caller-named', 'failure-only', 'answered-only', 'peer-left', 'cancelled-timer', 'age-only-cap']);
 
 /**
  * Whether the code treats the collection's entries as transient: it removes entries when they expire,

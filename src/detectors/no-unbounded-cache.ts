@@ -283,6 +283,7 @@ const UNBOUNDING_SHRINKS: Readonly<Record<Exclude<ShrinkVerdict, 'bounds'>, stri
   'expired-read': 'it deletes an entry only when that key is read again after it expired, so keys nobody asks for again stay',
   'caller-named': 'apart from deleting an entry when its key is read again after it expired, it deletes only the keys its callers name, so keys nobody asks for again or deletes stay',
   'answered-only': 'its entries are keyed by ids made per call and deleted only when a reply names them, not when their timer fires, so every request that timed out stays',
+  'peer-left': 'its entries are keyed by ids made per call and deleted only when a peer answers, and this code sees peers leave (`close`) without removing theirs, so every entry a peer left unanswered stays',
   'cancelled-timer': 'its only delete runs in a timeout that an answered request cancels (`clearTimeout`), so every entry answered in time stays',
   'age-only-cap': 'its size cap runs a cleanup that only deletes entries older than a window, so with more keys inside the window than the cap nothing is removed',
   'failure-only': 'it deletes an entry only when its work failed (in a `catch`, a rejection or an error handler), so every entry whose work succeeds stays',
@@ -323,6 +324,9 @@ function refusalOf(analysis: Analysis, collection: LongLivedCollection, uses: re
         reason: 'its entries are pending work that a timer also ends: delete the entry where the timer fires (and on every error); an LRU would drop live requests',
       }
     );
+  }
+  if (unbounding === 'peer-left') {
+    return { kind: 'refusal', reason: 'its entries wait for a peer to answer: remove them where the peer leaves (its `close` handler), or give each a timeout that deletes it; an LRU would drop live ones' };
   }
   if (unbounding === 'cancelled-timer') {
     return { kind: 'refusal', reason: 'its entries are pending requests: delete the entry where it is answered too (where its timeout is cleared); an LRU would drop live requests' };

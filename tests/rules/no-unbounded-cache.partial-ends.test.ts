@@ -194,6 +194,44 @@ export function memoryStore(ttl: number) {
   };
 }`,
   },
+  {
+    name: "pending changes a peer answers, removed for that peer when it leaves, are bounded",
+    code: `
+import { randomUUID } from 'node:crypto';
+import type { WebSocket } from 'ws';
+export class Bridge {
+  private readonly pending = new Map<string, { ws: WebSocket; text: string }>();
+  propose(ws: WebSocket, text: string): string {
+    const id = randomUUID();
+    this.pending.set(id, { ws, text });
+    ws.send(JSON.stringify({ id, text }));
+    ws.on('close', () => {
+      for (const [other, change] of this.pending) if (change.ws === ws) this.pending.delete(other);
+    });
+    return id;
+  }
+  onAnswer(message: { id: string }): void {
+    this.pending.delete(message.id);
+  }
+}`,
+  },
+  {
+    name: 'a pending map answered by a peer, in a class that never sees a peer leave, is taken as complete',
+    code: `
+import { randomUUID } from 'node:crypto';
+export class Bridge {
+  private readonly pending = new Map<string, string>();
+  propose(send: (message: string) => void, text: string): string {
+    const id = randomUUID();
+    this.pending.set(id, text);
+    send(JSON.stringify({ id, text }));
+    return id;
+  }
+  onAnswer(message: { id: string }): void {
+    this.pending.delete(message.id);
+  }
+}`,
+  },
 ];
 
 const invalid = [
@@ -311,6 +349,31 @@ export class PageStore {
   }
 }`,
     errors: [{ messageId: 'unboundedFieldCache' as const, line: 3 }],
+  },
+  {
+    name: 'pending changes deleted only when a client answers, in a class that sees clients leave and keeps their entries',
+    code: `
+import { randomUUID } from 'node:crypto';
+import type { WebSocket } from 'ws';
+export class Bridge {
+  private readonly clients = new Set<WebSocket>();
+  private readonly pending = new Map<string, string>();
+  connect(ws: WebSocket): void {
+    this.clients.add(ws);
+    ws.on('message', (data: string) => this.onAnswer(JSON.parse(data) as { id: string }));
+    ws.on('close', () => this.clients.delete(ws));
+  }
+  propose(text: string): string {
+    const id = randomUUID();
+    this.pending.set(id, text);
+    for (const client of this.clients) client.send(JSON.stringify({ id, text }));
+    return id;
+  }
+  private onAnswer(message: { id: string }): void {
+    this.pending.delete(message.id);
+  }
+}`,
+    errors: [{ messageId: 'unboundedFieldCache' as const, line: 6 }],
   },
 ];
 
