@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES } from '../ast/node-types';
-import { isFunction, isInside, staticPropertyName } from '../ast/predicates';
+import { functionName } from '../ast/function-name';
+import { enclosingFunction, isFunction, isInside, staticPropertyName } from '../ast/predicates';
 import { walk, type Node } from '../ast/traverse';
 import { armsATimer } from './answered-entries';
 import type { CollectionUse } from './collection-uses';
@@ -24,7 +25,21 @@ export function answeredButPeersLeave(keyedDelete: CollectionUse, uses: readonly
   if (keyOrigins.of(keyedDelete.key) === 'generated' || growth.some((use) => armsATimer(use.site))) return false;
   const listeners = endListeners(scopeOf(growth[0].site));
   const shrinks = uses.filter((use) => use.kind === 'shrink');
-  return listeners.length > 0 && listeners.every((listener) => !shrinks.some((shrink) => isInside(shrink.site, listener)));
+  return listeners.length > 0 && listeners.every((listener) => !shrinks.some((shrink) => isInside(shrink.site, listener) || callsTheMethodOf(listener, shrink.site)));
+}
+
+/** `ws.on('close', () => this.dropPeer(ws))`, where `dropPeer` removes entries: the listener removes them. */
+function callsTheMethodOf(listener: Node, site: Node): boolean {
+  const fn = enclosingFunction(site);
+  const name = fn && functionName(fn);
+  if (name === undefined) return false;
+  let found = false;
+  walk(listener, (node) => {
+    if (found) return false;
+    if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && node.callee.object.type === AST_NODE_TYPES.ThisExpression && staticPropertyName(node.callee) === name) found = true;
+    return found ? false : undefined;
+  });
+  return found;
 }
 
 /** The class the growth is in (its instances' code), or the file. */

@@ -216,6 +216,29 @@ export class Bridge {
 }`,
   },
   {
+    name: "a pending map whose peer's close handler calls the method that removes its request is bounded",
+    code: `
+import { randomUUID } from 'node:crypto';
+import type { WebSocket } from 'ws';
+export class Bridge {
+  private readonly pending = new Map<string, string>();
+  private readonly requestOf = new WeakMap<WebSocket, string>();
+  ask(ws: WebSocket, text: string): void {
+    const id = randomUUID();
+    this.pending.set(id, text);
+    this.requestOf.set(ws, id);
+    ws.on('close', () => this.abandon(ws));
+  }
+  onAnswer(message: { id: string }): void {
+    this.pending.delete(message.id);
+  }
+  private abandon(ws: WebSocket): void {
+    const id = this.requestOf.get(ws);
+    if (id !== undefined) this.pending.delete(id);
+  }
+}`,
+  },
+  {
     name: 'a pending map answered by a peer, in a class that never sees a peer leave, is taken as complete',
     code: `
 import { randomUUID } from 'node:crypto';
