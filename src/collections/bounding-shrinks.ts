@@ -158,7 +158,7 @@ export function shrinkVerdict(shrink: CollectionUse, uses: readonly CollectionUs
   if (deletesOnlyExpiredReads(shrink, uses)) return 'expired-read';
   if (keyOrigins && deletedOnlyByCancelledTimer(shrink, uses, keyOrigins)) return 'cancelled-timer';
   if (deletesOnlyOnFailure(shrink.site)) return 'failure-only';
-  const passThrough = passThroughDelete(shrink, guardedByTime);
+  const passThrough = passThroughDelete(shrink, uses, guardedByTime);
   if (passThrough === 'expiry') return 'expired-read';
   if (passThrough === 'caller' && expiresOnlyOnRead(shrink, uses)) return 'caller-named';
   if (keyOrigins && removedOnlyWhenAnswered(shrink, uses, keyOrigins)) return 'answered-only';
@@ -179,7 +179,7 @@ function expiresOnlyOnRead(shrink: CollectionUse, uses: readonly CollectionUse[]
       other.kind === 'shrink' &&
       KEYED_DELETES.has(other.operation) &&
       !inASweep(other, uses) &&
-      (deletesOnlyExpiredReads(other, uses) || passThroughDelete(other, guardedByTime) === 'expiry'),
+      (deletesOnlyExpiredReads(other, uses) || passThroughDelete(other, uses, guardedByTime) === 'expiry'),
   );
 }
 

@@ -20,13 +20,13 @@ import { prototypeMethodName } from './key-origin';
  */
 export type PassThroughDelete = 'caller' | 'expiry';
 
-export function passThroughDelete(shrink: CollectionUse, guardedByTime: (site: Node) => boolean): PassThroughDelete | undefined {
+export function passThroughDelete(shrink: CollectionUse, uses: readonly CollectionUse[], guardedByTime: (site: Node) => boolean): PassThroughDelete | undefined {
   const key = shrink.key ? unwrapExpression(shrink.key) : undefined;
   const fn = enclosingFunction(shrink.site);
   if (key?.type !== AST_NODE_TYPES.Identifier || !fn || !isOwnParameter(fn, key.name)) return undefined;
   const name = prototypeMethodName(fn) ?? functionName(fn);
   if (name === undefined) return undefined;
-  const calls = callsByName(fn, name);
+  const calls = callsByName(fn, name, new Set(uses.map((use) => use.reference)));
   if (calls.length === 0) return 'caller';
   return calls.every((call) => guardedByTime(call) && !sweepsOrRunsOnATimer(call)) ? 'expiry' : undefined;
 }
@@ -58,10 +58,12 @@ function isOwnParameter(fn: FunctionNode, name: string): boolean {
 }
 
 /**
- * In-file calls that may reach `fn`: `this.<name>(…)` for a method, `<name>(…)` for a function. Calls
- * on other receivers (`store.delete(id)`) are left out: most name a Map's own method.
+ * In-file calls that may reach `fn`: `<name>(…)`, and `<anything>.<name>(…)` (`this.clear(key)`,
+ * `self.clear(key)` through an alias, `store.delete(id)` on an instance) — but the collection's own
+ * method (`records.delete(key)` is the delete itself). Counting a same-named call on another object
+ * makes a delete look called, which only keeps it counting as a bound.
  */
-function callsByName(fn: FunctionNode, name: string): TSESTree.CallExpression[] {
+function callsByName(fn: FunctionNode, name: string, collection: ReadonlySet<Node>): TSESTree.CallExpression[] {
   let program: Node = fn;
   while (program.parent) program = program.parent;
   const calls: TSESTree.CallExpression[] = [];
@@ -69,7 +71,7 @@ function callsByName(fn: FunctionNode, name: string): TSESTree.CallExpression[] 
     if (node.type !== AST_NODE_TYPES.CallExpression || isInsideFunction(node, fn)) return undefined;
     const callee = unwrapExpression(node.callee);
     if (callee.type === AST_NODE_TYPES.Identifier && callee.name === name) calls.push(node);
-    if (callee.type === AST_NODE_TYPES.MemberExpression && unwrapExpression(callee.object).type === AST_NODE_TYPES.ThisExpression && staticPropertyName(callee) === name) calls.push(node);
+    if (callee.type === AST_NODE_TYPES.MemberExpression && staticPropertyName(callee) === name && !collection.has(callee.object)) calls.push(node);
     return undefined;
   });
   return calls;
