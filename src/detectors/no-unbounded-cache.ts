@@ -17,6 +17,7 @@ import { usesThroughModuleHeldResult } from '../collections/module-held-hand-out
 import { keepsWhatItSeesEnd } from '../collections/watched-ends';
 import { treatsEntriesAsTransient } from '../collections/transient-entries';
 import { strongValueDeclaredWeak } from '../collections/weak-declared-strong';
+import { fillsAMiss } from '../collections/miss-fill-growth';
 import { enclosingFunction } from '../ast/predicates';
 import type { Node } from '../ast/traverse';
 import { AST_NODE_TYPES } from '../ast/node-types';
@@ -135,7 +136,9 @@ function allUses(analysis: Analysis, collection: LongLivedCollection, keyOrigins
  * doubles that record every event they get are the usual case). A collection whose own deletes end
  * some entries and miss others (a TTL checked on reads, a delete on failure only, an age-only sweep)
  * is a cache by its own account, not a registry of names, written to outlive its entries: the
- * arguments its callers pass are judged too, whatever the lifetime the file shows. Whatever the
+ * arguments its callers pass are judged too, whatever the lifetime the file shows. So are they when a
+ * long-lived instance looks a key up and stores what it computed on a miss (a cache of results, not a
+ * registry of what callers hand it). Whatever the
  * lifetime, a collection that takes in connections whose end the same code listens for, and never
  * removes any, is judged: each connection that comes and goes stays.
  */
@@ -156,7 +159,10 @@ function judgedForItsKeys(collection: LongLivedCollection, growth: readonly Coll
   // own account, written to outlive its entries, so the keys its callers pass are judged too.
   if (treatsEntriesAsTransient(uses, keyOrigins) && (origins.includes('argument') || origins.includes('unknown'))) return true;
   if (holder.kind === 'closure' || holder.lifetime.kind === 'unknown') return false;
-  return origins.includes('input') || origins.includes('unknown');
+  if (origins.includes('input') || origins.includes('unknown')) return true;
+  // Looked up first and filled with what it computed on a miss: a cache of results keyed by whatever
+  // callers ask for, held by an instance that lives long.
+  return origins.includes('argument') && growth.some((use) => fillsAMiss(use, uses));
 }
 
 /**
