@@ -34,6 +34,23 @@ export class Compiler {
   }
 }`,
   },
+  {
+    name: 'a singleton that reads a value to update it is no miss: a revision per environment it is told about',
+    code: `
+class Revisions {
+  private readonly latest = new Map<string, number>();
+  async refresh(environment: string, fetchLatest: (after: number) => Promise<number>): Promise<number> {
+    let current = this.latest.get(environment) ?? 0;
+    const actual = await fetchLatest(current);
+    if (current < actual) {
+      this.latest.set(environment, actual);
+      current = actual;
+    }
+    return current;
+  }
+}
+export const revisions = new Revisions();`,
+  },
 ];
 
 const invalid = [
@@ -53,6 +70,25 @@ export class Platform {
 let platform: Platform | undefined;
 export function getPlatform(): Platform {
   return (platform ??= new Platform());
+}`,
+    errors: [{ messageId: 'unboundedFieldCache' as const, line: 3 }],
+  },
+  {
+    name: 'a service that fills the memo under a miss test keeps every key it was asked for',
+    code: `
+export class Shards {
+  private readonly shardOf = new Map<string, number>();
+  constructor() {
+    setInterval(() => undefined, 1000).unref();
+  }
+  shard(key: string): number {
+    let shard = this.shardOf.get(key);
+    if (shard === undefined) {
+      shard = key.length % 10;
+      this.shardOf.set(key, Math.abs(shard));
+    }
+    return shard;
+  }
 }`,
     errors: [{ messageId: 'unboundedFieldCache' as const, line: 3 }],
   },
