@@ -7,8 +7,11 @@ import type { CollectionUse } from './collection-uses';
 import { sameExpression } from './self-limiting-growth';
 import { ageOnlySweepUnderCap } from './age-only-cap';
 import { removedOnlyWhenAnswered } from './answered-entries';
+import { answeredButPeersLeave } from './peer-end-deletes';
 import { deletedOnlyByCancelledTimer } from './cancelled-timer-deletes';
 import { deletesOnlyOnFailure } from './failure-only-deletes';
+import { keyIsLoopInvariant } from './loop-invariant-keys';
+import { passThroughDelete } from './caller-named-deletes';
 import type { KeyOrigins } from './key-origin';
 
 /** Shrinks that remove one named key: `map.delete(key)`, `delete record[key]`. */
@@ -71,10 +74,14 @@ function onlyWatchesTheSize(guard: CollectionUse, uses: readonly CollectionUse[]
   return !exits;
 }
 
-/** A delete in a loop or a `forEach` callback walks the entries: a sweep. */
-function inASweep(shrink: CollectionUse): boolean {
+/**
+ * A delete in a loop or a `forEach` callback walks the entries: a sweep. Not when every loop around it
+ * deletes the same key on each iteration (see `keyIsLoopInvariant`).
+ */
+function inASweep(shrink: CollectionUse, uses: readonly CollectionUse[]): boolean {
+  const references = uses.map((use) => use.reference);
   for (let current = shrink.site.parent; current; current = current.parent) {
-    if (isLoop(current)) return true;
+    if (isLoop(current) && !(shrink.key && keyIsLoopInvariant(shrink.key, current, references))) return true;
     if (isFunction(current)) {
       const call = current.parent;
       return call?.type === AST_NODE_TYPES.CallExpression && call.callee.type === AST_NODE_TYPES.MemberExpression && staticPropertyName(call.callee) === 'forEach';
@@ -135,21 +142,45 @@ export function expiresEntries(uses: readonly CollectionUse[]): boolean {
  * that only watches, a delete that only makes room for the same key again, only drops an entry read
  * after it expired, only removes entries someone answers (keys made per call, deleted under keys
  * handed back), only removes entries in a timeout the answer cancels, an age-only sweep that runs
- * only at a size cap, or only removes entries whose work failed. The keys that never return, are
- * never answered, are all young or whose work succeeds stay for ever.
+ * only at a size cap, or only removes entries whose work failed, or deletes the key a caller names
+ * in a store that otherwise expires entries only on reads, or only removes entries a peer answers
+ * while peers can leave unanswered. The keys that never return, are never answered, are all young,
+ * whose work succeeds or that nobody names stay for ever.
  */
-export type ShrinkVerdict = 'bounds' | 'only-watches-size' | 'same-key-again' | 'expired-read' | 'answered-only' | 'cancelled-timer' | 'age-only-cap' | 'failure-only';
+export type ShrinkVerdict = 'bounds' | 'only-watches-size' | 'same-key-again' | 'expired-read' | 'caller-named' | 'answered-only' | 'peer-left' | 'cancelled-timer' | 'age-only-cap' | 'failure-only';
 
 export function shrinkVerdict(shrink: CollectionUse, uses: readonly CollectionUse[], keyOrigins?: KeyOrigins): ShrinkVerdict {
   if (shrink.operation === 'size-guard') return onlyWatchesTheSize(shrink, uses) ? 'only-watches-size' : 'bounds';
   if (!KEYED_DELETES.has(shrink.operation)) return 'bounds';
-  if (inASweep(shrink)) return ageOnlySweepUnderCap(shrink, uses, guardedByTime) ? 'age-only-cap' : 'bounds';
+  if (inASweep(shrink, uses)) return ageOnlySweepUnderCap(shrink, uses, guardedByTime) ? 'age-only-cap' : 'bounds';
   const growth = uses.filter((use) => use.kind === 'grow');
   if (makesRoomForTheSameKey(shrink, growth)) return 'same-key-again';
   if (deletesOnlyExpiredReads(shrink, uses)) return 'expired-read';
   if (keyOrigins && deletedOnlyByCancelledTimer(shrink, uses, keyOrigins)) return 'cancelled-timer';
   if (deletesOnlyOnFailure(shrink.site)) return 'failure-only';
-  return keyOrigins && removedOnlyWhenAnswered(shrink, uses, keyOrigins) ? 'answered-only' : 'bounds';
+  const passThrough = passThroughDelete(shrink, uses, guardedByTime);
+  if (passThrough === 'expiry') return 'expired-read';
+  if (passThrough === 'caller' && expiresOnlyOnRead(shrink, uses)) return 'caller-named';
+  if (keyOrigins && removedOnlyWhenAnswered(shrink, uses, keyOrigins)) return 'answered-only';
+  return keyOrigins && answeredButPeersLeave(shrink, uses, keyOrigins) ? 'peer-left' : 'bounds';
+}
+
+/**
+ * `get(key) { … if (expired(record)) records.delete(key) … }` and `delete(key) { records.delete(key) }`:
+ * another keyed delete of the collection drops entries only when they are read again after they
+ * expired. The store's own account of an entry's end is its expiry, checked on reads; a delete its
+ * callers ask for by name (an idempotency key nobody sends twice, a session nobody logs out of) ends
+ * only the entries someone names.
+ */
+function expiresOnlyOnRead(shrink: CollectionUse, uses: readonly CollectionUse[]): boolean {
+  return uses.some(
+    (other) =>
+      other !== shrink &&
+      other.kind === 'shrink' &&
+      KEYED_DELETES.has(other.operation) &&
+      !inASweep(other, uses) &&
+      (deletesOnlyExpiredReads(other, uses) || passThroughDelete(other, uses, guardedByTime) === 'expiry'),
+  );
 }
 
 /** Whether a shrink bounds the collection (see `shrinkVerdict`). */

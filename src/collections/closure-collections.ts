@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { Analysis } from '../analysis/analysis';
 import { functionName } from '../ast/function-name';
 import { AST_NODE_TYPES } from '../ast/node-types';
-import { enclosingFunction, isFunction, isInside, unwrapExpression, walkSameFunction, type FunctionNode } from '../ast/predicates';
+import { enclosingFunction, isFunction, isInside, staticPropertyName, unwrapExpression, walkSameFunction, type FunctionNode } from '../ast/predicates';
 import { executionOf, lifetimeExecutionOf } from '../lifetime/execution';
 import { isHandlerRole } from '../lifetime/execution-role';
 import type { Node } from '../ast/traverse';
@@ -88,6 +88,37 @@ function calledAtLoad(analysis: Analysis, factory: FunctionNode): boolean {
 }
 
 /**
+ * `export function memoryStore(options) { const records = new Map(); return { get, lock, delete } }`,
+ * not called in this file: what it returns lives as long as its caller keeps it, which the file does
+ * not show — like an exported class nobody here makes. A store or a client made once for the
+ * application lives as long as the process; one called per request dies with it.
+ */
+function exportedAndNeverCalled(analysis: Analysis, factory: FunctionNode): boolean {
+  const holder = factory.type === AST_NODE_TYPES.FunctionDeclaration ? factory : factory.parent?.type === AST_NODE_TYPES.VariableDeclarator ? factory.parent : undefined;
+  if (!holder) return false;
+  const declaration = holder.type === AST_NODE_TYPES.VariableDeclarator ? holder.parent : holder;
+  const variable = analysis.scopeManager.getDeclaredVariables(holder)[0];
+  const references = variable?.references.filter((reference) => !reference.init) ?? [];
+  if (references.some((reference) => reference.identifier.parent?.type === AST_NODE_TYPES.CallExpression && reference.identifier.parent.callee === reference.identifier)) return false;
+  const parent = declaration?.parent;
+  if (parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
+  return references.some((reference) => isExportedName(reference.identifier));
+}
+
+/** `module.exports = { memoryStore }`, `exports.memoryStore = memoryStore`, `export { memoryStore }`. */
+function isExportedName(identifier: Node): boolean {
+  let current: Node = identifier;
+  while (current.parent && (current.parent.type === AST_NODE_TYPES.Property || current.parent.type === AST_NODE_TYPES.ObjectExpression)) current = current.parent;
+  const parent = current.parent;
+  if (parent?.type === AST_NODE_TYPES.ExportSpecifier || parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
+  if (parent?.type !== AST_NODE_TYPES.AssignmentExpression || parent.right !== current) return false;
+  const target = unwrapExpression(parent.left);
+  if (target.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const object = unwrapExpression(target.object);
+  return (object.type === AST_NODE_TYPES.Identifier && (object.name === 'module' || object.name === 'exports')) || (object.type === AST_NODE_TYPES.MemberExpression && staticPropertyName(object) === 'exports');
+}
+
+/**
  * `server.on('connection', (socket) => connections.push(socket))` inside the function that made the
  * collection: the server's handler keeps the closure, so the collection lives as long as the server
  * serves, whoever calls the function.
@@ -104,14 +135,16 @@ function inServerHandler(reference: Node, factory: FunctionNode): boolean {
  * The closure lives as long as the function value holding it: module-lived when the factory runs at
  * module load (`const apiLimiter = createRateLimiter(…)`, a memoize wrapper applied at load), or when
  * it makes request middleware (`(req, res, next) => …`), which is mounted once at start-up; or when a
- * server's connection or request handler registered in the function keeps it.
+ * server's connection or request handler registered in the function keeps it. An exported factory
+ * nobody here calls makes a closure whose lifetime is unknown (`exported-factory`), judged like an
+ * instance of an exported class nobody here makes.
  */
 export function closureCollections(analysis: Analysis): LongLivedCollection[] {
   const found: LongLivedCollection[] = [];
   for (const factory of moduleLevelFunctions(analysis.ast)) {
     if (factory.body.type !== AST_NODE_TYPES.BlockStatement) continue;
     const returned = returnedFunctions(factory);
-    let returnedLifetime: 'called-at-load' | 'middleware' | 'unknown' | undefined;
+    let returnedLifetime: 'called-at-load' | 'middleware' | 'exported-factory' | 'unknown' | undefined;
     for (const statement of factory.body.body) {
       if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
       for (const declarator of statement.declarations) {
@@ -121,13 +154,24 @@ export function closureCollections(analysis: Analysis): LongLivedCollection[] {
         const { references, aliases } = referencesWithAliases(analysis, variable);
         // Kept by a returned function (it must be used inside one), or by a server's handler registered here.
         const keptByReturned = references.some((reference) => returned.some((fn) => isInside(reference, fn)));
-        if (keptByReturned) returnedLifetime ??= calledAtLoad(analysis, factory) ? 'called-at-load' : returned.some(looksLikeRequestHandler) ? 'middleware' : 'unknown';
+        if (keptByReturned) {
+          returnedLifetime ??= calledAtLoad(analysis, factory)
+            ? 'called-at-load'
+            : returned.some(looksLikeRequestHandler)
+              ? 'middleware'
+              : exportedAndNeverCalled(analysis, factory)
+                ? 'exported-factory'
+                : 'unknown';
+        }
+        // A known lifetime first: made at load, middleware, a server's handler; then an exported factory's.
         const lifetime =
-          keptByReturned && returnedLifetime !== 'unknown' && returnedLifetime !== undefined
+          keptByReturned && (returnedLifetime === 'called-at-load' || returnedLifetime === 'middleware')
             ? returnedLifetime
             : references.some((reference) => inServerHandler(reference, factory))
               ? 'server-handler'
-              : undefined;
+              : keptByReturned && returnedLifetime === 'exported-factory'
+                ? returnedLifetime
+                : undefined;
         if (lifetime === undefined) continue;
         found.push({
           name: variable.name,

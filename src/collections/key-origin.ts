@@ -425,7 +425,7 @@ function isMemoisedReactCallback(fn: FunctionNode): boolean {
 }
 
 /** `X.prototype.name = function …` or `X.prototype = { name() {} }`: the method's name. */
-function prototypeMethodName(fn: FunctionNode): string | undefined {
+export function prototypeMethodName(fn: FunctionNode): string | undefined {
   const holder = fn.parent;
   if (holder?.type === AST_NODE_TYPES.AssignmentExpression && holder.right === fn && holder.left.type === AST_NODE_TYPES.MemberExpression) {
     const object = holder.left.object;
@@ -442,6 +442,10 @@ function prototypeMethodName(fn: FunctionNode): string | undefined {
 
 /** `this.config.oidc`, `options.servers`, `process.env.REGION`: a member chain through configuration. */
 function isConfiguration(member: TSESTree.MemberExpression): boolean {
+  // `set(options) { this._cache[options.key] = … }`: an options bag's `key` or `id` names this call's
+  // entry (node-stow's memory backend, cache-manager's stores), it is not a setting.
+  const own = staticPropertyName(member);
+  if ((own === 'key' || own === 'id') && unwrapExpression(member.object).type === AST_NODE_TYPES.Identifier) return false;
   for (let current: Node = member; ; ) {
     const node = unwrapExpression(current);
     if (node.type === AST_NODE_TYPES.Identifier) return CONFIGURATION_NAME.test(node.name);

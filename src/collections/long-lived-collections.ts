@@ -11,6 +11,7 @@ import { refCollections } from './ref-collections';
 import type { InstanceLifetime, InstanceMaker } from './instance-lifetime';
 import { annotatedKind, isGrowingKind, type CollectionKind, type GrowingKind } from './collection-kind';
 import { cachingLoaderKind } from './caching-loaders';
+import { strongValueDeclaredWeak } from './weak-declared-strong';
 
 /** A Map, Set, array or index-signature object that lives as long as the module: a cache candidate. */
 export interface LongLivedCollection {
@@ -40,7 +41,7 @@ export interface LongLivedCollection {
 export type CollectionHolder =
   | { readonly kind: 'module' }
   | { readonly kind: 'instance'; readonly className: string; readonly lifetime: InstanceLifetime; readonly cls: InstanceMaker }
-  | { readonly kind: 'closure'; readonly factory: string; readonly lifetime: 'called-at-load' | 'middleware' | 'server-handler'; readonly fn: FunctionNode }
+  | { readonly kind: 'closure'; readonly factory: string; readonly lifetime: 'called-at-load' | 'middleware' | 'server-handler' | 'exported-factory'; readonly fn: FunctionNode }
   /** A React ref (`useRef(new Set())`) of a component or hook: it lives as long as the component stays mounted. */
   | { readonly kind: 'component'; readonly component: string; readonly fn: FunctionNode };
 
@@ -76,6 +77,9 @@ export function kindOf(analysis: Analysis, init: Node, declared: Node, annotatio
   if (loader) return loader === 'unbounded' ? 'map' : 'bounded';
   const fromValue = analysis.oracle.collectionKind(init);
   if (fromValue === 'bounded' || fromValue === 'weak') return fromValue;
+  // Declared a WeakMap, made a Map: the value is what holds the keys.
+  const strong = strongValueDeclaredWeak(analysis, init, declared, annotation);
+  if (strong) return strong;
   // Typed: the declared type covers annotations, aliases (`type Users = Record<string, User>`) and factories.
   const fromDeclaration = analysis.oracle.typed ? analysis.oracle.collectionKind(declared) : annotatedKind(annotation);
   return fromDeclaration ?? fromValue ?? (annotation ? undefined : emptyObjectKind(init));

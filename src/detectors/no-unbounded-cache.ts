@@ -7,7 +7,7 @@ import type { RuleDescriptor } from '../descriptors/rule-descriptor';
 import type { Finding } from '../findings/finding';
 import type { BoundedCachePlan } from '../remedies/bounded-cache-plan';
 import { selfLimitingGrowth } from '../collections/self-limiting-growth';
-import { boundsTheCollection, expiresEntries, KEYED_DELETES, shrinkVerdict, type ShrinkVerdict } from '../collections/bounding-shrinks';
+import { boundsTheCollection, KEYED_DELETES, shrinkVerdict, type ShrinkVerdict } from '../collections/bounding-shrinks';
 import { handedOffUses, usesThroughOtherReferences } from '../collections/handed-off-uses';
 import { KeyOrigins, type KeyOrigin } from '../collections/key-origin';
 import { instanceSetupFunctions } from '../collections/instance-setup';
@@ -15,6 +15,9 @@ import { resetLeavingOut } from '../collections/reset-methods';
 import { nestedUses } from '../collections/nested-growth';
 import { usesThroughModuleHeldResult } from '../collections/module-held-hand-outs';
 import { keepsWhatItSeesEnd } from '../collections/watched-ends';
+import { treatsEntriesAsTransient } from '../collections/transient-entries';
+import { strongValueDeclaredWeak } from '../collections/weak-declared-strong';
+import { fillsAMiss } from '../collections/miss-fill-growth';
 import { enclosingFunction } from '../ast/predicates';
 import type { Node } from '../ast/traverse';
 import { AST_NODE_TYPES } from '../ast/node-types';
@@ -44,7 +47,7 @@ const noUnboundedCacheOptions = {
 
 type NoUnboundedCacheOptions = OptionValues<typeof noUnboundedCacheOptions>;
 
-type NoUnboundedCacheMessageId = 'unboundedCache' | 'unboundedFieldCache' | 'unboundedClosureCache' | 'unboundedRefCache' | 'unboundedNestedCollection' | 'untrimmedBuffer' | 'notClearedByReset' | 'unboundedMemo';
+type NoUnboundedCacheMessageId = 'strongCollectionDeclaredWeak' | 'unboundedCache' | 'unboundedFieldCache' | 'unboundedClosureCache' | 'unboundedRefCache' | 'unboundedNestedCollection' | 'untrimmedBuffer' | 'notClearedByReset' | 'unboundedMemo';
 
 type NoUnboundedCacheFinding = Finding<NoUnboundedCacheMessageId, BoundedCachePlan>;
 type BoundedCacheRefusal = { readonly kind: 'refusal'; readonly reason: string };
@@ -134,9 +137,12 @@ function allUses(analysis: Analysis, collection: LongLivedCollection, keyOrigins
  * show (an exported class nobody here makes) on keys it generates itself (`randomUUID()`, a counter:
  * those grow with every call, however few instances there are) and on keys from the events or
  * requests it handles (it lives at least as long as their stream; arrays excepted, where test
- * doubles that record every event they get are the usual case). A long-lived instance whose
- * collection expires entries (a TTL checked on reads, an age-only sweep) is a cache by its own
- * account, not a registry of names: the arguments its callers pass are judged too. Whatever the
+ * doubles that record every event they get are the usual case). A collection whose own deletes end
+ * some entries and miss others (a TTL checked on reads, a delete on failure only, an age-only sweep)
+ * is a cache by its own account, not a registry of names, written to outlive its entries: the
+ * arguments its callers pass are judged too, whatever the lifetime the file shows. So are they when a
+ * long-lived instance looks a key up and stores what it computed on a miss (a cache of results, not a
+ * registry of what callers hand it). Whatever the
  * lifetime, a collection that takes in connections whose end the same code listens for, and never
  * removes any, is judged: each connection that comes and goes stays.
  */
@@ -146,14 +152,21 @@ function judgedForItsKeys(collection: LongLivedCollection, growth: readonly Coll
   // A component's ref lives as long as the component stays mounted: judged, like an instance whose
   // lifetime the file does not show, on keys it generates or gets from the events it handles.
   if (holder.kind === 'component') return collection.kind !== 'array' && (origins.includes('generated') || origins.includes('input'));
-  if (holder.kind !== 'instance') return true;
+  // An exported factory's closure lives as long as its caller keeps it: judged like an instance nobody here makes.
+  if (holder.kind === 'module' || (holder.kind === 'closure' && holder.lifetime !== 'exported-factory')) return true;
   if (origins.includes('generated')) return true;
   // Keyed by the events or requests it handles: it lives at least as long as their stream.
   if (collection.kind !== 'array' && origins.includes('input')) return true;
   // It puts connections in and listens for their end, yet never takes them out: each one that comes and goes stays.
   if (!uses.some((use) => use.kind === 'shrink') && growth.some(keepsWhatItSeesEnd)) return true;
-  if (holder.lifetime.kind === 'unknown') return false;
-  return origins.includes('input') || origins.includes('unknown') || (expiresEntries(uses) && origins.includes('argument'));
+  // Its own deletes end some entries (expired, failed, answered) and miss the others: a cache by its
+  // own account, written to outlive its entries, so the keys its callers pass are judged too.
+  if (treatsEntriesAsTransient(uses, keyOrigins) && (origins.includes('argument') || origins.includes('unknown'))) return true;
+  if (holder.kind === 'closure' || holder.lifetime.kind === 'unknown') return false;
+  if (origins.includes('input') || origins.includes('unknown')) return true;
+  // Looked up first and filled with what it computed on a miss: a cache of results keyed by whatever
+  // callers ask for, held by an instance that lives long.
+  return origins.includes('argument') && growth.some((use) => fillsAMiss(use, uses));
 }
 
 /**
@@ -167,7 +180,7 @@ function detectUnboundedCaches(analysis: Analysis, options: NoUnboundedCacheOpti
   const keyOrigins = new KeyOrigins(analysis.scopeManager);
   for (const collection of findLongLivedCollections(analysis)) {
     const uses = allUses(analysis, collection, keyOrigins);
-    const leftOut = resetLeftOut(analysis, collection, uses, keyOrigins);
+    const leftOut = resetLeftOut(analysis, collection, uses, keyOrigins) ?? declaredWeakMadeStrong(analysis, collection, uses, keyOrigins);
     if (leftOut) {
       findings.push(leftOut);
       continue;
@@ -278,7 +291,9 @@ const UNBOUNDING_SHRINKS: Readonly<Record<Exclude<ShrinkVerdict, 'bounds'>, stri
   'only-watches-size': 'its size check only watches the size, it removes nothing',
   'same-key-again': 'its delete only makes room for the same key again',
   'expired-read': 'it deletes an entry only when that key is read again after it expired, so keys nobody asks for again stay',
+  'caller-named': 'apart from deleting an entry when its key is read again after it expired, it deletes only the keys its callers name, so keys nobody asks for again or deletes stay',
   'answered-only': 'its entries are keyed by ids made per call and deleted only when a reply names them, not when their timer fires, so every request that timed out stays',
+  'peer-left': 'its entries are keyed by ids made per call and deleted only when a peer answers, and this code sees peers leave (`close`) without removing theirs, so every entry a peer left unanswered stays',
   'cancelled-timer': 'its only delete runs in a timeout that an answered request cancels (`clearTimeout`), so every entry answered in time stays',
   'age-only-cap': 'its size cap runs a cleanup that only deletes entries older than a window, so with more keys inside the window than the cap nothing is removed',
   'failure-only': 'it deletes an entry only when its work failed (in a `catch`, a rejection or an error handler), so every entry whose work succeeds stays',
@@ -316,6 +331,9 @@ function remedyWhereEntriesEnd(analysis: Analysis, collection: LongLivedCollecti
       }
     );
   }
+  if (unbounding === 'peer-left') {
+    return { kind: 'refusal', reason: 'its entries wait for a peer to answer: remove them where the peer leaves (its `close` handler), or give each a timeout that deletes it; an LRU would drop live ones' };
+  }
   if (unboundingShrink?.verdict === 'cancelled-timer') return planDeleteOnSettle(analysis, unboundingShrink.use);
   const connections = !uses.some((use) => use.kind === 'shrink') && keepsWhatItSeesEnd(growth);
   if (connections || (collection.holder.kind === 'closure' && collection.holder.lifetime === 'server-handler' && growsByConnection(growth))) {
@@ -333,7 +351,7 @@ function remedyWhereEntriesEnd(analysis: Analysis, collection: LongLivedCollecti
 function holdsCollectionsByName(collection: LongLivedCollection, uses: readonly CollectionUse[]): boolean {
   if (collection.kind !== 'map' && collection.kind !== 'record') return false;
   if (collection.holder.kind === 'instance' && collection.holder.lifetime.kind !== 'module' && collection.holder.lifetime.kind !== 'service') return false;
-  if (collection.holder.kind === 'component') return false;
+  if (collection.holder.kind === 'component' || (collection.holder.kind === 'closure' && collection.holder.lifetime === 'exported-factory')) return false;
   return uses.some((use) => use.kind === 'grow');
 }
 
@@ -413,6 +431,26 @@ function resetLeftOut(analysis: Analysis, collection: LongLivedCollection, uses:
   };
 }
 
+/**
+ * `contexts: WeakMap<Page, BlockingContext> = new Map()` (see `strongValueDeclaredWeak`): reported when
+ * it grows in repeated code, whatever deletes it has and however long its holder lives — the
+ * declaration promises entries that end with their keys, and only the constructor keeps that promise.
+ */
+function declaredWeakMadeStrong(analysis: Analysis, collection: LongLivedCollection, uses: readonly CollectionUse[], keyOrigins: KeyOrigins): NoUnboundedCacheFinding | undefined {
+  const made = strongValueDeclaredWeak(analysis, collection.init, declaredNameOf(collection), collection.annotation);
+  if (!made) return undefined;
+  const first = repeatedGrowth(analysis, collection, uses, keyOrigins)[0];
+  if (!first) return undefined;
+  const [strong, weak] = made === 'map' ? ['Map', 'WeakMap'] : ['Set', 'WeakSet'];
+  return {
+    ruleId: NO_UNBOUNDED_CACHE,
+    messageId: 'strongCollectionDeclaredWeak',
+    node: declaredNameOf(collection),
+    data: { name: collection.name, strong, weak, line: String(first.use.site.loc.start.line), where: whereItRuns(first.execution) },
+    remedy: { kind: 'refusal', reason: `it is declared a ${weak}: construct it with \`new ${weak}()\`, so each entry goes with its key` },
+  };
+}
+
 /** The statement that empties a collection in place: a reset method may run while it is in use. */
 function emptyingOf(collection: LongLivedCollection): string | undefined {
   if (collection.kind === 'map' || collection.kind === 'set') return `${collection.name}.clear()`;
@@ -455,6 +493,7 @@ function holderData(collection: LongLivedCollection): Record<string, string> {
       'called-at-load': `the function \`${holder.factory}\` returns, which is made at module load`,
       middleware: `the function \`${holder.factory}\` returns, which is request middleware, mounted once at start-up`,
       'server-handler': `a server handler \`${holder.factory}\` registers, which runs for as long as the server serves`,
+      'exported-factory': `what the exported \`${holder.factory}\` returns, which lives as long as its caller keeps it (a store made once for the application, as long as the process)`,
     }[holder.lifetime];
     return { keptBy };
   }
@@ -463,6 +502,8 @@ function holderData(collection: LongLivedCollection): Record<string, string> {
 
 /** The rule's messages; the codemod's report renders the same text. */
 const noUnboundedCacheMessages: Record<NoUnboundedCacheMessageId, string> = {
+  strongCollectionDeclaredWeak:
+    '`{{name}}` is declared a {{weak}} but made with `new {{strong}}()`: it holds every key strongly, so each entry stays after the rest of the program drops its key, until something deletes it; it grows on line {{line}}, in {{where}}. Make it the `new {{weak}}()` it is declared as.',
   unboundedCache:
     '`{{name}}` ({{collection}}) grows on line {{line}}, in {{where}}, and {{removal}}: it grows for as long as the process runs. Bound it (an LRU or TTL cache, a size cap) or sweep it.',
   unboundedFieldCache:

@@ -277,4 +277,33 @@ app.get('/users/:id', async (req, res) => {
     );
     expect(messages.map((message) => [message.messageId, message.line])).toEqual([['unboundedCache', 4]]);
   });
+
+  it('reports a constructor-function cache made at load whose expiry runs only when a key is read again, and not one a timer sweeps', () => {
+    const backend = (sweep: string) => `
+function MemoryBackend() {
+  this._cache = {};${sweep}
+}
+MemoryBackend.prototype.set = function (options, cb) {
+  this._cache[options.key] = { data: options.data, ttl: options.ttl, timestamp: Date.now() };
+  cb();
+};
+MemoryBackend.prototype.get = function (key, cb) {
+  const item = this._cache[key];
+  if (item && item.ttl && item.ttl * 1000 < Date.now() - item.timestamp) return this.clear(key, () => cb(null, null));
+  cb(null, item || null);
+};
+MemoryBackend.prototype.clear = function (key, cb) {
+  delete this._cache[key];
+  cb(null);
+};
+const pages = new MemoryBackend();
+module.exports = { pages };`;
+    const sweep = `
+  const self = this;
+  setInterval(function () {
+    for (const key of Object.keys(self._cache)) if (self._cache[key].ttl * 1000 < Date.now() - self._cache[key].timestamp) self.clear(key, function () {});
+  }, 60000).unref();`;
+    expect(lint(backend(''), 'backend.cjs').map((message) => [message.messageId, message.line])).toEqual([['unboundedFieldCache', 3]]);
+    expect(lint(backend(sweep), 'backend.cjs')).toEqual([]);
+  });
 });
