@@ -204,11 +204,16 @@ export function runCodemod(codemod: AnyCodemodDescriptor, input: CodemodInput, o
       ...(status === 'fixed' && added.has(key) ? { added: added.get(key) } : {}),
     };
   };
-  const fixedOutcomes = () => [...fixed].map((key) => outcome(key, 'fixed', notes.get(key)));
+  // The findings the user sees on the file as it is. A site an earlier fix brings to light (the inline
+  // input of a `readline` interface once the interface is closed in a `finally`) and that a later pass
+  // fixes is part of that earlier fix, not a finding of its own; one it cannot fix is reported.
+  let reported: ReadonlySet<string> | undefined;
+  const fixedOutcomes = () => [...fixed].filter((key) => reported?.has(key) ?? true).map((key) => outcome(key, 'fixed', notes.get(key)));
   try {
     for (let passNumber = 0; passNumber < MAX_PASSES; passNumber++) {
       const analysis = analyse(source, input, options);
       const pass = runPass(codemod, source, options, analysis, places);
+      reported ??= pass.found;
       // A site deferred last pass and gone now was fixed along with its neighbour (one `try` covers both).
       for (const key of deferred) if (!pass.found.has(key)) fixed.add(key);
       deferred = pass.deferred;

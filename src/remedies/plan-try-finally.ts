@@ -51,36 +51,12 @@ function declaredVariablesOf(analysis: Analysis, statement: Node) {
   );
 }
 
-/** `createInterface({ input: fs.createReadStream(p) })`: the option it borrows but nobody else holds. */
-function inlineBorrowedResource(analysis: Analysis, site: TryFinallySite): string | undefined {
-  const borrowed = site.entry.borrowedOptions;
-  if (!borrowed?.length) return undefined;
-  let call: Node = site.acquisition;
-  if (call.type === AST_NODE_TYPES.AwaitExpression) call = call.argument;
-  if (call.type !== AST_NODE_TYPES.CallExpression && call.type !== AST_NODE_TYPES.NewExpression) return undefined;
-  for (const argument of call.arguments) {
-    if (argument.type !== AST_NODE_TYPES.ObjectExpression) continue;
-    for (const property of argument.properties) {
-      if (property.type !== AST_NODE_TYPES.Property || property.key.type !== AST_NODE_TYPES.Identifier) continue;
-      if (!borrowed.includes(property.key.name)) continue;
-      if (analysis.oracle.acquisition(property.value)?.kind === 'handle') return property.key.name;
-    }
-  }
-  return undefined;
-}
-
 /**
  * Plans the `try { … } finally { release }` around everything from the acquisition to the last use,
  * extended so that declarations made inside stay visible to the statements that read them.
  */
 export function planTryFinally(analysis: Analysis, site: TryFinallySite): Remedy<WrapInTryFinallyPlan> {
   const { binding, usage, owner } = site;
-  const inlineBorrowed = inlineBorrowedResource(analysis, site);
-  if (inlineBorrowed) {
-    return refuse(
-      `releasing it does not release its \`${inlineBorrowed}\`, which is opened inline; keep that in a \`const\` and release both`,
-    );
-  }
   if (!binding.declarator) {
     return (
       planGuardedRelease(site) ??
