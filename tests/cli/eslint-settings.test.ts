@@ -8,14 +8,17 @@ const pluginPath = path.resolve(__dirname, '../../dist/src/plugin.js');
 
 /** The codemod must fix what the rule reports, so it reads the same ESLint config as the rule. */
 describe('leakguard fix reads the ESLint config', () => {
-  const leaseUser = `import { acquireLease } from './lease.js';
+  // `reservationFor`, not `acquireLease` (nor `leaseFor`): untyped mode judges a call named like an
+  // acquisition whose value the function releases itself, settings or not; this one only settings make
+  // a resource.
+  const leaseUser = `import { reservationFor } from './lease.js';
 export async function renew(id: string) {
-  const lease = await acquireLease(id);
+  const lease = await reservationFor(id);
   await lease.extend(60);
   await lease.release();
 }
 `;
-  const leaseModule = `export async function acquireLease(id) { return { id, extend: async () => {}, release: async () => {} }; }\n`;
+  const leaseModule = `export async function reservationFor(id) { return { id, extend: async () => {}, release: async () => {} }; }\n`;
 
   it('fixes a resource declared in settings.leakguard', () => {
     const root = temporaryDirectory();
@@ -28,7 +31,7 @@ export default [{
   rules: { 'leakguard/require-close': 'error' },
   settings: { leakguard: { resources: [{
     description: 'lease', kind: 'handle',
-    factories: [{ from: 'package', package: './lease.js', name: 'acquireLease', async: true }],
+    factories: [{ from: 'package', package: './lease.js', name: 'reservationFor', async: true }],
     releases: [{ method: 'release', async: true }],
   }] } },
 }];

@@ -129,19 +129,20 @@ describe('the seeded node_modules sample, typed', () => {
   });
 });
 
-// A leak only the checker can see: `openForReading` is the user's own helper, not an import we know.
+// A leak only the checker can see: `readerFor` is the user's own helper, not an import we know, and
+// its name says nothing of opening (untyped mode judges `open…`/`create…` calls the function releases).
 // The factory lives in another module: untyped, a function of the same file is followed, an import is not.
 const typedOnlyFactory = `import { open } from 'node:fs/promises';
 
-export function openForReading(path: string) {
+export function readerFor(path: string) {
   return open(path, 'r');
 }
 `;
 
-const typedOnlyLeak = `import { openForReading } from './typed-only-factory.js';
+const typedOnlyLeak = `import { readerFor } from './typed-only-factory.js';
 
 export async function firstByte(path: string): Promise<number> {
-  const handle = await openForReading(path);
+  const handle = await readerFor(path);
   const { buffer } = await handle.read(Buffer.alloc(1), 0, 1, 0);
   await handle.close();
   return buffer[0] ?? -1;

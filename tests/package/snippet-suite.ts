@@ -50,23 +50,24 @@ const extraSources: Record<string, string> = {
     '}',
     '',
   ].join('\n'),
-  // Untyped, `openReport(…)` from another module is just a call (a function of the same file would
-  // be followed); typed, it returns a FileHandle. Under a typed config with `disableTypeChecked`, in
+  // Untyped, `reportFileFor(…)` from another module is just a call (a function of the same file would
+  // be followed; a name that says it opens something, `openReport`, would be judged by the release the
+  // function makes); typed, it returns a FileHandle. Under a typed config with `disableTypeChecked`, in
   // single-run mode, typescript-eslint gives this file an isolated program, and TypeScript 6 threw
   // when asked about the imported name: the rules must run untyped there instead.
   'src/report-file.ts': [
     "import { open, type FileHandle } from 'node:fs/promises';",
     '',
-    'export function openReport(path: string): Promise<FileHandle> {',
+    'export function reportFileFor(path: string): Promise<FileHandle> {',
     "  return open(path, 'w');",
     '}',
     '',
   ].join('\n'),
   [TYPED_ONLY]: [
-    "import { openReport } from './report-file.js';",
+    "import { reportFileFor } from './report-file.js';",
     '',
     'export async function writeReport(path: string, text: string): Promise<void> {',
-    '  const fh = await openReport(path);',
+    '  const fh = await reportFileFor(path);',
     '  await fh.writeFile(text);',
     '  await fh.close();',
     '}',
