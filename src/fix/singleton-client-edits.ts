@@ -334,6 +334,14 @@ export function editsForSingletonClient(plan: SingletonClientPlan, source: strin
     case 'look-up-first':
       edits.push({ range: [site.call.range[0], site.call.range[1]], text: site.text });
       break;
+    case 'keep-in-cache': {
+      // One statement becomes three on lines of their own, at the `return`'s indentation.
+      const semi = plan.semicolons ? ';' : '';
+      const indent = layout.indentationAt(site.statement.range[0]);
+      const lines = [`const ${site.name} = ${site.value}${semi}`, `${indent}${site.map}.set(${site.key}, ${site.name})${semi}`, `${indent}return ${site.name}${semi}`];
+      edits.push({ range: [site.statement.range[0], site.statement.range[1]], text: lines.join(layout.eol) });
+      break;
+    }
     case 'in-place': {
       // A client connected once arrives as a promise: the site waits for it.
       let call = `${plan.connectsOnce ? 'await ' : ''}${getter}(${plan.keyed?.parameters.join(', ') ?? ''})`;

@@ -91,5 +91,11 @@ export type SingletonClientSite =
    * `(this.clients.get(name) ?? this.createClient(name))`. Nothing else changes.
    */
   | { readonly kind: 'look-up-first'; readonly call: TSESTree.CallExpression; readonly text: string }
+  /**
+   * A local function that looks `map.has(key)` up first returns a wrapper built around a new client
+   * without storing it (`return new RateLimiterRedis({ storeClient })`): the `return` becomes
+   * `const <name> = <value>; <map>.set(<key>, <name>); return <name>;` (see keep-wrapper-in-cache).
+   */
+  | { readonly kind: 'keep-in-cache'; readonly statement: TSESTree.ReturnStatement; readonly value: string; readonly name: string; readonly map: string; readonly key: string }
   /** Anywhere else (callbacks, loop bodies): the acquisition becomes `getX()`. */
   | { readonly kind: 'in-place' };
