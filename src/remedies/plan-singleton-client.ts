@@ -25,6 +25,7 @@ import { assembledLocal, isSettledExpression } from './assembled-locals';
 import { optionsHelperParameters } from './options-helpers';
 import { constantParameter } from './constant-parameters';
 import { otherCacheWrite } from './cache-writes';
+import { destructuredPath } from './destructured-paths';
 import { singleCallerFactory } from './single-caller-factory';
 import type { LateCacheFill } from '../ownership/cache-filled-after-await';
 import { connectedClientText, connectRefusal } from './connected-client-text';
@@ -317,6 +318,14 @@ function keyOf(analysis: Analysis, acquisition: Node): Keying {
         if (keyedAsItIs(analysis, node)) {
           addLeaf(node.name);
           parameters.add(node.name);
+          return undefined;
+        }
+        // `const { databaseUri } = connection`: keyed as the path it picks out, read from the root in the getter.
+        const picked = destructuredPath(analysis, node);
+        if (picked && perCallValue(analysis, picked.root)) {
+          addLeaf(picked.path);
+          parameters.add(picked.root.name);
+          substitutions.push({ identifier: node, declarator: undefined, text: picked.path, raw: picked.path });
           return undefined;
         }
         // Options assembled from the call's values: their values key the map (one level deep).
