@@ -133,7 +133,7 @@ function detectClientsPerCall(analysis: Analysis, options: NoClientPerCallOption
     if (!entry) {
       // `const limiter = await getRateLimiter(size)`: a local function's object around a client it made.
       const wrapped = inBranch ? undefined : wrappedClientOf(node, analysis.scopeManager, (value) => clientAcquisition(analysis, value));
-      const finding = wrapped && judgeWrappedClient(analysis, options, node, held, owner, wrapped, fileCalls);
+      const finding = wrapped && judgeWrappedClient(analysis, options, node, held, owner, wrapped, fileCalls, () => (planner ??= new SingletonPlanner(analysis)));
       if (finding) findings.push(finding);
       continue;
     }
@@ -358,6 +358,7 @@ function judgeWrappedClient(
   owner: FunctionNode,
   wrapped: WrappedClient,
   fileCalls: () => TSESTree.CallExpression[],
+  planner: () => SingletonPlanner,
 ): NoClientPerCallFinding | undefined {
   const execution = executionOf(node, analysis.oracle);
   if (execution.kind === 'once' || isLazilyInitialised(held)) return undefined;
@@ -375,9 +376,11 @@ function judgeWrappedClient(
   const verdict = judge(analysis, options, held, owner, entry, bound);
   if (!verdict) return undefined;
   const reason = `\`${maker}\` makes a new client inside the object it returns on every call; keep one (create it once, or cache it per key in \`${maker}\`) and return that`;
-  // A wrapper built in a function that looks its map up first is kept there (see keep-wrapper-in-cache).
+  // A wrapper built in a function that looks its map up first is kept there (see keep-wrapper-in-cache);
+  // a client carried in a literal to the factory's only caller is shared by the factory.
+  const site: ClientSite = { acquisition: node, owner, entry, execution, binding: verdict.binding, releases: verdict.releases, closedInCallback: verdict.closedInCallback };
   const remedy = (): Remedy<SingletonClientPlan> =>
-    wrapped.kind === 'constructed' ? planKeepWrapperInCache(analysis, node, wrapped.factory, wrapped.wrapper, reason) : { kind: 'refusal', reason };
+    wrapped.kind === 'constructed' ? planKeepWrapperInCache(analysis, node, wrapped.factory, wrapped.wrapper, reason) : planner().planCarriedClient(site, wrapped.factory, wrapped.property, reason);
   const report = (messageId: NoClientPerCallMessageId, data: Record<string, string>): NoClientPerCallFinding =>
     withLazyRemedy({ ruleId: NO_CLIENT_PER_CALL, messageId, node, data: { resource: entry.description, ...data } }, remedy);
   if (!verdict.closed) return report('neverClosed', { where: where(execution) });

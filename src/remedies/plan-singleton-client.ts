@@ -26,7 +26,8 @@ import { optionsHelperParameters } from './options-helpers';
 import { constantParameter } from './constant-parameters';
 import { otherCacheWrite } from './cache-writes';
 import { destructuredPath } from './destructured-paths';
-import { singleCallerFactory } from './single-caller-factory';
+import { calledOnlyHere, singleCallerFactory } from './single-caller-factory';
+import { carriedClientOf } from './carried-client';
 import type { LateCacheFill } from '../ownership/cache-filled-after-await';
 import { connectedClientText, connectRefusal } from './connected-client-text';
 
@@ -671,6 +672,26 @@ export class SingletonPlanner {
     if (!found) return refuse(refusal);
     const planned = this.#plan({ ...site, acquisition: found.made, owner: found.factory, binding: { kind: 'discarded' }, releases: [], returnedByFactory: true });
     return planned.kind === 'refusal' ? refuse(`${refusal} (in \`${this.analysis.sourceText.slice(...calleeRange(site.acquisition))}\`: ${planned.reason})`) : planned;
+  }
+
+  /**
+   * `const { collection, client } = await getCollection({ connection })`, where `getCollection` makes
+   * the client and returns it inside an object (see wrapping-factories), and the caller closes it per
+   * call: when the site is the factory's only caller, the factory shares the client it makes (one per
+   * key of the call's values, as any site) and the caller's per-call closes go. `site` is the caller's
+   * (its closes); otherwise `refusal`, with why.
+   */
+  planCarriedClient(site: ClientSite, factory: FunctionNode, property: string, refusal: string): Remedy<SingletonClientPlan> {
+    const outer = site.acquisition.type === AST_NODE_TYPES.AwaitExpression ? site.acquisition.argument : site.acquisition;
+    const name = this.analysis.sourceText.slice(...calleeRange(outer));
+    if (calledOnlyHere(this.analysis, outer) !== factory) {
+      return refuse(`${refusal} (\`${name}\` is exported or called elsewhere too: other callers may close the client or expect a fresh one)`);
+    }
+    const carried = carriedClientOf(this.analysis, factory, property);
+    if (!carried) return refuse(`${refusal} (\`${name}\` does not return it from one \`const\` of its own in its only \`return\`)`);
+    const binding: AcquisitionBinding = { kind: 'variable', variable: carried.variable, target: carried.target, declarator: carried.declarator };
+    const planned = this.#plan({ ...site, acquisition: carried.made, owner: factory, binding });
+    return planned.kind === 'refusal' ? refuse(`${refusal} (in \`${name}\`: ${planned.reason})`) : planned;
   }
 
   /**
