@@ -207,6 +207,13 @@ function releaseRemovals(plan: SingletonClientPlan, layout: SourceLayout): TextE
     if (tryStatement.handler) edits.push({ range: [tryStatement.handler.range[1], block.range[1]], text: '' });
     else edits.push(unwrapTry(tryStatement, layout));
   }
+  const pick = plan.unusedPick;
+  if (pick && pick.parent.type === AST_NODE_TYPES.ObjectPattern) {
+    // `{ collection, client }` → `{ collection }`: the pick and the comma that joins it to a neighbour.
+    const siblings = pick.parent.properties;
+    const at = siblings.indexOf(pick);
+    edits.push({ range: at < siblings.length - 1 ? [pick.range[0], siblings[at + 1].range[0]] : [siblings[at - 1].range[1], pick.range[1]], text: '' });
+  }
   return edits;
 }
 

@@ -27,7 +27,7 @@ import { constantParameter } from './constant-parameters';
 import { otherCacheWrite } from './cache-writes';
 import { destructuredPath } from './destructured-paths';
 import { calledOnlyHere, singleCallerFactory } from './single-caller-factory';
-import { carriedClientOf } from './carried-client';
+import { carriedClientOf, unusedPickOf } from './carried-client';
 import type { LateCacheFill } from '../ownership/cache-filled-after-await';
 import { connectedClientText, connectRefusal } from './connected-client-text';
 
@@ -691,7 +691,8 @@ export class SingletonPlanner {
     if (!carried) return refuse(`${refusal} (\`${name}\` does not return it from one \`const\` of its own in its only \`return\`)`);
     const binding: AcquisitionBinding = { kind: 'variable', variable: carried.variable, target: carried.target, declarator: carried.declarator };
     const planned = this.#plan({ ...site, acquisition: carried.made, owner: factory, binding });
-    return planned.kind === 'refusal' ? refuse(`${refusal} (in \`${name}\`: ${planned.reason})`) : planned;
+    if (planned.kind === 'refusal') return refuse(`${refusal} (in \`${name}\`: ${planned.reason})`);
+    return { ...planned, unusedPick: unusedPickOf(site, planned.removals) };
   }
 
   /**

@@ -58,6 +58,11 @@ export interface SingletonClientPlan {
   readonly site: SingletonClientSite;
   /** The per-call release statements to delete: closing a shared client breaks every other caller. */
   readonly removals: readonly TSESTree.ExpressionStatement[];
+  /**
+   * The caller's pick of a client a factory returned inside an object (`client` in `const { collection,
+   * client } = await getCollection(…)`) when only the removed closes read it: it goes with them.
+   */
+  readonly unusedPick?: TSESTree.Property;
   readonly moduleSystem: 'esm' | 'commonjs';
   readonly semicolons: boolean;
 }
