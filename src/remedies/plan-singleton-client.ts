@@ -28,6 +28,7 @@ import { otherCacheWrite } from './cache-writes';
 import { destructuredPath } from './destructured-paths';
 import { calledOnlyHere, singleCallerFactory } from './single-caller-factory';
 import { carriedClientOf, unusedPickOf } from './carried-client';
+import { callbackCloseRefusal } from './callback-close-place';
 import type { LateCacheFill } from '../ownership/cache-filled-after-await';
 import { connectedClientText, connectRefusal } from './connected-client-text';
 
@@ -803,7 +804,7 @@ export class SingletonPlanner {
     if (stateWrite) return refuse(`the class keeps per-caller state (${stateWrite}): one shared instance would share it between callers; share the client it opens instead`);
     if (site.binding.kind === 'released') return refuse('it is declared with `using` or closed in the same expression; declare it with `const` first');
     if (site.binding.kind === 'escapes') return refuse('the client is handed out');
-    if (site.closedInCallback) return refuse('it is closed inside a callback; a shared client must not be closed there: remove that close by hand and pass the client in');
+    if (site.closedInCallback) return refuse(callbackCloseRefusal(this.analysis, site, 'a shared client must not be closed there: remove that close by hand and pass the client in'));
 
     const removals: TSESTree.ExpressionStatement[] = [];
     for (const node of site.releases) {
@@ -891,7 +892,7 @@ export class SingletonPlanner {
       const code = normalize(analysis.sourceText.slice(close.range[0], close.range[1]));
       return refuse(`\`${code}\` closes the client the caller passed as well as the fallback; a shared fallback must stay open: close only a client this function made, by hand`);
     }
-    if (site.closedInCallback) return refuse('it is closed inside a callback; a shared fallback must stay open: remove that close by hand');
+    if (site.closedInCallback) return refuse(callbackCloseRefusal(this.analysis, site, 'a shared fallback must stay open: remove that close by hand'));
     const stateWrite = acquisition.type === AST_NODE_TYPES.NewExpression ? instanceStateWrite(analysis, acquisition.callee) : undefined;
     if (stateWrite) return refuse(`the class keeps per-caller state (${stateWrite}): one shared instance would share it between callers; share the client it opens instead`);
     const acquisitionText = substituted(analysis.sourceText, acquisition, inlined.substitutions);
@@ -964,7 +965,7 @@ export class SingletonPlanner {
     const method = site.owner.parent as TSESTree.MethodDefinition;
     const classBody = method.parent;
     const release = closeMethodOf(site.entry);
-    if (site.closedInCallback) return refuse('it is closed inside a callback; a shared client must not be closed there: remove that close by hand and pass the client in');
+    if (site.closedInCallback) return refuse(callbackCloseRefusal(this.analysis, site, 'a shared client must not be closed there: remove that close by hand and pass the client in'));
     const removals = this.#releaseStatements(site);
     if (!Array.isArray(removals)) return removals;
     const privateNames = classBody.body.some((member) => 'key' in member && member.key.type === AST_NODE_TYPES.PrivateIdentifier);
@@ -1008,7 +1009,7 @@ export class SingletonPlanner {
   #planMemoisedFactory(site: ClientSite, factory: MemoisableFactory): Remedy<SingletonClientPlan> {
     const { analysis } = this;
     const { classBody, made } = factory;
-    if (site.closedInCallback) return refuse('it is closed inside a callback; a shared client must not be closed there: remove that close by hand');
+    if (site.closedInCallback) return refuse(callbackCloseRefusal(this.analysis, site, 'a shared client must not be closed there: remove that close by hand'));
     const removals = this.#releaseStatements(site);
     if (!Array.isArray(removals)) return removals;
     const privateNames = classBody.body.some((member) => 'key' in member && member.key.type === AST_NODE_TYPES.PrivateIdentifier);
@@ -1047,7 +1048,7 @@ export class SingletonPlanner {
    */
   #planClosureSlot(site: ClientSite, acquisition: Node, before: Node): Remedy<SingletonClientPlan> {
     const { analysis } = this;
-    if (site.closedInCallback) return refuse('it is closed inside a callback; a shared client must not be closed there: remove that close by hand');
+    if (site.closedInCallback) return refuse(callbackCloseRefusal(this.analysis, site, 'a shared client must not be closed there: remove that close by hand'));
     const stateWrite = acquisition.type === AST_NODE_TYPES.NewExpression ? instanceStateWrite(analysis, acquisition.callee) : undefined;
     if (stateWrite) return refuse(`the class keeps per-caller state (${stateWrite}): one shared instance would share it between callers; share the client it opens instead`);
     const removals = this.#releaseStatements(site);
