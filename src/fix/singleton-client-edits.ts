@@ -207,12 +207,23 @@ function releaseRemovals(plan: SingletonClientPlan, layout: SourceLayout): TextE
     if (tryStatement.handler) edits.push({ range: [tryStatement.handler.range[1], block.range[1]], text: '' });
     else edits.push(unwrapTry(tryStatement, layout));
   }
-  const pick = plan.unusedPick;
-  if (pick && pick.parent.type === AST_NODE_TYPES.ObjectPattern) {
-    // `{ collection, client }` → `{ collection }`: the pick and the comma that joins it to a neighbour.
-    const siblings = pick.parent.properties;
-    const at = siblings.indexOf(pick);
-    edits.push({ range: at < siblings.length - 1 ? [pick.range[0], siblings[at + 1].range[0]] : [siblings[at - 1].range[1], pick.range[1]], text: '' });
+  return edits;
+}
+
+/**
+ * `{ databaseUri, databaseName, collection, options }` → `{ databaseName, collection }`: the pattern
+ * written again without the unused picks, when it is on one line with no comment; a pattern that would
+ * be left empty, or is laid out otherwise, stays as it is.
+ */
+function pickRemovals(plan: SingletonClientPlan, source: string): TextEdit[] {
+  const patterns = new Set((plan.unusedPicks ?? []).map((pick) => pick.parent as TSESTree.ObjectPattern));
+  const edits: TextEdit[] = [];
+  for (const pattern of patterns) {
+    const kept = pattern.properties.filter((property) => !plan.unusedPicks!.includes(property as TSESTree.Property));
+    const text = source.slice(pattern.range[0], pattern.range[1]);
+    // A rest element (`...others`) would take in what the pattern no longer picks.
+    if (kept.length === 0 || pattern.properties.some((property) => property.type === AST_NODE_TYPES.RestElement) || /[\n\r]|\/[/*]/.test(text)) continue;
+    edits.push({ range: [pattern.range[0], pattern.range[1]], text: `{ ${kept.map((property) => source.slice(property.range[0], property.range[1])).join(', ')} }` });
   }
   return edits;
 }
@@ -365,7 +376,7 @@ export function editsForSingletonClient(plan: SingletonClientPlan, source: strin
       break;
     }
   }
-  edits.push(...releaseRemovals(plan, layout));
+  edits.push(...releaseRemovals(plan, layout), ...pickRemovals(plan, source));
   for (const declaration of plan.inlinedDeclarations) edits.push({ range: removalRange(layout, declaration), text: '' });
   const overlapping = edits.some((edit, index) => edits.some((other, j) => j !== index && edit.range[0] < other.range[1] && other.range[0] < edit.range[1]));
   if (overlapping) return { refusal: 'the client is created inside the `try` whose `finally` closes it; declare it before the `try` first' };

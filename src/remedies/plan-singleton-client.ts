@@ -244,6 +244,20 @@ function unreadDeclarations(analysis: Analysis, acquisition: Node, substitutions
   return [...declarations];
 }
 
+/** Picks of `const { databaseUri } = connection` written into the getter as paths that nothing outside the acquisition reads. */
+function unreadPicks(analysis: Analysis, acquisition: Node, substitutions: readonly Substitution[]): { unusedPicks?: TSESTree.Property[] } {
+  const picks = new Set<TSESTree.Property>();
+  for (const { identifier, declarator } of substitutions) {
+    const definition = declarator ? undefined : findVariable(analysis.scopeManager, identifier)?.defs[0];
+    const pick = definition?.type === 'Variable' ? definition.name.parent : undefined;
+    if (pick?.type !== AST_NODE_TYPES.Property || pick.parent.type !== AST_NODE_TYPES.ObjectPattern) continue;
+    const variable = findVariable(analysis.scopeManager, identifier);
+    const readElsewhere = variable?.references.some((reference) => !reference.init && (reference.identifier.range[0] < acquisition.range[0] || reference.identifier.range[1] > acquisition.range[1]));
+    if (variable && !readElsewhere) picks.add(pick);
+  }
+  return picks.size > 0 ? { unusedPicks: [...picks] } : {};
+}
+
 /**
  * What tells the clients of a per-call acquisition apart: the values of the call it reads, each a
  * property path off a per-call variable (`mysqlServer.host`, `connection.connection_string`). A bare
@@ -693,7 +707,8 @@ export class SingletonPlanner {
     const binding: AcquisitionBinding = { kind: 'variable', variable: carried.variable, target: carried.target, declarator: carried.declarator };
     const planned = this.#plan({ ...site, acquisition: carried.made, owner: factory, binding });
     if (planned.kind === 'refusal') return refuse(`${refusal} (in \`${name}\`: ${planned.reason})`);
-    return { ...planned, unusedPick: unusedPickOf(site, planned.removals) };
+    const pick = unusedPickOf(site, planned.removals);
+    return pick ? { ...planned, unusedPicks: [...(planned.unusedPicks ?? []), pick] } : planned;
   }
 
   /**
@@ -838,6 +853,7 @@ export class SingletonPlanner {
       acquisitionText,
       ...(keyed ? { keyed } : {}),
       inlinedDeclarations: unreadDeclarations(analysis, acquisition, substitutions),
+      ...unreadPicks(analysis, acquisition, substitutions),
       awaited: awaited || connectOnce !== undefined,
       ...(connectOnce ? { connectsOnce: true } : {}),
       ...(deliversToCallback ? { deliversToCallback: true } : {}),

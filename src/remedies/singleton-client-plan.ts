@@ -59,10 +59,13 @@ export interface SingletonClientPlan {
   /** The per-call release statements to delete: closing a shared client breaks every other caller. */
   readonly removals: readonly TSESTree.ExpressionStatement[];
   /**
-   * The caller's pick of a client a factory returned inside an object (`client` in `const { collection,
-   * client } = await getCollection(…)`) when only the removed closes read it: it goes with them.
+   * Picks of destructuring patterns that only what the plan removes read: the caller's pick of a
+   * client a factory returned inside an object (`client` in `const { collection, client } = await
+   * getCollection(…)`, read only by its removed closes), and locals that keyed the map as the paths
+   * they pick out (`databaseUri` in `const { databaseUri } = connection`, read only by the
+   * acquisition). They go from their patterns; a pattern would never be left empty.
    */
-  readonly unusedPick?: TSESTree.Property;
+  readonly unusedPicks?: readonly TSESTree.Property[];
   readonly moduleSystem: 'esm' | 'commonjs';
   readonly semicolons: boolean;
 }

@@ -23,7 +23,7 @@ export async function closeClients() {
 }
 
 async function openUsers({ settings }) {
-  const { mongoUrl, dbName } = settings;
+  const { dbName } = settings;
   const client = getClient(settings);
   await client.connect();
   return { client, users: client.db(dbName).collection('users') };

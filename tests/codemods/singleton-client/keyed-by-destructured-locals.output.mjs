@@ -21,7 +21,7 @@ export async function closeClients() {
 
 async function MongoDBFind({ request, connection }) {
   const { query, options } = request;
-  const { databaseUri, databaseName, collection, options: clientOptions } = connection;
+  const { databaseName, collection } = connection;
   const client = getClient(connection);
   await client.connect();
   let result;
