@@ -17,6 +17,7 @@ import { analyzeHandleUsage } from '../ownership/handle-usage';
 import type { ResourceEntry } from '../registry/resource-entry';
 import { SingletonPlanner, type ClientSite } from '../remedies/plan-singleton-client';
 import { planLookUpFirst } from '../remedies/plan-look-up-first';
+import { planKeepWrapperInCache } from '../remedies/keep-wrapper-in-cache';
 import { mayMentionAcquisition } from '../registry/text-precheck';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { FunctionNode } from '../ast/predicates';
@@ -132,7 +133,7 @@ function detectClientsPerCall(analysis: Analysis, options: NoClientPerCallOption
     if (!entry) {
       // `const limiter = await getRateLimiter(size)`: a local function's object around a client it made.
       const wrapped = inBranch ? undefined : wrappedClientOf(node, analysis.scopeManager, (value) => clientAcquisition(analysis, value));
-      const finding = wrapped && judgeWrappedClient(analysis, options, node, held, owner, wrapped, fileCalls);
+      const finding = wrapped && judgeWrappedClient(analysis, options, node, held, owner, wrapped, fileCalls, () => (planner ??= new SingletonPlanner(analysis)));
       if (finding) findings.push(finding);
       continue;
     }
@@ -346,7 +347,8 @@ function keyedSlotBypass(analysis: Analysis, held: Node, owner: FunctionNode, en
  * that gets it: the object built around it (`new RateLimiterRedis({ storeClient })`) holds it until
  * an ending method of its own, a client carried in a literal (`{ client, collection }`) is judged
  * through the variable that picks it out. Never closed is a leak; closed per call is churn on hot
- * paths, as for a client made in place. The codemod leaves these: the factory, not the call, must keep it.
+ * paths, as for a client made in place. The factory, not the call, must keep it: the codemod does so
+ * when the factory already looks a map up first (keep-wrapper-in-cache), and leaves the rest.
  */
 function judgeWrappedClient(
   analysis: Analysis,
@@ -356,6 +358,7 @@ function judgeWrappedClient(
   owner: FunctionNode,
   wrapped: WrappedClient,
   fileCalls: () => TSESTree.CallExpression[],
+  planner: () => SingletonPlanner,
 ): NoClientPerCallFinding | undefined {
   const execution = executionOf(node, analysis.oracle);
   if (execution.kind === 'once' || isLazilyInitialised(held)) return undefined;
@@ -372,17 +375,14 @@ function judgeWrappedClient(
   }
   const verdict = judge(analysis, options, held, owner, entry, bound);
   if (!verdict) return undefined;
-  const remedy: Refusal = {
-    kind: 'refusal',
-    reason: `\`${maker}\` makes a new client inside the object it returns on every call; keep one (create it once, or cache it per key in \`${maker}\`) and return that`,
-  };
-  const report = (messageId: NoClientPerCallMessageId, data: Record<string, string>): NoClientPerCallFinding => ({
-    ruleId: NO_CLIENT_PER_CALL,
-    messageId,
-    node,
-    data: { resource: entry.description, ...data },
-    remedy,
-  });
+  const reason = `\`${maker}\` makes a new client inside the object it returns on every call; keep one (create it once, or cache it per key in \`${maker}\`) and return that`;
+  // A wrapper built in a function that looks its map up first is kept there (see keep-wrapper-in-cache);
+  // a client carried in a literal to the factory's only caller is shared by the factory.
+  const site: ClientSite = { acquisition: node, owner, entry, execution, binding: verdict.binding, releases: verdict.releases, closedInCallback: verdict.closedInCallback };
+  const remedy = (): Remedy<SingletonClientPlan> =>
+    wrapped.kind === 'constructed' ? planKeepWrapperInCache(analysis, node, wrapped.factory, wrapped.wrapper, reason) : planner().planCarriedClient(site, wrapped.factory, wrapped.property, reason);
+  const report = (messageId: NoClientPerCallMessageId, data: Record<string, string>): NoClientPerCallFinding =>
+    withLazyRemedy({ ruleId: NO_CLIENT_PER_CALL, messageId, node, data: { resource: entry.description, ...data } }, remedy);
   if (!verdict.closed) return report('neverClosed', { where: where(execution) });
   if (verdict.failure) return report('closedOnlyOnSuccess', { where: where(execution), thrower: verdict.failure.thrower, line: String(verdict.failure.line) });
   if (execution.kind === 'hot') return report('closedPerCall', { where: where(execution) });

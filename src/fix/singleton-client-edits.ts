@@ -210,6 +210,24 @@ function releaseRemovals(plan: SingletonClientPlan, layout: SourceLayout): TextE
   return edits;
 }
 
+/**
+ * `{ databaseUri, databaseName, collection, options }` → `{ databaseName, collection }`: the pattern
+ * written again without the unused picks, when it is on one line with no comment; a pattern that would
+ * be left empty, or is laid out otherwise, stays as it is.
+ */
+function pickRemovals(plan: SingletonClientPlan, source: string): TextEdit[] {
+  const patterns = new Set((plan.unusedPicks ?? []).map((pick) => pick.parent as TSESTree.ObjectPattern));
+  const edits: TextEdit[] = [];
+  for (const pattern of patterns) {
+    const kept = pattern.properties.filter((property) => !plan.unusedPicks!.includes(property as TSESTree.Property));
+    const text = source.slice(pattern.range[0], pattern.range[1]);
+    // A rest element (`...others`) would take in what the pattern no longer picks.
+    if (kept.length === 0 || pattern.properties.some((property) => property.type === AST_NODE_TYPES.RestElement) || /[\n\r]|\/[/*]/.test(text)) continue;
+    edits.push({ range: [pattern.range[0], pattern.range[1]], text: `{ ${kept.map((property) => source.slice(property.range[0], property.range[1])).join(', ')} }` });
+  }
+  return edits;
+}
+
 function unwrapTry(statement: TSESTree.TryStatement, layout: SourceLayout): TextEdit {
   const start = layout.lineStart(statement.range[0]);
   const end = layout.nextLineStart(statement.range[1]);
@@ -334,6 +352,14 @@ export function editsForSingletonClient(plan: SingletonClientPlan, source: strin
     case 'look-up-first':
       edits.push({ range: [site.call.range[0], site.call.range[1]], text: site.text });
       break;
+    case 'keep-in-cache': {
+      // One statement becomes three on lines of their own, at the `return`'s indentation.
+      const semi = plan.semicolons ? ';' : '';
+      const indent = layout.indentationAt(site.statement.range[0]);
+      const lines = [`const ${site.name} = ${site.value}${semi}`, `${indent}${site.map}.set(${site.key}, ${site.name})${semi}`, `${indent}return ${site.name}${semi}`];
+      edits.push({ range: [site.statement.range[0], site.statement.range[1]], text: lines.join(layout.eol) });
+      break;
+    }
     case 'in-place': {
       // A client connected once arrives as a promise: the site waits for it.
       let call = `${plan.connectsOnce ? 'await ' : ''}${getter}(${plan.keyed?.parameters.join(', ') ?? ''})`;
@@ -350,7 +376,7 @@ export function editsForSingletonClient(plan: SingletonClientPlan, source: strin
       break;
     }
   }
-  edits.push(...releaseRemovals(plan, layout));
+  edits.push(...releaseRemovals(plan, layout), ...pickRemovals(plan, source));
   for (const declaration of plan.inlinedDeclarations) edits.push({ range: removalRange(layout, declaration), text: '' });
   const overlapping = edits.some((edit, index) => edits.some((other, j) => j !== index && edit.range[0] < other.range[1] && other.range[0] < edit.range[1]));
   if (overlapping) return { refusal: 'the client is created inside the `try` whose `finally` closes it; declare it before the `try` first' };

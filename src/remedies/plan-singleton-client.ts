@@ -25,7 +25,10 @@ import { assembledLocal, isSettledExpression } from './assembled-locals';
 import { optionsHelperParameters } from './options-helpers';
 import { constantParameter } from './constant-parameters';
 import { otherCacheWrite } from './cache-writes';
-import { singleCallerFactory } from './single-caller-factory';
+import { destructuredPath } from './destructured-paths';
+import { calledOnlyHere, singleCallerFactory } from './single-caller-factory';
+import { carriedClientOf, unusedPickOf } from './carried-client';
+import { callbackCloseRefusal } from './callback-close-place';
 import type { LateCacheFill } from '../ownership/cache-filled-after-await';
 import { connectedClientText, connectRefusal } from './connected-client-text';
 
@@ -241,6 +244,20 @@ function unreadDeclarations(analysis: Analysis, acquisition: Node, substitutions
   return [...declarations];
 }
 
+/** Picks of `const { databaseUri } = connection` written into the getter as paths that nothing outside the acquisition reads. */
+function unreadPicks(analysis: Analysis, acquisition: Node, substitutions: readonly Substitution[]): { unusedPicks?: TSESTree.Property[] } {
+  const picks = new Set<TSESTree.Property>();
+  for (const { identifier, declarator } of substitutions) {
+    const definition = declarator ? undefined : findVariable(analysis.scopeManager, identifier)?.defs[0];
+    const pick = definition?.type === 'Variable' ? definition.name.parent : undefined;
+    if (pick?.type !== AST_NODE_TYPES.Property || pick.parent.type !== AST_NODE_TYPES.ObjectPattern) continue;
+    const variable = findVariable(analysis.scopeManager, identifier);
+    const readElsewhere = variable?.references.some((reference) => !reference.init && (reference.identifier.range[0] < acquisition.range[0] || reference.identifier.range[1] > acquisition.range[1]));
+    if (variable && !readElsewhere) picks.add(pick);
+  }
+  return picks.size > 0 ? { unusedPicks: [...picks] } : {};
+}
+
 /**
  * What tells the clients of a per-call acquisition apart: the values of the call it reads, each a
  * property path off a per-call variable (`mysqlServer.host`, `connection.connection_string`). A bare
@@ -317,6 +334,14 @@ function keyOf(analysis: Analysis, acquisition: Node): Keying {
         if (keyedAsItIs(analysis, node)) {
           addLeaf(node.name);
           parameters.add(node.name);
+          return undefined;
+        }
+        // `const { databaseUri } = connection`: keyed as the path it picks out, read from the root in the getter.
+        const picked = destructuredPath(analysis, node);
+        if (picked && perCallValue(analysis, picked.root)) {
+          addLeaf(picked.path);
+          parameters.add(picked.root.name);
+          substitutions.push({ identifier: node, declarator: undefined, text: picked.path, raw: picked.path });
           return undefined;
         }
         // Options assembled from the call's values: their values key the map (one level deep).
@@ -665,6 +690,28 @@ export class SingletonPlanner {
   }
 
   /**
+   * `const { collection, client } = await getCollection({ connection })`, where `getCollection` makes
+   * the client and returns it inside an object (see wrapping-factories), and the caller closes it per
+   * call: when the site is the factory's only caller, the factory shares the client it makes (one per
+   * key of the call's values, as any site) and the caller's per-call closes go. `site` is the caller's
+   * (its closes); otherwise `refusal`, with why.
+   */
+  planCarriedClient(site: ClientSite, factory: FunctionNode, property: string, refusal: string): Remedy<SingletonClientPlan> {
+    const outer = site.acquisition.type === AST_NODE_TYPES.AwaitExpression ? site.acquisition.argument : site.acquisition;
+    const name = this.analysis.sourceText.slice(...calleeRange(outer));
+    if (calledOnlyHere(this.analysis, outer) !== factory) {
+      return refuse(`${refusal} (\`${name}\` is exported or called elsewhere too: other callers may close the client or expect a fresh one)`);
+    }
+    const carried = carriedClientOf(this.analysis, factory, property);
+    if (!carried) return refuse(`${refusal} (\`${name}\` does not return it from one \`const\` of its own in its only \`return\`)`);
+    const binding: AcquisitionBinding = { kind: 'variable', variable: carried.variable, target: carried.target, declarator: carried.declarator };
+    const planned = this.#plan({ ...site, acquisition: carried.made, owner: factory, binding });
+    if (planned.kind === 'refusal') return refuse(`${refusal} (in \`${name}\`: ${planned.reason})`);
+    const pick = unusedPickOf(site, planned.removals);
+    return pick ? { ...planned, unusedPicks: [...(planned.unusedPicks ?? []), pick] } : planned;
+  }
+
+  /**
    * `private readonly pubsub = new PubSub()` in a provider the container builds per request (or per
    * injection): every instance makes a client. Made from module-level values only, the initialiser
    * becomes the module's getter (`= getPubSub()`): all instances share one client. One made from the
@@ -772,7 +819,7 @@ export class SingletonPlanner {
     if (stateWrite) return refuse(`the class keeps per-caller state (${stateWrite}): one shared instance would share it between callers; share the client it opens instead`);
     if (site.binding.kind === 'released') return refuse('it is declared with `using` or closed in the same expression; declare it with `const` first');
     if (site.binding.kind === 'escapes') return refuse('the client is handed out');
-    if (site.closedInCallback) return refuse('it is closed inside a callback; a shared client must not be closed there: remove that close by hand and pass the client in');
+    if (site.closedInCallback) return refuse(callbackCloseRefusal(this.analysis, site, 'a shared client must not be closed there: remove that close by hand and pass the client in'));
 
     const removals: TSESTree.ExpressionStatement[] = [];
     for (const node of site.releases) {
@@ -806,6 +853,7 @@ export class SingletonPlanner {
       acquisitionText,
       ...(keyed ? { keyed } : {}),
       inlinedDeclarations: unreadDeclarations(analysis, acquisition, substitutions),
+      ...unreadPicks(analysis, acquisition, substitutions),
       awaited: awaited || connectOnce !== undefined,
       ...(connectOnce ? { connectsOnce: true } : {}),
       ...(deliversToCallback ? { deliversToCallback: true } : {}),
@@ -860,7 +908,7 @@ export class SingletonPlanner {
       const code = normalize(analysis.sourceText.slice(close.range[0], close.range[1]));
       return refuse(`\`${code}\` closes the client the caller passed as well as the fallback; a shared fallback must stay open: close only a client this function made, by hand`);
     }
-    if (site.closedInCallback) return refuse('it is closed inside a callback; a shared fallback must stay open: remove that close by hand');
+    if (site.closedInCallback) return refuse(callbackCloseRefusal(this.analysis, site, 'a shared fallback must stay open: remove that close by hand'));
     const stateWrite = acquisition.type === AST_NODE_TYPES.NewExpression ? instanceStateWrite(analysis, acquisition.callee) : undefined;
     if (stateWrite) return refuse(`the class keeps per-caller state (${stateWrite}): one shared instance would share it between callers; share the client it opens instead`);
     const acquisitionText = substituted(analysis.sourceText, acquisition, inlined.substitutions);
@@ -933,7 +981,7 @@ export class SingletonPlanner {
     const method = site.owner.parent as TSESTree.MethodDefinition;
     const classBody = method.parent;
     const release = closeMethodOf(site.entry);
-    if (site.closedInCallback) return refuse('it is closed inside a callback; a shared client must not be closed there: remove that close by hand and pass the client in');
+    if (site.closedInCallback) return refuse(callbackCloseRefusal(this.analysis, site, 'a shared client must not be closed there: remove that close by hand and pass the client in'));
     const removals = this.#releaseStatements(site);
     if (!Array.isArray(removals)) return removals;
     const privateNames = classBody.body.some((member) => 'key' in member && member.key.type === AST_NODE_TYPES.PrivateIdentifier);
@@ -977,7 +1025,7 @@ export class SingletonPlanner {
   #planMemoisedFactory(site: ClientSite, factory: MemoisableFactory): Remedy<SingletonClientPlan> {
     const { analysis } = this;
     const { classBody, made } = factory;
-    if (site.closedInCallback) return refuse('it is closed inside a callback; a shared client must not be closed there: remove that close by hand');
+    if (site.closedInCallback) return refuse(callbackCloseRefusal(this.analysis, site, 'a shared client must not be closed there: remove that close by hand'));
     const removals = this.#releaseStatements(site);
     if (!Array.isArray(removals)) return removals;
     const privateNames = classBody.body.some((member) => 'key' in member && member.key.type === AST_NODE_TYPES.PrivateIdentifier);
@@ -1016,7 +1064,7 @@ export class SingletonPlanner {
    */
   #planClosureSlot(site: ClientSite, acquisition: Node, before: Node): Remedy<SingletonClientPlan> {
     const { analysis } = this;
-    if (site.closedInCallback) return refuse('it is closed inside a callback; a shared client must not be closed there: remove that close by hand');
+    if (site.closedInCallback) return refuse(callbackCloseRefusal(this.analysis, site, 'a shared client must not be closed there: remove that close by hand'));
     const stateWrite = acquisition.type === AST_NODE_TYPES.NewExpression ? instanceStateWrite(analysis, acquisition.callee) : undefined;
     if (stateWrite) return refuse(`the class keeps per-caller state (${stateWrite}): one shared instance would share it between callers; share the client it opens instead`);
     const removals = this.#releaseStatements(site);

@@ -15,14 +15,8 @@ import { walk, type Node } from '../ast/traverse';
  * returned expression, or undefined.
  */
 export function singleCallerFactory(analysis: Analysis, call: Node): { factory: FunctionNode; made: TSESTree.NewExpression | TSESTree.CallExpression } | undefined {
-  if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const found = topLevelFunction(analysis, call.callee);
-  if (!found) return undefined;
-  const { variable, fn: factory } = found;
-  const uses = variable.references.filter((reference) => !reference.init && reference.identifier !== variable.defs[0].name);
-  // Exported (`export function`, `module.exports = { f }`) or called elsewhere: other callers.
-  if (found.exported || uses.length !== 1 || uses[0].identifier !== call.callee) return undefined;
-  if (factory.generator || factory.body.type !== AST_NODE_TYPES.BlockStatement) return undefined;
+  const factory = calledOnlyHere(analysis, call);
+  if (!factory || factory.generator || factory.body.type !== AST_NODE_TYPES.BlockStatement) return undefined;
   const last = factory.body.body[factory.body.body.length - 1];
   const made = last?.type === AST_NODE_TYPES.ReturnStatement ? last.argument : undefined;
   if (made?.type !== AST_NODE_TYPES.NewExpression && made?.type !== AST_NODE_TYPES.CallExpression) return undefined;
@@ -39,4 +33,18 @@ function returnCount(body: TSESTree.BlockStatement): number {
     return undefined;
   });
   return count;
+}
+
+/**
+ * The function `call` calls, when it is declared once at the top of the module, not exported, and
+ * `call` is its only use: nothing else could close what it returns or expect a fresh one.
+ */
+export function calledOnlyHere(analysis: Analysis, call: Node): FunctionNode | undefined {
+  if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const found = topLevelFunction(analysis, call.callee);
+  if (!found) return undefined;
+  const { variable } = found;
+  const uses = variable.references.filter((reference) => !reference.init && reference.identifier !== variable.defs[0].name);
+  // Exported (`export function`, `module.exports = { f }`) or called elsewhere: other callers.
+  return found.exported || uses.length !== 1 || uses[0].identifier !== call.callee ? undefined : found.fn;
 }

@@ -58,6 +58,14 @@ export interface SingletonClientPlan {
   readonly site: SingletonClientSite;
   /** The per-call release statements to delete: closing a shared client breaks every other caller. */
   readonly removals: readonly TSESTree.ExpressionStatement[];
+  /**
+   * Picks of destructuring patterns that only what the plan removes read: the caller's pick of a
+   * client a factory returned inside an object (`client` in `const { collection, client } = await
+   * getCollection(…)`, read only by its removed closes), and locals that keyed the map as the paths
+   * they pick out (`databaseUri` in `const { databaseUri } = connection`, read only by the
+   * acquisition). They go from their patterns; a pattern would never be left empty.
+   */
+  readonly unusedPicks?: readonly TSESTree.Property[];
   readonly moduleSystem: 'esm' | 'commonjs';
   readonly semicolons: boolean;
 }
@@ -91,5 +99,11 @@ export type SingletonClientSite =
    * `(this.clients.get(name) ?? this.createClient(name))`. Nothing else changes.
    */
   | { readonly kind: 'look-up-first'; readonly call: TSESTree.CallExpression; readonly text: string }
+  /**
+   * A local function that looks `map.has(key)` up first returns a wrapper built around a new client
+   * without storing it (`return new RateLimiterRedis({ storeClient })`): the `return` becomes
+   * `const <name> = <value>; <map>.set(<key>, <name>); return <name>;` (see keep-wrapper-in-cache).
+   */
+  | { readonly kind: 'keep-in-cache'; readonly statement: TSESTree.ReturnStatement; readonly value: string; readonly name: string; readonly map: string; readonly key: string }
   /** Anywhere else (callbacks, loop bodies): the acquisition becomes `getX()`. */
   | { readonly kind: 'in-place' };
