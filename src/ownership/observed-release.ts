@@ -157,13 +157,6 @@ function isAcquiringCall(acquisition: Node): boolean {
   return name !== undefined && ACQUIRING_NAME.test(name);
 }
 
-/**
- * Typed mode: an acquiring call's value whose own type declares the method the function releases it
- * with (a project's `QueryRunner` interface with `release()`, a helper that returns
- * `puppeteer.launch()`), and it is not one of Node's in-memory streams, which end without holding anything. The function's release
- * call on its own product is the same evidence as for a package's product; the checker confirms it
- * is the value's lifetime method and not a name that merely looks like one.
- */
 /** `new Helper()` of a class declared in this file: a local helper (a test double, a wrapper), as before. */
 function constructsLocalClass(analysis: Analysis, acquisition: Node): boolean {
   const produced = acquisition.type === AST_NODE_TYPES.AwaitExpression ? acquisition.argument : acquisition;
@@ -172,6 +165,13 @@ function constructsLocalClass(analysis: Analysis, acquisition: Node): boolean {
   return definition?.type === 'ClassName';
 }
 
+/**
+ * Typed mode: an acquiring call's value whose own type declares the method the function releases it
+ * with (a project's `QueryRunner` interface with `release()`, a helper that returns
+ * `puppeteer.launch()`), and it is not one of Node's in-memory streams, which end without holding anything. The function's release
+ * call on its own product is the same evidence as for a package's product; the checker confirms it
+ * is the value's lifetime method and not a name that merely looks like one.
+ */
 function typeDeclaresRelease(analysis: Analysis, produced: Node, release: string): boolean {
   if (!analysis.oracle.typed || !isAcquiringCall(produced) || constructsLocalClass(analysis, produced)) return false;
   if (analysis.oracle.isWritableStream(produced) === true) return false;
