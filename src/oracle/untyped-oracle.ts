@@ -438,7 +438,19 @@ export class UntypedOracle implements TypeOracle {
   }
 
   /** What we can tell about a receiver's type without a checker. */
+  // A chain `a.b().c()…` asks for each link both as an acquisition and as a receiver: without this
+  // memo the work doubles per link (a 30-link yargs chain never finished).
+  readonly #receiverTypesMemo = new WeakMap<Node, DeclarationSpecifier[]>();
+
   #receiverTypes(receiver: Node): DeclarationSpecifier[] {
+    const known = this.#receiverTypesMemo.get(receiver);
+    if (known) return known;
+    const types = this.#receiverTypesUnmemoised(receiver);
+    this.#receiverTypesMemo.set(receiver, types);
+    return types;
+  }
+
+  #receiverTypesUnmemoised(receiver: Node): DeclarationSpecifier[] {
     // `(this.client as Pool).connect()`: the written cast is what the code says the receiver is
     // (drizzle's session over a `Pool | PoolClient` field), as the checker would read it.
     const asserted = assertedType(receiver);
