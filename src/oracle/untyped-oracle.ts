@@ -441,12 +441,16 @@ export class UntypedOracle implements TypeOracle {
   // A chain `a.b().c()…` asks for each link both as an acquisition and as a receiver: without this
   // memo the work doubles per link (a 30-link yargs chain never finished).
   readonly #receiverTypesMemo = new WeakMap<Node, DeclarationSpecifier[]>();
+  /** How many answers the cycle guard has cut short: an answer computed while one was is not kept. */
+  #cycleCuts = 0;
 
   #receiverTypes(receiver: Node): DeclarationSpecifier[] {
     const known = this.#receiverTypesMemo.get(receiver);
     if (known) return known;
+    const cutsBefore = this.#cycleCuts;
     const types = this.#receiverTypesUnmemoised(receiver);
-    this.#receiverTypesMemo.set(receiver, types);
+    // `let a = b; b = a.x()`: inside the cycle, `b` answered without `a`; asked alone, it would not.
+    if (this.#cycleCuts === cutsBefore) this.#receiverTypesMemo.set(receiver, types);
     return types;
   }
 
@@ -459,7 +463,10 @@ export class UntypedOracle implements TypeOracle {
       if (types.length > 0) return types;
     }
     const node = unwrapExpression(receiver);
-    if (this.#inferring.has(node)) return [];
+    if (this.#inferring.has(node)) {
+      this.#cycleCuts += 1;
+      return [];
+    }
     this.#inferring.add(node);
     try {
       if (node.type === AST_NODE_TYPES.Identifier) return this.#identifierTypes(node);
