@@ -298,6 +298,11 @@ export function editsForWrapInTryFinally(
       const lineStart = layout.lineStart(statement.range[0]);
       edits.push({ range: [lineStart, lineStart], text: `${layout.indentationAt(statement.range[0])}${plan.releaseBeforeSettles.release}${layout.eol}` });
     }
+    for (const body of plan.releaseBeforeSettles.ends ?? []) {
+      const last = body.body[body.body.length - 1];
+      if (!layout.startOfLineIsEmpty(last.range[0]) || !layout.restOfLineIsEmpty(last.range[1])) return { refusal: 'other code shares the line of the callback\'s last statement' };
+      edits.push({ range: [last.range[1], last.range[1]], text: `${layout.eol}${layout.indentationAt(last.range[0])}${plan.releaseBeforeSettles.release}` });
+    }
     return { edits };
   }
   if (plan.closeAtOnce) return { edits: [{ range: plan.closeAtOnce.call.range, text: plan.closeAtOnce.text }] };

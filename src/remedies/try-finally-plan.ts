@@ -77,6 +77,8 @@ export interface WrapInTryFinallyPlan {
     readonly release: string;
     /** The statements are the `return`s of a Node-style callback that leave the handle open, not settle calls. */
     readonly returns?: boolean;
+    /** Callback bodies that control runs off with the handle open: the release goes after their last statement. */
+    readonly ends?: readonly TSESTree.BlockStatement[];
   };
   /**
    * `fs.createReadStream(zip).pipe(parser).on('error', (err) => …)`: the source gets a `const` of its
