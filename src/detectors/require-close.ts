@@ -2,6 +2,7 @@ import { madeByOwnedParent } from '../ownership/owned-parent';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { isRepeatedPackageProduct, mayMentionObservedRelease, observedReleaseEntry, oneShotClientEntry, RELEASE_METHODS } from '../ownership/observed-release';
 import { assignedThisField, fieldMethodCalls, methodScopedField, releaseOfStoringClass } from '../ownership/method-scoped-field';
+import { planInlineReceiver } from '../remedies/plan-inline-receiver';
 import { planReleaseBeforeReturns } from '../remedies/plan-release-before-returns';
 import { isResolvedWith, promiseExecutorSettles, releasesOnlyWhereSettled, settleStatement, unreleasedSettlements } from '../lifetime/promise-settlement';
 import { AST_NODE_TYPES } from '../ast/node-types';
@@ -540,7 +541,7 @@ function judgeBinding(
   });
   if (binding.kind === 'discarded') {
     if (helperKeepsItsResult(acquisition, analysis.scopeManager)) return undefined;
-    return report('neverReleased', {}, refusal ?? planCloseAtOnce(analysis, { acquisition, entry }));
+    return report('neverReleased', {}, refusal ?? planInlineReceiver(analysis, { acquisition, entry, owner }) ?? planCloseAtOnce(analysis, { acquisition, entry }));
   }
   if (binding.kind !== 'variable') return undefined;
 
