@@ -1056,6 +1056,8 @@ const requireCloseMessages = {
   releaseOnError: 'Release it in a `catch` that rethrows, around its uses before the hand-off.',
   releaseBeforeSettle: 'Release it before each settle call that leaves it open.',
   releaseBeforeReturn: 'Release it before each `return` that leaves it open.',
+  releaseAtCallbackEnd: 'Release it at the end of the callback, where control runs out with it open.',
+  releaseBeforeReturnAndAtEnd: 'Release it before each `return` that leaves it open, and at the end of the callback.',
   destroyInErrorListener: "Destroy it in the destination's 'error' listener.",
   releaseInChainFinally: 'Release it in a `.finally()` at the end of the promise chain.',
   moveIntoTry: 'Move the statements before the `try` into it, so its `finally` releases it when they throw.',
@@ -1102,9 +1104,13 @@ export const requireClose: RuleDescriptor<RequireCloseMessage, typeof requireClo
                   : plan.destroyInErrorListener
                     ? 'destroyInErrorListener'
                   : plan.releaseBeforeSettles
-                    ? plan.releaseBeforeSettles.returns
-                      ? 'releaseBeforeReturn'
-                      : 'releaseBeforeSettle'
+                    ? plan.releaseBeforeSettles.ends
+                      ? plan.releaseBeforeSettles.statements.length > 0
+                        ? 'releaseBeforeReturnAndAtEnd'
+                        : 'releaseAtCallbackEnd'
+                      : plan.releaseBeforeSettles.returns
+                        ? 'releaseBeforeReturn'
+                        : 'releaseBeforeSettle'
               : style === 'using'
                 ? 'declareWithUsing'
                 : 'wrapInTryFinally';
