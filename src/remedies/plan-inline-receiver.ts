@@ -50,9 +50,9 @@ function namesUsedIn(owner: FunctionNode): Set<string> {
  * `return await (await db.startSession()).withTransaction(fn);`: the handle is opened inline, used
  * once as the receiver of an awaited call and dropped (novu's MongoDB sessions). It gets a `const`
  * of its own right before that statement, and the statement goes into a `try` whose `finally`
- * releases it, awaited when the release returns a promise. Undefined for any other shape: the call
- * not awaited (its work would outlive the `finally`), a statement other than an expression or a
- * `return`, or no method release in the registry.
+ * releases it, awaited when the release returns a promise. A call not awaited is refused (its work
+ * would outlive the `finally`); undefined for any other shape: a statement other than an expression
+ * or a `return`, or no method release in the registry.
  */
 export function planInlineReceiver(analysis: Analysis, site: { readonly acquisition: Node; readonly entry: ResourceEntry; readonly owner: FunctionNode }): Remedy<WrapInTryFinallyPlan> | undefined {
   const { acquisition, entry, owner } = site;
@@ -63,7 +63,13 @@ export function planInlineReceiver(analysis: Analysis, site: { readonly acquisit
   const call = member.parent;
   if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) return undefined;
   const awaited = call.parent;
-  if (awaited?.type !== AST_NODE_TYPES.AwaitExpression) return undefined;
+  if (awaited?.type !== AST_NODE_TYPES.AwaitExpression) {
+    const method = staticPropertyName(member) ?? 'call';
+    return {
+      kind: 'refusal',
+      reason: `it is opened inline as the receiver of \`.${method}()\`, which is not awaited here, so a \`finally\` would release it before that call is done; keep it in a \`const\`, \`await\` the call in a \`try\`, and release it in the \`finally\``,
+    };
+  }
   const statement = awaited.parent;
   const isStatement =
     (statement?.type === AST_NODE_TYPES.ReturnStatement && statement.argument === awaited) ||

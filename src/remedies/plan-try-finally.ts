@@ -300,7 +300,7 @@ function clearsHandleSlot(statement: Node, handle: readonly { readonly node: Nod
  */
 export function planCloseAtOnce(analysis: Analysis, site: { readonly acquisition: Node; readonly entry: ResourceEntry }): Remedy<WrapInTryFinallyPlan> {
   const { acquisition, entry } = site;
-  const refusal = refuse('the handle is not kept in a variable, so there is nothing to close in a `finally`; assign it to a `const` first');
+  const refusal = thenCallbackRefusal(acquisition) ?? refuse('the handle is not kept in a variable, so there is nothing to close in a `finally`; assign it to a `const` first');
   const statement = acquisition.parent;
   if (statement?.type !== AST_NODE_TYPES.ExpressionStatement || acquisition.type !== AST_NODE_TYPES.CallExpression) return refusal;
   const callback = acquisition.arguments.some((argument) => argument.type === AST_NODE_TYPES.ArrowFunctionExpression || argument.type === AST_NODE_TYPES.FunctionExpression);
@@ -319,6 +319,22 @@ export function planCloseAtOnce(analysis: Analysis, site: { readonly acquisition
     inAsyncFunction: false,
     closeAtOnce: { call: acquisition, text: `${callee}(${analysis.sourceText.slice(acquisition.range[0], acquisition.range[1])})` },
   };
+}
+
+/**
+ * `launch().then((browser) => { … })`: the handle lives on as the callback's parameter. Turning the
+ * chain into `await` and `try`/`finally` moves its `.catch` and its returns around: a person's rewrite.
+ */
+function thenCallbackRefusal(acquisition: Node): Refusal | undefined {
+  const member = outermostWrapper(acquisition).parent;
+  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== outermostWrapper(acquisition) || staticPropertyName(member) !== 'then') return undefined;
+  const call = member.parent;
+  const callback = call?.type === AST_NODE_TYPES.CallExpression && call.callee === member ? call.arguments[0] : undefined;
+  const parameter = callback && (callback.type === AST_NODE_TYPES.ArrowFunctionExpression || callback.type === AST_NODE_TYPES.FunctionExpression) ? callback.params[0] : undefined;
+  if (parameter?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  return refuse(
+    `it is handed to a \`.then\` callback as \`${parameter.name}\` and never released there; rewrite the chain with \`await\` and release it in a \`finally\` (or end the promise that callback returns with \`.finally()\` that releases it)`,
+  );
 }
 
 const HANDED_OVER = 'it is handed over later, so a `finally` would release it on success too; release it in a `catch` that rethrows, around the statements before the hand-off';
