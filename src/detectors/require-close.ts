@@ -2,6 +2,8 @@ import { madeByOwnedParent } from '../ownership/owned-parent';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { isRepeatedPackageProduct, mayMentionObservedRelease, observedReleaseEntry, oneShotClientEntry, RELEASE_METHODS } from '../ownership/observed-release';
 import { assignedThisField, fieldMethodCalls, methodScopedField, releaseOfStoringClass } from '../ownership/method-scoped-field';
+import { planInlineReceiver } from '../remedies/plan-inline-receiver';
+import { planReleaseBeforeReturns } from '../remedies/plan-release-before-returns';
 import { isResolvedWith, promiseExecutorSettles, releasesOnlyWhereSettled, settleStatement, unreleasedSettlements } from '../lifetime/promise-settlement';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import type { Analysis } from '../analysis/analysis';
@@ -539,7 +541,7 @@ function judgeBinding(
   });
   if (binding.kind === 'discarded') {
     if (helperKeepsItsResult(acquisition, analysis.scopeManager)) return undefined;
-    return report('neverReleased', {}, refusal ?? planCloseAtOnce(analysis, { acquisition, entry }));
+    return report('neverReleased', {}, refusal ?? planInlineReceiver(analysis, { acquisition, entry, owner }) ?? planCloseAtOnce(analysis, { acquisition, entry }));
   }
   if (binding.kind !== 'variable') return undefined;
 
@@ -576,7 +578,7 @@ function judgeBinding(
       return report(
         'notReleasedOnEveryPath',
         { line: String(exitLine(firstLeak(unreleasedPaths))) },
-        planReleaseBeforeReturns(analysis, unreleasedPaths, releaseCall, owner) ?? {
+        planReleaseBeforeReturns(analysis, unreleasedPaths, releaseCall, owner, usage.handOffs.map((handOff) => handOff.node)) ?? {
           kind: 'refusal',
           reason: 'it is released in a Node-style callback on some paths only; release it before every `return` of that callback, or rewrite it with `await` and `finally`',
         },
@@ -626,7 +628,7 @@ function judgeBinding(
   }
   const remedy = (): Remedy<WrapInTryFinallyPlan> =>
     refusal ??
-    (besideListeners
+    (besideListeners && releasedInOtherListeners(used)
       ? { kind: 'refusal', reason: 'it is also released in a listener registered on another object; release it in a `finally` around its uses, and keep the listener only if the handle must end before the function does' }
       : inChainFinally
         ? { kind: 'refusal', reason: 'it is released in a `.finally()` of a promise chain that some paths never reach; wrap everything from the acquisition in `try`/`finally` and drop the chain\'s release, or start the chain right after the acquisition' }
@@ -652,6 +654,15 @@ function judgeBinding(
   if (earlyExit) return report('notReleasedOnEveryPath', { line: String(exitLine(earlyExit)) }, remedy());
   const thrower = firstLeak(leaks);
   return report('releasedOnlyOnSuccess', { thrower: describeThrower(analysis, thrower.node), line: String(lineOf(thrower.node)) }, remedy());
+}
+
+/**
+ * Some listener the function registers on another object releases the handle too (yuan's abort
+ * subscription): a `finally` would release it a second time. Listeners on the handle's own end
+ * (`browser.on('disconnected', …)`) release nothing, and leave the plain `try`/`finally`.
+ */
+function releasedInOtherListeners(usage: HandleUsage): boolean {
+  return usage.handOffs.some((handOff) => handOff.reason === 'released in a callback' && !handOff.settles);
 }
 
 /** Adds the releaser's calls: in the owner they release it; in a callback they release it there. */
@@ -801,29 +812,6 @@ function releaseWrittenElsewhere(analysis: Analysis, releases: readonly Node[], 
 function syncReleaseCall(name: string, entry: ResourceEntry): string | undefined {
   const release = entry.releases[0];
   return release && 'method' in release && !release.async && !release.method.startsWith('[') ? `${name}.${release.method}()` : undefined;
-}
-
-/**
- * The fix for a Node-style callback that returns with the handle open: the release goes right before
- * each such `return` (`if (!valid) { connection.release(); return res.status(400).end(); }`), the
- * shape the projects' own fixes take. Only `return` statements, in code that releases synchronously.
- */
-function planReleaseBeforeReturns(analysis: Analysis, leaks: readonly LeakPath[], releaseCall: string | undefined, owner: FunctionNode): Remedy<WrapInTryFinallyPlan> | undefined {
-  if (!releaseCall || leaks.some((leak) => leak.kind !== 'return' || leak.node.type !== AST_NODE_TYPES.ReturnStatement)) return undefined;
-  const statements = [...new Set(leaks.map((leak) => leak.node as TSESTree.ReturnStatement))];
-  const semicolon = analysis.sourceText.slice(statements[0].range[0], statements[0].range[1]).trimEnd().endsWith(';') ? ';' : '';
-  const first = statements[0];
-  return {
-    kind: 'wrap-in-try-finally',
-    declaration: undefined,
-    first,
-    last: first,
-    removals: [],
-    release: `${releaseCall}${semicolon}`,
-    disposal: undefined,
-    inAsyncFunction: owner.async,
-    releaseBeforeSettles: { statements, release: `${releaseCall}${semicolon}`, returns: true },
-  };
 }
 
 /**
@@ -1068,6 +1056,8 @@ const requireCloseMessages = {
   releaseOnError: 'Release it in a `catch` that rethrows, around its uses before the hand-off.',
   releaseBeforeSettle: 'Release it before each settle call that leaves it open.',
   releaseBeforeReturn: 'Release it before each `return` that leaves it open.',
+  releaseAtCallbackEnd: 'Release it at the end of the callback, where control runs out with it open.',
+  releaseBeforeReturnAndAtEnd: 'Release it before each `return` that leaves it open, and at the end of the callback.',
   destroyInErrorListener: "Destroy it in the destination's 'error' listener.",
   releaseInChainFinally: 'Release it in a `.finally()` at the end of the promise chain.',
   moveIntoTry: 'Move the statements before the `try` into it, so its `finally` releases it when they throw.',
@@ -1114,9 +1104,13 @@ export const requireClose: RuleDescriptor<RequireCloseMessage, typeof requireClo
                   : plan.destroyInErrorListener
                     ? 'destroyInErrorListener'
                   : plan.releaseBeforeSettles
-                    ? plan.releaseBeforeSettles.returns
-                      ? 'releaseBeforeReturn'
-                      : 'releaseBeforeSettle'
+                    ? plan.releaseBeforeSettles.ends
+                      ? plan.releaseBeforeSettles.statements.length > 0
+                        ? 'releaseBeforeReturnAndAtEnd'
+                        : 'releaseAtCallbackEnd'
+                      : plan.releaseBeforeSettles.returns
+                        ? 'releaseBeforeReturn'
+                        : 'releaseBeforeSettle'
               : style === 'using'
                 ? 'declareWithUsing'
                 : 'wrapInTryFinally';

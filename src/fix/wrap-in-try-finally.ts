@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from '../ast/node-types';
 import { walk } from '../ast/traverse';
 import type { HoistedOption, WrapInTryFinallyPlan } from '../remedies/try-finally-plan';
 import { leadingComments } from './leading-comments';
-import { SourceLayout } from './source-layout';
+import { LINE_BREAK, SourceLayout } from './source-layout';
 import type { EditResult, TextEdit } from './text-edit';
 
 export type WrapStyle = 'try-finally' | 'using';
@@ -298,9 +298,15 @@ export function editsForWrapInTryFinally(
       const lineStart = layout.lineStart(statement.range[0]);
       edits.push({ range: [lineStart, lineStart], text: `${layout.indentationAt(statement.range[0])}${plan.releaseBeforeSettles.release}${layout.eol}` });
     }
+    for (const body of plan.releaseBeforeSettles.ends ?? []) {
+      const last = body.body[body.body.length - 1];
+      if (!layout.startOfLineIsEmpty(last.range[0]) || !layout.restOfLineIsEmpty(last.range[1])) return { refusal: 'other code shares the line of the callback\'s last statement' };
+      edits.push({ range: [last.range[1], last.range[1]], text: `${layout.eol}${layout.indentationAt(last.range[0])}${plan.releaseBeforeSettles.release}` });
+    }
     return { edits };
   }
   if (plan.closeAtOnce) return { edits: [{ range: plan.closeAtOnce.call.range, text: plan.closeAtOnce.text }] };
+  if (plan.inlineReceiver) return inlineReceiverEdits(plan, plan.inlineReceiver, source, ast, layout);
   const declaration = plan.declaration;
   // The statement the `try` follows: the handle's declaration, or the one that assigns it.
   const anchor = plan.acquiredIn ?? declaration;
@@ -345,6 +351,30 @@ export function editsForWrapInTryFinally(
     : ` finally {${eol}${indent}${unit}${release}${eol}${indent}}`;
   const replacement = `${indent}try {${eol}${body.join(eol)}${eol}${indent}}${tail}` + (hasFinalNewline ? eol : '');
   return { edits: [{ range: [regionStart, regionEnd], text: replacement }], ...(note ? { note } : {}) };
+}
+
+/**
+ * `const session = await db.startSession();` on the statement's line, then the statement, its
+ * receiver renamed and every line one unit deeper, in `try { … } finally { <release> }`.
+ */
+function inlineReceiverEdits(plan: WrapInTryFinallyPlan, receiver: NonNullable<WrapInTryFinallyPlan['inlineReceiver']>, source: string, ast: TSESTree.Program, layout: SourceLayout): EditResult {
+  const { statement } = receiver;
+  if (!layout.startOfLineIsEmpty(statement.range[0]) || !layout.restOfLineIsEmpty(statement.range[1])) return { refusal: 'other code shares a line with the statement that opens it' };
+  const start = layout.lineStart(statement.range[0]);
+  const end = layout.nextLineStart(statement.range[1]);
+  const hasFinalNewline = end > layout.lineEnd(statement.range[1]);
+  const indent = layout.indentationAt(statement.range[0]);
+  const { eol, indentUnit: unit } = layout;
+  const body = indentedLines(source, ast, layout, start, statement.range[1], []);
+  // The receiver sits on the statement's first line or further down; it is renamed in the indented text.
+  const [from, to] = receiver.receiver;
+  const lineIndex = source.slice(start, from).split(LINE_BREAK).length - 1;
+  const column = from - layout.lineStart(from) + unit.length;
+  const line = body[lineIndex];
+  if (line?.slice(column, column + (to - from)) !== source.slice(from, to)) return { refusal: 'the opening call spans lines' };
+  body[lineIndex] = `${line.slice(0, column)}${receiver.name}.${line.slice(column + (to - from))}`;
+  const text = `${indent}${receiver.declaration}${eol}${indent}try {${eol}${body.join(eol)}${eol}${indent}} finally {${eol}${indent}${unit}${plan.release}${eol}${indent}}`;
+  return { edits: [{ range: [start, end], text: text + (hasFinalNewline ? eol : '') }] };
 }
 
 /** A statement that is an `if`'s whole consequent or alternate (no block around it). */

@@ -55,12 +55,14 @@ function declaredVariablesOf(analysis: Analysis, statement: Node) {
  * Plans the `try { … } finally { release }` around everything from the acquisition to the last use,
  * extended so that declarations made inside stay visible to the statements that read them.
  */
-export function planTryFinally(analysis: Analysis, site: TryFinallySite): Remedy<WrapInTryFinallyPlan> {
+export function planTryFinally(analysis: Analysis, ownerSite: TryFinallySite): Remedy<WrapInTryFinallyPlan> {
+  const site = withEveryReference(ownerSite);
   const { binding, usage, owner } = site;
   if (!binding.declarator) {
     return (
       planGuardedRelease(site) ??
       planAssignedEarlier(analysis, site) ??
+      planAssignedOnce(analysis, site) ??
       refuse('the handle is assigned to a variable declared before it, and leakguard found no one statement that releases it after that; declare it with `const` where it is acquired')
     );
   }
@@ -101,6 +103,21 @@ export function planTryFinally(analysis: Analysis, site: TryFinallySite): Remedy
   };
 }
 
+/**
+ * The usage lists references up to the first hand-off only; a function judged the owner past one
+ * (a listener that only watches the handle end: `browser.on('disconnected', …)`) still uses it
+ * after, and the `try` must cover those uses too.
+ */
+function withEveryReference(site: TryFinallySite): TryFinallySite {
+  const listed = new Set<Node>(site.usage.references);
+  const missing = site.binding.variable.references
+    .map((reference) => reference.identifier)
+    .filter((identifier): identifier is TSESTree.Identifier => identifier.type === AST_NODE_TYPES.Identifier && identifier !== site.binding.target && !listed.has(identifier));
+  if (missing.length === 0) return site;
+  const references = [...site.usage.references, ...missing].sort((a, b) => a.range[0] - b.range[0]);
+  return { ...site, usage: { ...site.usage, references } };
+}
+
 /** The innermost statement list holding both nodes in different statements: those two statements. */
 function enclosingPair(acquisition: Node, release: Node, owner: FunctionNode): { list: readonly Node[]; acquiredIn: Node; releasedIn: Node } | undefined {
   for (let container: Node | undefined = acquisition.parent; container && container !== owner; container = container.parent) {
@@ -130,6 +147,48 @@ function planAssignedEarlier(analysis: Analysis, site: TryFinallySite): WrapInTr
   if (releases.length === 0 || releases.length !== usage.releases.length) return undefined;
   const identifiers = binding.variable.references.map((reference) => ({ node: reference.identifier, write: reference.isWrite() }));
   return planReleasingStatementAsFinally(analysis, acquisition, releases, owner, identifiers);
+}
+
+/**
+ * `let browser: Browser; … browser = await puppeteer.launch(); …` — declared without a value and
+ * given the handle once, by a statement of its own: the variable holds nothing else, so the
+ * assignment plays the part of a `const` declaration and the `try` starts right after it
+ * (blacklight's collector closed its browser on one early return and at the end only). The
+ * `finally` reads it where the assignment already ran, so TypeScript sees it assigned there.
+ * Undefined when the variable has an initial value, another assignment, or the assignment sits
+ * inside an expression.
+ */
+function planAssignedOnce(analysis: Analysis, site: TryFinallySite): Remedy<WrapInTryFinallyPlan> | undefined {
+  const { binding, usage, owner, acquisition } = site;
+  const definition = binding.variable.defs[0];
+  if (binding.variable.defs.length !== 1 || definition?.type !== 'Variable' || definition.node.type !== AST_NODE_TYPES.VariableDeclarator || definition.node.init) return undefined;
+  const writes = binding.variable.references.filter((reference) => reference.isWrite() && reference.identifier !== definition.name);
+  if (writes.length !== 1 || writes[0].identifier !== binding.target) return undefined;
+  const assignment = binding.target.parent;
+  const statement = assignment?.parent;
+  if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.left !== binding.target || !isInside(acquisition, assignment.right)) return undefined;
+  if (statement?.type !== AST_NODE_TYPES.ExpressionStatement) return undefined;
+  const container = statement.parent;
+  const list = statementListOf(container);
+  if (!container || !list || definition.node.range[0] > statement.range[0]) return undefined;
+  const index = list.indexOf(statement);
+  const removals = releaseStatements(analysis, usage);
+  if (!Array.isArray(removals)) return removals;
+  const last = lastCoveredStatement(analysis, usage, container, list, index);
+  if (typeof last !== 'number') return last;
+  const release = releaseText(analysis, site, statement, removals);
+  if (typeof release !== 'string') return release;
+  return {
+    kind: 'wrap-in-try-finally',
+    declaration: undefined,
+    acquiredIn: statement,
+    first: list[index + 1] as TSESTree.Statement,
+    last: list[last] as TSESTree.Statement,
+    removals,
+    release,
+    disposal: undefined,
+    inAsyncFunction: owner.async,
+  };
 }
 
 /** Every `this.<field>` in `fn`, and whether it is assigned there. */
@@ -178,8 +237,13 @@ function planReleasingStatementAsFinally(
   if (releasedIn.type !== AST_NODE_TYPES.ExpressionStatement && releasedIn.type !== AST_NODE_TYPES.IfStatement) return undefined;
   if (!releases.every((release) => isInside(release, releasedIn))) return undefined;
   const start = list.indexOf(acquiredIn);
-  const end = list.indexOf(releasedIn);
-  if (end <= start + 1) return undefined;
+  const released = list.indexOf(releasedIn);
+  if (released <= start + 1) return undefined;
+  // `this.connection.release(); this.connection = null;`: the slot is cleared with the release, in the `finally`.
+  const cleared = list[released + 1];
+  const clearsSlot = cleared !== undefined && clearsHandleSlot(cleared, handle);
+  const end = clearsSlot ? released + 1 : released;
+  const releaseEnd = list[end];
   // Another value in the handle's place between the two would be released in its place.
   if (handle.some(({ node, write }) => write && node.range[0] > acquiredIn.range[1] && node.range[0] < releasedIn.range[1])) return undefined;
   // Declarations between them end up inside the `try` block: the release may not read them, and the
@@ -204,18 +268,27 @@ function planReleasingStatementAsFinally(
     }
   }
   // The handle itself used after its release would now run before it.
-  if (handle.some(({ node }) => node.range[0] > releasedIn.range[1] && node.range[0] < list[last].range[1])) return undefined;
+  if (handle.some(({ node }) => node.range[0] > releaseEnd.range[1] && node.range[0] < list[last].range[1])) return undefined;
   return {
     kind: 'wrap-in-try-finally',
     declaration: undefined,
     acquiredIn: acquiredIn as TSESTree.Statement,
     first: list[start + 1] as TSESTree.Statement,
     last: list[last] as TSESTree.Statement,
-    removals: [releasedIn],
-    release: analysis.sourceText.slice(releasedIn.range[0], releasedIn.range[1]),
+    removals: (clearsSlot ? [releasedIn, cleared] : [releasedIn]) as TSESTree.Statement[],
+    release: analysis.sourceText.slice(releasedIn.range[0], releaseEnd.range[1]),
     disposal: undefined,
     inAsyncFunction: owner.async,
   };
+}
+
+/** `this.connection = null;` / `client = undefined;`: a statement that only empties the handle's place. */
+function clearsHandleSlot(statement: Node, handle: readonly { readonly node: Node; readonly write: boolean }[]): boolean {
+  if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+  const assignment = statement.expression;
+  if (assignment.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=') return false;
+  const empty = (assignment.right.type === AST_NODE_TYPES.Literal && assignment.right.value === null) || (assignment.right.type === AST_NODE_TYPES.Identifier && assignment.right.name === 'undefined');
+  return empty && handle.some(({ node, write }) => write && node === assignment.left);
 }
 
 /**
@@ -227,7 +300,7 @@ function planReleasingStatementAsFinally(
  */
 export function planCloseAtOnce(analysis: Analysis, site: { readonly acquisition: Node; readonly entry: ResourceEntry }): Remedy<WrapInTryFinallyPlan> {
   const { acquisition, entry } = site;
-  const refusal = refuse('the handle is not kept in a variable, so there is nothing to close in a `finally`; assign it to a `const` first');
+  const refusal = thenCallbackRefusal(acquisition) ?? refuse('the handle is not kept in a variable, so there is nothing to close in a `finally`; assign it to a `const` first');
   const statement = acquisition.parent;
   if (statement?.type !== AST_NODE_TYPES.ExpressionStatement || acquisition.type !== AST_NODE_TYPES.CallExpression) return refusal;
   const callback = acquisition.arguments.some((argument) => argument.type === AST_NODE_TYPES.ArrowFunctionExpression || argument.type === AST_NODE_TYPES.FunctionExpression);
@@ -246,6 +319,22 @@ export function planCloseAtOnce(analysis: Analysis, site: { readonly acquisition
     inAsyncFunction: false,
     closeAtOnce: { call: acquisition, text: `${callee}(${analysis.sourceText.slice(acquisition.range[0], acquisition.range[1])})` },
   };
+}
+
+/**
+ * `launch().then((browser) => { … })`: the handle lives on as the callback's parameter. Turning the
+ * chain into `await` and `try`/`finally` moves its `.catch` and its returns around: a person's rewrite.
+ */
+function thenCallbackRefusal(acquisition: Node): Refusal | undefined {
+  const member = outermostWrapper(acquisition).parent;
+  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== outermostWrapper(acquisition) || staticPropertyName(member) !== 'then') return undefined;
+  const call = member.parent;
+  const callback = call?.type === AST_NODE_TYPES.CallExpression && call.callee === member ? call.arguments[0] : undefined;
+  const parameter = callback && (callback.type === AST_NODE_TYPES.ArrowFunctionExpression || callback.type === AST_NODE_TYPES.FunctionExpression) ? callback.params[0] : undefined;
+  if (parameter?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  return refuse(
+    `it is handed to a \`.then\` callback as \`${parameter.name}\` and never released there; rewrite the chain with \`await\` and release it in a \`finally\` (or end the promise that callback returns with \`.finally()\` that releases it)`,
+  );
 }
 
 const HANDED_OVER = 'it is handed over later, so a `finally` would release it on success too; release it in a `catch` that rethrows, around the statements before the hand-off';
@@ -456,6 +545,8 @@ function releaseStatements(analysis: Analysis, usage: HandleUsage): TSESTree.Exp
 function lastCoveredStatement(analysis: Analysis, usage: HandleUsage, container: Node, list: readonly Node[], index: number): number | Refusal {
   let last = index;
   for (const reference of usage.references) {
+    // The assignment that acquires it (`browser = await launch()`) is where the `try` starts.
+    if (isInside(reference, list[index])) continue;
     const statement = topLevelStatementIn(container, reference);
     const position = statement ? list.indexOf(statement) : -1;
     if (position <= index) return refuse('it is used outside the block that declares it');
@@ -484,7 +575,7 @@ function lastCoveredStatement(analysis: Analysis, usage: HandleUsage, container:
 }
 
 /** The release the `finally` runs: the existing one moved, else the registry's, awaited when it returns a promise. */
-function releaseText(analysis: Analysis, site: TryFinallySite, declaration: TSESTree.VariableDeclaration, removals: readonly TSESTree.Statement[]): string | Refusal {
+function releaseText(analysis: Analysis, site: TryFinallySite, declaration: TSESTree.Statement, removals: readonly TSESTree.Statement[]): string | Refusal {
   const existing = removals[0];
   if (existing) return analysis.sourceText.slice(existing.range[0], existing.range[1]);
   const { entry, owner, binding } = site;

@@ -77,6 +77,8 @@ export interface WrapInTryFinallyPlan {
     readonly release: string;
     /** The statements are the `return`s of a Node-style callback that leave the handle open, not settle calls. */
     readonly returns?: boolean;
+    /** Callback bodies that control runs off with the handle open: the release goes after their last statement. */
+    readonly ends?: readonly TSESTree.BlockStatement[];
   };
   /**
    * `fs.createReadStream(zip).pipe(parser).on('error', (err) => …)`: the source gets a `const` of its
@@ -98,6 +100,13 @@ export interface WrapInTryFinallyPlan {
    * at once (`fs.closeSync(fs.openSync(path, 'w'))`). The wrap fields are then not used.
    */
   readonly closeAtOnce?: { readonly call: TSESTree.Node; readonly text: string };
+  /**
+   * `return await (await db.startSession()).withTransaction(fn);`: opened inline as the receiver of
+   * one awaited call. `declaration` (`const session = await db.startSession();`) goes before the
+   * statement, `receiver` (the text up to the method's name) becomes `<name>.`, and the statement goes
+   * into a `try` whose `finally` is `release`. The wrap fields are then not used.
+   */
+  readonly inlineReceiver?: { readonly statement: TSESTree.Statement; readonly declaration: string; readonly receiver: TSESTree.Range; readonly name: string };
 }
 
 export interface HoistedOption {

@@ -72,7 +72,30 @@ export class Repository<T> {
     return await (await this.model.db.startSession()).withTransaction(fn);
   }
 }`,
-    errors: [{ messageId: 'neverReleased' as const, line: 6 }],
+    errors: [
+      {
+        messageId: 'neverReleased' as const,
+        line: 6,
+        suggestions: [
+          {
+            messageId: 'wrapInTryFinally' as const,
+            output: `
+import type { Model } from 'mongoose';
+export class Repository<T> {
+  constructor(private readonly model: Model<T>) {}
+  async withTransaction<R>(fn: (session: unknown) => Promise<R>): Promise<R> {
+    const session = await this.model.db.startSession();
+    try {
+      return await session.withTransaction(fn);
+    } finally {
+      await session.endSession();
+    }
+  }
+}`,
+          },
+        ],
+      },
+    ],
   },
   {
     name: 'a session ended only after the transaction commits',

@@ -60,7 +60,37 @@ export function ask(question: string, onYes: () => void, onNo: () => void): void
     }
   });
 }`,
-    errors: [{ messageId: 'notReleasedOnEveryPath' as const, line: 4 }],
+    errors: [
+      {
+        messageId: 'notReleasedOnEveryPath' as const,
+        line: 4,
+        suggestions: [
+          {
+            messageId: 'releaseAtCallbackEnd' as const,
+            output: `
+import readline from 'node:readline';
+export function ask(question: string, onYes: () => void, onNo: () => void): void {
+  const rl = readline.createInterface({ input: process.stdin, output: process.stdout });
+  rl.question(question, (answer) => {
+    switch (answer) {
+      case 'y':
+        onYes();
+        rl.close();
+        return;
+      case 'n':
+        onNo();
+        rl.close();
+        return;
+      default:
+        ask(question, onYes, onNo);
+    }
+    rl.close();
+  });
+}`,
+          },
+        ],
+      },
+    ],
   },
 ];
 

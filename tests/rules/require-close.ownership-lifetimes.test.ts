@@ -330,7 +330,33 @@ export class Repository {
     return Number(result.rows[0].count);
   }
 }`,
-    errors: [{ messageId: 'releasedOnlyOnSuccess' as const, line: 7 }],
+    errors: [
+      {
+        messageId: 'releasedOnlyOnSuccess' as const,
+        line: 7,
+        suggestions: [
+          {
+            messageId: 'wrapInTryFinally' as const,
+            output: `
+import { Pool, type PoolClient } from 'pg';
+export class Repository {
+  private checkedOut: PoolClient | null = null;
+  constructor(private readonly pool: Pool) {}
+  async count(table: string): Promise<number> {
+    this.checkedOut = await this.pool.connect();
+    try {
+      const result = await this.checkedOut.query('select count(*) from ' + table);
+      return Number(result.rows[0].count);
+    } finally {
+      this.checkedOut.release();
+      this.checkedOut = null;
+    }
+  }
+}`,
+          },
+        ],
+      },
+    ],
   },
   {
     name: 'a package value in a field closed by a sibling method only when every step succeeded',

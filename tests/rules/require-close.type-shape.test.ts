@@ -141,7 +141,36 @@ export async function scan(urls: string[]): Promise<number> {
   await browser.close();
   return urls.length;
 }`,
-    errors: [{ messageId: 'releasedOnlyOnSuccess' as const, line: 5 }],
+    errors: [
+      {
+        messageId: 'releasedOnlyOnSuccess' as const,
+        line: 5,
+        suggestions: [
+          {
+            messageId: 'wrapInTryFinally' as const,
+            output: `
+import puppeteer from 'puppeteer';
+export async function scan(urls: string[]): Promise<number> {
+  let disconnected = false;
+  const browser = await puppeteer.launch();
+  try {
+    browser.on('disconnected', () => {
+      disconnected = true;
+    });
+    const page = await browser.newPage();
+    for (const url of urls) {
+      if (disconnected) return -1;
+      await page.goto(url);
+    }
+  } finally {
+    await browser.close();
+  }
+  return urls.length;
+}`,
+          },
+        ],
+      },
+    ],
   },
 ];
 
