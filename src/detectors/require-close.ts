@@ -2,6 +2,7 @@ import { madeByOwnedParent } from '../ownership/owned-parent';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { isRepeatedPackageProduct, mayMentionObservedRelease, observedReleaseEntry, oneShotClientEntry, RELEASE_METHODS, type HandedOver } from '../ownership/observed-release';
 import { carriedHandlesOf, type CarriedHandle } from '../ownership/carried-handles';
+import { releasedParameters } from '../ownership/releasing-helper-parameters';
 import { assignedThisField, fieldMethodCalls, methodScopedField, releaseOfStoringClass } from '../ownership/method-scoped-field';
 import { isResolvedWith, promiseExecutorSettles, releasesOnlyWhereSettled, settleStatement, unreleasedSettlements } from '../lifetime/promise-settlement';
 import { AST_NODE_TYPES } from '../ast/node-types';
@@ -162,8 +163,25 @@ function detectUnreleasedHandles(analysis: Analysis, options: RequireCloseOption
     const judged = finding ?? settlement();
     if (judged) findings.push(judged);
   }
+  if (observable) findings.push(...releasedParameterFindings(analysis, options));
   findings.push(...abandonedSources(analysis, findings));
   return findings;
+}
+
+/**
+ * `async function finish(conn) { await conn.query('COMMIT'); conn.release(); }` called with a
+ * connection its caller acquired: the caller's ownership ends at the call (it counts as its release),
+ * so the helper owns the connection and must release it on every path (see releasing-helper-parameters).
+ */
+function releasedParameterFindings(analysis: Analysis, options: RequireCloseOptions): RequireCloseFinding[] {
+  return releasedParameters(analysis).flatMap(({ helper, parameter, variable, entry }) => {
+    const binding: VariableBinding = { kind: 'variable', variable, target: parameter, declarator: undefined };
+    const finding = judgeBinding(analysis, options, parameter, binding, helper, entry, {
+      kind: 'refusal',
+      reason: `its callers hand it to this function to be released; put the function's statements up to \`${releaseName(entry)}\` in a \`try\` whose \`finally\` releases it`,
+    });
+    return finding ? [finding] : [];
+  });
 }
 
 /** Sources a `.pipe()` leaves open when its destination fails (see abandoned-pipe-sources), unless already reported. */
