@@ -35,7 +35,7 @@ import { analyzeHandleUsage, type HandleUsage, type HandOff } from '../ownership
 import { wrapperHolding, type WrapperHolding } from '../ownership/wrapper-field';
 import type { ResourceEntry } from '../registry/resource-entry';
 import { mayMentionAcquisition } from '../registry/text-precheck';
-import { planDestroyInErrorListener, planCloseAtOnce, planDestroyInlineSourceOnPeerClose, planFieldReleasedByTheMethod, planDestroyOnPeerClose, planDestroyOnSourceError, planHoistedOption, planMoveIntoTry, planReleaseInChainFinally, planReleaseOnError, planTryFinally } from '../remedies/plan-try-finally';
+import { planDestroyInErrorListener, planCloseAtOnce, planDestroyInlineSourceOnPeerClose, planFieldReleasedByTheMethod, planDestroyOnPeerClose, planDestroyOnSourceError, planHoistedOption, planMoveIntoTry, planReleaseInChainFinally, planReleaseOnError, planReleasedParameter, planTryFinally } from '../remedies/plan-try-finally';
 
 export const REQUIRE_CLOSE = 'require-close';
 
@@ -176,11 +176,10 @@ function detectUnreleasedHandles(analysis: Analysis, options: RequireCloseOption
 function releasedParameterFindings(analysis: Analysis, options: RequireCloseOptions): RequireCloseFinding[] {
   return releasedParameters(analysis).flatMap(({ helper, parameter, variable, entry }) => {
     const binding: VariableBinding = { kind: 'variable', variable, target: parameter, declarator: undefined };
-    const finding = judgeBinding(analysis, options, parameter, binding, helper, entry, {
-      kind: 'refusal',
-      reason: `its callers hand it to this function to be released; put the function's statements up to \`${releaseName(entry)}\` in a \`try\` whose \`finally\` releases it`,
-    });
-    return finding ? [finding] : [];
+    const finding = judgeBinding(analysis, options, parameter, binding, helper, entry);
+    if (finding?.messageId !== 'releasedOnlyOnSuccess' && finding?.messageId !== 'notReleasedOnEveryPath') return finding ? [finding] : [];
+    const usage = analyzeHandleUsage(variable, parameter, helper, entry, analysis, options);
+    return [{ ...finding, remedy: planReleasedParameter(analysis, { acquisition: parameter, binding, owner: helper, entry, usage }) }];
   });
 }
 
