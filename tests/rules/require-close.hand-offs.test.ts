@@ -373,6 +373,78 @@ export async function commit() {
       },
     ],
   },
+  {
+    name: 'a file handle returned after an awaited write: a failing write leaves it open and nobody holds it',
+    code: `
+import { open } from 'node:fs/promises';
+export async function openLog(path: string) {
+  const fh = await open(path, 'a');
+  await fh.write('opened\\n');
+  return fh;
+}`,
+    errors: [
+      {
+        messageId: 'handedOverOnlyOnSuccess' as const,
+        line: 4,
+        suggestions: [
+          {
+            messageId: 'releaseOnError' as const,
+            output: `
+import { open } from 'node:fs/promises';
+export async function openLog(path: string) {
+  const fh = await open(path, 'a');
+  try {
+    await fh.write('opened\\n');
+    return fh;
+  } catch (error) {
+    await fh.close();
+    throw error;
+  }
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a helper of the file that closes what it is given, only after a read that can fail',
+    code: `
+import { open, type FileHandle } from 'node:fs/promises';
+async function finish(handle: FileHandle): Promise<string> {
+  const text = await handle.readFile('utf8');
+  await handle.close();
+  return text;
+}
+export async function load(path: string): Promise<string> {
+  const fh = await open(path);
+  return finish(fh);
+}`,
+    errors: [
+      {
+        messageId: 'releasedOnlyOnSuccess' as const,
+        line: 3,
+        suggestions: [
+          {
+            messageId: 'wrapInTryFinally' as const,
+            output: `
+import { open, type FileHandle } from 'node:fs/promises';
+async function finish(handle: FileHandle): Promise<string> {
+  try {
+    const text = await handle.readFile('utf8');
+    return text;
+  } finally {
+    await handle.close();
+  }
+}
+export async function load(path: string): Promise<string> {
+  const fh = await open(path);
+  return finish(fh);
+}`,
+          },
+        ],
+      },
+    ],
+  },
 ];
 
 typedRuleTester().run('require-close (hand-offs between helpers, typed)', rule, { valid, invalid });
