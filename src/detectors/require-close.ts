@@ -964,7 +964,7 @@ function throwBeforeHandOff(
   const laterEnds = [...usage.handOffs.filter((handOff) => handOff.inOwner && transfers.has(handOff.reason)).map((handOff) => handOff.node), ...usage.releases];
   const lentBeforeAnotherEnd = (handOff: (typeof usage.handOffs)[number]) =>
     handOff.reason === 'passed to a function' && isAwaitedArgument(handOff.node) && laterEnds.some((end) => end !== handOff.node && followsInSameBlock(handOff.node, end));
-  const handOffs = usage.handOffs.filter((handOff) => !handOff.settles && !handOff.borrowed && !lentBeforeAnotherEnd(handOff) && !releasedAlongWith(handOff, usage.handOffs));
+  const handOffs = usage.handOffs.filter((handOff) => !handOff.settles && !handOff.borrowed && !lentBeforeAnotherEnd(handOff) && !releasedAlongWith(handOff, usage.handOffs, analysis.scopeManager));
   if (handOffs.length === 0) return undefined;
   if (handOffs.some((handOff) => !handOff.inOwner || handOff.reason === 'reassigned')) return undefined;
   // A hand-off in a `finally` (to a helper that destroys the stream) runs on the error paths too: it
@@ -993,12 +993,23 @@ function throwBeforeHandOff(
  * object as the handle, so it is part of that hand-off (the caller calls it), not a release of its own
  * that happens at some other time.
  */
-function releasedAlongWith(handOff: HandOff, handOffs: readonly HandOff[]): boolean {
+function releasedAlongWith(handOff: HandOff, handOffs: readonly HandOff[], scopeManager: Analysis['scopeManager']): boolean {
   if (handOff.reason !== 'released in a callback') return false;
   const closure = enclosingFunction(handOff.node);
-  const property = closure?.parent;
-  const literal = property?.type === AST_NODE_TYPES.Property && property.value === closure ? property.parent : undefined;
-  return literal?.type === AST_NODE_TYPES.ObjectExpression && handOffs.some((other) => other.inOwner && other.reason === 'stored' && isInside(other.node, literal));
+  return (closure ? closureValues(closure, scopeManager) : []).some((value) => {
+    const property = value.parent;
+    const literal = property?.type === AST_NODE_TYPES.Property && property.value === value ? property.parent : undefined;
+    return literal?.type === AST_NODE_TYPES.ObjectExpression && handOffs.some((other) => other.inOwner && other.reason === 'stored' && isInside(other.node, literal));
+  });
+}
+
+/** Where a closure goes as a value: itself, or each read of the `const done = () => …` or `function done()` naming it. */
+function closureValues(closure: FunctionNode, scopeManager: Analysis['scopeManager']): Node[] {
+  const holder = closure.type === AST_NODE_TYPES.FunctionDeclaration ? closure : closure.parent?.type === AST_NODE_TYPES.VariableDeclarator ? closure.parent : undefined;
+  const name = holder?.type === AST_NODE_TYPES.FunctionDeclaration ? holder.id?.name : holder?.id.type === AST_NODE_TYPES.Identifier ? holder.id.name : undefined;
+  const variable = holder && name !== undefined ? scopeManager.getDeclaredVariables(holder).find((candidate) => candidate.name === name) : undefined;
+  const reads = variable ? variable.references.filter((reference) => !reference.init).map((reference) => outermostWrapper(reference.identifier)) : [];
+  return [closure, ...reads];
 }
 
 /** `await f(handle)`: the handle is an argument of a call the function waits for. */

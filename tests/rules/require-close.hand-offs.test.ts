@@ -445,6 +445,59 @@ export async function load(path: string): Promise<string> {
       },
     ],
   },
+  {
+    name: 'a helper sets the connection up before returning it with a release closure it names',
+    code: `
+import mysql from 'mysql2/promise';
+const pool = mysql.createPool({ host: 'db' });
+async function openDb() {
+  const conn = await pool.getConnection();
+  const done = () => conn.release();
+  await conn.query('SET NAMES utf8');
+  return { conn, done };
+}
+export async function find() {
+  const { conn, done } = await openDb();
+  try {
+    await conn.query('SELECT 1');
+  } finally {
+    done();
+  }
+}`,
+    errors: [
+      {
+        messageId: 'handedOverOnlyOnSuccess' as const,
+        line: 5,
+        suggestions: [
+          {
+            messageId: 'releaseOnError' as const,
+            output: `
+import mysql from 'mysql2/promise';
+const pool = mysql.createPool({ host: 'db' });
+async function openDb() {
+  const conn = await pool.getConnection();
+  try {
+    const done = () => conn.release();
+    await conn.query('SET NAMES utf8');
+    return { conn, done };
+  } catch (error) {
+    conn.release();
+    throw error;
+  }
+}
+export async function find() {
+  const { conn, done } = await openDb();
+  try {
+    await conn.query('SELECT 1');
+  } finally {
+    done();
+  }
+}`,
+          },
+        ],
+      },
+    ],
+  },
 ];
 
 typedRuleTester().run('require-close (hand-offs between helpers, typed)', rule, { valid, invalid });
