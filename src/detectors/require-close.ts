@@ -1,6 +1,8 @@
 import { madeByOwnedParent } from '../ownership/owned-parent';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { isRepeatedPackageProduct, mayMentionObservedRelease, observedReleaseEntry, oneShotClientEntry, RELEASE_METHODS } from '../ownership/observed-release';
+import { isRepeatedPackageProduct, mayMentionObservedRelease, observedReleaseEntry, oneShotClientEntry, RELEASE_METHODS, type HandedOver } from '../ownership/observed-release';
+import { carriedHandlesOf, type CarriedHandle } from '../ownership/carried-handles';
+import { releasedParameters } from '../ownership/releasing-helper-parameters';
 import { assignedThisField, fieldMethodCalls, methodScopedField, releaseOfStoringClass } from '../ownership/method-scoped-field';
 import { planInlineReceiver } from '../remedies/plan-inline-receiver';
 import { planReleaseBeforeReturns } from '../remedies/plan-release-before-returns';
@@ -31,11 +33,11 @@ import { ownershipOptions } from '../ownership/ownership-options';
 import { findLeakPaths, type LeakPath, type ReleaseSites } from '../flow/release-paths';
 import { bindingOf, couldBeOwnedHere } from '../ownership/acquisition-binding';
 import { borrowedOptionProperty, borrowerOf, borrowerQuietCalls, drainingLoops, isDrained } from '../ownership/borrowed-options';
-import { analyzeHandleUsage, type HandleUsage } from '../ownership/handle-usage';
+import { analyzeHandleUsage, type HandleUsage, type HandOff } from '../ownership/handle-usage';
 import { wrapperHolding, type WrapperHolding } from '../ownership/wrapper-field';
 import type { ResourceEntry } from '../registry/resource-entry';
 import { mayMentionAcquisition } from '../registry/text-precheck';
-import { planDestroyInErrorListener, planCloseAtOnce, planDestroyInlineSourceOnPeerClose, planFieldReleasedByTheMethod, planDestroyOnPeerClose, planDestroyOnSourceError, planHoistedOption, planMoveIntoTry, planReleaseInChainFinally, planReleaseOnError, planTryFinally } from '../remedies/plan-try-finally';
+import { planDestroyInErrorListener, planCloseAtOnce, planDestroyInlineSourceOnPeerClose, planFieldReleasedByTheMethod, planDestroyOnPeerClose, planDestroyOnSourceError, planHoistedOption, planMoveIntoTry, planReleaseInChainFinally, planReleaseOnError, planReleasedParameter, planTryFinally } from '../remedies/plan-try-finally';
 
 export const REQUIRE_CLOSE = 'require-close';
 
@@ -104,6 +106,15 @@ function detectUnreleasedHandles(analysis: Analysis, options: RequireCloseOption
     }
     // `browser.newPage()` of a browser this function launched and closes: closing the browser closes it.
     if (ownable && (entry === undefined || entry.kind === 'handle') && madeByOwnedParent(analysis, node)) continue;
+    // `const { conn, done } = await openDb()`: handles a helper of this file acquired and handed over.
+    const carried = !entry && ownable ? carriedHandlesOf(node, analysis.scopeManager) : [];
+    if (carried.length > 0) {
+      for (const handle of carried) {
+        const finding = judgeCarried(analysis, options, node, owner, handle, observable);
+        if (finding) findings.push(finding);
+      }
+      continue;
+    }
     if (!entry && ownable && isThenReceiver(node)) {
       const finding = judgeContinuationParameter(analysis, options, node as TSESTree.CallExpression);
       if (finding) findings.push(finding);
@@ -154,8 +165,24 @@ function detectUnreleasedHandles(analysis: Analysis, options: RequireCloseOption
     const judged = finding ?? settlement();
     if (judged) findings.push(judged);
   }
+  if (observable) findings.push(...releasedParameterFindings(analysis, options));
   findings.push(...abandonedSources(analysis, findings));
   return findings;
+}
+
+/**
+ * `async function finish(conn) { await conn.query('COMMIT'); conn.release(); }` called with a
+ * connection its caller acquired: the caller's ownership ends at the call (it counts as its release),
+ * so the helper owns the connection and must release it on every path (see releasing-helper-parameters).
+ */
+function releasedParameterFindings(analysis: Analysis, options: RequireCloseOptions): RequireCloseFinding[] {
+  return releasedParameters(analysis).flatMap(({ helper, parameter, variable, entry }) => {
+    const binding: VariableBinding = { kind: 'variable', variable, target: parameter, declarator: undefined };
+    const finding = judgeBinding(analysis, options, parameter, binding, helper, entry);
+    if (finding?.messageId !== 'releasedOnlyOnSuccess' && finding?.messageId !== 'notReleasedOnEveryPath') return finding ? [finding] : [];
+    const usage = analyzeHandleUsage(variable, parameter, helper, entry, analysis, options);
+    return [{ ...finding, remedy: planReleasedParameter(analysis, { acquisition: parameter, binding, owner: helper, entry, usage }) }];
+  });
 }
 
 /** Sources a `.pipe()` leaves open when its destination fails (see abandoned-pipe-sources), unless already reported. */
@@ -205,6 +232,42 @@ function judgePaired(analysis: Analysis, options: RequireCloseOptions, acquisiti
     true,
     paired.calls,
   );
+}
+
+/**
+ * `const { conn, done } = await openDb()`: the caller owns what the helper acquired and handed over
+ * in the object it returned (see carried-handles), and calling a closure of that object that
+ * releases it (`done()`) is a release. Judged like a handle the caller acquired itself: the helper's
+ * registry entry, a client the caller closes itself (one-shot), or the release the code writes.
+ */
+function judgeCarried(analysis: Analysis, options: RequireCloseOptions, acquisition: Node, owner: FunctionNode, carried: CarriedHandle, observable: boolean): RequireCloseFinding | undefined {
+  const handedOver: HandedOver = {
+    held: { name: carried.variable.name, variable: carried.variable },
+    site: acquisition,
+    closureCalls: new Set(carried.closures.flatMap((closure) => [...closure.calls])),
+  };
+  const made = analysis.oracle.acquisition(carried.made);
+  const entry =
+    made?.kind === 'client'
+      ? oneShotClientEntry(analysis, carried.made, owner, made, handedOver)
+      : (made ?? (observable ? observedReleaseEntry(analysis, carried.made, owner, handedOver) : undefined));
+  if (!entry || entry.kind !== 'handle' || entry.endsOnItsOwn) return undefined;
+  const releaseMethods = new Set(entry.releases.flatMap((release) => ('method' in release ? [release.method] : [])));
+  const calls: Node[] = [];
+  for (const closure of carried.closures) {
+    if (![...closure.calls].some((method) => releaseMethods.has(method))) continue;
+    for (const reference of closure.variable.references) {
+      if (reference.init) continue;
+      const value = outermostWrapper(reference.identifier);
+      const call = value.parent;
+      // Passed on (`res.on('finish', done)`): whoever holds it now releases the handle.
+      if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== value) return undefined;
+      calls.push(call);
+    }
+  }
+  const declarator = outermostWrapper(acquisition).parent as TSESTree.VariableDeclarator;
+  const binding: VariableBinding = { kind: 'variable', variable: carried.variable, target: carried.target, declarator };
+  return judgeBinding(analysis, options, acquisition, binding, owner, entry, undefined, undefined, true, calls.length > 0 ? calls : undefined);
 }
 
 /** `pool.getConnection().then((connection) => …)`: a call whose promise a `.then(callback)` continues. */
@@ -889,7 +952,7 @@ function throwBeforeHandOff(
   const laterEnds = [...usage.handOffs.filter((handOff) => handOff.inOwner && transfers.has(handOff.reason)).map((handOff) => handOff.node), ...usage.releases];
   const lentBeforeAnotherEnd = (handOff: (typeof usage.handOffs)[number]) =>
     handOff.reason === 'passed to a function' && isAwaitedArgument(handOff.node) && laterEnds.some((end) => end !== handOff.node && followsInSameBlock(handOff.node, end));
-  const handOffs = usage.handOffs.filter((handOff) => !handOff.settles && !handOff.borrowed && !lentBeforeAnotherEnd(handOff));
+  const handOffs = usage.handOffs.filter((handOff) => !handOff.settles && !handOff.borrowed && !lentBeforeAnotherEnd(handOff) && !releasedAlongWith(handOff, usage.handOffs, analysis.scopeManager));
   if (handOffs.length === 0) return undefined;
   if (handOffs.some((handOff) => !handOff.inOwner || handOff.reason === 'reassigned')) return undefined;
   // A hand-off in a `finally` (to a helper that destroys the stream) runs on the error paths too: it
@@ -904,12 +967,37 @@ function throwBeforeHandOff(
       (candidate) => candidate.type !== AST_NODE_TYPES.AwaitExpression && candidate !== acquisition && isInside(candidate, owner) && analysis.oracle.acquisition(candidate) !== undefined,
     ),
   );
-  const leaks = findLeakPaths(owner, { acquisition, scope, releases: ends, names, quietMethods: new Set(entry.quietMethods ?? []), quietCalls, ownCallsQuiet: true });
+  // A client whose own `connect()` fails has nothing open to release (see judgeBinding).
+  const leaks = findLeakPaths(owner, { acquisition, scope, releases: ends, names, quietMethods: new Set([...(entry.quietMethods ?? []), 'connect']), quietCalls, ownCallsQuiet: true });
   const thrown = leaks.filter((leak) => leak.kind === 'throw');
   if (thrown.length === 0) return undefined;
   const leak = firstLeak(thrown);
   const handOff = handOffs.find((candidate) => candidate.node.range[0] > leak.node.range[0]) ?? handOffs[0];
   return { leak, handOff: statementOf(handOff.node) };
+}
+
+/**
+ * `return { conn, done: () => conn.release() }`: the closure that releases it leaves in the same
+ * object as the handle, so it is part of that hand-off (the caller calls it), not a release of its own
+ * that happens at some other time.
+ */
+function releasedAlongWith(handOff: HandOff, handOffs: readonly HandOff[], scopeManager: Analysis['scopeManager']): boolean {
+  if (handOff.reason !== 'released in a callback') return false;
+  const closure = enclosingFunction(handOff.node);
+  return (closure ? closureValues(closure, scopeManager) : []).some((value) => {
+    const property = value.parent;
+    const literal = property?.type === AST_NODE_TYPES.Property && property.value === value ? property.parent : undefined;
+    return literal?.type === AST_NODE_TYPES.ObjectExpression && handOffs.some((other) => other.inOwner && other.reason === 'stored' && isInside(other.node, literal));
+  });
+}
+
+/** Where a closure goes as a value: itself, or each read of the `const done = () => …` or `function done()` naming it. */
+function closureValues(closure: FunctionNode, scopeManager: Analysis['scopeManager']): Node[] {
+  const holder = closure.type === AST_NODE_TYPES.FunctionDeclaration ? closure : closure.parent?.type === AST_NODE_TYPES.VariableDeclarator ? closure.parent : undefined;
+  const name = holder?.type === AST_NODE_TYPES.FunctionDeclaration ? holder.id?.name : holder?.id.type === AST_NODE_TYPES.Identifier ? holder.id.name : undefined;
+  const variable = holder && name !== undefined ? scopeManager.getDeclaredVariables(holder).find((candidate) => candidate.name === name) : undefined;
+  const reads = variable ? variable.references.filter((reference) => !reference.init).map((reference) => outermostWrapper(reference.identifier)) : [];
+  return [closure, ...reads];
 }
 
 /** `await f(handle)`: the handle is an argument of a call the function waits for. */

@@ -308,8 +308,9 @@ export function editsForWrapInTryFinally(
   if (plan.closeAtOnce) return { edits: [{ range: plan.closeAtOnce.call.range, text: plan.closeAtOnce.text }] };
   if (plan.inlineReceiver) return inlineReceiverEdits(plan, plan.inlineReceiver, source, ast, layout);
   const declaration = plan.declaration;
-  // The statement the `try` follows: the handle's declaration, or the one that assigns it.
-  const anchor = plan.acquiredIn ?? declaration;
+  // The statement the `try` follows: the handle's declaration, or the one that assigns it; for a
+  // parameter, the opening brace of the function's body.
+  const anchor = plan.acquiredIn ?? declaration ?? plan.fromBodyStart;
   if (!anchor) return { refusal: 'the handle is not declared in a statement of its own' };
   // `using` is a block-level declaration: not allowed directly in a `case` clause.
   const inBlock = anchor.parent?.type === AST_NODE_TYPES.BlockStatement;
@@ -332,7 +333,7 @@ export function editsForWrapInTryFinally(
   const existingTry = plan.onErrorOnly ? undefined : finallyLessTry(plan);
   if (existingTry) return { edits: addFinallyEdits(plan, existingTry, source, ast, layout), ...(note ? { note } : {}) };
 
-  const declarationEnd = anchor.range[1];
+  const declarationEnd = anchor === plan.fromBodyStart ? anchor.range[0] + 1 : anchor.range[1];
   if (!layout.restOfLineIsEmpty(declarationEnd)) return { refusal: 'other code follows the declaration on its line' };
   if (!layout.restOfLineIsEmpty(plan.last.range[1])) return { refusal: 'other code follows the last use on its line' };
   const regionStart = layout.nextLineStart(declarationEnd);
@@ -341,7 +342,7 @@ export function editsForWrapInTryFinally(
   const hasFinalNewline = regionEnd > layout.lineEnd(plan.last.range[1]);
   const comments = commentsAboveMovedRelease(plan, source, ast, layout);
   const body = indentedLines(source, ast, layout, regionStart, plan.last.range[1], [...plan.removals, ...comments]);
-  const indent = layout.indentationAt(anchor.range[0]);
+  const indent = layout.indentationAt(anchor === plan.fromBodyStart ? plan.first.range[0] : anchor.range[0]);
   const unit = layout.indentUnit;
   const eol = layout.eol;
   // A release moved with its guard (`if (own) {…}`) or its comments spans lines: each goes one unit deeper too.

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../ast/node-types';
-import { isInside, unwrapExpression, type FunctionNode } from '../ast/predicates';
+import { isInside, outermostWrapper, unwrapExpression, type FunctionNode } from '../ast/predicates';
 import type { Node } from '../ast/traverse';
 import { firstThrower, isProcessExit } from './throwing';
 
@@ -55,7 +55,10 @@ export interface ReleaseSites {
   /**
    * Calls of the handle's own methods do not count as throwing (a failing operation on a stream
    * destroys it; a factory that opens, configures and returns a handle hands a broken one back to no
-   * one only when its own operation fails): used where ownership ends at a hand-off.
+   * one only when its own operation fails): used where ownership ends at a hand-off. Awaited ones
+   * still do: a stream reports failure by an event, never by rejecting, while a promise API's
+   * handle stays open when its operation rejects (`await conn.query('SET NAMES utf8')` in a helper
+   * that returns the connection leaves it checked out for good, and nobody holds it).
    */
   readonly ownCallsQuiet?: boolean;
   /** The handle is open when `owner` starts: a callback that continues work on a handle acquired before it. */
@@ -108,7 +111,7 @@ class ReleaseInterpreter {
     return (
       receiver.type === AST_NODE_TYPES.Identifier &&
       this.sites.names.has(receiver.name) &&
-      ((this.sites.ownCallsQuiet ?? false) || (this.sites.quietMethods?.has(callee.property.name) ?? false))
+      (((this.sites.ownCallsQuiet ?? false) && outermostWrapper(call).parent?.type !== AST_NODE_TYPES.AwaitExpression) || (this.sites.quietMethods?.has(callee.property.name) ?? false))
     );
   };
 

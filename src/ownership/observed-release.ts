@@ -4,7 +4,7 @@ import type { Analysis } from '../analysis/analysis';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import { enclosingFunction, isInside, outermostWrapper, staticPropertyName, unwrapExpression, type FunctionNode } from '../ast/predicates';
 import { calledLocalFunction, returnedValues } from '../ast/local-functions';
-import { findVariable } from '../ast/scopes';
+import { findVariable, type VariableLike } from '../ast/scopes';
 import type { Node } from '../ast/traverse';
 import { executionOf } from '../lifetime/execution';
 import { hotCallerOf } from '../lifetime/hot-callers';
@@ -106,12 +106,12 @@ function heldBy(analysis: Analysis, acquisition: Node, owner?: FunctionNode) {
  * per message; one that its function closes itself, in code that is neither start-up nor such a hot
  * path, is a handle of that function, and its `end()` must happen on every path like any handle's.
  */
-export function oneShotClientEntry(analysis: Analysis, acquisition: Node, owner: FunctionNode, client: ResourceEntry): ResourceEntry | undefined {
-  const held = heldBy(analysis, acquisition, owner);
+export function oneShotClientEntry(analysis: Analysis, acquisition: Node, owner: FunctionNode, client: ResourceEntry, handedOver?: HandedOver): ResourceEntry | undefined {
+  const held = handedOver?.held ?? heldBy(analysis, acquisition, owner);
   if (!held) return undefined;
   const methods = new Set(client.releases.flatMap((release) => ('method' in release && !release.method.startsWith('[') ? [release.method] : [])));
-  if (methods.size === 0 || !ownReleaseCall(held.variable, owner, methods)) return undefined;
-  const execution = executionOf(acquisition, analysis.oracle);
+  if (methods.size === 0 || !(ownReleaseCall(held.variable, owner, methods) ?? closureRelease(handedOver, methods))) return undefined;
+  const execution = executionOf(handedOver?.site ?? acquisition, analysis.oracle);
   if (execution.kind !== 'repeated') return undefined;
   if (hotCallerOf(owner, callsOfFile(analysis.ast), analysis.scopeManager, analysis.oracle)) return undefined;
   return { ...client, kind: 'handle' };
@@ -204,7 +204,23 @@ function returnsLocalClass(analysis: Analysis, acquisition: Node): boolean {
   });
 }
 
-export function observedReleaseEntry(analysis: Analysis, acquisition: Node, owner: FunctionNode): ResourceEntry | undefined {
+/**
+ * A value made in a helper of this file (`acquisition` there) and handed to `owner`, which holds it
+ * in `held` from `site` on (`const { page } = await loadPage(url)`): the owner's releases are its,
+ * and so are those of the helper's closures that come with it (`done: () => page.close()`).
+ */
+export interface HandedOver {
+  readonly held: { readonly name: string; readonly variable: VariableLike };
+  readonly site: Node;
+  /** Methods that closures handed over with it call on it. */
+  readonly closureCalls: ReadonlySet<string>;
+}
+
+function closureRelease(handedOver: HandedOver | undefined, methods: ReadonlySet<string>): string | undefined {
+  return handedOver ? [...handedOver.closureCalls].find((method) => methods.has(method)) : undefined;
+}
+
+export function observedReleaseEntry(analysis: Analysis, acquisition: Node, owner: FunctionNode, handedOver?: HandedOver): ResourceEntry | undefined {
   const produced = acquisition.type === AST_NODE_TYPES.AwaitExpression ? acquisition.argument : acquisition;
   if (produced.type !== AST_NODE_TYPES.CallExpression && produced.type !== AST_NODE_TYPES.NewExpression) return undefined;
   const member = packageMaker(analysis, produced);
@@ -213,15 +229,15 @@ export function observedReleaseEntry(analysis: Analysis, acquisition: Node, owne
   if (member && isBuiltin(member)) return undefined;
   const packageProduct = member !== undefined && !isProjectModule(member);
   if (!packageProduct && !analysis.oracle.typed && !isAcquiringCall(acquisition)) return undefined;
-  const held = heldBy(analysis, acquisition, owner);
+  const held = handedOver?.held ?? heldBy(analysis, acquisition, owner);
   if (!held) return undefined;
-  const release = ownReleaseCall(held.variable, owner);
+  const release = ownReleaseCall(held.variable, owner) ?? closureRelease(handedOver, RELEASE_METHODS);
   if (!release) return undefined;
   if (!packageProduct && !analysis.oracle.typed && !untypedReleaseEvidence(analysis, acquisition, release)) return undefined;
   // Start-up code (a `bootstrap()` that makes a throwaway app context to read its configuration) runs
   // once, and when it throws the process goes down with what it holds: the leak is code that runs again.
   // Asked after the syntactic evidence: with types it reads every parameter's, which costs the checker.
-  if (executionOf(acquisition, analysis.oracle).kind === 'once') return undefined;
+  if (executionOf(handedOver?.site ?? acquisition, analysis.oracle).kind === 'once') return undefined;
   if (!packageProduct && analysis.oracle.typed && !typeDeclaresRelease(analysis, acquisition, release)) return undefined;
   return {
     description: `\`${held.name}\` from \`${madeBy(analysis, produced)}\``,

@@ -73,6 +73,17 @@ function carriedClient(argument: Node, factory: FunctionNode, scopeManager: Scop
  * besides the one place that hands it to the returned object.
  */
 function ownClient(value: Node, factory: FunctionNode, scopeManager: ScopeManagerLike, acquisition: (value: Node) => ResourceEntry | undefined): ResourceEntry | undefined {
+  const local = ownLocalValue(value, factory, scopeManager);
+  const entry = local && acquisition(local.made);
+  return entry?.kind === 'client' ? entry : undefined;
+}
+
+/**
+ * `conn` as a value handed over, where `const conn = <made>` is declared in `factory` and used there
+ * only through its own methods (closures of the factory included) besides this one hand-over: the
+ * local and what made it. Whatever the hand-over puts it in is then its only holder.
+ */
+export function ownLocalValue(value: Node, factory: FunctionNode, scopeManager: ScopeManagerLike): { variable: VariableLike; made: Node } | undefined {
   const identifier = unwrapExpression(value);
   if (identifier.type !== AST_NODE_TYPES.Identifier) return undefined;
   const variable = findVariable(scopeManager, identifier);
@@ -80,12 +91,11 @@ function ownClient(value: Node, factory: FunctionNode, scopeManager: ScopeManage
   if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || !declarator.init || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
   if (declarator.range[0] < factory.range[0] || declarator.range[1] > factory.range[1]) return undefined;
   if (!usedOnlyThroughOwnMethods(variable!, identifier)) return undefined;
-  const entry = acquisition(declarator.init);
-  return entry?.kind === 'client' ? entry : undefined;
+  return { variable: variable!, made: declarator.init };
 }
 
 /** `{ client }`, `{ client: c }`, `{ 'client': c }`: the key's name. */
-function keyName(property: TSESTree.Property): string | undefined {
+export function keyName(property: TSESTree.Property): string | undefined {
   if (property.computed) return undefined;
   if (property.key.type === AST_NODE_TYPES.Identifier) return property.key.name;
   return property.key.type === AST_NODE_TYPES.Literal && typeof property.key.value === 'string' ? property.key.value : undefined;

@@ -234,9 +234,39 @@ function planReleasingStatementAsFinally(
   const pair = enclosingPair(acquisition, releases[0], owner);
   if (!pair) return undefined;
   const { list, acquiredIn, releasedIn } = pair;
+  const plan = releasingStatementPlan(analysis, { list, start: list.indexOf(acquiredIn), after: acquiredIn.range[1], releasedIn }, releases, owner, handle);
+  return plan && { ...plan, acquiredIn: acquiredIn as TSESTree.Statement };
+}
+
+/**
+ * `async function finish(conn) { await conn.query('COMMIT'); conn.release(); }`: a parameter its
+ * callers hand it to release (see releasing-helper-parameters). The statements from the body's start
+ * to the releasing one go into a `try` whose `finally` is that statement.
+ */
+export function planReleasedParameter(analysis: Analysis, site: TryFinallySite): Remedy<WrapInTryFinallyPlan> {
+  const { usage, binding, owner } = site;
+  const body = owner.body;
+  const releases = usage.releases.filter((release) => release.type !== AST_NODE_TYPES.ForOfStatement);
+  const releasedIn = body.type === AST_NODE_TYPES.BlockStatement && releases[0] ? topLevelStatementIn(body, releases[0]) : undefined;
+  if (body.type !== AST_NODE_TYPES.BlockStatement || !releasedIn || releases.length !== usage.releases.length) {
+    return refuse('it is a parameter released inside a nested statement; put the statements up to its release in a `try` whose `finally` releases it');
+  }
+  const identifiers = binding.variable.references.map((reference) => ({ node: reference.identifier, write: reference.isWrite() }));
+  const plan = releasingStatementPlan(analysis, { list: body.body, start: -1, after: body.range[0], releasedIn }, releases, owner, identifiers);
+  return plan ? { ...plan, fromBodyStart: body } : refuse('it is a parameter, and leakguard found no one statement that releases it after the code that can throw; release it in a `finally`');
+}
+
+/** The `try` from the statement after `start` in `list` up to `releasedIn`, whose `finally` becomes that statement. */
+function releasingStatementPlan(
+  analysis: Analysis,
+  region: { readonly list: readonly Node[]; readonly start: number; readonly after: number; readonly releasedIn: Node },
+  releases: readonly Node[],
+  owner: FunctionNode,
+  handle: readonly { readonly node: Node; readonly write: boolean }[],
+): WrapInTryFinallyPlan | undefined {
+  const { list, start, releasedIn } = region;
   if (releasedIn.type !== AST_NODE_TYPES.ExpressionStatement && releasedIn.type !== AST_NODE_TYPES.IfStatement) return undefined;
   if (!releases.every((release) => isInside(release, releasedIn))) return undefined;
-  const start = list.indexOf(acquiredIn);
   const released = list.indexOf(releasedIn);
   if (released <= start + 1) return undefined;
   // `this.connection.release(); this.connection = null;`: the slot is cleared with the release, in the `finally`.
@@ -245,7 +275,7 @@ function planReleasingStatementAsFinally(
   const end = clearsSlot ? released + 1 : released;
   const releaseEnd = list[end];
   // Another value in the handle's place between the two would be released in its place.
-  if (handle.some(({ node, write }) => write && node.range[0] > acquiredIn.range[1] && node.range[0] < releasedIn.range[1])) return undefined;
+  if (handle.some(({ node, write }) => write && node.range[0] > region.after && node.range[0] < releasedIn.range[1])) return undefined;
   // Declarations between them end up inside the `try` block: the release may not read them, and the
   // statements after it that do (`const html = …; await this.close(); return html;`) join the `try`.
   let last = end;
@@ -272,7 +302,6 @@ function planReleasingStatementAsFinally(
   return {
     kind: 'wrap-in-try-finally',
     declaration: undefined,
-    acquiredIn: acquiredIn as TSESTree.Statement,
     first: list[start + 1] as TSESTree.Statement,
     last: list[last] as TSESTree.Statement,
     removals: (clearsSlot ? [releasedIn, cleared] : [releasedIn]) as TSESTree.Statement[],

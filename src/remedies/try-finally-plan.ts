@@ -11,6 +11,11 @@ export interface WrapInTryFinallyPlan {
    * the `try` starts right after it. `using` is then not an option.
    */
   readonly acquiredIn?: TSESTree.Statement;
+  /**
+   * The handle is a parameter the function was handed to release (see releasing-helper-parameters):
+   * the `try` starts at the first statement of this body. `declaration` and `acquiredIn` are then undefined.
+   */
+  readonly fromBodyStart?: TSESTree.BlockStatement;
   /** First and last statement (same statement list as `declaration`) that the `try` block covers. */
   readonly first: TSESTree.Statement;
   readonly last: TSESTree.Statement;

@@ -22,6 +22,39 @@ module.exports = { lastLine };`,
     expect(messages[0].suggestions).toHaveLength(1);
   });
 
+  it('follows pool connections handed between helpers of a CommonJS file', () => {
+    const messages = lint(
+      `
+const mysql = require('mysql2/promise');
+const pool = mysql.createPool({ host: 'db' });
+async function openDb() {
+  const conn = await pool.getConnection();
+  await conn.query('SET NAMES utf8');
+  return { conn, done: () => conn.release() };
+}
+async function finish(conn) {
+  await conn.query('COMMIT');
+  conn.release();
+}
+exports.find = async function find(id) {
+  const { conn, done } = await openDb();
+  const [rows] = await conn.query('SELECT * FROM t WHERE id = ?', [id]);
+  done();
+  return rows;
+};
+exports.commit = async function commit() {
+  const conn = await pool.getConnection();
+  await finish(conn);
+};`,
+      'db.cjs',
+    );
+    expect(messages.map((message) => [message.messageId, message.line])).toEqual([
+      ['handedOverOnlyOnSuccess', 5],
+      ['releasedOnlyOnSuccess', 9],
+      ['releasedOnlyOnSuccess', 14],
+    ]);
+  });
+
   it('reports a file handle closed only on success in an ES module', () => {
     const messages = lint(
       `import { open } from 'node:fs/promises';

@@ -55,7 +55,7 @@ export async function attach(endpoint: string): Promise<number> {
 
 export async function openBrowser(): Promise<PuppeteerBrowser> {
   const browser = await puppeteer.launch({ executablePath: '/usr/bin/chromium' });
-  await browser.newPage();
+  browser.on('disconnected', () => console.warn('browser gone'));
   return browser;
 }
 

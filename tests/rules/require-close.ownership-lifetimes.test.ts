@@ -174,9 +174,11 @@ export function show(path: string): void {
     code: `
 import { open, type FileHandle } from 'node:fs/promises';
 async function finish(handle: FileHandle): Promise<string> {
-  const text = await handle.readFile('utf8');
-  await handle.close();
-  return text;
+  try {
+    return await handle.readFile('utf8');
+  } finally {
+    await handle.close();
+  }
 }
 export async function load(path: string): Promise<string> {
   const fh = await open(path);

@@ -56,7 +56,6 @@ export async function size(path: string) {
 import { open } from 'node:fs/promises';
 export async function openLog(path: string) {
   const fh = await open(path, 'a');
-  await fh.write('opened\\n');
   return fh;
 }`,
   },

@@ -5,6 +5,5 @@ declare function registerUpload(id: string, file: FileHandle): void;
 
 export async function startUpload(id: string, path: string): Promise<void> {
   const file = await open(path);
-  await file.stat();
   registerUpload(id, file);
 }

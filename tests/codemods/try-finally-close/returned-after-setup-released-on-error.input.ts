@@ -1,4 +1,4 @@
-// codemod-unchanged: the caller owns a handle that is returned to it
+// The caller owns the handle once it is returned; until then a failing chmod must not leave it open.
 import { open, type FileHandle } from 'node:fs/promises';
 
 export async function openLog(path: string): Promise<FileHandle> {

@@ -1,0 +1,15 @@
+import mysql from 'mysql2/promise';
+const pool = mysql.createPool({ host: 'db' });
+async function openDb() {
+  const conn = await pool.getConnection();
+  return { conn, done: () => conn.release() };
+}
+export async function find(id: string) {
+  const { conn, done } = await openDb();
+  try {
+    const [rows] = await conn.query('SELECT * FROM t WHERE id = ?', [id]);
+    return rows;
+  } finally {
+    done();
+  }
+}
