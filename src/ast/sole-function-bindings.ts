@@ -5,15 +5,17 @@ import { walk, type Node } from './traverse';
 
 /**
  * `now()` where the file's only binding of `now` is `function now() { … }` or `const now = () => …`:
- * the function the call runs, found from the AST alone (no scope manager, no types), so flow
+ * the function the call runs (and `new Local()` the class of the same file it makes), found from the AST alone (no scope manager, no types), so flow
  * analyses that see only nodes can ask what a call of a local helper does. A name bound more than
  * once anywhere in the file (a parameter, an import, a `catch` variable, a second declaration) or
  * ever assigned is not followed: which binding a call sees would need scope analysis, and a wrong
  * guess would lend one function's behaviour to another.
  */
 
-/** `null`: bound more than once, to something else than a function, or assigned. */
-type Bindings = Map<string, FunctionNode | null>;
+type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+
+/** `null`: bound more than once, to something else than a function or a class, or assigned. */
+type Bindings = Map<string, FunctionNode | ClassNode | null>;
 
 const bindingsByProgram = new WeakMap<TSESTree.Program, Bindings>();
 
@@ -46,7 +48,7 @@ function boundNames(pattern: Node, names: string[] = []): string[] {
 
 function collectBindings(program: TSESTree.Program): Bindings {
   const bindings: Bindings = new Map();
-  const bindFunction = (name: string, fn: FunctionNode) => bindings.set(name, bindings.has(name) ? null : fn);
+  const bindFunction = (name: string, fn: FunctionNode | ClassNode) => bindings.set(name, bindings.has(name) ? null : fn);
   const bindOther = (pattern: Node) => {
     for (const name of boundNames(pattern)) bindings.set(name, null);
   };
@@ -64,11 +66,13 @@ function collectBindings(program: TSESTree.Program): Bindings {
         break;
       case AST_NODE_TYPES.VariableDeclarator: {
         const init = node.init ? unwrapExpression(node.init) : undefined;
-        if (node.id.type === AST_NODE_TYPES.Identifier && isFunction(init)) bindFunction(node.id.name, init);
+        if (node.id.type === AST_NODE_TYPES.Identifier && (isFunction(init) || init?.type === AST_NODE_TYPES.ClassExpression)) bindFunction(node.id.name, init);
         else bindOther(node.id);
         break;
       }
       case AST_NODE_TYPES.ClassDeclaration:
+        if (node.id) bindFunction(node.id.name, node);
+        break;
       case AST_NODE_TYPES.ClassExpression:
       case AST_NODE_TYPES.TSEnumDeclaration:
         if (node.id) bindOther(node.id);
@@ -108,16 +112,30 @@ function programOf(node: Node): TSESTree.Program | undefined {
   return current?.type === AST_NODE_TYPES.Program ? current : undefined;
 }
 
-/** The function a bare call (`now()`, `sleep(10)`) runs when the file binds its name once, to a function. */
-export function soleFunctionCalled(call: TSESTree.CallExpression): FunctionNode | undefined {
-  const callee = unwrapExpression(call.callee);
-  if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const program = programOf(call);
+function soleBinding(callee: Node): FunctionNode | ClassNode | undefined {
+  const name = unwrapExpression(callee);
+  if (name.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const program = programOf(name);
   if (!program) return undefined;
   let bindings = bindingsByProgram.get(program);
   if (!bindings) {
     bindings = collectBindings(program);
     bindingsByProgram.set(program, bindings);
   }
-  return bindings.get(callee.name) ?? undefined;
+  return bindings.get(name.name) ?? undefined;
+}
+
+/** The function a bare call (`now()`, `sleep(10)`) runs when the file binds its name once, to a function. */
+export function soleFunctionCalled(call: TSESTree.CallExpression): FunctionNode | undefined {
+  const bound = soleBinding(call.callee);
+  return isFunction(bound) ? bound : undefined;
+}
+
+/**
+ * The class a reference names (`FakeWeakRef` in `new FakeWeakRef(value)`, a base in `extends Base`)
+ * when the file binds the name once, to a class.
+ */
+export function soleClassNamed(reference: Node): ClassNode | undefined {
+  const bound = soleBinding(reference);
+  return bound && !isFunction(bound) ? bound : undefined;
 }

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import { firstInSameFunction, isFunction, unwrapExpression, walkSameFunction, type FunctionNode } from '../ast/predicates';
-import { soleFunctionCalled } from '../ast/sole-function-bindings';
+import { soleClassNamed, soleFunctionCalled } from '../ast/sole-function-bindings';
 import type { Node } from '../ast/traverse';
 
 /**
@@ -86,22 +86,25 @@ export type QuietCall = (call: TSESTree.CallExpression) => boolean;
 const MAX_HELPER_DEPTH = 3;
 
 /** One question about a call's helpers: how deep it is, which helpers are open, and whether the depth bound cut it short. */
+type Helper = FunctionNode | TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+
 interface HelperWalk {
   depth: number;
-  readonly open: Set<FunctionNode>;
+  readonly open: Set<Helper>;
   cut: boolean;
 }
 
-/** Exact answers, per helper: its body cannot throw / an `await` of its result cannot throw. */
+/** Exact answers, per helper: its body cannot throw / an `await` of its result cannot throw / `new` of it cannot throw. */
 const quietBodies = new WeakMap<FunctionNode, boolean>();
 const settlingResults = new WeakMap<FunctionNode, boolean>();
+const quietClasses = new WeakMap<TSESTree.ClassDeclaration | TSESTree.ClassExpression, boolean>();
 
 /**
  * Answers `question` about `fn` one level deeper, memoised when the answer did not depend on the
  * depth bound. A helper that reaches itself again (recursion) counts as throwing: recursion without
  * a visible base can overflow the stack, and no helper on such a cycle is quiet.
  */
-function judgeHelper(fn: FunctionNode, memo: WeakMap<FunctionNode, boolean>, walk: HelperWalk, question: () => boolean): boolean {
+function judgeHelper<T extends Helper>(fn: T, memo: WeakMap<T, boolean>, walk: HelperWalk, question: () => boolean): boolean {
   const known = memo.get(fn);
   if (known !== undefined) return known;
   if (walk.open.has(fn)) return false;
@@ -124,6 +127,40 @@ function judgeHelper(fn: FunctionNode, memo: WeakMap<FunctionNode, boolean>, wal
 /** Nothing `fn` runs when called (parameter defaults and body, not nested functions) can throw. */
 function helperBodyIsQuiet(fn: FunctionNode, walk: HelperWalk): boolean {
   return judgeHelper(fn, quietBodies, walk, () => !firstInSameFunction(fn, (node) => node !== fn && throwsWith(node, undefined, walk)));
+}
+
+/**
+ * `new FakeWeakRef(value)` (thread-stream) of a class of this file: its field initialisers and
+ * constructor run, and those of the class it extends, which must be one of the file too.
+ */
+function classConstructionIsQuiet(construction: TSESTree.NewExpression, walk: HelperWalk): boolean {
+  const declared = soleClassNamed(construction.callee);
+  return declared !== undefined && classIsQuiet(declared, walk);
+}
+
+function classIsQuiet(declared: TSESTree.ClassDeclaration | TSESTree.ClassExpression, walk: HelperWalk): boolean {
+  return judgeHelper(declared, quietClasses, walk, () => {
+    // `declare class X {}` describes code that lives elsewhere.
+    if (declared.declare) return false;
+    const base = declared.superClass ? soleClassNamed(declared.superClass) : undefined;
+    if (declared.superClass && (!base || !classIsQuiet(base, walk))) return false;
+    return declared.body.body.every((member) => {
+      if (member.type === AST_NODE_TYPES.MethodDefinition) {
+        // `constructor(a: string);` overload signatures run nothing.
+        return member.kind !== 'constructor' || member.value.type !== AST_NODE_TYPES.FunctionExpression || helperBodyIsQuiet(member.value, walk);
+      }
+      if ((member.type === AST_NODE_TYPES.PropertyDefinition || member.type === AST_NODE_TYPES.AccessorProperty) && !member.static && member.value) {
+        const value = member.value;
+        return !firstInSameFunction(value, (node) => throwsWith(node, undefined, walk));
+      }
+      // Static blocks and static fields ran when the class was defined.
+      return true;
+    });
+  });
+}
+
+function declaresThen(declared: TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined): boolean {
+  return declared?.body.body.some((member) => 'key' in member && !member.computed && member.key.type === AST_NODE_TYPES.Identifier && member.key.name === 'then') ?? true;
 }
 
 /** What `fn` returns, for `await fn()`: its `return` arguments, or an arrow's expression body. */
@@ -151,8 +188,8 @@ function executorCannotReject(construction: TSESTree.NewExpression, quiet: Quiet
   return !firstInSameFunction(executor, (node) => node !== executor && throwsWith(node, quiet, walk));
 }
 
-function isPromiseConstruction(node: Node): node is TSESTree.NewExpression {
-  return node.type === AST_NODE_TYPES.NewExpression && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'Promise';
+function isPromiseConstruction(node: TSESTree.NewExpression): boolean {
+  return node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'Promise';
 }
 
 /**
@@ -181,7 +218,9 @@ function cannotReject(value: Node, quiet: QuietCall | undefined, walk: HelperWal
     case AST_NODE_TYPES.ConditionalExpression:
       return cannotReject(node.consequent, quiet, walk) && cannotReject(node.alternate, quiet, walk);
     case AST_NODE_TYPES.NewExpression:
-      return isPromiseConstruction(node) ? executorCannotReject(node, quiet, walk) : isQuietConstruction(node);
+      if (isPromiseConstruction(node)) return executorCannotReject(node, quiet, walk);
+      // An instance of a local class is a thenable only when the class says so.
+      return isQuietConstruction(node) || (classConstructionIsQuiet(node, walk) && !declaresThen(soleClassNamed(node.callee)));
     case AST_NODE_TYPES.CallExpression: {
       if (isQuietCall(node)) return true;
       const helper = soleFunctionCalled(node);
@@ -210,7 +249,7 @@ function throwsWith(node: Node, quiet: QuietCall | undefined, walk: HelperWalk):
       return !cannotReject(argument, quiet, walk);
     }
     case AST_NODE_TYPES.NewExpression:
-      return !isQuietConstruction(node);
+      return !isQuietConstruction(node) && !classConstructionIsQuiet(node, walk);
     case AST_NODE_TYPES.YieldExpression:
     case AST_NODE_TYPES.TaggedTemplateExpression:
     case AST_NODE_TYPES.ThrowStatement:

@@ -73,6 +73,27 @@ export async function settleThenRead(path: string): Promise<string> {
   }
 }`,
   },
+  {
+    name: 'a class of the same file whose constructor only keeps its argument (thread-stream)',
+    code: `
+import { open } from 'node:fs/promises';
+class Holder {
+  value: unknown;
+  readonly seen = new Set<string>();
+  constructor(value: unknown) {
+    this.value = value;
+  }
+}
+export async function readHeld(path: string): Promise<{ text: string; holder: Holder }> {
+  const fh = await open(path);
+  const holder = new Holder(path);
+  try {
+    return { text: await fh.readFile('utf8'), holder };
+  } finally {
+    await fh.close();
+  }
+}`,
+  },
 ];
 
 /** The suggested fix: the statement that can throw moves to the top of the `try` that already releases. */
@@ -204,6 +225,49 @@ export async function readAfter(path: string, ready: Promise<string>): Promise<s
     await fh.close();
   }
 }`, 5),
+  },
+  {
+    name: 'a class of the same file whose constructor validates is a throw point',
+    ...throwPoint(
+      `
+import { open } from 'node:fs/promises';
+class Limit {
+  constructor(readonly max: number) {
+    if (max < 0) throw new RangeError('negative limit');
+  }
+}
+export async function readLimited(path: string, max: number): Promise<string> {
+  const fh = await open(path);
+  const limit = new Limit(max);
+  try {
+    return (await fh.readFile('utf8')).slice(0, limit.max);
+  } finally {
+    await fh.close();
+  }
+}`,
+      9,
+    ),
+  },
+  {
+    name: 'a class of the same file extending an imported class runs code the file does not show',
+    ...throwPoint(
+      `
+import { open } from 'node:fs/promises';
+import { EventEmitter } from 'node:events';
+class Progress extends EventEmitter {
+  done = 0;
+}
+export async function readTracked(path: string): Promise<string> {
+  const fh = await open(path);
+  const progress = new Progress();
+  try {
+    return (await fh.readFile('utf8')) + String(progress.done);
+  } finally {
+    await fh.close();
+  }
+}`,
+      8,
+    ),
   },
 ];
 
