@@ -1,4 +1,5 @@
-// Precision of leakguard's `recommended-type-checked` preset on real open-source TypeScript servers.
+// Precision of leakguard's presets on real open-source TypeScript servers: `recommended-type-checked`
+// by default, the untyped `recommended` (what a pre-commit hook runs) with `--untyped`.
 // The repositories (tests/accuracy/labels/repos.json) are snapshots in a scratch folder outside this
 // repository, one sub-folder per name. When a snapshot has its dependencies installed (a
 // `node_modules` folder at its root, put there with its own package manager and lockfile, scripts
@@ -9,19 +10,23 @@
 // it has none, the program falls back to permissive options with this repository's @types/node, and
 // package imports stay unresolved (their types are `any`: typed rules lose what those types would
 // have told them). Each table row says which (`deps`: installed / none).
-// Every finding is labelled true/false with a reason in tests/accuracy/labels/<name>.json; this
+// Every finding is labelled true/false with a reason in tests/accuracy/labels/<name>.json (typed) and
+// tests/accuracy/labels/untyped/<name>.json (untyped: same schema, its own findings — a finding both
+// presets report is labelled in both, and `--add-unlabelled` copies the typed label and reason into the
+// untyped file when the key matches, since whether the code leaks does not depend on the preset); this
 // script reruns the lint and reports findings that appeared or vanished against the labels, and the
 // precision per rule. With dependencies installed, the seven repositories take about 12 min of wall
 // time on a loaded 2-core machine, under 3 min of CPU (docs/accuracy.md, "Labelled repositories with
 // their dependencies installed"). Not part of `npm test`.
 //
-//   node scripts/accuracy-repos.mjs <scratch-folder> [--only <name>] [--json]
-//   node scripts/accuracy-repos.mjs <scratch-folder> --add-unlabelled   (writes new findings with label null)
+//   node scripts/accuracy-repos.mjs <scratch-folder> [--untyped] [--only <name>] [--json]
+//   node scripts/accuracy-repos.mjs <scratch-folder> [--untyped] --add-unlabelled
+//     (writes new findings with label null, and moves vanished ones to `noLongerReported`)
 //
 // Exit code 1 when findings appeared or vanished, or some finding is still unlabelled. A labelled
 // finding that a fix made vanish moves, with its label and reason, to the file's `noLongerReported`
 // list (with the date): the history of what the engine stopped getting wrong stays next to the labels.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -31,15 +36,17 @@ const { Linter } = require('eslint');
 const { repoRoot } = require('../tests/accuracy/accuracy-runner.cjs');
 const publishedPlugin = require(path.join(repoRoot, 'dist', 'src', 'plugin.js'));
 
-const labelsDir = path.join(repoRoot, 'tests', 'accuracy', 'labels');
-const config = JSON.parse(readFileSync(path.join(labelsDir, 'repos.json'), 'utf8'));
+const typedLabelsDir = path.join(repoRoot, 'tests', 'accuracy', 'labels');
+const config = JSON.parse(readFileSync(path.join(typedLabelsDir, 'repos.json'), 'utf8'));
 
 const args = process.argv.slice(2);
 const scratch = args[0] && !args[0].startsWith('--') ? path.resolve(args[0]) : undefined;
 if (!scratch || !existsSync(scratch)) {
-  console.error('usage: node scripts/accuracy-repos.mjs <scratch-folder> [--only <name>] [--json] [--add-unlabelled]');
+  console.error('usage: node scripts/accuracy-repos.mjs <scratch-folder> [--untyped] [--only <name>] [--json] [--add-unlabelled]');
   process.exit(2);
 }
+const untyped = args.includes('--untyped');
+const labelsDir = untyped ? path.join(typedLabelsDir, 'untyped') : typedLabelsDir;
 const onlyIndex = args.indexOf('--only');
 const only = onlyIndex >= 0 ? args[onlyIndex + 1] : undefined;
 
@@ -135,11 +142,9 @@ function unresolvedPackages(program, files) {
   return [...missing].sort();
 }
 
-function lintRepo(entry) {
-  const base = path.join(scratch, entry.name);
-  const files = entry.roots.flatMap((root) => (existsSync(path.join(base, root)) ? collect(path.join(base, root), base, []) : [])).sort();
+/** The typed preset over the repository's program. */
+function typedLintConfig(base, entry, files) {
   const { program, deps } = createProgram(base, entry, files);
-  const unresolved = unresolvedPackages(program, files);
   const preset = publishedPlugin.configs['recommended-type-checked'];
   const lintConfig = [
     {
@@ -149,6 +154,24 @@ function lintRepo(entry) {
       languageOptions: { ...preset.languageOptions, parserOptions: { ...preset.languageOptions.parserOptions, projectService: false, programs: [program] } },
     },
   ];
+  return { lintConfig, deps, unresolved: unresolvedPackages(program, files) };
+}
+
+/**
+ * The untyped preset as docs/pre-commit.md configures it: typescript-eslint's parser without a
+ * project, so no program is built and installed dependencies change nothing.
+ */
+function untypedLintConfig() {
+  const lintConfig = [
+    { ...publishedPlugin.configs.recommended, files: ['**/*.ts'], linterOptions: { reportUnusedDisableDirectives: 'off' }, languageOptions: { parser: require('@typescript-eslint/parser') } },
+  ];
+  return { lintConfig, deps: 'untyped', unresolved: [] };
+}
+
+function lintRepo(entry) {
+  const base = path.join(scratch, entry.name);
+  const files = entry.roots.flatMap((root) => (existsSync(path.join(base, root)) ? collect(path.join(base, root), base, []) : [])).sort();
+  const { lintConfig, deps, unresolved } = untyped ? untypedLintConfig() : typedLintConfig(base, entry, files);
   const findings = [];
   let parseErrors = 0;
   for (const file of files) {
@@ -190,10 +213,21 @@ for (const entry of config.repos.filter((repo) => !only || repo.name === only)) 
   const appeared = run.findings.filter((finding) => !known.has(identity(finding)));
   const vanished = labelled.findings.filter((finding) => !current.has(identity(finding)));
   const unlabelled = labelled.findings.filter((finding) => finding.label !== true && finding.label !== false);
-  if (args.includes('--add-unlabelled') && appeared.length > 0) {
-    const merged = [...labelled.findings, ...appeared.map((finding) => ({ repo: entry.repo, commit: entry.commit, ...finding, label: null, reason: '' }))];
-    merged.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
-    writeFileSync(labelsPath, `${JSON.stringify({ repo: entry.repo, commit: entry.commit, roots: entry.roots, findings: merged }, null, 2)}\n`);
+  if (args.includes('--add-unlabelled') && (appeared.length > 0 || vanished.length > 0)) {
+    const typedPath = path.join(typedLabelsDir, `${entry.name}.json`);
+    const typedLabels = untyped && existsSync(typedPath) ? new Map(JSON.parse(readFileSync(typedPath, 'utf8')).findings.map((finding) => [identity(finding), finding])) : new Map();
+    const labelOf = (finding) => {
+      const typed = typedLabels.get(identity(finding));
+      return typed ? { label: typed.label, reason: typed.reason } : { label: null, reason: '' };
+    };
+    const byPosition = (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line);
+    const kept = labelled.findings.filter((finding) => current.has(identity(finding)));
+    const merged = [...kept, ...appeared.map((finding) => ({ repo: entry.repo, commit: entry.commit, ...finding, ...labelOf(finding) }))].sort(byPosition);
+    const today = new Date().toISOString().slice(0, 10);
+    const retired = [...(labelled.noLongerReported ?? []), ...vanished.map((finding) => ({ ...finding, noLongerReportedSince: today }))];
+    const updated = { repo: entry.repo, commit: entry.commit, roots: entry.roots, findings: merged, ...(retired.length ? { noLongerReported: retired } : {}) };
+    mkdirSync(labelsDir, { recursive: true });
+    writeFileSync(labelsPath, `${JSON.stringify(updated, null, 2)}\n`);
   }
   const perRule = {};
   for (const finding of labelled.findings) {
@@ -209,12 +243,25 @@ for (const entry of config.repos.filter((repo) => !only || repo.name === only)) 
 if (args.includes('--json')) {
   console.log(JSON.stringify(report, null, 2));
 } else {
+  console.log(`preset: ${untyped ? 'recommended (untyped)' : 'recommended-type-checked'}`);
   console.log('| repository | commit | deps | unresolved packages | files | findings | true | false | precision | seconds | appeared | vanished | unlabelled |');
   console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const entry of report) {
     const t = Object.values(entry.perRule).reduce((sum, rule) => ({ true: sum.true + rule.true, false: sum.false + rule.false }), { true: 0, false: 0 });
     const precision = t.true + t.false ? `${Math.round((100 * t.true) / (t.true + t.false))} %` : 'n/a';
     console.log(`| ${entry.repo} | ${entry.commit.slice(0, 10)} | ${entry.deps} | ${entry.unresolved.length} | ${entry.files} | ${entry.findings} | ${t.true} | ${t.false} | ${precision} | ${Math.round(entry.seconds)} | ${entry.appeared.length} | ${entry.vanished.length} | ${entry.unlabelled} |`);
+  }
+  // Precision per rule over all repositories: the rules differ more than the repositories do.
+  const perRule = {};
+  for (const entry of report) {
+    for (const [rule, counts] of Object.entries(entry.perRule)) {
+      const sum = (perRule[rule] ??= { findings: 0, true: 0, false: 0 });
+      for (const key of Object.keys(sum)) sum[key] += counts[key];
+    }
+  }
+  for (const [rule, counts] of Object.entries(perRule).sort()) {
+    const precision = counts.true + counts.false ? `${Math.round((100 * counts.true) / (counts.true + counts.false))} %` : 'n/a';
+    console.log(`${rule}: ${counts.findings} labelled, ${counts.true} true, ${counts.false} false, precision ${precision}`);
   }
   for (const entry of report) {
     if (entry.unresolved.length) console.log(`unresolved ${entry.name}: ${entry.unresolved.join(', ')}`);

@@ -1,18 +1,28 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../ast/node-types';
-import { firstInSameFunction } from '../ast/predicates';
+import { firstInSameFunction, isFunction, unwrapExpression, walkSameFunction, type FunctionNode } from '../ast/predicates';
+import { soleClassNamed, soleFunctionCalled } from '../ast/sole-function-bindings';
 import type { Node } from '../ast/traverse';
 
 /**
  * Calls that do not throw in practice. Everything else that calls, awaits, yields or throws can end
  * the function early: a handle released after it is released only on the success path.
  */
-const QUIET_GLOBALS = new Set(['clearTimeout', 'clearInterval', 'clearImmediate', 'Boolean', 'String', 'Number', 'isNaN', 'isFinite']);
+const QUIET_GLOBALS = new Set([
+  'clearTimeout', 'clearInterval', 'clearImmediate', 'Boolean', 'String', 'Number', 'isNaN', 'isFinite',
+  // Scheduling fails only on a callback that is not a function: `new Promise((r) => setTimeout(r, ms))`.
+  'setTimeout', 'setImmediate', 'queueMicrotask',
+]);
 /**
  * Static helpers that fail only on programming errors (a wrong argument type), like property access
  * does; I/O, parsing (`JSON.parse`) and user code fail at run time on correct code.
  */
 const QUIET_OBJECTS = new Set(['console', 'Math', 'Date', 'Buffer', 'Object', 'Array', 'Number', 'String', 'Symbol']);
+/** Clock reads: `process.hrtime()` in mongodb's `now()`, `performance.now()` around a timed operation. */
+const QUIET_METHODS = new Map([
+  ['process', new Set(['hrtime', 'uptime', 'memoryUsage'])],
+  ['performance', new Set(['now'])],
+]);
 
 /**
  * Built-in constructors that fail only on programming errors: `new Date()` in a log line before the
@@ -41,11 +51,22 @@ function loggerName(receiver: TSESTree.Node): string | undefined {
   return undefined;
 }
 
+/** `process.hrtime()`, `process.hrtime.bigint()`, `performance.now()`. */
+function isClockRead(callee: TSESTree.MemberExpression): boolean {
+  const method = !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : undefined;
+  if (method === undefined) return false;
+  const object = callee.object;
+  if (object.type === AST_NODE_TYPES.Identifier) return QUIET_METHODS.get(object.name)?.has(method) ?? false;
+  // `process.hrtime.bigint()`
+  return method === 'bigint' && object.type === AST_NODE_TYPES.MemberExpression && isClockRead(object);
+}
+
 function isQuietCall(call: TSESTree.CallExpression): boolean {
   const callee = call.callee;
   if (callee.type === AST_NODE_TYPES.Identifier) return QUIET_GLOBALS.has(callee.name);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   if (callee.object.type === AST_NODE_TYPES.Identifier && QUIET_OBJECTS.has(callee.object.name)) return true;
+  if (isClockRead(callee)) return true;
   // `new Date().toISOString()`: reading a fresh date fails no more than making it.
   if (callee.object.type === AST_NODE_TYPES.NewExpression && callee.object.callee.type === AST_NODE_TYPES.Identifier && callee.object.callee.name === 'Date') return true;
   const level = !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : undefined;
@@ -56,17 +77,179 @@ function isQuietCall(call: TSESTree.CallExpression): boolean {
 /** A call known not to throw in this context (e.g. `stream.write()` on the handle under analysis). */
 export type QuietCall = (call: TSESTree.CallExpression) => boolean;
 
-export function isThrowingNode(node: Node, quiet?: QuietCall): boolean {
+/**
+ * How far calls of the file's own helpers are followed (`now()` → `hrtime()`; `sleep()` → `new
+ * Promise(…)`): deeper helpers count as throwing. Answers are memoised per function, so a file of
+ * helpers calling helpers is judged once per function, never once per path (the untyped oracle once
+ * hung on that doubling).
+ */
+const MAX_HELPER_DEPTH = 3;
+
+/** One question about a call's helpers: how deep it is, which helpers are open, and whether the depth bound cut it short. */
+type Helper = FunctionNode | TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+
+interface HelperWalk {
+  depth: number;
+  readonly open: Set<Helper>;
+  cut: boolean;
+}
+
+/** Exact answers, per helper: its body cannot throw / an `await` of its result cannot throw / `new` of it cannot throw. */
+const quietBodies = new WeakMap<FunctionNode, boolean>();
+const settlingResults = new WeakMap<FunctionNode, boolean>();
+const quietClasses = new WeakMap<TSESTree.ClassDeclaration | TSESTree.ClassExpression, boolean>();
+
+/**
+ * Answers `question` about `fn` one level deeper, memoised when the answer did not depend on the
+ * depth bound. A helper that reaches itself again (recursion) counts as throwing: recursion without
+ * a visible base can overflow the stack, and no helper on such a cycle is quiet.
+ */
+function judgeHelper<T extends Helper>(fn: T, memo: WeakMap<T, boolean>, walk: HelperWalk, question: () => boolean): boolean {
+  const known = memo.get(fn);
+  if (known !== undefined) return known;
+  if (walk.open.has(fn)) return false;
+  if (walk.depth >= MAX_HELPER_DEPTH) {
+    walk.cut = true;
+    return false;
+  }
+  const outerCut = walk.cut;
+  walk.cut = false;
+  walk.open.add(fn);
+  walk.depth++;
+  const answer = question();
+  walk.depth--;
+  walk.open.delete(fn);
+  if (!walk.cut) memo.set(fn, answer);
+  walk.cut ||= outerCut;
+  return answer;
+}
+
+/** Nothing `fn` runs when called (parameter defaults and body, not nested functions) can throw. */
+function helperBodyIsQuiet(fn: FunctionNode, walk: HelperWalk): boolean {
+  return judgeHelper(fn, quietBodies, walk, () => !firstInSameFunction(fn, (node) => node !== fn && throwsWith(node, undefined, walk)));
+}
+
+/**
+ * `new FakeWeakRef(value)` (thread-stream) of a class of this file: its field initialisers and
+ * constructor run, and those of the class it extends, which must be one of the file too.
+ */
+function classConstructionIsQuiet(construction: TSESTree.NewExpression, walk: HelperWalk): boolean {
+  const declared = soleClassNamed(construction.callee);
+  return declared !== undefined && classIsQuiet(declared, walk);
+}
+
+function classIsQuiet(declared: TSESTree.ClassDeclaration | TSESTree.ClassExpression, walk: HelperWalk): boolean {
+  return judgeHelper(declared, quietClasses, walk, () => {
+    // `declare class X {}` describes code that lives elsewhere.
+    if (declared.declare) return false;
+    const base = declared.superClass ? soleClassNamed(declared.superClass) : undefined;
+    if (declared.superClass && (!base || !classIsQuiet(base, walk))) return false;
+    return declared.body.body.every((member) => {
+      if (member.type === AST_NODE_TYPES.MethodDefinition) {
+        // `constructor(a: string);` overload signatures run nothing.
+        return member.kind !== 'constructor' || member.value.type !== AST_NODE_TYPES.FunctionExpression || helperBodyIsQuiet(member.value, walk);
+      }
+      if ((member.type === AST_NODE_TYPES.PropertyDefinition || member.type === AST_NODE_TYPES.AccessorProperty) && !member.static && member.value) {
+        const value = member.value;
+        return !firstInSameFunction(value, (node) => throwsWith(node, undefined, walk));
+      }
+      // Static blocks and static fields ran when the class was defined.
+      return true;
+    });
+  });
+}
+
+function declaresThen(declared: TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined): boolean {
+  return declared?.body.body.some((member) => 'key' in member && !member.computed && member.key.type === AST_NODE_TYPES.Identifier && member.key.name === 'then') ?? true;
+}
+
+/** What `fn` returns, for `await fn()`: its `return` arguments, or an arrow's expression body. */
+function returnedValues(fn: FunctionNode): Node[] {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
+  const values: Node[] = [];
+  walkSameFunction(fn.body, (node) => {
+    if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) values.push(node.argument);
+  });
+  return values;
+}
+
+/** `await fn()` cannot throw: calling it cannot, and what it returns cannot reject. */
+function helperSettles(fn: FunctionNode, walk: HelperWalk): boolean {
+  return helperBodyIsQuiet(fn, walk) && judgeHelper(fn, settlingResults, walk, () => returnedValues(fn).every((value) => cannotReject(value, undefined, walk)));
+}
+
+/**
+ * `new Promise((resolve) => setTimeout(resolve, ms))`: an executor without a `reject` parameter whose
+ * body cannot throw never rejects the promise (it may never resolve it: a wait, not a failure).
+ */
+function executorCannotReject(construction: TSESTree.NewExpression, quiet: QuietCall | undefined, walk: HelperWalk): boolean {
+  const executor = construction.arguments[0] ? unwrapExpression(construction.arguments[0]) : undefined;
+  if (!isFunction(executor) || executor.params.length > 1) return false;
+  return !firstInSameFunction(executor, (node) => node !== executor && throwsWith(node, quiet, walk));
+}
+
+function isPromiseConstruction(node: TSESTree.NewExpression): boolean {
+  return node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'Promise';
+}
+
+/**
+ * Awaiting `value` cannot throw: it is no promise that can reject. Literals, arithmetic on them, fresh
+ * objects and arrays, the results of quiet built-ins and of settling helpers, and promises whose
+ * executor cannot reject. A variable or a field may hold any promise.
+ */
+function cannotReject(value: Node, quiet: QuietCall | undefined, walk: HelperWalk): boolean {
+  const node = unwrapExpression(value);
+  switch (node.type) {
+    case AST_NODE_TYPES.Literal:
+    case AST_NODE_TYPES.ArrayExpression:
+    case AST_NODE_TYPES.ObjectExpression:
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+    case AST_NODE_TYPES.FunctionExpression:
+      return true;
+    case AST_NODE_TYPES.Identifier:
+      return node.name === 'undefined';
+    case AST_NODE_TYPES.TemplateLiteral:
+    case AST_NODE_TYPES.UnaryExpression:
+    case AST_NODE_TYPES.BinaryExpression:
+      // Operators make primitives: `${a}`, `-x`, `a + b` are never thenables.
+      return true;
+    case AST_NODE_TYPES.LogicalExpression:
+      return cannotReject(node.left, quiet, walk) && cannotReject(node.right, quiet, walk);
+    case AST_NODE_TYPES.ConditionalExpression:
+      return cannotReject(node.consequent, quiet, walk) && cannotReject(node.alternate, quiet, walk);
+    case AST_NODE_TYPES.NewExpression:
+      if (isPromiseConstruction(node)) return executorCannotReject(node, quiet, walk);
+      // An instance of a local class is a thenable only when the class says so.
+      return isQuietConstruction(node) || (classConstructionIsQuiet(node, walk) && !declaresThen(soleClassNamed(node.callee)));
+    case AST_NODE_TYPES.CallExpression: {
+      if (isQuietCall(node)) return true;
+      const helper = soleFunctionCalled(node);
+      return helper !== undefined && helperSettles(helper, walk);
+    }
+    default:
+      return false;
+  }
+}
+
+/** A call of a helper of this file that cannot throw (`now()` reading `process.hrtime()`). */
+function isQuietHelperCall(call: TSESTree.CallExpression, walk: HelperWalk): boolean {
+  const helper = soleFunctionCalled(call);
+  return helper !== undefined && helperBodyIsQuiet(helper, walk);
+}
+
+function throwsWith(node: Node, quiet: QuietCall | undefined, walk: HelperWalk): boolean {
   switch (node.type) {
     case AST_NODE_TYPES.CallExpression:
-      return !isQuietCall(node) && !(quiet?.(node) ?? false);
+      return !isQuietCall(node) && !(quiet?.(node) ?? false) && !isQuietHelperCall(node, walk);
     case AST_NODE_TYPES.AwaitExpression: {
       // `await cursor.next()`: awaiting a quiet call fails no more than the call does.
-      const argument = node.argument;
-      return !(argument.type === AST_NODE_TYPES.CallExpression && (isQuietCall(argument) || (quiet?.(argument) ?? false)));
+      const argument = unwrapExpression(node.argument);
+      if (argument.type === AST_NODE_TYPES.CallExpression && (isQuietCall(argument) || (quiet?.(argument) ?? false))) return false;
+      // `await sleep(ms)`, `await new Promise((resolve) => setTimeout(resolve, ms))`.
+      return !cannotReject(argument, quiet, walk);
     }
     case AST_NODE_TYPES.NewExpression:
-      return !isQuietConstruction(node);
+      return !isQuietConstruction(node) && !classConstructionIsQuiet(node, walk);
     case AST_NODE_TYPES.YieldExpression:
     case AST_NODE_TYPES.TaggedTemplateExpression:
     case AST_NODE_TYPES.ThrowStatement:
@@ -74,6 +257,10 @@ export function isThrowingNode(node: Node, quiet?: QuietCall): boolean {
     default:
       return false;
   }
+}
+
+export function isThrowingNode(node: Node, quiet?: QuietCall): boolean {
+  return throwsWith(node, quiet, { depth: 0, open: new Set(), cut: false });
 }
 
 /**
