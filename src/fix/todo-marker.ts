@@ -1,6 +1,6 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { statementListOf } from '../ast/statement-lists';
-import type { Node } from '../ast/traverse';
+import { walk, type Node } from '../ast/traverse';
 import { SourceLayout } from './source-layout';
 import type { TextEdit } from './text-edit';
 
@@ -42,8 +42,35 @@ export function todoMarkerEdit(
   if (comments.some((comment) => comment.value.includes(tag) && comment.loc.end.line >= previousLine && comment.loc.start.line <= statement.loc.start.line)) {
     return undefined;
   }
+  // Bundled code: the line starts inside a template literal (or a string, a comment) that an earlier
+  // statement opened on a line above; a marker there would change that text. It goes right before
+  // the statement instead, which ends its own line (a token boundary, so nothing else changes).
+  if (insideMultiLineToken(rootOf(statement), comments, lineStart)) {
+    return { range: [statement.range[0], statement.range[0]], text: `${markerText(codemod, reason)}${layout.eol}` };
+  }
   // `function touch(p) { fs.createWriteStream(p); }`: the statement shares its line, so the marker
   // goes on its own line above that line, like every other marker (one format to grep for).
   const indent = /^[ \t]*/.exec(source.slice(lineStart, statement.range[0]))![0];
   return { range: [lineStart, lineStart], text: `${indent}${markerText(codemod, reason)}${layout.eol}` };
+}
+
+function rootOf(node: Node): Node {
+  let root = node;
+  while (root.parent) root = root.parent;
+  return root;
+}
+
+/** Whether `offset` falls strictly inside a token that spans lines: a template's text, a string, JSX text, a comment. */
+function insideMultiLineToken(root: Node, comments: readonly TSESTree.Comment[], offset: number): boolean {
+  const within = (range: readonly [number, number]) => range[0] < offset && offset < range[1];
+  if (comments.some((comment) => within(comment.range))) return true;
+  let inside = false;
+  // Only nodes around the offset are entered: one path down the tree.
+  walk(root, (node) => {
+    if (inside || !within(node.range)) return false;
+    // JSX text too: a comment there would be rendered as text.
+    if (node.type === AST_NODE_TYPES.TemplateElement || node.type === AST_NODE_TYPES.JSXText || (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string')) inside = true;
+    return !inside;
+  });
+  return inside;
 }
