@@ -131,6 +131,44 @@ export function end(token: string): void {
   sessions.delete(token);
 }`,
   },
+  {
+    name: 'a module array whose entries leave by splice(indexOf) when their work settles is bounded',
+    code: `
+const running: string[] = [];
+export async function run(id: string, work: () => Promise<void>): Promise<void> {
+  running.push(id);
+  try {
+    await work();
+  } finally {
+    running.splice(running.indexOf(id), 1);
+  }
+}`,
+  },
+  {
+    name: 'a module array filtered on a timer by each entry’s age is swept',
+    code: `
+let samples: Array<{ at: number; value: number }> = [];
+export function sample(value: number): void {
+  samples.push({ at: Date.now(), value });
+}
+setInterval(() => {
+  samples = samples.filter((entry) => entry.at > Date.now() - 60_000);
+}, 10_000).unref();`,
+  },
+  {
+    name: 'a memo whose entries each expire on a timer of their own is bounded by time',
+    code: `
+const rates = new Map<string, Promise<number>>();
+export function rateFor(currency: string, fetchRate: (currency: string) => Promise<number>): Promise<number> {
+  let rate = rates.get(currency);
+  if (!rate) {
+    rate = fetchRate(currency);
+    rates.set(currency, rate);
+    setTimeout(() => rates.delete(currency), 60_000).unref();
+  }
+  return rate;
+}`,
+  },
 ];
 
 const invalid = [

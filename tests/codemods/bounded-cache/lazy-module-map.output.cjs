@@ -3,7 +3,6 @@ const { LRUCache } = require('lru-cache');
 let cache;
 
 function remember(key, value) {
-  /** @type {LRUCache<any, any>} */
   cache ??= new LRUCache({ max: 1000 });
   cache.set(key, value);
   return cache.get(key);
