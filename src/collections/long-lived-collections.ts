@@ -127,6 +127,38 @@ export function growingCollectionDeclared(
   return variable ? { kind, init: declarator.init, annotation, variable } : undefined;
 }
 
+/**
+ * `let cache: Map<K, V> | undefined;` filled lazily, `cache ??= new Map()` (or `||=`) in the function
+ * that grows it: as long-lived as a module variable made at load. The lazy assignment is its creation,
+ * not a reassignment that drops entries.
+ */
+function lazilyInitialised(analysis: Analysis, declarator: TSESTree.VariableDeclarator): Omit<LongLivedCollection, 'exportedByDeclaration'> | undefined {
+  if (declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const init = declarator.init ? unwrapExpression(declarator.init) : undefined;
+  if (init && !(init.type === AST_NODE_TYPES.Identifier && init.name === 'undefined') && !(init.type === AST_NODE_TYPES.Literal && init.value === null)) return undefined;
+  const variable = analysis.scopeManager.getDeclaredVariables(declarator)[0];
+  if (!variable) return undefined;
+  const lazyAssignments = variable.references
+    .map((reference) => outermostWrapper(reference.identifier as Node).parent)
+    .filter((parent): parent is TSESTree.AssignmentExpression => parent?.type === AST_NODE_TYPES.AssignmentExpression && (parent.operator === '??=' || parent.operator === '||=') && createsValue(parent.right));
+  const first = lazyAssignments[0];
+  if (!first) return undefined;
+  const kind = kindOf(analysis, first.right, first.right, undefined);
+  if (!isGrowingKind(kind)) return undefined;
+  const { references, aliases } = referencesWithAliases(analysis, variable);
+  return {
+    name: variable.name,
+    kind,
+    declaration: declarator,
+    init: first.right,
+    annotation: declarator.id.typeAnnotation?.typeAnnotation,
+    // `(cache ??= new Map()).set(k, v)`: the assignment denotes the collection too.
+    references: references.map((reference) => lazyAssignments.find((assignment) => outermostWrapper(reference).parent === assignment) ?? reference),
+    aliases,
+    holder: { kind: 'module' },
+  };
+}
+
 function moduleVariables(analysis: Analysis): LongLivedCollection[] {
   const found: LongLivedCollection[] = [];
   for (const statement of analysis.ast.body) {
@@ -134,6 +166,11 @@ function moduleVariables(analysis: Analysis): LongLivedCollection[] {
     const declaration = exported ? statement.declaration : statement;
     if (declaration?.type !== AST_NODE_TYPES.VariableDeclaration) continue;
     for (const declarator of declaration.declarations) {
+      const lazy = lazilyInitialised(analysis, declarator);
+      if (lazy) {
+        found.push({ ...lazy, exportedByDeclaration: exported });
+        continue;
+      }
       const declared = growingCollectionDeclared(analysis, declarator);
       if (!declared) continue;
       const { kind, init, annotation, variable } = declared;

@@ -94,6 +94,18 @@ function keyOriginOf(collection: LongLivedCollection, use: CollectionUse, keyOri
   return collection.kind === 'map' || collection.kind === 'set' ? keyOrigins.ofIdentityKey(use.key) : keyOrigins.of(use.key);
 }
 
+/**
+ * `sessions.set(randomUUID(), session)`, `pending.set(req.body.id, …)` into an exported module
+ * collection that this file never shrinks: the keys are made per call or come from requests, so no
+ * caller chose them and no importer can name them all (metacom's `sessions`, exported beside the
+ * `channels` it did clean up). Keys that are the arguments of its exported functions are the
+ * importers' own, and they may delete them: not judged without `checkExported`.
+ */
+function growsWithKeysItMakesOrReceives(collection: LongLivedCollection, use: CollectionUse, keyOrigins: KeyOrigins): boolean {
+  const origin = keyOriginOf(collection, use, keyOrigins);
+  return origin === 'generated' || origin === 'input';
+}
+
 /** Growth in code that runs over and over: the sites, with how they run. */
 function repeatedGrowth(
   analysis: Analysis,
@@ -191,7 +203,10 @@ function detectUnboundedCaches(analysis: Analysis, options: NoUnboundedCacheOpti
       continue;
     }
     const exported = collection.exportedByDeclaration || uses.some((use) => use.kind === 'export');
-    if (exported && !options.checkExported) continue;
+    // Exported, it may be shrunk by the modules that import it — unless nothing could name its keys
+    // there to delete them: judged below on keys it makes or takes from requests, never on arguments.
+    const judgedThoughExported = collection.holder.kind === 'module' && !uses.some((use) => use.kind === 'shrink');
+    if (exported && !options.checkExported && !judgedThoughExported) continue;
     // A closure that hands its collection out (`return { store, middleware }`): the caller may shrink
     // it — unless the caller is this module, which keeps the result and shows all it does with it.
     let handOutsServedByMapApi = false;
@@ -204,6 +219,7 @@ function detectUnboundedCaches(analysis: Analysis, options: NoUnboundedCacheOpti
       handOutsServedByMapApi = collection.kind === 'map' && !outside.typedReceiver && outside.uses.every((use) => MAP_API_SHARED_BY_LRU.has(use.operation));
     }
     const growth = repeatedGrowth(analysis, collection, uses, keyOrigins);
+    if (exported && !options.checkExported && !growth.some(({ use }) => growsWithKeysItMakesOrReceives(collection, use, keyOrigins))) continue;
     const first = growth[0];
     if (!first || hasFiniteKeys(analysis, collection) || !judgedForItsKeys(collection, growth.map(({ use }) => use), uses, keyOrigins)) {
       // Its own keys are names the program or its callers give (a gauge per metric name), but what

@@ -277,7 +277,11 @@ function declarationOf(construction: TSESTree.Node): { statement: TSESTree.Node;
   const holder = outermostWrapper(construction).parent;
   if (holder?.type === AST_NODE_TYPES.PropertyDefinition) return { statement: holder };
   // `this.handlers = {}` in a constructor: TypeScript reads a JSDoc `@type` on the assignment's statement.
-  if (holder?.type === AST_NODE_TYPES.AssignmentExpression && holder.parent?.type === AST_NODE_TYPES.ExpressionStatement) return { statement: holder.parent };
+  // Not a module variable made lazily (`cache ??= new Map()`): TypeScript ignores a `@type` there,
+  // and the `let cache;` it assigns is `any` already.
+  if (holder?.type === AST_NODE_TYPES.AssignmentExpression && holder.parent?.type === AST_NODE_TYPES.ExpressionStatement) {
+    return holder.left.type === AST_NODE_TYPES.MemberExpression ? { statement: holder.parent } : undefined;
+  }
   if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.parent?.type !== AST_NODE_TYPES.VariableDeclaration) return undefined;
   const declaration = holder.parent;
   if (declaration.declarations.length > 1) return { statement: declaration, declarator: holder };

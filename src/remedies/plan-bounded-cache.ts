@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import type { Analysis } from '../analysis/analysis';
-import { outermostWrapper, unwrapExpression } from '../ast/predicates';
+import { isInside, outermostWrapper, unwrapExpression } from '../ast/predicates';
 import { statementListOf } from '../ast/statement-lists';
 import { writesTypeScript } from '../ast/typescript-syntax';
 import { writtenTypeArguments } from '../collections/collection-kind';
@@ -168,6 +168,9 @@ function planLruCache(
   if (alias) return refuse(`it is also named \`${alias.name}\` (line ${alias.loc.start.line}); rewrite through one name`);
   const problem = constructionProblem(collection);
   if (problem) return refuse(problem);
+  // `(seen ||= new Set()).add(id)`: rewriting the construction and the call around it would overlap.
+  const madeInUse = uses.find((use) => use.site.type !== AST_NODE_TYPES.ExpressionStatement && isInside(collection.init, use.site));
+  if (madeInUse) return refuse(`it is made inside the expression that uses it (${quoteUse(analysis, madeInUse)}); make it in a statement of its own`);
   let typeArguments: string | undefined;
   const types = keyAndValueTypes(collection);
   if (base.typescript) {
