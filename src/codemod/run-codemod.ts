@@ -10,6 +10,7 @@ import type { AnyRuleDescriptor } from '../descriptors/rule-descriptor';
 import { isRefusal, type Finding } from '../findings/finding';
 import { isSuppressed } from '../fix/suppressions';
 import { applyEdits, editsOverlap, type AddedFunction, type TextEdit } from '../fix/text-edit';
+import { insideTextToken } from '../fix/text-tokens';
 import { markerTag, todoMarkerEdit } from '../fix/todo-marker';
 import { resolveRegistry } from '../registry/settings';
 import type { CodemodRunOptions, CodemodResult, FindingOutcome } from './outcome';
@@ -141,6 +142,9 @@ function runPass(codemod: AnyCodemodDescriptor, source: string, options: Codemod
       remedy.kind === codemod.plan ? codemod.edits(remedy, { source, ast: analysis.ast }, (options.codemodOptions ?? {}) as GivenOptions<OptionSpecs>) : { refusal: 'no plan for this finding' };
     if ('refusal' in result) {
       pass.refused.push({ finding, key, reason: result.refusal });
+    } else if (result.edits.some((edit) => edit.range.some((offset) => insideTextToken(analysis.ast, offset)))) {
+      // A planner that measured lines in bundled code would write into a string: a leakguard bug, refused.
+      pass.refused.push({ finding, key, reason: 'the rewrite would change the text of a string or template on the same line; please report this' });
     } else if (editsOverlap(result.edits, pass.edits)) {
       pass.deferred.push(key);
     } else {

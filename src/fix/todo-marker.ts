@@ -1,7 +1,8 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { statementListOf } from '../ast/statement-lists';
-import { walk, type Node } from '../ast/traverse';
+import type { Node } from '../ast/traverse';
 import { SourceLayout } from './source-layout';
+import { insideTextToken } from './text-tokens';
 import type { TextEdit } from './text-edit';
 
 export function markerText(codemod: string, reason: string): string {
@@ -60,17 +61,6 @@ function rootOf(node: Node): Node {
   return root;
 }
 
-/** Whether `offset` falls strictly inside a token that spans lines: a template's text, a string, JSX text, a comment. */
 function insideMultiLineToken(root: Node, comments: readonly TSESTree.Comment[], offset: number): boolean {
-  const within = (range: readonly [number, number]) => range[0] < offset && offset < range[1];
-  if (comments.some((comment) => within(comment.range))) return true;
-  let inside = false;
-  // Only nodes around the offset are entered: one path down the tree.
-  walk(root, (node) => {
-    if (inside || !within(node.range)) return false;
-    // JSX text too: a comment there would be rendered as text.
-    if (node.type === AST_NODE_TYPES.TemplateElement || node.type === AST_NODE_TYPES.JSXText || (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string')) inside = true;
-    return !inside;
-  });
-  return inside;
+  return comments.some((comment) => comment.range[0] < offset && offset < comment.range[1]) || insideTextToken(root, offset);
 }

@@ -60,7 +60,7 @@ describe('the built try-finally-close transform under plain jscodeshift', () => 
         { fixture: 'component-with-handle', extension: 'tsx', expected: 'output' },
         { fixture: 'esm-double-quotes-no-semicolons', extension: 'js', expected: 'output' },
         { fixture: 'refusal-discarded-write-stream', extension: 'ts', expected: 'output' },
-        { fixture: 'left-alone-returned-handle', extension: 'ts', expected: 'input' },
+        { fixture: 'left-alone-handed-over-object-closed-in-finally', extension: 'ts', expected: 'input' },
       ];
       const files = samples.map((sample) => copySample(project, 'untyped', sample));
       // Exactly what a user types (jscodeshift transpiles the transform with Babel by default).
