@@ -3,6 +3,7 @@ import { AST_NODE_TYPES } from './node-types';
 import { isFunction, outermostWrapper, unwrapExpression, walkSameFunction, type FunctionNode } from './predicates';
 import { findVariable, type ScopeManagerLike } from './scopes';
 import { walk, type Node } from './traverse';
+import { programOf } from './program-of';
 
 /**
  * Functions of this file and the calls that run them, found without types: `connect()` for a
@@ -217,12 +218,6 @@ function methodNameCounts(program: TSESTree.Program): Map<string, number> {
 }
 
 const countsByProgram = new WeakMap<TSESTree.Program, Map<string, number>>();
-
-function programOf(node: Node): TSESTree.Program | undefined {
-  let current: Node | undefined = node;
-  while (current?.parent) current = current.parent;
-  return current?.type === AST_NODE_TYPES.Program ? current : undefined;
-}
 
 /**
  * The calls in this file that run `fn`: by its name for a declared function (exported or not), by

@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { isFunction, unwrapExpression, type FunctionNode } from './predicates';
 import { walk, type Node } from './traverse';
+import { programOf } from './program-of';
 
 /**
  * `now()` where the file's only binding of `now` is `function now() { … }` or `const now = () => …`:
@@ -104,12 +105,6 @@ function collectBindings(program: TSESTree.Program): Bindings {
     }
   });
   return bindings;
-}
-
-function programOf(node: Node): TSESTree.Program | undefined {
-  let current: Node | undefined = node;
-  while (current?.parent) current = current.parent;
-  return current?.type === AST_NODE_TYPES.Program ? current : undefined;
 }
 
 function soleBinding(callee: Node): FunctionNode | ClassNode | undefined {

@@ -6,6 +6,7 @@ import { moduleBindings, resolveModuleMember } from '../oracle/module-bindings';
 import type { TypeOracle } from '../oracle/type-oracle';
 import type { CallSiteRegistration, ConnectionObject, ExecutionRole, Framework, GrpcMethodKind, Registration } from './execution-role';
 import { grpcMethodKinds } from './request-scoped-types';
+import { programOf } from '../ast/program-of';
 
 type ParameterTypes = Pick<TypeOracle, 'requestScopedType'> | undefined;
 
@@ -28,12 +29,6 @@ function originModule(receiver: Node): string | undefined {
   const made = unwrapExpression(init);
   const maker = made.type === AST_NODE_TYPES.NewExpression || made.type === AST_NODE_TYPES.CallExpression ? made.callee : made;
   return resolveModuleMember(maker, bindings)?.module;
-}
-
-function programOf(node: Node): TSESTree.Program | undefined {
-  let current: Node | undefined = node;
-  while (current?.parent) current = current.parent;
-  return current?.type === AST_NODE_TYPES.Program ? current : undefined;
 }
 
 /** `const name = <init>` at module level (where servers and apps are made), exported or not. */

@@ -6,6 +6,7 @@ import { walk, type Node } from '../ast/traverse';
 import { moduleBindings, resolveModuleMember } from '../oracle/module-bindings';
 import type { EventSourceKind, TypeOracle } from '../oracle/type-oracle';
 import { memberName, thisOwner } from './reference-keys';
+import { programOf } from '../ast/program-of';
 
 /**
  * An event source that outlives the code adding a listener to it, and why: the process-wide globals
@@ -46,12 +47,6 @@ function constructsEventSource(init: Node | null | undefined, program: TSESTree.
 
 function apiOf(kind: EventSourceKind | undefined, fallback: LongLivedTarget['api']): LongLivedTarget['api'] {
   return kind === 'emitter' || kind === 'event-target' || kind === 'abort-signal' ? kind : fallback;
-}
-
-function programOf(node: Node): TSESTree.Program | undefined {
-  let current: Node | undefined = node;
-  while (current?.parent) current = current.parent;
-  return current?.type === AST_NODE_TYPES.Program ? current : undefined;
 }
 
 /**

@@ -5,6 +5,7 @@ import { findVariable, type ScopeManagerLike } from '../ast/scopes';
 import type { Node } from '../ast/traverse';
 import { moduleBindings, resolveModuleMember } from '../oracle/module-bindings';
 import type { SubscriptionRelease, TypeOracle } from '../oracle/type-oracle';
+import { programOf } from '../ast/program-of';
 
 /**
  * A subscription to a source that outlives the code subscribing (a module-level or imported
@@ -25,12 +26,6 @@ const SELF_ENDING = /^(take|takeUntil|takeWhile|first|last|single|find|findIndex
 
 function isRxjs(module: string | undefined): boolean {
   return module !== undefined && /^rxjs(\/|$)/.test(module);
-}
-
-function programOf(node: Node): TSESTree.Program | undefined {
-  let current: Node | undefined = node;
-  while (current?.parent) current = current.parent;
-  return current?.type === AST_NODE_TYPES.Program ? current : undefined;
 }
 
 function calleeName(call: TSESTree.CallExpression): string | undefined {

@@ -3,6 +3,7 @@ import { AST_NODE_TYPES } from '../ast/node-types';
 import { isFunction, outermostWrapper, staticPropertyName, unwrapExpression } from '../ast/predicates';
 import { walk, type Node } from '../ast/traverse';
 import { moduleBindings, resolveModuleMember } from '../oracle/module-bindings';
+import { programOf } from '../ast/program-of';
 
 /**
  * A wait for a writable's `drain`: `once(w, 'drain')` from node's `events`, or `w.once('drain',
@@ -23,12 +24,6 @@ function stringValue(node: Node | undefined): string | undefined {
   if (node?.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') return node.value;
   if (node?.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? undefined;
   return undefined;
-}
-
-function programOf(node: Node): TSESTree.Program | undefined {
-  let current: Node | undefined = node;
-  while (current?.parent) current = current.parent;
-  return current?.type === AST_NODE_TYPES.Program ? current : undefined;
 }
 
 /** `once(w, 'drain')`, `events.once(w, 'drain')`, `EventEmitter.once(w, 'drain')`: node's promise form. */

@@ -4,6 +4,7 @@ import { enclosingFunction, isFunction, isInside, outermostWrapper, staticProper
 import { findVariable, type ScopeManagerLike, type VariableLike } from '../ast/scopes';
 import type { Node } from '../ast/traverse';
 import { moduleBindings, resolveModuleMember } from '../oracle/module-bindings';
+import { programOf } from '../ast/program-of';
 
 /**
  * Who made the response: the fetch API (global `fetch`, undici's and node-fetch's `fetch`), whose
@@ -37,12 +38,6 @@ export type UnreadBody =
 const METADATA = new Set(['ok', 'status', 'statusText', 'headers', 'url', 'redirected', 'type', 'statusCode', 'trailers', 'context', 'opaque', 'bodyUsed']);
 
 const FETCH_MODULES = new Set(['undici', 'node-fetch', 'cross-fetch', 'undici-types']);
-
-function programOf(node: Node): TSESTree.Program | undefined {
-  let current: Node | undefined = node;
-  while (current?.parent) current = current.parent;
-  return current?.type === AST_NODE_TYPES.Program ? current : undefined;
-}
 
 /** `fetch(…)`, `globalThis.fetch(…)`: the runtime's own fetch, not one imported from a package. */
 export function isGlobalFetch(call: TSESTree.CallExpression, scopeManager: ScopeManagerLike): boolean {

@@ -8,6 +8,7 @@ import { isHandlerRole, type ConnectionObject } from '../lifetime/execution-role
 import { requestObjectParameters } from '../lifetime/request-objects';
 import { moduleBindings, resolveModuleMember } from '../oracle/module-bindings';
 import type { TypeOracle } from '../oracle/type-oracle';
+import { programOf } from '../ast/program-of';
 
 /**
  * Node's factories of writable streams, by module and name: what a variable made by one of them is,
@@ -40,12 +41,6 @@ function isFactoryMade(init: Node, program: TSESTree.Program): boolean {
   const member = resolveModuleMember(made.callee, moduleBindings(program));
   if (!member || member.path.length !== 1) return false;
   return WRITABLE_FACTORIES[member.module.replace(/^node:/, '')]?.has(member.path[0]) ?? false;
-}
-
-function programOf(node: Node): TSESTree.Program | undefined {
-  let current: Node | undefined = node;
-  while (current?.parent) current = current.parent;
-  return current?.type === AST_NODE_TYPES.Program ? current : undefined;
 }
 
 /** The handler connection object `parameter` stands for, at any depth of enclosing handlers. */
