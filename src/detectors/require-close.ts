@@ -32,6 +32,7 @@ import type { WrapInTryFinallyPlan } from '../remedies/try-finally-plan';
 import { ownershipOptions } from '../ownership/ownership-options';
 import { findLeakPaths, type LeakPath, type ReleaseSites } from '../flow/release-paths';
 import { bindingOf, couldBeOwnedHere } from '../ownership/acquisition-binding';
+import { layeredOnGivenConnection } from '../ownership/layered-connections';
 import { borrowedOptionProperty, borrowerOf, borrowerQuietCalls, drainingLoops, isDrained } from '../ownership/borrowed-options';
 import { analyzeHandleUsage, type HandleUsage, type HandOff } from '../ownership/handle-usage';
 import { wrapperHolding, type WrapperHolding } from '../ownership/wrapper-field';
@@ -94,6 +95,7 @@ function detectUnreleasedHandles(analysis: Analysis, options: RequireCloseOption
     const wrapper = ownable || option ? undefined : wrapperHolding(node, analysis.scopeManager);
     if (!ownable && !option && !wrapper) continue;
     const entry = analysis.oracle.acquisition(node);
+    if (entry && layeredOnGivenConnection(node, entry, analysis.scopeManager)) continue;
     if (entry?.endsOnItsOwn) {
       const finding = ownable ? judgeGivenUp(analysis, options, node, owner, entry, mentionsPromise) : undefined;
       if (finding) findings.push(finding);

@@ -75,6 +75,8 @@ export const defaultRegistry: readonly ResourceEntry[] = [
     factories: [...fromPackage('net', 'connect', 'createConnection'), ...fromPackage('tls', 'connect')],
     releases: [{ method: 'destroy' }, { method: 'end' }, { method: 'destroySoon' }, { method: 'resetAndDestroy' }],
     quietMethods: [...streamQuietMethods, 'setTimeout', 'setNoDelay', 'setKeepAlive'],
+    // `tls.connect({ socket })` upgrades an open socket: destroying that one closes the TLS socket.
+    layeredOnOptions: ['socket'],
   },
   {
     // A bound UDP socket keeps the process alive until it is closed (node-ntp-sync's timeout).

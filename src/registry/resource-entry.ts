@@ -23,6 +23,11 @@ export interface ResourceEntry {
    */
   readonly borrowedOptions?: readonly string[];
   /**
+   * Options naming a connection it runs over and ends with (`tls.connect({ socket })`): made over a
+   * connection the function was given, it belongs to whoever owns that connection.
+   */
+  readonly layeredOnOptions?: readonly string[];
+  /**
    * Its methods that report failure asynchronously (an `'error'` event), never by throwing:
    * `stream.write(chunk)` between opening and closing does not make the close "success-only".
    */
