@@ -289,6 +289,17 @@ export const defaultRegistry: readonly ResourceEntry[] = [
     releases: [{ method: 'end', async: true }],
   },
   {
+    // A WebDriver session runs a browser and its driver process until `quit()` (`close()` only closes
+    // the window); one built per job and left open on a failed step keeps both running.
+    description: 'WebDriver session',
+    kind: 'handle',
+    types: [{ from: 'package', package: 'selenium-webdriver', name: 'WebDriver' }],
+    // `build()` returns a thenable driver: usable at once, and awaited by most code.
+    factories: [{ method: 'build', receiver: { from: 'package', package: 'selenium-webdriver', name: 'Builder' } }],
+    releases: [{ method: 'quit', async: true }],
+    madeOnlyByFactories: true,
+  },
+  {
     description: 'worker thread',
     kind: 'handle',
     types: [{ from: 'package', package: 'worker_threads', name: 'Worker' }],

@@ -418,6 +418,44 @@ async function list(dir) {
 }
 module.exports = { list };`,
   },
+  {
+    resource: 'WebDriver session',
+    release: '.quit()',
+    line: 3,
+    leaky: `
+const { Builder } = require('selenium-webdriver');
+async function pageTitle(url) {
+  const driver = await new Builder().forBrowser('chrome').build();
+  await driver.get(url);
+  const title = await driver.getTitle();
+  return title;
+}
+module.exports = { pageTitle };`,
+    suggested: `
+const { Builder } = require('selenium-webdriver');
+async function pageTitle(url) {
+  const driver = await new Builder().forBrowser('chrome').build();
+  try {
+    await driver.get(url);
+    const title = await driver.getTitle();
+    return title;
+  } finally {
+    await driver.quit();
+  }
+}
+module.exports = { pageTitle };`,
+    released: `
+import { Builder } from 'selenium-webdriver';
+export async function pageTitle(url: string) {
+  const driver = new Builder().forBrowser('firefox').build();
+  try {
+    await driver.get(url);
+    return await driver.getTitle();
+  } finally {
+    await driver.quit();
+  }
+}`,
+  },
 ];
 
 const handleCase = (entry: HandleCase, typed = false) => ({
