@@ -490,8 +490,23 @@ untypedRuleTester().run('require-close (registry packages, untyped)', handleRule
   valid: handleCases.map((cases) => cases.valid),
   invalid: handleCases.map((cases) => cases.invalid),
 });
+/** Typed, a method declared to return its own database (`exec(): this`) hands back the same one. */
+const selfReturning = {
+  name: 'better-sqlite3 methods that return the database itself acquire nothing',
+  code: `
+import Database from 'better-sqlite3';
+import express from 'express';
+const db = new Database('app.db');
+const app = express();
+app.post('/run', (req, res) => {
+  const again = db.exec('insert into runs default values');
+  const unsafe = again.unsafeMode(false).defaultSafeIntegers(true);
+  res.json(unsafe.name);
+});`,
+};
+
 typedRuleTester().run('no-client-per-call (registry packages with installed types, typed)', clientRule, {
-  valid: typedClientCases.map((cases) => cases.valid),
+  valid: [...typedClientCases.map((cases) => cases.valid), selfReturning],
   invalid: typedClientCases.map((cases) => cases.invalid),
 });
 typedRuleTester().run('require-close (registry packages with installed types, typed)', handleRule, {
