@@ -271,15 +271,6 @@ export const defaultRegistry: readonly ResourceEntry[] = [
     releases: [{ method: 'close', async: true }],
   },
   {
-    // basic-ftp: one `Client` per transfer task is its documented use — `access()`, work, then
-    // `close()` in a `finally`; one left open keeps its control socket to the server.
-    description: 'FTP client',
-    kind: 'handle',
-    types: [{ from: 'package', package: 'basic-ftp', name: 'Client' }],
-    factories: fromPackage('basic-ftp', 'Client', 'default.Client'),
-    releases: [{ method: 'close' }],
-  },
-  {
     // ssh2-sftp-client: `connect()`, work, `end()` per task (its README's pattern); an unended one
     // keeps its SSH connection open.
     description: 'SFTP client',
@@ -800,14 +791,6 @@ export const defaultRegistry: readonly ResourceEntry[] = [
     types: [{ from: 'package', package: 'http2', name: 'ClientHttp2Session' }],
     factories: fromPackage('http2', 'connect'),
     releases: [{ method: 'close' }, { method: 'destroy' }],
-  },
-  {
-    // `new WebSocket(url)` from ws opens its connection on construction. Typed mode already knows
-    // it by its shape; this names it without types. Server-side sockets arrive as parameters.
-    description: 'WebSocket client',
-    kind: 'client',
-    factories: fromPackage('ws', 'default', 'WebSocket'),
-    releases: [{ method: 'close' }, { method: 'terminate' }],
   },
   {
     // `io(url)` connects on creation (autoConnect) and reconnects until `disconnect()`.

@@ -8,7 +8,7 @@ import { typedRuleTester, untypedRuleTester } from './rule-testers';
  * route handler and never closed (the leak), or once at module load (fine); handles are opened in a
  * function and never released (the leak, with the try/finally suggestion), or released in `finally`.
  * `typed` marks the packages whose types are installed here (chokidar, @types/better-sqlite3,
- * @types/oracledb, @types/ws, @types/node, @clickhouse/client); the others are `any` to the checker,
+ * @types/oracledb, @types/node, @clickhouse/client); the others are `any` to the checker,
  * so typed mode reads them as untyped mode does and only the untyped run is needed.
  */
 interface ClientCase {
@@ -127,13 +127,6 @@ const clients: readonly ClientCase[] = [
     imports: `import http2 from 'node:http2';`,
     make: `http2.connect('https://api.example.com')`,
     use: `x.request({ ':path': '/health' }).on('response', (headers) => res.json(headers));`,
-    typed: true,
-  },
-  {
-    resource: 'WebSocket client',
-    imports: `import WebSocket from 'ws';`,
-    make: `new WebSocket('wss://feed.example.com')`,
-    use: `x.send(JSON.stringify(req.body));`,
     typed: true,
   },
   {
@@ -342,42 +335,6 @@ async function people() {
   }
 }
 module.exports = { people };`,
-  },
-  {
-    resource: 'FTP client',
-    release: '.close()',
-    line: 3,
-    leaky: `
-const ftp = require('basic-ftp');
-async function upload(local, remote) {
-  const client = new ftp.Client();
-  await client.access({ host: 'ftp.example.com' });
-  await client.uploadFrom(local, remote);
-}
-module.exports = { upload };`,
-    suggested: `
-const ftp = require('basic-ftp');
-async function upload(local, remote) {
-  const client = new ftp.Client();
-  try {
-    await client.access({ host: 'ftp.example.com' });
-    await client.uploadFrom(local, remote);
-  } finally {
-    client.close();
-  }
-}
-module.exports = { upload };`,
-    released: `
-import { Client } from 'basic-ftp';
-export async function upload(local: string, remote: string) {
-  const client = new Client();
-  try {
-    await client.access({ host: 'ftp.example.com' });
-    await client.uploadFrom(local, remote);
-  } finally {
-    client.close();
-  }
-}`,
   },
   {
     resource: 'SFTP client',
