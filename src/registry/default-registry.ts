@@ -156,15 +156,6 @@ export const defaultRegistry: readonly ResourceEntry[] = [
     releases: [{ method: 'close' }],
   },
   {
-    // chokidar holds its fs watchers (or, polling, its stat timers) until `close()`, which resolves
-    // once they are gone; a watcher made per call and dropped keeps watching (and firing) for good.
-    description: 'chokidar watcher',
-    kind: 'handle',
-    types: [{ from: 'package', package: 'chokidar', name: 'FSWatcher' }],
-    factories: fromPackage('chokidar', 'watch', 'default.watch', 'FSWatcher'),
-    releases: [{ method: 'close', async: true }],
-  },
-  {
     description: 'pg pool client',
     kind: 'handle',
     types: [{ from: 'package', package: 'pg', name: 'PoolClient' }],
@@ -680,6 +671,18 @@ export const defaultRegistry: readonly ResourceEntry[] = [
     kind: 'client',
     types: [{ from: 'package', package: 'sqlite', name: 'Database' }],
     factories: awaited(fromPackage('sqlite', 'open')),
+    releases: [{ method: 'close', async: true }],
+  },
+  {
+    // chokidar holds its fs watchers (or, polling, its stat timers) until `close()`, which resolves
+    // once they are gone. A watcher is meant to live as long as what it watches for (a dev server,
+    // a config reload): one made per call and dropped keeps watching, and firing its listeners, for
+    // good. A client, not a handle: its listeners are its own and hand it to no one, so one made per
+    // call with a `change` listener and never closed is the leak, not a hand-off.
+    description: 'chokidar watcher',
+    kind: 'client',
+    types: [{ from: 'package', package: 'chokidar', name: 'FSWatcher' }],
+    factories: fromPackage('chokidar', 'watch', 'default.watch', 'FSWatcher'),
     releases: [{ method: 'close', async: true }],
   },
   {

@@ -49,6 +49,13 @@ const clients: readonly ClientCase[] = [
     use: `res.json(await x.all('select * from users'));`,
   },
   {
+    resource: 'chokidar watcher',
+    imports: `import chokidar from 'chokidar';`,
+    make: `chokidar.watch('./content')`,
+    use: `res.json(x.getWatched());`,
+    typed: true,
+  },
+  {
     resource: 'LevelDB database',
     imports: `import { Level } from 'level';`,
     make: `new Level('./data')`,
@@ -181,40 +188,6 @@ interface HandleCase {
 }
 
 const handles: readonly HandleCase[] = [
-  {
-    resource: 'chokidar watcher',
-    release: '.close()',
-    line: 3,
-    typed: true,
-    leaky: `
-import chokidar from 'chokidar';
-export async function watchedNow(dir: string) {
-  const watcher = chokidar.watch(dir);
-  await new Promise((resolve) => setTimeout(resolve, 100));
-  return watcher.getWatched();
-}`,
-    suggested: `
-import chokidar from 'chokidar';
-export async function watchedNow(dir: string) {
-  const watcher = chokidar.watch(dir);
-  try {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    return watcher.getWatched();
-  } finally {
-    await watcher.close();
-  }
-}`,
-    released: `
-import chokidar from 'chokidar';
-export async function firstChange(dir: string) {
-  const watcher = chokidar.watch(dir);
-  try {
-    return await new Promise((resolve) => watcher.once('change', resolve));
-  } finally {
-    await watcher.close();
-  }
-}`,
-  },
   {
     resource: 'oracledb connection',
     release: '.close()',
@@ -439,14 +412,49 @@ const handleCases = handles.map((entry) => handleCase(entry));
 const typedClientCases = clients.filter((entry) => entry.typed).map(clientCase);
 const typedHandleCases = handles.filter((entry) => entry.typed).map((entry) => handleCase(entry, true));
 
-untypedRuleTester().run('no-client-per-call (registry packages, untyped)', clientRule, {
-  valid: clientCases.map((cases) => cases.valid),
-  invalid: clientCases.map((cases) => cases.invalid),
-});
-untypedRuleTester().run('require-close (registry packages, untyped)', handleRule, {
-  valid: handleCases.map((cases) => cases.valid),
-  invalid: handleCases.map((cases) => cases.invalid),
-});
+/**
+ * A watcher's listeners are its own: one made per call with a `change` listener and never closed keeps
+ * watching and firing for good (a handle would count the listener as a hand-off). One returned to the
+ * caller, or closed by the function that waits on it, is not made per call and dropped.
+ */
+const watcherValid = [
+  {
+    name: 'a chokidar watcher handed back to the caller, who closes it',
+    code: `
+import chokidar from 'chokidar';
+export function watchConfig(path: string, reload: () => void) {
+  const watcher = chokidar.watch(path, { ignoreInitial: true });
+  watcher.on('change', reload);
+  return watcher;
+}`,
+  },
+  {
+    name: 'a chokidar watcher closed in finally by the function that waits for its first change',
+    code: `
+import chokidar from 'chokidar';
+export async function firstChange(dir: string) {
+  const watcher = chokidar.watch(dir);
+  try {
+    return await new Promise((resolve) => watcher.once('change', resolve));
+  } finally {
+    await watcher.close();
+  }
+}`,
+  },
+];
+const watcherInvalid = [
+  {
+    name: 'a chokidar watcher made on every call with a change listener and never closed',
+    code: `
+import chokidar from 'chokidar';
+export function onConfigChange(path: string, reload: () => void) {
+  const watcher = chokidar.watch(path);
+  watcher.on('change', reload);
+}`,
+    errors: [{ messageId: 'neverClosed' as const, line: 4, data: { resource: 'chokidar watcher', where: '`onConfigChange`' } }],
+  },
+];
+
 /** Typed, a method declared to return its own database (`exec(): this`) hands back the same one. */
 const selfReturning = {
   name: 'better-sqlite3 methods that return the database itself acquire nothing',
@@ -462,9 +470,17 @@ app.post('/run', (req, res) => {
 });`,
 };
 
+untypedRuleTester().run('no-client-per-call (registry packages, untyped)', clientRule, {
+  valid: [...clientCases.map((cases) => cases.valid), ...watcherValid],
+  invalid: [...clientCases.map((cases) => cases.invalid), ...watcherInvalid],
+});
+untypedRuleTester().run('require-close (registry packages, untyped)', handleRule, {
+  valid: handleCases.map((cases) => cases.valid),
+  invalid: handleCases.map((cases) => cases.invalid),
+});
 typedRuleTester().run('no-client-per-call (registry packages with installed types, typed)', clientRule, {
-  valid: [...typedClientCases.map((cases) => cases.valid), selfReturning],
-  invalid: typedClientCases.map((cases) => cases.invalid),
+  valid: [...typedClientCases.map((cases) => cases.valid), selfReturning, ...watcherValid],
+  invalid: [...typedClientCases.map((cases) => cases.invalid), ...watcherInvalid],
 });
 typedRuleTester().run('require-close (registry packages with installed types, typed)', handleRule, {
   valid: typedHandleCases.map((cases) => cases.valid),
