@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from '../ast/node-types';
 import { promisifiedMember } from './promisified-factories';
 import { staticPropertyName, unwrapExpression } from '../ast/predicates';
 import { walk, type Node } from '../ast/traverse';
-import { canonicalModulePath } from '../registry/specifiers';
+import { canonicalModulePath, returnsItsModule } from '../registry/specifiers';
 
 /** Where a name comes from: `open` imported from 'fs/promises' is `{ module: 'fs/promises', path: ['open'] }`. */
 export interface ModuleMember {
@@ -56,10 +56,19 @@ function bindPattern(pattern: TSESTree.Node, member: ModuleMember, bindings: Map
   }
 }
 
+/** `sqlite3.verbose()`: a call of a module function that gives back its module (see returnsItsModule). */
+function moduleReturnedBy(expression: Node, member: (callee: Node) => ModuleMember | undefined): ModuleMember | undefined {
+  if (expression.type !== AST_NODE_TYPES.CallExpression || expression.arguments.length > 0) return undefined;
+  const callee = member(expression.callee);
+  return callee && returnsItsModule(callee.module, callee.path) ? { module: callee.module, path: [] } : undefined;
+}
+
 /** `pg` or `pg.types` where `pg` is already bound to a module: the member it names, else undefined. */
 function importedMember(node: Node, bindings: ReadonlyMap<string, ModuleMember>): ModuleMember | undefined {
   const expression = unwrapExpression(node);
   if (expression.type === AST_NODE_TYPES.Identifier) return bindings.get(expression.name);
+  const returned = moduleReturnedBy(expression, (callee) => importedMember(callee, bindings));
+  if (returned) return returned;
   if (expression.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const name = staticPropertyName(expression);
   const object = importedMember(expression.object, bindings);
@@ -71,6 +80,8 @@ function requireChain(node: Node): ModuleMember | undefined {
   const expression = unwrapExpression(node);
   const module = requiredModule(expression);
   if (module !== undefined) return { module, path: [] };
+  const returned = moduleReturnedBy(expression, requireChain);
+  if (returned) return returned;
   if (expression.type === AST_NODE_TYPES.MemberExpression) {
     const name = staticPropertyName(expression);
     const object = requireChain(expression.object);

@@ -227,6 +227,63 @@ export const defaultRegistry: readonly ResourceEntry[] = [
     releases: [{ method: 'endSession', async: true }],
   },
   {
+    // node-oracledb: `oracledb.getConnection(config)` opens a standalone connection, and with no
+    // connect string (or a `poolAlias`) borrows one from a pool, as `pool.getConnection()` does: each
+    // is held until `close()` (`release()` is its older alias), which gives a pooled one back.
+    description: 'oracledb connection',
+    kind: 'handle',
+    types: [{ from: 'package', package: 'oracledb', name: 'Connection' }],
+    factories: [
+      ...awaited(fromPackage('oracledb', 'getConnection', 'default.getConnection')),
+      { method: 'getConnection', receiver: { from: 'package', package: 'oracledb', name: 'Pool' }, async: true },
+    ],
+    releases: [{ method: 'close', async: true }, { method: 'release', async: true }],
+  },
+  {
+    // MariaDB Connector/Node.js: a pool connection is a `Connection` given back with `release()`
+    // (its `end()` releases it too); the more derived entry wins over the mariadb connection below.
+    description: 'mariadb pool connection',
+    kind: 'handle',
+    types: [{ from: 'package', package: 'mariadb', name: 'PoolConnection' }],
+    factories: [
+      { method: 'getConnection', receiver: { from: 'package', package: 'mariadb', name: 'Pool' }, async: true },
+      { method: 'getConnection', receiver: { from: 'package', package: 'mariadb', name: 'PoolCluster' }, async: true },
+    ],
+    releases: [{ method: 'release', async: true }, { method: 'end', async: true }],
+  },
+  {
+    // A session borrows a pooled connection for one unit of work until `close()`; the driver that
+    // makes it is the long-lived part (neo4j's docs: sessions are cheap, close every one).
+    description: 'Neo4j session',
+    kind: 'handle',
+    types: [
+      { from: 'package', package: 'neo4j-driver-core', name: 'Session' },
+      { from: 'package', package: 'neo4j-driver', name: 'Session' },
+    ],
+    factories: ['neo4j-driver', 'neo4j-driver-core'].map((pkg) => ({ method: 'session', receiver: { from: 'package' as const, package: pkg, name: 'Driver' } })),
+    releases: [{ method: 'close', async: true }],
+  },
+  {
+    // ssh2-sftp-client: `connect()`, work, `end()` per task (its README's pattern); an unended one
+    // keeps its SSH connection open.
+    description: 'SFTP client',
+    kind: 'handle',
+    types: [{ from: 'package', package: 'ssh2-sftp-client', name: 'sftp' }],
+    factories: fromPackage('ssh2-sftp-client', 'default'),
+    releases: [{ method: 'end', async: true }],
+  },
+  {
+    // A WebDriver session runs a browser and its driver process until `quit()` (`close()` only closes
+    // the window); one built per job and left open on a failed step keeps both running.
+    description: 'WebDriver session',
+    kind: 'handle',
+    types: [{ from: 'package', package: 'selenium-webdriver', name: 'WebDriver' }],
+    // `build()` returns a thenable driver: usable at once, and awaited by most code.
+    factories: [{ method: 'build', receiver: { from: 'package', package: 'selenium-webdriver', name: 'Builder' } }],
+    releases: [{ method: 'quit', async: true }],
+    madeOnlyByFactories: true,
+  },
+  {
     description: 'worker thread',
     kind: 'handle',
     types: [{ from: 'package', package: 'worker_threads', name: 'Worker' }],
@@ -583,9 +640,203 @@ export const defaultRegistry: readonly ResourceEntry[] = [
     // A bound LDAP client keeps its connection to the directory until `unbind()` (ldap-authentication#80).
     description: 'LDAP client',
     kind: 'client',
-    types: [{ from: 'package', package: 'ldapts', name: 'Client' }],
+    types: [
+      { from: 'package', package: 'ldapts', name: 'Client' },
+      { from: 'package', package: 'ldapjs', name: 'Client' },
+    ],
     factories: [...fromPackage('ldapts', 'Client'), ...fromPackage('ldapjs', 'createClient')],
     releases: [{ method: 'unbind', async: true }, { method: 'destroy' }],
+  },
+  {
+    // A database file held open until `close()`: one per process is how SQLite is meant to be used
+    // from Node (better-sqlite3's docs); one opened per request and dropped keeps its descriptor
+    // (and its locks) for good. `require('sqlite3').verbose()` is the module itself.
+    description: 'SQLite database',
+    kind: 'client',
+    types: [
+      { from: 'package', package: 'sqlite3', name: 'Database' },
+      { from: 'package', package: 'better-sqlite3', name: 'Database' },
+    ],
+    factories: [
+      ...fromPackage('sqlite3', 'Database'),
+      // `const Database = require('better-sqlite3'); new Database(file)`: the module is the class.
+      ...fromPackage('better-sqlite3', 'default'),
+      // Node's own `new DatabaseSync(path)` from 'node:sqlite' (the `node:` prefix is stripped).
+      ...fromPackage('sqlite', 'DatabaseSync'),
+    ],
+    // sqlite3's takes a callback, better-sqlite3's and node's return at once: none is a promise.
+    releases: [{ method: 'close' }],
+  },
+  {
+    // The `sqlite` package: a promise wrapper around a sqlite3 `Database`, `await open({ filename, driver })`.
+    description: 'SQLite database',
+    kind: 'client',
+    types: [{ from: 'package', package: 'sqlite', name: 'Database' }],
+    factories: awaited(fromPackage('sqlite', 'open')),
+    releases: [{ method: 'close', async: true }],
+  },
+  {
+    // chokidar holds its fs watchers (or, polling, its stat timers) until `close()`, which resolves
+    // once they are gone. A watcher is meant to live as long as what it watches for (a dev server,
+    // a config reload): one made per call and dropped keeps watching, and firing its listeners, for
+    // good. A client, not a handle: its listeners are its own and hand it to no one, so one made per
+    // call with a `change` listener and never closed is the leak, not a hand-off.
+    description: 'chokidar watcher',
+    kind: 'client',
+    types: [{ from: 'package', package: 'chokidar', name: 'FSWatcher' }],
+    factories: fromPackage('chokidar', 'watch', 'default.watch', 'FSWatcher'),
+    releases: [{ method: 'close', async: true }],
+  },
+  {
+    // A LevelDB store locks its directory until `close()`: a second open of the same one fails.
+    description: 'LevelDB database',
+    kind: 'client',
+    types: [
+      { from: 'package', package: 'classic-level', name: 'ClassicLevel' },
+      { from: 'package', package: 'level', name: 'Level' },
+    ],
+    // `level(path)` (before v8) and `new Level(path)`.
+    factories: [...fromPackage('level', 'Level', 'default'), ...fromPackage('classic-level', 'ClassicLevel')],
+    releases: [{ method: 'close', async: true }],
+  },
+  {
+    description: 'LMDB database',
+    kind: 'client',
+    types: [{ from: 'package', package: 'lmdb', name: 'RootDatabase' }],
+    factories: fromPackage('lmdb', 'open'),
+    releases: [{ method: 'close', async: true }],
+  },
+  {
+    description: 'oracledb pool',
+    kind: 'client',
+    types: [{ from: 'package', package: 'oracledb', name: 'Pool' }],
+    factories: awaited(fromPackage('oracledb', 'createPool', 'default.createPool')),
+    releases: [{ method: 'close', async: true }, { method: 'terminate', async: true }],
+  },
+  {
+    description: 'mariadb pool',
+    kind: 'client',
+    types: [
+      { from: 'package', package: 'mariadb', name: 'Pool' },
+      { from: 'package', package: 'mariadb', name: 'PoolCluster' },
+    ],
+    // The promise API's pool is made synchronously; so is the callback API's ('mariadb/callback').
+    factories: [...fromPackage('mariadb', 'createPool', 'createPoolCluster'), ...fromPackage('mariadb/callback', 'createPool', 'createPoolCluster')],
+    releases: [{ method: 'end', async: true }],
+  },
+  {
+    description: 'mariadb connection',
+    kind: 'client',
+    types: [{ from: 'package', package: 'mariadb', name: 'Connection' }],
+    factories: [...awaited(fromPackage('mariadb', 'createConnection')), ...fromPackage('mariadb/callback', 'createConnection')],
+    releases: [{ method: 'end', async: true }, { method: 'destroy' }],
+  },
+  {
+    // tedious (SQL Server): a `Connection` holds its TDS socket until `close()`.
+    description: 'tedious connection',
+    kind: 'client',
+    types: [{ from: 'package', package: 'tedious', name: 'Connection' }],
+    factories: fromPackage('tedious', 'Connection'),
+    releases: [{ method: 'close' }],
+  },
+  {
+    // A Neo4j driver owns the connection pool its sessions borrow from: one per process until `close()`.
+    description: 'Neo4j driver',
+    kind: 'client',
+    types: [
+      { from: 'package', package: 'neo4j-driver-core', name: 'Driver' },
+      { from: 'package', package: 'neo4j-driver', name: 'Driver' },
+    ],
+    factories: fromPackage('neo4j-driver', 'driver', 'default.driver'),
+    releases: [{ method: 'close', async: true }],
+  },
+  {
+    description: 'Couchbase cluster',
+    kind: 'client',
+    types: [{ from: 'package', package: 'couchbase', name: 'Cluster' }],
+    factories: awaited(fromPackage('couchbase', 'connect', 'Cluster.connect', 'default.connect')),
+    releases: [{ method: 'close', async: true }],
+  },
+  {
+    // `const Memcached = require('memcached'); new Memcached(servers)`: connections to every server until `end()`.
+    description: 'Memcached client',
+    kind: 'client',
+    factories: fromPackage('memcached', 'default'),
+    releases: [{ method: 'end' }],
+  },
+  {
+    description: 'ClickHouse client',
+    kind: 'client',
+    types: [
+      { from: 'package', package: '@clickhouse/client-common', name: 'ClickHouseClient' },
+      { from: 'package', package: '@clickhouse/client', name: 'ClickHouseClient' },
+    ],
+    factories: [...fromPackage('@clickhouse/client', 'createClient'), ...fromPackage('@clickhouse/client-web', 'createClient')],
+    releases: [{ method: 'close', async: true }],
+  },
+  {
+    // An AMQP connection (and the NATS, Service Bus ones below) is one long-lived socket to the broker.
+    description: 'NATS connection',
+    kind: 'client',
+    types: [{ from: 'package', package: 'nats', name: 'NatsConnection' }],
+    factories: awaited([...fromPackage('nats', 'connect'), ...fromPackage('@nats-io/transport-node', 'connect')]),
+    releases: [{ method: 'close', async: true }, { method: 'drain', async: true }],
+  },
+  {
+    description: 'Azure Service Bus client',
+    kind: 'client',
+    types: [{ from: 'package', package: '@azure/service-bus', name: 'ServiceBusClient' }],
+    factories: fromPackage('@azure/service-bus', 'ServiceBusClient'),
+    releases: [{ method: 'close', async: true }],
+  },
+  {
+    // An HTTP/2 session to one origin carries every request to it: one per origin, reused, until `close()`.
+    description: 'HTTP/2 client session',
+    kind: 'client',
+    types: [{ from: 'package', package: 'http2', name: 'ClientHttp2Session' }],
+    factories: fromPackage('http2', 'connect'),
+    releases: [{ method: 'close' }, { method: 'destroy' }],
+  },
+  {
+    // `io(url)` connects on creation (autoConnect) and reconnects until `disconnect()`.
+    description: 'Socket.IO client',
+    kind: 'client',
+    types: [{ from: 'package', package: 'socket.io-client', name: 'Socket' }],
+    factories: fromPackage('socket.io-client', 'io', 'default', 'connect'),
+    releases: [{ method: 'disconnect' }, { method: 'close' }],
+  },
+  {
+    // ZeroMQ sockets (v6 classes, v5 `zmq.socket(type)`) keep their connections and a native
+    // context reference until `close()`.
+    description: 'ZeroMQ socket',
+    kind: 'client',
+    types: [{ from: 'package', package: 'zeromq', name: 'Socket' }],
+    factories: fromPackage(
+      'zeromq',
+      'socket',
+      'createSocket',
+      'Push',
+      'Pull',
+      'Publisher',
+      'Subscriber',
+      'Request',
+      'Reply',
+      'Dealer',
+      'Router',
+      'Pair',
+      'XPublisher',
+      'XSubscriber',
+    ),
+    releases: [{ method: 'close' }],
+  },
+  {
+    // ldapauth-fork: `new LdapAuth(options)` binds an admin client (and, with a cache, keeps users)
+    // until `close()`; passport-ldapauth and Verdaccio make one per configured server.
+    description: 'LdapAuth client',
+    kind: 'client',
+    types: [{ from: 'package', package: 'ldapauth-fork', name: 'LdapAuth' }],
+    factories: fromPackage('ldapauth-fork', 'default'),
+    releases: [{ method: 'close' }],
   },
   {
     // An IMAP session stays logged in until `logout()` (n8n-nodes-imap#17: one per execution).

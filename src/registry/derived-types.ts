@@ -17,7 +17,30 @@ export interface DerivedType {
 const mongodb = (name: string): DeclarationSpecifier => ({ from: 'package', package: 'mongodb', name });
 const mongoose = (name: string): DeclarationSpecifier => ({ from: 'package', package: 'mongoose', name });
 
+const seleniumBuilder: DeclarationSpecifier = { from: 'package', package: 'selenium-webdriver', name: 'Builder' };
+/** selenium-webdriver's `Builder` setters return the builder: `new Builder().forBrowser('chrome').build()`. */
+const SELENIUM_BUILDER_SETTERS = [
+  'forBrowser',
+  'usingServer',
+  'usingHttpAgent',
+  'withCapabilities',
+  'setAlertBehavior',
+  'setChromeOptions',
+  'setChromeService',
+  'setEdgeOptions',
+  'setEdgeService',
+  'setFirefoxOptions',
+  'setFirefoxService',
+  'setIeOptions',
+  'setIeService',
+  'setSafariOptions',
+  'setLoggingPrefs',
+  'setProxy',
+  'disableEnvironmentOverrides',
+];
+
 export const derivedTypes: readonly DerivedType[] = [
+  ...SELENIUM_BUILDER_SETTERS.map((method) => ({ receiver: seleniumBuilder, method, result: seleniumBuilder })),
   { receiver: mongodb('MongoClient'), method: 'db', result: mongodb('Db') },
   { receiver: mongodb('Db'), method: 'collection', result: mongodb('Collection') },
   // A Mongoose model's `db` is the connection it was compiled on (where `startSession()` is).

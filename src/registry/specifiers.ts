@@ -45,3 +45,14 @@ export function canonicalModulePath(moduleName: string, path: readonly string[])
   }
   return { module, path: [...path] };
 }
+
+/**
+ * Module functions that return the module itself: `require('sqlite3').verbose()` is sqlite3 with long
+ * stack traces (its README's first line), so `new sqlite3.Database(file)` after it is sqlite3's.
+ */
+const MODULE_RETURNING_FUNCTIONS: ReadonlyMap<string, readonly string[]> = new Map([['sqlite3', ['verbose']]]);
+
+/** Does calling `path` of `moduleName` (with no arguments) give back the module itself? */
+export function returnsItsModule(moduleName: string, path: readonly string[]): boolean {
+  return path.length === 1 && (MODULE_RETURNING_FUNCTIONS.get(moduleName)?.includes(path[0]) ?? false);
+}
