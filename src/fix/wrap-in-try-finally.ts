@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../ast/node-types';
+import { statementListOf } from '../ast/statement-lists';
 import { walk } from '../ast/traverse';
 import type { HoistedOption, WrapInTryFinallyPlan } from '../remedies/try-finally-plan';
 import { leadingComments } from './leading-comments';
@@ -97,6 +98,16 @@ function usingEdits(plan: WrapInTryFinallyPlan, declaration: TSESTree.VariableDe
   const keyword = plan.disposal === 'async' ? 'await using' : 'using';
   const edits: TextEdit[] = [{ range: [declaration.range[0], declaration.range[0] + declaration.kind.length], text: keyword }];
   for (const removal of plan.removals) edits.push({ range: removalRange(layout, removal), text: '' });
+  // `await using` disposes when the block is left, before a returned promise settles: as with `finally`.
+  const list = statementListOf(declaration.parent);
+  const id = declaration.declarations[0]?.id;
+  const following = list?.slice(list.indexOf(declaration) + 1) ?? [];
+  if (plan.inAsyncFunction && id?.type === AST_NODE_TYPES.Identifier && following.length > 0) {
+    const source = layout.text;
+    for (const argument of unawaitedReturns(following[0] as TSESTree.Statement, following[following.length - 1] as TSESTree.Statement)) {
+      if (mentions(source.slice(argument.range[0], argument.range[1]), id.name)) edits.push({ range: [argument.range[0], argument.range[0]], text: 'await ' });
+    }
+  }
   return edits;
 }
 
@@ -141,6 +152,7 @@ function indentedLines(
   regionStart: number,
   lastEnd: number,
   statementsToRemove: readonly { readonly range: TSESTree.Range }[],
+  insertions: readonly { readonly offset: number; readonly text: string }[] = [],
 ): string[] {
   const lastLineEnd = layout.lineEnd(lastEnd);
   const regionEnd = layout.nextLineStart(lastEnd);
@@ -173,6 +185,12 @@ function indentedLines(
       text = text.slice(0, from) + text.slice(to);
     }
     if (text === '\u0000') continue;
+    // Insertions go in after the cuts, measured from the line's end: a cut earlier on the line moved them.
+    const lineInsertions = insertions.filter(({ offset }) => offset >= line.offset && offset <= lineEnd).sort((a, b) => b.offset - a.offset);
+    for (const { offset, text: inserted } of lineInsertions) {
+      const fromEnd = lineEnd - offset;
+      text = text.slice(0, text.length - fromEnd) + inserted + text.slice(text.length - fromEnd);
+    }
     if (text.trim() === '' || stringLines.has(line.offset)) body.push(text.trim() === '' ? '' : text);
     else body.push(layout.indentUnit + text);
   }
@@ -341,7 +359,14 @@ export function editsForWrapInTryFinally(
   const regionEnd = layout.nextLineStart(plan.last.range[1]);
   const hasFinalNewline = regionEnd > layout.lineEnd(plan.last.range[1]);
   const comments = commentsAboveMovedRelease(plan, source, ast, layout);
-  const body = indentedLines(source, ast, layout, regionStart, plan.last.range[1], [...plan.removals, ...comments]);
+  const released = releasedExpression(plan.release);
+  const awaits =
+    plan.inAsyncFunction && released
+      ? unawaitedReturns(plan.first, plan.last)
+          .filter((argument) => mentions(source.slice(argument.range[0], argument.range[1]), released))
+          .map((argument) => ({ offset: argument.range[0], text: 'await ' }))
+      : [];
+  const body = indentedLines(source, ast, layout, regionStart, plan.last.range[1], [...plan.removals, ...comments], awaits);
   const indent = layout.indentationAt(anchor === plan.fromBodyStart ? plan.first.range[0] : anchor.range[0]);
   const unit = layout.indentUnit;
   const eol = layout.eol;
@@ -409,4 +434,41 @@ function destroyInErrorListenerEdits(plan: NonNullable<WrapInTryFinallyPlan['des
     edits.push({ range: [body.range[0] + 1, body.range[0] + 1], text: ` ${plan.release}` });
   }
   return { edits };
+}
+
+/** What a release statement releases: `fh` in `await fh.close();` or `fh[Symbol.asyncDispose]()`, `fd` in `fs.closeSync(fd);`. */
+function releasedExpression(release: string): string | undefined {
+  const statement = release.trim().replace(/;$/, '').replace(/^await\s+/, '');
+  const method = /^([\w$.]+)(?:\.[\w$]+|\[[\w$.]+\])\(\s*\)$/.exec(statement);
+  if (method) return method[1];
+  const call = /^[\w$.]+\(\s*([\w$.]+)\s*(?:,[^()]*)?\)$/.exec(statement);
+  return call?.[1];
+}
+
+function mentions(text: string, expression: string): boolean {
+  const escaped = expression.replaceAll('$', '\\$').replaceAll('.', '\\.');
+  return new RegExp(`(?<![\\w$.])${escaped}(?![\\w$])`).test(text);
+}
+
+/**
+ * `return fh.readFile('utf8');` inside the new `try` of an async function: the `finally` would run as
+ * soon as the promise is returned, closing the handle while the read is still under way. Returned
+ * calls that use the handle are awaited there (`return await …`), so the release waits for them;
+ * calls that do not (`return header.equals(MAGIC)`) are left as written.
+ */
+function unawaitedReturns(first: TSESTree.Statement, last: TSESTree.Statement): TSESTree.Expression[] {
+  const list = statementListOf(first.parent);
+  if (!list) return [];
+  const covered = list.slice(list.indexOf(first), list.indexOf(last) + 1);
+  const found: TSESTree.Expression[] = [];
+  for (const statement of covered) {
+    walk(statement, (node) => {
+      if (node.type === AST_NODE_TYPES.FunctionDeclaration || node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.ArrowFunctionExpression) return false;
+      if (node.type !== AST_NODE_TYPES.ReturnStatement || !node.argument) return;
+      // `a?.b()` too; a cast (`x() as Promise<T>`) is left alone: `await` would bind tighter than `as`.
+      const returned = node.argument.type === AST_NODE_TYPES.ChainExpression ? node.argument.expression : node.argument;
+      if (returned.type === AST_NODE_TYPES.CallExpression || returned.type === AST_NODE_TYPES.NewExpression) found.push(node.argument);
+    });
+  }
+  return found;
 }

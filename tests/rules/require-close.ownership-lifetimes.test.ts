@@ -463,7 +463,7 @@ export async function inspect(path: string, kind: 'size' | 'text'): Promise<unkn
   const fh = await open(path);
   try {
     const reader = readers[kind];
-    return reader(fh);
+    return await reader(fh);
   } finally {
     await fh.close();
   }
@@ -472,7 +472,7 @@ export async function inspect(path: string, kind: 'size' | 'text'): Promise<unkn
 /** Handed to helpers that only read it: the function still owns it (typed mode also offers `await using`). */
 function borrowedByTableCase(typed: boolean) {
   const suggestions: { messageId: 'wrapInTryFinally' | 'declareWithUsing'; output: string }[] = [{ messageId: 'wrapInTryFinally', output: releasedAfterTheRead }];
-  if (typed) suggestions.push({ messageId: 'declareWithUsing', output: borrowedByTable.replace('const fh = await open(path);', 'await using fh = await open(path);') });
+  if (typed) suggestions.push({ messageId: 'declareWithUsing', output: borrowedByTable.replace('const fh = await open(path);', 'await using fh = await open(path);').replace('return reader(fh);', 'return await reader(fh);') });
   return {
     name: "a resource given to a table of helpers that only read it is still the caller's to release",
     code: borrowedByTable,

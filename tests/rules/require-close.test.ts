@@ -693,7 +693,7 @@ ${disposableDatabase}export async function listUsers() {
 ${disposableDatabase}export async function listUsers() {
   const db = new Database();
   try {
-    return db.withSchema().selectAll();
+    return await db.withSchema().selectAll();
   } finally {
     await db[Symbol.asyncDispose]();
   }
@@ -705,7 +705,7 @@ ${disposableDatabase}export async function listUsers() {
               output: `
 ${disposableDatabase}export async function listUsers() {
   await using db = new Database();
-  return db.withSchema().selectAll();
+  return await db.withSchema().selectAll();
 }`,
             },
           ],
