@@ -504,7 +504,7 @@ function judge(analysis: Analysis, options: NoClientPerCallOptions, acquisition:
 /** The rule's messages; the codemod's report renders the same text. */
 const noClientPerCallMessages: Record<NoClientPerCallMessageId, string> = {
   neverClosed:
-    'A new {{resource}} is created on every run of {{where}} and never closed: each one keeps its connections open (a leak). Create one client at start-up and pass it in.',
+    'A new {{resource}} is created on every run of {{where}} and never closed: each one stays open with what it holds (connections, files, watches), a leak. Create one at start-up and pass it in.',
   closedPerCall:
     'A new {{resource}} is opened and closed on every run of {{where}}: a connection set-up and tear-down per call (connection churn). Create one client at start-up and reuse it.',
   closedOnlyOnSuccess:

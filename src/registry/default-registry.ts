@@ -151,8 +151,10 @@ export const defaultRegistry: readonly ResourceEntry[] = [
     quietMethods: ['close', 'pause', 'resume', 'setPrompt'],
   },
   {
+    // Watches until closed, whatever its listeners do (like a chokidar watcher): a client, so one made
+    // per call with a `change` listener and never closed is the leak, not a hand-off to the listener.
     description: 'file watcher',
-    kind: 'handle',
+    kind: 'client',
     types: [{ from: 'package', package: 'fs', name: 'FSWatcher' }],
     factories: fromPackage('fs', 'watch'),
     releases: [{ method: 'close' }],

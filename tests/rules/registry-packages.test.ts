@@ -56,6 +56,14 @@ const clients: readonly ClientCase[] = [
     typed: true,
   },
   {
+    // Node's own watcher: it watches until closed, so a listener is no hand-off (as for chokidar).
+    resource: 'file watcher',
+    imports: `import fs from 'node:fs';`,
+    make: `fs.watch('./content')`,
+    use: `x.on('change', () => res.write('changed'));`,
+    typed: true,
+  },
+  {
     resource: 'LevelDB database',
     imports: `import { Level } from 'level';`,
     make: `new Level('./data')`,

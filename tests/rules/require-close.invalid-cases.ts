@@ -330,26 +330,6 @@ export function sizes(paths: string[]) {
 }`,
   },
   {
-    name: 'a watcher that is never closed',
-    code: `
-import fs from 'node:fs';
-export function firstChange(dir: string) {
-  const watcher = fs.watch(dir);
-  return watcher.ref() !== undefined;
-}`,
-    messageId: 'neverReleased',
-    tryFinally: `
-import fs from 'node:fs';
-export function firstChange(dir: string) {
-  const watcher = fs.watch(dir);
-  try {
-    return watcher.ref() !== undefined;
-  } finally {
-    watcher.close();
-  }
-}`,
-  },
-  {
     name: 'with unknownCallsTakeOwnership: false, passing a handle on does not release it',
     code: `
 import { open } from 'node:fs/promises';
