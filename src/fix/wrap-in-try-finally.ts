@@ -15,7 +15,11 @@ function removalRange(layout: SourceLayout, statement: { readonly range: TSESTre
   if (layout.startOfLineIsEmpty(start) && layout.restOfLineIsEmpty(end)) {
     return [layout.lineStart(start), layout.nextLineStart(end)];
   }
-  return [start, end];
+  // `{ void fh.close(); return s; }`: the blank after the statement goes with it, or two would meet.
+  const text = layout.text;
+  let stop = end;
+  while (text[stop] === ' ' || text[stop] === '\t') stop++;
+  return stop > end && (text[start - 1] === ' ' || text[start - 1] === '\t') ? [start, stop] : [start, end];
 }
 
 /**
