@@ -10,6 +10,7 @@ import { withLazyRemedy, type Finding, type Refusal, type Remedy } from '../find
 import { ownershipOptions } from '../ownership/ownership-options';
 import type { SingletonClientPlan } from '../remedies/singleton-client-plan';
 import { functionName } from '../ast/function-name';
+import { reconnectsFromItsOwnEnd } from '../lifetime/reconnect-loops';
 import { executionOf, isLazyInitGuard, type Execution } from '../lifetime/execution';
 import { describeRole } from '../lifetime/execution-role';
 import { bindingOf, couldBeOwnedHere, type AcquisitionBinding } from '../ownership/acquisition-binding';
@@ -139,6 +140,7 @@ function detectClientsPerCall(analysis: Analysis, options: NoClientPerCallOption
     }
     const execution = executionOf(node, analysis.oracle);
     if (execution.kind === 'once' || isLazilyInitialised(held)) continue;
+    if (reconnectsFromItsOwnEnd(held, owner, analysis.scopeManager)) continue;
     const slot = clientSlotOf(held, analysis.scopeManager);
     if (slot) {
       if (isSlotCheckedFirst(slot, analysis.scopeManager)) continue;
