@@ -199,3 +199,17 @@ export function connectShapeOf(
 function mentions(statement: Node, variable: VariableLike): boolean {
   return variable.references.some((reference) => isInside(reference.identifier, statement));
 }
+
+/**
+ * `const redis = new Redis(url); redis.on('error', log);` with no connect of its own: once the client
+ * is shared, the listener statement still runs on every call and piles up on the one client
+ * (MaxListenersExceededWarning, and each event handled once per earlier call). The statement's text
+ * when there is one, for the marker.
+ */
+export function listenerAddedPerCall(analysis: Analysis, variable: VariableLike, declarator: TSESTree.VariableDeclarator | undefined): string | undefined {
+  const declaration = declarator?.parent;
+  const list = declaration ? statementListOf(declaration.parent) : undefined;
+  if (!list || !declaration) return undefined;
+  const added = list.slice(list.indexOf(declaration) + 1).find((statement) => setUpCall(statement, variable));
+  return added && normalize(analysis.sourceText.slice(added.range[0], added.range[1]));
+}

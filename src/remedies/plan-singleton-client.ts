@@ -19,7 +19,7 @@ import { instanceStateWrite } from './instance-state-writes';
 import { memoisableFactory, type MemoisableFactory } from './memoised-factory-method';
 import { closureOfConstants } from './closure-constants';
 import { callerFallbackOf } from './caller-fallback';
-import { connectShapeOf, type ConnectShape } from './connect-once';
+import { connectShapeOf, listenerAddedPerCall, type ConnectShape } from './connect-once';
 import { isStringLocal } from './string-locals';
 import { assembledLocal, isSettledExpression } from './assembled-locals';
 import { optionsHelperParameters } from './options-helpers';
@@ -780,6 +780,9 @@ export class SingletonPlanner {
         : connectOnce
           ? connectRefusal(normalize(analysis.sourceText.slice(...connectOnce.connect.range)), 'leakguard connects once only in a module-level getter')
           : undefined;
+    // A shared client would collect the listener this function adds on every call.
+    const listener = site.binding.kind === 'variable' && connect?.kind === 'none' ? listenerAddedPerCall(analysis, site.binding.variable, site.binding.declarator) : undefined;
+    if (listener) return refuse(`it adds a listener to the client on every call (\`${listener}\`); a shared client would collect one per call: register it once where the client is made`);
     // Any other shape than a module-level getter would keep connecting per call.
     const onlyOnce = (plan: () => Remedy<SingletonClientPlan>) => (connectProblem ? refuse(connectProblem) : plan());
     // `await connect(url)`: the getter shares the promise; the site keeps its `await`.
