@@ -86,6 +86,17 @@ const SPLITS = Object.freeze([
       method: `${SPLIT_METHOD}; seed = 20261200 + ${batch} (batches 10-12 collected 2026-12-03, third round, one idiom each), fixed and committed before the batch was staged`,
     }),
   ),
+  // Batches 13–15: a fresh round collected 2026-12-03 (fourth round), one idiom each (13 require-close,
+  // 14 no-client-per-call, 15 no-unbounded-cache), as a validation set for general (not case-fitted)
+  // changes: their development part is measured before any change; seeds committed before staging.
+  ...[13, 14, 15].map((batch) =>
+    Object.freeze({
+      batch,
+      seed: 20261200 + batch,
+      share: 1 / 3,
+      method: `${SPLIT_METHOD}; seed = 20261200 + ${batch} (batches 13-15 collected 2026-12-03, fourth round, one idiom each), fixed and committed before the batch was staged`,
+    }),
+  ),
 ]);
 
 /** The split record of `batch`. */
