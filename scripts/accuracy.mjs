@@ -6,6 +6,8 @@
 //
 //   node scripts/accuracy.mjs [--json] [--part development|held-out]
 //   node scripts/accuracy.mjs --write-floor     record today's numbers in tests/accuracy/floor.json
+//   node scripts/accuracy.mjs --rules '{"leakguard/require-close":["error",{"unknownCallsTakeOwnership":false}]}'
+//                                               measure a variant: rule settings laid over the presets
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -17,14 +19,17 @@ const args = process.argv.slice(2);
 const partIndex = args.indexOf('--part');
 const parts = partIndex >= 0 ? [args[partIndex + 1]] : runner.PARTS;
 
+const rulesIndex = args.indexOf('--rules');
+if (rulesIndex >= 0) runner.setRuleOverrides(JSON.parse(args[rulesIndex + 1]));
+
 const started = Date.now();
 const runs = [];
 for (const part of parts) for (const typed of [true, false]) runs.push(runner.measurePart(part, { typed }));
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
 
 if (args.includes('--write-floor')) {
-  if (parts.length !== runner.PARTS.length) {
-    console.error('--write-floor measures every part');
+  if (parts.length !== runner.PARTS.length || rulesIndex >= 0) {
+    console.error('--write-floor measures every part, with the presets as published');
     process.exit(2);
   }
   const floorPath = path.join(runner.repoRoot, 'tests', 'accuracy', 'floor.json');

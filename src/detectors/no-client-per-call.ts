@@ -37,6 +37,7 @@ import { destructuredProperty, wrappedClientOf, type WrappedClient } from '../ow
 import { isStoredOnRequest } from '../lifetime/request-objects';
 import { scopedProviderField } from '../lifetime/scoped-providers';
 import { connectsOnFirstUse } from '../oracle/client-holders';
+import { isTracingSilence, traceSilence } from '../debug/silence-trace';
 
 export const NO_CLIENT_PER_CALL = 'no-client-per-call';
 
@@ -123,7 +124,10 @@ function detectClientsPerCall(analysis: Analysis, options: NoClientPerCallOption
         continue;
       }
     }
-    if (!owner || !couldBeOwnedHere(held)) continue;
+    if (!owner || !couldBeOwnedHere(held)) {
+      if (isTracingSilence() && clientAcquisition(analysis, node)) traceSilence(NO_CLIENT_PER_CALL, node, owner ? 'not-owned-here' : 'module-level');
+      continue;
+    }
     const delivered = node.type === AST_NODE_TYPES.CallExpression && !inBranch ? callbackAcquisition(node, callbackContext) : undefined;
     if (delivered) {
       const finding = judgeCallbackAcquisition(analysis, options, node, owner, delivered, fileCalls, remedy);
@@ -139,13 +143,25 @@ function detectClientsPerCall(analysis: Analysis, options: NoClientPerCallOption
       continue;
     }
     const execution = executionOf(node, analysis.oracle);
-    if (execution.kind === 'once' || isLazilyInitialised(held)) continue;
-    if (reconnectsFromItsOwnEnd(held, owner, analysis.scopeManager)) continue;
+    if (execution.kind === 'once' || isLazilyInitialised(held)) {
+      traceSilence(NO_CLIENT_PER_CALL, node, execution.kind === 'once' ? `runs-once:${execution.role.kind}` : 'lazy-init');
+      continue;
+    }
+    if (reconnectsFromItsOwnEnd(held, owner, analysis.scopeManager)) {
+      traceSilence(NO_CLIENT_PER_CALL, node, 'reconnect-loop');
+      continue;
+    }
     const slot = clientSlotOf(held, analysis.scopeManager);
     if (slot) {
-      if (isSlotCheckedFirst(slot, analysis.scopeManager)) continue;
+      if (isSlotCheckedFirst(slot, analysis.scopeManager)) {
+        traceSilence(NO_CLIENT_PER_CALL, node, 'slot-checked-first');
+        continue;
+      }
       const caller = execution.kind === 'repeated' ? hotCallerOf(owner, fileCalls(), analysis.scopeManager, analysis.oracle) : undefined;
-      if (execution.kind !== 'hot' && !caller && !perUseRelease(slot, entry, fileCalls(), analysis.scopeManager)) continue;
+      if (execution.kind !== 'hot' && !caller && !perUseRelease(slot, entry, fileCalls(), analysis.scopeManager)) {
+        traceSilence(NO_CLIENT_PER_CALL, node, 'slot-not-hot');
+        continue;
+      }
       findings.push({
         ruleId: NO_CLIENT_PER_CALL,
         messageId: 'slotOverwritten',
@@ -195,7 +211,10 @@ function detectClientsPerCall(analysis: Analysis, options: NoClientPerCallOption
       continue;
     }
     const verdict = judge(analysis, options, held, owner, entry);
-    if (!verdict) continue;
+    if (!verdict) {
+      traceSilence(NO_CLIENT_PER_CALL, node, 'handed-over');
+      continue;
+    }
     const site = { acquisition: node, owner, entry, execution, binding: verdict.binding, releases: verdict.releases, closedInCallback: verdict.closedInCallback };
     // A client known only from the file's own closes: how often it may be opened is not ours to judge.
     const report = (messageId: NoClientPerCallMessageId, data: Record<string, string>) =>
@@ -224,6 +243,7 @@ function detectClientsPerCall(analysis: Analysis, options: NoClientPerCallOption
     }
     const caller = hotCallerOf(owner, fileCalls(), analysis.scopeManager, analysis.oracle);
     if (caller || isServiceMethod(owner)) report('closedPerCall', { where: where(execution, caller) });
+    else traceSilence(NO_CLIENT_PER_CALL, node, 'closed-not-hot');
   }
   return findings;
 }
@@ -473,6 +493,7 @@ function judge(analysis: Analysis, options: NoClientPerCallOptions, acquisition:
   const binding = bound ?? bindingOf(acquisition, owner, entry, analysis.scopeManager, analysis.oracle);
   switch (binding.kind) {
     case 'escapes':
+      traceSilence(NO_CLIENT_PER_CALL, acquisition, 'escapes-binding');
       return undefined;
     case 'discarded':
       return { closed: false, binding, releases: [] };
@@ -484,7 +505,10 @@ function judge(analysis: Analysis, options: NoClientPerCallOptions, acquisition:
         const releases = callbackReleases(binding.variable, entry);
         return { closed: true, binding, releases: releases ?? [], closedInCallback: releases === undefined };
       }
-      if (usage.escape) return undefined;
+      if (usage.escape) {
+        traceSilence(NO_CLIENT_PER_CALL, acquisition, `escape:${usage.escape.reason}`);
+        return undefined;
+      }
       if (usage.releases.length === 0) {
         return storesViewInSlot(binding.variable, analysis.scopeManager) ? undefined : { closed: false, binding, releases: [] };
       }

@@ -34,6 +34,7 @@ import { planDeleteOnSettle } from '../remedies/plan-delete-on-settle';
 import { memoisedAtLoad, type MemoisedFunction } from '../collections/memoised-functions';
 import { cachingLoaderKind } from '../collections/caching-loaders';
 import { unboundedMemoGrowth, type MemoGrowth } from '../collections/memo-growth';
+import { traceSilence } from '../debug/silence-trace';
 
 export const NO_UNBOUNDED_CACHE = 'no-unbounded-cache';
 
@@ -106,6 +107,12 @@ function growsWithKeysItMakesOrReceives(collection: LongLivedCollection, use: Co
   return origin === 'generated' || origin === 'input';
 }
 
+/** The holder's kind and, for an instance, how long the file shows it living: for the silence trace. */
+function holderLifetime(collection: LongLivedCollection): string {
+  const holder = collection.holder;
+  return holder.kind === 'instance' ? `instance-${holder.lifetime.kind}` : holder.kind === 'closure' ? `closure-${holder.lifetime}` : holder.kind;
+}
+
 /** Growth in code that runs over and over: the sites, with how they run. */
 function repeatedGrowth(
   analysis: Analysis,
@@ -114,17 +121,26 @@ function repeatedGrowth(
   keyOrigins: KeyOrigins,
 ): { use: CollectionUse; execution: Execution }[] {
   const setup = holderSetup(collection);
-  return (
-    uses
-      .filter((use) => use.kind === 'grow')
-      // The constructor (or set-up it calls) or the factory filling its own collection runs once per instance or closure.
-      .filter((use) => !setup.has(enclosingFunction(use.site) as Node))
-      // Keys written in the program (literals, enum members, names every caller here writes out): a registry, not a cache.
-      .filter((use) => collection.kind === 'array' || keyOriginOf(collection, use, keyOrigins) !== 'code')
-      .filter((use) => selfLimitingGrowth(use, keyOrigins) === undefined)
-      .map((use) => ({ use, execution: lifetimeExecutionOf(use.site, analysis.scopeManager) }))
-      .filter(({ execution }) => execution.kind !== 'once')
-  );
+  // Each stage's survivors; the stage that leaves none is what the silence trace names.
+  const stages: [string, (use: CollectionUse) => boolean][] = [
+    ['no-growth', (use) => use.kind === 'grow'],
+    // The constructor (or set-up it calls) or the factory filling its own collection runs once per instance or closure.
+    ['grows-in-setup', (use) => !setup.has(enclosingFunction(use.site) as Node)],
+    // Keys written in the program (literals, enum members, names every caller here writes out): a registry, not a cache.
+    ['code-keys', (use) => collection.kind === 'array' || keyOriginOf(collection, use, keyOrigins) !== 'code'],
+    ['self-limiting', (use) => selfLimitingGrowth(use, keyOrigins) === undefined],
+  ];
+  let left: readonly CollectionUse[] = uses;
+  for (const [gate, keep] of stages) {
+    left = left.filter(keep);
+    if (left.length === 0) {
+      traceSilence(NO_UNBOUNDED_CACHE, collection.init, gate);
+      return [];
+    }
+  }
+  const repeated = left.map((use) => ({ use, execution: lifetimeExecutionOf(use.site, analysis.scopeManager) })).filter(({ execution }) => execution.kind !== 'once');
+  if (repeated.length === 0) traceSilence(NO_UNBOUNDED_CACHE, collection.init, 'grows-once');
+  return repeated;
 }
 
 /** Everything done to the collection: its references, and what functions it is handed to or other references do. */
@@ -200,32 +216,43 @@ function detectUnboundedCaches(analysis: Analysis, options: NoUnboundedCacheOpti
     if (uses.some((use) => use.kind === 'shrink' && boundsTheCollection(use, uses, keyOrigins))) {
       const nested = collection.kind === 'map' ? unboundedNestedGrowth(analysis, collection, uses, keyOrigins, 'removes an entry only as a whole') : undefined;
       if (nested) findings.push(nested);
+      else traceSilence(NO_UNBOUNDED_CACHE, collection.init, 'bounded-by-shrink');
       continue;
     }
     const exported = collection.exportedByDeclaration || uses.some((use) => use.kind === 'export');
     // Exported, it may be shrunk by the modules that import it — unless nothing could name its keys
     // there to delete them: judged below on keys it makes or takes from requests, never on arguments.
     const judgedThoughExported = collection.holder.kind === 'module' && !uses.some((use) => use.kind === 'shrink');
-    if (exported && !options.checkExported && !judgedThoughExported) continue;
+    if (exported && !options.checkExported && !judgedThoughExported) {
+      traceSilence(NO_UNBOUNDED_CACHE, collection.init, 'exported');
+      continue;
+    }
     // A closure that hands its collection out (`return { store, middleware }`): the caller may shrink
     // it — unless the caller is this module, which keeps the result and shows all it does with it.
     let handOutsServedByMapApi = false;
     if (collection.holder.kind === 'closure' && handsOut(collection, uses)) {
       const handOuts = uses.filter((use) => isHandOut(collection, use));
       const outside = usesThroughModuleHeldResult(analysis, collection, handOuts);
-      if (!outside || outside.uses.some((use) => use.kind === 'shrink')) continue;
+      if (!outside || outside.uses.some((use) => use.kind === 'shrink')) {
+        traceSilence(NO_UNBOUNDED_CACHE, collection.init, 'handed-out');
+        continue;
+      }
       // Looked up and filled only through the methods an LRUCache shares with Map, by code that does
       // not declare it a Map: an LRUCache can take its place.
       handOutsServedByMapApi = collection.kind === 'map' && !outside.typedReceiver && outside.uses.every((use) => MAP_API_SHARED_BY_LRU.has(use.operation));
     }
     const growth = repeatedGrowth(analysis, collection, uses, keyOrigins);
-    if (exported && !options.checkExported && !growth.some(({ use }) => growsWithKeysItMakesOrReceives(collection, use, keyOrigins))) continue;
+    if (exported && !options.checkExported && !growth.some(({ use }) => growsWithKeysItMakesOrReceives(collection, use, keyOrigins))) {
+      traceSilence(NO_UNBOUNDED_CACHE, collection.init, 'exported-argument-keys');
+      continue;
+    }
     const first = growth[0];
     if (!first || hasFiniteKeys(analysis, collection) || !judgedForItsKeys(collection, growth.map(({ use }) => use), uses, keyOrigins)) {
       // Its own keys are names the program or its callers give (a gauge per metric name), but what
       // each key holds grows with request data or values made per call.
       const nested = holdsCollectionsByName(collection, uses) ? unboundedNestedGrowth(analysis, collection, uses, keyOrigins, 'is keyed by names its callers give') : undefined;
       if (nested) findings.push(nested);
+      else if (first) traceSilence(NO_UNBOUNDED_CACHE, collection.init, hasFiniteKeys(analysis, collection) ? 'finite-keys' : `keys-not-judged:${holderLifetime(collection)}:${[...new Set(growth.map(({ use }) => keyOriginOf(collection, use, keyOrigins)))].join('+')}`);
       continue;
     }
     const periodic = collection.kind === 'array' && onATimer(first.execution);

@@ -38,6 +38,7 @@ import { analyzeHandleUsage, type HandleUsage, type HandOff } from '../ownership
 import { wrapperHolding, type WrapperHolding } from '../ownership/wrapper-field';
 import type { ResourceEntry } from '../registry/resource-entry';
 import { mayMentionAcquisition } from '../registry/text-precheck';
+import { traceSilence } from '../debug/silence-trace';
 import { planDestroyInErrorListener, planCloseAtOnce, planDestroyInlineSourceOnPeerClose, planFieldReleasedByTheMethod, planDestroyOnPeerClose, planDestroyOnSourceError, planHoistedOption, planMoveIntoTry, planReleaseInChainFinally, planReleaseOnError, planReleasedParameter, planTryFinally } from '../remedies/plan-try-finally';
 
 export const REQUIRE_CLOSE = 'require-close';
@@ -95,7 +96,10 @@ function detectUnreleasedHandles(analysis: Analysis, options: RequireCloseOption
     const wrapper = ownable || option ? undefined : wrapperHolding(node, analysis.scopeManager);
     if (!ownable && !option && !wrapper) continue;
     const entry = analysis.oracle.acquisition(node);
-    if (entry && layeredOnGivenConnection(node, entry, analysis.scopeManager)) continue;
+    if (entry && layeredOnGivenConnection(node, entry, analysis.scopeManager)) {
+      traceSilence(REQUIRE_CLOSE, node, 'layered-on-given-connection');
+      continue;
+    }
     if (entry?.endsOnItsOwn) {
       const finding = ownable ? judgeGivenUp(analysis, options, node, owner, entry, mentionsPromise) : undefined;
       if (finding) findings.push(finding);
@@ -107,7 +111,10 @@ function detectUnreleasedHandles(analysis: Analysis, options: RequireCloseOption
       continue;
     }
     // `browser.newPage()` of a browser this function launched and closes: closing the browser closes it.
-    if (ownable && (entry === undefined || entry.kind === 'handle') && madeByOwnedParent(analysis, node)) continue;
+    if (ownable && (entry === undefined || entry.kind === 'handle') && madeByOwnedParent(analysis, node)) {
+      traceSilence(REQUIRE_CLOSE, node, 'made-by-owned-parent');
+      continue;
+    }
     // `const { conn, done } = await openDb()`: handles a helper of this file acquired and handed over.
     const carried = !entry && ownable ? carriedHandlesOf(node, analysis.scopeManager) : [];
     if (carried.length > 0) {
@@ -157,6 +164,7 @@ function detectUnreleasedHandles(analysis: Analysis, options: RequireCloseOption
     if (!handle || handle.kind !== 'handle') {
       const finding = settlement();
       if (finding) findings.push(finding);
+      else if (entry) traceSilence(REQUIRE_CLOSE, node, `not-a-handle:${entry.kind}`);
       continue;
     }
     const finding = option
@@ -166,6 +174,7 @@ function detectUnreleasedHandles(analysis: Analysis, options: RequireCloseOption
         : judgeAcquisition(analysis, options, node, owner, handle);
     const judged = finding ?? settlement();
     if (judged) findings.push(judged);
+    else traceSilence(REQUIRE_CLOSE, node, 'judged-released');
   }
   if (observable) findings.push(...releasedParameterFindings(analysis, options));
   findings.push(...abandonedSources(analysis, findings));
@@ -608,7 +617,10 @@ function judgeBinding(
     if (helperKeepsItsResult(acquisition, analysis.scopeManager)) return undefined;
     return report('neverReleased', {}, refusal ?? planInlineReceiver(analysis, { acquisition, entry, owner }) ?? planCloseAtOnce(analysis, { acquisition, entry }));
   }
-  if (binding.kind !== 'variable') return undefined;
+  if (binding.kind !== 'variable') {
+    traceSilence(REQUIRE_CLOSE, acquisition, `binding:${binding.kind}`);
+    return undefined;
+  }
 
   // A releaser call given the handle (`pool.release(conn)`) takes it back: no hand-off.
   const givenBack = releaserCalls ? (value: Node) => releaserCalls.some((call) => call.type === AST_NODE_TYPES.CallExpression && (call.arguments as readonly Node[]).includes(value)) : undefined;
@@ -659,6 +671,7 @@ function judgeBinding(
       );
     }
     if (isDisposableOnly(entry)) return undefined;
+    traceSilence(REQUIRE_CLOSE, acquisition, `handed-over:${[...new Set(usage.handOffs.map((handOff) => handOff.reason))].join('+')}`);
     const thrower = throwBeforeHandOff(analysis, owner, acquisition, binding, usage, entry);
     if (!thrower) {
       const piped = pipedIntoPeer(analysis, usage);
@@ -711,10 +724,16 @@ function judgeBinding(
   const leaks = findLeakPaths(owner, { acquisition, scope, releases: new Set(usage.releases), names, quietMethods, quietCalls, openAtEntry, presence, endedFlags: ended }).filter(
     (leak) => throwsLeak || leak.kind !== 'throw',
   );
-  if (leaks.length === 0) return undefined;
+  if (leaks.length === 0) {
+    traceSilence(REQUIRE_CLOSE, acquisition, 'released-on-every-path');
+    return undefined;
+  }
   // A loan is a borrow only if the function releases the handle on every normal way out; a path that
   // ends without a release may have handed it over for good (`register(fh)` on success).
-  if (usage.lentOnly && leaks.some((leak) => leak.kind !== 'throw')) return undefined;
+  if (usage.lentOnly && leaks.some((leak) => leak.kind !== 'throw')) {
+    traceSilence(REQUIRE_CLOSE, acquisition, 'lent-only');
+    return undefined;
+  }
   const earlyExit = leaks.find((leak) => leak.kind !== 'throw');
   if (earlyExit) return report('notReleasedOnEveryPath', { line: String(exitLine(earlyExit)) }, remedy());
   const thrower = firstLeak(leaks);

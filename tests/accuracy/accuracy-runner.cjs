@@ -220,6 +220,16 @@ function sourceTypeOf(code, extension) {
   return /^\s*(import|export)\s/m.test(code) ? 'module' : 'commonjs';
 }
 
+/**
+ * Rule settings laid over the presets for a measurement of a variant (`scripts/accuracy.mjs --rules`):
+ * an option's value measured on the same pairs as the defaults. Empty for every recorded number.
+ */
+let ruleOverrides = {};
+
+function setRuleOverrides(rules) {
+  ruleOverrides = { ...rules };
+}
+
 /** The published presets as a user configures them; typed with the part's program. */
 function lintConfig(code, extension, program) {
   const sourceType = sourceTypeOf(code, extension);
@@ -230,6 +240,7 @@ function lintConfig(code, extension, program) {
     return [
       {
         ...preset,
+        rules: { ...preset.rules, ...ruleOverrides },
         files,
         linterOptions,
         languageOptions: {
@@ -245,6 +256,7 @@ function lintConfig(code, extension, program) {
   return [
     {
       ...preset,
+      rules: { ...preset.rules, ...ruleOverrides },
       files,
       linterOptions,
       languageOptions: typescript ? { parser: require('@typescript-eslint/parser'), sourceType } : { ecmaVersion: 'latest', sourceType },
@@ -586,6 +598,7 @@ function floorOf(runs) {
 
 module.exports = {
   repoRoot,
+  setRuleOverrides,
   fixturesRoot,
   PARTS,
   IDIOMS,
