@@ -38,7 +38,7 @@ import { analyzeHandleUsage, type HandleUsage, type HandOff } from '../ownership
 import { wrapperHolding, type WrapperHolding } from '../ownership/wrapper-field';
 import type { ResourceEntry } from '../registry/resource-entry';
 import { mayMentionAcquisition } from '../registry/text-precheck';
-import { traceSilence } from '../debug/silence-trace';
+import { isTracingSilence, traceSilence } from '../debug/silence-trace';
 import { planDestroyInErrorListener, planCloseAtOnce, planDestroyInlineSourceOnPeerClose, planFieldReleasedByTheMethod, planDestroyOnPeerClose, planDestroyOnSourceError, planHoistedOption, planMoveIntoTry, planReleaseInChainFinally, planReleaseOnError, planReleasedParameter, planTryFinally } from '../remedies/plan-try-finally';
 
 export const REQUIRE_CLOSE = 'require-close';
@@ -94,7 +94,10 @@ function detectUnreleasedHandles(analysis: Analysis, options: RequireCloseOption
     const ownable = couldBeOwnedHere(node);
     const option = ownable ? undefined : borrowedOptionProperty(node, analysis.registry);
     const wrapper = ownable || option ? undefined : wrapperHolding(node, analysis.scopeManager);
-    if (!ownable && !option && !wrapper) continue;
+    if (!ownable && !option && !wrapper) {
+      if (isTracingSilence() && analysis.oracle.acquisition(node)) traceSilence(REQUIRE_CLOSE, node, 'not-ownable-here');
+      continue;
+    }
     const entry = analysis.oracle.acquisition(node);
     if (entry && layeredOnGivenConnection(node, entry, analysis.scopeManager)) {
       traceSilence(REQUIRE_CLOSE, node, 'layered-on-given-connection');
