@@ -48,7 +48,12 @@ function parameterRelease(call: TSESTree.CallExpression, position: number, scope
     if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== value) return undefined;
     const call = outermostWrapper(parent).parent;
     const method = staticPropertyName(parent);
-    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== outermostWrapper(parent) || method === undefined) return undefined;
+    // `if (source.isInitialized)`: reading a property of the handle hands nothing over.
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== outermostWrapper(parent)) {
+      if (method !== undefined) continue;
+      return undefined;
+    }
+    if (method === undefined) return undefined;
     if (!releaseMethods.has(method)) continue;
     if (enclosingFunction(call) === helper) inBody = true;
     else inCallback = true;

@@ -9,6 +9,19 @@ import { typedRuleTester, untypedRuleTester } from './rule-testers';
  */
 const valid = [
   {
+    name: 'a helper that reads a property of the client it is given and returns the client keeps nothing of ours to close: handed over',
+    code: `
+import { Pool } from 'pg';
+function describe(pool: Pool) {
+  console.log(pool.totalCount);
+  return pool;
+}
+export async function handler(url: string) {
+  const pool = new Pool({ connectionString: url });
+  return describe(pool);
+}`,
+  },
+  {
     name: 'an SSH connection a one-off command ends in its own close-of-stream listener, outside any hot path',
     code: `
 const { Client } = require('ssh2');
@@ -74,6 +87,25 @@ export function getDb() {
 ];
 
 const invalid = [
+  {
+    name: 'a service method that hands its pool to a private helper that checks a property of it and ends it: opened and closed per call',
+    code: `
+import { Pool } from 'pg';
+export class ReportService {
+  async run(sql: string) {
+    const pool = new Pool({ connectionString: process.env.DATABASE_URL });
+    return this.execute(pool, sql);
+  }
+  private async execute(pool: Pool, sql: string) {
+    try {
+      return (await pool.query(sql)).rows;
+    } finally {
+      if (!pool.ended) await pool.end();
+    }
+  }
+}`,
+    errors: [{ messageId: 'closedPerCall' as const, line: 5 }],
+  },
   {
     name: 'a React component that makes a client on every render and lists it in an effect’s dependencies',
     code: `
