@@ -147,7 +147,7 @@ export function expiresEntries(uses: readonly CollectionUse[]): boolean {
  * while peers can leave unanswered. The keys that never return, are never answered, are all young,
  * whose work succeeds or that nobody names stay for ever.
  */
-export type ShrinkVerdict = 'bounds' | 'only-watches-size' | 'same-key-again' | 'expired-read' | 'caller-named' | 'answered-only' | 'peer-left' | 'cancelled-timer' | 'age-only-cap' | 'failure-only';
+export type ShrinkVerdict = 'bounds' | 'only-watches-size' | 'same-key-again' | 'expired-read' | 'caller-named' | 'caller-named-request-keys' | 'answered-only' | 'peer-left' | 'cancelled-timer' | 'age-only-cap' | 'failure-only';
 
 export function shrinkVerdict(shrink: CollectionUse, uses: readonly CollectionUse[], keyOrigins?: KeyOrigins): ShrinkVerdict {
   if (shrink.operation === 'size-guard') return onlyWatchesTheSize(shrink, uses) ? 'only-watches-size' : 'bounds';
@@ -161,6 +161,7 @@ export function shrinkVerdict(shrink: CollectionUse, uses: readonly CollectionUs
   const passThrough = passThroughDelete(shrink, uses, guardedByTime);
   if (passThrough === 'expiry') return 'expired-read';
   if (passThrough === 'caller' && expiresOnlyOnRead(shrink, uses)) return 'caller-named';
+  if (passThrough === 'caller' && keyOrigins && growsOnlyWithRequestKeys(growth, keyOrigins)) return 'caller-named-request-keys';
   if (keyOrigins && removedOnlyWhenAnswered(shrink, uses, keyOrigins)) return 'answered-only';
   return keyOrigins && answeredButPeersLeave(shrink, uses, keyOrigins) ? 'peer-left' : 'bounds';
 }
@@ -181,6 +182,16 @@ function expiresOnlyOnRead(shrink: CollectionUse, uses: readonly CollectionUse[]
       !inASweep(other, uses) &&
       (deletesOnlyExpiredReads(other, uses) || passThroughDelete(other, uses, guardedByTime) === 'expiry'),
   );
+}
+
+/**
+ * `redirects[req.originalUrl] = …` filled per request, and `removeCache(url) { delete redirects[url] }`
+ * the only delete, a function of the module's API nothing in the file calls: the keys come from the
+ * requests the code serves, not from its callers, so no caller holds the list of keys to name. Only
+ * the entries someone asks to remove go; every other URL ever seen stays (route-cache's redirects).
+ */
+function growsOnlyWithRequestKeys(growth: readonly CollectionUse[], keyOrigins: KeyOrigins): boolean {
+  return growth.length > 0 && growth.every((use) => use.key !== undefined && keyOrigins.of(use.key) === 'input');
 }
 
 /** Whether a shrink bounds the collection (see `shrinkVerdict`). */

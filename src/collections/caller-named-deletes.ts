@@ -24,11 +24,18 @@ export function passThroughDelete(shrink: CollectionUse, uses: readonly Collecti
   const key = shrink.key ? unwrapExpression(shrink.key) : undefined;
   const fn = enclosingFunction(shrink.site);
   if (key?.type !== AST_NODE_TYPES.Identifier || !fn || !isOwnParameter(fn, key.name)) return undefined;
-  const name = prototypeMethodName(fn) ?? functionName(fn);
+  const name = prototypeMethodName(fn) ?? functionName(fn) ?? assignedPropertyName(fn);
   if (name === undefined) return undefined;
   const calls = callsByName(fn, name, new Set(uses.map((use) => use.reference)));
   if (calls.length === 0) return 'caller';
   return calls.every((call) => guardedByTime(call) && !sweepsOrRunsOnATimer(call)) ? 'expiry' : undefined;
+}
+
+/** `module.exports.removeCache = function (url) { … }`, `store.forget = (key) => …`: the property it is called by. */
+function assignedPropertyName(fn: FunctionNode): string | undefined {
+  const assignment = fn.parent;
+  if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.right !== fn || assignment.left.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  return staticPropertyName(assignment.left);
 }
 
 const TIMERS = new Set(['setTimeout', 'setInterval']);

@@ -335,6 +335,7 @@ const UNBOUNDING_SHRINKS: Readonly<Record<Exclude<ShrinkVerdict, 'bounds'>, stri
   'same-key-again': 'its delete only makes room for the same key again',
   'expired-read': 'it deletes an entry only when that key is read again after it expired, so keys nobody asks for again stay',
   'caller-named': 'apart from deleting an entry when its key is read again after it expired, it deletes only the keys its callers name, so keys nobody asks for again or deletes stay',
+  'caller-named-request-keys': 'it deletes only the keys its callers name, but its keys come from the requests it serves, which no caller keeps a list of: every key nobody asks to delete stays',
   'answered-only': 'its entries are keyed by ids made per call and deleted only when a reply names them, not when their timer fires, so every request that timed out stays',
   'peer-left': 'its entries are keyed by ids made per call and deleted only when a peer answers, and this code sees peers leave (`close`) without removing theirs, so every entry a peer left unanswered stays',
   'cancelled-timer': 'its only delete runs in a timeout that an answered request cancels (`clearTimeout`), so every entry answered in time stays',

@@ -47,9 +47,17 @@ function makersOf(receiver: Node, scopeManager: ScopeManagerLike, fieldValues: R
   const node = unwrapExpression(receiver);
   if (node.type === AST_NODE_TYPES.Identifier) {
     const variable = findVariable(scopeManager, node);
-    return (variable?.defs ?? []).flatMap((definition) =>
+    const initialised = (variable?.defs ?? []).flatMap((definition) =>
       definition.node.type === AST_NODE_TYPES.VariableDeclarator && definition.node.init ? [definition.node.init] : [],
     );
+    // `let producer; … producer = new Producer(config)`: what the file assigns to it later counts too.
+    const assigned = (variable?.references ?? []).flatMap((reference) => {
+      const assignment = reference.identifier.parent;
+      return reference.isWrite() && !reference.init && assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.operator === '=' && assignment.left === reference.identifier
+        ? [assignment.right]
+        : [];
+    });
+    return [...initialised, ...assigned];
   }
   if (node.type === AST_NODE_TYPES.MemberExpression) {
     const field = staticPropertyName(node);

@@ -8,6 +8,32 @@ import { typedRuleTester, untypedRuleTester } from './rule-testers';
  */
 const valid = [
   {
+    name: 'a registry whose callers name both the keys they add and the keys they remove is bounded by them',
+    code: `
+const handlers = new Map<string, () => void>();
+export function register(name: string, handler: () => void) {
+  handlers.set(name, handler);
+}
+export function unregister(name: string) {
+  handlers.delete(name);
+}`,
+  },
+  {
+    name: 'a per-request map whose delete runs when the response finishes is bounded by the requests in flight',
+    code: `
+import express from 'express';
+const inFlight = new Map<string, number>();
+const app = express();
+app.get('/jobs/:id', (req, res) => {
+  inFlight.set(req.params.id, Date.now());
+  res.on('finish', () => inFlight.delete(req.params.id));
+  res.send('ok');
+});
+export function forget(id: string) {
+  inFlight.delete(id);
+}`,
+  },
+  {
     name: 'a timeout delete whose answer also deletes the entry is bounded',
     code: `
 export class HubClient {
@@ -205,6 +231,25 @@ app.get('/profiles/:id', async (req, res) => {
 ];
 
 const invalid = [
+  {
+    name: 'a module map filled with request URLs whose only delete is an API function nothing here calls',
+    code: `
+const redirects: Record<string, string> = {};
+export function remember() {
+  return (req: { originalUrl: string }, res: { redirect(url: string): void }, next: () => void) => {
+    const cached = redirects[req.originalUrl];
+    if (cached) return res.redirect(cached);
+    res.redirect = (url: string) => {
+      redirects[req.originalUrl] = url;
+    };
+    next();
+  };
+}
+module.exports.removeRedirect = function (url: string) {
+  delete redirects[url];
+};`,
+    errors: [{ messageId: 'unboundedCache' as const, line: 2 }],
+  },
   {
     name: 'a timeout delete that the answer cancels with clearTimeout: every answered request stays',
     code: `
