@@ -161,7 +161,7 @@ export function shrinkVerdict(shrink: CollectionUse, uses: readonly CollectionUs
   const passThrough = passThroughDelete(shrink, uses, guardedByTime);
   if (passThrough === 'expiry') return 'expired-read';
   if (passThrough === 'caller' && expiresOnlyOnRead(shrink, uses)) return 'caller-named';
-  if (passThrough === 'caller' && keyOrigins && growsOnlyWithRequestKeys(growth, keyOrigins)) return 'caller-named-request-keys';
+  if (passThrough === 'caller' && keyOrigins && shrink.key && keyOrigins.of(shrink.key) !== 'input' && growsOnlyWithRequestKeys(growth, keyOrigins)) return 'caller-named-request-keys';
   if (keyOrigins && removedOnlyWhenAnswered(shrink, uses, keyOrigins)) return 'answered-only';
   return keyOrigins && answeredButPeersLeave(shrink, uses, keyOrigins) ? 'peer-left' : 'bounds';
 }

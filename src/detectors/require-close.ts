@@ -9,7 +9,7 @@ import { planReleaseBeforeReturns } from '../remedies/plan-release-before-return
 import { isResolvedWith, promiseExecutorSettles, releasesOnlyWhereSettled, settleStatement, unreleasedSettlements } from '../lifetime/promise-settlement';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import type { Analysis } from '../analysis/analysis';
-import { enclosingFunction, isFunction, isInside, outermostWrapper, staticPropertyName, type FunctionNode } from '../ast/predicates';
+import { enclosingFunction, isFunction, isInside, outermostWrapper, staticPropertyName, unwrapExpression, type FunctionNode } from '../ast/predicates';
 import { acquisitionFlag, elseAcquisition } from '../flow/acquisition-flag';
 import { connectionPeer, pipeDestination } from '../flow/connection-peer';
 import { timeoutListenerWithoutRelease } from '../flow/timeout-listener';
@@ -978,12 +978,14 @@ function throwBeforeHandOff(
     handOff.reason === 'passed to a function' && isAwaitedArgument(handOff.node) && laterEnds.some((end) => end !== handOff.node && followsInSameBlock(handOff.node, end));
   const handOffs = usage.handOffs.filter((handOff) => !handOff.settles && !handOff.borrowed && !lentBeforeAnotherEnd(handOff) && !releasedAlongWith(handOff, usage.handOffs, analysis.scopeManager));
   if (handOffs.length === 0) return undefined;
-  if (handOffs.some((handOff) => !handOff.inOwner || handOff.reason === 'reassigned')) return undefined;
+  const names = new Set(usage.variables.map((variable) => variable.name));
+  // `page.on('error', () => this.closePage(page))`: a release in the handle's own listener covers that
+  // event only; the awaited work before the hand-off can still throw past it.
+  if (handOffs.some((handOff) => (!handOff.inOwner && !releasedInOwnListener(handOff, names)) || handOff.reason === 'reassigned')) return undefined;
   // A hand-off in a `finally` (to a helper that destroys the stream) runs on the error paths too: it
   // is not a success-only hand-off, whatever else the `finally` does first.
   if (handOffs.some((handOff) => isInFinally(handOff.node, owner))) return undefined;
-  const ends = new Set<Node>([...handOffs.map((handOff) => handOff.node), ...usage.releasesAlongHandOffs]);
-  const names = new Set(usage.variables.map((variable) => variable.name));
+  const ends = new Set<Node>([...handOffs.filter((handOff) => handOff.inOwner).map((handOff) => handOff.node), ...usage.releasesAlongHandOffs]);
   const scope = declaringScope(binding.variable.defs[0]?.node) ?? owner.body;
   // Opening the other streams of a pipeline (`zlib.createGzip()`) fails only on bad arguments.
   const quietCalls = new Set(
@@ -996,8 +998,25 @@ function throwBeforeHandOff(
   const thrown = leaks.filter((leak) => leak.kind === 'throw');
   if (thrown.length === 0) return undefined;
   const leak = firstLeak(thrown);
-  const handOff = handOffs.find((candidate) => candidate.node.range[0] > leak.node.range[0]) ?? handOffs[0];
+  // The message names where ownership really moves (`return page`), not a listener wired on the way.
+  const owned = handOffs.filter((candidate) => candidate.inOwner && candidate.reason !== 'handed to its listeners');
+  const handOff = owned.find((candidate) => candidate.node.range[0] > leak.node.range[0]) ?? owned[0] ?? handOffs[0];
   return { leak, handOff: statementOf(handOff.node) };
+}
+
+/** A release (`released in a callback`) inside a listener registered on the handle itself (`page.on('error', …)`). */
+function releasedInOwnListener(handOff: HandOff, names: ReadonlySet<string>): boolean {
+  if (handOff.reason !== 'released in a callback') return false;
+  for (let fn = enclosingFunction(handOff.node); fn; fn = enclosingFunction(fn)) {
+    const registration = fn.parent;
+    if (registration?.type !== AST_NODE_TYPES.CallExpression || !registration.arguments.includes(fn as TSESTree.CallExpressionArgument)) continue;
+    const callee = unwrapExpression(registration.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) continue;
+    const method = staticPropertyName(callee);
+    const receiver = unwrapExpression(callee.object);
+    if (method !== undefined && LISTENER_REGISTRATIONS.includes(method) && receiver.type === AST_NODE_TYPES.Identifier && names.has(receiver.name)) return true;
+  }
+  return false;
 }
 
 /**

@@ -105,6 +105,8 @@ class ReleaseInterpreter {
 
   readonly quietCall = (call: TSESTree.CallExpression): boolean => {
     if (this.sites.quietCalls?.has(call)) return true;
+    // `page.isClosed()`: asking the handle whether it has ended does not throw.
+    if (endedStateRead(call) !== undefined) return true;
     const callee = unwrapExpression(call.callee);
     if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) return false;
     const receiver = unwrapExpression(callee.object);
@@ -244,7 +246,7 @@ class ReleaseInterpreter {
     };
   }
 
-  /** `fh`, `fh != null`, `fh !== undefined` → present; `!fh`, `fh == null` → absent. */
+  /** `fh`, `fh != null`, `fh !== undefined`, `!fh.closed` → present; `!fh`, `fh == null`, `page.isClosed()` → absent. */
   guardOf(test: Node): 'present' | 'absent' | undefined {
     const node = unwrapExpression(test);
     const isHandle = (candidate: Node) => {
@@ -265,6 +267,10 @@ class ReleaseInterpreter {
       const flag = unwrapExpression(negated ? (node as TSESTree.UnaryExpression).argument : node);
       if (flag.type === AST_NODE_TYPES.Identifier && ended.has(flag.name)) return negated ? 'present' : 'absent';
     }
+    // `page.isClosed()`, `stream.destroyed`: the handle's own account of having ended.
+    const negatedState = node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!';
+    const state = endedStateRead(unwrapExpression(negatedState ? (node as TSESTree.UnaryExpression).argument : node));
+    if (state && isHandle(state)) return negatedState ? 'present' : 'absent';
     // `fh && !closed`: open only when both say so.
     if (node.type === AST_NODE_TYPES.LogicalExpression && node.operator === '&&' && this.guardOf(node.left) === 'present' && this.guardOf(node.right) === 'present') return 'present';
     if (node.type === AST_NODE_TYPES.BinaryExpression) {
@@ -398,4 +404,14 @@ function dedupe(exits: Exit[]): Exit[] {
     seen.add(key);
     return true;
   });
+}
+
+/** Properties and no-argument methods by which a handle says it has already ended (Node streams, sockets, Puppeteer pages). */
+const ENDED_STATES = new Set(['closed', 'isClosed', 'destroyed', 'isDestroyed', 'ended', 'writableEnded', 'readableEnded', 'released', 'disposed', 'killed']);
+
+/** `x.closed`, `x.isClosed()`: the object `x` whose ended state the expression reads, else undefined. */
+function endedStateRead(node: Node): Node | undefined {
+  const read = node.type === AST_NODE_TYPES.CallExpression && node.arguments.length === 0 ? unwrapExpression(node.callee) : node;
+  if (read.type !== AST_NODE_TYPES.MemberExpression || read.computed || read.property.type !== AST_NODE_TYPES.Identifier) return undefined;
+  return ENDED_STATES.has(read.property.name) ? read.object : undefined;
 }

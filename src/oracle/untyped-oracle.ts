@@ -4,6 +4,8 @@ import { staticPropertyName, unwrapExpression, type FunctionNode } from '../ast/
 import { findVariable, type ScopeManagerLike } from '../ast/scopes';
 import { walk, type Node } from '../ast/traverse';
 import { calledLocalFunction, returnedValues } from '../ast/local-functions';
+import { argumentsPassedTo } from '../ast/parameter-arguments';
+import { isFunction } from '../ast/predicates';
 import { constructedKind, type CollectionKind } from '../collections/collection-kind';
 import { requestScopedTypes } from '../lifetime/request-scoped-types';
 import type { Registry } from '../registry/registry';
@@ -519,6 +521,10 @@ export class UntypedOracle implements TypeOracle {
         types.push(...(this.#valueTypes(definition.node.init)));
       }
       types.push(...this.#destructuredTypes(definition.name));
+      // `constructor(browser)` with `new Renderer(await puppeteer.launch())` here: what this file passes.
+      if (definition.type === 'Parameter' && isFunction(definition.node)) {
+        for (const value of argumentsPassedTo(definition.name, definition.node, this.program, this.scopeManager)) types.push(...this.#valueTypes(value));
+      }
     }
     // `let pool; … pool = new Pool(…)`: set-up code (an init function, a module IIFE) assigns it later.
     for (const reference of variable?.references ?? []) {
