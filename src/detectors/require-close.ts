@@ -985,7 +985,9 @@ function throwBeforeHandOff(
   // A hand-off in a `finally` (to a helper that destroys the stream) runs on the error paths too: it
   // is not a success-only hand-off, whatever else the `finally` does first.
   if (handOffs.some((handOff) => isInFinally(handOff.node, owner))) return undefined;
-  const ends = new Set<Node>([...handOffs.filter((handOff) => handOff.inOwner).map((handOff) => handOff.node), ...usage.releasesAlongHandOffs]);
+  // A listener for the handle's own failure or end (`page.on('error', …)`) only watches it: the handle
+  // is still this function's until it really moves (`return page`).
+  const ends = new Set<Node>([...handOffs.filter((handOff) => handOff.inOwner && !watchesItsEnd(handOff)).map((handOff) => handOff.node), ...usage.releasesAlongHandOffs]);
   const scope = declaringScope(binding.variable.defs[0]?.node) ?? owner.body;
   // Opening the other streams of a pipeline (`zlib.createGzip()`) fails only on bad arguments.
   const quietCalls = new Set(
@@ -1002,6 +1004,17 @@ function throwBeforeHandOff(
   const owned = handOffs.filter((candidate) => candidate.inOwner && candidate.reason !== 'handed to its listeners');
   const handOff = owned.find((candidate) => candidate.node.range[0] > leak.node.range[0]) ?? owned[0] ?? handOffs[0];
   return { leak, handOff: statementOf(handOff.node) };
+}
+
+/** Events that report a handle's failure or end; their listeners watch it, they do not consume it. */
+const END_EVENTS: ReadonlySet<string> = new Set(['error', 'close', 'end', 'finish', 'exit', 'disconnect', 'disconnected']);
+
+/** `page.on('error', …)`: a hand-off to the handle's listeners that only watch for its failure or end. */
+function watchesItsEnd(handOff: HandOff): boolean {
+  if (handOff.reason !== 'handed to its listeners') return false;
+  const registration = outermostWrapper(handOff.node).parent?.parent;
+  const event = registration?.type === AST_NODE_TYPES.CallExpression ? registration.arguments[0] : undefined;
+  return event?.type === AST_NODE_TYPES.Literal && typeof event.value === 'string' && END_EVENTS.has(event.value);
 }
 
 /** A release (`released in a callback`) inside a listener registered on the handle itself (`page.on('error', …)`). */

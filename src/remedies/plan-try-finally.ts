@@ -383,7 +383,15 @@ export function planReleaseOnError(analysis: Analysis, site: TryFinallySite): Re
   const list = statementListOf(container);
   if (!container || !list) return refuse('its declaration is not directly inside a block');
   const index = list.indexOf(declaration);
-  const last = lastCoveredStatement(analysis, usage, container, list, index);
+  // A listener wired on the way (`page.on('error', …)`) is no hand-off: the `try` goes on to where
+  // ownership really moves (`return page`), since the work before it is what can fail.
+  const wiresListeners = usage.handOffs.some((handOff) => handOff.reason === 'handed to its listeners' && !handOff.settles);
+  const handedOver = usage.handOffs
+    .filter((handOff) => wiresListeners && handOff.inOwner && handOff.reason !== 'handed to its listeners')
+    .map((handOff) => handOff.node)
+    .sort((a, b) => a.range[0] - b.range[0])
+    .slice(0, 1);
+  const last = lastCoveredStatement(analysis, usage, container, list, index, handedOver);
   if (typeof last !== 'number') return last;
   const release = errorPathRelease(analysis, site, declaration);
   if (typeof release !== 'string') return release;
@@ -571,9 +579,9 @@ function releaseStatements(analysis: Analysis, usage: HandleUsage): TSESTree.Exp
  * of anything declared beside it that is used later (`const data = await fh.readFile(); await
  * fh.close(); return data;` — `return data` must stay in scope).
  */
-function lastCoveredStatement(analysis: Analysis, usage: HandleUsage, container: Node, list: readonly Node[], index: number): number | Refusal {
+function lastCoveredStatement(analysis: Analysis, usage: HandleUsage, container: Node, list: readonly Node[], index: number, alsoCovered: readonly Node[] = []): number | Refusal {
   let last = index;
-  for (const reference of usage.references) {
+  for (const reference of [...usage.references, ...alsoCovered]) {
     // The assignment that acquires it (`browser = await launch()`) is where the `try` starts.
     if (isInside(reference, list[index])) continue;
     const statement = topLevelStatementIn(container, reference);

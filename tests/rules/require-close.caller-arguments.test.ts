@@ -1,0 +1,94 @@
+import rule from '../../rules/require-close';
+import { typedRuleTester, untypedRuleTester } from './rule-testers';
+
+/**
+ * What this file's own callers pass is what a parameter holds (a constructor's `browser` made by the
+ * file's factory), a handle's own ended-state reads (`page.isClosed()`) are guards that never throw,
+ * and a release in the handle's own listener (`page.on('error', …)`) covers that event only: the
+ * awaited work before a hand-off can still throw past it. Both modes: the constructor parameter has
+ * no written type, so typed mode reads it the same way.
+ */
+const renderer = (open: string) => `
+import puppeteer from 'puppeteer-core';
+class Renderer {
+  browser;
+  constructor(browser) {
+    this.browser = browser;
+  }
+${open}
+  async closePage(page) {
+    try {
+      if (page && !page.isClosed()) await page.close();
+    } catch (error) {
+      console.error(error);
+    }
+  }
+}
+export async function create() {
+  return new Renderer(await puppeteer.launch({ executablePath: '/usr/bin/chromium' }));
+}`;
+
+const valid = [
+  {
+    name: 'a helper that closes the page it is given unless it already closed, failures of the close swallowed',
+    code: renderer(`
+  async html(url) {
+    let page = null;
+    try {
+      page = await this.browser.newPage();
+      await page.goto(url);
+      return await page.content();
+    } finally {
+      await this.closePage(page);
+    }
+  }`),
+  },
+  {
+    name: 'a page handed back at once, its own error listener closing it',
+    code: renderer(`
+  async open() {
+    const page = await this.browser.newPage();
+    page.on('error', () => this.closePage(page));
+    return page;
+  }`),
+  },
+];
+
+const invalid = [
+  {
+    name: 'a page of the browser the file passes to the constructor, handed back only after a navigation that can time out',
+    code: renderer(`
+  async open(url) {
+    const page = await this.browser.newPage();
+    page.on('error', () => this.closePage(page));
+    await page.goto(url, { timeout: 30000 });
+    return page;
+  }`),
+    errors: [
+      {
+        messageId: 'handedOverOnlyOnSuccess' as const,
+        line: 10,
+        suggestions: [
+          {
+            messageId: 'releaseOnError' as const,
+            output: renderer(`
+  async open(url) {
+    const page = await this.browser.newPage();
+    try {
+      page.on('error', () => this.closePage(page));
+      await page.goto(url, { timeout: 30000 });
+      return page;
+    } catch (error) {
+      await page.close();
+      throw error;
+    }
+  }`),
+          },
+        ],
+      },
+    ],
+  },
+];
+
+typedRuleTester().run('require-close (what callers pass, typed)', rule, { valid, invalid });
+untypedRuleTester().run('require-close (what callers pass, untyped)', rule, { valid, invalid });
