@@ -172,10 +172,10 @@ function constructsLocalClass(analysis: Analysis, acquisition: Node): boolean {
  * call on its own product is the same evidence as for a package's product; the checker confirms it
  * is the value's lifetime method and not a name that merely looks like one.
  */
-function typeDeclaresRelease(analysis: Analysis, produced: Node, release: string): boolean {
+function typeDeclaresRelease(analysis: Analysis, produced: Node, release: string): boolean | undefined {
   if (!analysis.oracle.typed || !isAcquiringCall(produced) || constructsLocalClass(analysis, produced)) return false;
   if (analysis.oracle.isWritableStream(produced) === true) return false;
-  return analysis.oracle.declaresMethod(produced, release) === true;
+  return analysis.oracle.declaresMethod(produced, release);
 }
 
 /**
@@ -238,7 +238,11 @@ export function observedReleaseEntry(analysis: Analysis, acquisition: Node, owne
   // once, and when it throws the process goes down with what it holds: the leak is code that runs again.
   // Asked after the syntactic evidence: with types it reads every parameter's, which costs the checker.
   if (executionOf(handedOver?.site ?? acquisition, analysis.oracle).kind === 'once') return undefined;
-  if (!packageProduct && analysis.oracle.typed && !typeDeclaresRelease(analysis, acquisition, release)) return undefined;
+  if (!packageProduct && analysis.oracle.typed) {
+    // A value the checker knows nothing about (`any` from untyped JavaScript) reads as untyped mode reads it.
+    const declared = typeDeclaresRelease(analysis, acquisition, release);
+    if (declared === false || (declared === undefined && !untypedReleaseEvidence(analysis, acquisition, release))) return undefined;
+  }
   return {
     description: `\`${held.name}\` from \`${madeBy(analysis, produced)}\``,
     kind: 'handle',

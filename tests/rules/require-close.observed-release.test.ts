@@ -112,6 +112,19 @@ export async function connect(connectionString: string): Promise<pg.Client> {
 
 const invalid = [
   {
+    name: 'a page of a browser the caller may pass, typed any, closed only after the work that can throw (typed mode reads it as untyped mode does)',
+    code: `
+export async function capture(options: any, url: string) {
+  const browser = options.browser;
+  const page = await browser.newPage();
+  await page.goto(url);
+  const shot = await page.screenshot();
+  await page.close();
+  return shot;
+}`,
+    errors: [{ messageId: 'releasedOnlyOnSuccess' as const, line: 4, suggestions: 1 }],
+  },
+  {
     name: 'a WebSocket closed only at the end of the happy path',
     code: `
 import { once } from 'node:events';
