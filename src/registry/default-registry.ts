@@ -481,10 +481,12 @@ export const defaultRegistry: readonly ResourceEntry[] = [
   },
   {
     // Generated Google Cloud clients (`new SecretManagerServiceClient()` from
-    // '@google-cloud/secret-manager') hold a gRPC channel and an auth client until `close()`.
+    // '@google-cloud/secret-manager') hold a gRPC channel and an auth client until `close()`; so does
+    // each package's handwritten client named after it (`new Datastore()` from '@google-cloud/datastore',
+    // `Spanner`, `Firestore`, `Logging`), built on the same generated ones.
     description: 'Google Cloud API client',
     kind: 'client',
-    constructorFamilies: [{ packagePrefix: '@google-cloud/', nameSuffix: 'Client' }],
+    constructorFamilies: [{ packagePrefix: '@google-cloud/', nameSuffix: 'Client', namedAfterPackage: true }],
     releases: [{ method: 'close', async: true }],
   },
   {

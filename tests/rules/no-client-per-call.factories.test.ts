@@ -487,6 +487,17 @@ export async function secret(name: string) {
 }`,
     errors: [{ messageId: 'neverClosed' as const, line: 4, data: { resource: 'Google Cloud API client', where: '`secret`' } }],
   },
+  {
+    name: 'a Google Cloud package client named after its package (Datastore) made per call and never closed',
+    code: `
+import { Datastore } from '@google-cloud/datastore';
+export async function lookup(kind: string, id: string) {
+  const datastore = new Datastore();
+  const [entity] = await datastore.get(datastore.key([kind, id]));
+  return entity;
+}`,
+    errors: [{ messageId: 'neverClosed' as const, line: 4, data: { resource: 'Google Cloud API client', where: '`lookup`' } }],
+  },
 ];
 
 typedRuleTester().run('no-client-per-call factories (typed)', rule, { valid, invalid });
