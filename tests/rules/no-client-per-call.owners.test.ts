@@ -197,6 +197,28 @@ exports.play = function (note) {
 
 const invalid = [
   {
+    name: "a package's client the file disconnects through a let it assigns later is a client wherever the file makes one",
+    code: `
+import express from 'express';
+import { Producer } from '@acme/kafka-wrapper';
+const app = express();
+let shared;
+export async function start() {
+  shared = new Producer({ brokers: ['kafka:9092'] });
+  await shared.connect();
+}
+export async function stop() {
+  await shared.disconnect();
+}
+app.post('/audit', async (req, res) => {
+  const producer = new Producer({ brokers: ['kafka:9092'], clientId: req.body.tenant });
+  await producer.connect();
+  await producer.send(req.body);
+  res.sendStatus(202);
+});`,
+    errors: [{ messageId: 'neverClosed' as const, line: 14 }],
+  },
+  {
     // The listeners live as long as the client and hold it for no one else: nothing but this function ends it.
     name: 'a subscriber whose only other holder is its own message listener, made on every call and never closed',
     code: `
