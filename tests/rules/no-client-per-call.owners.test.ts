@@ -212,7 +212,6 @@ export async function stop() {
 }
 app.post('/audit', async (req, res) => {
   const producer = new Producer({ brokers: ['kafka:9092'], clientId: req.body.tenant });
-  await producer.connect();
   await producer.send(req.body);
   res.sendStatus(202);
 });`,
