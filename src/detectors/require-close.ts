@@ -987,7 +987,10 @@ function throwBeforeHandOff(
   if (handOffs.some((handOff) => isInFinally(handOff.node, owner))) return undefined;
   // A listener for the handle's own failure or end (`page.on('error', …)`) only watches it: the handle
   // is still this function's until it really moves (`return page`).
-  const ends = new Set<Node>([...handOffs.filter((handOff) => handOff.inOwner && !watchesItsEnd(handOff)).map((handOff) => handOff.node), ...usage.releasesAlongHandOffs]);
+  // Only where ownership does move somewhere: a function that wires such a listener and releases the
+  // handle itself (`client.on('error', log)` … `finally { await client.end() }`) is judged as before.
+  const moves = handOffs.some((handOff) => handOff.inOwner && handOff.reason !== 'handed to its listeners');
+  const ends = new Set<Node>([...handOffs.filter((handOff) => handOff.inOwner && !(moves && watchesItsEnd(handOff))).map((handOff) => handOff.node), ...usage.releasesAlongHandOffs]);
   const scope = declaringScope(binding.variable.defs[0]?.node) ?? owner.body;
   // Opening the other streams of a pipeline (`zlib.createGzip()`) fails only on bad arguments.
   const quietCalls = new Set(

@@ -30,6 +30,26 @@ export async function create() {
 
 const valid = [
   {
+    name: 'a client with an error listener that the function itself ends in finally (unless a timeout keeps it) is judged as its own',
+    code: `
+import { Client } from 'pg';
+export async function withLock(fn: () => Promise<void>) {
+  const client = new Client();
+  client.on('error', (error) => console.error(error));
+  let timedOut = false;
+  try {
+    await client.connect();
+    await client.query('SELECT pg_advisory_lock(1)');
+    await fn();
+  } catch (error) {
+    timedOut = error instanceof RangeError;
+    throw error;
+  } finally {
+    if (!timedOut) await client.end();
+  }
+}`,
+  },
+  {
     name: 'a helper that closes the page it is given unless it already closed, failures of the close swallowed',
     code: renderer(`
   async html(url) {
