@@ -106,6 +106,9 @@ export class UntypedOracle implements TypeOracle {
   /** A class of this file: the holder entry it stands for, or null when it holds no client of its own. */
   readonly #holders = new Map<Node, ResourceEntry | null>();
   readonly #assignedFields = new Map<Node, Map<string, Node[]>>();
+  /** A parameter's types from what the file's callers pass (see #parameterTypes). */
+  readonly #parameterTypesMemo = new Map<Node, DeclarationSpecifier[]>();
+  #followingArguments = false;
 
   readonly #lookups: RegistryLookups;
 
@@ -522,9 +525,7 @@ export class UntypedOracle implements TypeOracle {
       }
       types.push(...this.#destructuredTypes(definition.name));
       // `constructor(browser)` with `new Renderer(await puppeteer.launch())` here: what this file passes.
-      if (definition.type === 'Parameter' && isFunction(definition.node)) {
-        for (const value of argumentsPassedTo(definition.name, definition.node, this.program, this.scopeManager)) types.push(...this.#valueTypes(value));
-      }
+      if (definition.type === 'Parameter' && isFunction(definition.node)) types.push(...this.#parameterTypes(definition.name, definition.node));
     }
     // `let pool; … pool = new Pool(…)`: set-up code (an init function, a module IIFE) assigns it later.
     for (const reference of variable?.references ?? []) {
@@ -535,6 +536,25 @@ export class UntypedOracle implements TypeOracle {
       }
     }
     return types;
+  }
+
+  /**
+   * What the file's own callers pass for `parameter` (see parameter-arguments), one level deep: an
+   * argument that is itself a parameter of its caller is not followed to that caller's callers, so a
+   * file's call graph is read once per parameter, not once per path through it.
+   */
+  #parameterTypes(parameter: TSESTree.Identifier, fn: FunctionNode): DeclarationSpecifier[] {
+    const known = this.#parameterTypesMemo.get(parameter);
+    if (known) return known;
+    if (this.#followingArguments) return [];
+    this.#followingArguments = true;
+    try {
+      const types = argumentsPassedTo(parameter, fn, this.program, this.scopeManager).flatMap((value) => this.#valueTypes(value));
+      this.#parameterTypesMemo.set(parameter, types);
+      return types;
+    } finally {
+      this.#followingArguments = false;
+    }
   }
 
   /**

@@ -112,3 +112,20 @@ const invalid = [
 
 typedRuleTester().run('require-close (what callers pass, typed)', rule, { valid, invalid });
 untypedRuleTester().run('require-close (what callers pass, untyped)', rule, { valid, invalid });
+
+/**
+ * A file whose functions hand a parameter down a long chain, each twice: read once per parameter, the
+ * parameters' types cost one pass over the chain; followed path by path they would cost 2^n.
+ */
+describe('what callers pass, on a deep call chain', () => {
+  it('reads the chain once per parameter', () => {
+    const depth = 40;
+    const steps = Array.from({ length: depth }, (_, index) => `function step${index}(stream) { if (stream.readable) { step${index + 1}(stream); step${index + 1}(stream); } }`);
+    const code = `import fs from 'node:fs';\n${steps.join('\n')}\nfunction step${depth}(stream) { stream.resume(); }\nexport function start(path) { const stream = fs.createReadStream(path); step0(stream); stream.on('end', () => stream.close()); }`;
+    const started = performance.now();
+    const messages = new Linter().verify(code, [{ files: ['**/*.js'], plugins: { leakguard: { rules: { 'require-close': rule } } as unknown as NonNullable<Linter.Config['plugins']>[string] }, rules: { 'leakguard/require-close': 'error' } }], 'chain.js');
+    expect(messages.filter((message) => message.fatal)).toEqual([]);
+    // Generous: the memoised read takes milliseconds; the exponential one does not finish.
+    expect(performance.now() - started).toBeLessThan(4000);
+  });
+});
