@@ -1,4 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './node-types';
 import type { Node } from './traverse';
 
 /**
@@ -36,6 +37,14 @@ export interface VariableLike {
 export interface ScopeManagerLike {
   acquire(node: Node, inner?: boolean): ScopeLike | null;
   getDeclaredVariables(node: Node): readonly VariableLike[];
+}
+
+/**
+ * A module's own top-level scope: `module` for ES modules, `global` for scripts, and for CommonJS the
+ * `function` scope ESLint wraps the file in (`nodejsScope`), whose block is the Program itself.
+ */
+export function isModuleScope(scope: ScopeLike): boolean {
+  return scope.type === 'module' || scope.type === 'global' || scope.block.type === AST_NODE_TYPES.Program;
 }
 
 /** The innermost scope containing `node`. */

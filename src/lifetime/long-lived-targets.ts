@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import { enclosingFunction, isFunction, isInside, outermostWrapper, unwrapExpression, type FunctionNode } from '../ast/predicates';
-import { findVariable, type ScopeManagerLike, type VariableLike } from '../ast/scopes';
+import { findVariable, type ScopeManagerLike, type VariableLike, isModuleScope } from '../ast/scopes';
 import { walk, type Node } from '../ast/traverse';
 import { moduleBindings, resolveModuleMember } from '../oracle/module-bindings';
 import type { EventSourceKind, TypeOracle } from '../oracle/type-oracle';
@@ -123,7 +123,7 @@ function isPlainLocal(identifier: TSESTree.Identifier, site: Node, scopeManager:
   const variable = findVariable(scopeManager, identifier);
   const definition = variable?.defs[0];
   if (!variable || !definition || definition.type === 'Parameter') return false;
-  if (variable.scope.type === 'module' || variable.scope.type === 'global' || variable.scope.block.type === AST_NODE_TYPES.Program) return false;
+  if (isModuleScope(variable.scope)) return false;
   if (definition.node.type === AST_NODE_TYPES.VariableDeclarator && definition.node.init && isCallerSignalMember(unwrapExpression(definition.node.init), scopeManager)) return false;
   return isInside(site, variable.scope.block);
 }

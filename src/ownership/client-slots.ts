@@ -2,9 +2,10 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { callSitesOf, prototypeMethodOf } from '../ast/local-functions';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import { enclosingFunction, isFunction, outermostWrapper, staticPropertyName, unwrapExpression, walkSameFunction, type FunctionNode } from '../ast/predicates';
-import { findVariable, type ScopeManagerLike, type VariableLike } from '../ast/scopes';
+import { findVariable, type ScopeManagerLike, type VariableLike, isModuleScope } from '../ast/scopes';
 import type { Node } from '../ast/traverse';
 import type { ResourceEntry } from '../registry/resource-entry';
+import { functionName } from '../ast/function-name';
 
 /**
  * A long-lived slot a client is put in: a field of the instance (`this.client = createClient()`) or
@@ -29,7 +30,7 @@ export function slotKey(target: Node, scopeManager: ScopeManagerLike): string | 
   }
   if (node.type === AST_NODE_TYPES.Identifier) {
     const variable = findVariable(scopeManager, node);
-    return variable?.scope.type === 'module' || variable?.scope.type === 'global' ? node.name : undefined;
+    return variable && isModuleScope(variable.scope) ? node.name : undefined;
   }
   return undefined;
 }
@@ -163,5 +164,33 @@ export function storesViewInSlot(variable: VariableLike, scopeManager: ScopeMana
     // `this` of a plain function may be an object made per call (dadi's `new Model()` per collection).
     const owner = enclosingFunction(assignment);
     return !key.startsWith('this.') || (owner !== undefined && (isInstanceCode(owner) || isClassConstructorCode(owner)));
+  });
+}
+
+/** Calls on a client that set it up rather than use it: connecting and wiring listeners. */
+const SET_UP_METHODS: ReadonlySet<string> = new Set(['connect', '$connect', 'on', 'once', 'addListener', 'prependListener', 'setMaxListeners', 'off', 'removeListener', 'removeAllListeners']);
+
+/** `init`, `start`, `connect`, `setup`, `bootstrap` …: names of code that runs to set something up, once. */
+const SET_UP_NAME = /^(init|initiali[sz]e|start|setup|setUp|connect|open|bootstrap|configure|main|load|register|prepare|ensure|create|make|build|reset|restart|reconnect|reinit)(?![a-z])/;
+
+/**
+ * `p = new Producer(config); await p.connect(); await p.sendMessage(message)` in `produceMessage`:
+ * the function that fills the slot also does the work it exists for with the new client — it is the
+ * per-operation code, not set-up that runs once — so every call replaces the client the previous call
+ * left in the slot (mojaloop: a Kafka producer per message, each left connected). A function named for
+ * set-up (`init`, `start`, `connect`) is left alone whatever it does on the way. Returns the first such
+ * use.
+ */
+export function slotUsedForWork(slot: ClientSlot, entry: ResourceEntry, scopeManager: ScopeManagerLike): Node | undefined {
+  const name = functionName(slot.owner);
+  if (name === undefined || SET_UP_NAME.test(name)) return undefined;
+  const releases = new Set(entry.releases.flatMap((release) => ('method' in release ? [release.method] : [])));
+  return slotReads(slot.owner, slot.text, scopeManager).find((read) => {
+    if (read.range[0] < slot.assignment.range[1]) return false;
+    const member = outermostWrapper(read).parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== outermostWrapper(read)) return false;
+    const method = staticPropertyName(member);
+    const call = outermostWrapper(member).parent;
+    return method !== undefined && !SET_UP_METHODS.has(method) && !releases.has(method) && call?.type === AST_NODE_TYPES.CallExpression && call.callee === outermostWrapper(member);
   });
 }

@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import type { Analysis } from '../analysis/analysis';
 import { enclosingFunction, isFunction, type FunctionNode } from '../ast/predicates';
-import { findVariable } from '../ast/scopes';
+import { findVariable, isModuleScope } from '../ast/scopes';
 import { walk, type Node } from '../ast/traverse';
 
 /**
@@ -47,7 +47,7 @@ export function closureOfConstants(analysis: Analysis, acquisition: Node, owner:
         perRun = true;
         return false;
       }
-      if (!variable || variable.scope.type === 'module' || variable.scope.type === 'global') return undefined;
+      if (!variable || isModuleScope(variable.scope)) return undefined;
       const declared = variable.defs[0]?.name;
       const inOwner = declared !== undefined && declared.range[0] >= owner.range[0] && declared.range[1] <= owner.range[1];
       const reassigned = variable.references.some((reference) => reference.isWrite() && !reference.init);

@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import type { Analysis } from '../analysis/analysis';
 import { isFunction, isInside, staticPropertyName, type FunctionNode } from '../ast/predicates';
-import { findVariable, type VariableLike } from '../ast/scopes';
+import { findVariable, type VariableLike, isModuleScope } from '../ast/scopes';
 import { statementListOf } from '../ast/statement-lists';
 import { walk, type Node } from '../ast/traverse';
 import { normalize } from './shared-getter';
@@ -130,7 +130,7 @@ export function callValueRead(analysis: Analysis, expression: Node, own: Variabl
         return undefined;
       }
       const variable = findVariable(analysis.scopeManager, node);
-      if (!variable || variable === own || variable.scope.type === 'module' || variable.scope.type === 'global') return undefined;
+      if (!variable || variable === own || isModuleScope(variable.scope)) return undefined;
       // Declared inside the expression (a listener's own parameter): not the call's.
       const declared = variable.defs[0]?.name;
       if (declared && isInside(declared, expression)) return undefined;

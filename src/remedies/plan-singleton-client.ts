@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from '../ast/node-types';
 import type { Analysis } from '../analysis/analysis';
 import { type FunctionNode } from '../ast/predicates';
 import { nodeIndexOf } from '../ast/node-index';
-import { findVariable } from '../ast/scopes';
+import { findVariable, isModuleScope } from '../ast/scopes';
 import { standaloneStatementOf } from '../ast/standalone-statement';
 import { statementListOf } from '../ast/statement-lists';
 import { writesTypeScript } from '../ast/typescript-syntax';
@@ -641,7 +641,7 @@ export class SingletonPlanner {
     for (const node of nodeIndexOf(analysis.ast).identifiers) {
       this.#taken.add(node.name);
       const variable = findVariable(analysis.scopeManager, node);
-      if (!variable || variable.scope.type === 'module' || variable.scope.type === 'global') this.#moduleNames.add(node.name);
+      if (!variable || isModuleScope(variable.scope)) this.#moduleNames.add(node.name);
     }
     this.#typescript = writesTypeScript(analysis.ast);
   }
