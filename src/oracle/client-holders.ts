@@ -15,6 +15,8 @@ export interface HeldClient {
   readonly entry: ResourceEntry;
   /** Made when the instance is built (constructor, field initialiser) or by the first call of a method (`ensurePool()`). */
   readonly made: 'on construction' | 'lazily';
+  /** The expression that makes it: `new Pool(config)`. */
+  readonly value: Node;
 }
 
 /** `this.pool`, `this.#pool`: the field's name; undefined for anything else. */
@@ -44,7 +46,7 @@ export function heldClients(classNode: ClassNode, acquisition: (expression: Node
   const keep = (field: string | undefined, value: Node, made: HeldClient['made']) => {
     if (field === undefined || held.some((known) => known.field === field)) return;
     const entry = acquisition(value);
-    if (entry?.kind === 'client') held.push({ field, entry, made });
+    if (entry?.kind === 'client') held.push({ field, entry, made, value });
   };
   const connectors = guardedConnectors(classNode);
   for (const member of classNode.body.body) {

@@ -42,7 +42,7 @@ function namesPackageMember(spec: { from?: string; package?: string; name?: stri
 function inFamily(family: ConstructorFamily, member: ModuleMember): boolean {
   const name = member.path.length === 1 ? member.path[0] : undefined;
   if (name === undefined || !member.module.startsWith(family.packagePrefix)) return false;
-  if (name.endsWith(family.nameSuffix) && name.length > family.nameSuffix.length) return true;
+  if (family.nameSuffix !== undefined && name.endsWith(family.nameSuffix) && name.length > family.nameSuffix.length) return true;
   // `new S3(…)` from '@aws-sdk/client-s3': the aggregated client, named after the package.
   const service = member.module.slice(family.packagePrefix.length).replace(/-/g, '');
   return family.namedAfterPackage === true && service.length > 0 && name.toLowerCase() === service.toLowerCase();

@@ -481,13 +481,21 @@ export const defaultRegistry: readonly ResourceEntry[] = [
   },
   {
     // Generated Google Cloud clients (`new SecretManagerServiceClient()` from
-    // '@google-cloud/secret-manager') hold a gRPC channel and an auth client until `close()`; so does
-    // each package's handwritten client named after it (`new Datastore()` from '@google-cloud/datastore',
-    // `Spanner`, `Firestore`, `Logging`), built on the same generated ones.
+    // '@google-cloud/secret-manager') hold a gRPC channel and an auth client until `close()`.
     description: 'Google Cloud API client',
     kind: 'client',
-    constructorFamilies: [{ packagePrefix: '@google-cloud/', nameSuffix: 'Client', namedAfterPackage: true }],
+    constructorFamilies: [{ packagePrefix: '@google-cloud/', nameSuffix: 'Client' }],
     releases: [{ method: 'close', async: true }],
+  },
+  {
+    // Each package's handwritten client named after it (`new Datastore()` from '@google-cloud/datastore',
+    // `Spanner`, `Firestore`, `Logging`) is built on the generated ones and holds their channels and auth
+    // client; how each is ended differs (`close()`, `terminate()`, none), so none is assumed: one per
+    // process (repo-automation-bots: a Datastore per lock).
+    description: 'Google Cloud client',
+    kind: 'client',
+    constructorFamilies: [{ packagePrefix: '@google-cloud/', namedAfterPackage: true }],
+    releases: [],
   },
   {
     // A GraphQL subscription client opens its WebSocket on construction (hasura#3918).

@@ -69,10 +69,10 @@ export interface ResourceEntry {
   readonly constructorFamilies?: readonly ConstructorFamily[];
 }
 
-/** Classes exported by any package whose name starts with `packagePrefix`, named `<something><nameSuffix>`. */
+/** Classes exported by any package whose name starts with `packagePrefix`, named `<something><nameSuffix>` (when given). */
 export interface ConstructorFamily {
   readonly packagePrefix: string;
-  readonly nameSuffix: string;
+  readonly nameSuffix?: string;
   /**
    * Also the class named after the package's own part (`S3` from `@aws-sdk/client-s3`,
    * `CloudWatchLogs` from `@aws-sdk/client-cloudwatch-logs`): an SDK's aggregated client, which

@@ -4,6 +4,7 @@ import type { Analysis } from '../analysis/analysis';
 import { findVariable } from '../ast/scopes';
 import { walk, type Node } from '../ast/traverse';
 import { clientSlotsOf } from './client-slot-writes';
+import { KeyOrigins } from '../collections/key-origin';
 
 /**
  * Where a class declared in this file writes its own fields outside its constructor (`this.user = user`
@@ -18,7 +19,7 @@ export function instanceStateWrite(analysis: Analysis, callee: Node): string | u
   const declared = definition?.node;
   if (!declared) return undefined;
   if (declared.type === AST_NODE_TYPES.ClassDeclaration || declared.type === AST_NODE_TYPES.ClassExpression) {
-    return classStateWrite(declared.body, clientSlotsOf(analysis, classMethods(declared.body)));
+    return classStateWrite(declared.body, clientSlotsOf(analysis, classMethods(declared.body))) ?? identityField(analysis, declared.body);
   }
   if (declared.type === AST_NODE_TYPES.FunctionDeclaration) return prototypeStateWrite(analysis, callee.name);
   return undefined;
@@ -99,4 +100,29 @@ function isLazyFill(assignment: TSESTree.AssignmentExpression, field: string): b
     (read.property.type === AST_NODE_TYPES.Identifier || read.property.type === AST_NODE_TYPES.PrivateIdentifier) &&
     read.property.name === field
   );
+}
+
+/**
+ * `private readonly uniqueId = crypto.randomUUID()`, `this.createdAt = Date.now()` in the constructor:
+ * each instance is made with an identity of its own (a lock's owner id, a session's token), which one
+ * instance shared by every caller would hand to all of them (repo-automation-bots' `DatastoreLock`).
+ */
+function identityField(analysis: Analysis, body: TSESTree.ClassBody): string | undefined {
+  const origins = new KeyOrigins(analysis.scopeManager);
+  const generated = (value: Node | null | undefined) => value !== null && value !== undefined && origins.of(value) === 'generated';
+  for (const member of body.body) {
+    if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.static && generated(member.value) && member.key.type === AST_NODE_TYPES.Identifier) {
+      return `\`${member.key.name}\`, made anew for each instance`;
+    }
+    if (member.type !== AST_NODE_TYPES.MethodDefinition || member.kind !== 'constructor') continue;
+    let found: string | undefined;
+    walk(member.value, (node) => {
+      if (found) return false;
+      if (node.type !== AST_NODE_TYPES.AssignmentExpression || node.left.type !== AST_NODE_TYPES.MemberExpression || node.left.object.type !== AST_NODE_TYPES.ThisExpression) return undefined;
+      if (node.left.property.type === AST_NODE_TYPES.Identifier && !node.left.computed && generated(node.right)) found = `\`this.${node.left.property.name}\`, made anew for each instance`;
+      return undefined;
+    });
+    if (found) return found;
+  }
+  return undefined;
 }

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import type { Analysis } from '../analysis/analysis';
-import { type FunctionNode } from '../ast/predicates';
+import { unwrapExpression, type FunctionNode } from '../ast/predicates';
 import { nodeIndexOf } from '../ast/node-index';
 import { findVariable, isModuleScope } from '../ast/scopes';
 import { standaloneStatementOf } from '../ast/standalone-statement';
@@ -20,6 +20,8 @@ import { memoisableFactory, type MemoisableFactory } from './memoised-factory-me
 import { closureOfConstants } from './closure-constants';
 import { callerFallbackOf } from './caller-fallback';
 import { connectShapeOf, listenerAddedPerCall, type ConnectShape } from './connect-once';
+import { heldClients } from '../oracle/client-holders';
+import { endsField } from '../ownership/field-releases';
 import { isStringLocal } from './string-locals';
 import { assembledLocal, isSettledExpression } from './assembled-locals';
 import { optionsHelperParameters } from './options-helpers';
@@ -717,6 +719,25 @@ export class SingletonPlanner {
    * becomes the module's getter (`= getPubSub()`): all instances share one client. One made from the
    * instance's own values (`new PubSub(this.options)`) is refused: those may differ per instance.
    */
+  /**
+   * `new DatastoreLock(id, target)` per call, where the class keeps per-instance state (an owner id made
+   * for each lock) and its constructor opens one client of its own (`this.datastore = new Datastore()`):
+   * the instances stay per call, and that client becomes one module-level client they all use — what
+   * repo-automation-bots did. Only for one client made on construction from nothing of the instance's.
+   */
+  #shareHeldClient(made: TSESTree.NewExpression): Remedy<SingletonClientPlan> | undefined {
+    const callee = unwrapExpression(made.callee);
+    if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const declared = findVariable(this.analysis.scopeManager, callee)?.defs[0]?.node;
+    if (declared?.type !== AST_NODE_TYPES.ClassDeclaration && declared?.type !== AST_NODE_TYPES.ClassExpression) return undefined;
+    const held = heldClients(declared, (expression) => this.analysis.oracle.acquisition(expression));
+    if (held.length !== 1 || held[0].made !== 'on construction') return undefined;
+    // A class that ends its own client (`close() { return this.pool.end() }`) would end everyone's.
+    if (endsField(declared.body, held[0].field, held[0].entry, 'this')) return undefined;
+    const plan = this.planProviderField(held[0].value, held[0].entry, callee.name);
+    return plan.kind === 'refusal' ? undefined : plan;
+  }
+
   planProviderField(acquisition: Node, entry: ResourceEntry, provider: string): Remedy<SingletonClientPlan> {
     const { analysis } = this;
     const made = acquisition.type === AST_NODE_TYPES.AwaitExpression ? undefined : acquisition;
@@ -819,7 +840,11 @@ export class SingletonPlanner {
     if (connect?.kind === 'refused') return refuse(connectRefusal(connect.code, connect.why));
     const release = closeMethodOf(entry);
     const stateWrite = acquisition.type === AST_NODE_TYPES.NewExpression ? instanceStateWrite(analysis, acquisition.callee) : undefined;
-    if (stateWrite) return refuse(`the class keeps per-caller state (${stateWrite}): one shared instance would share it between callers; share the client it opens instead`);
+    if (stateWrite) {
+      // The instances stay per call; the one client their constructor opens is what they share.
+      const shared = acquisition.type === AST_NODE_TYPES.NewExpression ? this.#shareHeldClient(acquisition) : undefined;
+      return shared ?? refuse(`the class keeps per-caller state (${stateWrite}): one shared instance would share it between callers; share the client it opens instead`);
+    }
     if (site.binding.kind === 'released') return refuse('it is declared with `using` or closed in the same expression; declare it with `const` first');
     if (site.binding.kind === 'escapes') return refuse('the client is handed out');
     if (site.closedInCallback) return refuse(callbackCloseRefusal(this.analysis, site, 'a shared client must not be closed there: remove that close by hand and pass the client in'));

@@ -496,7 +496,7 @@ export async function lookup(kind: string, id: string) {
   const [entity] = await datastore.get(datastore.key([kind, id]));
   return entity;
 }`,
-    errors: [{ messageId: 'neverClosed' as const, line: 4, data: { resource: 'Google Cloud API client', where: '`lookup`' } }],
+    errors: [{ messageId: 'neverClosed' as const, line: 4, data: { resource: 'Google Cloud client', where: '`lookup`' } }],
   },
 ];
 

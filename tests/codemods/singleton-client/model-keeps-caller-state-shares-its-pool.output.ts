@@ -1,7 +1,20 @@
 import { Pool } from 'pg';
 
+let sharedPool: Pool | undefined;
+
+function getSharedPool(): Pool {
+  return (sharedPool ??= new Pool({ connectionString: process.env.DATABASE_URL }));
+}
+
+/** Closes the shared client on graceful shutdown; the next `getSharedPool()` creates a new one. */
+export async function closeSharedPool(): Promise<void> {
+  const current = sharedPool;
+  sharedPool = undefined;
+  await current?.end();
+}
+
 class AccountModel {
-  private readonly pool = new Pool({ connectionString: process.env.DATABASE_URL });
+  private readonly pool = getSharedPool();
   private userId: string | undefined;
 
   forUser(userId: string): this {
@@ -16,7 +29,6 @@ class AccountModel {
 }
 
 export async function balanceOf(userId: string): Promise<unknown> {
-  /* leakguard-todo(singleton-client): the class keeps per-caller state (`this.userId` in `forUser`): one shared instance would share it between callers; share the client it opens instead */
   const model = new AccountModel();
   return model.forUser(userId).balance();
 }
