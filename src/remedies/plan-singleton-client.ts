@@ -446,7 +446,8 @@ const PRIMITIVE_TYPES = new Set<string>([AST_NODE_TYPES.TSStringKeyword, AST_NOD
 function primitiveParameterType(analysis: Analysis, identifier: TSESTree.Identifier): TSESTree.TypeNode | undefined {
   const definition = findVariable(analysis.scopeManager, identifier)?.defs[0];
   const parameter = definition?.type === 'Parameter' ? definition.name : undefined;
-  const annotation = parameter?.type === AST_NODE_TYPES.Identifier && !parameter.optional ? parameter.typeAnnotation?.typeAnnotation : undefined;
+  const annotation =
+    parameter?.type === AST_NODE_TYPES.Identifier && !parameter.optional ? (parameter.typeAnnotation?.typeAnnotation ?? destructuredMemberAnnotation(analysis, parameter)) : undefined;
   if (!annotation) return undefined;
   const primitive = (type: TSESTree.TypeNode): boolean =>
     PRIMITIVE_TYPES.has(type.type) || type.type === AST_NODE_TYPES.TSLiteralType || (type.type === AST_NODE_TYPES.TSUnionType && type.types.every(primitive));
@@ -473,6 +474,12 @@ function withKeyTypes(analysis: Analysis, acquisition: Node, key: Key, substitut
       parameterTypes.push(`${name}: string`);
       continue;
     }
+    // `({ host, port }: Peer)`: a member of the destructured parameter's written type, `Peer['host']`.
+    const member = !annotation && parameter ? destructuredMemberType(analysis, parameter) : undefined;
+    if (member) {
+      parameterTypes.push(`${name}: ${member}`);
+      continue;
+    }
     if (!annotation || !namesOnlyModuleTypes(analysis, annotation)) return undefined;
     const text = analysis.sourceText.slice(annotation.range[0], annotation.range[1]);
     parameterTypes.push(`${name}: ${text}`);
@@ -488,6 +495,48 @@ function withKeyTypes(analysis: Analysis, acquisition: Node, key: Key, substitut
     keyType = propertyTypeText(analysis.sourceText, rootType, steps.slice(1));
   }
   return { ...key, parameterTypes, keyType };
+}
+
+/**
+ * `host` in `({ host, database }: Tenant)` with `interface Tenant { host: string; … }` in this module (or
+ * an inline `{ host: string }`): the member's written type, when it is required.
+ */
+function destructuredMemberAnnotation(analysis: Analysis, name: TSESTree.Identifier): TSESTree.TypeNode | undefined {
+  const property = name.parent;
+  const pattern = property?.parent;
+  if (property?.type !== AST_NODE_TYPES.Property || property.value !== name || property.computed || pattern?.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
+  if (property.key.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const key = property.key.name;
+  const written = pattern.typeAnnotation?.typeAnnotation;
+  let members: readonly TSESTree.TypeElement[] | undefined;
+  if (written?.type === AST_NODE_TYPES.TSTypeLiteral) members = written.members;
+  else if (written?.type === AST_NODE_TYPES.TSTypeReference && written.typeName.type === AST_NODE_TYPES.Identifier && !written.typeArguments) {
+    const typeName = written.typeName.name;
+    for (const statement of analysis.ast.body) {
+      const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
+      if (declaration?.type === AST_NODE_TYPES.TSInterfaceDeclaration && declaration.id.name === typeName && declaration.extends.length === 0) members = declaration.body.body;
+      if (declaration?.type === AST_NODE_TYPES.TSTypeAliasDeclaration && declaration.id.name === typeName && declaration.typeAnnotation.type === AST_NODE_TYPES.TSTypeLiteral) members = declaration.typeAnnotation.members;
+    }
+  }
+  const member = members?.find(
+    (candidate): candidate is TSESTree.TSPropertySignature =>
+      candidate.type === AST_NODE_TYPES.TSPropertySignature && !candidate.computed && candidate.key.type === AST_NODE_TYPES.Identifier && candidate.key.name === key && !candidate.optional,
+  );
+  return member?.typeAnnotation?.typeAnnotation;
+}
+
+/**
+ * `host` in `({ host, port }: Peer)`, Peer a type of this module: `Peer['host']`, the member's type as
+ * the source wrote it. Undefined for a renamed, defaulted or nested binding, or another kind of type.
+ */
+function destructuredMemberType(analysis: Analysis, name: TSESTree.Identifier): string | undefined {
+  const property = name.parent;
+  const pattern = property?.parent;
+  if (property?.type !== AST_NODE_TYPES.Property || property.value !== name || property.computed || pattern?.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
+  if (property.key.type !== AST_NODE_TYPES.Identifier || property.key.name !== name.name) return undefined;
+  const annotation = pattern.typeAnnotation?.typeAnnotation;
+  if (annotation?.type !== AST_NODE_TYPES.TSTypeReference || annotation.typeArguments || !namesOnlyModuleTypes(analysis, annotation)) return undefined;
+  return `${analysis.sourceText.slice(annotation.range[0], annotation.range[1])}['${name.name}']`;
 }
 
 /**
