@@ -122,7 +122,29 @@ export async function capture(options: any, url: string) {
   await page.close();
   return shot;
 }`,
-    errors: [{ messageId: 'releasedOnlyOnSuccess' as const, line: 4, suggestions: 1 }],
+    errors: [
+      {
+        messageId: 'releasedOnlyOnSuccess' as const,
+        line: 4,
+        suggestions: [
+          {
+            messageId: 'wrapInTryFinally' as const,
+            output: `
+export async function capture(options: any, url: string) {
+  const browser = options.browser;
+  const page = await browser.newPage();
+  try {
+    await page.goto(url);
+    const shot = await page.screenshot();
+    return shot;
+  } finally {
+    await page.close();
+  }
+}`,
+          },
+        ],
+      },
+    ],
   },
   {
     name: 'a WebSocket closed only at the end of the happy path',
