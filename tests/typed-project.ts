@@ -21,27 +21,33 @@ export interface TypedProject {
 
 export function createTypedProject(prefix: string): TypedProject {
   const dir = mkdtempSync(path.join(os.tmpdir(), `leakguard-${prefix}-`));
-  symlinkSync(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   const tsconfigPath = path.join(dir, 'tsconfig.json');
-  writeFileSync(
-    tsconfigPath,
-    JSON.stringify({
-      compilerOptions: {
-        target: 'ES2022',
-        lib: ['ES2023', 'ESNext.Disposable'],
-        module: 'Node16',
-        moduleResolution: 'Node16',
-        moduleDetection: 'force',
-        strict: true,
-        types: ['node'],
-        esModuleInterop: true,
-        skipLibCheck: true,
-        noEmit: true,
-      },
-      include: ['sources/**/*.ts'],
-    }),
-  );
-  mkdirSync(path.join(dir, 'sources'));
+  try {
+    symlinkSync(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+    writeFileSync(
+      tsconfigPath,
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022',
+          lib: ['ES2023', 'ESNext.Disposable'],
+          module: 'Node16',
+          moduleResolution: 'Node16',
+          moduleDetection: 'force',
+          strict: true,
+          types: ['node'],
+          esModuleInterop: true,
+          skipLibCheck: true,
+          noEmit: true,
+        },
+        include: ['sources/**/*.ts'],
+      }),
+    );
+    mkdirSync(path.join(dir, 'sources'));
+  } catch (error) {
+    // Nobody gets the folder to remove when setting it up fails: remove it here.
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
   return {
     dir,
     tsconfigPath,

@@ -18,10 +18,17 @@ const QUIET_GLOBALS = new Set([
  * does; I/O, parsing (`JSON.parse`) and user code fail at run time on correct code.
  */
 const QUIET_OBJECTS = new Set(['console', 'Math', 'Date', 'Buffer', 'Object', 'Array', 'Number', 'String', 'Symbol']);
-/** Clock reads: `process.hrtime()` in mongodb's `now()`, `performance.now()` around a timed operation. */
+/**
+ * Clock reads (`process.hrtime()` in mongodb's `now()`, `performance.now()` around a timed operation)
+ * and Node's path arithmetic on strings (`path.join(dir, 'node_modules')`), which touches no file.
+ */
+const PATH_FUNCTIONS = new Set(['join', 'resolve', 'dirname', 'basename', 'extname', 'relative', 'normalize', 'isAbsolute', 'parse', 'format', 'toNamespacedPath']);
 const QUIET_METHODS = new Map([
   ['process', new Set(['hrtime', 'uptime', 'memoryUsage'])],
   ['performance', new Set(['now'])],
+  ['path', PATH_FUNCTIONS],
+  ['posix', PATH_FUNCTIONS],
+  ['win32', PATH_FUNCTIONS],
 ]);
 
 /**

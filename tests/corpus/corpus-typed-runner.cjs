@@ -84,7 +84,13 @@ function collectPackages(files, root = nodeModules) {
  */
 function createWorkspace(prefix = 'leakguard-corpus-') {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  fs.symlinkSync(nodeModules, path.join(dir, 'node_modules'), 'dir');
+  try {
+    fs.symlinkSync(nodeModules, path.join(dir, 'node_modules'), 'dir');
+  } catch (error) {
+    // Nobody gets the folder to remove when the link fails: remove it here.
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
   let slots = 0;
   return {
     dir,

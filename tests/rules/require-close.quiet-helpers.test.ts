@@ -11,6 +11,18 @@ import { typedRuleTester, untypedRuleTester } from './rule-testers';
  */
 const valid = [
   {
+    name: 'path arithmetic between making a temporary folder and handing it back touches no file and does not throw',
+    code: `
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+export function workspace(prefix: string) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const sources = path.join(dir, 'sources');
+  return { dir, sources, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}`,
+  },
+  {
     name: 'a clock helper around process.hrtime() between the acquisition and the try',
     code: `
 import { open } from 'node:fs/promises';
