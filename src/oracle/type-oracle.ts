@@ -107,6 +107,11 @@ export interface TypeOracle {
    * `false` when the checker knows the type and it has none; undefined untyped, or for `any`/`unknown`.
    */
   declaresMethod(expression: TSESTree.Node, method: string): boolean | undefined;
+  /**
+   * Whether the class `new X(…)` constructs declares type parameters (`HttpsProxyAgent<Uri>`): its
+   * bare name is then no type. Undefined without type information.
+   */
+  constructsGenericClass(expression: TSESTree.NewExpression): boolean | undefined;
 }
 
 export type SubscriptionRelease = 'unsubscribe' | 'call' | 'dispose';

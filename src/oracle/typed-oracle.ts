@@ -439,6 +439,14 @@ export class TypedOracle implements TypeOracle {
     });
   }
 
+  constructsGenericClass(expression: TSESTree.NewExpression): boolean | undefined {
+    const callee = this.#valueType(expression.callee);
+    if (!callee || callee.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return undefined;
+    const signatures = callee.getConstructSignatures();
+    if (signatures.length === 0) return undefined;
+    return signatures.some((signature) => (signature.getTypeParameters()?.length ?? 0) > 0);
+  }
+
   isWritableStream(expression: Node): boolean | undefined {
     const type = this.#valueType(expression);
     if (!type) return undefined;

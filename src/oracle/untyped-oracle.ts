@@ -256,6 +256,10 @@ export class UntypedOracle implements TypeOracle {
     return undefined;
   }
 
+  constructsGenericClass(): undefined {
+    return undefined;
+  }
+
   isWritableStream(): undefined {
     return undefined;
   }

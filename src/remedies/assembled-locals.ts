@@ -40,10 +40,11 @@ export function isSettledExpression(expression: Node): boolean {
  * `const transporterConfig = { host: cfg.host, auth: { user: cfg.user } }` and then
  * `createTransport(transporterConfig)`: the options a function assembles from values of the call
  * before making a client. A `const` declared once as a statement of its own, whose initialiser is
- * settled (see isSettledExpression): the keyed getter can write the initialiser in its place and key
- * the map by the values it reads. Its declarator, or undefined.
+ * settled (see isSettledExpression), or a call `settledCall` vouches for (an options helper that only
+ * arranges its arguments): the keyed getter can write the initialiser in its place and key the map by
+ * the values it reads. Its declarator, or undefined.
  */
-export function assembledLocal(analysis: Analysis, identifier: TSESTree.Identifier): TSESTree.VariableDeclarator | undefined {
+export function assembledLocal(analysis: Analysis, identifier: TSESTree.Identifier, settledCall?: (init: Node) => boolean): TSESTree.VariableDeclarator | undefined {
   const variable = findVariable(analysis.scopeManager, identifier);
   const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   const declarator = definition?.node;
@@ -51,7 +52,8 @@ export function assembledLocal(analysis: Analysis, identifier: TSESTree.Identifi
   if (declarator.parent.kind !== 'const' || !statementListOf(declarator.parent.parent)) return undefined;
   // Declared before it is used here: the getter is called where the client was made.
   if (declarator.range[1] > identifier.range[0]) return undefined;
-  return isSettledExpression(declarator.init) && !readsReassigned(analysis, declarator.init) ? declarator : undefined;
+  const settled = isSettledExpression(declarator.init) || settledCall?.(declarator.init) === true;
+  return settled && !readsReassigned(analysis, declarator.init) ? declarator : undefined;
 }
 
 /**

@@ -22,7 +22,7 @@ import { callerFallbackOf } from './caller-fallback';
 import { connectShapeOf, listenerAddedPerCall, type ConnectShape } from './connect-once';
 import { heldClients } from '../oracle/client-holders';
 import { endsField } from '../ownership/field-releases';
-import { isStringLocal } from './string-locals';
+import { primitiveLocalType } from './string-locals';
 import { assembledLocal, isSettledExpression } from './assembled-locals';
 import { optionsHelperParameters } from './options-helpers';
 import { constantParameter } from './constant-parameters';
@@ -317,7 +317,7 @@ function keyOf(analysis: Analysis, acquisition: Node): Keying {
           if (!root) block(argument);
           else {
             const text = analysis.sourceText.slice(argument.range[0], argument.range[1]);
-            for (const property of parameter.properties) addLeaf(`${text}.${property}`);
+            for (const property of parameter.properties) addLeaf(`${text}${parameter.optional ? '?.' : '.'}${property}`);
             parameters.add(root.name);
           }
         });
@@ -347,12 +347,15 @@ function keyOf(analysis: Analysis, acquisition: Node): Keying {
           return undefined;
         }
         // Options assembled from the call's values: their values key the map (one level deep).
-        const assembled = assembling ? undefined : assembledLocal(analysis, node);
+        // `const options = agentOptionsFor(settings)`: a helper's options, keyed by what it reads of the call.
+        const assembled = assembling ? undefined : assembledLocal(analysis, node, (init) => isOptionsHelperCall(analysis, init));
         if (!assembled?.init) block(node);
         else {
           const init = assembled.init;
           const text = analysis.sourceText.slice(init.range[0], init.range[1]);
-          const operand = init.type === AST_NODE_TYPES.ObjectExpression || init.type === AST_NODE_TYPES.ArrayExpression || init.type === AST_NODE_TYPES.TemplateLiteral || init.type === AST_NODE_TYPES.MemberExpression || init.type === AST_NODE_TYPES.Literal;
+          // `options?.proxy && …`: an optional chain reads alike without parentheses, unless something is read off it.
+          const chainStandsAlone = init.type === AST_NODE_TYPES.ChainExpression && !readOff(node);
+          const operand = init.type === AST_NODE_TYPES.ObjectExpression || init.type === AST_NODE_TYPES.ArrayExpression || init.type === AST_NODE_TYPES.TemplateLiteral || init.type === AST_NODE_TYPES.MemberExpression || init.type === AST_NODE_TYPES.Literal || chainStandsAlone;
           substitutions.push({ identifier: node, declarator: assembled, text: operand ? text : `(${text})`, raw: text });
           visit(init, true);
         }
@@ -374,9 +377,20 @@ function keyOf(analysis: Analysis, acquisition: Node): Keying {
   };
 }
 
+/** `proxy.host`, `proxy()`: a property or a call is read off the identifier. */
+function readOff(identifier: TSESTree.Identifier): boolean {
+  const parent = identifier.parent;
+  return (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier) || (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === identifier);
+}
+
+/** `agentOptionsFor(settings)`: a call of an options helper (see options-helpers) with settled arguments. */
+function isOptionsHelperCall(analysis: Analysis, init: Node): boolean {
+  return init.type === AST_NODE_TYPES.CallExpression && init.arguments.every(isSettledExpression) && optionsHelperParameters(analysis, init) !== undefined;
+}
+
 /** A string or number parameter, or a local that can only hold a string: compared by content. */
 function keyedAsItIs(analysis: Analysis, identifier: TSESTree.Identifier): boolean {
-  return primitiveParameterType(analysis, identifier) !== undefined || isStringLocal(analysis, identifier);
+  return primitiveParameterType(analysis, identifier) !== undefined || primitiveLocalType(analysis, identifier) !== undefined;
 }
 
 /** The per-call variables `expression` reads, as themselves or as the roots of property paths. */
@@ -463,15 +477,18 @@ function primitiveParameterType(analysis: Analysis, identifier: TSESTree.Identif
 function withKeyTypes(analysis: Analysis, acquisition: Node, key: Key, substitutions: readonly Substitution[]): Key | undefined {
   const parameterTypes: string[] = [];
   const rootTypes = new Map<string, TSESTree.TypeNode>();
+  const localTypes = new Map<string, 'string' | 'boolean'>();
   // A root may be read only by options the function assembled (see keyOf).
   const readers = [acquisition, ...substitutions.flatMap(({ declarator }) => (declarator?.init ? [declarator.init] : []))];
   for (const name of key.parameters) {
     const reference = readers.map((reader) => findIdentifierIn(reader, name)).find((found) => found !== undefined);
     const definition = reference ? findVariable(analysis.scopeManager, reference)?.defs[0] : undefined;
     const parameter = definition?.type === 'Parameter' ? definition.name : undefined;
-    const annotation = parameter?.type === AST_NODE_TYPES.Identifier && !parameter.optional ? parameter.typeAnnotation?.typeAnnotation : undefined;
-    if (!annotation && reference && isStringLocal(analysis, reference)) {
-      parameterTypes.push(`${name}: string`);
+    const annotation = parameter?.type === AST_NODE_TYPES.Identifier ? parameter.typeAnnotation?.typeAnnotation : undefined;
+    const localType = !annotation && reference ? primitiveLocalType(analysis, reference) : undefined;
+    if (localType) {
+      parameterTypes.push(`${name}: ${localType}`);
+      localTypes.set(name, localType);
       continue;
     }
     // `({ host, port }: Peer)`: a member of the destructured parameter's written type, `Peer['host']`.
@@ -482,12 +499,16 @@ function withKeyTypes(analysis: Analysis, acquisition: Node, key: Key, substitut
     }
     if (!annotation || !namesOnlyModuleTypes(analysis, annotation)) return undefined;
     const text = analysis.sourceText.slice(annotation.range[0], annotation.range[1]);
-    parameterTypes.push(`${name}: ${text}`);
-    rootTypes.set(name, annotation);
+    // `settings?: CallSettings`: the getter is always passed the caller's value, which may be missing.
+    const optional = parameter?.type === AST_NODE_TYPES.Identifier && parameter.optional;
+    parameterTypes.push(`${name}: ${text}${optional ? ' | undefined' : ''}`);
+    if (!optional) rootTypes.set(name, annotation);
   }
   let keyType = 'string';
+  const lone = key.parameters.length === 1 && key.key === key.parameters[0] ? localTypes.get(key.key) : undefined;
+  if (!key.multiple && lone) keyType = lone;
   // A string local is its own key, and so is a template literal: `string` already.
-  const stringKey = key.key.startsWith('`') || (key.parameters.length === 1 && key.key === key.parameters[0] && !rootTypes.has(key.key));
+  const stringKey = key.key.startsWith('`') || lone !== undefined;
   if (!key.multiple && !stringKey) {
     const steps = key.key.split('.').map((step) => step.trim());
     const rootType = rootTypes.get(steps[0]);
@@ -1229,10 +1250,14 @@ export class SingletonPlanner {
    * (`makeGenericClientConstructor`) only has `InstanceType<typeof …>`; a factory `ReturnType<typeof …>`.
    */
   #typeText(acquisition: Node): string | undefined {
-    // `tls ? new Redis(a) : new Redis(b)`: the branches' one type, when they say the same.
+    // `tls ? new Redis(a) : new Redis(b)`: the branches' one type, when they say the same;
+    // `secure ? new https.Agent(o) : new http.Agent(o)`: their union, when one method ends each.
     if (acquisition.type === AST_NODE_TYPES.ConditionalExpression) {
-      const branches = [this.#typeText(acquisition.consequent), this.#typeText(acquisition.alternate)];
-      return branches[0] !== undefined && branches[0] === branches[1] ? branches[0] : undefined;
+      const consequent = this.#typeText(acquisition.consequent);
+      const alternate = this.#typeText(acquisition.alternate);
+      if (consequent === undefined || alternate === undefined) return undefined;
+      if (consequent === alternate) return consequent;
+      return this.#endedAlike(acquisition) ? [...new Set([...consequent.split(' | '), ...alternate.split(' | ')])].join(' | ') : undefined;
     }
     if (acquisition.type !== AST_NODE_TYPES.NewExpression && acquisition.type !== AST_NODE_TYPES.CallExpression) return undefined;
     const call = acquisition;
@@ -1241,7 +1266,21 @@ export class SingletonPlanner {
     if (!callee) return undefined;
     const dotted = callee.join('.');
     if (call.type === AST_NODE_TYPES.CallExpression) return `ReturnType<typeof ${dotted}>`;
-    return this.#namesAClass(call.callee) ? dotted : `InstanceType<typeof ${dotted}>`;
+    const generic = call.type === AST_NODE_TYPES.NewExpression && this.analysis.oracle.constructsGenericClass(call) === true;
+    return this.#namesAClass(call.callee) && !generic ? dotted : `InstanceType<typeof ${dotted}>`;
+  }
+
+  /** Every client a conditional can choose is ended by the same method: one closer serves the union. */
+  #endedAlike(conditional: Node): boolean {
+    const methods = new Set<string | undefined>();
+    const collect = (branch: Node): boolean => {
+      if (branch.type === AST_NODE_TYPES.ConditionalExpression) return collect(branch.consequent) && collect(branch.alternate);
+      const entry = this.analysis.oracle.acquisition(branch);
+      if (!entry) return false;
+      methods.add(closeMethodOf(entry)?.method);
+      return true;
+    };
+    return collect(conditional) && methods.size === 1 && !methods.has(undefined);
   }
 
   #namesAClass(callee: Node): boolean {

@@ -303,3 +303,35 @@ describe('TypedOracle.collectionKind and acquisition of new expressions and obje
     });
   });
 });
+
+/**
+ * The singleton-client codemod names a shared client's type by its class when it can (`Pool`), and as
+ * `InstanceType<typeof X>` when the class declares type parameters: `HttpsProxyAgent` alone is no type.
+ */
+describe('TypedOracle.constructsGenericClass', () => {
+  const project = createTypedProject('oracle-generic-class');
+  project.writeSource('kinds.d.ts', constructedDeclarations);
+  const file = project.writeSource('site.ts', constructedCode);
+  const config = ts.getParsedCommandLineOfConfigFile(project.tsconfigPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })!;
+  const program = ts.createProgram(config.fileNames, config.options);
+  afterAll(() => project.remove());
+
+  it('says yes to classes with type parameters, written or inferred, and does not guess for `any`', () => {
+    const parsed = parseSource(constructedCode, file, program);
+    const oracle = createOracle(parsed.ast, parsed.scopeManager, resolveRegistry(undefined), parsed.services);
+    const answers: Record<string, boolean | undefined> = {};
+    walk(parsed.ast, (node) => {
+      if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && node.init?.type === AST_NODE_TYPES.NewExpression) {
+        answers[node.id.name] = oracle.constructsGenericClass(node.init);
+      }
+    });
+    expect(answers).toMatchObject({
+      genericMap: true,
+      genericHandle: true,
+      declaredHandle: true,
+      nonGenericOverloads: false,
+      pool: false,
+      anyConstructor: undefined,
+    });
+  });
+});
