@@ -97,6 +97,17 @@ const SPLITS = Object.freeze([
       method: `${SPLIT_METHOD}; seed = 20261200 + ${batch} (batches 13-15 collected 2026-12-03, fourth round, one idiom each), fixed and committed before the batch was staged`,
     }),
   ),
+  // Batches 16–18: a fresh round collected 2026-12-04 (fifth round), one idiom each (16 require-close,
+  // 17 no-client-per-call, 18 no-unbounded-cache): measured before any change made for them, to see
+  // how the tool does on incidents nobody here has read; seeds committed before any was staged.
+  ...[16, 17, 18].map((batch) =>
+    Object.freeze({
+      batch,
+      seed: 20261200 + batch,
+      share: 1 / 3,
+      method: `${SPLIT_METHOD}; seed = 20261200 + ${batch} (batches 16-18 collected 2026-12-04, fifth round, one idiom each), fixed and committed before the batch was staged`,
+    }),
+  ),
 ]);
 
 /** The split record of `batch`. */
