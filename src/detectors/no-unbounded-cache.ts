@@ -341,6 +341,8 @@ const UNBOUNDING_SHRINKS: Readonly<Record<Exclude<ShrinkVerdict, 'bounds'>, stri
   'cancelled-timer': 'its only delete runs in a timeout that an answered request cancels (`clearTimeout`), so every entry answered in time stays',
   'age-only-cap': 'its size cap runs a cleanup that only deletes entries older than a window, so with more keys inside the window than the cap nothing is removed',
   'failure-only': 'it deletes an entry only when its work failed (in a `catch`, a rejection or an error handler), so every entry whose work succeeds stays',
+  'client-ended-session':
+    'it deletes a session only when its client ends it with an explicit DELETE (MCP calls `onsessionclosed` and a streamable transport\'s `onclose` only then), so every session whose client just went away stays with its transport',
 };
 
 /** The first removal that bounds nothing, with why. */
@@ -374,6 +376,12 @@ function remedyWhereEntriesEnd(analysis: Analysis, collection: LongLivedCollecti
         reason: 'its entries are pending work that a timer also ends: delete the entry where the timer fires (and on every error); an LRU would drop live requests',
       }
     );
+  }
+  if (unbounding === 'client-ended-session') {
+    return {
+      kind: 'refusal',
+      reason: 'its sessions end only when a client sends DELETE: record when each session was last used and, on a timer, close and delete the ones idle too long; an LRU would end live sessions',
+    };
   }
   if (unbounding === 'peer-left') {
     return { kind: 'refusal', reason: 'its entries wait for a peer to answer: remove them where the peer leaves (its `close` handler), or give each a timeout that deletes it; an LRU would drop live ones' };
