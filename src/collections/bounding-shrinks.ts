@@ -103,11 +103,28 @@ function readsTime(test: Node): boolean {
   return found;
 }
 
-/** Whether the code around `site` (up to its function) runs only when a clock or an expiry test passes. */
+/** `return x;`, `throw e;`, or a block that ends in one: control does not go on past it. */
+function leaves(statement: Node): boolean {
+  if (statement.type === AST_NODE_TYPES.ReturnStatement || statement.type === AST_NODE_TYPES.ThrowStatement) return true;
+  return statement.type === AST_NODE_TYPES.BlockStatement && statement.body.length > 0 && leaves(statement.body[statement.body.length - 1]);
+}
+
+/**
+ * `if (Date.now() - hit.storedAt < ttl) return hit.body; delete cache[key];`: an earlier statement of
+ * the same block leaves when the clock test passes, so what follows runs only when it failed.
+ */
+function afterATimeExit(child: Node, block: Node): boolean {
+  if (block.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const index = block.body.indexOf(child as (typeof block.body)[number]);
+  return block.body.slice(0, Math.max(index, 0)).some((earlier) => earlier.type === AST_NODE_TYPES.IfStatement && !earlier.alternate && readsTime(earlier.test) && leaves(earlier.consequent));
+}
+
+/** Whether the code around `site` (up to its function) runs only when a clock or an expiry test passes (or, after a fresh hit left, failed). */
 function guardedByTime(site: Node): boolean {
   const fn = enclosingFunction(site);
-  for (let current = site.parent; current && current !== fn; current = current.parent) {
+  for (let child: Node = site, current = site.parent; current && current !== fn; child = current, current = current.parent) {
     if ((current.type === AST_NODE_TYPES.IfStatement || current.type === AST_NODE_TYPES.ConditionalExpression) && readsTime(current.test)) return true;
+    if (afterATimeExit(child, current)) return true;
   }
   return false;
 }

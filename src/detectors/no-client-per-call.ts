@@ -24,7 +24,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { FunctionNode } from '../ast/predicates';
 import { findLeakPaths } from '../flow/release-paths';
 import { hotCallerOf, type HotCaller } from '../lifetime/hot-callers';
-import { clientSlotOf, isSlotCheckedFirst, perUseRelease, slotUsedForWork, storesViewInSlot } from '../ownership/client-slots';
+import { clientSlotOf, isSlotCheckedFirst, perUseRelease, releasedByAnotherFunction, slotUsedForWork, storesViewInSlot } from '../ownership/client-slots';
 import { callbackAcquisition, type CallbackAcquisition } from '../ownership/callback-acquisitions';
 import { clientOwnerKeeps } from '../ownership/client-keeping';
 import { conditionalHolder, defaultedHolder } from '../ownership/conditional-acquisition';
@@ -158,8 +158,14 @@ function detectClientsPerCall(analysis: Analysis, options: NoClientPerCallOption
         continue;
       }
       const caller = execution.kind === 'repeated' ? hotCallerOf(owner, fileCalls(), analysis.scopeManager, analysis.oracle) : undefined;
-      if (execution.kind !== 'hot' && !caller && !perUseRelease(slot, entry, fileCalls(), analysis.scopeManager) && !slotUsedForWork(slot, entry, analysis.scopeManager)) {
+      const perUse = perUseRelease(slot, entry, fileCalls(), analysis.scopeManager);
+      if (execution.kind !== 'hot' && !caller && !perUse && !slotUsedForWork(slot, entry, analysis.scopeManager)) {
         traceSilence(NO_CLIENT_PER_CALL, node, 'slot-not-hot');
+        continue;
+      }
+      const runsPerUse = (fn: FunctionNode) => executionOf(fn.body, analysis.oracle).kind === 'hot';
+      if (!perUse && releasedByAnotherFunction(analysis.ast, slot, entry, analysis.scopeManager, runsPerUse)) {
+        traceSilence(NO_CLIENT_PER_CALL, node, 'slot-released-elsewhere');
         continue;
       }
       findings.push({

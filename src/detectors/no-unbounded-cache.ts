@@ -192,9 +192,20 @@ function judgedForItsKeys(collection: LongLivedCollection, growth: readonly Coll
   if (treatsEntriesAsTransient(uses, keyOrigins) && (origins.includes('argument') || origins.includes('unknown'))) return true;
   if (holder.kind === 'closure' || holder.lifetime.kind === 'unknown') return false;
   if (origins.includes('input') || origins.includes('unknown')) return true;
+  // `MemoryCache.prototype.set = function (key, value) { this._cache[key] = value }` on an instance the
+  // module keeps: the code calls it a cache, which holds what callers ask for, not a registry of names.
+  if (origins.includes('argument') && namedACache(collection)) return true;
   // Looked up first and filled with what it computed on a miss: a cache of results keyed by whatever
   // callers ask for, held by an instance that lives long.
   return origins.includes('argument') && growth.some((use) => fillsAMiss(use, uses));
+}
+
+const CACHE_NAME = /cache|memo/i;
+
+/** The collection (`this._cache`, `this.memo`) or the class that holds it (`MemoryCache`) is named a cache. */
+function namedACache(collection: LongLivedCollection): boolean {
+  const holder = collection.holder;
+  return CACHE_NAME.test(collection.name) || (holder.kind === 'instance' && CACHE_NAME.test(holder.className));
 }
 
 /**

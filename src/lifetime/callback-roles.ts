@@ -1,3 +1,4 @@
+import { functionName } from '../ast/function-name';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import { unwrapExpression, type FunctionNode } from '../ast/predicates';
@@ -142,6 +143,15 @@ export function roleOfCallback(fn: FunctionNode, registration: CallSiteRegistrat
 /** A handler factory's product (see returned-handlers): `(request, reply)` is fastify's; the rest any framework's. */
 export function roleOfReturnedHandler(fn: FunctionNode, registration: Extract<Registration, { via: 'handler-factory' }>): ExecutionRole {
   return requestHandler(fn, registration, parameterName(fn.params[1]) === 'reply' ? 'fastify' : 'unknown');
+}
+
+/**
+ * Untyped: a function written with the signature every Node HTTP framework's handlers share, `(req,
+ * res[, next])`, `(request, reply)`, `(request, h)`, is a handler wherever it is declared — an
+ * exported controller, a property of a route table — as a typed parameter says (see roleOfTypedHandler).
+ */
+export function roleOfSignatureHandler(fn: FunctionNode): ExecutionRole {
+  return requestHandler(fn, { via: 'handler-signature', name: functionName(fn) }, parameterName(fn.params[1]) === 'reply' ? 'fastify' : 'unknown');
 }
 
 /**

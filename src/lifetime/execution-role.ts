@@ -29,6 +29,8 @@ export type Registration =
   | { readonly via: 'typed-parameter'; readonly parameter: string | undefined; readonly type: string }
   /** `return (req, res) => …` from a function of the file: a handler factory's product (see returned-handlers). */
   | { readonly via: 'handler-factory'; readonly factory: string | undefined }
+  /** `exports.list = (req, res) => …`, `handler(request, h)`: a request handler by its signature alone (see request-objects). */
+  | { readonly via: 'handler-signature'; readonly name: string | undefined }
   /** `({ request, params }) => …`: a handler given its request inside a context object (see request-contexts). */
   | { readonly via: 'request-context'; readonly property: string }
   /** `exports.handler = …`, `export function GET(…)`: what a platform or framework invokes per event or request (see invoked-exports). */
@@ -42,6 +44,7 @@ export type CallSiteRegistration = Exclude<
   | { readonly via: 'typed-parameter' }
   | { readonly via: 'invoked-export' }
   | { readonly via: 'handler-factory' }
+  | { readonly via: 'handler-signature' }
   | { readonly via: 'request-context' }
 >;
 
@@ -145,6 +148,8 @@ function describeRegistration(registration: Registration): string {
       return registration.factory === undefined ? 'a request handler (returned by a handler factory)' : `a request handler (returned by \`${registration.factory}\`)`;
     case 'request-context':
       return `a request handler (given \`{ ${registration.property} }\`)`;
+    case 'handler-signature':
+      return registration.name === undefined ? 'a request handler' : `the request handler \`${registration.name}\``;
     case 'typed-parameter':
       return `a request handler (\`${registration.parameter === undefined ? registration.type : `${registration.parameter}: ${registration.type}`}\`)`;
   }

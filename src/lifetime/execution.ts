@@ -9,7 +9,8 @@ import type { Node } from '../ast/traverse';
 import { moduleBindings, resolveModuleMember } from '../oracle/module-bindings';
 import type { TypeOracle } from '../oracle/type-oracle';
 import { stripNodePrefix } from '../registry/specifiers';
-import { roleOfCallback, roleOfReturnedHandler, roleOfTypedHandler } from './callback-roles';
+import { roleOfCallback, roleOfReturnedHandler, roleOfSignatureHandler, roleOfTypedHandler } from './callback-roles';
+import { hasRequestSignature } from './request-objects';
 import { handlerFactoryRegistration } from './returned-handlers';
 import { requestContextRegistration } from './request-contexts';
 import { invokedExport } from './invoked-exports';
@@ -154,6 +155,8 @@ function functionExecution(fn: FunctionNode, oracle: RequestScopeOracle | undefi
   if (handler) return { kind: 'hot', role: handler, node: fn };
   const factoryMade = handlerFactoryRegistration(fn);
   if (factoryMade) return { kind: 'hot', role: roleOfReturnedHandler(fn, factoryMade), node: fn };
+  // `exports.getTables = (req, res, next) => …`: registered in another module, a handler all the same.
+  if (hasRequestSignature(fn) && !isHttpClientCallback(fn)) return { kind: 'hot', role: roleOfSignatureHandler(fn), node: fn };
   // A per-event export has no connection object of its own: like a consumer callback, per message.
   const invoked = invokedExport(fn);
   if (invoked) return { kind: 'hot', role: { kind: 'consumer-callback', function: fn, registration: invoked }, node: fn };

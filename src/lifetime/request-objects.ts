@@ -6,7 +6,8 @@ import type { Node } from '../ast/traverse';
 import type { RequestScopeOracle } from './execution';
 
 const REQUEST_NAMES = new Set(['req', 'request']);
-const RESPONSE_NAMES = new Set(['res', 'response', 'reply']);
+// `h`: hapi's response toolkit, `handler(request, h)`.
+const RESPONSE_NAMES = new Set(['res', 'response', 'reply', 'h']);
 
 function parameterName(parameter: TSESTree.Parameter | undefined): string | undefined {
   const target = parameter?.type === AST_NODE_TYPES.AssignmentPattern ? parameter.left : parameter;
@@ -29,8 +30,8 @@ export function requestObjectParameters(fn: FunctionNode, oracle: RequestScopeOr
 }
 
 /**
- * `(req, res)`, `(req, res, next)`, `(request, reply)`: the signature every Node HTTP framework's
- * handlers and middleware share, read without types.
+ * `(req, res)`, `(req, res, next)`, `(request, reply)`, `(request, h)`: the signature every Node HTTP
+ * framework's handlers and middleware share, read without types.
  */
 export function hasRequestSignature(fn: FunctionNode): boolean {
   const [first, second] = fn.params;

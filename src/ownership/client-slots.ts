@@ -3,7 +3,7 @@ import { callSitesOf, prototypeMethodOf } from '../ast/local-functions';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import { enclosingFunction, isFunction, outermostWrapper, staticPropertyName, unwrapExpression, walkSameFunction, type FunctionNode } from '../ast/predicates';
 import { findVariable, type ScopeManagerLike, type VariableLike, isModuleScope } from '../ast/scopes';
-import type { Node } from '../ast/traverse';
+import { walk, type Node } from '../ast/traverse';
 import type { ResourceEntry } from '../registry/resource-entry';
 import { functionName } from '../ast/function-name';
 
@@ -137,6 +137,30 @@ export function perUseRelease(
     if (release) return release;
   }
   return undefined;
+}
+
+/**
+ * `db.getTables = (req, res, next) => { client = new pg.Client(uri); … }` and, in the middleware
+ * after it, `client.end()`: another function of this file that runs per use as well (`runsPerUse`: a
+ * request handler, a listener) closes the slot's client, so each request's client is closed when its
+ * chain is done with it before the next one takes the slot. An `end()` method of the API (serverless-pg's
+ * `end()` after a `connect()` that may run twice) closes only the last client: that is still reported. Whether a failure can skip that close is the code's order across
+ * functions, which the file does not show: not reported as a slot replaced unclosed.
+ */
+export function releasedByAnotherFunction(
+  program: Node,
+  slot: ClientSlot,
+  entry: ResourceEntry,
+  scopeManager: ScopeManagerLike,
+  runsPerUse: (fn: FunctionNode) => boolean,
+): boolean {
+  let found = false;
+  walk(program, (node) => {
+    if (found) return false;
+    if (isFunction(node) && node !== slot.owner && runsPerUse(node) && slotReleases(node, slot.text, entry, scopeManager).length > 0) found = true;
+    return undefined;
+  });
+  return found;
 }
 
 /**

@@ -56,9 +56,19 @@ describe('executionOf', () => {
     expect(executionAtSite('function responder(sql) { return function (req, res) { site(); }; }')).toEqual({ kind: 'hot', why: 'a request handler (returned by `responder`)' });
     expect(executionAtSite('const requireRole = (role) => (req, res, next) => { site(); };')).toEqual({ kind: 'hot', why: 'a request handler (returned by `requireRole`)' });
     expect(executionAtSite('function plugin() { return async (request, reply) => { site(); }; }')).toEqual({ kind: 'hot', why: 'a request handler (returned by `plugin`)' });
-    // The signature alone, or a returned function with other parameters, says nothing.
-    expect(executionAtSite('function compare(req, res) { site(); }')).toEqual({ kind: 'repeated' });
+    // A returned function with other parameters says nothing.
     expect(executionAtSite('function make() { return (a, b) => { site(); }; }')).toEqual({ kind: 'repeated' });
+  });
+
+  it('says a function with the request signature is a request handler wherever it is declared, without types', () => {
+    // Controllers registered in another module: `router.get('/all', db.getTables)`.
+    expect(executionAtSite('db.getTables = (req, res, next) => { site(); };')).toEqual({ kind: 'hot', why: 'a request handler' });
+    expect(executionAtSite('export async function list(req, res) { site(); }')).toEqual({ kind: 'hot', why: 'the request handler `list`' });
+    expect(executionAtSite("module.exports = [{ path: '/x', handler: function (request, h) { site(); } }];")).toEqual({ kind: 'hot', why: 'the request handler `handler`' });
+    // Other pairs of names, and node's HTTP client callback, are not that signature.
+    expect(executionAtSite('function compare(a, b) { site(); }')).toEqual({ kind: 'repeated' });
+    expect(executionAtSite('load((err, res) => { site(); });')).toEqual({ kind: 'repeated' });
+    expect(executionAtSite("import https from 'node:https'; https.get(url, (res) => { site(); });")).toEqual({ kind: 'repeated' });
   });
 
   it('says a function given its request in a context object is a request handler', () => {
@@ -191,14 +201,14 @@ describe('executionOf with a type oracle: handlers by parameter type', () => {
     expect(both('fetchRequest')).toEqual({ typed: { kind: 'repeated' }, untyped: { kind: 'repeated' } });
   });
 
-  it('sees contextually typed parameters and subtypes of a request only with types', () => {
-    expect(both('contextuallyTyped')).toEqual({ typed: { kind: 'hot', why: 'a request handler (`req: Request`)' }, untyped: { kind: 'repeated' } });
+  it('sees contextually typed parameters and subtypes of a request only with types; untyped, the (req, res) signature', () => {
+    expect(both('contextuallyTyped')).toEqual({ typed: { kind: 'hot', why: 'a request handler (`req: Request`)' }, untyped: { kind: 'hot', why: 'the request handler `listUsers`' } });
     expect(both('extendedRequest')).toEqual({ typed: { kind: 'hot', why: 'a request handler (`req: Request`)' }, untyped: { kind: 'repeated' } });
   });
 
-  it('is syntactic only without an oracle', () => {
+  it('reads only the signature without an oracle', () => {
     const parsed = parseSource(handlers.expressByName, files.expressByName);
-    expect(summary(executionOf(siteCall(parsed.ast)))).toEqual({ kind: 'repeated' });
+    expect(summary(executionOf(siteCall(parsed.ast)))).toEqual({ kind: 'hot', why: 'the request handler `listUsers`' });
   });
 });
 

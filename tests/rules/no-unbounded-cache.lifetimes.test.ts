@@ -38,6 +38,17 @@ export class Catalog {
 }`,
   },
   {
+    name: 'a registry the module keeps, keyed by the names its callers register',
+    code: `
+class HandlerRegistry {
+  private readonly handlers = new Map<string, () => void>();
+  register(name: string, handler: () => void): void {
+    this.handlers.set(name, handler);
+  }
+}
+export const registry = new HandlerRegistry();`,
+  },
+  {
     name: 'a DI service keyed by its configuration’s endpoints is a registry',
     code: `
 function Injectable(): ClassDecorator {
@@ -197,6 +208,21 @@ export class Translations {
 ];
 
 const invalid = [
+  {
+    name: 'a cache the module keeps, keyed by what its callers ask for: named a cache, it holds results, not names',
+    code: `
+class MemoryCache {
+  private readonly entries = new Map<string, string>();
+  set(key: string, value: string): void {
+    this.entries.set(key, value);
+  }
+  get(key: string): string | undefined {
+    return this.entries.get(key);
+  }
+}
+export const cache = new MemoryCache();`,
+    errors: [{ messageId: 'unboundedFieldCache' as const, line: 3 }],
+  },
   {
     name: 'a field of an exported singleton grown with request data (hocuspocus’ throttle)',
     code: `

@@ -59,6 +59,27 @@ export class Jobs {
 }`,
   },
   {
+    name: 'a fresh hit returns first, and every write also sweeps the expired entries',
+    code: `
+export class ResponseCache {
+  private responses: Record<string, { at: number; body: unknown }> = {};
+  async get(fetcher: (...args: unknown[]) => Promise<unknown>, args: unknown[], ttlMs: number): Promise<unknown> {
+    const key = JSON.stringify(args);
+    const hit = this.responses[key];
+    if (hit) {
+      if (Date.now() - hit.at < ttlMs) return hit.body;
+      delete this.responses[key];
+    }
+    const body = await fetcher(...args);
+    for (const other of Object.keys(this.responses)) {
+      if (Date.now() - this.responses[other].at >= ttlMs) delete this.responses[other];
+    }
+    this.responses[key] = { at: Date.now(), body };
+    return body;
+  }
+}`,
+  },
+  {
     name: 'an eviction loop that tests the size deletes the oldest key',
     code: `
 import { randomUUID } from 'node:crypto';
@@ -369,6 +390,25 @@ export class PageStore {
   }
   drop(key: string): void {
     delete this.pages[key];
+  }
+}`,
+    errors: [{ messageId: 'unboundedFieldCache' as const, line: 3 }],
+  },
+  {
+    name: 'an entry dropped only after a fresh hit has returned, when the same key is asked for again',
+    code: `
+export class ResponseCache {
+  private responses: Record<string, { at: number; body: unknown }> = {};
+  async get(fetcher: (...args: unknown[]) => Promise<unknown>, args: unknown[], ttlMs: number): Promise<unknown> {
+    const key = JSON.stringify(args);
+    const hit = this.responses[key];
+    if (hit) {
+      if (Date.now() - hit.at < ttlMs) return hit.body;
+      delete this.responses[key];
+    }
+    const body = await fetcher(...args);
+    this.responses[key] = { at: Date.now(), body };
+    return body;
   }
 }`,
     errors: [{ messageId: 'unboundedFieldCache' as const, line: 3 }],
