@@ -1,6 +1,6 @@
 import { madeByOwnedParent } from '../ownership/owned-parent';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { isRepeatedPackageProduct, mayMentionObservedRelease, observedReleaseEntry, oneShotClientEntry, RELEASE_METHODS, type HandedOver } from '../ownership/observed-release';
+import { connectedBeforeKeptEntry, isRepeatedPackageProduct, mayMentionObservedRelease, observedReleaseEntry, oneShotClientEntry, RELEASE_METHODS, type HandedOver } from '../ownership/observed-release';
 import { carriedHandlesOf, type CarriedHandle } from '../ownership/carried-handles';
 import { releasedParameters } from '../ownership/releasing-helper-parameters';
 import { assignedThisField, fieldMethodCalls, methodScopedField, releaseOfStoringClass } from '../ownership/method-scoped-field';
@@ -140,7 +140,7 @@ function detectUnreleasedHandles(analysis: Analysis, options: RequireCloseOption
     // Not a resource the registry knows, but one the function releases itself (`browser.close()`).
     const handle =
       entry?.kind === 'client' && ownable
-        ? oneShotClientEntry(analysis, node, owner, entry)
+        ? (oneShotClientEntry(analysis, node, owner, entry) ?? connectedBeforeKeptEntry(analysis, node, owner, entry))
         : (entry ??
           (ownable && observable ? observedReleaseEntry(analysis, node, owner) : undefined) ??
           (ownable && releaseFunctions ? observedFunctionReleaseEntry(analysis, node, owner) : undefined));

@@ -117,6 +117,26 @@ export function oneShotClientEntry(analysis: Analysis, acquisition: Node, owner:
   return { ...client, kind: 'handle' };
 }
 
+/**
+ * `const client = createClient({ url }); await client.connect(); … clients[url] = new RedisClient(client)`
+ * in code that runs more than once: the client connects before the function keeps it (in a cache, a
+ * field, a wrapper). Until it is kept, the function owns it: when a call after `connect()` throws
+ * (`dbSize()`, a ping), the connected client — its socket, its reconnect loop — is dropped unclosed,
+ * and the next call makes another (across's relayer). Judged as a handle of the function up to the
+ * hand-off; a failed `connect()` itself leaves nothing to release, as for any client.
+ */
+export function connectedBeforeKeptEntry(analysis: Analysis, acquisition: Node, owner: FunctionNode, client: ResourceEntry): ResourceEntry | undefined {
+  const held = heldBy(analysis, acquisition, owner);
+  if (!held) return undefined;
+  const methods = new Set(client.releases.flatMap((release) => ('method' in release && !release.method.startsWith('[') ? [release.method] : [])));
+  if (methods.size === 0 || ownReleaseCall(held.variable, owner, methods)) return undefined;
+  if (ownReleaseCall(held.variable, owner, CONNECTING) === undefined) return undefined;
+  if (executionOf(acquisition, analysis.oracle).kind === 'once') return undefined;
+  return { ...client, kind: 'handle' };
+}
+
+const CONNECTING: ReadonlySet<string> = new Set(['connect']);
+
 /** What made the value: the imported function or class called, or what an injected factory's written type returns. */
 function packageMaker(analysis: Analysis, produced: TSESTree.CallExpression | TSESTree.NewExpression): ModuleMember | undefined {
   const bindings = moduleBindings(analysis.ast);
