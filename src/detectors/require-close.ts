@@ -12,7 +12,7 @@ import type { Analysis } from '../analysis/analysis';
 import { enclosingFunction, isFunction, isInside, outermostWrapper, staticPropertyName, unwrapExpression, type FunctionNode } from '../ast/predicates';
 import { acquisitionFlag, elseAcquisition } from '../flow/acquisition-flag';
 import { connectionPeer, pipeDestination } from '../flow/connection-peer';
-import { timeoutListenerWithoutRelease } from '../flow/timeout-listener';
+import { fieldTimeoutListenerWithoutRelease, timeoutListenerWithoutRelease } from '../flow/timeout-listener';
 import { abandonedPipeSources } from '../flow/abandoned-pipe-sources';
 import { isGivingUp } from '../flow/give-up-paths';
 import { helperKeepsItsResult } from '../ownership/helper-kept-results';
@@ -621,6 +621,9 @@ function judgeBinding(
     return report('neverReleased', {}, refusal ?? planInlineReceiver(analysis, { acquisition, entry, owner }) ?? planCloseAtOnce(analysis, { acquisition, entry }));
   }
   if (binding.kind !== 'variable') {
+    // Kept in a field of the instance, it is the instance's to end; a 'timeout' listener of this function still gives up on it.
+    const idle = fieldTimeoutListenerWithoutRelease(acquisition, owner, entry);
+    if (idle) return report('timeoutWithoutRelease', { line: String(lineOf(idle)) }, refusal ?? { kind: 'refusal', reason: "a 'timeout' listener must decide what ends the socket; call `.destroy()` (or `.end()`) in it" });
     traceSilence(REQUIRE_CLOSE, acquisition, `binding:${binding.kind}`);
     return undefined;
   }

@@ -79,3 +79,50 @@ function touchesHandle(listener: FunctionNode, names: ReadonlySet<string>, relea
   });
   return touched;
 }
+
+/**
+ * `self._socket = net.createConnection(port, host)` … `self._socket.on('timeout', () => callback(err))`:
+ * the same for a socket kept in a field of the instance (node-cubrid's broker socket). The listener
+ * neither reads the field (to end it or pass it on) nor calls a method of the instance (which may end
+ * it): the socket stays open after the code gave up on it. Returns that listener.
+ */
+export function fieldTimeoutListenerWithoutRelease(acquisition: Node, owner: FunctionNode, entry: ResourceEntry): FunctionNode | undefined {
+  if (!entry.quietMethods?.includes('setTimeout')) return undefined;
+  const value = outermostWrapper(acquisition);
+  const assignment = value.parent;
+  if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.right !== value || assignment.left.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const field = staticPropertyName(assignment.left);
+  const holder = holderName(assignment.left.object);
+  if (field === undefined || holder === undefined) return undefined;
+  let found: FunctionNode | undefined;
+  walk(owner.body, (node) => {
+    if (found) return false;
+    if (node.type === AST_NODE_TYPES.MemberExpression && staticPropertyName(node) === field && holderName(node.object) === holder) {
+      const listener = timeoutListenerOf(node);
+      if (listener && !touchesField(listener, field, holder)) found = listener;
+    }
+    return undefined;
+  });
+  return found;
+}
+
+/** `this`, or the name of an alias of it (`self`). */
+function holderName(object: Node): string | undefined {
+  if (object.type === AST_NODE_TYPES.ThisExpression) return 'this';
+  return object.type === AST_NODE_TYPES.Identifier ? object.name : undefined;
+}
+
+/** The listener reads the field (`self._socket.destroy()`, `done(self._socket)`) or calls a method of the instance (`self.close()`). */
+function touchesField(listener: FunctionNode, field: string, holder: string): boolean {
+  let touched = false;
+  walk(listener.body, (node) => {
+    if (touched) return false;
+    if (node.type === AST_NODE_TYPES.MemberExpression && staticPropertyName(node) === field) touched = true;
+    if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression) {
+      const receiver = holderName(node.callee.object);
+      if (receiver === holder || receiver === 'this') touched = true;
+    }
+    return undefined;
+  });
+  return touched;
+}

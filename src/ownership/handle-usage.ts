@@ -1,9 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { isEmitterListenerMethod } from '../ast/listener-methods';
 import { AST_NODE_TYPES } from '../ast/node-types';
-import { enclosingFunction, outermostWrapper, staticPropertyName, type FunctionNode } from '../ast/predicates';
+import { enclosingFunction, isFunction, outermostWrapper, staticPropertyName, type FunctionNode } from '../ast/predicates';
 import type { ScopeManagerLike, VariableLike } from '../ast/scopes';
-import type { Node } from '../ast/traverse';
+import { walk, type Node } from '../ast/traverse';
 import type { TypeOracle } from '../oracle/type-oracle';
 import { isNodeBuiltin, type Registry } from '../registry/registry';
 import type { ResourceEntry } from '../registry/resource-entry';
@@ -121,8 +121,26 @@ function methodCallRole(node: Node, member: TSESTree.MemberExpression, entry: Re
   if (method === 'pipe') return { kind: 'escape', reason: 'piped' };
   // An event-driven handle (`socket.on('data', …)`, `rl.on('line', …)`) lives on in its listeners and
   // ends with its peer or its input; judging it from the function that wired it up is guesswork.
-  if (isEmitterListenerMethod(method)) return { kind: 'escape', reason: 'handed to its listeners', settles: isSettlingListener(call.arguments[1]) };
+  if (isEmitterListenerMethod(method)) {
+    const settles = isSettlingListener(call.arguments[1]);
+    // A page's `response` listener collects what it loads: the page is still the function's to close.
+    // A listener that names the page (`page.on('error', () => page.close())`) is judged as before.
+    if (entry.outlivesItsListeners && !settles && !mentionsName(call.arguments[1], node)) return { kind: 'use' };
+    return { kind: 'escape', reason: 'handed to its listeners', settles };
+  }
   return { kind: 'use' };
+}
+
+/** Whether `listener` mentions the handle `reference` names (or is no inline function, which could). */
+function mentionsName(listener: Node | undefined, reference: Node): boolean {
+  if (!listener || !isFunction(listener) || reference.type !== AST_NODE_TYPES.Identifier) return true;
+  let found = false;
+  walk(listener, (child) => {
+    if (found) return false;
+    if (child.type === AST_NODE_TYPES.Identifier && child.name === reference.name) found = true;
+    return undefined;
+  });
+  return found;
 }
 
 /** `f(handle)`, `new W(handle)`: a release function, an owner, a borrowing built-in, or an unknown callee. */

@@ -2,7 +2,7 @@ import { builtinModules } from 'node:module';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Analysis } from '../analysis/analysis';
 import { AST_NODE_TYPES } from '../ast/node-types';
-import { enclosingFunction, isInside, outermostWrapper, staticPropertyName, unwrapExpression, type FunctionNode } from '../ast/predicates';
+import { enclosingFunction, isInside, outermostWrapper, staticPropertyName, unwrapExpression, walkSameFunction, type FunctionNode } from '../ast/predicates';
 import { calledLocalFunction, returnedValues } from '../ast/local-functions';
 import { findVariable, type VariableLike } from '../ast/scopes';
 import type { Node } from '../ast/traverse';
@@ -132,7 +132,26 @@ export function connectedBeforeKeptEntry(analysis: Analysis, acquisition: Node, 
   if (methods.size === 0 || ownReleaseCall(held.variable, owner, methods)) return undefined;
   if (ownReleaseCall(held.variable, owner, CONNECTING) === undefined) return undefined;
   if (executionOf(acquisition, analysis.oracle).kind === 'once') return undefined;
-  return { ...client, kind: 'handle' };
+  // Only awaited work after the connect fails in practice (a query, a ping): a log line or a field
+  // store before the hand-off is no reason to hold the client (umami's kafka producer).
+  return awaitsAfterConnecting(held.variable, owner) ? { ...client, kind: 'handle' } : undefined;
+}
+
+/** An `await` in the function's own body after its `x.connect()` call. */
+function awaitsAfterConnecting(variable: { references: ReadonlyArray<{ identifier: TSESTree.Identifier | TSESTree.JSXIdentifier }> }, owner: FunctionNode): boolean {
+  const connects = variable.references.flatMap((reference) => {
+    const member = outermostWrapper(reference.identifier).parent;
+    const call = member?.type === AST_NODE_TYPES.MemberExpression && staticPropertyName(member) === 'connect' ? outermostWrapper(member).parent : undefined;
+    return call?.type === AST_NODE_TYPES.CallExpression && isInside(call, owner) ? [call] : [];
+  });
+  const connectEnd = Math.min(...connects.map((call) => call.range[1]));
+  let found = false;
+  walkSameFunction(owner.body, (node) => {
+    if (found) return false;
+    if (node.type === AST_NODE_TYPES.AwaitExpression && node.range[0] > connectEnd) found = true;
+    return undefined;
+  });
+  return found;
 }
 
 const CONNECTING: ReadonlySet<string> = new Set(['connect']);

@@ -335,6 +335,8 @@ export const defaultRegistry: readonly ResourceEntry[] = [
     factories: [...browserMethod(['newPage'], 'Browser'), ...browserMethod(['newPage'], 'BrowserContext')],
     releases: [{ method: 'close', async: true }],
     madeOnlyByFactories: true,
+    // `page.on('response', …)` collects what the page loads; the page stays open until closed.
+    outlivesItsListeners: true,
   },
 
   // ---- clients: connection-owning, long-lived (no-client-per-call); listed here so handles

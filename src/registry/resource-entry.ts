@@ -51,6 +51,12 @@ export interface ResourceEntry {
    */
   readonly madeOnlyByFactories?: boolean;
   /**
+   * Its events report on work it does for its owner (a page's `response`, `console`, `dialog`): it
+   * never ends with a peer or an input, so wiring a listener on it is a use, not a hand-off to the
+   * listener. Without this, a handle with listeners (a socket, a stream) lives on in them.
+   */
+  readonly outlivesItsListeners?: boolean;
+  /**
    * Its `connect()` may run again on a connected client (MongoDB's is a no-op then, Prisma's
    * `$connect()` too). Others reject the second call (pg, node-redis), so a client shared by the
    * singleton-client codemod must not keep a per-call `connect()`.

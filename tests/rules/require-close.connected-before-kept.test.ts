@@ -41,6 +41,21 @@ async function main() {
 }
 void main();`,
   },
+  {
+    name: 'only a log line and a store follow the connect before the client is returned',
+    code: `
+import { Kafka, type Producer } from 'kafkajs';
+declare const kafka: Kafka;
+declare function log(message: string): void;
+const registry: Record<string, Producer> = {};
+export async function getProducer(): Promise<Producer> {
+  const producer = kafka.producer();
+  await producer.connect();
+  registry.current = producer;
+  log('producer initialised');
+  return producer;
+}`,
+  },
 ];
 
 const invalid = [

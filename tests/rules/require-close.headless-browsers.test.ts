@@ -141,6 +141,52 @@ export async function serve(): Promise<void> {
 /** Each case: its one finding, the try/finally suggestion, and (typed, Playwright: its types are async-disposable) `await using`. */
 const invalid = (typed: boolean) => [
   {
+    name: "a page whose response listener only collects what it loads is still the function's: an early return skips its close",
+    code: `
+import type { Browser } from 'puppeteer-core';
+export async function countStylesheets(browser: Browser, url: string): Promise<number> {
+  const page = await browser.newPage();
+  const sheets: string[] = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() === 'stylesheet') sheets.push(response.url());
+  });
+  try {
+    await page.goto(url);
+  } catch {
+    return -1;
+  }
+  await page.close();
+  return sheets.length;
+}
+`,
+    errors: [
+      {
+        messageId: "notReleasedOnEveryPath" as const,
+        line: 4,
+        suggestions: [{ messageId: "wrapInTryFinally" as const, output: `
+import type { Browser } from 'puppeteer-core';
+export async function countStylesheets(browser: Browser, url: string): Promise<number> {
+  const page = await browser.newPage();
+  try {
+    const sheets: string[] = [];
+    page.on('response', (response) => {
+      if (response.request().resourceType() === 'stylesheet') sheets.push(response.url());
+    });
+    try {
+      await page.goto(url);
+    } catch {
+      return -1;
+    }
+    return sheets.length;
+  } finally {
+    await page.close();
+  }
+}
+` }],
+      },
+    ],
+  },
+  {
     name: "a context made per request from a long-lived browser and never closed (its page is closed)",
     code: inv1Code,
     errors: [
