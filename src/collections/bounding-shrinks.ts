@@ -10,7 +10,7 @@ import { removedOnlyWhenAnswered } from './answered-entries';
 import { answeredButPeersLeave } from './peer-end-deletes';
 import { deletedOnlyByCancelledTimer } from './cancelled-timer-deletes';
 import { deletesOnlyOnFailure } from './failure-only-deletes';
-import { deletedOnlyWhenClientEndsSession } from './client-ended-sessions';
+import { deletedOnlyOnPeerGoodbye, deletedOnlyWhenClientEndsSession } from './client-ended-sessions';
 import { keyIsLoopInvariant } from './loop-invariant-keys';
 import { passThroughDelete } from './caller-named-deletes';
 import type { KeyOrigins } from './key-origin';
@@ -161,7 +161,8 @@ export function expiresEntries(uses: readonly CollectionUse[]): boolean {
  * after it expired, only removes entries someone answers (keys made per call, deleted under keys
  * handed back), only removes entries in a timeout the answer cancels, an age-only sweep that runs
  * only at a size cap, or only removes entries whose work failed, or only removes a session its client
- * ends explicitly (MCP's `onsessionclosed`), or deletes the key a caller names
+ * ends explicitly (MCP's `onsessionclosed`) or only when a peer's message says goodbye
+ * (`params.event === 'stopped'`), or deletes the key a caller names
  * in a store that otherwise expires entries only on reads, or only removes entries a peer answers
  * while peers can leave unanswered. The keys that never return, are never answered, are all young,
  * whose work succeeds or that nobody names stay for ever.
@@ -178,7 +179,8 @@ export type ShrinkVerdict =
   | 'cancelled-timer'
   | 'age-only-cap'
   | 'failure-only'
-  | 'client-ended-session';
+  | 'client-ended-session'
+  | 'peer-goodbye';
 
 export function shrinkVerdict(shrink: CollectionUse, uses: readonly CollectionUse[], keyOrigins?: KeyOrigins): ShrinkVerdict {
   if (shrink.operation === 'size-guard') return onlyWatchesTheSize(shrink, uses) ? 'only-watches-size' : 'bounds';
@@ -190,6 +192,7 @@ export function shrinkVerdict(shrink: CollectionUse, uses: readonly CollectionUs
   if (keyOrigins && deletedOnlyByCancelledTimer(shrink, uses, keyOrigins)) return 'cancelled-timer';
   if (deletesOnlyOnFailure(shrink.site)) return 'failure-only';
   if (deletedOnlyWhenClientEndsSession(shrink.site)) return 'client-ended-session';
+  if (deletedOnlyOnPeerGoodbye(shrink.site)) return 'peer-goodbye';
   const passThrough = passThroughDelete(shrink, uses, guardedByTime);
   if (passThrough === 'expiry') return 'expired-read';
   if (passThrough === 'caller' && expiresOnlyOnRead(shrink, uses)) return 'caller-named';

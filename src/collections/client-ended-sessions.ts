@@ -29,6 +29,45 @@ export function deletedOnlyWhenClientEndsSession(site: Node): boolean {
   return false;
 }
 
+/**
+ * The words a peer's own goodbye message uses: `params.event === 'stopped'` (a BitTorrent announce),
+ * `msg.type === 'unsubscribe'`, `case 'logout':`. A value the peer sends, not an event of the transport.
+ */
+const GOODBYE = /^(stop|stopped|leave|left|quit|exit|logout|log-out|signout|sign-out|unsubscribe|unsub|unregister|disconnect|bye|goodbye|part|close-session|end-session)$/i;
+
+/**
+ * `if (params.event === 'stopped') delete this.peers[id]`, `case 'unsubscribe': subscriptions.delete(id)`:
+ * the delete runs only when the peer says goodbye in a message it sends (a field compared with a
+ * goodbye word). A peer that just goes away never sends it, and its entry stays (bittorrent-tracker's
+ * swarm kept every peer that vanished without announcing `stopped`).
+ */
+export function deletedOnlyOnPeerGoodbye(site: Node): boolean {
+  const fn = enclosingFunction(site);
+  for (let child: Node = site, current = site.parent; current && current !== fn; child = current, current = current.parent) {
+    if (current.type === AST_NODE_TYPES.IfStatement && current.consequent === child && comparesWithGoodbye(current.test)) return true;
+    if (current.type === AST_NODE_TYPES.SwitchCase && current.test && isGoodbyeLiteral(current.test) && isMessageField(current.parent?.type === AST_NODE_TYPES.SwitchStatement ? current.parent.discriminant : undefined)) return true;
+  }
+  return false;
+}
+
+/** `params.event === 'stopped'` (either side), possibly one of several `&&`-joined tests. */
+function comparesWithGoodbye(test: Node): boolean {
+  const node = unwrapExpression(test);
+  if (node.type === AST_NODE_TYPES.LogicalExpression && node.operator === '&&') return comparesWithGoodbye(node.left) || comparesWithGoodbye(node.right);
+  if (node.type !== AST_NODE_TYPES.BinaryExpression || (node.operator !== '===' && node.operator !== '==')) return false;
+  return (isGoodbyeLiteral(node.right) && isMessageField(node.left)) || (isGoodbyeLiteral(node.left) && isMessageField(node.right));
+}
+
+function isGoodbyeLiteral(node: Node): boolean {
+  return node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string' && GOODBYE.test(node.value);
+}
+
+/** `params.event`, `message.type`: a field of a value the function was given. */
+function isMessageField(node: Node | undefined): boolean {
+  const inner = node ? unwrapExpression(node) : undefined;
+  return inner?.type === AST_NODE_TYPES.MemberExpression && !inner.computed && unwrapExpression(inner.object).type === AST_NODE_TYPES.Identifier;
+}
+
 /** A property's written name: `onsessionclosed` in `{ onsessionclosed: … }` and `{ onsessionclosed(id) { … } }`. */
 function staticPropertyNameOf(property: Node): string | undefined {
   return property.type === AST_NODE_TYPES.Property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : undefined;

@@ -4,10 +4,21 @@ import type { KeyOrigins } from './key-origin';
 
 /**
  * Deletes that end some entries and not others: on failure only, on an expired read only, when a
- * caller names the key in a store that expires entries only on reads, on the answer only, in a timeout the answer cancels, in an age-only cleanup under a cap. Not the delete
+ * caller names the key in a store that expires entries only on reads, on the answer only, in a timeout the answer cancels, in an age-only cleanup under a cap,
+ * when a peer says goodbye. Not the delete
  * that makes room for the same key again (`delete(k); set(k, v)` reorders an LRU, it ends nothing).
  */
-const PARTIAL_ENDS: ReadonlySet<ShrinkVerdict> = new Set<ShrinkVerdict>(['expired-read', 'caller-named', 'failure-only', 'answered-only', 'peer-left', 'cancelled-timer', 'age-only-cap']);
+const PARTIAL_ENDS: ReadonlySet<ShrinkVerdict> = new Set<ShrinkVerdict>([
+  'expired-read',
+  'caller-named',
+  'failure-only',
+  'answered-only',
+  'peer-left',
+  'cancelled-timer',
+  'age-only-cap',
+  'client-ended-session',
+  'peer-goodbye',
+]);
 
 /**
  * Whether the code treats the collection's entries as transient: it removes entries when they expire,

@@ -352,6 +352,7 @@ const UNBOUNDING_SHRINKS: Readonly<Record<Exclude<ShrinkVerdict, 'bounds'>, stri
   'cancelled-timer': 'its only delete runs in a timeout that an answered request cancels (`clearTimeout`), so every entry answered in time stays',
   'age-only-cap': 'its size cap runs a cleanup that only deletes entries older than a window, so with more keys inside the window than the cap nothing is removed',
   'failure-only': 'it deletes an entry only when its work failed (in a `catch`, a rejection or an error handler), so every entry whose work succeeds stays',
+  'peer-goodbye': 'it deletes an entry only when its peer says goodbye in a message (a field compared with a word like `stopped` or `unsubscribe`), so every peer that just went away stays',
   'client-ended-session':
     'it deletes a session only when its client ends it with an explicit DELETE (MCP calls `onsessionclosed` and a streamable transport\'s `onclose` only then), so every session whose client just went away stays with its transport',
 };

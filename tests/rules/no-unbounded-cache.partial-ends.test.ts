@@ -59,6 +59,42 @@ export class Jobs {
 }`,
   },
   {
+    name: 'peers deleted on a stopped announce and swept when stale are bounded',
+    code: `
+export class Swarm {
+  private readonly peers: Record<string, { port: number; seen: number }> = {};
+  announce(params: { peerId: string; port: number; event?: string }): void {
+    if (params.event === 'stopped') {
+      delete this.peers[params.peerId];
+      return;
+    }
+    this.peers[params.peerId] = { port: params.port, seen: Date.now() };
+  }
+  sweep(): void {
+    for (const id of Object.keys(this.peers)) {
+      if (Date.now() - this.peers[id].seen > 60_000) delete this.peers[id];
+    }
+  }
+}`,
+  },
+  {
+    name: 'a delete under a status the code sets itself is no goodbye from a peer',
+    code: `
+import { randomUUID } from 'node:crypto';
+export class Jobs {
+  private readonly jobs = new Map<string, { status: string }>();
+  start(): string {
+    const id = randomUUID();
+    this.jobs.set(id, { status: 'running' });
+    return id;
+  }
+  finish(id: string): void {
+    const job = this.jobs.get(id);
+    if (job && job.status === 'running') this.jobs.delete(id);
+  }
+}`,
+  },
+  {
     name: 'a fresh hit returns first, and every write also sweeps the expired entries',
     code: `
 export class ResponseCache {
@@ -393,6 +429,38 @@ export class PageStore {
   }
 }`,
     errors: [{ messageId: 'unboundedFieldCache' as const, line: 3 }],
+  },
+  {
+    name: 'peers deleted only when their announce says stopped: peers that vanish stay',
+    code: `
+export class Swarm {
+  private readonly peers: Record<string, { port: number }> = {};
+  announce(params: { peerId: string; port: number; event?: string }): void {
+    if (params.event === 'stopped') {
+      delete this.peers[params.peerId];
+      return;
+    }
+    this.peers[params.peerId] = { port: params.port };
+  }
+}`,
+    errors: [{ messageId: 'unboundedFieldCache' as const, line: 3 }],
+  },
+  {
+    name: 'subscriptions deleted only on an unsubscribe message: clients that disconnect keep theirs',
+    code: `
+import type { WebSocket } from 'ws';
+const subscriptions = new Map<string, WebSocket>();
+export function onMessage(ws: WebSocket, message: { type: string; topic: string }): void {
+  switch (message.type) {
+    case 'subscribe':
+      subscriptions.set(message.topic, ws);
+      break;
+    case 'unsubscribe':
+      subscriptions.delete(message.topic);
+      break;
+  }
+}`,
+    errors: [{ messageId: 'unboundedCache' as const, line: 3 }],
   },
   {
     name: 'an entry dropped only after a fresh hit has returned, when the same key is asked for again',
