@@ -355,7 +355,9 @@ export class KeyOrigins {
         // `this.limiter.hit(…)`: a call on the field's instance.
         if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.MemberExpression) return undefined;
         const inner = node.object;
-        if (inner.object.type !== AST_NODE_TYPES.ThisExpression || staticPropertyName(inner) !== field) return undefined;
+        // `this.#limiter` too: a private field's name without its `#`, as its declaration's key.
+        const name = inner.property.type === AST_NODE_TYPES.PrivateIdentifier ? inner.property.name : staticPropertyName(inner);
+        if (inner.object.type !== AST_NODE_TYPES.ThisExpression || name !== field) return undefined;
         add(node.parent, node);
         return undefined;
       });

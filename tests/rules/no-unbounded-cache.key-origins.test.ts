@@ -63,6 +63,36 @@ export class Room {
 
 const invalid = [
   {
+    name: 'a limiter kept in a private field, called from a request handler with the client address through a helper',
+    code: `
+import { createServer } from 'node:http';
+class RateLimiter {
+  readonly #windows = new Map<string, { start: number; count: number }>();
+  allow(key: string): boolean {
+    const window = this.#windows.get(key);
+    if (!window || Date.now() - window.start > 60_000) {
+      this.#windows.set(key, { start: Date.now(), count: 1 });
+      return true;
+    }
+    window.count += 1;
+    return window.count <= 100;
+  }
+}
+function addressOf(remote: string | undefined): string {
+  return remote ?? 'unknown';
+}
+export class Relay {
+  readonly #limiter = new RateLimiter();
+  start(port: number): void {
+    createServer((req, res) => {
+      if (!this.#limiter.allow(addressOf(req.socket.remoteAddress))) res.statusCode = 429;
+      res.end();
+    }).listen(port);
+  }
+}`,
+    errors: [{ messageId: 'unboundedFieldCache' as const, line: 4 }],
+  },
+  {
     name: 'a helper a DI service keeps in a field lives as long as the service, and its callers pass event data',
     code: `
 function Injectable(): ClassDecorator {
