@@ -4,6 +4,7 @@ import { AST_NODE_TYPES } from '../ast/node-types';
 import { isFunction, staticPropertyName, unwrapExpression } from '../ast/predicates';
 import { findVariable, type ScopeManagerLike } from '../ast/scopes';
 import { walk, type Node } from '../ast/traverse';
+import { executionOf } from '../lifetime/execution';
 
 /**
  * How a memoising library keeps its cache (design: "a memoize wrapper applied at module load makes its
@@ -179,8 +180,33 @@ function boundedElsewhere(program: TSESTree.Program, name: string, memoiserName:
  * expiry, a `clear()` somewhere in the file) are left out.
  */
 export function memoisedAtLoad(analysis: Analysis): MemoisedFunction[] {
-  const found: MemoisedFunction[] = [];
+  return [...memoisedIn(analysis, analysis.ast.body), ...loadTimeHelpers(analysis).flatMap((helper) => memoisedIn(analysis, helper.body.body))];
+}
+
+/**
+ * `function memoize(fn) { const memoized = memoizee(fn, { maxAge }); return (opts) => memoized(opts) }`
+ * with `module.exports = memoize(app)`: a function of the module whose every call runs at load. What
+ * it memoises lives as long as the module, like a memo applied at the top level (google-play-scraper
+ * wrapped each scraper so).
+ */
+function loadTimeHelpers(analysis: Analysis): (TSESTree.FunctionDeclaration & { body: TSESTree.BlockStatement })[] {
+  const helpers: (TSESTree.FunctionDeclaration & { body: TSESTree.BlockStatement })[] = [];
   for (const statement of analysis.ast.body) {
+    if (statement.type !== AST_NODE_TYPES.FunctionDeclaration || !statement.id) continue;
+    const variable = analysis.scopeManager.getDeclaredVariables(statement).find((candidate) => candidate.name === statement.id?.name);
+    const references = variable?.references ?? [];
+    const calledAtLoad = (reference: (typeof references)[number]) => {
+      const call = reference.identifier.parent;
+      return call?.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier && executionOf(call).kind === 'once';
+    };
+    if (references.length > 0 && references.every(calledAtLoad)) helpers.push(statement);
+  }
+  return helpers;
+}
+
+function memoisedIn(analysis: Analysis, statements: readonly TSESTree.Node[]): MemoisedFunction[] {
+  const found: MemoisedFunction[] = [];
+  for (const statement of statements) {
     const exported = statement.type === AST_NODE_TYPES.ExportNamedDeclaration;
     const declaration = exported ? statement.declaration : statement;
     if (declaration?.type !== AST_NODE_TYPES.VariableDeclaration) continue;

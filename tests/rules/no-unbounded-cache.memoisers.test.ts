@@ -60,6 +60,18 @@ export function render(items: Array<{ id: string }>): string[] {
   return items.map((item) => label({ id: item.id }));
 }`,
   },
+  {
+    name: 'a memo made by a helper called per request dies with the call',
+    code: `
+import memoize from 'lodash/memoize';
+function cachedLookup(load: (id: string) => Promise<string>) {
+  const lookup = memoize(load);
+  return (id: string) => lookup(id);
+}
+export function handle(req: { params: { id: string } }) {
+  return cachedLookup(async (id) => 'row ' + id)(req.params.id);
+}`,
+  },
 ];
 
 const invalid = [
@@ -93,6 +105,17 @@ const app = express();
 app.get('/page', (req, res) => {
   res.send(render(req.path));
 });`,
+    errors: [{ messageId: 'unboundedMemo' as const, line: 4 }],
+  },
+  {
+    name: 'a memo made by a helper that runs only at load lives as long as the module: keyed by request data',
+    code: `
+import memoize from 'lodash/memoize';
+function cachedLookup(load: (id: string) => Promise<string>) {
+  const lookup = memoize(load);
+  return (req: { params: { id: string } }, res: { send(body: string): void }) => lookup(req.params.id).then((row) => res.send(row));
+}
+export const showRow = cachedLookup(async (id) => 'row ' + id);`,
     errors: [{ messageId: 'unboundedMemo' as const, line: 4 }],
   },
 ];
