@@ -381,7 +381,11 @@ function programWithTexts(program, texts) {
   const replaced = new Map([...texts].map(([file, text]) => [path.resolve(file), text]));
   host.getSourceFile = (name, languageVersion, ...rest) => {
     const text = replaced.get(path.resolve(name));
-    return text !== undefined ? ts.createSourceFile(name, text, languageVersion, true) : program.getSourceFile(name) ?? getSourceFile(name, languageVersion, ...rest);
+    if (text !== undefined) return ts.createSourceFile(name, text, languageVersion, true);
+    // A package installed twice at one version is a redirect in `program`; the checker asserts that a
+    // host never hands one back, so such a file is read afresh.
+    const reused = program.getSourceFile(name);
+    return reused && !reused.redirectInfo ? reused : getSourceFile(name, languageVersion, ...rest);
   };
   host.readFile = (name) => replaced.get(path.resolve(name)) ?? readFile(name);
   return ts.createProgram({ rootNames: program.getRootFileNames(), options, host, oldProgram: program });
