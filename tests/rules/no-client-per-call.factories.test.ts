@@ -22,20 +22,6 @@ export function queryResponder(sql: string) {
 }`,
   },
   {
-    name: 'a (req, res) function declared on its own, not returned by a factory, closing its client (nothing says it is registered)',
-    code: `
-import pg from 'pg';
-export async function health(req: any, res: any) {
-  const client = new pg.Client(process.env.DATABASE_URL);
-  await client.connect();
-  try {
-    res.json((await client.query('select 1')).rows);
-  } finally {
-    await client.end();
-  }
-}`,
-  },
-  {
     name: 'a context-object handler that uses a module-level client',
     code: `
 import { MongoClient } from 'mongodb';
@@ -284,6 +270,21 @@ exports.count = function (done) {
 
 const invalid = [
   {
+    name: 'a (req, res) function declared on its own is a request handler by its signature: opening and closing a client in it is churn',
+    code: `
+import pg from 'pg';
+export async function health(req: any, res: any) {
+  const client = new pg.Client(process.env.DATABASE_URL);
+  await client.connect();
+  try {
+    res.json((await client.query('select 1')).rows);
+  } finally {
+    await client.end();
+  }
+}`,
+    errors: [{ messageId: 'closedPerCall' as const, line: 4 }],
+  },
+  {
     name: 'a client a local function hands its completion callback, got per request and never closed',
     code: `
 const express = require('express');
@@ -462,7 +463,7 @@ export async function limit(req: any, res: any, next: () => void) {
       {
         messageId: 'neverClosed' as const,
         line: 11,
-        data: { resource: 'Redis client (kept by the `RateLimiterRedis` that `getRateLimiter` returns)', where: '`limit`' },
+        data: { resource: 'Redis client (kept by the `RateLimiterRedis` that `getRateLimiter` returns)', where: 'the request handler `limit`' },
       },
     ],
   },
