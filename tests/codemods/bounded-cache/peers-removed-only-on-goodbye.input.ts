@@ -1,0 +1,16 @@
+// Peers leave only when their announce says `stopped`; the ones that vanish must age out.
+export class Swarm {
+  private readonly peers = new Map<string, { port: number }>();
+
+  announce(params: { peerId: string; port: number; event?: string }): void {
+    if (params.event === 'stopped') {
+      this.peers.delete(params.peerId);
+      return;
+    }
+    this.peers.set(params.peerId, { port: params.port });
+  }
+
+  lookup(peerId: string): { port: number } | undefined {
+    return this.peers.get(peerId);
+  }
+}
