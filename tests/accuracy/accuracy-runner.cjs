@@ -108,6 +108,17 @@ const SPLITS = Object.freeze([
       method: `${SPLIT_METHOD}; seed = 20261200 + ${batch} (batches 16-18 collected 2026-12-04, fifth round, one idiom each), fixed and committed before the batch was staged`,
     }),
   ),
+  // Batches 19–21: a sixth round collected 2026-12-04, one idiom each (19 require-close,
+  // 20 no-client-per-call, 21 no-unbounded-cache), measured before any change made for them; seeds
+  // committed before any was staged.
+  ...[19, 20, 21].map((batch) =>
+    Object.freeze({
+      batch,
+      seed: 20261200 + batch,
+      share: 1 / 3,
+      method: `${SPLIT_METHOD}; seed = 20261200 + ${batch} (batches 19-21 collected 2026-12-04, sixth round, one idiom each), fixed and committed before the batch was staged`,
+    }),
+  ),
 ]);
 
 /** The split record of `batch`. */
