@@ -152,17 +152,29 @@ export function calledLocalFunction(call: TSESTree.CallExpression, scopeManager:
   return undefined;
 }
 
+// Asked of the same functions by every factory and wrapper question: one walk per function body.
+const returnArgumentsByBody = new WeakMap<Node, readonly Node[]>();
+
+function returnArgumentsOf(body: TSESTree.BlockStatement): readonly Node[] {
+  let values = returnArgumentsByBody.get(body);
+  if (!values) {
+    const collected: Node[] = [];
+    walkSameFunction(body, (node) => {
+      if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) collected.push(node.argument);
+    });
+    values = collected;
+    returnArgumentsByBody.set(body, values);
+  }
+  return values;
+}
+
 /**
  * The values a function hands back: its `return` arguments (not those of nested functions), or an
  * arrow's expression body; `const producer = …; return producer` is followed to the initialiser.
  */
 export function returnedValues(fn: FunctionNode, scopeManager: ScopeManagerLike): Node[] {
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
-  const values: Node[] = [];
-  walkSameFunction(fn.body, (node) => {
-    if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) values.push(node.argument);
-  });
-  return values.map((value) => {
+  return returnArgumentsOf(fn.body).map((value) => {
     const unwrapped = unwrapExpression(value);
     if (unwrapped.type !== AST_NODE_TYPES.Identifier) return value;
     const variable = findVariable(scopeManager, unwrapped);

@@ -25,13 +25,28 @@ export function isInstanceThis(node: TSESTree.ThisExpression, cls: ClassNode): b
   return false;
 }
 
+// Asked once per field of every class: one walk per class, its `this.<field>` members by field name.
+const instanceMembersByClass = new WeakMap<ClassNode, ReadonlyMap<string, readonly TSESTree.MemberExpression[]>>();
+
+function instanceMembersOf(cls: ClassNode): ReadonlyMap<string, readonly TSESTree.MemberExpression[]> {
+  const cached = instanceMembersByClass.get(cls);
+  if (cached) return cached;
+  const byName = new Map<string, TSESTree.MemberExpression[]>();
+  walk(cls.body, (node) => {
+    if (node.type !== AST_NODE_TYPES.MemberExpression || node.computed || node.object.type !== AST_NODE_TYPES.ThisExpression) return;
+    const name = fieldName(node.property);
+    if (name === undefined || !isInstanceThis(node.object, cls)) return;
+    const members = byName.get(name);
+    if (members) members.push(node);
+    else byName.set(name, [node]);
+  });
+  instanceMembersByClass.set(cls, byName);
+  return byName;
+}
+
 /** `this.<name>` (or `this.#name`) in the instance code of `cls`, and `self.<name>` through a method's `const self = this`. */
 function instanceReferences(scopeManager: ScopeManagerLike, cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression, name: string): TSESTree.MemberExpression[] {
-  const found: TSESTree.MemberExpression[] = [];
-  walk(cls.body, (node) => {
-    if (node.type !== AST_NODE_TYPES.MemberExpression || node.computed || fieldName(node.property) !== name) return;
-    if (node.object.type === AST_NODE_TYPES.ThisExpression && isInstanceThis(node.object, cls)) found.push(node);
-  });
+  const found = [...(instanceMembersOf(cls).get(name) ?? [])];
   for (const element of cls.body.body) {
     if (element.type !== AST_NODE_TYPES.MethodDefinition || element.static) continue;
     found.push(...thisAliasReferences(scopeManager, element.value, name, (self) => isInstanceThis(self, cls)));

@@ -119,14 +119,25 @@ function startedByConstructor(cls: InstanceMaker): InstanceLifetime | undefined 
 /** `new C(…)` (or `new this()` in its static code) everywhere in the file. */
 function instantiations(program: TSESTree.Program, cls: InstanceMaker): TSESTree.NewExpression[] {
   const name = cls.id?.name;
-  const found: TSESTree.NewExpression[] = [];
-  walk(program, (node) => {
-    if (node.type !== AST_NODE_TYPES.NewExpression) return;
+  return newExpressionsOf(program).filter((node) => {
     const callee = unwrapExpression(node.callee);
-    if ((callee.type === AST_NODE_TYPES.Identifier && callee.name === name) || (callee.type === AST_NODE_TYPES.ThisExpression && isInsideNode(node, cls))) {
-      found.push(node);
-    }
+    return (callee.type === AST_NODE_TYPES.Identifier && callee.name === name) || (callee.type === AST_NODE_TYPES.ThisExpression && isInsideNode(node, cls));
   });
+}
+
+// Asked for every class with a collection field: one walk of the file, not one per class.
+const newExpressionsByProgram = new WeakMap<TSESTree.Program, readonly TSESTree.NewExpression[]>();
+
+function newExpressionsOf(program: TSESTree.Program): readonly TSESTree.NewExpression[] {
+  let found = newExpressionsByProgram.get(program);
+  if (!found) {
+    const collected: TSESTree.NewExpression[] = [];
+    walk(program, (node) => {
+      if (node.type === AST_NODE_TYPES.NewExpression) collected.push(node);
+    });
+    found = collected;
+    newExpressionsByProgram.set(program, found);
+  }
   return found;
 }
 

@@ -21,20 +21,47 @@ export function thisAliasReferences(
   isInstance: (node: TSESTree.ThisExpression) => boolean,
 ): TSESTree.MemberExpression[] {
   const found: TSESTree.MemberExpression[] = [];
+  for (const alias of aliasesIn(scopeManager, owner)) {
+    if (isInstance(alias.self)) found.push(...(alias.fields.get(name) ?? []));
+  }
+  return found;
+}
+
+/** One `const self = this` of a function: its `this`, and the `self.<field>` reads and writes by field name. */
+interface ThisAlias {
+  readonly self: TSESTree.ThisExpression;
+  readonly fields: ReadonlyMap<string, readonly TSESTree.MemberExpression[]>;
+}
+
+// Asked once per field of every class (and per method): one walk per function, not per field.
+const aliasesByOwner = new WeakMap<Node, readonly ThisAlias[]>();
+
+function aliasesIn(scopeManager: ScopeManagerLike, owner: Node): readonly ThisAlias[] {
+  const cached = aliasesByOwner.get(owner);
+  if (cached) return cached;
+  const aliases: ThisAlias[] = [];
   walk(owner, (node) => {
     if (node !== owner && isFunction(node) && node.type !== AST_NODE_TYPES.ArrowFunctionExpression) return false;
     if (node.type !== AST_NODE_TYPES.VariableDeclarator || node.id.type !== AST_NODE_TYPES.Identifier || !node.init) return undefined;
     const init = unwrapExpression(node.init);
-    if (init.type !== AST_NODE_TYPES.ThisExpression || !isInstance(init)) return undefined;
+    if (init.type !== AST_NODE_TYPES.ThisExpression) return undefined;
+    const fields = new Map<string, TSESTree.MemberExpression[]>();
     for (const variable of scopeManager.getDeclaredVariables(node)) {
       if (variable.references.some((reference) => reference.isWrite() && !reference.init)) continue;
       for (const reference of variable.references) {
         if (reference.init) continue;
         const member = reference.identifier.parent;
-        if (member?.type === AST_NODE_TYPES.MemberExpression && member.object === reference.identifier && !member.computed && fieldName(member.property) === name) found.push(member);
+        if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier || member.computed) continue;
+        const field = fieldName(member.property);
+        if (field === undefined) continue;
+        const members = fields.get(field);
+        if (members) members.push(member);
+        else fields.set(field, [member]);
       }
     }
+    aliases.push({ self: init, fields });
     return undefined;
   });
-  return found;
+  aliasesByOwner.set(owner, aliases);
+  return aliases;
 }
