@@ -147,9 +147,50 @@ export function calledLocalFunction(call: TSESTree.CallExpression, scopeManager:
     const member = owner?.body.body.find((candidate) => memberName(candidate) === name && !('static' in candidate && candidate.static));
     if (member) return memberFunction(member);
     const constructor = owner ? undefined : enclosingPrototypeOwner(callee);
-    return constructor === undefined ? undefined : prototypeMethod(callee, constructor, name);
+    if (constructor !== undefined) return prototypeMethod(callee, constructor, name);
+    return owner ? undefined : constructorAssignedMethod(callee, name);
   }
   return undefined;
+}
+
+/**
+ * `function S3Util() { this.createClient = function () {…}; this.upload = async function () {
+ * this.createClient() } }`: older JavaScript gives each instance its methods in the constructor
+ * function. A `this.<name>()` in one of them runs the function the constructor assigns to
+ * `this.<name>`, when it assigns exactly one.
+ */
+function constructorAssignedMethod(callee: TSESTree.MemberExpression, name: string): FunctionNode | undefined {
+  const method = enclosingOwnThisFunction(callee);
+  const assigned = method ? instanceMethodAssignment(method) : undefined;
+  const constructor = assigned ? enclosingOwnThisFunction(assigned) : undefined;
+  if (!constructor || constructor.type === AST_NODE_TYPES.ArrowFunctionExpression || constructor.body.type !== AST_NODE_TYPES.BlockStatement) return undefined;
+  const candidates: FunctionNode[] = [];
+  for (const statement of constructor.body.body) {
+    const expression = statement.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression : undefined;
+    if (expression?.type !== AST_NODE_TYPES.AssignmentExpression || expression.operator !== '=') continue;
+    const target = unwrapExpression(expression.left);
+    if (target.type !== AST_NODE_TYPES.MemberExpression || unwrapExpression(target.object).type !== AST_NODE_TYPES.ThisExpression || accessedName(target) !== name) continue;
+    const value = unwrapExpression(expression.right);
+    if (!isFunction(value)) return undefined;
+    candidates.push(value);
+  }
+  return candidates.length === 1 ? candidates[0] : undefined;
+}
+
+/** The nearest enclosing function that has its own `this` (arrows inherit theirs). */
+function enclosingOwnThisFunction(node: Node): FunctionNode | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunction(current) && current.type !== AST_NODE_TYPES.ArrowFunctionExpression) return current;
+  }
+  return undefined;
+}
+
+/** The `this.<name> = fn` statement of a constructor function that assigns `fn`, as a node inside that constructor. */
+function instanceMethodAssignment(fn: FunctionNode): TSESTree.AssignmentExpression | undefined {
+  const assignment = outermostWrapper(fn).parent;
+  if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=' || assignment.parent?.type !== AST_NODE_TYPES.ExpressionStatement) return undefined;
+  const target = unwrapExpression(assignment.left);
+  return target.type === AST_NODE_TYPES.MemberExpression && unwrapExpression(target.object).type === AST_NODE_TYPES.ThisExpression ? assignment : undefined;
 }
 
 // Asked of the same functions by every factory and wrapper question: one walk per function body.

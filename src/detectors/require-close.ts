@@ -1,5 +1,6 @@
 import { madeByOwnedParent } from '../ownership/owned-parent';
 import type { TSESTree } from '@typescript-eslint/utils';
+import { slotDroppedOnError } from '../ownership/dropped-slots';
 import { connectedBeforeKeptEntry, isRepeatedPackageProduct, mayMentionObservedRelease, observedReleaseEntry, oneShotClientEntry, RELEASE_METHODS, type HandedOver } from '../ownership/observed-release';
 import { carriedHandlesOf, type CarriedHandle } from '../ownership/carried-handles';
 import { releasedParameters } from '../ownership/releasing-helper-parameters';
@@ -58,7 +59,8 @@ type RequireCloseMessageId =
   | 'pipedFromUnwatchedSource'
   | 'pipedIntoFailingDestination'
   | 'timeoutWithoutRelease'
-  | 'settledWithoutRelease';
+  | 'settledWithoutRelease'
+  | 'droppedOnError';
 
 /** The finding `require-close` reports: its message, and a plan for `try-finally-close`. */
 type RequireCloseFinding = Finding<RequireCloseMessageId, WrapInTryFinallyPlan>;
@@ -101,6 +103,12 @@ function detectUnreleasedHandles(analysis: Analysis, options: RequireCloseOption
     const entry = analysis.oracle.acquisition(node);
     if (entry && layeredOnGivenConnection(node, entry, analysis.scopeManager)) {
       traceSilence(REQUIRE_CLOSE, node, 'layered-on-given-connection');
+      continue;
+    }
+    // Kept in a long-lived slot, it is the slot's owner's to end, unless an error handler here empties the slot first.
+    const dropped = ownable ? judgeDroppedSlot(analysis, node, owner, entry) : undefined;
+    if (dropped) {
+      findings.push(dropped);
       continue;
     }
     if (entry?.endsOnItsOwn) {
@@ -490,6 +498,39 @@ function judgeMethodScopedField(analysis: Analysis, acquisition: Node, owner: Fu
   if (earlyExit) return { ...base, messageId: 'notReleasedOnEveryPath', data: { ...data, line: String(exitLine(earlyExit)) } };
   const thrower = firstLeak(leaks);
   return { ...base, messageId: 'releasedOnlyOnSuccess', data: { ...data, thrower: describeThrower(analysis, thrower.node), line: String(lineOf(thrower.node)) } };
+}
+
+/**
+ * `this.process = spawn(…)` in a `try` whose `catch` sets `this.process = null` before anything
+ * releases it (see slotDroppedOnError): the resource outlives the only reference to it. The fix
+ * releases the slot right before the drop, best effort, so the handler's own error still wins.
+ */
+function judgeDroppedSlot(analysis: Analysis, acquisition: Node, owner: FunctionNode, entry: ResourceEntry | undefined): RequireCloseFinding | undefined {
+  if (!entry || (entry.kind !== 'handle' && entry.kind !== 'client')) return undefined;
+  const dropped = slotDroppedOnError(acquisition, entry, analysis.scopeManager);
+  if (!dropped) return undefined;
+  const semicolon = analysis.sourceText.slice(dropped.drop.range[0], dropped.drop.range[1]).trimEnd().endsWith(';') ? ';' : '';
+  const call = `${dropped.text}?.${dropped.method}()`;
+  const release = dropped.async ? `${owner.async ? 'await ' : 'void '}${call}.catch(() => undefined)${semicolon}` : `${call}${semicolon}`;
+  return {
+    ruleId: REQUIRE_CLOSE,
+    messageId: 'droppedOnError',
+    node: acquisition,
+    data: { resource: entry.description, slot: dropped.text, line: String(lineOf(dropped.drop)), release: `.${dropped.method}()` },
+    remedy: isInStatementList(dropped.drop)
+      ? {
+          kind: 'wrap-in-try-finally',
+          declaration: undefined,
+          first: dropped.drop,
+          last: dropped.drop,
+          removals: [],
+          release,
+          disposal: undefined,
+          inAsyncFunction: owner.async,
+          releaseBeforeSettles: { statements: [dropped.drop], release, drops: true },
+        }
+      : { kind: 'refusal', reason: `call \`${call}\` before \`${dropped.text}\` is emptied on line ${lineOf(dropped.drop)}` },
+  };
 }
 
 function unwrapAwait(node: Node): Node {
@@ -979,7 +1020,9 @@ function throwBeforeHandOff(
   const laterEnds = [...usage.handOffs.filter((handOff) => handOff.inOwner && transfers.has(handOff.reason)).map((handOff) => handOff.node), ...usage.releases];
   const lentBeforeAnotherEnd = (handOff: (typeof usage.handOffs)[number]) =>
     handOff.reason === 'passed to a function' && isAwaitedArgument(handOff.node) && laterEnds.some((end) => end !== handOff.node && followsInSameBlock(handOff.node, end));
-  const handOffs = usage.handOffs.filter((handOff) => !handOff.settles && !handOff.borrowed && !lentBeforeAnotherEnd(handOff) && !releasedAlongWith(handOff, usage.handOffs, analysis.scopeManager));
+  const handOffs = usage.handOffs
+    .filter((handOff) => !handOff.settles && !handOff.borrowed && !lentBeforeAnotherEnd(handOff) && !releasedAlongWith(handOff, usage.handOffs, analysis.scopeManager))
+    .map((handOff) => returnedReleaser(handOff, owner, analysis.scopeManager) ?? handOff);
   if (handOffs.length === 0) return undefined;
   const names = new Set(usage.variables.map((variable) => variable.name));
   // `page.on('error', () => this.closePage(page))`: a release in the handle's own listener covers that
@@ -1051,6 +1094,33 @@ function releasedAlongWith(handOff: HandOff, handOffs: readonly HandOff[], scope
     const literal = property?.type === AST_NODE_TYPES.Property && property.value === value ? property.parent : undefined;
     return literal?.type === AST_NODE_TYPES.ObjectExpression && handOffs.some((other) => other.inOwner && other.reason === 'stored' && isInside(other.node, literal));
   });
+}
+
+/**
+ * `return { lockPath, release: async () => { await handle.close(); } }`: the closure that releases the
+ * handle is what the function hands back, so the handle moves to the caller at that `return`, and
+ * work before it that throws leaves the handle open with no closure anyone can call (openclaw's
+ * gateway lock). The hand-off is the returned value, in the owner itself.
+ */
+function returnedReleaser(handOff: HandOff, owner: FunctionNode, scopeManager: Analysis['scopeManager']): HandOff | undefined {
+  if (handOff.reason !== 'released in a callback' || handOff.inOwner) return undefined;
+  const closure = enclosingFunction(handOff.node);
+  if (!closure || enclosingFunction(closure) !== owner) return undefined;
+  for (const value of closureValues(closure, scopeManager)) {
+    let current: Node = outermostWrapper(value);
+    while (
+      (current.parent?.type === AST_NODE_TYPES.Property && current.parent.value === current) ||
+      current.parent?.type === AST_NODE_TYPES.ObjectExpression ||
+      current.parent?.type === AST_NODE_TYPES.ArrayExpression
+    ) {
+      current = outermostWrapper(current.parent);
+    }
+    const statement = current.parent;
+    if (statement?.type === AST_NODE_TYPES.ReturnStatement && statement.argument === current && enclosingFunction(statement) === owner) {
+      return { node: statement, reason: 'returned', inOwner: true, settles: false };
+    }
+  }
+  return undefined;
 }
 
 /** Where a closure goes as a value: itself, or each read of the `const done = () => …` or `function done()` naming it. */
@@ -1167,6 +1237,8 @@ function describeThrower(analysis: Analysis, node: Node): string {
   if (node.type === AST_NODE_TYPES.ThrowStatement) return 'throw';
   const text = analysis.sourceText.slice(node.range[0], node.range[1]).replace(/\s+/g, ' ');
   if (text.length <= MAX_THROWER_TEXT) return text;
+  // `return { lockPath, release: async () => … }`: what leaves is an object, its text is no help.
+  if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument?.type === AST_NODE_TYPES.ObjectExpression) return 'return { … }';
   // `await connection.query()` reads better than a truncated argument list.
   const awaited = node.type === AST_NODE_TYPES.AwaitExpression;
   const call = awaited ? (node).argument : node;
@@ -1190,6 +1262,8 @@ const requireCloseMessages = {
     'This {{resource}} is not released on the path through line {{line}}. Release it in a `finally` block (in a Node-style callback: before that `return`).',
   timeoutWithoutRelease:
     "This {{resource}} is not released by its 'timeout' listener on line {{line}}: a timeout only reports that the connection is idle and leaves it open. Call `{{release}}` in the listener.",
+  droppedOnError:
+    'This {{resource}} is kept in `{{slot}}`, and the error handler on line {{line}} empties `{{slot}}` without releasing it: the {{resource}} stays open with nothing left to close it. Call `{{release}}` on it before the slot is emptied.',
   settledWithoutRelease:
     'This {{resource}} lives until the promise around it settles, but `{{settle}}` on line {{line}} settles it and leaves it open. Call `{{release}}` on every way the promise settles (timeouts, errors and rejections too).',
   pipedIntoPeer:
@@ -1206,6 +1280,7 @@ const requireCloseMessages = {
   releaseOnError: 'Release it in a `catch` that rethrows, around its uses before the hand-off.',
   releaseBeforeSettle: 'Release it before each settle call that leaves it open.',
   releaseBeforeReturn: 'Release it before each `return` that leaves it open.',
+  releaseBeforeDrop: 'Release it before the error handler empties its slot.',
   releaseAtCallbackEnd: 'Release it at the end of the callback, where control runs out with it open.',
   releaseBeforeReturnAndAtEnd: 'Release it before each `return` that leaves it open, and at the end of the callback.',
   destroyInErrorListener: "Destroy it in the destination's 'error' listener.",
@@ -1254,7 +1329,9 @@ export const requireClose: RuleDescriptor<RequireCloseMessage, typeof requireClo
                   : plan.destroyInErrorListener
                     ? 'destroyInErrorListener'
                   : plan.releaseBeforeSettles
-                    ? plan.releaseBeforeSettles.ends
+                    ? plan.releaseBeforeSettles.drops
+                      ? 'releaseBeforeDrop'
+                      : plan.releaseBeforeSettles.ends
                       ? plan.releaseBeforeSettles.statements.length > 0
                         ? 'releaseBeforeReturnAndAtEnd'
                         : 'releaseAtCallbackEnd'

@@ -116,7 +116,7 @@ export function moduleBindings(program: TSESTree.Program): ModuleBindings {
       for (const declarator of statement.declarations) {
         // `const { Pool } = pg` after `import pg from 'pg'`: a member of an import bound earlier.
         const member = declarator.init
-          ? (requireChain(declarator.init) ?? importedMember(declarator.init, bindings) ?? promisifiedMember(declarator.init, (expression) => resolveModuleMember(expression, bindings)))
+          ? (requireChain(declarator.init) ?? dynamicImportChain(declarator.init) ?? importedMember(declarator.init, bindings) ?? promisifiedMember(declarator.init, (expression) => resolveModuleMember(expression, bindings)))
           : undefined;
         if (member) bindPattern(declarator.id, member, bindings);
       }
@@ -129,8 +129,50 @@ export function moduleBindings(program: TSESTree.Program): ModuleBindings {
     }
   }
   bindLazilyLoaded(program, bindings);
+  bindLocalDynamicImports(program, bindings);
   cache.set(program, bindings);
   return bindings;
+}
+
+/** `await import('ioredis')`, `(await import('ioredis')).default`: the module (member) a dynamic import loads. */
+function dynamicImportChain(node: Node): ModuleMember | undefined {
+  const expression = unwrapExpression(node);
+  if (expression.type === AST_NODE_TYPES.AwaitExpression) {
+    const imported = unwrapExpression(expression.argument);
+    return imported.type === AST_NODE_TYPES.ImportExpression && imported.source.type === AST_NODE_TYPES.Literal && typeof imported.source.value === 'string'
+      ? { module: imported.source.value, path: [] }
+      : undefined;
+  }
+  if (expression.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const name = staticPropertyName(expression);
+  const object = dynamicImportChain(expression.object);
+  return name !== undefined && object ? { module: object.module, path: [...object.path, name] } : undefined;
+}
+
+/**
+ * `const mod = await import('ioredis'); const Redis = mod.default;` inside a function: a package
+ * loaded on first use (a health probe, a CLI command) is still that package. Function-local `const`
+ * bindings rooted in a dynamic import are bound like imports; a name bound at module level, or bound
+ * to two different members in two functions, is left alone.
+ */
+function bindLocalDynamicImports(program: TSESTree.Program, bindings: Map<string, ModuleMember>): void {
+  const local = new Map<string, ModuleMember | null>();
+  walk(program, (node) => {
+    if (node.type !== AST_NODE_TYPES.VariableDeclarator || !node.init || node.parent?.type !== AST_NODE_TYPES.VariableDeclaration || node.parent.kind !== 'const') return undefined;
+    if (node.parent.parent?.type === AST_NODE_TYPES.Program) return undefined;
+    const member = dynamicImportChain(node.init) ?? importedMember(node.init, new Map([...local].flatMap(([name, bound]) => (bound ? [[name, bound] as const] : []))));
+    if (!member) return undefined;
+    const found = new Map<string, ModuleMember>();
+    bindPattern(node.id, member, found);
+    for (const [name, bound] of found) {
+      if (bindings.has(name)) continue;
+      const known = local.get(name);
+      const same = known === undefined || (known !== null && known.module === bound.module && known.path.join('.') === bound.path.join('.'));
+      local.set(name, same ? bound : null);
+    }
+    return undefined;
+  });
+  for (const [name, member] of local) if (member) bindings.set(name, member);
 }
 
 /** `let grpc;`, `let grpc: any = {}`: a module variable declared empty, to be filled later. */

@@ -82,6 +82,8 @@ export interface WrapInTryFinallyPlan {
     readonly release: string;
     /** The statements are the `return`s of a Node-style callback that leave the handle open, not settle calls. */
     readonly returns?: boolean;
+    /** The statement is an error handler's `slot = null` that drops the handle (see slotDroppedOnError). */
+    readonly drops?: boolean;
     /** Callback bodies that control runs off with the handle open: the release goes after their last statement. */
     readonly ends?: readonly TSESTree.BlockStatement[];
   };

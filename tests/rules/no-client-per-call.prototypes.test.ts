@@ -54,6 +54,21 @@ async function main() {
 }
 main();`,
   },
+  {
+    name: 'an instance method assigned in the constructor function returns the client it keeps, made once',
+    code: `
+const { S3 } = require('@aws-sdk/client-s3');
+function Storage(config) {
+  const client = new S3({ region: config.region });
+  this.client = function () {
+    return client;
+  };
+  this.head = async function (key) {
+    return this.client().headObject({ Bucket: config.bucket, Key: key });
+  };
+}
+module.exports = { Storage };`,
+  },
 ];
 
 const invalid = [
@@ -124,6 +139,23 @@ export async function GET(request: Request) {
   }
 }`,
     errors: [{ messageId: 'closedPerCall' as const, line: 4 }],
+  },
+  {
+    name: 'an instance method of a constructor function calls a sibling method that makes a new SDK client',
+    code: `
+const { S3 } = require('@aws-sdk/client-s3');
+function Storage(config) {
+  this.createClient = function (region) {
+    return new S3({ region });
+  };
+  this.head = async function (key) {
+    const client = this.createClient(config.region);
+    const result = await client.headObject({ Bucket: config.bucket, Key: key });
+    return result.ContentLength;
+  };
+}
+module.exports = { Storage };`,
+    errors: [{ messageId: 'neverClosed' as const, line: 8 }],
   },
 ];
 

@@ -135,6 +135,30 @@ export async function countUsers(url: string) {
   }
 }`,
   },
+  {
+    name: 'a handle returned at once inside the closure that releases it: nothing can throw before the hand-off',
+    code: `
+import fs from 'node:fs/promises';
+export async function lock(path: string) {
+  const handle = await fs.open(path, 'wx');
+  return { path, release: async () => { await handle.close(); } };
+}`,
+  },
+  {
+    name: 'the work before returning the releasing closure closes the handle when it fails',
+    code: `
+import fs from 'node:fs/promises';
+export async function lock(path: string) {
+  const handle = await fs.open(path, 'wx');
+  try {
+    await handle.writeFile(String(process.pid));
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+  return { path, release: async () => { await handle.close(); } };
+}`,
+  },
 ];
 
 const invalid = [
@@ -491,6 +515,49 @@ export async function find() {
     await conn.query('SELECT 1');
   } finally {
     done();
+  }
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a lock file handle handed back only inside a releasing closure, after a write that can fail',
+    code: `
+import fs from 'node:fs/promises';
+export async function lock(path: string) {
+  const handle = await fs.open(path, 'wx');
+  await handle.writeFile(String(process.pid));
+  return {
+    path,
+    release: async () => {
+      await handle.close();
+    },
+  };
+}`,
+    errors: [
+      {
+        messageId: 'handedOverOnlyOnSuccess' as const,
+        line: 4,
+        suggestions: [
+          {
+            messageId: 'releaseOnError' as const,
+            output: `
+import fs from 'node:fs/promises';
+export async function lock(path: string) {
+  const handle = await fs.open(path, 'wx');
+  try {
+    await handle.writeFile(String(process.pid));
+    return {
+      path,
+      release: async () => {
+        await handle.close();
+      },
+    };
+  } catch (error) {
+    await handle.close();
+    throw error;
   }
 }`,
           },

@@ -1,0 +1,18 @@
+import fs from 'node:fs/promises';
+
+export async function lock(path: string) {
+  const handle = await fs.open(path, 'wx');
+  try {
+    await handle.writeFile(String(process.pid));
+    return {
+      path,
+      release: async () => {
+        await handle.close();
+        await fs.rm(path, { force: true });
+      },
+    };
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}
