@@ -12,6 +12,7 @@ import { deletedOnlyByCancelledTimer } from './cancelled-timer-deletes';
 import { deletesOnlyOnFailure } from './failure-only-deletes';
 import { deletedOnlyOnPeerGoodbye, deletedOnlyWhenClientEndsSession } from './client-ended-sessions';
 import { keyIsLoopInvariant } from './loop-invariant-keys';
+import { clearsOnlyAtTeardown } from './teardown-clears';
 import { passThroughDelete } from './caller-named-deletes';
 import type { KeyOrigins } from './key-origin';
 
@@ -180,10 +181,37 @@ export type ShrinkVerdict =
   | 'age-only-cap'
   | 'failure-only'
   | 'client-ended-session'
-  | 'peer-goodbye';
+  | 'peer-goodbye'
+  | 'teardown-clear';
+
+/**
+ * Deletes that end some entries and not others: on failure only, on an expired read only, when a
+ * caller names the key in a store that expires entries only on reads, on the answer only, in a timeout the answer cancels, in an age-only cleanup under a cap,
+ * when a peer says goodbye. Not the delete
+ * that makes room for the same key again (`delete(k); set(k, v)` reorders an LRU, it ends nothing).
+ */
+const PARTIAL_ENDS: ReadonlySet<ShrinkVerdict> = new Set<ShrinkVerdict>([
+  'expired-read',
+  'caller-named',
+  'failure-only',
+  'answered-only',
+  'peer-left',
+  'cancelled-timer',
+  'age-only-cap',
+  'client-ended-session',
+  'peer-goodbye',
+]);
+
+/** A verdict of a delete that ends some entries and leaves others (see PARTIAL_ENDS). */
+export function isPartialEnd(verdict: ShrinkVerdict): boolean {
+  return PARTIAL_ENDS.has(verdict);
+}
 
 export function shrinkVerdict(shrink: CollectionUse, uses: readonly CollectionUse[], keyOrigins?: KeyOrigins): ShrinkVerdict {
   if (shrink.operation === 'size-guard') return onlyWatchesTheSize(shrink, uses) ? 'only-watches-size' : 'bounds';
+  // A `clear()` when the holder goes away, beside deletes that end only some entries: those
+  // deletes decide (`stop() { this.pending.clear() }` after a timeout that leaves its entry).
+  if (clearsOnlyAtTeardown(shrink) && uses.some((other) => other.kind === 'shrink' && KEYED_DELETES.has(other.operation) && isPartialEnd(shrinkVerdict(other, uses, keyOrigins)))) return 'teardown-clear';
   if (!KEYED_DELETES.has(shrink.operation)) return 'bounds';
   if (inASweep(shrink, uses)) return ageOnlySweepUnderCap(shrink, uses, guardedByTime) ? 'age-only-cap' : 'bounds';
   const growth = uses.filter((use) => use.kind === 'grow');

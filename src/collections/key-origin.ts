@@ -4,6 +4,7 @@ import { isFunction, staticPropertyName, unwrapExpression, type FunctionNode } f
 import { findVariable, type ScopeManagerLike, type VariableLike } from '../ast/scopes';
 import { walk, type Node } from '../ast/traverse';
 import { executionOf } from '../lifetime/execution';
+import { thisCallsIn } from '../ast/this-calls';
 
 /**
  * Where a key comes from (design: "keys from requests/messages grow without bound; keys from code
@@ -48,28 +49,6 @@ function calleeName(call: TSESTree.CallExpression | TSESTree.NewExpression): str
   if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
   if (callee.type === AST_NODE_TYPES.MemberExpression) return staticPropertyName(callee);
   return undefined;
-}
-
-/** Per class body: its `this.name(…)` calls by method name (asked once per parameter of every method: one walk each was a tenth of the typed run). */
-const thisCallsByClass = new WeakMap<Node, ReadonlyMap<string, readonly TSESTree.CallExpression[]>>();
-
-function thisCallsIn(cls: Node): ReadonlyMap<string, readonly TSESTree.CallExpression[]> {
-  let byName = thisCallsByClass.get(cls);
-  if (!byName) {
-    const found = new Map<string, TSESTree.CallExpression[]>();
-    walk(cls, (node) => {
-      if (node.type !== AST_NODE_TYPES.CallExpression) return;
-      const callee = unwrapExpression(node.callee);
-      if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.ThisExpression || callee.computed) return;
-      const name = (callee.property as TSESTree.Identifier).name;
-      const calls = found.get(name);
-      if (calls) calls.push(node);
-      else found.set(name, [node]);
-    });
-    byName = found;
-    thisCallsByClass.set(cls, byName);
-  }
-  return byName;
 }
 
 export class KeyOrigins {

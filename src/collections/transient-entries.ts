@@ -1,24 +1,6 @@
-import { expiresEntries, KEYED_DELETES, shrinkVerdict, type ShrinkVerdict } from './bounding-shrinks';
+import { expiresEntries, isPartialEnd, KEYED_DELETES, shrinkVerdict } from './bounding-shrinks';
 import type { CollectionUse } from './collection-uses';
 import type { KeyOrigins } from './key-origin';
-
-/**
- * Deletes that end some entries and not others: on failure only, on an expired read only, when a
- * caller names the key in a store that expires entries only on reads, on the answer only, in a timeout the answer cancels, in an age-only cleanup under a cap,
- * when a peer says goodbye. Not the delete
- * that makes room for the same key again (`delete(k); set(k, v)` reorders an LRU, it ends nothing).
- */
-const PARTIAL_ENDS: ReadonlySet<ShrinkVerdict> = new Set<ShrinkVerdict>([
-  'expired-read',
-  'caller-named',
-  'failure-only',
-  'answered-only',
-  'peer-left',
-  'cancelled-timer',
-  'age-only-cap',
-  'client-ended-session',
-  'peer-goodbye',
-]);
 
 /**
  * Whether the code treats the collection's entries as transient: it removes entries when they expire,
@@ -30,5 +12,5 @@ const PARTIAL_ENDS: ReadonlySet<ShrinkVerdict> = new Set<ShrinkVerdict>([
  */
 export function treatsEntriesAsTransient(uses: readonly CollectionUse[], keyOrigins: KeyOrigins): boolean {
   if (expiresEntries(uses)) return true;
-  return uses.some((use) => use.kind === 'shrink' && KEYED_DELETES.has(use.operation) && PARTIAL_ENDS.has(shrinkVerdict(use, uses, keyOrigins)));
+  return uses.some((use) => use.kind === 'shrink' && KEYED_DELETES.has(use.operation) && isPartialEnd(shrinkVerdict(use, uses, keyOrigins)));
 }

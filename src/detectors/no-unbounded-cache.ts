@@ -353,18 +353,22 @@ const UNBOUNDING_SHRINKS: Readonly<Record<Exclude<ShrinkVerdict, 'bounds'>, stri
   'age-only-cap': 'its size cap runs a cleanup that only deletes entries older than a window, so with more keys inside the window than the cap nothing is removed',
   'failure-only': 'it deletes an entry only when its work failed (in a `catch`, a rejection or an error handler), so every entry whose work succeeds stays',
   'peer-goodbye': 'it deletes an entry only when its peer says goodbye in a message (a field compared with a word like `stopped` or `unsubscribe`), so every peer that just went away stays',
+  'teardown-clear': 'it is cleared only when its holder is torn down (`stop()`, `close()`, `dispose()`), and its other deletes end only some entries, so entries pile up for as long as the holder lives',
   'client-ended-session':
     'it deletes a session only when its client ends it with an explicit DELETE (MCP calls `onsessionclosed` and a streamable transport\'s `onclose` only then), so every session whose client just went away stays with its transport',
 };
 
 /** The first removal that bounds nothing, with why. */
 function unboundingShrinkOf(uses: readonly CollectionUse[], keyOrigins: KeyOrigins): { use: CollectionUse; verdict: Exclude<ShrinkVerdict, 'bounds'> } | undefined {
+  let teardown: { use: CollectionUse; verdict: Exclude<ShrinkVerdict, 'bounds'> } | undefined;
   for (const use of uses) {
     if (use.kind !== 'shrink') continue;
     const verdict = shrinkVerdict(use, uses, keyOrigins);
-    if (verdict !== 'bounds') return { use, verdict };
+    // The delete that ends only some entries says more than the clear when the holder goes away.
+    if (verdict === 'teardown-clear') teardown ??= { use, verdict };
+    else if (verdict !== 'bounds') return { use, verdict };
   }
-  return undefined;
+  return teardown;
 }
 
 /** How the message says what removes entries: nothing, or a removal that bounds nothing (line). */

@@ -6,6 +6,7 @@ import { AST_NODE_TYPES } from '../ast/node-types';
 import { isFunction, staticPropertyName, unwrapExpression, type FunctionNode } from '../ast/predicates';
 import type { ScopeManagerLike } from '../ast/scopes';
 import type { Node } from '../ast/traverse';
+import { thisCallsIn } from '../ast/this-calls';
 import { moduleBindings, resolveModuleMember } from '../oracle/module-bindings';
 import type { TypeOracle } from '../oracle/type-oracle';
 import { stripNodePrefix } from '../registry/specifiers';
@@ -254,7 +255,11 @@ export function lifetimeExecutionOf(site: Node, scopeManager: ScopeManagerLike, 
   if (execution.kind !== 'repeated' || depth >= MAX_CALLER_DEPTH) return execution;
   const fn = execution.function;
   const name = functionName(fn) ?? assignedPropertyName(fn);
-  if (name && REGISTRATION_NAME.test(name)) return { kind: 'once', role: { kind: 'start-up', function: fn, name, reason: 'registration' } };
+  // A private method runs when its class calls it: `this.registerRequest(id, deferred)` from each
+  // `request()` registers per request, whatever the name says.
+  if (name && REGISTRATION_NAME.test(name) && !calledInRepeatedCode(privateMethodCalls(fn), scopeManager, depth, oracle)) {
+    return { kind: 'once', role: { kind: 'start-up', function: fn, name, reason: 'registration' } };
+  }
   const variable = localFunctionVariable(fn, scopeManager);
   const calls = variable?.references.filter((reference) => !reference.init) ?? [];
   if (calls.length === 0) return execution;
@@ -264,6 +269,19 @@ export function lifetimeExecutionOf(site: Node, scopeManager: ScopeManagerLike, 
     if (lifetimeExecutionOf(call, scopeManager, depth + 1, oracle).kind !== 'once') return execution;
   }
   return { kind: 'once', role: { kind: 'start-up', function: fn, name: variable!.name, reason: 'called-from-start-up' } };
+}
+
+function calledInRepeatedCode(calls: readonly Node[] | undefined, scopeManager: ScopeManagerLike, depth: number, oracle: RequestScopeOracle | undefined): boolean {
+  return (calls ?? []).some((call) => lifetimeExecutionOf(call, scopeManager, depth + 1, oracle).kind !== 'once');
+}
+
+/** `private register() {}`, `#register() {}`: the class's own `this.register(…)` calls, the only ones there are. */
+function privateMethodCalls(fn: FunctionNode): readonly TSESTree.CallExpression[] | undefined {
+  const member = fn.parent;
+  if (member?.type !== AST_NODE_TYPES.MethodDefinition || member.value !== fn || member.static || member.kind !== 'method') return undefined;
+  const isPrivate = member.accessibility === 'private' || member.key.type === AST_NODE_TYPES.PrivateIdentifier;
+  if (!isPrivate || member.computed || (member.key.type !== AST_NODE_TYPES.Identifier && member.key.type !== AST_NODE_TYPES.PrivateIdentifier)) return undefined;
+  return thisCallsIn(member.parent.parent).get(member.key.name);
 }
 
 /**

@@ -11,16 +11,34 @@ import type { ResourceEntry } from '../registry/resource-entry';
 export const ENDING_METHODS: ReadonlySet<string> = new Set(['close', 'quit', 'disconnect', 'destroy', 'end', 'shutdown', 'terminate']);
 
 /**
- * `client.connect()` with no arguments (or only a callback): the file opens the value's connection
- * itself (pg, mongodb, node-redis, ioredis with `lazyConnect`, a vendor SDK). With an argument it
- * wires one node to another (`source.connect(destination)` in audio graphs) and says nothing.
+ * `client.connect()` with no arguments (or only a callback), or with where to connect to (a URL
+ * string, connection options, `config.endpointUrl`): the file opens the value's connection itself
+ * (pg, mongodb, node-redis, ioredis with `lazyConnect`, an OPC UA or vendor SDK client). With another
+ * object it wires one node to another (`source.connect(destination)` in audio graphs) and says nothing.
  */
 const CONNECTING_METHOD = 'connect';
+
+/** `url`, `endpointUrl`, `opts.host`, `DATABASE_URI`: names of where a connection goes. */
+const ADDRESS_NAME = /(?:url|uri|endpoint|host|address|dsn|connectionString)$/i;
 
 function opensItself(call: TSESTree.CallExpression): boolean {
   const [first, ...rest] = call.arguments;
   if (first === undefined) return true;
-  return rest.length === 0 && (first.type === AST_NODE_TYPES.ArrowFunctionExpression || first.type === AST_NODE_TYPES.FunctionExpression);
+  const callbackOnly = (node: Node | undefined) => node === undefined || node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression;
+  if (callbackOnly(first)) return rest.length === 0;
+  return rest.length <= 1 && callbackOnly(rest[0]) && namesAnAddress(first);
+}
+
+function namesAnAddress(argument: Node): boolean {
+  const node = unwrapExpression(argument);
+  if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === 'string';
+  if (node.type === AST_NODE_TYPES.TemplateLiteral || node.type === AST_NODE_TYPES.ObjectExpression) return true;
+  if (node.type === AST_NODE_TYPES.Identifier) return ADDRESS_NAME.test(node.name);
+  if (node.type === AST_NODE_TYPES.MemberExpression) {
+    const name = staticPropertyName(node);
+    return name !== undefined && ADDRESS_NAME.test(name);
+  }
+  return false;
 }
 
 /** A package's constructor or factory, as the file names it: `nodemailer.createTransport`, `SubscriptionClient`. */

@@ -193,6 +193,17 @@ exports.play = function (note) {
   synth.trigger(note);
 };`,
   },
+  {
+    name: 'a package value connected to a destination node held in a variable: wiring, not an address',
+    code: `
+const { Synth, Gain } = require('@acme/audio');
+exports.play = function (note) {
+  const synth = new Synth();
+  const gain = new Gain();
+  synth.connect(gain);
+  synth.trigger(note);
+};`,
+  },
 ];
 
 const invalid = [
@@ -469,6 +480,29 @@ exports.handler = async function (req, res) {
   res.json(await client.fetchOrders(req.params.id));
 };`,
     errors: [{ messageId: 'neverClosed' as const, line: 4 }],
+  },
+  {
+    name: "a package's client connected to an endpoint URL per message and never disconnected",
+    code: `
+const opcua = require('node-opcua');
+module.exports = function (RED) {
+  function BrowseNode(config) {
+    const node = this;
+    async function browseOnce(endpointUrl, topic) {
+      const client = opcua.OPCUAClient.create({ endpointMustExist: false });
+      await client.connect(endpointUrl);
+      const session = await client.createSession();
+      try {
+        node.send({ payload: await session.browse(topic) });
+      } finally {
+        await session.close();
+      }
+    }
+    node.on('input', (msg) => browseOnce(config.endpoint, msg.topic));
+  }
+  RED.nodes.registerType('browse', BrowseNode);
+};`,
+    errors: [{ messageId: 'neverClosed' as const, line: 7 }],
   },
 ];
 

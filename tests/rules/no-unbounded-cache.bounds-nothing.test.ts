@@ -228,6 +228,38 @@ app.get('/profiles/:id', async (req, res) => {
   res.send(await pending);
 });`,
   },
+  {
+    name: 'pending requests deleted by the reply and by their timeout, and cleared when the communicator stops',
+    code: `
+import { randomUUID } from 'node:crypto';
+export class Rpc {
+  private readonly pending = new Map<string, { resolve: (body: string) => void; timer: NodeJS.Timeout }>();
+  request(body: string, send: (id: string, body: string) => void): Promise<string> {
+    const id = randomUUID();
+    return new Promise((resolve, reject) => {
+      this.registerRequest(id, resolve, reject);
+      send(id, body);
+    });
+  }
+  onReply(id: string, body: string): void {
+    const entry = this.pending.get(id);
+    if (!entry) return;
+    clearTimeout(entry.timer);
+    this.pending.delete(id);
+    entry.resolve(body);
+  }
+  private registerRequest(id: string, resolve: (body: string) => void, reject: (error: Error) => void): void {
+    const timer = setTimeout(() => {
+      this.pending.delete(id);
+      reject(new Error('timed out'));
+    }, 5000);
+    this.pending.set(id, { resolve, timer });
+  }
+  stop(): void {
+    this.pending.clear();
+  }
+}`,
+  },
 ];
 
 const invalid = [
@@ -437,6 +469,36 @@ app.post('/sessions/:id', async (req, res) => {
   }
 });`,
     errors: [{ messageId: 'unboundedCache' as const, line: 3 }],
+  },
+  {
+    name: 'pending requests deleted only by the reply: the clear when the communicator stops bounds nothing while it runs',
+    code: `
+import { randomUUID } from 'node:crypto';
+export class Rpc {
+  private readonly pending = new Map<string, { resolve: (body: string) => void; timer: NodeJS.Timeout }>();
+  request(body: string, send: (id: string, body: string) => void): Promise<string> {
+    const id = randomUUID();
+    return new Promise((resolve, reject) => {
+      this.registerRequest(id, resolve, reject);
+      send(id, body);
+    });
+  }
+  onReply(id: string, body: string): void {
+    const entry = this.pending.get(id);
+    if (!entry) return;
+    clearTimeout(entry.timer);
+    this.pending.delete(id);
+    entry.resolve(body);
+  }
+  private registerRequest(id: string, resolve: (body: string) => void, reject: (error: Error) => void): void {
+    const timer = setTimeout(() => reject(new Error('timed out')), 5000);
+    this.pending.set(id, { resolve, timer });
+  }
+  stop(): void {
+    this.pending.clear();
+  }
+}`,
+    errors: [{ messageId: 'unboundedFieldCache' as const, line: 4 }],
   },
 ];
 
