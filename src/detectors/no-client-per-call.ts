@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES } from '../ast/node-types';
 import type { Analysis } from '../analysis/analysis';
-import { enclosingFunction, outermostWrapper, staticPropertyName } from '../ast/predicates';
+import { enclosingFunction, outermostWrapper, staticPropertyName, unwrapExpression } from '../ast/predicates';
 import type { VariableLike } from '../ast/scopes';
 import { nodeIndexOf } from '../ast/node-index';
 import type { Node } from '../ast/traverse';
@@ -29,6 +29,7 @@ import { callbackAcquisition, type CallbackAcquisition } from '../ownership/call
 import { clientOwnerKeeps } from '../ownership/client-keeping';
 import { conditionalHolder, defaultedHolder } from '../ownership/conditional-acquisition';
 import { bypassingCaller, keyedClientSlotOf } from '../ownership/keyed-client-slots';
+import { borrowedClientOptionCall } from '../ownership/borrowed-client-options';
 import { cacheFilledAfterAwait } from '../ownership/cache-filled-after-await';
 import { constructorFunctionHolder } from '../ownership/constructor-function-holders';
 import { endsField } from '../ownership/field-releases';
@@ -123,6 +124,13 @@ function detectClientsPerCall(analysis: Analysis, options: NoClientPerCallOption
         findings.push(provided);
         continue;
       }
+    }
+    // `http.request(url, { agent: new Agent({ keepAlive: true }) })`: a pool lent to one request and then dropped, open.
+    const lentTo = owner ? borrowedClientOptionCall(held, owner, analysis.scopeManager) : undefined;
+    if (owner && lentTo) {
+      const finding = judgeLentOption(analysis, node, owner, lentTo, remedy);
+      if (finding) findings.push(finding);
+      continue;
     }
     if (!owner || !couldBeOwnedHere(held)) {
       if (isTracingSilence() && clientAcquisition(analysis, node)) traceSilence(NO_CLIENT_PER_CALL, node, owner ? 'not-owned-here' : 'module-level');
@@ -489,6 +497,61 @@ function callbackReleases(variable: VariableLike, entry: ResourceEntry): Node[] 
 function firstUse(variable: VariableLike): Node | undefined {
   const reads = variable.references.filter((reference) => !reference.init).map((reference) => reference.identifier);
   return reads.sort((a, b) => a.range[0] - b.range[0])[0];
+}
+
+/**
+ * A client made per call as a request's pool option (see borrowedClientOptionCall): the request
+ * borrows it and nothing closes it, so every call leaves one open pool with its keep-alive sockets.
+ * Not when the borrowing call makes a client itself (the option then lives as long as that client,
+ * which this rule judges on its own).
+ */
+function judgeLentOption(
+  analysis: Analysis,
+  node: Node,
+  owner: FunctionNode,
+  borrower: TSESTree.CallExpression,
+  remedy: (site: Parameters<SingletonPlanner['plan']>[0]) => () => Remedy<SingletonClientPlan>,
+): NoClientPerCallFinding | undefined {
+  const entry = clientAcquisition(analysis, node);
+  if (!entry || clientAcquisition(analysis, borrower)) return undefined;
+  // Node's agent closes each socket after its request unless told to keep them (`keepAlive: true`):
+  // one lent to a single request (`{ httpsAgent: new Agent({ rejectUnauthorized: false }) }`) holds nothing after it.
+  if (isNodeHttpAgent(entry) && !asksForKeepAlive(node)) {
+    traceSilence(NO_CLIENT_PER_CALL, node, 'lent-agent-without-keep-alive');
+    return undefined;
+  }
+  const execution = executionOf(node, analysis.oracle);
+  if (execution.kind === 'once') {
+    traceSilence(NO_CLIENT_PER_CALL, node, `runs-once:${execution.role.kind}`);
+    return undefined;
+  }
+  return withLazyRemedy(
+    { ruleId: NO_CLIENT_PER_CALL, messageId: 'neverClosed', node, data: { resource: entry.description, where: where(execution) } },
+    remedy({ acquisition: node, owner, entry, execution, binding: { kind: 'discarded' }, releases: [] }),
+  );
+}
+
+function isNodeHttpAgent(entry: ResourceEntry): boolean {
+  return (entry.types ?? []).some((type) => type.from === 'package' && type.package === 'http' && type.name === 'Agent');
+}
+
+/** `new Agent({ …, keepAlive: true })`: the constructor's options ask for sockets that outlive a request. */
+function asksForKeepAlive(acquisition: Node): boolean {
+  const made = unwrapExpression(acquisition.type === AST_NODE_TYPES.AwaitExpression ? acquisition.argument : acquisition);
+  if (made.type !== AST_NODE_TYPES.NewExpression && made.type !== AST_NODE_TYPES.CallExpression) return false;
+  const options = made.arguments[0];
+  return (
+    options?.type === AST_NODE_TYPES.ObjectExpression &&
+    options.properties.some(
+      (property) =>
+        property.type === AST_NODE_TYPES.Property &&
+        !property.computed &&
+        property.key.type === AST_NODE_TYPES.Identifier &&
+        property.key.name === 'keepAlive' &&
+        property.value.type === AST_NODE_TYPES.Literal &&
+        property.value.value === true,
+    )
+  );
 }
 
 /**
