@@ -4,6 +4,7 @@ import { enclosingFunction, firstInSameFunction, isFunction, staticPropertyName,
 import { walk, type Node } from '../ast/traverse';
 import type { CollectionUse } from './collection-uses';
 import type { KeyOrigins } from './key-origin';
+import { keyCheckedAgainstTable } from './table-checked-keys';
 
 const WARNING_METHODS = new Set(['warn', 'error', 'emitWarning', 'warning', 'deprecate', 'log', 'info', 'debug', 'notice', 'trace']);
 /** `warnedMessages`, `shouldSkipWarning`, `logOnce`, `LOGGED_MESSAGES`: named for what was already printed. */
@@ -215,6 +216,7 @@ export function selfLimitingGrowth(use: CollectionUse, keyOrigins?: KeyOrigins):
   if (isRangeGuarded(use)) return 'its key is range-checked';
   if (isCallbackRegistration(use)) return 'it registers callbacks';
   if (isFolderMemo(use)) return 'it remembers the files of one folder by name';
+  if (keyCheckedAgainstTable(use)) return 'it refuses keys another table does not have';
   // A warn-once set keyed by what requests or events carry is as large as their variety: a cache after all.
   const origin = keyOrigins?.of(use.key);
   if (origin !== 'input' && origin !== 'generated' && isWarnOnce(use)) return 'it records warnings already printed';

@@ -59,6 +59,21 @@ export class Room {
   }
 }`,
   },
+  {
+    name: 'keys refused unless another table already has them: at most as many entries as that table',
+    code: `
+const templates = require('./templates.json');
+const compiled = Object.create(null);
+function compile(name) {
+  if (!compiled[name]) {
+    const source = templates[name];
+    if (!source) throw new ReferenceError('Unknown template ' + name);
+    compiled[name] = new Function('data', source);
+  }
+  return compiled[name];
+}
+exports.render = (name, data) => compile(name)(data);`,
+  },
 ];
 
 const invalid = [
@@ -149,6 +164,20 @@ export class Room {
   }
 }`,
     errors: [{ messageId: 'unboundedFieldCache' as const, line: 4 }],
+  },
+  {
+    name: 'a check of the cache itself refuses nothing: every new name is stored',
+    code: `
+const compiled = Object.create(null);
+function compile(name, source) {
+  if (!compiled[name]) {
+    if (!source) throw new TypeError('no source');
+    compiled[name] = new Function('data', source);
+  }
+  return compiled[name];
+}
+exports.render = (name, source, data) => compile(name, source)(data);`,
+    errors: [{ messageId: 'unboundedCache' as const, line: 2 }],
   },
 ];
 
