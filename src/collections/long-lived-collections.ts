@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import type { Analysis } from '../analysis/analysis';
-import { isFunction, outermostWrapper, staticPropertyName, unwrapExpression } from '../ast/predicates';
+import { isFunction, outermostWrapper, unwrapExpression } from '../ast/predicates';
 import type { VariableLike } from '../ast/scopes';
 import { walk, type Node } from '../ast/traverse';
 import type { FunctionNode } from '../ast/predicates';
@@ -65,31 +65,10 @@ export function createsValue(init: Node): boolean {
   );
 }
 
-/**
- * JavaScript's map: `const renders = {}`, or the prototype-less `Object.create(null)` dictionaries
- * are made of (no inherited `constructor` key to collide with), written by computed keys (which the
- * uses decide).
- */
+/** JavaScript's map: `const renders = {}`, written by computed keys (which the uses decide). */
 function emptyObjectKind(init: Node): CollectionKind | undefined {
   const node = unwrapExpression(init);
-  if (node !== init) return undefined;
-  if (node.type === AST_NODE_TYPES.ObjectExpression) return node.properties.length === 0 ? 'record' : undefined;
-  return isPrototypeLessObject(node) ? 'record' : undefined;
-}
-
-/** `Object.create(null)`. */
-function isPrototypeLessObject(node: Node): boolean {
-  if (node.type !== AST_NODE_TYPES.CallExpression || node.arguments.length !== 1) return false;
-  const callee = node.callee;
-  const argument = node.arguments[0];
-  return (
-    callee.type === AST_NODE_TYPES.MemberExpression &&
-    callee.object.type === AST_NODE_TYPES.Identifier &&
-    callee.object.name === 'Object' &&
-    staticPropertyName(callee) === 'create' &&
-    argument.type === AST_NODE_TYPES.Literal &&
-    argument.value === null
-  );
+  return node.type === AST_NODE_TYPES.ObjectExpression && node.properties.length === 0 && node === init ? 'record' : undefined;
 }
 
 export function kindOf(analysis: Analysis, init: Node, declared: Node, annotation: TSESTree.TypeNode | undefined): CollectionKind | undefined {
