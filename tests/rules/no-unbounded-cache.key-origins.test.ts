@@ -168,7 +168,7 @@ export class Room {
   {
     name: 'a check of the cache itself refuses nothing: every new name is stored',
     code: `
-const compiled = Object.create(null);
+const compiled = {};
 function compile(name, source) {
   if (!compiled[name]) {
     if (!source) throw new TypeError('no source');
