@@ -63,7 +63,7 @@ export class Room {
     name: 'keys refused unless another table already has them: at most as many entries as that table',
     code: `
 const templates = require('./templates.json');
-const compiled = Object.create(null);
+const compiled = {};
 function compile(name) {
   if (!compiled[name]) {
     const source = templates[name];
