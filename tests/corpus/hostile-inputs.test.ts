@@ -200,9 +200,11 @@ describe('hostile inputs through every rule and every codemod', () => {
       expect(outcome.lint.parseError).toMatch(/Parsing error: Not enough stack space/);
       // A codemod whose rules cannot apply to the text (no timer, listener or gRPC name in it) skips the
       // parse, and whether a parse meets the recursion limit depends on how deep the worker's stack
-      // already is: each codemod either says it could not parse, or leaves the file as it was.
+      // already is (vitest runs files one after another in one worker): each codemod either says it
+      // could not parse, or leaves the file as it was — or, when its parse did succeed, fixes the one
+      // leak there is (try-finally-close), with a rewrite expectNoBreakage has checked.
       for (const check of Object.values(outcome.codemods)) {
-        if (check.parseError === undefined) expect(check.changed).toBe(false);
+        if (check.parseError === undefined) expect(check.changed && check.codemod !== 'try-finally-close').toBe(false);
         else expect(check.parseError).toMatch(/Maximum call stack size exceeded/);
       }
     }, 120_000);
@@ -232,9 +234,11 @@ describe('hostile inputs through every rule and every codemod', () => {
       expect(outcome.lint.findings).toEqual({});
       // A codemod whose rules cannot apply to the text (no timer, listener or gRPC name in it) skips the
       // parse, and whether a parse meets the recursion limit depends on how deep the worker's stack
-      // already is: each codemod either says it could not parse, or leaves the file as it was.
+      // already is (vitest runs files one after another in one worker): each codemod either says it
+      // could not parse, or leaves the file as it was — or, when its parse did succeed, fixes the one
+      // leak there is (try-finally-close), with a rewrite expectNoBreakage has checked.
       for (const check of Object.values(outcome.codemods)) {
-        if (check.parseError === undefined) expect(check.changed).toBe(false);
+        if (check.parseError === undefined) expect(check.changed && check.codemod !== 'try-finally-close').toBe(false);
         else expect(check.parseError).toMatch(/Maximum call stack size exceeded/);
       }
     }, 120_000);
