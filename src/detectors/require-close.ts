@@ -1,6 +1,7 @@
 import { madeByOwnedParent } from '../ownership/owned-parent';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { slotDroppedOnError } from '../ownership/dropped-slots';
+import { readyListenerHoldingReleases } from '../flow/ready-listeners';
 import { connectedBeforeKeptEntry, isRepeatedPackageProduct, mayMentionObservedRelease, observedReleaseEntry, oneShotClientEntry, RELEASE_METHODS, type HandedOver } from '../ownership/observed-release';
 import { carriedHandlesOf, type CarriedHandle } from '../ownership/carried-handles';
 import { releasedParameters } from '../ownership/releasing-helper-parameters';
@@ -687,7 +688,9 @@ function judgeBinding(
     return report('timeoutWithoutRelease', { line: String(lineOf(idle)) }, refusal ?? { kind: 'refusal', reason: "a 'timeout' listener must decide what ends the socket; call `.destroy()` (or `.end()`) in it" });
   }
   if (!owned) {
-    const unreleasedPaths = errorPathSkipsRelease(usage, owner) ?? ownerPathSkipsCallbackRelease(usage, owner, { acquisition, scope: declaringScope(binding.variable.defs[0]?.node) ?? owner.body, openAtEntry, presence });
+    const inNodeStyleCallbacks = errorPathSkipsRelease(usage, owner);
+    const inReadyListener = inNodeStyleCallbacks ? undefined : readyListenerSkipsRelease(usage, owner);
+    const unreleasedPaths = inNodeStyleCallbacks ?? inReadyListener ?? ownerPathSkipsCallbackRelease(usage, owner, { acquisition, scope: declaringScope(binding.variable.defs[0]?.node) ?? owner.body, openAtEntry, presence });
     if (unreleasedPaths) {
       const releaser = releaserCalls?.[0];
       const releaseCall =
@@ -702,10 +705,12 @@ function judgeBinding(
       return report(
         'notReleasedOnEveryPath',
         { line: String(exitLine(firstLeak(unreleasedPaths))) },
-        planReleaseBeforeReturns(analysis, unreleasedPaths, releaseCall, owner, usage.handOffs.map((handOff) => handOff.node)) ?? {
-          kind: 'refusal',
-          reason: 'it is released in a Node-style callback on some paths only; release it before every `return` of that callback, or rewrite it with `await` and `finally`',
-        },
+        inReadyListener
+          ? { kind: 'refusal', reason: 'it is released in the listener of its own ready event on some paths only; release it in a `finally` around that listener\'s work' }
+          : (planReleaseBeforeReturns(analysis, unreleasedPaths, releaseCall, owner, usage.handOffs.map((handOff) => handOff.node)) ?? {
+              kind: 'refusal',
+              reason: 'it is released in a Node-style callback on some paths only; release it before every `return` of that callback, or rewrite it with `await` and `finally`',
+            }),
       );
     }
     const rejecting = rejectionSkipsRelease(usage, owner);
@@ -883,6 +888,24 @@ function errorPathSkipsRelease(usage: HandleUsage, owner: FunctionNode): readonl
     if (skipped.length > 0) return skipped;
   }
   return undefined;
+}
+
+/**
+ * `client.on('ready', async () => { if (op === 'info') { …; client.quit(); } else { … } })`: released
+ * only inside the listener of its own ready event, where the work on it runs, and that listener has a
+ * way out that leaves it open (n8n's Redis node quit the client for one operation out of five).
+ * Nothing else may take it: its other listeners only settle or watch.
+ */
+function readyListenerSkipsRelease(usage: HandleUsage, owner: FunctionNode): readonly LeakPath[] | undefined {
+  const handOffs = usage.handOffs.filter((handOff) => !handOff.settles && !handOff.borrowed);
+  if (usage.releasesAlongHandOffs.length > 0 || handOffs.some((handOff) => handOff.reason !== 'released in a callback' && handOff.reason !== 'handed to its listeners')) return undefined;
+  const releases = handOffs.filter((handOff) => handOff.reason === 'released in a callback').map((handOff) => handOff.node);
+  if (releases.length === 0) return undefined;
+  const names = new Set(usage.variables.map((variable) => variable.name));
+  const listener = readyListenerHoldingReleases(releases, owner, names);
+  if (!listener) return undefined;
+  const leaks = findLeakPaths(listener, { acquisition: listener, scope: listener.body, releases: new Set(releases), names, openAtEntry: true }).filter((leak) => leak.kind !== 'throw');
+  return leaks.length > 0 ? leaks : undefined;
 }
 
 /**

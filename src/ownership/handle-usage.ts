@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { isEmitterListenerMethod } from '../ast/listener-methods';
 import { AST_NODE_TYPES } from '../ast/node-types';
-import { enclosingFunction, isFunction, outermostWrapper, staticPropertyName, type FunctionNode } from '../ast/predicates';
+import { enclosingFunction, isFunction, outermostWrapper, staticPropertyName, unwrapExpression, type FunctionNode } from '../ast/predicates';
 import type { ScopeManagerLike, VariableLike } from '../ast/scopes';
 import { walk, type Node } from '../ast/traverse';
 import type { TypeOracle } from '../oracle/type-oracle';
@@ -143,9 +143,31 @@ function mentionsName(listener: Node | undefined, reference: Node): boolean {
   return found;
 }
 
+/**
+ * `promisify(client.get).bind(client)`, `client.info.call(client, cb)`: the handle is the `this` of one
+ * of its own methods, which is a call on it, not a hand-off.
+ */
+function bindsOwnMethod(node: Node, call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  if (call.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== node || node.type !== AST_NODE_TYPES.Identifier) return false;
+  const callee = unwrapExpression(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = staticPropertyName(callee);
+  if (method !== 'bind' && method !== 'call' && method !== 'apply') return false;
+  let ownMethod = false;
+  walk(callee.object, (child) => {
+    if (ownMethod) return false;
+    if (child.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    const receiver = unwrapExpression(child.object);
+    if (receiver.type === AST_NODE_TYPES.Identifier && receiver.name === node.name) ownMethod = true;
+    return undefined;
+  });
+  return ownMethod;
+}
+
 /** `f(handle)`, `new W(handle)`: a release function, an owner, a borrowing built-in, or an unknown callee. */
 function argumentRole(node: Node, call: TSESTree.CallExpression | TSESTree.NewExpression, { entry, analysis, options }: RoleContext): Role {
   if (call.callee === node) return { kind: 'use' };
+  if (bindsOwnMethod(node, call)) return { kind: 'use' };
   if (call.type === AST_NODE_TYPES.CallExpression) {
     for (const release of entry.releases) {
       if ('function' in release && call.arguments[0] === node && analysis.oracle.callsPackageFunction(call, release.function.package, release.function.name)) {
