@@ -30,6 +30,7 @@ import { clientOwnerKeeps } from '../ownership/client-keeping';
 import { conditionalHolder, defaultedHolder } from '../ownership/conditional-acquisition';
 import { bypassingCaller, keyedClientSlotOf } from '../ownership/keyed-client-slots';
 import { borrowedClientOptionCall } from '../ownership/borrowed-client-options';
+import { literalOption } from '../ast/literal-options';
 import { cacheFilledAfterAwait } from '../ownership/cache-filled-after-await';
 import { constructorFunctionHolder } from '../ownership/constructor-function-holders';
 import { endsField } from '../ownership/field-releases';
@@ -540,18 +541,7 @@ function asksForKeepAlive(acquisition: Node): boolean {
   const made = unwrapExpression(acquisition.type === AST_NODE_TYPES.AwaitExpression ? acquisition.argument : acquisition);
   if (made.type !== AST_NODE_TYPES.NewExpression && made.type !== AST_NODE_TYPES.CallExpression) return false;
   const options = made.arguments[0];
-  return (
-    options?.type === AST_NODE_TYPES.ObjectExpression &&
-    options.properties.some(
-      (property) =>
-        property.type === AST_NODE_TYPES.Property &&
-        !property.computed &&
-        property.key.type === AST_NODE_TYPES.Identifier &&
-        property.key.name === 'keepAlive' &&
-        property.value.type === AST_NODE_TYPES.Literal &&
-        property.value.value === true,
-    )
-  );
+  return options?.type === AST_NODE_TYPES.ObjectExpression && literalOption(options, 'keepAlive') === true;
 }
 
 /**

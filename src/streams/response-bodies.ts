@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../ast/node-types';
+import { literalOption } from '../ast/literal-options';
 import { enclosingFunction, isFunction, isInside, outermostWrapper, staticPropertyName, unwrapExpression, type FunctionNode } from '../ast/predicates';
 import { findVariable, type ScopeManagerLike, type VariableLike } from '../ast/scopes';
 import type { Node } from '../ast/traverse';
@@ -81,16 +82,8 @@ function isBodyless(call: TSESTree.CallExpression): boolean {
   const options = call.arguments[1] && unwrapExpression(call.arguments[1]);
   const search = options?.type === AST_NODE_TYPES.ObjectExpression ? options : call.arguments[0] && unwrapExpression(call.arguments[0]);
   if (search?.type !== AST_NODE_TYPES.ObjectExpression) return false;
-  return search.properties.some(
-    (property) =>
-      property.type === AST_NODE_TYPES.Property &&
-      !property.computed &&
-      property.key.type === AST_NODE_TYPES.Identifier &&
-      property.key.name === 'method' &&
-      property.value.type === AST_NODE_TYPES.Literal &&
-      typeof property.value.value === 'string' &&
-      property.value.value.toUpperCase() === 'HEAD',
-  );
+  const method = literalOption(search, 'method');
+  return typeof method === 'string' && method.toUpperCase() === 'HEAD';
 }
 
 /** The responses this call produces into the code's hands, if it is awaited into a variable, dropped, or neither. */
