@@ -146,7 +146,8 @@ export function fileEvidencedClient(
       ? {
           description: `\`${maker}(…)\` result (which this file opens with \`connect()\`)`,
           kind: 'client',
-          releases: [...ENDING_METHODS].map((ending) => ({ method: ending })),
+          // `disconnect()` first: the counterpart a fix writes for a value opened with `connect()`.
+          releases: ['disconnect', ...[...ENDING_METHODS].filter((ending) => ending !== 'disconnect')].map((ending) => ({ method: ending })),
         }
       : {
           description: `\`${maker}(…)\` result (which this file ends with \`${method}()\` elsewhere)`,

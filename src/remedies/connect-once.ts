@@ -175,6 +175,9 @@ export function connectShapeOf(
   const list = statementListOf(declaration.parent);
   if (!list || statement.parent !== declaration.parent) return refused('the connect is not a statement of its own after the declaration');
   if (!owner.async) return refused('the function is not `async`, so it cannot wait for a shared connect');
+  // `await client.connect(endpointUrl)` with the function's own parameter: the getter could not see it.
+  const connectRead = connect.type === AST_NODE_TYPES.CallExpression ? callValueRead(analysis, connect, variable) : undefined;
+  if (connectRead) return refused(`its connect uses \`${connectRead}\`, a value of this call`);
   const from = list.indexOf(declaration);
   const to = list.indexOf(statement);
   if (from < 0 || to <= from) return refused('the connect is not a statement of its own after the declaration');

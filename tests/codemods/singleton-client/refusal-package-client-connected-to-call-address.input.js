@@ -1,0 +1,14 @@
+const opcua = require('node-opcua');
+
+async function readValue(endpointUrl, nodeId) {
+  const client = opcua.OPCUAClient.create({ endpointMustExist: false });
+  await client.connect(endpointUrl);
+  const session = await client.createSession();
+  try {
+    return await session.read({ nodeId, attributeId: opcua.AttributeIds.Value });
+  } finally {
+    await session.close();
+  }
+}
+
+module.exports = { readValue };
