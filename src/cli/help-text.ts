@@ -5,12 +5,17 @@ import { sourceExtensions } from './source-files';
 
 const FLAG_COLUMN = 23;
 
-/** One help line per codemod option, from the descriptors: `--max <n>  bounded-cache: …`. */
+/**
+ * One help line per codemod option, from the descriptors: `--max <n>  bounded-cache: …`. A flag too
+ * long for its column gets its description on the next line, indented to the column.
+ */
 function codemodOptionLines(catalog: Catalog): string {
   return [...codemodOptionOwners(catalog)]
     .map(([name, takers]) => {
       const spec = takers[0].options[name];
-      return `  ${flagUsage(name, spec).padEnd(FLAG_COLUMN)}${takers.map((codemod) => codemod.name).join(', ')}: ${spec.description}\n`;
+      const usage = flagUsage(name, spec);
+      const flag = usage.length < FLAG_COLUMN ? usage.padEnd(FLAG_COLUMN) : `${usage}\n${' '.repeat(FLAG_COLUMN + 2)}`;
+      return `  ${flag}${takers.map((codemod) => codemod.name).join(', ')}: ${spec.description}\n`;
     })
     .join('');
 }

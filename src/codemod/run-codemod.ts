@@ -5,7 +5,7 @@ import type { Node } from '../ast/traverse';
 import { createOracle } from '../analysis/create-oracle';
 import type { Analysis } from '../analysis/analysis';
 import { defaultOptionValues, type GivenOptions, type OptionSpecs, type OptionValues } from '../descriptors/option-spec';
-import type { AnyCodemodDescriptor } from '../descriptors/codemod-descriptor';
+import { appliesPlan, type AnyCodemodDescriptor } from '../descriptors/codemod-descriptor';
 import type { AnyRuleDescriptor } from '../descriptors/rule-descriptor';
 import { isRefusal, type Finding } from '../findings/finding';
 import { isSuppressed } from '../fix/suppressions';
@@ -139,7 +139,7 @@ function runPass(codemod: AnyCodemodDescriptor, source: string, options: Codemod
       continue;
     }
     const result =
-      remedy.kind === codemod.plan ? codemod.edits(remedy, { source, ast: analysis.ast }, (options.codemodOptions ?? {}) as GivenOptions<OptionSpecs>) : { refusal: 'no plan for this finding' };
+      appliesPlan(codemod, remedy.kind) ? codemod.edits(remedy, { source, ast: analysis.ast }, (options.codemodOptions ?? {}) as GivenOptions<OptionSpecs>) : { refusal: 'no plan for this finding' };
     if ('refusal' in result) {
       pass.refused.push({ finding, key, reason: result.refusal });
     } else if (result.edits.some((edit) => edit.range.some((offset) => insideTextToken(analysis.ast, offset)))) {

@@ -20,13 +20,21 @@ export interface CodemodDescriptor<Plan extends RemedyPlan = RemedyPlan, Specs e
   readonly description: string;
   /** The rules whose findings it rewrites: one or many. */
   readonly fixes: readonly AnyRuleDescriptor[];
-  /** The remedy kind it applies; findings with another plan are skipped with a reason. */
-  readonly plan: Plan['kind'];
+  /**
+   * The remedy kind it applies, or the kinds when it has a fallback (a client that cannot be shared is
+   * closed where it is made); findings with another plan are skipped with a reason.
+   */
+  readonly plan: Plan['kind'] | readonly Plan['kind'][];
   /** Its own options: `--<name>` on the CLI and under `jscodeshift -t`. */
   readonly options: Specs;
   /** Packages the rewritten code imports: the user's project must depend on them. */
   readonly requiredPackages?: readonly string[];
   edits(plan: Plan, file: PlannedFile, options: GivenOptions<Specs>): EditResult;
+}
+
+/** Whether `codemod` applies plans of `kind`. */
+export function appliesPlan(codemod: AnyCodemodDescriptor, kind: string): boolean {
+  return typeof codemod.plan === 'string' ? codemod.plan === kind : codemod.plan.includes(kind);
 }
 
 export type AnyCodemodDescriptor = CodemodDescriptor<RemedyPlan, OptionSpecs>;

@@ -9,12 +9,14 @@ import type { RuleDescriptor } from '../descriptors/rule-descriptor';
 import { withLazyRemedy, type Finding, type Refusal, type Remedy } from '../findings/finding';
 import { ownershipOptions } from '../ownership/ownership-options';
 import type { SingletonClientPlan } from '../remedies/singleton-client-plan';
+import type { WrapInTryFinallyPlan } from '../remedies/try-finally-plan';
+import type { TryFinallySite } from '../remedies/plan-try-finally';
 import { functionName } from '../ast/function-name';
 import { reconnectsFromItsOwnEnd } from '../lifetime/reconnect-loops';
 import { executionOf, isLazyInitGuard, type Execution } from '../lifetime/execution';
 import { describeRole } from '../lifetime/execution-role';
 import { bindingOf, couldBeOwnedHere, type AcquisitionBinding } from '../ownership/acquisition-binding';
-import { analyzeHandleUsage } from '../ownership/handle-usage';
+import { analyzeHandleUsage, type HandleUsage } from '../ownership/handle-usage';
 import type { ResourceEntry } from '../registry/resource-entry';
 import { SingletonPlanner, type ClientSite } from '../remedies/plan-singleton-client';
 import { planLookUpFirst } from '../remedies/plan-look-up-first';
@@ -56,7 +58,9 @@ type NoClientPerCallMessageId =
   | 'cacheFilledAfterAwait'
   | 'perScopedInstance';
 
-type NoClientPerCallFinding = Finding<NoClientPerCallMessageId, SingletonClientPlan>;
+/** One shared client, or (a client that cannot be shared, off hot paths) a close where it is made. */
+type ClientRemedyPlan = SingletonClientPlan | WrapInTryFinallyPlan;
+type NoClientPerCallFinding = Finding<NoClientPerCallMessageId, ClientRemedyPlan>;
 
 /** `client ??= new X()`, `if (!client) client = new X()`: created once, kept. */
 function isLazilyInitialised(acquisition: Node): boolean {
@@ -230,7 +234,16 @@ function detectClientsPerCall(analysis: Analysis, options: NoClientPerCallOption
       traceSilence(NO_CLIENT_PER_CALL, node, 'handed-over');
       continue;
     }
-    const site = { acquisition: node, owner, entry, execution, binding: verdict.binding, releases: verdict.releases, closedInCallback: verdict.closedInCallback };
+    const site = {
+      acquisition: node,
+      owner,
+      entry,
+      execution,
+      binding: verdict.binding,
+      releases: verdict.releases,
+      closedInCallback: verdict.closedInCallback,
+      closeWhereMade: inBranch ? undefined : closableWhereMade(analysis, node, owner, entry, execution, verdict, fileCalls),
+    };
     // A client known only from the file's own closes: how often it may be opened is not ours to judge.
     const report = (messageId: NoClientPerCallMessageId, data: Record<string, string>) =>
       (messageId === 'neverClosed' || !isFileEvidenced(entry)) &&
@@ -261,6 +274,28 @@ function detectClientsPerCall(analysis: Analysis, options: NoClientPerCallOption
     else traceSilence(NO_CLIENT_PER_CALL, node, 'closed-not-hot');
   }
   return findings;
+}
+
+/**
+ * The client as the try-finally planner sees it, when closing it on every path where it is made would
+ * leave nothing to report: closed per call is churn only on hot paths (see the end of
+ * detectClientsPerCall). Read by the singleton planner when the client cannot be shared.
+ */
+function closableWhereMade(
+  analysis: Analysis,
+  acquisition: Node,
+  owner: FunctionNode,
+  entry: ResourceEntry,
+  execution: Execution,
+  verdict: Verdict,
+  fileCalls: () => TSESTree.CallExpression[],
+): (() => TryFinallySite | undefined) | undefined {
+  const { binding, usage } = verdict;
+  if (binding.kind !== 'variable' || !usage || verdict.closedInCallback) return undefined;
+  return () =>
+    execution.kind === 'hot' || isServiceMethod(owner) || hotCallerOf(owner, fileCalls(), analysis.scopeManager, analysis.oracle)
+      ? undefined
+      : { acquisition, binding, owner, entry, usage };
 }
 
 /**
@@ -331,7 +366,7 @@ function judgeCallbackAcquisition(
   owner: FunctionNode,
   delivered: CallbackAcquisition,
   fileCalls: () => TSESTree.CallExpression[],
-  remedy: (site: ClientSite) => () => Remedy<SingletonClientPlan>,
+  remedy: (site: ClientSite) => () => Remedy<ClientRemedyPlan>,
 ): NoClientPerCallFinding | undefined {
   const execution = executionOf(call, analysis.oracle);
   if (execution.kind === 'once') return undefined;
@@ -441,6 +476,8 @@ interface Verdict {
   readonly failure?: { readonly thrower: string; readonly line: number };
   /** Closed inside a callback (`db.query(sql, () => db.end())`): churn, but not a close the codemod can remove. */
   readonly closedInCallback?: boolean;
+  /** How the function uses the client it holds in a variable (for a close where it is made). */
+  readonly usage?: HandleUsage;
 }
 
 /**
@@ -511,7 +548,7 @@ function judgeLentOption(
   node: Node,
   owner: FunctionNode,
   borrower: TSESTree.CallExpression,
-  remedy: (site: Parameters<SingletonPlanner['plan']>[0]) => () => Remedy<SingletonClientPlan>,
+  remedy: (site: Parameters<SingletonPlanner['plan']>[0]) => () => Remedy<ClientRemedyPlan>,
 ): NoClientPerCallFinding | undefined {
   const entry = clientAcquisition(analysis, node);
   if (!entry || clientAcquisition(analysis, borrower)) return undefined;
@@ -562,14 +599,14 @@ function judge(analysis: Analysis, options: NoClientPerCallOptions, acquisition:
       const usage = analyzeHandleUsage(binding.variable, binding.target, owner, entry, analysis, options, undefined, clientOwnerKeeps(owner, analysis.scopeManager, analysis.oracle));
       if (usage.escape?.reason === 'released in a callback') {
         const releases = callbackReleases(binding.variable, entry);
-        return { closed: true, binding, releases: releases ?? [], closedInCallback: releases === undefined };
+        return { closed: true, binding, releases: releases ?? [], closedInCallback: releases === undefined, usage };
       }
       if (usage.escape) {
         traceSilence(NO_CLIENT_PER_CALL, acquisition, `escape:${usage.escape.reason}`);
         return undefined;
       }
       if (usage.releases.length === 0) {
-        return storesViewInSlot(binding.variable, analysis.scopeManager) ? undefined : { closed: false, binding, releases: [] };
+        return storesViewInSlot(binding.variable, analysis.scopeManager) ? undefined : { closed: false, binding, releases: [], usage };
       }
       const leaks = findLeakPaths(owner, {
         acquisition: (connectsOnFirstUse(entry) && firstUse(binding.variable)) || acquisition,
@@ -581,7 +618,7 @@ function judge(analysis: Analysis, options: NoClientPerCallOptions, acquisition:
       // Only exceptions leave it open: an early return without a close is a choice this rule does not judge.
       const thrown = leaks.filter((leak) => leak.kind === 'throw').sort((a, b) => a.node.range[0] - b.node.range[0])[0];
       const failure = thrown && leaks.every((leak) => leak.kind === 'throw') ? { thrower: throwerText(analysis, thrown.node), line: thrown.node.loc.start.line } : undefined;
-      return { closed: true, binding, releases: usage.releases, failure };
+      return { closed: true, binding, releases: usage.releases, failure, usage };
     }
   }
 }
@@ -608,7 +645,7 @@ const noClientPerCallMessages: Record<NoClientPerCallMessageId, string> = {
  * `no-client-per-call`. No suggestion: the fix moves the client to module level and injects it, which
  * is the codemod's (`singleton-client`) job.
  */
-export const noClientPerCall: RuleDescriptor<NoClientPerCallMessageId, typeof noClientPerCallOptions, SingletonClientPlan> = {
+export const noClientPerCall: RuleDescriptor<NoClientPerCallMessageId, typeof noClientPerCallOptions, ClientRemedyPlan> = {
   name: NO_CLIENT_PER_CALL,
   description: 'Disallow creating connection-owning clients (gRPC, database, Redis, Kafka, HTTP agents) per request, message or call',
   recommended: true,

@@ -8,8 +8,11 @@ import { standaloneStatementOf } from '../ast/standalone-statement';
 import { statementListOf } from '../ast/statement-lists';
 import { writesTypeScript } from '../ast/typescript-syntax';
 import { walk, type Node } from '../ast/traverse';
-import type { Remedy } from '../findings/finding';
+import type { Refusal, Remedy } from '../findings/finding';
 import type { SingletonClientPlan, SingletonClientSite } from './singleton-client-plan';
+import type { WrapInTryFinallyPlan } from './try-finally-plan';
+import { planTryFinally, type TryFinallySite } from './plan-try-finally';
+import { isUsedOnlyUntilReturn } from './close-where-made';
 import type { Execution } from '../lifetime/execution';
 import type { AcquisitionBinding } from '../ownership/acquisition-binding';
 import type { ResourceEntry } from '../registry/resource-entry';
@@ -61,9 +64,26 @@ export interface ClientSite {
   readonly lateFill?: LateCacheFill;
   /** Returned by a factory of this file to its one caller (see single-caller-factory): kept there, one per key. */
   readonly returnedByFactory?: boolean;
+  /**
+   * The client as the try-finally planner sees it, when closing it on every path where it is made would
+   * quiet the rule (the code is not a hot path: closed per call is churn only there). Read only when
+   * sharing is refused because the client is made from values of the call.
+   */
+  readonly closeWhereMade?: () => TryFinallySite | undefined;
 }
 
 const refuse = (reason: string): Remedy<SingletonClientPlan> => ({ kind: 'refusal', reason });
+
+/** Refused because the client is made from values of the call: no one client can serve every caller. */
+interface CallValuesRefusal extends Refusal {
+  readonly madeFromCallValues: true;
+}
+
+const refuseSharing = (reason: string): CallValuesRefusal => ({ kind: 'refusal', reason, madeFromCallValues: true });
+
+function isCallValuesRefusal(remedy: Remedy): remedy is CallValuesRefusal {
+  return remedy.kind === 'refusal' && (remedy as Partial<CallValuesRefusal>).madeFromCallValues === true;
+}
 
 /** The registry's method that closes the client, if it names one (a `[Symbol.dispose]` is not called by name). */
 function closeMethodOf(entry: ResourceEntry): SingletonClientPlan['release'] {
@@ -718,7 +738,21 @@ export class SingletonPlanner {
     this.#typescript = writesTypeScript(analysis.ast);
   }
 
-  plan(site: ClientSite): Remedy<SingletonClientPlan> {
+  /**
+   * One shared client where the site allows it. A client made from values of each call (a stage's
+   * credentials, a user's bind password) cannot be shared; off hot paths it is closed where it is made
+   * instead (`try`/`finally`), which ends the leak and is what snowflake's and ldap-authentication's
+   * fixes did. On a hot path that close would be churn the rule still reports: the refusal stands.
+   */
+  plan(site: ClientSite): Remedy<SingletonClientPlan | WrapInTryFinallyPlan> {
+    const shared = this.#planSharing(site);
+    if (!isCallValuesRefusal(shared)) return shared;
+    const closable = site.closeWhereMade?.();
+    const closed = closable && isUsedOnlyUntilReturn(closable) ? planTryFinally(this.analysis, closable) : undefined;
+    return closed && closed.kind !== 'refusal' ? closed : shared;
+  }
+
+  #planSharing(site: ClientSite): Remedy<SingletonClientPlan> {
     if (site.lateFill) {
       const other = otherCacheWrite(this.analysis, site.lateFill);
       if (other !== undefined) {
@@ -739,7 +773,7 @@ export class SingletonPlanner {
       const keying = 'perCall' in inlined ? (choosesOnlyClients(conditional) ? keyOf(this.analysis, conditional) : { blocker: undefined }) : undefined;
       planned =
         'perCall' in inlined && keying && 'blocker' in keying
-          ? refuse(
+          ? refuseSharing(
               `the client is one branch of a conditional whose choice or arguments use ${perCallValueText(this.analysis, keying.blocker, inlined.perCall)}; create each client once at module level (lazily, or one per key in a Map) and choose between them there, or close it when done`,
             )
         : this.#plan({ ...site, acquisition: conditional, conditional: undefined });
@@ -902,7 +936,7 @@ export class SingletonPlanner {
     if (perCall && (!keyed || (site.binding.kind !== 'variable' && !site.returnedByFactory))) {
       const blocker = keying && 'blocker' in keying ? keying.blocker : undefined;
       const typesMissing = keyable && !keyed ? ', whose type the source does not write down' : '';
-      return refuse(
+      return refuseSharing(
         `its arguments use ${perCallValueText(analysis, blocker, perCall)}${typesMissing}: one shared client cannot serve every caller; keep one client per key (a Map keyed by the values that tell clients apart), pass the client in, or close it when done`,
       );
     }
