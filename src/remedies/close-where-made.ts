@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES } from '../ast/node-types';
-import { enclosingFunction } from '../ast/predicates';
+import { isEmitterListenerMethod } from '../ast/listener-methods';
+import { enclosingFunction, staticPropertyName } from '../ast/predicates';
 import type { Node } from '../ast/traverse';
 import type { TryFinallySite } from './plan-try-finally';
 
@@ -21,10 +22,23 @@ export function isUsedOnlyUntilReturn(site: TryFinallySite): boolean {
       if (targets.has(identifier) || identifier === site.binding.target) continue;
       if (releases.some((release) => isWithin(identifier, release))) continue;
       if (enclosingFunction(identifier) !== site.owner) return false;
-      if (!isTruthinessTest(identifier) && (reference.isWrite() || !isAwaitedHere(identifier, site.owner))) return false;
+      if (isTruthinessTest(identifier) || isListenerRegistration(identifier)) continue;
+      if (reference.isWrite() || !isAwaitedHere(identifier, site.owner)) return false;
     }
   }
   return true;
+}
+
+/**
+ * `client.on('error', log)`: a listener on the client itself runs no work of the client's after the
+ * function returns (an error or end event of a closed client at most).
+ */
+function isListenerRegistration(identifier: Node): boolean {
+  const member = identifier.parent;
+  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== identifier) return false;
+  const call = member.parent;
+  const method = staticPropertyName(member);
+  return call?.type === AST_NODE_TYPES.CallExpression && call.callee === member && method !== undefined && isEmitterListenerMethod(method);
 }
 
 /** `if (client)`, `!client`, `client && …`: asking whether it was made is no use of it. */

@@ -34,6 +34,9 @@ interface RequestMeasurement {
 const program = join(__dirname, 'programs', 'users-per-request.mjs');
 /** The same, with a pg Client the handler connects itself (pg rejects a second connect on one Client). */
 const connectProgram = join(__dirname, 'programs', 'connect-per-request.mjs');
+/** A report made with the caller's configuration object (no client to share): the driver and its module. */
+const reportDriver = join(__dirname, 'programs', 'report-per-tenant.mjs');
+const reportModule = join(__dirname, 'programs', 'report-per-tenant.lib.mjs');
 
 /** A port nobody listens on right now: bind port 0 on 127.0.0.1, read it, let it go. */
 function freePort(): Promise<number> {
@@ -198,6 +201,37 @@ describe('no-client-per-call / singleton-client at runtime: a pg.Pool per reques
     console.log(`codemod output: pg connections baseline=${baseline} after=${after} served=${measurement.served}`);
     expect(measurement.served).toBe(N);
     expect(after).toBeLessThanOrEqual(baseline + MAX_FIXED_SLACK);
+  }, CHILD_TIMEOUT_MS + 15_000);
+
+  /** The report driver, running the module at `module` (relative to the driver). */
+  const runReports = async (module: string) => {
+    const env = { ...process.env, NODE_OPTIONS: '', REPORT_MODULE: module, DATABASE_URL: `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/postgres` };
+    const baseline = await settledBaseline();
+    const { measurement, held } = await runHeld<RequestMeasurement, number>(reportDriver, env, connections);
+    return { baseline, after: held, measurement };
+  };
+
+  it(`a Client made from the caller's configuration and never ended holds a connection per report: at least ${N / 2} over baseline after ${N}`, async () => {
+    const { baseline, after, measurement } = await runReports(`./${basename(reportModule)}`);
+    console.log(`original (client per report): pg connections baseline=${baseline} after=${after} served=${measurement.served}`);
+    expect(measurement.served).toBe(N);
+    expect(after - baseline).toBeGreaterThanOrEqual(N / 2);
+  }, CHILD_TIMEOUT_MS + 15_000);
+
+  it(`the codemod's output ends that client where it is made and stays within baseline + ${MAX_FIXED_SLACK}`, async () => {
+    const result = runCodemod(singletonClient, { source: readFileSync(reportModule, 'utf8'), filePath: reportModule });
+    expect(result.outcomes.map((outcome) => outcome.status)).toEqual(['fixed']);
+    expect(result.output).toMatch(/finally \{\s+await client\.end\(\);/);
+    const fixed = join(__dirname, 'programs', `.report-per-tenant.${process.pid}.fixed.mjs`);
+    writeFileSync(fixed, result.output!);
+    try {
+      const { baseline, after, measurement } = await runReports(`./${basename(fixed)}`);
+      console.log(`codemod output (closed where made): pg connections baseline=${baseline} after=${after} served=${measurement.served}`);
+      expect(measurement.served).toBe(N);
+      expect(after).toBeLessThanOrEqual(baseline + MAX_FIXED_SLACK);
+    } finally {
+      rmSync(fixed, { force: true });
+    }
   }, CHILD_TIMEOUT_MS + 15_000);
 
   it(`a Client connected per request holds a connection per request: at least ${N / 2} over baseline after ${N}`, async () => {
