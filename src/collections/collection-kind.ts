@@ -37,15 +37,15 @@ export function constructedKind(expression: Node): CollectionKind | undefined {
   return undefined;
 }
 
-/** `Map<K, V>`, `Set<T>`, `T[]`, `Array<T>`, `Record<string, V>`, `{ [key: string]: V }` in an annotation. */
-export function annotatedKind(annotation: TSESTree.TypeNode | undefined): CollectionKind | undefined {
+/**
+ * `Map<K, V>`, `Set<T>`, `T[]`, `Array<T>`, `Record<string, V>`, `{ [key: string]: V }` in an annotation,
+ * or a same-file alias or interface of one (`interface Sessions { [id: string]: Session }`): without
+ * types, what the file writes down is all there is.
+ */
+export function annotatedKind(annotation: TSESTree.TypeNode | undefined, followed: ReadonlySet<string> = new Set()): CollectionKind | undefined {
   if (!annotation) return undefined;
   if (annotation.type === AST_NODE_TYPES.TSArrayType) return 'array';
-  if (annotation.type === AST_NODE_TYPES.TSTypeLiteral) {
-    return annotation.members.length > 0 && annotation.members.every((member) => member.type === AST_NODE_TYPES.TSIndexSignature)
-      ? 'record'
-      : undefined;
-  }
+  if (annotation.type === AST_NODE_TYPES.TSTypeLiteral) return indexSignaturesOnly(annotation.members) ? 'record' : undefined;
   if (annotation.type !== AST_NODE_TYPES.TSTypeReference || annotation.typeName.type !== AST_NODE_TYPES.Identifier) return undefined;
   const name = annotation.typeName.name;
   if (name === 'Record') {
@@ -53,7 +53,25 @@ export function annotatedKind(annotation: TSESTree.TypeNode | undefined): Collec
     // `Record<'a' | 'b', V>` has properties, not an index signature: it cannot grow.
     return key && (key.type === AST_NODE_TYPES.TSStringKeyword || key.type === AST_NODE_TYPES.TSNumberKeyword) ? 'record' : undefined;
   }
-  return name === 'Array' ? 'array' : CONSTRUCTED[name];
+  if (name === 'Array') return 'array';
+  if (Object.hasOwn(CONSTRUCTED, name)) return CONSTRUCTED[name];
+  if (annotation.typeArguments || followed.has(name)) return undefined;
+  const declaration = sameFileTypeDeclaration(annotation, name);
+  if (declaration?.type === AST_NODE_TYPES.TSTypeAliasDeclaration && !declaration.typeParameters) return annotatedKind(declaration.typeAnnotation, new Set([...followed, name]));
+  if (declaration?.type === AST_NODE_TYPES.TSInterfaceDeclaration && !declaration.typeParameters && declaration.extends.length === 0) {
+    return indexSignaturesOnly(declaration.body.body) ? 'record' : undefined;
+  }
+  return undefined;
+}
+
+function indexSignaturesOnly(members: readonly TSESTree.TypeElement[]): boolean {
+  return members.length > 0 && members.every((member) => member.type === AST_NODE_TYPES.TSIndexSignature);
+}
+
+/** `{} as Record<K, V>`, `<Record<K, V>>{}`: the type the code gives an empty object it makes. */
+export function assertedObjectType(init: Node): TSESTree.TypeNode | undefined {
+  if (init.type !== AST_NODE_TYPES.TSAsExpression && init.type !== AST_NODE_TYPES.TSTypeAssertion) return undefined;
+  return init.expression.type === AST_NODE_TYPES.ObjectExpression && init.expression.properties.length === 0 ? init.typeAnnotation : undefined;
 }
 
 /** A literal type or a union of them (`'a' | 'b'`, `1 | 2`, `boolean`): a key of this type bounds the map. */
@@ -72,14 +90,21 @@ export function isFiniteKeyTypeNode(node: TSESTree.TypeNode | undefined, followe
   return false;
 }
 
-/** The module-level `type <name> = …` or `enum <name>` of the file `node` is in, exported or not. */
-function sameFileTypeDeclaration(node: Node, name: string): TSESTree.TSTypeAliasDeclaration | TSESTree.TSEnumDeclaration | undefined {
+type TypeDeclaration = TSESTree.TSTypeAliasDeclaration | TSESTree.TSEnumDeclaration | TSESTree.TSInterfaceDeclaration;
+
+/** The module-level `type <name> = …`, `interface <name>` or `enum <name>` of the file `node` is in, exported or not. */
+export function sameFileTypeDeclaration(node: Node, name: string): TypeDeclaration | undefined {
   let root: Node = node;
   while (root.parent) root = root.parent;
   if (root.type !== AST_NODE_TYPES.Program) return undefined;
   for (const statement of root.body) {
     const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
-    if ((declaration?.type === AST_NODE_TYPES.TSTypeAliasDeclaration || declaration?.type === AST_NODE_TYPES.TSEnumDeclaration) && declaration.id.name === name) return declaration;
+    if (
+      (declaration?.type === AST_NODE_TYPES.TSTypeAliasDeclaration || declaration?.type === AST_NODE_TYPES.TSEnumDeclaration || declaration?.type === AST_NODE_TYPES.TSInterfaceDeclaration) &&
+      declaration.id.name === name
+    ) {
+      return declaration;
+    }
   }
   return undefined;
 }

@@ -9,7 +9,7 @@ import { closureCollections } from './closure-collections';
 import { instanceFields } from './instance-collections';
 import { refCollections } from './ref-collections';
 import type { InstanceLifetime, InstanceMaker } from './instance-lifetime';
-import { annotatedKind, isGrowingKind, type CollectionKind, type GrowingKind } from './collection-kind';
+import { annotatedKind, assertedObjectType, isGrowingKind, type CollectionKind, type GrowingKind } from './collection-kind';
 import { cachingLoaderKind } from './caching-loaders';
 import { strongValueDeclaredWeak } from './weak-declared-strong';
 
@@ -81,7 +81,7 @@ export function kindOf(analysis: Analysis, init: Node, declared: Node, annotatio
   const strong = strongValueDeclaredWeak(analysis, init, declared, annotation);
   if (strong) return strong;
   // Typed: the declared type covers annotations, aliases (`type Users = Record<string, User>`) and factories.
-  const fromDeclaration = analysis.oracle.typed ? analysis.oracle.collectionKind(declared) : annotatedKind(annotation);
+  const fromDeclaration = analysis.oracle.typed ? analysis.oracle.collectionKind(declared) : annotatedKind(annotation ?? assertedObjectType(init));
   return fromDeclaration ?? fromValue ?? (annotation ? undefined : emptyObjectKind(init));
 }
 

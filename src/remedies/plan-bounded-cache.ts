@@ -4,7 +4,7 @@ import type { Analysis } from '../analysis/analysis';
 import { isInside, outermostWrapper, unwrapExpression } from '../ast/predicates';
 import { statementListOf } from '../ast/statement-lists';
 import { writesTypeScript } from '../ast/typescript-syntax';
-import { writtenTypeArguments } from '../collections/collection-kind';
+import { assertedObjectType, sameFileTypeDeclaration, writtenTypeArguments } from '../collections/collection-kind';
 import type { CollectionUse } from '../collections/collection-uses';
 import type { LongLivedCollection } from '../collections/long-lived-collections';
 import type { Refusal, Remedy } from '../findings/finding';
@@ -23,20 +23,30 @@ function text(analysis: Analysis, node: TSESTree.Node): string {
   return analysis.sourceText.slice(node.range[0], node.range[1]);
 }
 
-/** K and V as written: `Map<K, V>`, `Set<T>` (V is `true`), `Record<K, V>`, `{ [k: K]: V }`. */
+/** K and V of a record type as written: `Record<K, V>`, `{ [k: K]: V }`, or a same-file alias or interface of one. */
+function recordKeyAndValue(type: TSESTree.TypeNode | undefined, resolving = true): readonly TSESTree.TypeNode[] | undefined {
+  if (type?.type === AST_NODE_TYPES.TSTypeLiteral) return soleIndexSignature(type.members);
+  if (type?.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (type.typeArguments) return type.typeName.name === 'Record' ? type.typeArguments.params : undefined;
+  if (!resolving) return undefined;
+  // `interface Sessions { [id: string]: Session }`, `type Sessions = Record<string, Session>`: one level, no type parameters.
+  const declared = sameFileTypeDeclaration(type, type.typeName.name);
+  if (declared?.type === AST_NODE_TYPES.TSInterfaceDeclaration && !declared.typeParameters && declared.extends.length === 0) return soleIndexSignature(declared.body.body);
+  return declared?.type === AST_NODE_TYPES.TSTypeAliasDeclaration && !declared.typeParameters ? recordKeyAndValue(declared.typeAnnotation, false) : undefined;
+}
+
+function soleIndexSignature(members: readonly TSESTree.TypeElement[]): readonly TSESTree.TypeNode[] | undefined {
+  const signature = members.length === 1 ? members[0] : undefined;
+  if (signature?.type !== AST_NODE_TYPES.TSIndexSignature) return undefined;
+  const key = signature.parameters[0];
+  const keyType = key?.type === AST_NODE_TYPES.Identifier ? key.typeAnnotation?.typeAnnotation : undefined;
+  const valueType = signature.typeAnnotation?.typeAnnotation;
+  return keyType && valueType ? [keyType, valueType] : undefined;
+}
+
+/** K and V as written: `Map<K, V>`, `Set<T>` (V is `true`), a record type (above) on the declaration or its empty object. */
 function keyAndValueTypes(collection: LongLivedCollection): readonly TSESTree.TypeNode[] | undefined {
-  const annotation = collection.annotation;
-  if (collection.kind === 'record') {
-    if (annotation?.type === AST_NODE_TYPES.TSTypeReference) return annotation.typeArguments?.params;
-    if (annotation?.type === AST_NODE_TYPES.TSTypeLiteral && annotation.members.length === 1) {
-      const signature = annotation.members[0];
-      const key = signature?.type === AST_NODE_TYPES.TSIndexSignature ? signature.parameters[0] : undefined;
-      const keyType = key?.type === AST_NODE_TYPES.Identifier ? key.typeAnnotation?.typeAnnotation : undefined;
-      const valueType = signature?.type === AST_NODE_TYPES.TSIndexSignature ? signature.typeAnnotation?.typeAnnotation : undefined;
-      return keyType && valueType ? [keyType, valueType] : undefined;
-    }
-    return undefined;
-  }
+  if (collection.kind === 'record') return recordKeyAndValue(collection.annotation ?? assertedObjectType(collection.init));
   return writtenTypeArguments(collection.init, collection.annotation);
 }
 
@@ -45,7 +55,7 @@ function constructionProblem(collection: LongLivedCollection): string | undefine
   const init = unwrapExpression(collection.init);
   if (collection.kind === 'record') {
     if (init.type !== AST_NODE_TYPES.ObjectExpression || init.properties.length > 0) return 'it does not start as an empty object literal';
-    if (collection.annotation && !keyAndValueTypes(collection)) return 'its type is not written as `Record<K, V>` or `{ [key: K]: V }`';
+    if ((collection.annotation || assertedObjectType(collection.init)) && !keyAndValueTypes(collection)) return 'its type is not written as `Record<K, V>` or `{ [key: K]: V }`';
     return undefined;
   }
   if (init.type !== AST_NODE_TYPES.NewExpression) return `it is not created by \`new ${PLAIN_TYPE[collection.kind as 'map' | 'set']}()\` here`;

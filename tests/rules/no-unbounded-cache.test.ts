@@ -368,6 +368,18 @@ export function transition(status: Status) {
 }`,
     },
     {
+      name: 'untyped: an object typed by an interface of the same file with named properties is no map',
+      code: `
+interface Totals {
+  requests: number;
+  errors: number;
+}
+const totals: Totals = { requests: 0, errors: 0 };
+export function count(field: 'requests' | 'errors') {
+  totals[field] = totals[field] + 1;
+}`,
+    },
+    {
       name: 'untyped: a factory-made Map is invisible without types (the typed mode reports it)',
       code: `
 function createStore() {
@@ -390,6 +402,27 @@ export function remember(id: UserId, name: string) {
   names.set(id, name);
 }`,
       errors: [{ messageId: 'unboundedCache' as const, line: 3 }],
+    },
+    {
+      name: 'untyped: an object typed by an interface of the same file with an index signature is a map',
+      code: `
+interface VisitsByIp {
+  [ip: string]: number;
+}
+const visits: VisitsByIp = {};
+export function countVisit(ip: string) {
+  visits[ip] = (visits[ip] ?? 0) + 1;
+}`,
+      errors: [{ messageId: 'unboundedCache' as const, line: 5 }],
+    },
+    {
+      name: 'untyped: an empty object asserted to be a Record is a map',
+      code: `
+const previews = {} as Record<string, string>;
+export function preview(url: string) {
+  previews[url] = url.toUpperCase();
+}`,
+      errors: [{ messageId: 'unboundedCache' as const, line: 2 }],
     },
   ],
 });
