@@ -119,6 +119,18 @@ const SPLITS = Object.freeze([
       method: `${SPLIT_METHOD}; seed = 20261200 + ${batch} (batches 19-21 collected 2026-12-04, sixth round, one idiom each), fixed and committed before the batch was staged`,
     }),
   ),
+  // Batches 22–24: a seventh round collected 2026-12-04, one idiom each (22 require-close,
+  // 23 no-client-per-call, 24 no-unbounded-cache), measured before any change made for them. The seeds
+  // follow the fixed formula; they were committed while the collectors worked, before any pair was read
+  // or placed.
+  ...[22, 23, 24].map((batch) =>
+    Object.freeze({
+      batch,
+      seed: 20261200 + batch,
+      share: 1 / 3,
+      method: `${SPLIT_METHOD}; seed = 20261200 + ${batch} (batches 22-24 collected 2026-12-04, seventh round, one idiom each), fixed by formula and committed before any pair was placed`,
+    }),
+  ),
 ]);
 
 /** The split record of `batch`. */
