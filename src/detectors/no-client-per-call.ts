@@ -17,6 +17,8 @@ import { executionOf, isLazyInitGuard, type Execution } from '../lifetime/execut
 import { describeRole } from '../lifetime/execution-role';
 import { bindingOf, couldBeOwnedHere, type AcquisitionBinding } from '../ownership/acquisition-binding';
 import { analyzeHandleUsage, type HandleUsage } from '../ownership/handle-usage';
+import { callSitesOf } from '../ast/local-functions';
+import { capturedByReturnedFunction } from '../ownership/returned-closures';
 import type { ResourceEntry } from '../registry/resource-entry';
 import { SingletonPlanner, type ClientSite } from '../remedies/plan-singleton-client';
 import { planLookUpFirst } from '../remedies/plan-look-up-first';
@@ -234,6 +236,10 @@ function detectClientsPerCall(analysis: Analysis, options: NoClientPerCallOption
       traceSilence(NO_CLIENT_PER_CALL, node, 'handed-over');
       continue;
     }
+    if (verdict.handedBackInClosure && !calledFromRepeatedCode(analysis, owner, fileCalls)) {
+      traceSilence(NO_CLIENT_PER_CALL, node, 'escape:captured by a returned function');
+      continue;
+    }
     const site = {
       acquisition: node,
       owner,
@@ -274,6 +280,16 @@ function detectClientsPerCall(analysis: Analysis, options: NoClientPerCallOption
     else traceSilence(NO_CLIENT_PER_CALL, node, 'closed-not-hot');
   }
   return findings;
+}
+
+/**
+ * Whether `fn` may run more than once: this file calls it from code that repeats (a handler, a method,
+ * a loop), or does not call it at all (an export: its callers are not known, and a context made per
+ * request was resumable-stream's leak). Only a function this file calls once, at start-up, makes one.
+ */
+function calledFromRepeatedCode(analysis: Analysis, fn: FunctionNode, fileCalls: () => TSESTree.CallExpression[]): boolean {
+  const sites = callSitesOf(fn, analysis.scopeManager, fileCalls());
+  return sites.length === 0 || sites.some((call) => executionOf(call, analysis.oracle).kind !== 'once');
 }
 
 /**
@@ -446,7 +462,7 @@ function judgeWrappedClient(
     bound = { kind: 'variable', variable: picked.variable, target: picked.target, declarator: undefined };
   }
   const verdict = judge(analysis, options, held, owner, entry, bound);
-  if (!verdict) return undefined;
+  if (!verdict || verdict.handedBackInClosure) return undefined;
   const reason = `\`${maker}\` makes a new client inside the object it returns on every call; keep one (create it once, or cache it per key in \`${maker}\`) and return that`;
   // A wrapper built in a function that looks its map up first is kept there (see keep-wrapper-in-cache);
   // a client carried in a literal to the factory's only caller is shared by the factory.
@@ -478,6 +494,12 @@ interface Verdict {
   readonly closedInCallback?: boolean;
   /** How the function uses the client it holds in a variable (for a close where it is made). */
   readonly usage?: HandleUsage;
+  /**
+   * A function the caller gets back captures it (`return { query: (sql) => pool.query(sql) }`): the
+   * caller keeps the client as long as that API, so a function this file calls only once, at
+   * start-up, makes one client in all.
+   */
+  readonly handedBackInClosure?: boolean;
 }
 
 /**
@@ -605,8 +627,10 @@ function judge(analysis: Analysis, options: NoClientPerCallOptions, acquisition:
         traceSilence(NO_CLIENT_PER_CALL, acquisition, `escape:${usage.escape.reason}`);
         return undefined;
       }
+      // `return { query: (sql) => pool.query(sql) }`: the API handed back owns the client.
+      const handedBackIn = capturedByReturnedFunction(binding.variable, owner, analysis.scopeManager) !== undefined;
       if (usage.releases.length === 0) {
-        return storesViewInSlot(binding.variable, analysis.scopeManager) ? undefined : { closed: false, binding, releases: [], usage };
+        return storesViewInSlot(binding.variable, analysis.scopeManager) ? undefined : { closed: false, binding, releases: [], usage, handedBackInClosure: handedBackIn };
       }
       const leaks = findLeakPaths(owner, {
         acquisition: (connectsOnFirstUse(entry) && firstUse(binding.variable)) || acquisition,
@@ -618,7 +642,7 @@ function judge(analysis: Analysis, options: NoClientPerCallOptions, acquisition:
       // Only exceptions leave it open: an early return without a close is a choice this rule does not judge.
       const thrown = leaks.filter((leak) => leak.kind === 'throw').sort((a, b) => a.node.range[0] - b.node.range[0])[0];
       const failure = thrown && leaks.every((leak) => leak.kind === 'throw') ? { thrower: throwerText(analysis, thrown.node), line: thrown.node.loc.start.line } : undefined;
-      return { closed: true, binding, releases: usage.releases, failure, usage };
+      return { closed: true, binding, releases: usage.releases, failure, usage, handedBackInClosure: handedBackIn };
     }
   }
 }

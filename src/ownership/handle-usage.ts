@@ -1,3 +1,4 @@
+import { returnedWithin } from '../ast/returned-within';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { isEmitterListenerMethod } from '../ast/listener-methods';
 import { AST_NODE_TYPES } from '../ast/node-types';
@@ -379,20 +380,6 @@ function fieldOrValue(identifier: TSESTree.Identifier, field: string | undefined
 function isArgument(value: Node): boolean {
   const call = value.parent;
   return (call?.type === AST_NODE_TYPES.CallExpression || call?.type === AST_NODE_TYPES.NewExpression) && (call.arguments as readonly Node[]).includes(value);
-}
-
-/** Whether `value` is part of what a `return` of `owner` returns. */
-function returnedWithin(value: Node, owner: FunctionNode): boolean {
-  for (let current: Node | undefined = value.parent; current && current !== owner; current = current.parent) {
-    if (current.type === AST_NODE_TYPES.ReturnStatement) return true;
-    if (current.type === AST_NODE_TYPES.ArrowFunctionExpression && current === owner) return true;
-    if (isStatementLike(current)) return false;
-  }
-  return owner.type === AST_NODE_TYPES.ArrowFunctionExpression && owner.body.type !== AST_NODE_TYPES.BlockStatement;
-}
-
-function isStatementLike(node: Node): boolean {
-  return node.type.endsWith('Statement') || node.type === AST_NODE_TYPES.VariableDeclaration;
 }
 
 /** An object literal written directly as an argument: `f({ handle })`, `new Wrapper({ handle })`. */
