@@ -1,9 +1,9 @@
 import { AST_NODE_TYPES } from '../ast/node-types';
 import type { Analysis } from '../analysis/analysis';
-import { enclosingFunction, outermostWrapper, staticPropertyName, unwrapExpression } from '../ast/predicates';
+import { enclosingFunction, isFunction, outermostWrapper, staticPropertyName, unwrapExpression } from '../ast/predicates';
 import type { VariableLike } from '../ast/scopes';
 import { nodeIndexOf } from '../ast/node-index';
-import type { Node } from '../ast/traverse';
+import { walk, type Node } from '../ast/traverse';
 import type { OptionValues } from '../descriptors/option-spec';
 import type { RuleDescriptor } from '../descriptors/rule-descriptor';
 import { withLazyRemedy, type Finding, type Refusal, type Remedy } from '../findings/finding';
@@ -18,6 +18,7 @@ import { describeRole } from '../lifetime/execution-role';
 import { bindingOf, couldBeOwnedHere, type AcquisitionBinding } from '../ownership/acquisition-binding';
 import { analyzeHandleUsage, type HandleUsage } from '../ownership/handle-usage';
 import { callSitesOf } from '../ast/local-functions';
+import { runOnceGuardOf } from '../lifetime/run-once-guard';
 import { capturedByReturnedFunction } from '../ownership/returned-closures';
 import type { ResourceEntry } from '../registry/resource-entry';
 import { SingletonPlanner, type ClientSite } from '../remedies/plan-singleton-client';
@@ -231,6 +232,12 @@ function detectClientsPerCall(analysis: Analysis, options: NoClientPerCallOption
       );
       continue;
     }
+    // `if (!listening) { const provider = new WebSocketProvider(url); …; listening = true }`: once per
+    // flag, when nothing awaits before the flag can be set (callers arriving meanwhile would each pass).
+    if (runOnceGuardOf(node, analysis.ast, analysis.scopeManager)?.kind === 'set' && !awaitsAfterInGuard(node, owner)) {
+      traceSilence(NO_CLIENT_PER_CALL, node, 'run-once-guard');
+      continue;
+    }
     const verdict = judge(analysis, options, held, owner, entry);
     if (!verdict) {
       traceSilence(NO_CLIENT_PER_CALL, node, 'handed-over');
@@ -280,6 +287,27 @@ function detectClientsPerCall(analysis: Analysis, options: NoClientPerCallOption
     else traceSilence(NO_CLIENT_PER_CALL, node, 'closed-not-hot');
   }
   return findings;
+}
+
+/**
+ * An `await` after `site` in the `if` that holds it (or, without one, in the rest of `owner`): a flag
+ * set after it is set too late for callers that arrive while it waits.
+ */
+function awaitsAfterInGuard(site: Node, owner: FunctionNode): boolean {
+  let region: Node = owner.body;
+  for (let current = site.parent; current && current !== owner; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.IfStatement) {
+      region = current;
+      break;
+    }
+  }
+  let found = false;
+  walk(region, (node) => {
+    if (found || (node !== region && isFunction(node))) return false;
+    if (node.type === AST_NODE_TYPES.AwaitExpression && node.range[0] > site.range[0]) found = true;
+    return undefined;
+  });
+  return found;
 }
 
 /**

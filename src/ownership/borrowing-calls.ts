@@ -46,3 +46,24 @@ export function isBorrowedRequestOption(
     (borrowing) => borrowing.option === key && borrowing.names.some((name) => context.oracle.callsPackageFunction(call, borrowing.package, name)),
   );
 }
+
+/**
+ * Package objects that read through a client they are given and never close it: an ethers `Contract`
+ * or `Wallet` through its provider, drizzle's database through its pool. The caller still owns the
+ * client: made per call and only lent there, it is that caller's leak.
+ */
+const BORROWING_WRAPPERS: readonly { readonly package: string; readonly name: string; readonly argument: number }[] = [
+  { package: 'ethers', name: 'Contract', argument: 2 },
+  { package: 'ethers', name: 'Wallet', argument: 1 },
+  { package: 'drizzle-orm/node-postgres', name: 'drizzle', argument: 0 },
+  { package: 'drizzle-orm/mysql2', name: 'drizzle', argument: 0 },
+];
+
+/** `new Contract(address, abi, provider)`: `node` is the argument a package wrapper only borrows. */
+export function isBorrowedByWrapper(node: TSESTree.Node, call: TSESTree.CallExpression | TSESTree.NewExpression, oracle: Pick<TypeOracle, 'calleeModule'>): boolean {
+  const callee = unwrapExpression(call.callee);
+  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : undefined;
+  if (name === undefined) return false;
+  const module = oracle.calleeModule(call);
+  return BORROWING_WRAPPERS.some((wrapper) => wrapper.name === name && wrapper.package === module && call.arguments[wrapper.argument] === node);
+}

@@ -10,7 +10,7 @@ import { isNodeBuiltin, type Registry } from '../registry/registry';
 import type { ResourceEntry } from '../registry/resource-entry';
 import { awaitedOrItself, chainedCall, sameHandleCall } from './acquisition-binding';
 import { lendingBorrower, type Borrower } from './borrowed-options';
-import { isBorrowedRequestOption } from './borrowing-calls';
+import { isBorrowedByWrapper, isBorrowedRequestOption } from './borrowing-calls';
 import { isReadinessWait } from './readiness-waits';
 import type { OwnershipOptions } from './ownership-options';
 import { onlyBorrowsArgument } from './reading-helpers';
@@ -195,7 +195,7 @@ function argumentRole(node: Node, call: TSESTree.CallExpression | TSESTree.NewEx
   if (call.type === AST_NODE_TYPES.CallExpression && releasesItsParameterInCallback(call, call.arguments.indexOf(node as TSESTree.CallExpressionArgument), analysis.scopeManager, entry)) {
     return { kind: 'escape', reason: 'released in a callback' };
   }
-  if (!options.unknownCallsTakeOwnership) return { kind: 'use' };
+  if (!options.unknownCallsTakeOwnership || isBorrowedByWrapper(node, call, analysis.oracle)) return { kind: 'use' };
   // A helper of this file that only calls methods on it reads it and gives it back: no loan that
   // could have handed it over for good. Still a point where it leaves this function's hands, for a
   // function that later hands it over (returns, stores it) anyway.

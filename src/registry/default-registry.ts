@@ -614,6 +614,22 @@ export const defaultRegistry: readonly ResourceEntry[] = [
     releases: [{ method: 'disconnect', async: true }],
   },
   {
+    // `kafka.admin()`: a connection to the brokers of its own until `disconnect()`, like a producer.
+    description: 'Kafka admin client',
+    kind: 'client',
+    types: [{ from: 'package', package: 'kafkajs', name: 'Admin' }],
+    factories: [{ method: 'admin', receiver: { from: 'package', package: 'kafkajs', name: 'Kafka' } }],
+    releases: [{ method: 'disconnect', async: true }],
+  },
+  {
+    // A live websocket to a JSON-RPC node (ethers v6 `WebSocketProvider`, v5 `providers.WebSocketProvider`):
+    // it keeps its socket and subscriptions until `destroy()` (juice-shop opened one per request).
+    description: 'ethers WebSocket provider',
+    kind: 'client',
+    factories: fromPackage('ethers', 'WebSocketProvider', 'providers.WebSocketProvider'),
+    releases: [{ method: 'destroy', async: true }],
+  },
+  {
     // https.Agent extends http.Agent: keep-alive sockets live as long as the agent.
     description: 'HTTP agent',
     kind: 'client',
