@@ -124,10 +124,13 @@ function isExportedName(identifier: Node): boolean {
  * serves, whoever calls the function.
  */
 function inServerHandler(reference: Node, factory: FunctionNode): boolean {
-  // Only a reference inside a nested function can be a handler's.
-  if (enclosingFunction(reference) === factory) return false;
-  const role = executionOf(reference).role;
-  return isHandlerRole(role) && role.function !== factory && isInside(role.function, factory);
+  // Only a reference inside a nested function can be a handler's: the handler itself, or a listener
+  // it registers (`wss.on('connection', (ws) => ws.on('message', …))`), which it keeps alive too.
+  for (let fn = enclosingFunction(reference); fn && fn !== factory; fn = enclosingFunction(fn)) {
+    const role = executionOf(fn.body).role;
+    if (isHandlerRole(role) && role.function === fn && isInside(fn, factory)) return true;
+  }
+  return false;
 }
 
 /**

@@ -173,6 +173,26 @@ export function createListener() {
 }`,
   },
   {
+    name: "rooms a connection's message listener fills and its close listener deletes are bounded",
+    code: `
+import { WebSocketServer, type WebSocket } from 'ws';
+export function createRooms() {
+  const server = new WebSocketServer({ port: 0 });
+  const members: Record<string, WebSocket> = {};
+  server.on('connection', (socket: WebSocket) => {
+    let name = '';
+    socket.on('message', (data) => {
+      name = String(data);
+      members[name] = socket;
+    });
+    socket.on('close', () => {
+      delete members[name];
+    });
+  });
+  return server;
+}`,
+  },
+  {
     name: 'entries under fresh ids deleted when the peer answers, with no other end armed, are complete',
     code: `
 import { randomUUID } from 'node:crypto';
@@ -411,6 +431,24 @@ export function createListener() {
     connections.push(socket);
   });
   return { close: () => connections.forEach((socket) => socket.close()) };
+}`,
+    errors: [{ messageId: 'unboundedClosureCache' as const, line: 5 }],
+  },
+  {
+    name: "rooms a listener registered by a server's connection handler fills and never empties",
+    code: `
+import { WebSocketServer, type WebSocket } from 'ws';
+export function createRooms() {
+  const server = new WebSocketServer({ port: 0 });
+  const rooms: Record<string, WebSocket[]> = {};
+  server.on('connection', (socket: WebSocket) => {
+    socket.on('message', (data) => {
+      const room = String(data);
+      rooms[room] = rooms[room] ?? [];
+      rooms[room].push(socket);
+    });
+  });
+  return server;
 }`,
     errors: [{ messageId: 'unboundedClosureCache' as const, line: 5 }],
   },
