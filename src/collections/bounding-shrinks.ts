@@ -1,3 +1,4 @@
+import { settledWithoutDelete } from './settled-undeleted';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import { enclosingFunction, isFunction, isInside, staticPropertyName, unwrapExpression } from '../ast/predicates';
@@ -182,6 +183,7 @@ export type ShrinkVerdict =
   | 'failure-only'
   | 'client-ended-session'
   | 'peer-goodbye'
+  | 'settled-elsewhere'
   | 'teardown-clear';
 
 /**
@@ -200,6 +202,7 @@ const PARTIAL_ENDS: ReadonlySet<ShrinkVerdict> = new Set<ShrinkVerdict>([
   'age-only-cap',
   'client-ended-session',
   'peer-goodbye',
+  'settled-elsewhere',
 ]);
 
 /** A verdict of a delete that ends some entries and leaves others (see PARTIAL_ENDS). */
@@ -226,6 +229,7 @@ export function shrinkVerdict(shrink: CollectionUse, uses: readonly CollectionUs
   if (passThrough === 'caller' && expiresOnlyOnRead(shrink, uses)) return 'caller-named';
   if (passThrough === 'caller' && keyOrigins && shrink.key && keyOrigins.of(shrink.key) !== 'input' && growsOnlyWithRequestKeys(growth, keyOrigins)) return 'caller-named-request-keys';
   if (keyOrigins && removedOnlyWhenAnswered(shrink, uses, keyOrigins)) return 'answered-only';
+  if (settledWithoutDelete(uses)) return 'settled-elsewhere';
   return keyOrigins && answeredButPeersLeave(shrink, uses, keyOrigins) ? 'peer-left' : 'bounds';
 }
 

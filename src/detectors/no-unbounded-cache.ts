@@ -1,3 +1,5 @@
+import { settledWithoutDelete } from '../collections/settled-undeleted';
+import { planDeleteWhereSettled } from '../remedies/plan-delete-where-settled';
 import type { Analysis } from '../analysis/analysis';
 import { isFiniteKeyTypeNode, writtenTypeArguments, type GrowingKind } from '../collections/collection-kind';
 import { classifyUse, type CollectionUse } from '../collections/collection-uses';
@@ -353,6 +355,7 @@ const UNBOUNDING_SHRINKS: Readonly<Record<Exclude<ShrinkVerdict, 'bounds'>, stri
   'age-only-cap': 'its size cap runs a cleanup that only deletes entries older than a window, so with more keys inside the window than the cap nothing is removed',
   'failure-only': 'it deletes an entry only when its work failed (in a `catch`, a rejection or an error handler), so every entry whose work succeeds stays',
   'peer-goodbye': 'it deletes an entry only when its peer says goodbye in a message (a field compared with a word like `stopped` or `unsubscribe`), so every peer that just went away stays',
+  'settled-elsewhere': 'another function settles an entry (`resolve`/`reject` on what it reads) without deleting it, so every entry settled there stays; this delete ends only the others',
   'teardown-clear': 'it is cleared only when its holder is torn down (`stop()`, `close()`, `dispose()`), and its other deletes end only some entries, so entries pile up for as long as the holder lives',
   'client-ended-session':
     'it deletes a session only when its client ends it with an explicit DELETE (MCP calls `onsessionclosed` and a streamable transport\'s `onclose` only then), so every session whose client just went away stays with its transport',
@@ -392,6 +395,12 @@ function remedyWhereEntriesEnd(analysis: Analysis, collection: LongLivedCollecti
         reason: 'its entries are pending work that a timer also ends: delete the entry where the timer fires (and on every error); an LRU would drop live requests',
       }
     );
+  }
+  if (unbounding === 'settled-elsewhere') {
+    const settled = settledWithoutDelete(uses);
+    return settled
+      ? planDeleteWhereSettled(analysis, settled, uses.filter((use) => use.kind === 'grow'))
+      : { kind: 'refusal', reason: 'its entries are pending work settled in more than one place: delete the entry wherever it is settled (resolve or reject); an LRU would drop live ones' };
   }
   if (unbounding === 'client-ended-session') {
     return {

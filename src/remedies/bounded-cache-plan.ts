@@ -138,8 +138,9 @@ export interface DeleteOnSettlePlan {
   readonly kind: 'bounded-cache';
   readonly collection: 'delete-on-settle';
   /**
-   * Each `clearTimeout(…);` statement, and the deletion that follows it as source text without a
-   * semicolon: the timeout's own (`delete client._requests[req.id]`), or under the key the entry was
+   * Each `clearTimeout(…);` statement (or `entry.resolve(…);` where the entry is settled and not
+   * deleted: see plan-delete-where-settled), and the deletion that follows it as source text without
+   * a semicolon: the timeout's own (`delete client._requests[req.id]`), or under the key the entry was
    * looked up by there (`this.pending.delete(id)`).
    */
   readonly removals: readonly { readonly after: TSESTree.ExpressionStatement; readonly deletion: string }[];

@@ -173,6 +173,35 @@ export function createListener() {
 }`,
   },
   {
+    name: 'pending requests deleted wherever their waiter is settled are bounded',
+    code: `
+export class Requests {
+  private pending: { [id: string]: { resolve: (value: unknown) => void } } = {};
+  private next = 0;
+  send(): Promise<unknown> {
+    const id = String(++this.next);
+    return new Promise((resolve) => {
+      this.pending[id] = { resolve };
+    });
+  }
+  answer(id: string, value: unknown): void {
+    const waiter = this.pending[id];
+    if (!waiter) return;
+    delete this.pending[id];
+    waiter.resolve(value);
+  }
+  settleAll(ids: string[]): void {
+    for (const id of ids) {
+      const waiter = this.pending[id];
+      if (!waiter) continue;
+      waiter.resolve(undefined);
+      delete this.pending[id];
+    }
+  }
+}
+export const requests = new Requests();`,
+  },
+  {
     name: "rooms a connection's message listener fills and its close listener deletes are bounded",
     code: `
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -433,6 +462,34 @@ export function createListener() {
   return { close: () => connections.forEach((socket) => socket.close()) };
 }`,
     errors: [{ messageId: 'unboundedClosureCache' as const, line: 5 }],
+  },
+  {
+    name: 'pending requests deleted when answered but settled without a delete elsewhere',
+    code: `
+export class Requests {
+  private pending: { [id: string]: { resolve: (value: unknown) => void } } = {};
+  private next = 0;
+  send(): Promise<unknown> {
+    const id = String(++this.next);
+    return new Promise((resolve) => {
+      this.pending[id] = { resolve };
+    });
+  }
+  answer(id: string, value: unknown): void {
+    const waiter = this.pending[id];
+    if (!waiter) return;
+    delete this.pending[id];
+    waiter.resolve(value);
+  }
+  settleAll(ids: string[]): void {
+    for (const id of ids) {
+      const waiter = this.pending[id];
+      if (waiter) waiter.resolve(undefined);
+    }
+  }
+}
+export const requests = new Requests();`,
+    errors: [{ messageId: 'unboundedFieldCache' as const, line: 3 }],
   },
   {
     name: "rooms a listener registered by a server's connection handler fills and never empties",
