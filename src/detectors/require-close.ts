@@ -1,3 +1,4 @@
+import { callbackFunction } from '../ast/named-callbacks';
 import { madeByOwnedParent } from '../ownership/owned-parent';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { slotDroppedOnError } from '../ownership/dropped-slots';
@@ -141,7 +142,7 @@ function detectUnreleasedHandles(analysis: Analysis, options: RequireCloseOption
       if (finding) findings.push(finding);
       continue;
     }
-    if (!entry && ownable && node.type === AST_NODE_TYPES.CallExpression && isErrorFirstCallback(node.arguments.at(-1))) {
+    if (!entry && ownable && node.type === AST_NODE_TYPES.CallExpression && isErrorFirstCallback(callbackFunction(node.arguments.at(-1), analysis.scopeManager))) {
       const finding = judgeCallbackParameter(analysis, options, node);
       if (finding) findings.push(finding);
       continue;
@@ -593,7 +594,8 @@ function judgeContinuationParameter(analysis: Analysis, options: RequireCloseOpt
  * releases the client: calling it counts as a release of the client.
  */
 function judgeCallbackParameter(analysis: Analysis, options: RequireCloseOptions, call: TSESTree.CallExpression): RequireCloseFinding | undefined {
-  const callback = call.arguments.at(-1);
+  // In place, or a local function passed by name (`pool.connect(connected)`).
+  const callback = callbackFunction(call.arguments.at(-1), analysis.scopeManager);
   if (!isErrorFirstCallback(callback) || callback.params.length > 3) return undefined;
   const [error, parameter, releaser] = callback.params;
   if (parameter?.type !== AST_NODE_TYPES.Identifier || error?.type !== AST_NODE_TYPES.Identifier) return undefined;

@@ -10,6 +10,22 @@ import { typedRuleTester, untypedRuleTester } from './rule-testers';
  */
 const valid = [
   {
+    name: 'a local function passed by name that releases the client on every path',
+    code: `
+import pg from 'pg';
+const pool = new pg.Pool();
+export function processNow(jobId: number, done: (error?: Error) => void): void {
+  pool.connect(connected);
+  function connected(err: Error | undefined, db: pg.PoolClient, release: () => void) {
+    if (err) return done(err);
+    db.query('select $1::int', [jobId], (queryError) => {
+      release();
+      done(queryError);
+    });
+  }
+}`,
+  },
+  {
     name: 'every path reaches the query whose callback releases the connection',
     code: `
 import mysql from 'mysql2';
@@ -118,6 +134,48 @@ export function handler(id: string, send: (rows: unknown) => void): void {
 }`;
 
 const invalid = [
+  {
+    name: 'a pg client delivered to a local function passed by name, released only after the query succeeded',
+    code: `
+import pg from 'pg';
+const pool = new pg.Pool();
+export function processNow(jobId: number, done: (error?: Error) => void): void {
+  pool.connect(connected);
+  function connected(err: Error | undefined, db: pg.PoolClient, release: () => void) {
+    if (err) return done(err);
+    db.query('select $1::int', [jobId], (queryError) => {
+      if (queryError) return done(queryError);
+      release();
+      done();
+    });
+  }
+}`,
+    errors: [
+      {
+        messageId: 'notReleasedOnEveryPath' as const,
+        line: 5,
+        suggestions: [
+          {
+            messageId: 'releaseBeforeReturn' as const,
+            output: `
+import pg from 'pg';
+const pool = new pg.Pool();
+export function processNow(jobId: number, done: (error?: Error) => void): void {
+  pool.connect(connected);
+  function connected(err: Error | undefined, db: pg.PoolClient, release: () => void) {
+    if (err) return done(err);
+    db.query('select $1::int', [jobId], (queryError) => {
+      if (queryError) { release(); return done(queryError); }
+      release();
+      done();
+    });
+  }
+}`,
+          },
+        ],
+      },
+    ],
+  },
   {
     name: 'an invalid id returns before the query that releases the connection (comunidades-unidas)',
     code: `
