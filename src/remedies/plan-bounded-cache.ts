@@ -12,6 +12,7 @@ import type { ArrayTrim, BoundedCachePlan, CollectionTranslation, LruCachePlan }
 import { planEvictOldest } from './plan-evict-oldest';
 import { planTrimOldest } from './plan-trim-oldest';
 import { quoteUse } from './quote-use';
+import { contractDeclaringField } from './contract-fields';
 
 const refuse = (reason: string): Refusal => ({ kind: 'refusal', reason });
 
@@ -52,6 +53,8 @@ function keyAndValueTypes(collection: LongLivedCollection): readonly TSESTree.Ty
 
 /** Why the value cannot be swapped for an LRUCache as written, if it cannot. */
 function constructionProblem(collection: LongLivedCollection): string | undefined {
+  const contract = contractDeclaringField(collection);
+  if (contract) return `its field is declared by \`${contract}\` too, as a plain ${PLAIN_TYPE[collection.kind as 'map' | 'set' | 'record'] ?? 'collection'}: an LRUCache would break that contract`;
   const init = unwrapExpression(collection.init);
   if (collection.kind === 'record') {
     if (init.type !== AST_NODE_TYPES.ObjectExpression || init.properties.length > 0) return 'it does not start as an empty object literal';
