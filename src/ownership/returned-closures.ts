@@ -88,5 +88,5 @@ function isReturnedLocal(name: Node, owner: FunctionNode, scopeManager: ScopeMan
   if (name.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = findVariable(scopeManager, name);
   if (!variable || variable.defs.some((definition) => enclosingFunction(definition.node) !== owner)) return false;
-  return variable.references.some((reference) => !reference.isWrite() && enclosingFunction(reference.identifier as Node) === owner && isReturnedAsValue(reference.identifier as Node, owner));
+  return variable.references.some((reference) => !reference.isWrite() && enclosingFunction(reference.identifier) === owner && isReturnedAsValue(reference.identifier, owner));
 }
