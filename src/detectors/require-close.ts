@@ -2,6 +2,7 @@ import { callbackFunction } from '../ast/named-callbacks';
 import { madeByOwnedParent } from '../ownership/owned-parent';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { slotDroppedOnError } from '../ownership/dropped-slots';
+import { slotReplacedOnRerun } from '../ownership/rerun-slots';
 import { readyListenerHoldingReleases } from '../flow/ready-listeners';
 import { connectedBeforeKeptEntry, isRepeatedPackageProduct, mayMentionObservedRelease, observedReleaseEntry, oneShotClientEntry, RELEASE_METHODS, type HandedOver } from '../ownership/observed-release';
 import { carriedHandlesOf, type CarriedHandle } from '../ownership/carried-handles';
@@ -62,7 +63,8 @@ type RequireCloseMessageId =
   | 'pipedIntoFailingDestination'
   | 'timeoutWithoutRelease'
   | 'settledWithoutRelease'
-  | 'droppedOnError';
+  | 'droppedOnError'
+  | 'replacedOnRerun';
 
 /** The finding `require-close` reports: its message, and a plan for `try-finally-close`. */
 type RequireCloseFinding = Finding<RequireCloseMessageId, WrapInTryFinallyPlan>;
@@ -108,7 +110,7 @@ function detectUnreleasedHandles(analysis: Analysis, options: RequireCloseOption
       continue;
     }
     // Kept in a long-lived slot, it is the slot's owner's to end, unless an error handler here empties the slot first.
-    const dropped = ownable ? judgeDroppedSlot(analysis, node, owner, entry) : undefined;
+    const dropped = ownable ? (judgeDroppedSlot(analysis, node, owner, entry) ?? judgeReplacedSlot(analysis, node, owner, entry)) : undefined;
     if (dropped) {
       findings.push(dropped);
       continue;
@@ -532,6 +534,52 @@ function judgeDroppedSlot(analysis: Analysis, acquisition: Node, owner: Function
           releaseBeforeSettles: { statements: [dropped.drop], release, drops: true },
         }
       : { kind: 'refusal', reason: `call \`${call}\` before \`${dropped.text}\` is emptied on line ${lineOf(dropped.drop)}` },
+  };
+}
+
+/**
+ * `this.fileStream = fs.createWriteStream(p)` in a method the class runs again itself (a retry): see
+ * slotReplacedOnRerun. The fix releases the previous handle right before the slot is filled again
+ * (`this.fileStream?.destroy();`), a no-op on the first run and on one that already ended.
+ */
+function judgeReplacedSlot(analysis: Analysis, acquisition: Node, owner: FunctionNode, entry: ResourceEntry | undefined): RequireCloseFinding | undefined {
+  if (entry?.kind !== 'handle') return undefined;
+  const replaced = slotReplacedOnRerun(acquisition, entry, analysis.scopeManager);
+  if (!replaced) return undefined;
+  const methods = entry.releases.flatMap((release) => ('method' in release && !release.method.startsWith('[') ? [release] : []));
+  // `destroy()` ends a stream whatever state it is in; `close()` would wait for a flush that a failed one never makes.
+  const release = methods.find((candidate) => candidate.method === 'destroy') ?? methods[0];
+  if (!release) return undefined;
+  const statement = outermostWrapper(replaced.slot.assignment).parent;
+  const call = `${replaced.slot.text}?.${release.method}()`;
+  const semicolon = statement && analysis.sourceText.slice(statement.range[0], statement.range[1]).trimEnd().endsWith(';') ? ';' : '';
+  const text = release.async ? `${owner.async ? 'await ' : 'void '}${call}${semicolon}` : `${call}${semicolon}`;
+  return {
+    ruleId: REQUIRE_CLOSE,
+    messageId: 'replacedOnRerun',
+    node: acquisition,
+    data: {
+      resource: entry.description,
+      slot: replaced.slot.text,
+      method: replaced.method,
+      rerun: `this.${replaced.method}()`,
+      line: String(lineOf(replaced.rerun)),
+      release: `.${release.method}()`,
+    },
+    remedy:
+      statement?.type === AST_NODE_TYPES.ExpressionStatement && isInStatementList(statement)
+        ? {
+            kind: 'wrap-in-try-finally',
+            declaration: undefined,
+            first: statement,
+            last: statement,
+            removals: [],
+            release: text,
+            disposal: undefined,
+            inAsyncFunction: owner.async,
+            releaseBeforeSettles: { statements: [statement], release: text, replaces: true },
+          }
+        : { kind: 'refusal', reason: `call \`${call}\` before \`${replaced.slot.text}\` is filled again` },
   };
 }
 
@@ -1287,6 +1335,8 @@ const requireCloseMessages = {
     'This {{resource}} is not released on the path through line {{line}}. Release it in a `finally` block (in a Node-style callback: before that `return`).',
   timeoutWithoutRelease:
     "This {{resource}} is not released by its 'timeout' listener on line {{line}}: a timeout only reports that the connection is idle and leaves it open. Call `{{release}}` in the listener.",
+  replacedOnRerun:
+    'This {{resource}} is kept in `{{slot}}` by `{{method}}`, which the class runs again itself (`{{rerun}}` on line {{line}}): each run replaces it without releasing the previous one, so one that failed or never ended stays open. Call `{{release}}` on the previous one before the slot is filled again.',
   droppedOnError:
     'This {{resource}} is kept in `{{slot}}`, and the error handler on line {{line}} empties `{{slot}}` without releasing it: the {{resource}} stays open with nothing left to close it. Call `{{release}}` on it before the slot is emptied.',
   settledWithoutRelease:
@@ -1306,6 +1356,7 @@ const requireCloseMessages = {
   releaseBeforeSettle: 'Release it before each settle call that leaves it open.',
   releaseBeforeReturn: 'Release it before each `return` that leaves it open.',
   releaseBeforeDrop: 'Release it before the error handler empties its slot.',
+  releaseBeforeReplace: 'Release the previous one before the slot is filled again.',
   releaseAtCallbackEnd: 'Release it at the end of the callback, where control runs out with it open.',
   releaseBeforeReturnAndAtEnd: 'Release it before each `return` that leaves it open, and at the end of the callback.',
   destroyInErrorListener: "Destroy it in the destination's 'error' listener.",
@@ -1356,6 +1407,8 @@ export const requireClose: RuleDescriptor<RequireCloseMessage, typeof requireClo
                   : plan.releaseBeforeSettles
                     ? plan.releaseBeforeSettles.drops
                       ? 'releaseBeforeDrop'
+                      : plan.releaseBeforeSettles.replaces
+                      ? 'releaseBeforeReplace'
                       : plan.releaseBeforeSettles.ends
                       ? plan.releaseBeforeSettles.statements.length > 0
                         ? 'releaseBeforeReturnAndAtEnd'

@@ -84,6 +84,8 @@ export interface WrapInTryFinallyPlan {
     readonly returns?: boolean;
     /** The statement is an error handler's `slot = null` that drops the handle (see slotDroppedOnError). */
     readonly drops?: boolean;
+    /** The statement fills the slot again with a new handle (see slotReplacedOnRerun): the previous one goes first. */
+    readonly replaces?: boolean;
     /** Callback bodies that control runs off with the handle open: the release goes after their last statement. */
     readonly ends?: readonly TSESTree.BlockStatement[];
   };

@@ -1,0 +1,119 @@
+import rule from '../../rules/require-close';
+import { typedRuleTester, untypedRuleTester } from './rule-testers';
+
+/**
+ * A handle a method keeps in a field of the instance, where the class runs that method again itself
+ * (a retry, a reconnect): each run replaces the handle, and the previous one — released only by a
+ * listener of its own end, which a failed stream never reaches — stays open (node-downloader-helper).
+ */
+const valid = [
+  {
+    name: 'a method nobody in the class runs again',
+    code: `
+import fs from 'node:fs';
+export class Downloader {
+  private file: fs.WriteStream | undefined;
+  constructor(private readonly path: string) {}
+  start(): void {
+    this.file = fs.createWriteStream(this.path);
+    this.file.on('finish', () => this.file?.close());
+  }
+}`,
+  },
+  {
+    name: 'the method releases the previous handle before filling the slot again',
+    code: `
+import fs from 'node:fs';
+export class Downloader {
+  private file: fs.WriteStream | undefined;
+  constructor(private readonly path: string) {}
+  start(): void {
+    this.file?.destroy();
+    this.file = fs.createWriteStream(this.path);
+    this.file.on('error', () => setTimeout(() => this.start(), 1000));
+  }
+}`,
+  },
+  {
+    name: 'the error handler releases the slot before the retry',
+    code: `
+import fs from 'node:fs';
+export class Downloader {
+  private file: fs.WriteStream | undefined;
+  constructor(private readonly path: string) {}
+  start(): void {
+    this.file = fs.createWriteStream(this.path);
+    this.file.on('error', () => this.retry());
+  }
+  private retry(): void {
+    this.file!.destroy();
+    setTimeout(() => this.start(), 1000);
+  }
+}`,
+  },
+  {
+    name: 'a socket reconnected from its own close listener: the one it replaces has ended',
+    code: `
+import net from 'node:net';
+export class Link {
+  private socket: net.Socket | undefined;
+  constructor(private readonly port: number) {}
+  connect(): void {
+    this.socket = net.connect(this.port);
+    this.socket.on('close', () => setTimeout(() => this.connect(), 1000));
+  }
+}`,
+  },
+];
+
+const invalid = [
+  {
+    name: 'a write stream replaced by a retry after its source failed, released only when it finishes',
+    code: `
+import fs from 'node:fs';
+import type { Readable } from 'node:stream';
+export class Downloader {
+  private file: fs.WriteStream | undefined;
+  constructor(private readonly path: string, private readonly open: () => Readable) {}
+  start(): void {
+    this.file = fs.createWriteStream(this.path);
+    this.file.on('finish', () => this.file?.close());
+    this.open().on('error', () => this.retry()).pipe(this.file);
+  }
+  private retry(): void {
+    setTimeout(() => this.start(), 1000);
+  }
+}`,
+    errors: [
+      {
+        messageId: 'replacedOnRerun' as const,
+        line: 8,
+        data: { resource: 'file stream', slot: 'this.file', method: 'start', rerun: 'this.start()', line: '13', release: '.destroy()' },
+        suggestions: [
+          {
+            messageId: 'releaseBeforeReplace' as const,
+            output: `
+import fs from 'node:fs';
+import type { Readable } from 'node:stream';
+export class Downloader {
+  private file: fs.WriteStream | undefined;
+  constructor(private readonly path: string, private readonly open: () => Readable) {}
+  start(): void {
+    this.file?.destroy();
+    this.file = fs.createWriteStream(this.path);
+    this.file.on('finish', () => this.file?.close());
+    this.open().on('error', () => this.retry()).pipe(this.file);
+  }
+  private retry(): void {
+    setTimeout(() => this.start(), 1000);
+  }
+}`,
+          },
+        ],
+      },
+    ],
+  },
+];
+
+typedRuleTester().run('require-close (slots a rerun replaces, typed)', rule, { valid, invalid });
+untypedRuleTester().run('require-close (slots a rerun replaces, untyped)', rule, { valid, invalid });
