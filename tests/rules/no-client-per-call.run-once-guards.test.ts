@@ -51,6 +51,18 @@ export async function balance(req: { query: { address: string } }, res: { json(b
     errors: [{ messageId: 'neverClosed' as const, line: 4 }],
   },
   {
+    name: 'a pg pool per call, lent to drizzle, never ended',
+    code: `
+import pg from 'pg';
+import { drizzle } from 'drizzle-orm/node-postgres';
+export async function countUsers(url: string) {
+  const pool = new pg.Pool({ connectionString: url });
+  const db = drizzle(pool);
+  return db.execute('select count(*) from users');
+}`,
+    errors: [{ messageId: 'neverClosed' as const, line: 5 }],
+  },
+  {
     name: 'a Kafka admin client per call, disconnected only on success',
     code: `
 import { Kafka } from 'kafkajs';
