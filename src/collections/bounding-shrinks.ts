@@ -1,4 +1,3 @@
-import { settledWithoutDelete } from './settled-undeleted';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import { enclosingFunction, isFunction, isInside, staticPropertyName, unwrapExpression } from '../ast/predicates';
@@ -16,6 +15,7 @@ import { keyIsLoopInvariant } from './loop-invariant-keys';
 import { clearsOnlyAtTeardown } from './teardown-clears';
 import { passThroughDelete } from './caller-named-deletes';
 import type { KeyOrigins } from './key-origin';
+import { settledWithoutDelete } from './settled-undeleted';
 
 /** Shrinks that remove one named key: `map.delete(key)`, `delete record[key]`. */
 export const KEYED_DELETES: ReadonlySet<string> = new Set(['delete', 'index-delete']);

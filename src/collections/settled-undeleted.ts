@@ -26,11 +26,28 @@ export function settledWithoutDelete(uses: readonly CollectionUse[]): SettledUnd
   for (const use of uses) {
     if (use.kind !== 'read' || (use.operation !== 'get' && use.operation !== 'index-read')) continue;
     const fn = enclosingFunction(use.site);
-    if (!fn || deletingFunctions.has(fn)) continue;
+    if (!fn || deletingFunctions.has(fn) || handsKeyOn(fn, use)) continue;
     const settles = settlesOfReadEntry(use.site, fn);
     if (settles.length > 0) return { read: use, settles };
   }
   return undefined;
+}
+
+/**
+ * `this.finish(id)`, `cleanup(id)`: the function hands the look-up's key to another call, which may
+ * delete the entry; what that call does is not followed (precision first).
+ */
+function handsKeyOn(fn: Node, read: CollectionUse): boolean {
+  const key = read.key && unwrapExpression(read.key);
+  if (key?.type !== AST_NODE_TYPES.Identifier) return false;
+  let handed = false;
+  walk(fn, (node) => {
+    if (handed) return false;
+    if (node.type !== AST_NODE_TYPES.CallExpression || node === read.site) return undefined;
+    if (node.arguments.some((argument) => argument.type === AST_NODE_TYPES.Identifier && argument.name === key.name)) handed = true;
+    return undefined;
+  });
+  return handed;
 }
 
 /** `entry.resolve(…)` on the value read at `read` (in place, or through the `const` it initialises). */

@@ -1,5 +1,3 @@
-import { settledWithoutDelete } from '../collections/settled-undeleted';
-import { planDeleteWhereSettled } from '../remedies/plan-delete-where-settled';
 import type { Analysis } from '../analysis/analysis';
 import { isFiniteKeyTypeNode, writtenTypeArguments, type GrowingKind } from '../collections/collection-kind';
 import { classifyUse, type CollectionUse } from '../collections/collection-uses';
@@ -37,6 +35,8 @@ import { memoisedAtLoad, type MemoisedFunction } from '../collections/memoised-f
 import { cachingLoaderKind } from '../collections/caching-loaders';
 import { unboundedMemoGrowth, type MemoGrowth } from '../collections/memo-growth';
 import { traceSilence } from '../debug/silence-trace';
+import { settledWithoutDelete } from '../collections/settled-undeleted';
+import { planDeleteWhereSettled } from '../remedies/plan-delete-where-settled';
 
 export const NO_UNBOUNDED_CACHE = 'no-unbounded-cache';
 

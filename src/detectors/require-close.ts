@@ -1,4 +1,3 @@
-import { callbackFunction } from '../ast/named-callbacks';
 import { madeByOwnedParent } from '../ownership/owned-parent';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { slotDroppedOnError } from '../ownership/dropped-slots';
@@ -44,6 +43,7 @@ import type { ResourceEntry } from '../registry/resource-entry';
 import { mayMentionAcquisition } from '../registry/text-precheck';
 import { isTracingSilence, traceSilence } from '../debug/silence-trace';
 import { planDestroyInErrorListener, planCloseAtOnce, planDestroyInlineSourceOnPeerClose, planFieldReleasedByTheMethod, planDestroyOnPeerClose, planDestroyOnSourceError, planHoistedOption, planMoveIntoTry, planReleaseInChainFinally, planReleaseOnError, planReleasedParameter, planTryFinally } from '../remedies/plan-try-finally';
+import { callbackFunction } from '../ast/named-callbacks';
 
 export const REQUIRE_CLOSE = 'require-close';
 

@@ -1,4 +1,3 @@
-import { returnedWithin } from '../ast/returned-within';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { isEmitterListenerMethod } from '../ast/listener-methods';
 import { AST_NODE_TYPES } from '../ast/node-types';
@@ -17,6 +16,7 @@ import { onlyBorrowsArgument } from './reading-helpers';
 import { releasesItsParameter, releasesItsParameterInCallback } from './releasing-helpers';
 import { lentOnEveryIteration } from './repeated-loans';
 import { isSettlingListener } from './settling-listener';
+import { returnedWithin } from '../ast/returned-within';
 
 export type EscapeReason =
   | 'returned'

@@ -202,6 +202,37 @@ export class Requests {
 export const requests = new Requests();`,
   },
   {
+    name: 'entries settled in a function that hands the key to a helper (which may delete them) are not judged',
+    code: `
+export class Requests {
+  private pending = new Map<string, { resolve: (value: unknown) => void }>();
+  private next = 0;
+  send(): Promise<unknown> {
+    const id = String(++this.next);
+    return new Promise((resolve) => {
+      this.pending.set(id, { resolve });
+    });
+  }
+  answer(id: string, value: unknown): void {
+    const waiter = this.pending.get(id);
+    if (!waiter) return;
+    this.pending.delete(id);
+    waiter.resolve(value);
+  }
+  settleAll(ids: string[]): void {
+    for (const id of ids) {
+      const waiter = this.pending.get(id);
+      if (waiter) waiter.resolve(undefined);
+      this.finish(id);
+    }
+  }
+  private finish(id: string): void {
+    this.pending.delete(id);
+  }
+}
+export const requests = new Requests();`,
+  },
+  {
     name: "rooms a connection's message listener fills and its close listener deletes are bounded",
     code: `
 import { WebSocketServer, type WebSocket } from 'ws';
