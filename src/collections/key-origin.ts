@@ -275,6 +275,13 @@ export class KeyOrigins {
     // `const onMessage = (event) => …; socket.addEventListener('message', onMessage)`: a named listener.
     if (this.#registeredAsListener(fn)) return 'input';
     const calls = this.#callsOf(fn);
+    // `taggedHash('BIP0340/challenge', …)` everywhere this file calls it, though it is exported or
+    // handed out too: what the file writes says the key names known things (a registry of tags),
+    // and callers elsewhere are code like it. Any call here that passes something else decides.
+    if (calls === undefined || calls.length === 0) {
+      const written = this.#directCallsOf(fn);
+      if (written.length > 0 && written.every((call) => call.arguments[index] !== undefined && call.arguments[index]?.type !== AST_NODE_TYPES.SpreadElement && this.of(call.arguments[index]!, depth + 1) === 'code')) return 'code';
+    }
     if (calls === undefined) {
       const method = fn.parent?.type === AST_NODE_TYPES.MethodDefinition && fn.parent.key.type === AST_NODE_TYPES.Identifier ? fn.parent.key.name : prototypeMethodName(fn);
       if (method !== undefined && EVENT_METHOD.test(method)) return 'input';
@@ -379,6 +386,17 @@ export class KeyOrigins {
       }
     }
     return false;
+  }
+
+  /** The calls `name(…)` of a function declared by name in this file, whatever else is done with it (exported, handed out). */
+  #directCallsOf(fn: FunctionNode): TSESTree.CallExpression[] {
+    const declared = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator ? fn.parent : undefined;
+    if (!declared) return [];
+    const variable = this.scopeManager.getDeclaredVariables(declared)[0];
+    return (variable?.references ?? []).flatMap((reference) => {
+      const call = reference.identifier.parent;
+      return !reference.init && call?.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier ? [call] : [];
+    });
   }
 
   /**

@@ -74,6 +74,24 @@ function compile(name) {
 }
 exports.render = (name, data) => compile(name)(data);`,
   },
+  {
+    name: 'a memo keyed by names every caller in this file writes out, though the function is exported too',
+    code: `
+import { createHash } from 'node:crypto';
+const prefixes: Record<string, Buffer> = {};
+export function taggedHash(tag: string, message: string): string {
+  let prefix = prefixes[tag];
+  if (prefix === undefined) {
+    prefix = createHash('sha256').update(tag).digest();
+    prefixes[tag] = prefix;
+  }
+  return createHash('sha256').update(prefix).update(message).digest('hex');
+}
+export function challenge(message: string): string {
+  return taggedHash('BIP0340/challenge', message);
+}
+export const utils = { taggedHash };`,
+  },
 ];
 
 const invalid = [
@@ -178,6 +196,26 @@ function compile(name, source) {
 }
 exports.render = (name, source, data) => compile(name, source)(data);`,
     errors: [{ messageId: 'unboundedCache' as const, line: 2 }],
+  },
+  {
+    name: 'an exported memo that a request handler of this file calls with a query parameter',
+    code: `
+import { createHash } from 'node:crypto';
+import { createServer } from 'node:http';
+const prefixes: Record<string, Buffer> = {};
+export function taggedHash(tag: string, message: string): string {
+  let prefix = prefixes[tag];
+  if (prefix === undefined) {
+    prefix = createHash('sha256').update(tag).digest();
+    prefixes[tag] = prefix;
+  }
+  return createHash('sha256').update(prefix).update(message).digest('hex');
+}
+taggedHash('boot', 'ready');
+createServer((req, res) => {
+  res.end(taggedHash(new URL(req.url ?? '/', 'http://localhost').searchParams.get('tag') ?? '', 'ping'));
+}).listen(0);`,
+    errors: [{ messageId: 'unboundedCache' as const, line: 4 }],
   },
 ];
 
