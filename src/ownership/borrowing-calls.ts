@@ -7,14 +7,19 @@ import type { TypeOracle } from '../oracle/type-oracle';
 /**
  * Request functions that use a client passed in their options for one request and leave it open:
  * `fetch(url, { dispatcher })` (undici and the global fetch), undici's `request`/`stream`, node's
- * `http.request(url, { agent })`. The client is lent, not handed over: the caller still owns it, so
+ * `http.request(url, { agent })`, axios's `axios.get(url, { httpsAgent })`. The client is lent, not handed over: the caller still owns it, so
  * an Agent made per call and passed there is this caller's leak (adcp's safeFetch built one per call).
  */
+const AXIOS_REQUESTS = ['default', 'request', 'get', 'delete', 'head', 'options', 'post', 'put', 'patch', 'postForm', 'putForm', 'patchForm'];
+
 const BORROWING_CALLS: readonly { readonly package: string; readonly names: readonly string[]; readonly option: string }[] = [
   { package: 'undici', names: ['fetch', 'request', 'stream', 'pipeline', 'connect', 'upgrade'], option: 'dispatcher' },
   { package: 'http', names: ['request', 'get'], option: 'agent' },
   { package: 'https', names: ['request', 'get'], option: 'agent' },
   { package: 'node-fetch', names: ['default'], option: 'agent' },
+  // One request's config: `axios.create({ httpsAgent })` is not here, the instance it makes keeps the agent.
+  { package: 'axios', names: AXIOS_REQUESTS, option: 'httpAgent' },
+  { package: 'axios', names: AXIOS_REQUESTS, option: 'httpsAgent' },
 ];
 
 function optionKey(property: TSESTree.Property): string | undefined {

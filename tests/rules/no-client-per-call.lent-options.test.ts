@@ -40,6 +40,17 @@ export function send(url: string, body: string) {
   req.end(body);
 }`,
   },
+  {
+    name: 'an axios instance made at start-up keeps the keep-alive agent it is given',
+    code: `
+import axios from 'axios';
+import https from 'node:https';
+const api = axios.create({ baseURL: 'https://api.example.com', httpsAgent: new https.Agent({ keepAlive: true }) });
+export async function user(id: string): Promise<unknown> {
+  const response = await api.get(\`/users/\${id}\`);
+  return response.data;
+}`,
+  },
 ];
 
 const invalid = [
@@ -71,6 +82,29 @@ export function exportSpans(url: string, body: string, agentOptions: http.AgentO
       { messageId: 'neverClosed' as const, line: 7 },
     ],
     output: null,
+  },
+  {
+    name: 'a keep-alive agent made per call and lent to one axios request in its config',
+    code: `
+import axios from 'axios';
+import https from 'node:https';
+export async function fetchQuote(url: string): Promise<unknown> {
+  const agent = new https.Agent({ keepAlive: true });
+  const response = await axios.get(url, { httpsAgent: agent, timeout: 5_000 });
+  return response.data;
+}`,
+    errors: [{ messageId: 'neverClosed' as const, line: 5 }],
+  },
+  {
+    name: 'a keep-alive agent made inline in the config axios is called with',
+    code: `
+import axios from 'axios';
+import http from 'node:http';
+export async function ping(url: string): Promise<number> {
+  const response = await axios({ url, method: 'HEAD', httpAgent: new http.Agent({ keepAlive: true }) });
+  return response.status;
+}`,
+    errors: [{ messageId: 'neverClosed' as const, line: 5 }],
   },
 ];
 
