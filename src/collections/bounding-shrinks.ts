@@ -16,6 +16,7 @@ import { clearsOnlyAtTeardown } from './teardown-clears';
 import { passThroughDelete } from './caller-named-deletes';
 import type { KeyOrigins } from './key-origin';
 import { settledWithoutDelete } from './settled-undeleted';
+import { deletedOnlyOnClientRequest } from './client-requested-deletes';
 
 /** Shrinks that remove one named key: `map.delete(key)`, `delete record[key]`. */
 export const KEYED_DELETES: ReadonlySet<string> = new Set(['delete', 'index-delete']);
@@ -163,7 +164,8 @@ export function expiresEntries(uses: readonly CollectionUse[]): boolean {
  * after it expired, only removes entries someone answers (keys made per call, deleted under keys
  * handed back), only removes entries in a timeout the answer cancels, an age-only sweep that runs
  * only at a size cap, or only removes entries whose work failed, or only removes a session its client
- * ends explicitly (MCP's `onsessionclosed`) or only when a peer's message says goodbye
+ * ends explicitly (MCP's `onsessionclosed`, or an HTTP request that names an id a handler made:
+ * `POST /logout`) or only when a peer's message says goodbye
  * (`params.event === 'stopped'`), or deletes the key a caller names
  * in a store that otherwise expires entries only on reads, or only removes entries a peer answers
  * while peers can leave unanswered. The keys that never return, are never answered, are all young,
@@ -182,6 +184,7 @@ export type ShrinkVerdict =
   | 'age-only-cap'
   | 'failure-only'
   | 'client-ended-session'
+  | 'client-request-only'
   | 'peer-goodbye'
   | 'settled-elsewhere'
   | 'teardown-clear';
@@ -201,6 +204,7 @@ const PARTIAL_ENDS: ReadonlySet<ShrinkVerdict> = new Set<ShrinkVerdict>([
   'cancelled-timer',
   'age-only-cap',
   'client-ended-session',
+  'client-request-only',
   'peer-goodbye',
   'settled-elsewhere',
 ]);
@@ -230,7 +234,8 @@ export function shrinkVerdict(shrink: CollectionUse, uses: readonly CollectionUs
   if (passThrough === 'caller' && keyOrigins && shrink.key && keyOrigins.of(shrink.key) !== 'input' && growsOnlyWithRequestKeys(growth, keyOrigins)) return 'caller-named-request-keys';
   if (keyOrigins && removedOnlyWhenAnswered(shrink, uses, keyOrigins)) return 'answered-only';
   if (settledWithoutDelete(uses)) return 'settled-elsewhere';
-  return keyOrigins && answeredButPeersLeave(shrink, uses, keyOrigins) ? 'peer-left' : 'bounds';
+  if (keyOrigins && answeredButPeersLeave(shrink, uses, keyOrigins)) return 'peer-left';
+  return keyOrigins && deletedOnlyOnClientRequest(shrink, uses, keyOrigins) ? 'client-request-only' : 'bounds';
 }
 
 /**

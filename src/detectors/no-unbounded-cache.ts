@@ -357,6 +357,8 @@ const UNBOUNDING_SHRINKS: Readonly<Record<Exclude<ShrinkVerdict, 'bounds'>, stri
   'peer-goodbye': 'it deletes an entry only when its peer says goodbye in a message (a field compared with a word like `stopped` or `unsubscribe`), so every peer that just went away stays',
   'settled-elsewhere': 'another function settles an entry (`resolve`/`reject` on what it reads) without deleting it, so every entry settled there stays; this delete ends only the others',
   'teardown-clear': 'it is cleared only when its holder is torn down (`stop()`, `close()`, `dispose()`), and its other deletes end only some entries, so entries pile up for as long as the holder lives',
+  'client-request-only':
+    'it deletes an entry only when a later request names the id a handler made for it (a logout, a finish, a fetch of the result), so every entry whose client never comes back stays',
   'client-ended-session':
     'it deletes a session only when its client ends it with an explicit DELETE (MCP calls `onsessionclosed` and a streamable transport\'s `onclose` only then), so every session whose client just went away stays with its transport',
 };
@@ -401,6 +403,12 @@ function remedyWhereEntriesEnd(analysis: Analysis, collection: LongLivedCollecti
     return settled
       ? planDeleteWhereSettled(analysis, settled, uses.filter((use) => use.kind === 'grow'))
       : { kind: 'refusal', reason: 'its entries are pending work settled in more than one place: delete the entry wherever it is settled (resolve or reject); an LRU would drop live ones' };
+  }
+  if (unbounding === 'client-request-only') {
+    return {
+      kind: 'refusal',
+      reason: 'its entries end only when their client asks: record when each was last used and, on a timer, delete the ones idle too long (or give each an expiry); an LRU would drop live ones',
+    };
   }
   if (unbounding === 'client-ended-session') {
     return {

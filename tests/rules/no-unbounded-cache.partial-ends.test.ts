@@ -312,6 +312,49 @@ export class Bridge {
   }
 }`,
   },
+  {
+    name: 'sessions made at login and deleted at logout, also swept by a timer for idle ones',
+    code: `
+import express from 'express';
+import { randomUUID } from 'node:crypto';
+const app = express();
+const sessions = new Map<string, { user: string; seenAt: number }>();
+app.post('/login', (req, res) => {
+  const token = randomUUID();
+  sessions.set(token, { user: String(req.body.user), seenAt: Date.now() });
+  res.json({ token });
+});
+app.post('/logout', (req, res) => {
+  sessions.delete(String(req.body.token));
+  res.end();
+});
+setInterval(() => {
+  for (const [token, session] of sessions) if (Date.now() - session.seenAt > 3_600_000) sessions.delete(token);
+}, 60_000).unref();
+app.listen(0);`,
+  },
+  {
+    name: 'an upload made per request and deleted when the same request ends, whatever happens',
+    code: `
+import express from 'express';
+import { randomUUID } from 'node:crypto';
+const app = express();
+const uploads = new Map<string, { bytes: number }>();
+app.post('/upload', (req, res) => {
+  const id = randomUUID();
+  uploads.set(id, { bytes: 0 });
+  req.on('data', (chunk: Buffer) => {
+    const upload = uploads.get(id);
+    if (upload) upload.bytes += chunk.length;
+  });
+  req.on('close', () => uploads.delete(id));
+  res.json({ id });
+});
+app.get('/upload/:id', (req, res) => {
+  res.json(uploads.get(req.params.id) ?? null);
+});
+app.listen(0);`,
+  },
 ];
 
 const invalid = [
@@ -505,6 +548,48 @@ export class Bridge {
   }
 }`,
     errors: [{ messageId: 'unboundedFieldCache' as const, line: 6 }],
+  },
+  {
+    name: 'sessions made at login are deleted only when their client logs out',
+    code: `
+import express from 'express';
+import { randomUUID } from 'node:crypto';
+const app = express();
+const sessions: Record<string, { user: string }> = {};
+app.post('/login', (req, res) => {
+  const token = randomUUID();
+  sessions[token] = { user: String(req.body.user) };
+  res.json({ token });
+});
+app.post('/logout', (req, res) => {
+  delete sessions[String(req.body.token)];
+  res.end();
+});
+app.listen(0);`,
+    errors: [{ messageId: 'unboundedCache' as const, line: 5 }],
+  },
+  {
+    name: 'job results kept under an id the submitting request made, deleted only when a client fetches them',
+    code: `
+import { createServer } from 'node:http';
+import { randomUUID } from 'node:crypto';
+const results = new Map<string, string>();
+createServer((req, res) => {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  if (req.method === 'POST') {
+    const id = randomUUID();
+    results.set(id, 'pending');
+    res.end(id);
+    return;
+  }
+  const id = url.searchParams.get('id') ?? '';
+  res.end(results.get(id) ?? 'unknown');
+}).listen(0);
+export function collect(req: { query: { id: string } }, res: { json(body: unknown): void }): void {
+  res.json(results.get(req.query.id));
+  results.delete(req.query.id);
+}`,
+    errors: [{ messageId: 'unboundedCache' as const, line: 4 }],
   },
 ];
 
