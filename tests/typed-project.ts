@@ -53,6 +53,7 @@ export function createTypedProject(prefix: string): TypedProject {
     tsconfigPath,
     writeSource(name, code) {
       const file = path.join(dir, 'sources', name);
+      mkdirSync(path.dirname(file), { recursive: true });
       writeFileSync(file, code);
       return file;
     },

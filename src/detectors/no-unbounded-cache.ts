@@ -1,4 +1,5 @@
 import type { Analysis } from '../analysis/analysis';
+import { storesClientsOnly } from '../collections/client-tables';
 import { isFiniteKeyTypeNode, writtenTypeArguments, type GrowingKind } from '../collections/collection-kind';
 import { classifyUse, type CollectionUse } from '../collections/collection-uses';
 import { declaredNameOf, fieldName, findLongLivedCollections, type LongLivedCollection } from '../collections/long-lived-collections';
@@ -176,12 +177,14 @@ function allUses(analysis: Analysis, collection: LongLivedCollection, keyOrigins
  * lifetime, a collection that takes in connections whose end the same code listens for, and never
  * removes any, is judged: each connection that comes and goes stays.
  */
-function judgedForItsKeys(collection: LongLivedCollection, growth: readonly CollectionUse[], uses: readonly CollectionUse[], keyOrigins: KeyOrigins): boolean {
+function judgedForItsKeys(analysis: Analysis, collection: LongLivedCollection, growth: readonly CollectionUse[], uses: readonly CollectionUse[], keyOrigins: KeyOrigins): boolean {
   const holder = collection.holder;
   const origins = growth.map((use) => keyOriginOf(collection, use, keyOrigins));
   // A component's ref lives as long as the component stays mounted: judged, like an instance whose
   // lifetime the file does not show, on keys it generates or gets from the events it handles.
   if (holder.kind === 'component') return collection.kind !== 'array' && (origins.includes('generated') || origins.includes('input'));
+  // One client per shard, endpoint or configuration: as many as there are of those, unless requests or calls make the keys.
+  if (!origins.includes('input') && !origins.includes('generated') && storesClientsOnly(analysis, growth)) return false;
   // An exported factory's closure lives as long as its caller keeps it: judged like an instance nobody here makes.
   if (holder.kind === 'module' || (holder.kind === 'closure' && holder.lifetime !== 'exported-factory')) return true;
   if (origins.includes('generated')) return true;
@@ -260,7 +263,7 @@ function detectUnboundedCaches(analysis: Analysis, options: NoUnboundedCacheOpti
       continue;
     }
     const first = growth[0];
-    if (!first || hasFiniteKeys(analysis, collection) || !judgedForItsKeys(collection, growth.map(({ use }) => use), uses, keyOrigins)) {
+    if (!first || hasFiniteKeys(analysis, collection) || !judgedForItsKeys(analysis, collection, growth.map(({ use }) => use), uses, keyOrigins)) {
       // Its own keys are names the program or its callers give (a gauge per metric name), but what
       // each key holds grows with request data or values made per call.
       const nested = holdsCollectionsByName(collection, uses) ? unboundedNestedGrowth(analysis, collection, uses, keyOrigins, 'is keyed by names its callers give') : undefined;

@@ -14,6 +14,7 @@ import { grpcCallSignature, programUsesGrpc, type GrpcCallSignature } from './gr
 import type { EventSourceKind, RequestScopedMatch, SubscriptionRelease, TypeOracle } from './type-oracle';
 import type { UntypedOracle } from './untyped-oracle';
 import { connectionOwnerByShape, declaredByPackage, mayMakeConnectionOwner } from './connection-owner-shape';
+import { declaredByBuiltProjectCode } from './built-project-declarations';
 
 type TypeServices = Pick<ParserServicesWithTypeInformation, 'program' | 'esTreeNodeToTSNodeMap'>;
 
@@ -670,7 +671,9 @@ export class TypedOracle implements TypeOracle {
   /**
    * `new X()` creates. A call creates when its callee is a library function that returns a concrete
    * type (not `this`, not a type parameter: `src.pipe(dest)` returns `dest`), or a function of this
-   * project whose body returns something it created (a getter returning a stored handle does not).
+   * project whose body returns something it created (a getter returning a stored handle does not), or
+   * one of the project's built declarations whose name says it makes something (see
+   * declaredByBuiltProjectCode).
    */
   #createsValue(node: ts.CallExpression | ts.NewExpression, depth: number): boolean {
     if (ts.isNewExpression(node)) return true;
@@ -678,12 +681,15 @@ export class TypedOracle implements TypeOracle {
     if (!signature || this.#returnsWhatItHolds(signature)) return false;
     if (this.#resolvesToReceiver(node)) return false;
     const declaration = signature.getDeclaration();
+    // The project's own built code: only a name that says it makes something (`createQueue()`) creates.
+    if (declaredByBuiltProjectCode(declaration)) return mayMakeConnectionOwner(node);
     if (declaration.getSourceFile().isDeclarationFile) return true;
     return this.#isFactory(declaration, depth);
   }
 
   /**
-   * Declared to return `this` or a type parameter (`src.pipe(dest)` returns `dest`), or with no
+   * Declared to return `this` or a type parameter (`src.pipe(dest)` returns `dest`; `map.get(key)`
+   * returns `V | undefined`), or with no
    * declaration to read (the untyped signature, a JSDoc one): not a function that creates.
    */
   #returnsWhatItHolds(signature: ts.Signature): boolean {
@@ -696,7 +702,10 @@ export class TypedOracle implements TypeOracle {
     // Asked for every overload of every call's callee: the answer is the written return's own.
     let holds = returnsTypeParameter.get(returnType);
     if (holds === undefined) {
-      holds = (this.#checker.getTypeFromTypeNode(returnType).flags & ts.TypeFlags.TypeParameter) !== 0;
+      // `get(key: K): V | undefined` (Map's, a cache's): what it holds, or nothing.
+      const type = this.#checker.getTypeFromTypeNode(returnType);
+      const held = type.isUnion() ? type.types.filter((part) => !(part.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void))) : [type];
+      holds = held.length > 0 && held.every((part) => (part.flags & ts.TypeFlags.TypeParameter) !== 0);
       returnsTypeParameter.set(returnType, holds);
     }
     return holds;

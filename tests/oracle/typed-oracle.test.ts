@@ -15,7 +15,7 @@ import { createTypedProject } from '../typed-project';
 const code = `
 import { Pool } from 'pg';
 import { open } from 'node:fs/promises';
-import { connector, Db, either, pick, table } from './pick.js';
+import { connector, Db, either, pick, table } from 'pick-lib';
 import { createReadStream } from 'node:fs';
 
 class Res<T> {
@@ -74,20 +74,26 @@ export async function site(base: Base, opener: Opener, db: Db) {
 }
 `;
 
-/** A library's overloads (one returns a resource, one hands back its argument), a callable interface, a union of functions. */
+/**
+ * A library's overloads (one returns a resource, one hands back its argument), a callable interface, a
+ * union of functions: declared as a package's module. A project's own `.d.ts` outside node_modules is
+ * its built code, whose functions create only when their names say so (see built-project-declarations).
+ */
 const declarations = `
-import type { Pool } from 'pg';
-export declare function pick(kind: 'pool'): Pool;
-export declare function pick(kind: 'count'): number;
-export interface Connector {
-  (): Pool;
-}
-export declare const connector: Connector;
-export declare const either: (() => Pool) | (() => number);
-export declare const table: { open(): Pool };
-export declare class Db {
-  query<T extends NodeJS.ReadableStream>(stream: T): T;
-  query(text: string): Promise<number>;
+declare module 'pick-lib' {
+  import type { Pool } from 'pg';
+  export function pick(kind: 'pool'): Pool;
+  export function pick(kind: 'count'): number;
+  export interface Connector {
+    (): Pool;
+  }
+  export const connector: Connector;
+  export const either: (() => Pool) | (() => number);
+  export const table: { open(): Pool };
+  export class Db {
+    query<T extends NodeJS.ReadableStream>(stream: T): T;
+    query(text: string): Promise<number>;
+  }
 }
 `;
 
@@ -130,6 +136,55 @@ describe('TypedOracle.acquisition', () => {
       passedThroughOverload: undefined,
       otherOverloadAwaited: undefined,
     });
+  });
+});
+
+/**
+ * Another package of the same repository, seen through its emitted declarations (a workspace link to
+ * `packages/shared/dist`): the checker shows types, not bodies. A getter of a kept client
+ * (`getQueue()`, `Queue.getInstance()`) is not a factory; a name that says it makes one is.
+ */
+const builtDeclarations = `
+import type { Pool } from 'pg';
+export declare function getPool(): Pool;
+export declare function createPool(): Pool;
+export declare class Pools {
+  static getInstance(): Pools;
+  pool(name: string): Pool;
+  static newPool(): Pool;
+}
+`;
+
+const builtSite = `
+import { createPool, getPool, Pools } from './shared/dist/index.js';
+const cache = new Map<string, import('pg').Pool>();
+export function site(key: string) {
+  const kept = getPool();
+  const made = createPool();
+  const fromInstance = Pools.getInstance().pool('a');
+  const madeStatically = Pools.newPool();
+  const looked = cache.get(key)!;
+}
+`;
+
+describe('TypedOracle.acquisition of the project\'s built declarations', () => {
+  const project = createTypedProject('oracle-built');
+  project.writeSource('shared/dist/index.d.ts', builtDeclarations);
+  const file = project.writeSource('site.ts', builtSite);
+  const config = ts.getParsedCommandLineOfConfigFile(project.tsconfigPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })!;
+  const program = ts.createProgram(config.fileNames, config.options);
+  afterAll(() => project.remove());
+
+  it('takes only calls named as makers for creations, and never a Map lookup', () => {
+    const parsed = parseSource(builtSite, file, program);
+    const oracle = createOracle(parsed.ast, parsed.scopeManager, resolveRegistry(undefined), parsed.services);
+    const answers: Record<string, string | undefined> = {};
+    walk(parsed.ast, (node) => {
+      if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && node.init && node.id.name !== 'cache') {
+        answers[node.id.name] = oracle.acquisition(node.init)?.description;
+      }
+    });
+    expect(answers).toEqual({ kept: undefined, made: 'pg pool', fromInstance: undefined, madeStatically: 'pg pool', looked: undefined });
   });
 });
 

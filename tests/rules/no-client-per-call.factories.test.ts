@@ -266,6 +266,29 @@ exports.count = function (done) {
   });
 };`,
   },
+  {
+    name: 'a get-or-create accessor that returns the client its map keeps, called per request',
+    code: `
+import { createServer } from 'node:http';
+import Redis from 'ioredis';
+class RedisClients {
+  private static instance: RedisClients | undefined;
+  private readonly clients = new Map<string, Redis>();
+  static getInstance(): RedisClients {
+    RedisClients.instance ??= new RedisClients();
+    return RedisClients.instance;
+  }
+  client(url: string): Redis {
+    if (!this.clients.has(url)) this.clients.set(url, new Redis(url));
+    return this.clients.get(url)!;
+  }
+}
+const redisFor = (url: string): Redis => RedisClients.getInstance().client(url);
+createServer(async (_req, res) => {
+  const redis = redisFor(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+  res.end(String(await redis.incr('hits')));
+}).listen(0);`,
+  },
 ];
 
 const invalid = [
