@@ -42,6 +42,7 @@ import { wrapperHolding, type WrapperHolding } from '../ownership/wrapper-field'
 import type { ResourceEntry } from '../registry/resource-entry';
 import { mayMentionAcquisition } from '../registry/text-precheck';
 import { isTracingSilence, traceSilence } from '../debug/silence-trace';
+import { lifetimeExecutionOf } from '../lifetime/execution';
 import { planDestroyInErrorListener, planCloseAtOnce, planDestroyInlineSourceOnPeerClose, planFieldReleasedByTheMethod, planDestroyOnPeerClose, planDestroyOnSourceError, planHoistedOption, planMoveIntoTry, planReleaseInChainFinally, planReleaseOnError, planReleasedParameter, planTryFinally } from '../remedies/plan-try-finally';
 import { callbackFunction } from '../ast/named-callbacks';
 
@@ -193,7 +194,26 @@ function detectUnreleasedHandles(analysis: Analysis, options: RequireCloseOption
   }
   if (observable) findings.push(...releasedParameterFindings(analysis, options));
   findings.push(...abandonedSources(analysis, findings));
-  return findings;
+  return findings.filter((finding) => !missedOnlyByRunOnceFailure(analysis, finding));
+}
+
+/** Findings about a release that a throw skips: on success the handle is released. */
+const SUCCESS_ONLY = new Set<string>(['releasedOnlyOnSuccess', 'handedOverOnlyOnSuccess']);
+
+/**
+ * `processEvents()` called only from a script's `main()` (or from start-up code like it): a release
+ * skipped by a throw there is skipped once in the life of the process, which then goes down or goes
+ * on without the work — nothing piles up. Released on success, such a handle is no leak; one never
+ * released at all (a readline interface made at load that keeps the process alive) still is.
+ */
+function missedOnlyByRunOnceFailure(analysis: Analysis, finding: RequireCloseFinding): boolean {
+  if (!SUCCESS_ONLY.has(finding.messageId)) return false;
+  const lifetime = lifetimeExecutionOf(finding.node, analysis.scopeManager, 0, analysis.oracle);
+  if (lifetime.kind !== 'once') return false;
+  // Exported, it has callers this file does not show.
+  if (lifetime.role.kind === 'start-up' && isExportedDeclaration(lifetime.role.function)) return false;
+  traceSilence(REQUIRE_CLOSE, finding.node, 'success-only-in-run-once-code');
+  return true;
 }
 
 /**
@@ -1429,3 +1449,10 @@ export const requireClose: RuleDescriptor<RequireCloseMessage, typeof requireClo
     });
   },
 };
+
+/** `export function f`, `export const f = …`, `export default function`: declared as part of the module's API. */
+function isExportedDeclaration(fn: FunctionNode): boolean {
+  const declaration = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator ? fn.parent.parent : undefined;
+  const parent = declaration?.parent;
+  return parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration;
+}

@@ -702,9 +702,12 @@ export class TypedOracle implements TypeOracle {
     // Asked for every overload of every call's callee: the answer is the written return's own.
     let holds = returnsTypeParameter.get(returnType);
     if (holds === undefined) {
-      // `get(key: K): V | undefined` (Map's, a cache's): what it holds, or nothing.
-      const type = this.#checker.getTypeFromTypeNode(returnType);
-      const held = type.isUnion() ? type.types.filter((part) => !(part.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void))) : [type];
+      // `get(key: K): V | undefined` (Map's, a cache's): what it holds, or nothing; `catch(…):
+      // Promise<T | TResult>` (a promise's own chaining): what it settles with, passed through.
+      const settledWith = isPromiseReference(returnType) ? (returnType as ts.TypeReferenceNode).typeArguments?.[0] : returnType;
+      const promised = settledWith && this.#checker.getTypeFromTypeNode(settledWith);
+      const parts = promised?.isUnion() ? promised.types : promised ? [promised] : [];
+      const held = parts.filter((part) => !(part.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void | ts.TypeFlags.Never)));
       holds = held.length > 0 && held.every((part) => (part.flags & ts.TypeFlags.TypeParameter) !== 0);
       returnsTypeParameter.set(returnType, holds);
     }
@@ -874,4 +877,9 @@ function admitsNullishType(type: ts.Type): boolean {
 function isOptionalParameter(symbol: ts.Symbol): boolean {
   const declaration = symbol.valueDeclaration;
   return declaration !== undefined && ts.isParameter(declaration) && (declaration.questionToken !== undefined || declaration.initializer !== undefined || declaration.dotDotDotToken !== undefined);
+}
+
+/** `Promise<…>` or `PromiseLike<…>` as written. */
+function isPromiseReference(node: ts.TypeNode): boolean {
+  return ts.isTypeReferenceNode(node) && ts.isIdentifier(node.typeName) && (node.typeName.text === 'Promise' || node.typeName.text === 'PromiseLike');
 }

@@ -158,12 +158,15 @@ export declare class Pools {
 const builtSite = `
 import { createPool, getPool, Pools } from './shared/dist/index.js';
 const cache = new Map<string, import('pg').Pool>();
-export function site(key: string) {
+// winston's \`logger.error()\` hands back the logger, a long-lived Writable: the catch passes it through.
+const logged = () => Promise.resolve(1).catch(() => process.stderr);
+export async function site(key: string) {
   const kept = getPool();
   const made = createPool();
   const fromInstance = Pools.getInstance().pool('a');
   const madeStatically = Pools.newPool();
   const looked = cache.get(key)!;
+  const chained = await logged();
 }
 `;
 
@@ -175,16 +178,16 @@ describe('TypedOracle.acquisition of the project\'s built declarations', () => {
   const program = ts.createProgram(config.fileNames, config.options);
   afterAll(() => project.remove());
 
-  it('takes only calls named as makers for creations, and never a Map lookup', () => {
+  it('takes only calls named as makers for creations, and never a Map lookup or a promise\'s own chaining', () => {
     const parsed = parseSource(builtSite, file, program);
     const oracle = createOracle(parsed.ast, parsed.scopeManager, resolveRegistry(undefined), parsed.services);
     const answers: Record<string, string | undefined> = {};
     walk(parsed.ast, (node) => {
-      if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && node.init && node.id.name !== 'cache') {
+      if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && node.init && node.id.name !== 'cache' && node.id.name !== 'logged') {
         answers[node.id.name] = oracle.acquisition(node.init)?.description;
       }
     });
-    expect(answers).toEqual({ kept: undefined, made: 'pg pool', fromInstance: undefined, madeStatically: 'pg pool', looked: undefined });
+    expect(answers).toEqual({ kept: undefined, made: 'pg pool', fromInstance: undefined, madeStatically: 'pg pool', looked: undefined, chained: undefined });
   });
 });
 

@@ -65,6 +65,26 @@ export function inflate(source: Readable, done: (error?: Error | null) => void) 
   return pipeline(source, inflater, done);
 }`,
   },
+  {
+    name: "a script's step called only from main(): a throw skips the close once, and the process ends",
+    code: `
+import { open } from 'node:fs/promises';
+async function countLines(path: string): Promise<number> {
+  const file = await open(path, 'r');
+  const text = await file.readFile('utf8');
+  await file.close();
+  return text.split('\\n').length;
+}
+async function main(): Promise<void> {
+  try {
+    console.log(await countLines(process.argv[2] ?? 'events.ndjson'));
+  } catch (error) {
+    console.error(error);
+    process.exit(1);
+  }
+}
+void main();`,
+  },
 ];
 
 const invalid = [
@@ -268,6 +288,46 @@ export function inflate(source: Readable) {
 }`,
           },
         ],
+      },
+    ],
+  },
+  {
+    name: 'the same kind of step exported as well: its other callers may run it per request',
+    code: `
+import pg from 'pg';
+const pool = new pg.Pool();
+export async function countRows(table: string): Promise<number> {
+  const client = await pool.connect();
+  const { rows } = await client.query(\`SELECT count(*) AS n FROM \${table}\`);
+  client.release();
+  return Number(rows[0].n);
+}
+async function main(): Promise<void> {
+  console.log(await countRows(process.argv[2] ?? 'events'));
+  await pool.end();
+}
+void main();`,
+    errors: [
+      {
+        messageId: 'releasedOnlyOnSuccess' as const,
+        line: 5,
+        suggestions: [{ messageId: 'wrapInTryFinally' as const, output: `
+import pg from 'pg';
+const pool = new pg.Pool();
+export async function countRows(table: string): Promise<number> {
+  const client = await pool.connect();
+  try {
+    const { rows } = await client.query(\`SELECT count(*) AS n FROM \${table}\`);
+    return Number(rows[0].n);
+  } finally {
+    client.release();
+  }
+}
+async function main(): Promise<void> {
+  console.log(await countRows(process.argv[2] ?? 'events'));
+  await pool.end();
+}
+void main();` }],
       },
     ],
   },
