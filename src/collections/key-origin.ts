@@ -280,7 +280,7 @@ export class KeyOrigins {
     // and callers elsewhere are code like it. Any call here that passes something else decides.
     if (calls === undefined || calls.length === 0) {
       const written = this.#directCallsOf(fn);
-      if (written.length > 0 && written.every((call) => call.arguments[index] !== undefined && call.arguments[index]?.type !== AST_NODE_TYPES.SpreadElement && this.of(call.arguments[index]!, depth + 1) === 'code')) return 'code';
+      if (written.length > 0 && written.every((call) => call.arguments[index] !== undefined && call.arguments[index]?.type !== AST_NODE_TYPES.SpreadElement && this.of(call.arguments[index], depth + 1) === 'code')) return 'code';
     }
     if (calls === undefined) {
       const method = fn.parent?.type === AST_NODE_TYPES.MethodDefinition && fn.parent.key.type === AST_NODE_TYPES.Identifier ? fn.parent.key.name : prototypeMethodName(fn);
