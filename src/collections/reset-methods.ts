@@ -61,18 +61,32 @@ function resetFields(method: TSESTree.MethodDefinition, name: string): { fields:
 
 /**
  * A method of the class that resets the instance — empties several of its other collection fields
- * wholesale (`clear()` refilling an LRU's slot arrays) — but never touches the collection field `name`. When
- * that collection is pruned only one key at a time by code that finds keys through the state the
+ * wholesale (`clear()` refilling an LRU's slot arrays) — but never touches the collection field `name`,
+ * which is pruned only one key at a time (`deletedKeys`) by code that finds keys through the state the
  * reset wipes (an LRU's index evicted through its slot list), entries written before a reset are
  * never reached again: the reset makes the collection outlive what bounds it.
  */
-export function resetLeavingOut(cls: InstanceMaker, name: string): TSESTree.MethodDefinition | undefined {
+export function resetLeavingOut(cls: InstanceMaker, name: string, deletedKeys: readonly Node[]): TSESTree.MethodDefinition | undefined {
   if (cls.type === AST_NODE_TYPES.FunctionDeclaration) return undefined;
   for (const element of cls.body.body) {
     if (element.type !== AST_NODE_TYPES.MethodDefinition || element.kind !== 'method' || element.static) continue;
     const { fields, mentions } = resetFields(element, name);
     fields.delete(name);
-    if (!mentions && fields.size >= MIN_RESET_FIELDS) return element;
+    // A delete of a key its caller names (`removeConnection(connection)`) still reaches every entry
+    // after the reset: only keys found through the wiped state (`this.names.shift()`) are lost with it.
+    if (!mentions && fields.size >= MIN_RESET_FIELDS && deletedKeys.every((key) => readsAnyField(key, fields))) return element;
   }
   return undefined;
+}
+
+/** Whether `key` reads one of `fields` (`this.names.shift()`, `this.slots[i]`). */
+function readsAnyField(key: Node, fields: ReadonlySet<string>): boolean {
+  let found = false;
+  walk(key, (node) => {
+    if (found) return false;
+    const field = node.type === AST_NODE_TYPES.MemberExpression ? thisField(node) : undefined;
+    if (field !== undefined && fields.has(field)) found = true;
+    return found ? false : undefined;
+  });
+  return found;
 }

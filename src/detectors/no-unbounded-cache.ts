@@ -504,7 +504,7 @@ function resetLeftOut(analysis: Analysis, collection: LongLivedCollection, uses:
   if (uses.some((use) => use.kind === 'export')) return undefined;
   const first = repeatedGrowth(analysis, collection, uses, keyOrigins)[0];
   if (!first || hasFiniteKeys(analysis, collection)) return undefined;
-  const reset = resetLeavingOut(holder.cls, collection.name.slice('this.'.length));
+  const reset = resetLeavingOut(holder.cls, collection.name.slice('this.'.length), shrinks.flatMap((use) => (use.key ? [use.key] : [])));
   if (!reset) return undefined;
   const method = fieldName(reset.key) ?? 'reset';
   const emptying = emptyingOf(collection);

@@ -70,6 +70,27 @@ export class Plugins {
   }
 }`,
   },
+  {
+    name: 'a reset of the slot arrays does not strand a key index whose keys its callers name to delete',
+    code: `
+export class Recent {
+  private positions = new Map<string, number>();
+  private names: string[] = [];
+  private stamps: number[] = [];
+  remember(name: string) {
+    if (this.names.length > 50) this.names.shift();
+    this.positions.set(name, this.names.push(name));
+    this.stamps.push(Date.now());
+  }
+  forget(name: string) {
+    this.positions.delete(name);
+  }
+  reset() {
+    this.names = [];
+    this.stamps.length = 0;
+  }
+}`,
+  },
 ];
 
 const invalid = [
