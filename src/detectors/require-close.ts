@@ -208,7 +208,7 @@ const SUCCESS_ONLY = new Set<string>(['releasedOnlyOnSuccess', 'handedOverOnlyOn
  */
 function missedOnlyByRunOnceFailure(analysis: Analysis, finding: RequireCloseFinding): boolean {
   if (!SUCCESS_ONLY.has(finding.messageId)) return false;
-  const lifetime = lifetimeExecutionOf(finding.node, analysis.scopeManager, 0, analysis.oracle);
+  const lifetime = lifetimeExecutionOf(outsidePromiseExecutor(finding.node), analysis.scopeManager, 0, analysis.oracle);
   if (lifetime.kind !== 'once') return false;
   // Exported, it has callers this file does not show.
   if (lifetime.role.kind === 'start-up' && isExportedDeclaration(lifetime.role.function)) return false;
@@ -1449,6 +1449,14 @@ export const requireClose: RuleDescriptor<RequireCloseMessage, typeof requireClo
     });
   },
 };
+
+/** `new Promise((resolve, reject) => { … })` runs its executor right away: the `new` runs as often as the code inside. */
+function outsidePromiseExecutor(node: Node): Node {
+  const fn = enclosingFunction(node);
+  const made = fn?.parent;
+  const isExecutor = made?.type === AST_NODE_TYPES.NewExpression && made.arguments[0] === fn && made.callee.type === AST_NODE_TYPES.Identifier && made.callee.name === 'Promise';
+  return isExecutor ? made : node;
+}
 
 /** `export function f`, `export const f = …`, `export default function`: declared as part of the module's API. */
 function isExportedDeclaration(fn: FunctionNode): boolean {

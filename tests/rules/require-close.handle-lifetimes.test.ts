@@ -85,6 +85,23 @@ async function main(): Promise<void> {
 }
 void main();`,
   },
+  {
+    name: "a script's step whose work runs in a promise executor, called only from main()",
+    code: `
+import fs from 'node:fs';
+function sizeOf(path: string): Promise<number> {
+  return new Promise((resolve) => {
+    const fd = fs.openSync(path, 'r');
+    const size = fs.fstatSync(fd).size;
+    fs.closeSync(fd);
+    resolve(size);
+  });
+}
+async function main(): Promise<void> {
+  console.log(await sizeOf(process.argv[2] ?? 'events.bin'));
+}
+void main();`,
+  },
 ];
 
 const invalid = [
