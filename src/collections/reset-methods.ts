@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../ast/node-types';
-import { unwrapExpression } from '../ast/predicates';
+import { enclosingFunction, unwrapExpression } from '../ast/predicates';
 import { walk, type Node } from '../ast/traverse';
 import type { InstanceMaker } from './instance-lifetime';
 import { fieldName } from './long-lived-collections';
@@ -79,8 +79,14 @@ export function resetLeavingOut(cls: InstanceMaker, name: string, deletedKeys: r
   return undefined;
 }
 
-/** Whether `key` reads one of `fields` (`this.names.shift()`, `this.slots[i]`). */
+/**
+ * Whether `key` reads one of `fields` (`this.names.shift()`, `this.slots[i]`), directly or through a
+ * local it was read into (`const k = this.keys[head]; this.keyMap.delete(k!)`).
+ */
 function readsAnyField(key: Node, fields: ReadonlySet<string>): boolean {
+  const plain = unwrapExpression(key);
+  const local = plain.type === AST_NODE_TYPES.Identifier ? localInitialiser(plain) : undefined;
+  if (local && readsAnyField(local, fields)) return true;
   let found = false;
   walk(key, (node) => {
     if (found) return false;
@@ -89,4 +95,17 @@ function readsAnyField(key: Node, fields: ReadonlySet<string>): boolean {
     return found ? false : undefined;
   });
   return found;
+}
+
+/** `const name = value` declared in the function around `name` (by name: no scope analysis here): `value`. */
+function localInitialiser(name: TSESTree.Identifier): Node | undefined {
+  const fn = enclosingFunction(name);
+  if (!fn) return undefined;
+  let init: Node | undefined;
+  walk(fn.body, (node) => {
+    if (init) return false;
+    if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && node.id.name === name.name && node.init && node.range[1] <= name.range[0]) init = node.init;
+    return undefined;
+  });
+  return init;
 }

@@ -197,6 +197,11 @@ const SET_UP_METHODS: ReadonlySet<string> = new Set(['connect', '$connect', 'on'
 /** `init`, `start`, `connect`, `setup`, `bootstrap` …: names of code that runs to set something up, once. */
 const SET_UP_NAME = /^(init|initiali[sz]e|start|setup|setUp|connect|open|bootstrap|configure|main|load|register|prepare|ensure|create|make|build|reset|restart|reconnect|reinit)(?![a-z])/;
 
+/** `onConfigure` → `configure`: a framework's lifecycle hook named for the step it runs (Hocuspocus extensions, `onInit`). */
+function hookedName(name: string): string {
+  return /^on[A-Z]/.test(name) ? name.charAt(2).toLowerCase() + name.slice(3) : name;
+}
+
 /**
  * `p = new Producer(config); await p.connect(); await p.sendMessage(message)` in `produceMessage`:
  * the function that fills the slot also does the work it exists for with the new client — it is the
@@ -207,7 +212,7 @@ const SET_UP_NAME = /^(init|initiali[sz]e|start|setup|setUp|connect|open|bootstr
  */
 export function slotUsedForWork(slot: ClientSlot, entry: ResourceEntry, scopeManager: ScopeManagerLike): Node | undefined {
   const name = functionName(slot.owner);
-  if (name === undefined || SET_UP_NAME.test(name)) return undefined;
+  if (name === undefined || SET_UP_NAME.test(name) || SET_UP_NAME.test(hookedName(name))) return undefined;
   const releases = new Set(entry.releases.flatMap((release) => ('method' in release ? [release.method] : [])));
   return slotReads(slot.owner, slot.text, scopeManager).find((read) => {
     if (read.range[0] < slot.assignment.range[1]) return false;

@@ -37,6 +37,22 @@ async function record(name) {
 }
 module.exports = { record };`,
   },
+  {
+    name: "a framework's configure hook that makes the extension's client and checks it works",
+    code: `
+import { S3Client, HeadBucketCommand } from '@aws-sdk/client-s3';
+export class S3Storage {
+  private client: S3Client | undefined;
+  constructor(private readonly bucket: string) {}
+  async onConfigure(): Promise<void> {
+    this.client = new S3Client({ region: 'eu-west-1' });
+    await this.client.send(new HeadBucketCommand({ Bucket: this.bucket }));
+  }
+  async onDestroy(): Promise<void> {
+    this.client?.destroy();
+  }
+}`,
+  },
 ];
 
 const invalid = [

@@ -113,6 +113,28 @@ export class Recent {
 }`,
     errors: [{ messageId: 'notClearedByReset' as const, line: 3, data: { name: 'this.positions', collection: 'a Map', owner: 'Recent', method: 'reset', line: '8' } }],
   },
+  {
+    name: 'the evicted key is read from a slot array into a local first',
+    code: `
+export class Recent {
+  private positions = new Map<string, number>();
+  private names: string[] = [];
+  private stamps: number[] = [];
+  remember(name: string) {
+    if (this.names.length > 50) {
+      const oldest = this.names.shift();
+      this.positions.delete(oldest!);
+    }
+    this.positions.set(name, this.names.push(name));
+    this.stamps.push(Date.now());
+  }
+  reset() {
+    this.names = [];
+    this.stamps.length = 0;
+  }
+}`,
+    errors: [{ messageId: 'notClearedByReset' as const, line: 3 }],
+  },
 ];
 
 typedRuleTester().run('no-unbounded-cache (reset leaves a collection out, typed)', rule, { valid, invalid });
