@@ -54,6 +54,7 @@ type NoClientPerCallOptions = OptionValues<typeof noClientPerCallOptions>;
 
 type NoClientPerCallMessageId =
   | 'neverClosed'
+  | 'madePerCallNothingToClose'
   | 'closedPerCall'
   | 'closedOnlyOnSuccess'
   | 'slotOverwritten'
@@ -213,7 +214,7 @@ function detectClientsPerCall(analysis: Analysis, options: NoClientPerCallOption
         const refusal = `the client is hung on the request (\`${requestField}\`) for later middleware; create it once per process (or keep one per key in a module-level Map) and put that one on the request`;
         // Made by a factory of this file that only this site calls: the planner lets the factory keep it.
         findings.push(
-          withLazyRemedy({ ruleId: NO_CLIENT_PER_CALL, messageId: 'neverClosed', node, data: { resource: entry.description, where: where(execution) } }, () =>
+          withLazyRemedy({ ruleId: NO_CLIENT_PER_CALL, messageId: neverClosedFor(entry), node, data: { resource: entry.description, where: where(execution) } }, () =>
             (planner ??= new SingletonPlanner(analysis)).planFactoryReturn({ acquisition: node, owner, entry, execution, binding: { kind: 'discarded' }, releases: [] }, refusal),
           ),
         );
@@ -259,7 +260,7 @@ function detectClientsPerCall(analysis: Analysis, options: NoClientPerCallOption
     };
     // A client known only from the file's own closes: how often it may be opened is not ours to judge.
     const report = (messageId: NoClientPerCallMessageId, data: Record<string, string>) =>
-      (messageId === 'neverClosed' || !isFileEvidenced(entry)) &&
+      (messageId === 'neverClosed' || messageId === 'madePerCallNothingToClose' || !isFileEvidenced(entry)) &&
       findings.push(
         // A fallback the code makes itself (`options.client ?? createClient()`) is planned like any site;
         // a branch of a conditional with the whole conditional (the planner says when it cannot move).
@@ -271,7 +272,7 @@ function detectClientsPerCall(analysis: Analysis, options: NoClientPerCallOption
             ),
       );
     if (!verdict.closed) {
-      report('neverClosed', { where: where(execution) });
+      report(neverClosedFor(entry), { where: where(execution) });
       continue;
     }
     if (verdict.failure) {
@@ -436,7 +437,7 @@ function judgeCallbackAcquisition(
     const finding = { ruleId: NO_CLIENT_PER_CALL, messageId, node: call, data: { resource: delivered.entry.description, where: place } };
     return refusal ? { ...finding, remedy: refusal } : withLazyRemedy(finding, remedy(site));
   };
-  if (usage.releases.length === 0) return report('neverClosed', where(execution));
+  if (usage.releases.length === 0) return report(neverClosedFor(delivered.entry), where(execution));
   if (execution.kind === 'hot') return report('closedPerCall', where(execution));
   const caller = hotCallerOf(owner, fileCalls(), analysis.scopeManager, analysis.oracle);
   return caller || isServiceMethod(owner) ? report('closedPerCall', where(execution, caller)) : undefined;
@@ -499,7 +500,7 @@ function judgeWrappedClient(
     wrapped.kind === 'constructed' ? planKeepWrapperInCache(analysis, node, wrapped.factory, wrapped.wrapper, reason) : planner().planCarriedClient(site, wrapped.factory, wrapped.property, reason);
   const report = (messageId: NoClientPerCallMessageId, data: Record<string, string>): NoClientPerCallFinding =>
     withLazyRemedy({ ruleId: NO_CLIENT_PER_CALL, messageId, node, data: { resource: entry.description, ...data } }, remedy);
-  if (!verdict.closed) return report('neverClosed', { where: where(execution) });
+  if (!verdict.closed) return report(neverClosedFor(entry), { where: where(execution) });
   if (verdict.failure) return report('closedOnlyOnSuccess', { where: where(execution), thrower: verdict.failure.thrower, line: String(verdict.failure.line) });
   if (execution.kind === 'hot') return report('closedPerCall', { where: where(execution) });
   const caller = hotCallerOf(owner, fileCalls(), analysis.scopeManager, analysis.oracle);
@@ -614,7 +615,7 @@ function judgeLentOption(
     return undefined;
   }
   return withLazyRemedy(
-    { ruleId: NO_CLIENT_PER_CALL, messageId: 'neverClosed', node, data: { resource: entry.description, where: where(execution) } },
+    { ruleId: NO_CLIENT_PER_CALL, messageId: neverClosedFor(entry), node, data: { resource: entry.description, where: where(execution) } },
     remedy({ acquisition: node, owner, entry, execution, binding: { kind: 'discarded' }, releases: [] }),
   );
 }
@@ -679,6 +680,8 @@ function judge(analysis: Analysis, options: NoClientPerCallOptions, acquisition:
 const noClientPerCallMessages: Record<NoClientPerCallMessageId, string> = {
   neverClosed:
     'A new {{resource}} is created on every run of {{where}} and never closed: each one stays open with what it holds (connections, files, watches), a leak. Create one at start-up and pass it in.',
+  madePerCallNothingToClose:
+    'A new {{resource}} is created on every run of {{where}}: it has no close(), and each one sets up its own credentials, token fetches and refreshes, which nothing reuses (connection churn). Create one at start-up and pass it in.',
   closedPerCall:
     'A new {{resource}} is opened and closed on every run of {{where}}: a connection set-up and tear-down per call (connection churn). Create one client at start-up and reuse it.',
   closedOnlyOnSuccess:
@@ -705,3 +708,12 @@ export const noClientPerCall: RuleDescriptor<NoClientPerCallMessageId, typeof no
   options: noClientPerCallOptions,
   detect: detectClientsPerCall,
 };
+
+/**
+ * `neverClosed`, or for a client with nothing to close (Google Cloud `Storage`, `BigQuery`) the
+ * message that says what one per call costs — its own credentials and token traffic — rather than a
+ * connection left open that it does not have.
+ */
+function neverClosedFor(entry: ResourceEntry): NoClientPerCallMessageId {
+  return entry.ownsNoConnection ? 'madePerCallNothingToClose' : 'neverClosed';
+}

@@ -43,6 +43,7 @@ import type { ResourceEntry } from '../registry/resource-entry';
 import { mayMentionAcquisition } from '../registry/text-precheck';
 import { isTracingSilence, traceSilence } from '../debug/silence-trace';
 import { lifetimeExecutionOf } from '../lifetime/execution';
+import { releaseSkippedByErrorExit } from '../flow/error-first-skips';
 import { planDestroyInErrorListener, planCloseAtOnce, planDestroyInlineSourceOnPeerClose, planFieldReleasedByTheMethod, planDestroyOnPeerClose, planDestroyOnSourceError, planHoistedOption, planMoveIntoTry, planReleaseInChainFinally, planReleaseOnError, planReleasedParameter, planTryFinally } from '../remedies/plan-try-finally';
 import { callbackFunction } from '../ast/named-callbacks';
 
@@ -793,6 +794,14 @@ function judgeBinding(
       );
     }
     if (isDisposableOnly(entry)) return undefined;
+    const skipped = releaseSkippedByErrorExit(usage.handOffs, owner);
+    if (skipped) {
+      return report(
+        'notReleasedOnEveryPath',
+        { line: String(lineOf(skipped)) },
+        refusal ?? { kind: 'refusal', reason: 'it is released only in callbacks, and a Node-style callback on the way leaves on its error first: release it in that branch too (before its `return`)' },
+      );
+    }
     traceSilence(REQUIRE_CLOSE, acquisition, `handed-over:${[...new Set(usage.handOffs.map((handOff) => handOff.reason))].join('+')}`);
     const thrower = throwBeforeHandOff(analysis, owner, acquisition, binding, usage, entry);
     if (!thrower) {

@@ -472,6 +472,7 @@ export const defaultRegistry: readonly ResourceEntry[] = [
     types: [{ from: 'package', package: '@google-cloud/storage', name: 'Storage' }],
     factories: fromPackage('@google-cloud/storage', 'Storage'),
     releases: [],
+    ownsNoConnection: true,
   },
   {
     // The same shape as Storage: an auth client and HTTP agents per instance, nothing to close.
@@ -480,6 +481,7 @@ export const defaultRegistry: readonly ResourceEntry[] = [
     types: [{ from: 'package', package: '@google-cloud/bigquery', name: 'BigQuery' }],
     factories: fromPackage('@google-cloud/bigquery', 'BigQuery'),
     releases: [],
+    ownsNoConnection: true,
   },
   {
     // Generated Google Cloud clients (`new SecretManagerServiceClient()` from

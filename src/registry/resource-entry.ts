@@ -18,6 +18,12 @@ export interface ResourceEntry {
   /** Each of these releases it; the first one is what a fix inserts. */
   readonly releases: readonly ReleaseSpecifier[];
   /**
+   * A client with no connection of its own to close (Google Cloud `Storage`, `BigQuery`: JSON over
+   * shared HTTP agents): one per call costs its own credentials and token traffic, not an open socket,
+   * and the message says so.
+   */
+  readonly ownsNoConnection?: boolean;
+  /**
    * Options of the acquiring call that it only borrows: releasing it does not release them
    * (`readline.createInterface({ input })` leaves `input` open on `close()`).
    */

@@ -498,7 +498,7 @@ export async function upload(bucket: string, name: string, body: Buffer) {
   const storage = new Storage();
   await storage.bucket(bucket).file(name).save(body);
 }`,
-    errors: [{ messageId: 'neverClosed' as const, line: 4, data: { resource: 'Google Cloud Storage client', where: '`upload`' } }],
+    errors: [{ messageId: 'madePerCallNothingToClose' as const, line: 4, data: { resource: 'Google Cloud Storage client', where: '`upload`' } }],
   },
   {
     name: 'a generated Google Cloud client made per call and never closed',

@@ -335,3 +335,81 @@ module.exports = { handler };`,
     },
   ],
 });
+
+/**
+ * A connection the function opens itself and releases only in callbacks, where a Node-style callback
+ * on the way leaves on its error first (`if (err) return done(err)`) without releasing it: a refused
+ * command or a wrong password leaves the connection open. ssh2 is not installed here, so both modes
+ * read its import; ldapjs is, with its types.
+ */
+const errorExits = {
+  valid: [
+    {
+      name: 'ssh2: the error branch ends the connection before it returns',
+      code: `
+const { Client } = require('ssh2');
+module.exports = function run(host, command, done) {
+  const connection = new Client();
+  connection.on('ready', () => {
+    connection.exec(command, (err, stream) => {
+      if (err) {
+        connection.end();
+        return done(err);
+      }
+      let output = '';
+      stream.on('data', (chunk) => (output += chunk));
+      stream.on('close', () => {
+        connection.end();
+        done(null, output);
+      });
+    });
+  }).connect({ host, username: 'deploy' });
+};`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'ssh2: a refused command returns before the connection is ended',
+      code: `
+const { Client } = require('ssh2');
+module.exports = function run(host, command, done) {
+  const connection = new Client();
+  connection.on('ready', () => {
+    connection.exec(command, (err, stream) => {
+      if (err) return done(err);
+      let output = '';
+      stream.on('data', (chunk) => (output += chunk));
+      stream.on('close', () => {
+        connection.end();
+        done(null, output);
+      });
+    });
+  }).connect({ host, username: 'deploy' });
+};`,
+      errors: [{ messageId: 'notReleasedOnEveryPath' as const, line: 4, data: { resource: 'SSH client', line: '7' } }],
+    },
+  ],
+};
+
+typedRuleTester().run('require-close (releases only in callbacks past an error exit, typed)', rule, errorExits);
+untypedRuleTester().run('require-close (releases only in callbacks past an error exit, untyped)', rule, errorExits);
+
+typedRuleTester().run('require-close (an LDAP bind that fails returns before the unbind, typed)', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'ldapjs: a wrong password returns before the client is unbound',
+      code: `
+import ldap from 'ldapjs';
+export function authenticate(url: string, dn: string, password: string, done: (error: Error | null, ok?: boolean) => void): void {
+  const client = ldap.createClient({ url });
+  client.on('error', (error: Error) => done(error));
+  client.bind(dn, password, (error) => {
+    if (error) return done(error);
+    client.unbind(() => done(null, true));
+  });
+}`,
+      errors: [{ messageId: 'notReleasedOnEveryPath' as const, line: 4, data: { resource: 'LDAP client', line: '7' } }],
+    },
+  ],
+});
