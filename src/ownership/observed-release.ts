@@ -259,6 +259,23 @@ function closureRelease(handedOver: HandedOver | undefined, methods: ReadonlySet
   return handedOver ? [...handedOver.closureCalls].find((method) => methods.has(method)) : undefined;
 }
 
+/** Release names that in-memory objects use too: a feature-flag evaluator's or a chart's `destroy()` clears its own state. */
+const AMBIGUOUS_RELEASES = new Set(['destroy', 'dispose']);
+
+/**
+ * Typed mode: `new GrowthBook({ features })` … `gb.destroy()`: a package's object whose type has no
+ * way to tell about I/O — no events (`on`/`once`), no `close`/`end`/`disconnect` beside its
+ * `destroy()` — is an in-memory object clearing its own state, not a process, connection or file.
+ * Objects that hold one also emit its events (a Discord client, a torrent, a y-protocols awareness
+ * with its timer) and stay judged.
+ */
+function inMemoryTeardown(analysis: Analysis, produced: Node, release: string): boolean {
+  if (!analysis.oracle.typed || !AMBIGUOUS_RELEASES.has(release)) return false;
+  const declares = (method: string) => analysis.oracle.declaresMethod(produced, method);
+  if (declares(release) !== true) return false;
+  return !['on', 'once', 'addListener', 'addEventListener', 'close', 'end', 'disconnect', 'terminate', 'quit'].some((method) => declares(method) === true);
+}
+
 export function observedReleaseEntry(analysis: Analysis, acquisition: Node, owner: FunctionNode, handedOver?: HandedOver): ResourceEntry | undefined {
   const produced = acquisition.type === AST_NODE_TYPES.AwaitExpression ? acquisition.argument : acquisition;
   if (produced.type !== AST_NODE_TYPES.CallExpression && produced.type !== AST_NODE_TYPES.NewExpression) return undefined;
@@ -273,6 +290,7 @@ export function observedReleaseEntry(analysis: Analysis, acquisition: Node, owne
   const release = ownReleaseCall(held.variable, owner) ?? closureRelease(handedOver, RELEASE_METHODS);
   if (!release) return undefined;
   if (!packageProduct && !analysis.oracle.typed && !untypedReleaseEvidence(analysis, acquisition, release)) return undefined;
+  if (packageProduct && inMemoryTeardown(analysis, produced, release)) return undefined;
   // Start-up code (a `bootstrap()` that makes a throwaway app context to read its configuration) runs
   // once, and when it throws the process goes down with what it holds: the leak is code that runs again.
   // Asked after the syntactic evidence: with types it reads every parameter's, which costs the checker.

@@ -302,3 +302,25 @@ export async function typeOids(connectionString: string, names: string[]): Promi
 
 typedRuleTester().run('require-close (values the function releases itself, typed)', rule, { valid, invalid });
 untypedRuleTester().run('require-close (values the function releases itself, untyped)', rule, { valid, invalid });
+
+/**
+ * Typed only: a package's object whose type speaks of no I/O (no events, no close/end/disconnect
+ * beside `destroy()`) is an in-memory object clearing its own state; untyped, nothing tells it apart.
+ */
+typedRuleTester().run('require-close (in-memory objects a function destroys, typed)', rule, {
+  valid: [
+    {
+      name: 'a feature evaluator built from features per request and destroyed after use',
+      code: `
+import { FeatureEvaluator } from 'feature-evaluator';
+import { createServer } from 'node:http';
+createServer((req, res) => {
+  const evaluator = new FeatureEvaluator({ features: {}, attributes: { url: req.url } });
+  const enabled = evaluator.isOn('new-checkout');
+  res.end(JSON.stringify({ enabled }));
+  evaluator.destroy();
+}).listen(0);`,
+    },
+  ],
+  invalid: [],
+});
