@@ -649,6 +649,13 @@ function judge(analysis: Analysis, options: NoClientPerCallOptions, acquisition:
     case 'variable': {
       const usage = analyzeHandleUsage(binding.variable, binding.target, owner, entry, analysis, options, undefined, clientOwnerKeeps(owner, analysis.scopeManager, analysis.oracle));
       if (usage.escape?.reason === 'released in a callback') {
+        // `this.sessions[authority].push([session, options]); return session` with the close in its idle
+        // timer: kept and handed back, it lives past this call; the close ends it later, not per call.
+        const kept = usage.handOffs.find((handOff) => handOff.reason === 'returned' || handOff.reason === 'stored' || handOff.reason === 'passed to an owner');
+        if (kept) {
+          traceSilence(NO_CLIENT_PER_CALL, acquisition, `escape:${kept.reason}`);
+          return undefined;
+        }
         const releases = callbackReleases(binding.variable, entry);
         return { closed: true, binding, releases: releases ?? [], closedInCallback: releases === undefined, usage };
       }

@@ -289,6 +289,33 @@ createServer(async (_req, res) => {
   res.end(String(await redis.incr('hits')));
 }).listen(0);`,
   },
+  {
+    name: 'a pool of HTTP/2 sessions per authority: each kept, handed back, and closed by its idle timer',
+    code: `
+import http2 from 'node:http2';
+export class Sessions {
+  private readonly byAuthority = new Map<string, http2.ClientHttp2Session[]>();
+  get(authority: string): http2.ClientHttp2Session {
+    const open = this.byAuthority.get(authority)?.find((session) => !session.closed && !session.destroyed);
+    if (open) return open;
+    const session = http2.connect(authority);
+    let idle: NodeJS.Timeout | undefined;
+    const remove = () => {
+      clearTimeout(idle);
+      const list = this.byAuthority.get(authority) ?? [];
+      this.byAuthority.set(authority, list.filter((entry) => entry !== session));
+      if (!session.closed) session.close();
+    };
+    session.on('close', remove);
+    session.on('error', remove);
+    idle = setTimeout(remove, 1_000);
+    const list = this.byAuthority.get(authority) ?? [];
+    list.push(session);
+    this.byAuthority.set(authority, list);
+    return session;
+  }
+}`,
+  },
 ];
 
 const invalid = [
