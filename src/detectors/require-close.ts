@@ -42,7 +42,7 @@ import { wrapperHolding, type WrapperHolding } from '../ownership/wrapper-field'
 import type { ResourceEntry } from '../registry/resource-entry';
 import { mayMentionAcquisition } from '../registry/text-precheck';
 import { isTracingSilence, traceSilence } from '../debug/silence-trace';
-import { lifetimeExecutionOf } from '../lifetime/execution';
+import { runsOncePerProcess } from '../lifetime/run-once-sites';
 import { releaseSkippedByErrorExit } from '../flow/error-first-skips';
 import { planDestroyInErrorListener, planCloseAtOnce, planDestroyInlineSourceOnPeerClose, planFieldReleasedByTheMethod, planDestroyOnPeerClose, planDestroyOnSourceError, planHoistedOption, planMoveIntoTry, planReleaseInChainFinally, planReleaseOnError, planReleasedParameter, planTryFinally } from '../remedies/plan-try-finally';
 import { callbackFunction } from '../ast/named-callbacks';
@@ -208,11 +208,7 @@ const SUCCESS_ONLY = new Set<string>(['releasedOnlyOnSuccess', 'handedOverOnlyOn
  * released at all (a readline interface made at load that keeps the process alive) still is.
  */
 function missedOnlyByRunOnceFailure(analysis: Analysis, finding: RequireCloseFinding): boolean {
-  if (!SUCCESS_ONLY.has(finding.messageId)) return false;
-  const lifetime = lifetimeExecutionOf(outsidePromiseExecutor(finding.node), analysis.scopeManager, 0, analysis.oracle);
-  if (lifetime.kind !== 'once') return false;
-  // Exported, it has callers this file does not show.
-  if (lifetime.role.kind === 'start-up' && isExportedDeclaration(lifetime.role.function)) return false;
+  if (!SUCCESS_ONLY.has(finding.messageId) || !runsOncePerProcess(outsidePromiseExecutor(finding.node), analysis.scopeManager, analysis.oracle)) return false;
   traceSilence(REQUIRE_CLOSE, finding.node, 'success-only-in-run-once-code');
   return true;
 }
@@ -1465,11 +1461,4 @@ function outsidePromiseExecutor(node: Node): Node {
   const made = fn?.parent;
   const isExecutor = made?.type === AST_NODE_TYPES.NewExpression && made.arguments[0] === fn && made.callee.type === AST_NODE_TYPES.Identifier && made.callee.name === 'Promise';
   return isExecutor ? made : node;
-}
-
-/** `export function f`, `export const f = …`, `export default function`: declared as part of the module's API. */
-function isExportedDeclaration(fn: FunctionNode): boolean {
-  const declaration = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator ? fn.parent.parent : undefined;
-  const parent = declaration?.parent;
-  return parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration;
 }

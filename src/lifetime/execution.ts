@@ -205,7 +205,7 @@ export function executionOf(site: Node, oracle?: RequestScopeOracle): Execution 
 const MAX_CALLER_DEPTH = 4;
 
 /** The function's own variable, for a declaration or `const f = () => …`; undefined when it is exported. */
-function localFunctionVariable(fn: FunctionNode, scopeManager: ScopeManagerLike) {
+export function localFunctionVariable(fn: FunctionNode, scopeManager: ScopeManagerLike) {
   const holder = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator ? fn.parent : undefined;
   if (!holder) return undefined;
   const statement = holder.type === AST_NODE_TYPES.VariableDeclarator ? holder.parent?.parent : holder.parent;

@@ -348,6 +348,48 @@ void main();` }],
       },
     ],
   },
+  {
+    name: "a worker's step called from a loop in main(): every turn can leave a connection checked out",
+    code: `
+import pg from 'pg';
+const pool = new pg.Pool();
+async function processBatch(): Promise<number> {
+  const client = await pool.connect();
+  const { rows } = await client.query('SELECT id FROM jobs LIMIT 10');
+  client.release();
+  return rows.length;
+}
+async function main(): Promise<void> {
+  for (;;) {
+    if ((await processBatch()) === 0) await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+}
+void main();`,
+    errors: [
+      {
+        messageId: 'releasedOnlyOnSuccess' as const,
+        line: 5,
+        suggestions: [{ messageId: 'wrapInTryFinally' as const, output: `
+import pg from 'pg';
+const pool = new pg.Pool();
+async function processBatch(): Promise<number> {
+  const client = await pool.connect();
+  try {
+    const { rows } = await client.query('SELECT id FROM jobs LIMIT 10');
+    return rows.length;
+  } finally {
+    client.release();
+  }
+}
+async function main(): Promise<void> {
+  for (;;) {
+    if ((await processBatch()) === 0) await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+}
+void main();` }],
+      },
+    ],
+  },
 ];
 
 typedRuleTester().run('require-close (handle lifetimes, typed)', rule, { valid, invalid });
