@@ -102,12 +102,13 @@ describe('the seeded node_modules sample, typed', () => {
 
   it('types every file: with a generated tsconfig, or the package’s own where it ships a usable one', () => {
     expect(totals.untypedFiles).toEqual([]);
-    // The draw depends on what node_modules holds: since rxjs (a test dependency of the connection rules)
-    // joined it, the seed draws rxjs's sources, which ship their own tsconfig, and no longer mongodb's;
-    // since dataloader and @clickhouse/client joined, it also drew es-errors's, which ships one too, and
-    // since puppeteer-core and playwright-core joined (with their dependencies) no longer; since ethers
-    // joined (with @noble/*, aes-js, tslib), it draws es-errors's again and no longer rxjs's.
-    expect(totals.packagesWithOwnTsconfig.map((entry) => entry.package)).toEqual(['es-errors']);
+    // Which packages the seeded draw reaches depends on what node_modules holds (it shifted with rxjs,
+    // dataloader, puppeteer-core, ethers, axios and ldapjs joining it), so no list is pinned: each package
+    // typed with its own tsconfig must ship one at its root, and one that was not used says why.
+    for (const entry of totals.packagesWithOwnTsconfig) {
+      expect(readdirSync(path.join(repoRoot, 'node_modules', entry.package)), entry.package).toContain('tsconfig.json');
+    }
+    for (const refused of totals.ownTsconfigsRefused) expect(refused.reason, refused.package).not.toBe('');
   });
 
   it('crashes no rule and no codemod; outputs parse, are fixed points and type-check no worse than their inputs', () => {
