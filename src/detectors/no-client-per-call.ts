@@ -27,7 +27,7 @@ import { planKeepWrapperInCache } from '../remedies/keep-wrapper-in-cache';
 import { mayMentionAcquisition } from '../registry/text-precheck';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { FunctionNode } from '../ast/predicates';
-import { findLeakPaths } from '../flow/release-paths';
+import { findLeakPaths, quietByContract } from '../flow/release-paths';
 import { hotCallerOf, type HotCaller } from '../lifetime/hot-callers';
 import { clientSlotOf, isSlotCheckedFirst, perUseRelease, releasedByAnotherFunction, slotUsedForWork, storesViewInSlot } from '../ownership/client-slots';
 import { callbackAcquisition, type CallbackAcquisition } from '../ownership/callback-acquisitions';
@@ -674,6 +674,7 @@ function judge(analysis: Analysis, options: NoClientPerCallOptions, acquisition:
         releases: new Set(usage.releases),
         names: new Set(usage.variables.map((variable) => variable.name)),
         quietMethods: new Set([...(entry.quietMethods ?? []), ...CONNECT_METHODS]),
+        quietByContract: quietByContract(analysis),
       });
       // Only exceptions leave it open: an early return without a close is a choice this rule does not judge.
       const thrown = leaks.filter((leak) => leak.kind === 'throw').sort((a, b) => a.node.range[0] - b.node.range[0])[0];

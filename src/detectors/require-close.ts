@@ -33,7 +33,7 @@ import type { Finding, Refusal, Remedy } from '../findings/finding';
 import { editsForWrapInTryFinally } from '../fix/wrap-in-try-finally';
 import type { WrapInTryFinallyPlan } from '../remedies/try-finally-plan';
 import { ownershipOptions } from '../ownership/ownership-options';
-import { findLeakPaths, type LeakPath, type ReleaseSites } from '../flow/release-paths';
+import { findLeakPaths, quietByContract, type LeakPath, type ReleaseSites } from '../flow/release-paths';
 import { bindingOf, couldBeOwnedHere } from '../ownership/acquisition-binding';
 import { layeredOnGivenConnection } from '../ownership/layered-connections';
 import { borrowedOptionProperty, borrowerOf, borrowerQuietCalls, drainingLoops, isDrained } from '../ownership/borrowed-options';
@@ -507,6 +507,7 @@ function judgeMethodScopedField(analysis: Analysis, acquisition: Node, owner: Fu
     names: new Set<string>(),
     // `this.socket.write(…)` is as quiet as `socket.write(…)`.
     quietCalls: fieldMethodCalls(owner, scoped.field, new Set(entry?.quietMethods ?? [])),
+    quietByContract: quietByContract(analysis),
   });
   if (leaks.length === 0) return undefined;
   const produced = unwrapAwait(acquisition);
@@ -848,7 +849,7 @@ function judgeBinding(
   const quietMethods = new Set([...(entry.quietMethods ?? []), ...LISTENER_REGISTRATIONS, 'connect']);
   const quietCalls = borrowerQuietCalls(usage.borrowers, analysis);
   const ended = besideListeners ? endedFlags(used, owner, analysis.scopeManager) : undefined;
-  const leaks = findLeakPaths(owner, { acquisition, scope, releases: new Set(usage.releases), names, quietMethods, quietCalls, openAtEntry, presence, endedFlags: ended }).filter(
+  const leaks = findLeakPaths(owner, { acquisition, scope, releases: new Set(usage.releases), names, quietMethods, quietCalls, quietByContract: quietByContract(analysis), openAtEntry, presence, endedFlags: ended }).filter(
     (leak) => throwsLeak || leak.kind !== 'throw',
   );
   if (leaks.length === 0) {
@@ -1076,6 +1077,7 @@ function judgeWrapped(
     releases: new Set(usage.releases),
     names,
     quietMethods: new Set(entry.quietMethods ?? []),
+    quietByContract: quietByContract(analysis),
     presence: wrapper.presence,
   });
   if (leaks.length === 0) return undefined;
@@ -1143,7 +1145,7 @@ function throwBeforeHandOff(
     ),
   );
   // A client whose own `connect()` fails has nothing open to release (see judgeBinding).
-  const leaks = findLeakPaths(owner, { acquisition, scope, releases: ends, names, quietMethods: new Set([...(entry.quietMethods ?? []), 'connect']), quietCalls, ownCallsQuiet: true });
+  const leaks = findLeakPaths(owner, { acquisition, scope, releases: ends, names, quietMethods: new Set([...(entry.quietMethods ?? []), 'connect']), quietCalls, quietByContract: quietByContract(analysis), ownCallsQuiet: true });
   const thrown = leaks.filter((leak) => leak.kind === 'throw');
   if (thrown.length === 0) return undefined;
   const leak = firstLeak(thrown);
@@ -1298,6 +1300,7 @@ function judgeInlineOption(
       releases: new Set(usage.releases),
       names,
       quietMethods: new Set(borrowerEntry.quietMethods ?? []),
+      quietByContract: quietByContract(analysis),
     });
     if (leaks.length > 0) return undefined;
   }

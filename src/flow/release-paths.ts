@@ -52,6 +52,8 @@ export interface ReleaseSites {
   readonly quietMethods?: ReadonlySet<string>;
   /** Other calls known not to throw here (the interface that borrows the handle, and its `close()`). */
   readonly quietCalls?: ReadonlySet<Node>;
+  /** Calls whose API is specified never to throw (the oracle's `specifiedNotToThrow`: spans, Map writes). */
+  readonly quietByContract?: (call: TSESTree.CallExpression) => boolean;
   /**
    * Calls of the handle's own methods do not count as throwing (a failing operation on a stream
    * destroys it; a factory that opens, configures and returns a handle hands a broken one back to no
@@ -88,6 +90,11 @@ const release = (states: States): States => (states & OPEN ? (states & ~OPEN) | 
  * returns the exits through which it leaves the function still open. Structured control flow
  * only (no CFG): try/catch/finally, loops, switch, labels, early returns.
  */
+/** The oracle's calls specified never to throw, as ReleaseSites' `quietByContract`. */
+export function quietByContract(analysis: { readonly oracle: { specifiedNotToThrow(call: TSESTree.CallExpression): boolean } }): (call: TSESTree.CallExpression) => boolean {
+  return (call) => analysis.oracle.specifiedNotToThrow(call);
+}
+
 export function findLeakPaths(owner: FunctionNode, sites: ReleaseSites): LeakPath[] {
   const interpreter = new ReleaseInterpreter(sites);
   const body = owner.body;
@@ -105,6 +112,7 @@ class ReleaseInterpreter {
 
   readonly quietCall = (call: TSESTree.CallExpression): boolean => {
     if (this.sites.quietCalls?.has(call)) return true;
+    if (this.sites.quietByContract?.(call)) return true;
     // `page.isClosed()`: asking the handle whether it has ended does not throw.
     if (endedStateRead(call) !== undefined) return true;
     const callee = unwrapExpression(call.callee);

@@ -112,6 +112,12 @@ export interface TypeOracle {
    * bare name is then no type. Undefined without type information.
    */
   constructsGenericClass(expression: TSESTree.NewExpression): boolean | undefined;
+  /**
+   * Typed: the call resolves only to methods specified never to throw on valid arguments —
+   * OpenTelemetry's API (`span.setAttribute`), the lib's Map/Set/array reads and writes — and passes
+   * no callback that would run user code. Untyped: false (a receiver's type is unknown).
+   */
+  specifiedNotToThrow(call: TSESTree.CallExpression): boolean;
 }
 
 export type SubscriptionRelease = 'unsubscribe' | 'call' | 'dispose';

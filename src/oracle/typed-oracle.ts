@@ -15,6 +15,7 @@ import type { EventSourceKind, RequestScopedMatch, SubscriptionRelease, TypeOrac
 import type { UntypedOracle } from './untyped-oracle';
 import { connectionOwnerByShape, declaredByPackage, mayMakeConnectionOwner } from './connection-owner-shape';
 import { declaredByBuiltProjectCode } from './built-project-declarations';
+import { specifiedNotToThrow } from './contract-quiet-calls';
 
 type TypeServices = Pick<ParserServicesWithTypeInformation, 'program' | 'esTreeNodeToTSNodeMap'>;
 
@@ -438,6 +439,11 @@ export class TypedOracle implements TypeOracle {
       const declarations = property.getDeclarations() ?? [];
       return declarations.length === 0 || declarations.some((declaration) => !ts.isMethodDeclaration(declaration) || !declaration.body || declaration.body.statements.length > 0);
     });
+  }
+
+  specifiedNotToThrow(call: TSESTree.CallExpression): boolean {
+    const tsCall = this.services.esTreeNodeToTSNodeMap.get(call);
+    return tsCall !== undefined && ts.isCallExpression(tsCall) && specifiedNotToThrow(this.#checker, this.services.program, tsCall);
   }
 
   constructsGenericClass(expression: TSESTree.NewExpression): boolean | undefined {

@@ -260,6 +260,10 @@ export class UntypedOracle implements TypeOracle {
     return undefined;
   }
 
+  specifiedNotToThrow(): boolean {
+    return false;
+  }
+
   isWritableStream(): undefined {
     return undefined;
   }
