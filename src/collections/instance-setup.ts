@@ -10,6 +10,15 @@ import { constructorOf, type InstanceMaker } from './instance-lifetime';
  */
 const ONE_SHOT_HOOKS = new Set(['onModuleInit', 'onApplicationBootstrap']);
 
+/**
+ * `start()`, `init()` … of a class that also has a way to stop (`stop()`, `shutdown()`, `close()` …):
+ * the lifecycle of a service, started once by whoever made it (trigger.dev's worker launching its
+ * configured number of loops). Such a method counts as set-up unless the class calls it again itself
+ * (a reconnect from an error listener), which makes it per-event code.
+ */
+const LIFECYCLE_STARTS = new Set(['start', 'init', 'initialize', 'setup', 'bootstrap']);
+const LIFECYCLE_ENDS = new Set(['stop', 'shutdown', 'close', 'dispose', 'destroy', 'terminate']);
+
 type MethodFunction = TSESTree.FunctionExpression;
 
 function methodName(method: TSESTree.MethodDefinition): string | undefined {
@@ -65,9 +74,17 @@ function findSetupFunctions(maker: InstanceMaker): ReadonlySet<Node> {
       element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'method' && !element.static && isFunction(element.value),
   );
   for (const method of methods) if (ONE_SHOT_HOOKS.has(methodName(method) ?? '')) setup.add(method.value);
+  const referencesByName = thisMemberReferences(maker);
+  if (methods.some((method) => LIFECYCLE_ENDS.has(methodName(method) ?? ''))) {
+    for (const method of methods) {
+      const name = methodName(method);
+      if (name === undefined || !LIFECYCLE_STARTS.has(name) || isPrivate(method)) continue;
+      const calledAgain = (referencesByName.get(name) ?? []).some((reference) => !setup.has(enclosingFunction(reference) as Node));
+      if (!calledAgain) setup.add(method.value);
+    }
+  }
   const candidates = methods.filter(isPrivate);
   if (candidates.length === 0) return setup;
-  const referencesByName = thisMemberReferences(maker);
   for (let changed = true; changed; ) {
     changed = false;
     for (const method of candidates) {

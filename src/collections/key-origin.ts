@@ -32,7 +32,7 @@ const RESHAPING_METHODS = new Set(['toString', 'toLowerCase', 'toUpperCase', 'tr
 /** Functions that only reshape their arguments: `String(id)`, `JSON.parse(line)`, `path.join(dir, name)`. */
 const RESHAPING_FUNCTIONS = new Set(['String', 'Number', 'parse', 'stringify', 'from', 'join', 'resolve', 'basename', 'normalize']);
 const NAMESPACES = /^(JSON|path|posix|win32|Buffer|String|Number)$/;
-const MAX_DEPTH = 4;
+const MAX_DEPTH = 6;
 /** Calls that register their second argument as an event listener. */
 const LISTENER_REGISTRATIONS = new Set(['on', 'once', 'addListener', 'prependListener', 'addEventListener']);
 
@@ -42,6 +42,27 @@ function combine(origins: readonly KeyOrigin[]): KeyOrigin {
   if (origins.length > 0 && origins.every((origin) => origin === 'code')) return 'code';
   if (origins.includes('argument')) return 'argument';
   return 'unknown';
+}
+
+/** Methods that add to an array, Map or Set they are called on. */
+const ADDING_METHODS = new Set(['push', 'unshift', 'splice', 'set', 'add', 'fill', 'assign']);
+
+/**
+ * `RULES.push(rule)`, `TABLE[key] = value`, `Object.assign(TABLE, …)`: a `const` whose contents
+ * the program changes holds more than its initialiser wrote.
+ */
+function changedInPlace(variable: VariableLike): boolean {
+  return variable.references.some((reference) => {
+    const parent = reference.identifier.parent;
+    if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === reference.identifier) {
+      return calleeName(parent) === 'assign';
+    }
+    if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== reference.identifier) return false;
+    const use = parent.parent;
+    if (use?.type === AST_NODE_TYPES.AssignmentExpression && use.left === parent) return true;
+    const name = staticPropertyName(parent);
+    return use?.type === AST_NODE_TYPES.CallExpression && use.callee === parent && name !== undefined && ADDING_METHODS.has(name);
+  });
 }
 
 function calleeName(call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
@@ -146,9 +167,27 @@ export class KeyOrigins {
         return unwrapExpression(node.object).type === AST_NODE_TYPES.ThisExpression ? 'unknown' : this.of(node.object, depth);
       case AST_NODE_TYPES.Identifier:
         return this.#identifier(node, depth);
+      case AST_NODE_TYPES.ArrayExpression:
+      case AST_NODE_TYPES.ObjectExpression:
+        // `const RULES = [{ id: 'a', bands: [{ min: '25.4' }] }]`, walked by `for (const rule of RULES)`:
+        // what is read out of a table made at load is as written as the table's entries. A literal
+        // made per call (`{ ...feature, createdAt: new Date() }` pushed by a method) is a new value.
+        return executionOf(node).kind === 'once' ? this.#tableOf(node, depth) : 'unknown';
       default:
         return 'unknown';
     }
+  }
+
+  /** The entries of an array or object literal, combined: a table of literals is code. */
+  #tableOf(table: TSESTree.ArrayExpression | TSESTree.ObjectExpression, depth: number): KeyOrigin {
+    const entries: Node[] = [];
+    if (table.type === AST_NODE_TYPES.ArrayExpression) {
+      for (const element of table.elements) if (element) entries.push(element.type === AST_NODE_TYPES.SpreadElement ? element.argument : element);
+    } else {
+      for (const property of table.properties) entries.push(property.type === AST_NODE_TYPES.SpreadElement ? property.argument : property.value);
+    }
+    if (entries.length === 0) return 'code';
+    return combine(entries.map((entry) => this.#valueOf(entry, depth)));
   }
 
   #identifier(identifier: TSESTree.Identifier, depth: number): KeyOrigin {
@@ -168,7 +207,7 @@ export class KeyOrigins {
       case 'Variable': {
         const declarator = definition.node as TSESTree.VariableDeclarator;
         const writes = variable.references.filter((reference) => reference.isWrite() && !reference.init);
-        if (declarator.init && writes.length === 0) return this.of(declarator.init, depth + 1);
+        if (declarator.init && writes.length === 0) return changedInPlace(variable) ? 'unknown' : this.of(declarator.init, depth + 1);
         // `for (const name of NAMES)`: as written as what it walks.
         const loop = declarator.parent?.parent;
         if (!declarator.init && (loop?.type === AST_NODE_TYPES.ForOfStatement || loop?.type === AST_NODE_TYPES.ForInStatement) && loop.left === declarator.parent) {

@@ -67,6 +67,10 @@ function ownCallOf(
       if (callee.type !== AST_NODE_TYPES.MemberExpression || unwrapExpression(callee.object).type !== AST_NODE_TYPES.ThisExpression || staticPropertyName(callee) !== name) return undefined;
       // A call in the method's own body is a recursion the method waits for; one in a callback (a timer, a listener) is a run of its own.
       if (member === method && enclosingFunction(node) === method.value) return undefined;
+      // `async connect() { await this.createWorker(); … }` where nothing in the class calls `connect`
+      // again: the first run, made by whoever holds the instance, not a rerun by the class. A
+      // `reconnect()` the class calls from a listener is a rerun.
+      if (member !== method && enclosingFunction(node) === member.value && !calledByClass(classBody, member)) return undefined;
       // `this.socket.on('close', () => this.connect())`: the one it replaces has ended already.
       if (!counts(node)) return undefined;
       found = node;
@@ -74,6 +78,26 @@ function ownCallOf(
     });
   }
   return found;
+}
+
+/** `this.<member>(…)` anywhere in the class outside the member's own body and the constructor. */
+function calledByClass(classBody: TSESTree.ClassBody, member: TSESTree.MethodDefinition): boolean {
+  const name = member.key.type === AST_NODE_TYPES.Identifier && !member.computed ? member.key.name : undefined;
+  if (name === undefined) return true;
+  let called = false;
+  for (const other of classBody.body) {
+    if (called) break;
+    if (other.type !== AST_NODE_TYPES.MethodDefinition || other.kind === 'constructor') continue;
+    walk(other.value, (node) => {
+      if (called) return false;
+      if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+      const callee = unwrapExpression(node.callee);
+      const own = callee.type === AST_NODE_TYPES.MemberExpression && unwrapExpression(callee.object).type === AST_NODE_TYPES.ThisExpression && staticPropertyName(callee) === name;
+      if (own && !(other === member && enclosingFunction(node) === member.value)) called = true;
+      return undefined;
+    });
+  }
+  return called;
 }
 
 /** A release of the slot (`this.fileStream.destroy()`) anywhere in the class but a listener of the slot's own end. */

@@ -64,6 +64,32 @@ export class Link {
   }
 }`,
   },
+  {
+    name: "a public entry that runs the filling method first, and a respawn from the worker's own exit listener",
+    code: `
+import { Worker } from 'node:worker_threads';
+export class WorkerConnection {
+  private worker: Worker | undefined;
+  private closing = false;
+  constructor(private readonly script: string) {}
+  async connect(): Promise<void> {
+    this.createWorker();
+    await new Promise((resolve) => this.worker?.once('online', resolve));
+  }
+  private createWorker(): void {
+    this.worker = new Worker(this.script);
+    this.worker.on('exit', () => {
+      if (!this.closing) setTimeout(() => this.createWorker(), 1000);
+    });
+  }
+  async close(): Promise<void> {
+    this.closing = true;
+    this.worker?.postMessage({ type: 'close' });
+    await new Promise((resolve) => this.worker?.once('exit', resolve));
+    this.worker = undefined;
+  }
+}`,
+  },
 ];
 
 const invalid = [
@@ -112,6 +138,48 @@ export class Downloader {
         ],
       },
     ],
+  },
+  {
+    name: 'a reconnect the class runs from an error listener fills the slot again',
+    code: `
+import fs from 'node:fs';
+import type { Readable } from 'node:stream';
+export class Recorder {
+  private file: fs.WriteStream | undefined;
+  constructor(private readonly path: string, private readonly source: Readable) {}
+  start(): void {
+    this.source.on('error', () => this.reconnect());
+    this.openFile();
+  }
+  private reconnect(): void {
+    this.openFile();
+  }
+  private openFile(): void {
+    this.file = fs.createWriteStream(this.path);
+    this.file.on('finish', () => this.file?.close());
+    this.source.pipe(this.file);
+  }
+}`,
+    errors: [{ messageId: 'replacedOnRerun' as const, line: 15, suggestions: [{ messageId: 'releaseBeforeReplace' as const, output: `
+import fs from 'node:fs';
+import type { Readable } from 'node:stream';
+export class Recorder {
+  private file: fs.WriteStream | undefined;
+  constructor(private readonly path: string, private readonly source: Readable) {}
+  start(): void {
+    this.source.on('error', () => this.reconnect());
+    this.openFile();
+  }
+  private reconnect(): void {
+    this.openFile();
+  }
+  private openFile(): void {
+    this.file?.destroy();
+    this.file = fs.createWriteStream(this.path);
+    this.file.on('finish', () => this.file?.close());
+    this.source.pipe(this.file);
+  }
+}` }] }],
   },
 ];
 
