@@ -5,7 +5,7 @@ import { classifyUse, type CollectionUse } from '../collections/collection-uses'
 import { declaredNameOf, fieldName, findLongLivedCollections, type LongLivedCollection } from '../collections/long-lived-collections';
 import type { OptionValues } from '../descriptors/option-spec';
 import type { RuleDescriptor } from '../descriptors/rule-descriptor';
-import type { Finding } from '../findings/finding';
+import type { Finding, Remedy } from '../findings/finding';
 import type { BoundedCachePlan } from '../remedies/bounded-cache-plan';
 import { selfLimitingGrowth } from '../collections/self-limiting-growth';
 import { boundsTheCollection, KEYED_DELETES, shrinkVerdict, type ShrinkVerdict } from '../collections/bounding-shrinks';
@@ -19,7 +19,7 @@ import { keepsWhatItSeesEnd } from '../collections/watched-ends';
 import { treatsEntriesAsTransient } from '../collections/transient-entries';
 import { strongValueDeclaredWeak } from '../collections/weak-declared-strong';
 import { fillsAMiss } from '../collections/miss-fill-growth';
-import { enclosingFunction } from '../ast/predicates';
+import { enclosingFunction, unwrapExpression } from '../ast/predicates';
 import type { Node } from '../ast/traverse';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import { functionName } from '../ast/function-name';
@@ -529,14 +529,23 @@ function declaredWeakMadeStrong(analysis: Analysis, collection: LongLivedCollect
   if (!made) return undefined;
   const first = repeatedGrowth(analysis, collection, uses, keyOrigins)[0];
   if (!first) return undefined;
-  const [strong, weak] = made === 'map' ? ['Map', 'WeakMap'] : ['Set', 'WeakSet'];
+  const [strong, weak] = made === 'map' ? (['Map', 'WeakMap'] as const) : (['Set', 'WeakSet'] as const);
   return {
     ruleId: NO_UNBOUNDED_CACHE,
     messageId: 'strongCollectionDeclaredWeak',
     node: declaredNameOf(collection),
     data: { name: collection.name, strong, weak, line: String(first.use.site.loc.start.line), where: whereItRuns(first.execution) },
-    remedy: { kind: 'refusal', reason: `it is declared a ${weak}: construct it with \`new ${weak}()\`, so each entry goes with its key` },
+    remedy: constructDeclaredWeak(collection.init, weak),
   };
+}
+
+/** `new Map()` declared a WeakMap: rename the constructor; anything else made it (a call) is left to the user. */
+function constructDeclaredWeak(init: Node, weak: 'WeakMap' | 'WeakSet'): Remedy<BoundedCachePlan> {
+  const made = unwrapExpression(init);
+  if (made.type === AST_NODE_TYPES.NewExpression && made.callee.type === AST_NODE_TYPES.Identifier) {
+    return { kind: 'bounded-cache', collection: 'construct-declared-weak', callee: made.callee, weak };
+  }
+  return { kind: 'refusal', reason: `it is declared a ${weak}: construct it with \`new ${weak}()\`, so each entry goes with its key` };
 }
 
 /** The statement that empties a collection in place: a reset method may run while it is in use. */

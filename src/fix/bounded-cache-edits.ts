@@ -101,6 +101,11 @@ class TranslationRenderer {
         return `${this.#render(translation.receiver)}.${translation.kind}(${this.#render(translation.key)})`;
       case 'size':
         return `${this.#render(translation.receiver)}.size`;
+      case 'iterate': {
+        // A Set's `for (x of seen)`: the site is the collection itself, nothing inside to translate.
+        const receiver = translation.receiver === translation.site ? this.source.slice(...translation.site.range) : this.#render(translation.receiver);
+        return `[...${receiver}.${translation.method}()]`;
+      }
       case 'add': {
         const call = translation.site;
         return (
@@ -382,6 +387,8 @@ export function editsForBoundedCache(plan: BoundedCachePlan, source: string, ast
   if (!Number.isSafeInteger(max) || max < 1) return { refusal: `--max must be a positive integer (got ${String(max)})` };
   if (ttl !== undefined && (!Number.isSafeInteger(ttl) || ttl < 1)) return { refusal: `--ttl must be a positive number of milliseconds (got ${String(ttl)})` };
   if (plan.collection === 'left-out-of-reset') return clearInResetEdits(plan, source, ast);
+  // `new Map()` → `new WeakMap()`: only the constructor's name changes (type arguments, arguments stay).
+  if (plan.collection === 'construct-declared-weak') return { edits: [{ range: plan.callee.range, text: plan.weak }] };
   if (plan.collection === 'evict-oldest') return evictOldestEdits(plan, source, ast);
   if (plan.collection === 'delete-on-timeout') return deleteOnTimeoutEdits(plan, source, ast);
   if (plan.collection === 'delete-on-settle') return deleteOnSettleEdits(plan, source, ast);

@@ -18,7 +18,20 @@ export interface ClearInResetPlan {
  * (records and Sets switch to its Map-like API); an array gets a trim to the newest entries after
  * each growth.
  */
-export type BoundedCachePlan = LruCachePlan | ClearInResetPlan | BoundedMemoPlan | EvictOldestPlan | DeleteOnTimeoutPlan | TrimOldestPlan | LoaderCacheMapPlan | DeleteOnSettlePlan | DeleteOnClosePlan;
+export type BoundedCachePlan = LruCachePlan | ConstructDeclaredWeakPlan | ClearInResetPlan | BoundedMemoPlan | EvictOldestPlan | DeleteOnTimeoutPlan | TrimOldestPlan | LoaderCacheMapPlan | DeleteOnSettlePlan | DeleteOnClosePlan;
+
+/**
+ * `contexts: WeakMap<Page, Context> = new Map()`: the declaration already says what bounds it, and the
+ * type checker has held every use to a WeakMap's methods, so the fix makes it the collection it is
+ * declared as — `new WeakMap()` — and each entry goes with its key.
+ */
+export interface ConstructDeclaredWeakPlan {
+  readonly kind: 'bounded-cache';
+  readonly collection: 'construct-declared-weak';
+  /** The `Map` / `Set` callee of the construction. */
+  readonly callee: TSESTree.Identifier;
+  readonly weak: 'WeakMap' | 'WeakSet';
+}
 
 /**
  * Pending requests keyed by ids made per call, removed when a reply names them but not when their
@@ -87,7 +100,13 @@ export type CollectionTranslation =
   | { readonly kind: 'get' | 'has' | 'delete'; readonly site: TSESTree.Node; readonly receiver: TSESTree.Node; readonly key: TSESTree.Node }
   | { readonly kind: 'size'; readonly site: TSESTree.Node; readonly receiver: TSESTree.Node }
   /** A Set's `.add(k)`: `.set(k, true)`. */
-  | { readonly kind: 'add'; readonly site: TSESTree.CallExpression; readonly method: TSESTree.Node; readonly key: TSESTree.Node };
+  | { readonly kind: 'add'; readonly site: TSESTree.CallExpression; readonly method: TSESTree.Node; readonly key: TSESTree.Node }
+  /**
+   * An iteration whose order does not matter (see order-free-iteration): `Object.keys(rooms)` →
+   * `[...rooms.keys()]`, a Set's `for (x of seen)` → `[...seen.keys()]` — a copy, so the loop may
+   * change the cache while it walks it.
+   */
+  | { readonly kind: 'iterate'; readonly site: TSESTree.Node; readonly receiver: TSESTree.Node; readonly method: 'keys' | 'values' | 'entries' };
 
 export interface ArrayTrim {
   readonly statement: TSESTree.ExpressionStatement;

@@ -12,6 +12,7 @@ import type { ArrayTrim, BoundedCachePlan, CollectionTranslation, LruCachePlan }
 import { planEvictOldest } from './plan-evict-oldest';
 import { planTrimOldest } from './plan-trim-oldest';
 import { quoteUse } from './quote-use';
+import { isOrderFreeIteration } from './order-free-iteration';
 import { contractDeclaringField } from './contract-fields';
 
 const refuse = (reason: string): Refusal => ({ kind: 'refusal', reason });
@@ -71,13 +72,13 @@ function constructionProblem(collection: LongLivedCollection): string | undefine
 }
 
 /** Translates one use of a Set or record into the LRUCache API, `'keep'` when it reads the same, or says why it cannot. */
-function translate(analysis: Analysis, collection: LongLivedCollection, use: CollectionUse): CollectionTranslation | string {
+function translate(analysis: Analysis, collection: LongLivedCollection, use: CollectionUse, uses: readonly CollectionUse[]): CollectionTranslation | string {
   const line = quoteUse(analysis, use);
   if (use.kind === 'export') return 'it is exported: other modules use it as a plain collection';
   if (use.kind === 'escape' || use.operation === 'read-only-call') {
     return `it is passed on (${line}) where a plain ${PLAIN_TYPE[collection.kind as 'map' | 'set' | 'record']} may be required`;
   }
-  if (use.kind === 'iterate') return `it is iterated (${line}): LRUCache iterates most-recently-used first, not in insertion order`;
+  if (use.kind === 'iterate') return translateIteration(analysis, collection, use, uses) ?? `it is iterated (${line}): LRUCache iterates most-recently-used first, not in insertion order`;
   if (use.operation === 'object-assign') return `\`Object.assign\` writes into it (${line}); write the entries with \`.set\` first`;
   const receiver = use.reference;
   if (collection.kind === 'map') return use.operation.startsWith('index-') || use.operation.startsWith('property-') ? `it is used as an object (${line})` : 'keep';
@@ -114,6 +115,40 @@ function translate(analysis: Analysis, collection: LongLivedCollection, use: Col
     default:
       return `it is used as a plain object (${line}, ${use.operation}); LRUCache has no equivalent`;
   }
+}
+
+const RECORD_ITERATIONS: Readonly<Record<string, 'keys' | 'values' | 'entries'>> = { 'Object.keys': 'keys', 'Object.values': 'values', 'Object.entries': 'entries' };
+
+function objectCallee(call: TSESTree.CallExpression): string | undefined {
+  const callee = unwrapExpression(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.object.type !== AST_NODE_TYPES.Identifier || callee.property.type !== AST_NODE_TYPES.Identifier) return undefined;
+  return `${callee.object.name}.${callee.property.name}`;
+}
+
+/**
+ * An iteration an LRUCache can take over, when its order does not matter (see order-free-iteration):
+ * a record's `Object.keys/values/entries(c)` and a Set's `for (x of c)` become a copy of the cache's
+ * own `keys()`/`values()`/`entries()`; a Map's iteration reads the same on an LRUCache when the loop
+ * does not change the cache it walks. Undefined when the iteration must stay as it is.
+ */
+function translateIteration(analysis: Analysis, collection: LongLivedCollection, use: CollectionUse, uses: readonly CollectionUse[]): CollectionTranslation | 'keep' | undefined {
+  const scopeManager = analysis.scopeManager;
+  const site = use.site;
+  if (collection.kind === 'record') {
+    if (site.type !== AST_NODE_TYPES.CallExpression || site.arguments[0] !== outermostWrapper(use.reference)) return undefined;
+    const method = RECORD_ITERATIONS[objectCallee(site) ?? ''];
+    return method && isOrderFreeIteration(site, scopeManager) ? { kind: 'iterate', site, receiver: use.reference, method } : undefined;
+  }
+  const iterated = use.operation === 'for' ? (site.type === AST_NODE_TYPES.ForOfStatement ? outermostWrapper(use.reference) : undefined) : use.operation === 'forEach' ? outermostWrapper(use.reference) : ['keys', 'values', 'entries'].includes(use.operation) ? site : undefined;
+  if (!iterated || !isOrderFreeIteration(iterated, scopeManager)) return undefined;
+  if (collection.kind === 'set') {
+    // An LRUCache yields `[key, true]` pairs and its `values()` are `true`: a Set's members are its keys.
+    return use.operation === 'for' ? { kind: 'iterate', site: outermostWrapper(use.reference), receiver: use.reference, method: 'keys' } : undefined;
+  }
+  if (collection.kind !== 'map') return undefined;
+  const loop = outermostWrapper(iterated).parent;
+  const changedInside = uses.some((other) => (other.kind === 'grow' || other.kind === 'shrink') && loop !== undefined && isInside(other.site, loop) && other.site !== loop);
+  return changedInside ? undefined : 'keep';
 }
 
 function arrayTrims(analysis: Analysis, repeatedGrowth: readonly CollectionUse[]): ArrayTrim[] | string {
@@ -199,7 +234,7 @@ function planLruCache(
   }
   const translations: CollectionTranslation[] = [];
   for (const use of uses) {
-    const translation = translate(analysis, collection, use);
+    const translation = translate(analysis, collection, use, uses);
     if (typeof translation === 'string' && translation !== 'keep') return refuse(translation);
     if (typeof translation !== 'string') translations.push(translation);
   }

@@ -1,0 +1,13 @@
+// The report lists hosts in the order they were first seen: an LRUCache would list the busiest first.
+/* leakguard-todo(bounded-cache): it is iterated (`Object.keys(lastSeen)`): LRUCache iterates most-recently-used first, not in insertion order */
+const lastSeen: Record<string, number> = {};
+
+export function touch(host: string): void {
+  lastSeen[host] = Date.now();
+}
+
+export function report(): string[] {
+  const lines: string[] = [];
+  for (const host of Object.keys(lastSeen)) lines.push(`${host} ${lastSeen[host]}`);
+  return lines;
+}
