@@ -16,6 +16,7 @@ export function keyCheckedAgainstTable(use: CollectionUse): boolean {
   if (key.type !== AST_NODE_TYPES.Identifier) return false;
   const fn = enclosingFunction(use.site);
   if (!fn || fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  if (calledFromTableFirst(fn.body, key.name, use)) return true;
   let checked = false;
   walkSameFunction(fn.body, (node) => {
     if (checked) return false;
@@ -28,6 +29,26 @@ export function keyCheckedAgainstTable(use: CollectionUse): boolean {
     return undefined;
   });
   return checked;
+}
+
+/**
+ * `const adapter = registry[type](); instances.set(type, adapter);`: a statement of the function's
+ * own body, run before the growth on every path, calls the entry another table has under the key —
+ * a key the table lacks throws a TypeError there (not `registry[type]?.()`, which does not).
+ */
+function calledFromTableFirst(body: TSESTree.BlockStatement, key: string, use: CollectionUse): boolean {
+  for (const statement of body.body) {
+    if (statement.range[1] > use.site.range[0]) return false;
+    const expressions =
+      statement.type === AST_NODE_TYPES.ExpressionStatement ? [statement.expression] : statement.type === AST_NODE_TYPES.VariableDeclaration ? statement.declarations.flatMap((declarator) => (declarator.init ? [declarator.init] : [])) : [];
+    for (const expression of expressions) {
+      const value = unwrapExpression(expression.type === AST_NODE_TYPES.AwaitExpression ? expression.argument : expression);
+      if (value.type !== AST_NODE_TYPES.CallExpression || value.optional) continue;
+      const callee = value.callee;
+      if (callee.type === AST_NODE_TYPES.MemberExpression && callee.computed && !callee.optional && isKey(callee.property, key) && !sameText(callee.object, use.reference)) return true;
+    }
+  }
+  return false;
 }
 
 /** `throw …`, `return …`, or a block that ends with one. */

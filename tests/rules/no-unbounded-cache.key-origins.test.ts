@@ -75,6 +75,24 @@ function compile(name) {
 exports.render = (name, data) => compile(name)(data);`,
   },
   {
+    name: "one shared adapter per entry of a constant table of factories: calling the table's entry throws for any other key first",
+    code: `
+type Adapter = { publish(items: string[]): Promise<void> };
+declare function makeAdapter(kind: string): Adapter;
+const factories = {
+  feature: () => makeAdapter('feature'),
+  segment: () => makeAdapter('segment'),
+};
+const instances = new Map();
+export function adapterFor(type: keyof typeof factories): Adapter {
+  const cached = instances.get(type);
+  if (cached) return cached;
+  const adapter = factories[type]();
+  instances.set(type, adapter);
+  return adapter;
+}`,
+  },
+  {
     name: 'a memo keyed by names every caller in this file writes out, though the function is exported too',
     code: `
 import { createHash } from 'node:crypto';
@@ -95,6 +113,22 @@ export const utils = { taggedHash };`,
 ];
 
 const invalid = [
+  {
+    name: "an optional call of a table's entry lets an unknown key through to the growth",
+    code: `
+type Adapter = { publish(items: string[]): Promise<void> };
+declare function makeAdapter(kind: string): Adapter;
+const factories: Record<string, (() => Adapter) | undefined> = { feature: () => makeAdapter('feature') };
+const instances = new Map();
+export function adapterFor(type: string): Adapter | undefined {
+  const cached = instances.get(type);
+  if (cached) return cached;
+  const adapter = factories[type]?.();
+  instances.set(type, adapter);
+  return adapter;
+}`,
+    errors: [{ messageId: 'unboundedCache' as const, line: 5 }],
+  },
   {
     name: 'a limiter kept in a private field, called from a request handler with the client address through a helper',
     code: `
