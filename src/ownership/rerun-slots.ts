@@ -68,9 +68,10 @@ function ownCallOf(
       // A call in the method's own body is a recursion the method waits for; one in a callback (a timer, a listener) is a run of its own.
       if (member === method && enclosingFunction(node) === method.value) return undefined;
       // `async connect() { await this.createWorker(); … }` where nothing in the class calls `connect`
-      // again: the first run, made by whoever holds the instance, not a rerun by the class. A
-      // `reconnect()` the class calls from a listener is a rerun.
-      if (member !== method && enclosingFunction(node) === member.value && !calledByClass(classBody, member)) return undefined;
+      // again: the first run, made by whoever starts the instance, not a rerun by the class. A
+      // `reconnect()` the class calls from a listener, or a per-operation `withRespawn()` that spawns
+      // again after a failure, is a rerun.
+      if (member !== method && enclosingFunction(node) === member.value && isStartingEntry(member) && !calledByClass(classBody, member)) return undefined;
       // `this.socket.on('close', () => this.connect())`: the one it replaces has ended already.
       if (!counts(node)) return undefined;
       found = node;
@@ -78,6 +79,13 @@ function ownCallOf(
     });
   }
   return found;
+}
+
+/** Methods that start an instance's life: whoever holds it calls one once. */
+const STARTING_ENTRIES = new Set(['start', 'init', 'initialize', 'setup', 'bootstrap', 'connect', 'open', 'listen', 'launch']);
+
+function isStartingEntry(member: TSESTree.MethodDefinition): boolean {
+  return member.key.type === AST_NODE_TYPES.Identifier && !member.computed && STARTING_ENTRIES.has(member.key.name);
 }
 
 /** `this.<member>(…)` anywhere in the class outside the member's own body and the constructor. */

@@ -94,6 +94,55 @@ export class WorkerConnection {
 
 const invalid = [
   {
+    name: 'a per-operation method that spawns again after a failure reruns the filling method',
+    code: `
+import { spawn, type ChildProcess } from 'node:child_process';
+export class HelperProcess {
+  private child: ChildProcess | undefined;
+  spawnHelper(): void {
+    this.child = spawn('helper', ['--serve']);
+    this.child.on('exit', () => undefined);
+  }
+  async withRespawn<T>(operation: () => Promise<T>): Promise<T> {
+    try {
+      return await operation();
+    } catch {
+      this.spawnHelper();
+      return operation();
+    }
+  }
+}`,
+    errors: [
+      {
+        messageId: 'replacedOnRerun' as const,
+        line: 6,
+        suggestions: [
+          {
+            messageId: 'releaseBeforeReplace' as const,
+            output: `
+import { spawn, type ChildProcess } from 'node:child_process';
+export class HelperProcess {
+  private child: ChildProcess | undefined;
+  spawnHelper(): void {
+    this.child?.kill();
+    this.child = spawn('helper', ['--serve']);
+    this.child.on('exit', () => undefined);
+  }
+  async withRespawn<T>(operation: () => Promise<T>): Promise<T> {
+    try {
+      return await operation();
+    } catch {
+      this.spawnHelper();
+      return operation();
+    }
+  }
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
     name: 'a write stream replaced by a retry after its source failed, released only when it finishes',
     code: `
 import fs from 'node:fs';
