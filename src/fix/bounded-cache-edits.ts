@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../ast/node-types';
-import { outermostWrapper } from '../ast/predicates';
+import { outermostWrapper, unwrapExpression } from '../ast/predicates';
 import type { BoundedCachePlan, BoundedMemoPlan, ClearInResetPlan, CollectionTranslation, DeleteOnClosePlan, DeleteOnSettlePlan, DeleteOnTimeoutPlan, EvictOldestPlan, LoaderCacheMapPlan, LruCachePlan, TrimOldestPlan } from '../remedies/bounded-cache-plan';
 import { importNamed } from './add-import';
 import { admitsNullish, collectionTypes, isAnyType, jsDocTypeTags } from './jsdoc-type';
@@ -27,6 +27,12 @@ function toleratesUndefined(read: TSESTree.Node): boolean {
   switch (parent?.type) {
     case AST_NODE_TYPES.LogicalExpression:
       return parent.left === outermostWrapper(read);
+    // `hits[k] !== null`, `hits[k] === undefined`: comparing with null or undefined takes `V | undefined`.
+    case AST_NODE_TYPES.BinaryExpression: {
+      if (!['==', '!=', '===', '!=='].includes(parent.operator)) return false;
+      const other = unwrapExpression(parent.left === outermostWrapper(read) ? parent.right : parent.left);
+      return (other.type === AST_NODE_TYPES.Literal && other.raw === 'null') || (other.type === AST_NODE_TYPES.Identifier && other.name === 'undefined');
+    }
     case AST_NODE_TYPES.UnaryExpression:
       return parent.operator === '!' || parent.operator === 'typeof' || parent.operator === 'void';
     case AST_NODE_TYPES.IfStatement:
