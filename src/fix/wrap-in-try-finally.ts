@@ -144,6 +144,40 @@ function hoistEdits(plan: WrapInTryFinallyPlan, hoist: HoistedOption, layout: So
   };
 }
 
+/** Line ranges to drop and to take one indent unit shallower, on top of the statements removed. */
+interface Unwrapping {
+  readonly removals: readonly { readonly range: TSESTree.Range }[];
+  readonly dedent: readonly (readonly [number, number])[];
+}
+
+/**
+ * `try { await queue.close(); } finally { redis.disconnect(); }` where the release the new `finally`
+ * takes over was all its `finally` held: an empty `finally {}` would be left, so the `try` goes and
+ * its statements stay, one unit shallower — only when each brace stands on its own line and the
+ * block declares nothing that would then share the enclosing scope.
+ */
+function emptiedTries(removals: readonly TSESTree.Statement[], source: string, layout: SourceLayout): Unwrapping {
+  const dropped: { range: TSESTree.Range }[] = [];
+  const dedent: [number, number][] = [];
+  for (const removal of removals) {
+    const finalizer = removal.parent;
+    const tryStatement = finalizer?.parent;
+    if (finalizer?.type !== AST_NODE_TYPES.BlockStatement || tryStatement?.type !== AST_NODE_TYPES.TryStatement || tryStatement.finalizer !== finalizer || tryStatement.handler) continue;
+    if (source.slice(finalizer.range[0] + 1, removal.range[0]).trim() !== '' || source.slice(removal.range[1], finalizer.range[1] - 1).trim() !== '') continue;
+    const block = tryStatement.block;
+    const declares = block.body.some((statement) => statement.type === AST_NODE_TYPES.VariableDeclaration || statement.type === AST_NODE_TYPES.ClassDeclaration || statement.type === AST_NODE_TYPES.FunctionDeclaration);
+    const ownLines =
+      layout.startOfLineIsEmpty(tryStatement.range[0]) &&
+      layout.restOfLineIsEmpty(block.range[0] + 1) &&
+      layout.startOfLineIsEmpty(block.range[1] - 1) &&
+      layout.restOfLineIsEmpty(tryStatement.range[1]);
+    if (declares || !ownLines || block.body.length === 0) continue;
+    dropped.push({ range: [tryStatement.range[0], block.range[0] + 1] }, { range: [block.range[1] - 1, tryStatement.range[1]] });
+    dedent.push([layout.nextLineStart(block.range[0]), layout.lineStart(block.range[1] - 1)]);
+  }
+  return { removals: dropped, dedent };
+}
+
 /**
  * The lines from `regionStart` to the end of the line holding `lastEnd`, one indent unit deeper,
  * without the `removals`; lines inside strings keep their text, and blank lines at either end go (a
@@ -157,6 +191,7 @@ function indentedLines(
   lastEnd: number,
   statementsToRemove: readonly { readonly range: TSESTree.Range }[],
   insertions: readonly { readonly offset: number; readonly text: string }[] = [],
+  dedent: Unwrapping['dedent'] = [],
 ): string[] {
   const lastLineEnd = layout.lineEnd(lastEnd);
   const regionEnd = layout.nextLineStart(lastEnd);
@@ -194,6 +229,12 @@ function indentedLines(
     for (const { offset, text: inserted } of lineInsertions) {
       const fromEnd = lineEnd - offset;
       text = text.slice(0, text.length - fromEnd) + inserted + text.slice(text.length - fromEnd);
+    }
+    // The statements of an unwrapped `try` (see emptiedTries) lose the unit it gave them and gain the
+    // new `try`'s: they stay as they are.
+    if (dedent.some(([from, to]) => line.offset >= from && line.offset < to)) {
+      body.push(text.trim() === '' ? '' : text);
+      continue;
     }
     if (text.trim() === '' || stringLines.has(line.offset)) body.push(text.trim() === '' ? '' : text);
     else body.push(layout.indentUnit + text);
@@ -370,7 +411,8 @@ export function editsForWrapInTryFinally(
           .filter((argument) => mentions(source.slice(argument.range[0], argument.range[1]), released))
           .map((argument) => ({ offset: argument.range[0], text: 'await ' }))
       : [];
-  const body = indentedLines(source, ast, layout, regionStart, plan.last.range[1], [...plan.removals, ...comments], awaits);
+  const unwrapped = emptiedTries(plan.removals, source, layout);
+  const body = indentedLines(source, ast, layout, regionStart, plan.last.range[1], [...plan.removals, ...comments, ...unwrapped.removals], awaits, unwrapped.dedent);
   const indent = layout.indentationAt(anchor === plan.fromBodyStart ? plan.first.range[0] : anchor.range[0]);
   const unit = layout.indentUnit;
   const eol = layout.eol;
