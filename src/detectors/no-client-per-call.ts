@@ -28,6 +28,7 @@ import { mayMentionAcquisition } from '../registry/text-precheck';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { FunctionNode } from '../ast/predicates';
 import { findLeakPaths, quietByContract } from '../flow/release-paths';
+import { openedAt } from '../ownership/opening-calls';
 import { hotCallerOf, type HotCaller } from '../lifetime/hot-callers';
 import { clientSlotOf, isSlotCheckedFirst, perUseRelease, releasedByAnotherFunction, slotUsedForWork, storesViewInSlot } from '../ownership/client-slots';
 import { callbackAcquisition, type CallbackAcquisition } from '../ownership/callback-acquisitions';
@@ -669,7 +670,7 @@ function judge(analysis: Analysis, options: NoClientPerCallOptions, acquisition:
         return storesViewInSlot(binding.variable, analysis.scopeManager) ? undefined : { closed: false, binding, releases: [], usage, handedBackInClosure: handedBackIn };
       }
       const leaks = findLeakPaths(owner, {
-        acquisition: (connectsOnFirstUse(entry) && firstUse(binding.variable)) || acquisition,
+        acquisition: (connectsOnFirstUse(entry) && firstUse(binding.variable)) || openedAt(acquisition, entry, usage.variables),
         scope: declaringScope(binding.variable.defs[0]?.node) ?? owner.body,
         releases: new Set(usage.releases),
         names: new Set(usage.variables.map((variable) => variable.name)),

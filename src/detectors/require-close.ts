@@ -33,6 +33,7 @@ import type { Finding, Refusal, Remedy } from '../findings/finding';
 import { editsForWrapInTryFinally } from '../fix/wrap-in-try-finally';
 import type { WrapInTryFinallyPlan } from '../remedies/try-finally-plan';
 import { ownershipOptions } from '../ownership/ownership-options';
+import { openedAt } from '../ownership/opening-calls';
 import { findLeakPaths, quietByContract, type LeakPath, type ReleaseSites } from '../flow/release-paths';
 import { bindingOf, couldBeOwnedHere } from '../ownership/acquisition-binding';
 import { layeredOnGivenConnection } from '../ownership/layered-connections';
@@ -849,7 +850,8 @@ function judgeBinding(
   const quietMethods = new Set([...(entry.quietMethods ?? []), ...LISTENER_REGISTRATIONS, 'connect']);
   const quietCalls = borrowerQuietCalls(usage.borrowers, analysis);
   const ended = besideListeners ? endedFlags(used, owner, analysis.scopeManager) : undefined;
-  const leaks = findLeakPaths(owner, { acquisition, scope, releases: new Set(usage.releases), names, quietMethods, quietCalls, quietByContract: quietByContract(analysis), openAtEntry, presence, endedFlags: ended }).filter(
+  const opened = openedAt(acquisition, entry, usage.variables);
+  const leaks = findLeakPaths(owner, { acquisition: opened, scope, releases: new Set(usage.releases), names, quietMethods, quietCalls, quietByContract: quietByContract(analysis), openAtEntry, presence, endedFlags: ended }).filter(
     (leak) => throwsLeak || leak.kind !== 'throw',
   );
   if (leaks.length === 0) {

@@ -352,6 +352,8 @@ export const defaultRegistry: readonly ResourceEntry[] = [
     kind: 'client',
     types: [{ from: 'package', package: 'pg', name: 'Client' }],
     releases: [{ method: 'end', async: true }],
+    // `new Client(…)` opens no socket; `connect()` does (a query before it fails, it does not connect).
+    opensWith: ['connect'],
   },
   {
     description: 'mysql2 pool',

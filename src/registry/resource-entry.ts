@@ -39,6 +39,13 @@ export interface ResourceEntry {
    */
   readonly quietMethods?: readonly string[];
   /**
+   * Methods that open what the value holds, when making it opens nothing (pg's `Client` connects in
+   * `connect()`): until one of them is called there is nothing to release, so a throw between
+   * `new Client(…)` and a `try { await client.connect(); … } finally { await client.end(); }` leaks
+   * nothing.
+   */
+  readonly opensWith?: readonly string[];
+  /**
    * Its methods that return the handle itself (a builder): `cursor.sort(…).limit(…).toArray()` is one
    * cursor, released by the `toArray()` at the end of the chain.
    */
