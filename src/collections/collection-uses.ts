@@ -3,6 +3,7 @@ import { AST_NODE_TYPES } from '../ast/node-types';
 import { outermostWrapper, staticPropertyName, unwrapExpression } from '../ast/predicates';
 import type { Node } from '../ast/traverse';
 import type { GrowingKind } from './collection-kind';
+import { sameExpression } from './self-limiting-growth';
 
 /**
  * What one reference does to a collection:
@@ -134,6 +135,21 @@ function memberUse(kind: GrowingKind, reference: Node, member: TSESTree.MemberEx
   return use('read', reference, member, 'index-read', key);
 }
 
+const INDEX_LOOKUPS = new Set(['indexOf', 'lastIndexOf', 'findIndex']);
+
+/**
+ * `spliceOne(this.clients, this.clients.indexOf(client))`, `removeAt(list, list.findIndex(…))`: a
+ * helper handed an array and the index of one of its entries takes that entry out — the only use of
+ * such an index is the entry at it, and helpers that read one entry take the entry, not the array.
+ */
+function removesAtIndexOf(call: TSESTree.CallExpression | TSESTree.NewExpression, array: Node): boolean {
+  const index = call.arguments[1] ? unwrapExpression(call.arguments[1]) : undefined;
+  if (call.type !== AST_NODE_TYPES.CallExpression || index?.type !== AST_NODE_TYPES.CallExpression) return false;
+  const lookup = unwrapExpression(index.callee);
+  if (lookup.type !== AST_NODE_TYPES.MemberExpression || !INDEX_LOOKUPS.has(staticPropertyName(lookup) ?? '')) return false;
+  return sameExpression(lookup.object, array);
+}
+
 /** What `reference`, an expression denoting a collection of `kind`, does to it. */
 export function classifyUse(kind: GrowingKind, reference: Node): CollectionUse {
   const outer = outermostWrapper(reference);
@@ -172,6 +188,7 @@ export function classifyUse(kind: GrowingKind, reference: Node): CollectionUse {
         return use('iterate', reference, parent, callee === 'Object.keys' ? 'object-keys' : 'iterating-call');
       }
       if (callee !== undefined && READ_ONLY_CALLS.has(callee)) return use('read', reference, parent, 'read-only-call');
+      if (kind === 'array' && index === 0 && removesAtIndexOf(parent, outer)) return use('shrink', reference, parent, 'remove-at-index');
       return use('escape', reference, parent, 'argument');
     }
     case AST_NODE_TYPES.ExportSpecifier:

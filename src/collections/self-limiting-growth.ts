@@ -77,6 +77,11 @@ export function sameExpression(a: Node, b: Node): boolean {
       const other = right as TSESTree.MemberExpression;
       return left.computed === other.computed && sameExpression(left.object, other.object) && sameExpression(left.property, other.property);
     }
+    // `this.clients` is `this.clients` within one function; `this.#ids` is `this.#ids`.
+    case AST_NODE_TYPES.ThisExpression:
+      return true;
+    case AST_NODE_TYPES.PrivateIdentifier:
+      return left.name === (right as TSESTree.PrivateIdentifier).name;
     default:
       return false;
   }

@@ -17,4 +17,9 @@ async function countUsers() {
   }
 }
 
-module.exports = { countUsers };
+// Called for every request of the status page.
+function registerRoutes(app) {
+  app.get('/users/count', async (req, res) => res.json({ count: await countUsers() }));
+}
+
+module.exports = { countUsers, registerRoutes };

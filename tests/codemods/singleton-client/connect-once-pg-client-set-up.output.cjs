@@ -32,5 +32,10 @@ async function countUsers() {
   return rows[0].count;
 }
 
-module.exports = { countUsers };
+// Called for every request of the status page.
+function registerRoutes(app) {
+  app.get('/users/count', async (req, res) => res.json({ count: await countUsers() }));
+}
+
+module.exports = { countUsers, registerRoutes };
 module.exports.closeClient = closeClient;
