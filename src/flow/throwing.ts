@@ -52,10 +52,30 @@ const LOGGER_NAME = /^_?(log|logger|LOG|LOGGER|Logger)$|[a-z]Log(ger)?$/;
 
 function loggerName(receiver: TSESTree.Node): string | undefined {
   if (receiver.type === AST_NODE_TYPES.Identifier) return receiver.name;
+  // `logger().info(…)`, `getLogger().warn(…)`: a logger fetched by its accessor.
+  if (receiver.type === AST_NODE_TYPES.CallExpression && receiver.arguments.length === 0) return loggerAccessorName(receiver.callee);
   if (receiver.type === AST_NODE_TYPES.MemberExpression && !receiver.computed && receiver.property.type === AST_NODE_TYPES.Identifier) {
     return receiver.property.name;
   }
   return undefined;
+}
+
+/** `logger` in `logger()`, `getLogger` in `getLogger()`: an accessor named for the logger it hands back. */
+function loggerAccessorName(callee: TSESTree.Node): string | undefined {
+  if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (LOGGER_NAME.test(callee.name)) return callee.name;
+  return /^get[A-Z]\w*Logger$|^getLogger$/.test(callee.name) ? 'logger' : undefined;
+}
+
+/**
+ * `logger()` in `logger().info(…)`: fetching the logger for a log line fails no more than the line
+ * does (see loggerName).
+ */
+function isLoggerAccessForLogLine(call: TSESTree.CallExpression): boolean {
+  if (call.arguments.length > 0 || loggerAccessorName(call.callee) === undefined) return false;
+  const member = call.parent;
+  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== call || member.computed || member.property.type !== AST_NODE_TYPES.Identifier) return false;
+  return LOG_LEVELS.has(member.property.name) && member.parent?.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member;
 }
 
 /** `process.hrtime()`, `process.hrtime.bigint()`, `performance.now()`. */
@@ -70,7 +90,7 @@ function isClockRead(callee: TSESTree.MemberExpression): boolean {
 
 function isQuietCall(call: TSESTree.CallExpression): boolean {
   const callee = call.callee;
-  if (callee.type === AST_NODE_TYPES.Identifier) return QUIET_GLOBALS.has(callee.name);
+  if (callee.type === AST_NODE_TYPES.Identifier) return QUIET_GLOBALS.has(callee.name) || isLoggerAccessForLogLine(call);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   if (callee.object.type === AST_NODE_TYPES.Identifier && QUIET_OBJECTS.has(callee.object.name)) return true;
   if (isClockRead(callee)) return true;

@@ -11,6 +11,21 @@ import { typedRuleTester, untypedRuleTester } from './rule-testers';
  */
 const valid = [
   {
+    name: 'a log line through a logger accessor between the acquisition and the try',
+    code: `
+import { open } from 'node:fs/promises';
+declare function logger(): { info(fields: object, message: string): void };
+export async function readLogged(path: string): Promise<string> {
+  const fh = await open(path);
+  logger().info({ path }, 'opened');
+  try {
+    return await fh.readFile('utf8');
+  } finally {
+    await fh.close();
+  }
+}`,
+  },
+  {
     name: 'path arithmetic between making a temporary folder and handing it back touches no file and does not throw',
     code: `
 import fs from 'node:fs';
@@ -122,6 +137,21 @@ function throwPoint(code: string, acquisitionLine: number) {
 }
 
 const invalid = [
+  {
+    name: 'a logger made with arguments is a call like any other',
+    ...throwPoint(`
+import { open } from 'node:fs/promises';
+declare function logger(name: string): { info(message: string): void };
+export async function readLogged(path: string): Promise<string> {
+  const fh = await open(path);
+  logger(path).info('opened');
+  try {
+    return await fh.readFile('utf8');
+  } finally {
+    await fh.close();
+  }
+}`, 5),
+  },
   {
     name: 'a helper that throws on bad input is a throw point',
     ...throwPoint(`
