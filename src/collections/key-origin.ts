@@ -65,6 +65,11 @@ function changedInPlace(variable: VariableLike): boolean {
   });
 }
 
+function staticKeyName(key: TSESTree.Node): string | undefined {
+  if (key.type === AST_NODE_TYPES.Identifier) return key.name;
+  return key.type === AST_NODE_TYPES.Literal && typeof key.value === 'string' ? key.value : undefined;
+}
+
 function calleeName(call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
   const callee = unwrapExpression(call.callee);
   if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
@@ -162,6 +167,11 @@ export class KeyOrigins {
         {
           const written = this.#literalProperty(node);
           if (written) return this.of(written, depth + 1);
+        }
+        // `response.requestId` where the callers in view pass `{ requestId }`: what each call puts there.
+        {
+          const passed = this.#propertyPassedIn(node, depth);
+          if (passed) return passed;
         }
         // `Status.Up`, `EVENTS.close`, `event.provider`: a property of something is as written as that thing.
         return unwrapExpression(node.object).type === AST_NODE_TYPES.ThisExpression ? 'unknown' : this.of(node.object, depth);
@@ -263,6 +273,40 @@ export class KeyOrigins {
       if (key === name) return property.value;
     }
     return undefined;
+  }
+
+  /**
+   * `response.requestId` where `response` is a parameter of a function whose callers are all in view:
+   * each caller's object literal says what the property holds (`this.process({ requestId }, …)` from
+   * a timer: the id the code made), any other argument is as varied as itself. Undefined when the
+   * callers are not all in view, or the parameter is reassigned.
+   */
+  #propertyPassedIn(member: TSESTree.MemberExpression, depth: number): KeyOrigin | undefined {
+    const object = unwrapExpression(member.object);
+    const name = staticPropertyName(member);
+    if (object.type !== AST_NODE_TYPES.Identifier || name === undefined) return undefined;
+    const variable = findVariable(this.scopeManager, object);
+    const definition = variable?.defs[0];
+    if (!variable || definition?.type !== 'Parameter' || variable.references.some((reference) => reference.isWrite())) return undefined;
+    let fn: Node | undefined = definition.name.parent;
+    while (fn && !isFunction(fn)) fn = fn.parent;
+    if (!fn) return undefined;
+    const index = fn.params.indexOf(definition.name as TSESTree.Parameter);
+    const calls = index < 0 ? undefined : this.#callsOf(fn);
+    if (!calls || calls.length === 0 || !calls.some((call) => unwrapExpression(call.arguments[index] ?? call).type === AST_NODE_TYPES.ObjectExpression)) return undefined;
+    return combine(
+      calls.map((call) => {
+        const argument = call.arguments[index];
+        const passed = argument ? unwrapExpression(argument) : undefined;
+        if (passed?.type !== AST_NODE_TYPES.ObjectExpression) return passed ? this.of(passed, depth + 1) : 'code';
+        const property = passed.properties.find(
+          (candidate): candidate is TSESTree.Property => candidate.type === AST_NODE_TYPES.Property && !candidate.computed && staticKeyName(candidate.key) === name,
+        );
+        // A spread may carry it: as varied as what is spread.
+        const spread = passed.properties.find((candidate) => candidate.type === AST_NODE_TYPES.SpreadElement);
+        return property ? this.of(property.value, depth + 1) : spread ? this.of(spread.argument, depth + 1) : 'code';
+      }),
+    );
   }
 
   /** `name = value`: where the value comes from. */
