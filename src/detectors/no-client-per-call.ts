@@ -276,7 +276,8 @@ function detectClientsPerCall(analysis: Analysis, options: NoClientPerCallOption
       report(neverClosedFor(entry), { where: where(execution) });
       continue;
     }
-    if (verdict.failure) {
+    // A client whose idle sockets close themselves leaves nothing open when a throw skips its close: churn only.
+    if (verdict.failure && !entry.closesIdleConnections) {
       report('closedOnlyOnSuccess', { where: where(execution), thrower: verdict.failure.thrower, line: String(verdict.failure.line) });
       continue;
     }
@@ -502,7 +503,7 @@ function judgeWrappedClient(
   const report = (messageId: NoClientPerCallMessageId, data: Record<string, string>): NoClientPerCallFinding =>
     withLazyRemedy({ ruleId: NO_CLIENT_PER_CALL, messageId, node, data: { resource: entry.description, ...data } }, remedy);
   if (!verdict.closed) return report(neverClosedFor(entry), { where: where(execution) });
-  if (verdict.failure) return report('closedOnlyOnSuccess', { where: where(execution), thrower: verdict.failure.thrower, line: String(verdict.failure.line) });
+  if (verdict.failure && !entry.closesIdleConnections) return report('closedOnlyOnSuccess', { where: where(execution), thrower: verdict.failure.thrower, line: String(verdict.failure.line) });
   if (execution.kind === 'hot') return report('closedPerCall', { where: where(execution) });
   const caller = hotCallerOf(owner, fileCalls(), analysis.scopeManager, analysis.oracle);
   return caller || isServiceMethod(owner) ? report('closedPerCall', { where: where(execution, caller) }) : undefined;

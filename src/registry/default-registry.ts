@@ -807,6 +807,8 @@ export const defaultRegistry: readonly ResourceEntry[] = [
     ],
     factories: [...fromPackage('@clickhouse/client', 'createClient'), ...fromPackage('@clickhouse/client-web', 'createClient')],
     releases: [{ method: 'close', async: true }],
+    // Its keep-alive agent destroys sockets idle for `keep_alive.idle_socket_ttl` (2.5 s by default).
+    closesIdleConnections: true,
   },
   {
     // An AMQP connection (and the NATS, Service Bus ones below) is one long-lived socket to the broker.

@@ -24,6 +24,12 @@ export interface ResourceEntry {
    */
   readonly ownsNoConnection?: boolean;
   /**
+   * A client whose idle connections close themselves after a few seconds (`@clickhouse/client`'s
+   * `keep_alive.idle_socket_ttl`, 2.5 s by default): a close skipped when a call throws leaves nothing
+   * open for long, so "released only on success" is no leak; one per call is still churn.
+   */
+  readonly closesIdleConnections?: boolean;
+  /**
    * Options of the acquiring call that it only borrows: releasing it does not release them
    * (`readline.createInterface({ input })` leaves `input` open on `close()`).
    */
