@@ -291,7 +291,7 @@ export class KeyOrigins {
     let fn: Node | undefined = definition.name.parent;
     while (fn && !isFunction(fn)) fn = fn.parent;
     if (!fn) return undefined;
-    const index = fn.params.indexOf(definition.name as TSESTree.Parameter);
+    const index = fn.params.indexOf(definition.name);
     const calls = index < 0 ? undefined : this.#callsOf(fn);
     if (!calls || calls.length === 0 || !calls.some((call) => unwrapExpression(call.arguments[index] ?? call).type === AST_NODE_TYPES.ObjectExpression)) return undefined;
     return combine(
