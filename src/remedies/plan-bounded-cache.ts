@@ -129,7 +129,8 @@ function objectCallee(call: TSESTree.CallExpression): string | undefined {
  * An iteration an LRUCache can take over, when its order does not matter (see order-free-iteration):
  * a record's `Object.keys/values/entries(c)` and a Set's `for (x of c)` become a copy of the cache's
  * own `keys()`/`values()`/`entries()`; a Map's iteration reads the same on an LRUCache when the loop
- * does not change the cache it walks. Undefined when the iteration must stay as it is.
+ * uses the cache it walks nowhere else (a `get` reorders it too). Undefined when the iteration must
+ * stay as it is.
  */
 function translateIteration(analysis: Analysis, collection: LongLivedCollection, use: CollectionUse, uses: readonly CollectionUse[]): CollectionTranslation | 'keep' | undefined {
   const scopeManager = analysis.scopeManager;
@@ -146,9 +147,13 @@ function translateIteration(analysis: Analysis, collection: LongLivedCollection,
     return use.operation === 'for' ? { kind: 'iterate', site: outermostWrapper(use.reference), receiver: use.reference, method: 'keys' } : undefined;
   }
   if (collection.kind !== 'map') return undefined;
-  const loop = outermostWrapper(iterated).parent;
-  const changedInside = uses.some((other) => (other.kind === 'grow' || other.kind === 'shrink') && loop !== undefined && isInside(other.site, loop) && other.site !== loop);
-  return changedInside ? undefined : 'keep';
+  // An LRUCache walks its recency list: a `get` inside the walk moves an entry and can make it loop,
+  // as a `set` or `delete` can. A Map loop stays as written only when it touches the Map nowhere else.
+  const around = outermostWrapper(iterated).parent;
+  // `for (… of c)`: the loop; `c.forEach(cb)`: the call, callback included.
+  const loop = around?.type === AST_NODE_TYPES.MemberExpression ? outermostWrapper(around).parent : around;
+  const usedInside = uses.some((other) => other !== use && loop !== undefined && isInside(other.site, loop) && other.site !== loop);
+  return usedInside ? undefined : 'keep';
 }
 
 function arrayTrims(analysis: Analysis, repeatedGrowth: readonly CollectionUse[]): ArrayTrim[] | string {
