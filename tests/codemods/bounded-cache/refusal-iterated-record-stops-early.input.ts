@@ -1,0 +1,13 @@
+// The loop stops at the first match: which entry it finds depends on the order, so no LRUCache.
+const owners: Record<string, string> = {};
+
+export function claim(resource: string, owner: string): void {
+  owners[resource] = owner;
+}
+
+export function firstOwnedBy(owner: string): string | undefined {
+  for (const [resource, holder] of Object.entries(owners)) {
+    if (holder === owner) return resource;
+  }
+  return undefined;
+}
