@@ -1261,9 +1261,10 @@ export class SingletonPlanner {
     const callee = 'callee' in acquisition ? entityName(acquisition.callee) : undefined;
     const last = callee?.[callee.length - 1];
     // The name the user gave the client says what it is for (`reportPool` → `getReportPool`); without
-    // one, the class or factory names it.
+    // one, or with a one-letter one (`const s = storage()` would give `getS()`), the class or factory
+    // names it.
     let base: string;
-    if (site.binding.kind === 'variable') base = site.binding.variable.name;
+    if (site.binding.kind === 'variable' && site.binding.variable.name.length > 1) base = site.binding.variable.name;
     else if (acquisition.type === AST_NODE_TYPES.NewExpression && last) base = lowerFirst(last);
     else base = last ? lowerFirst(last.replace(MAKER_PREFIX, '')) : 'client';
     if (!/^[A-Za-z_$][\w$]*$/.test(base)) base = 'client';
