@@ -131,6 +131,17 @@ const SPLITS = Object.freeze([
       method: `${SPLIT_METHOD}; seed = 20261200 + ${batch} (batches 22-24 collected 2026-12-04, seventh round, one idiom each), fixed by formula and committed before any pair was placed`,
     }),
   ),
+  // Batches 25–27: an eighth round collected 2026-12-04, one idiom each (25 require-close,
+  // 26 no-client-per-call, 27 no-unbounded-cache), measured before any change made for them. Seeds by
+  // the fixed formula, committed before the collectors started.
+  ...[25, 26, 27].map((batch) =>
+    Object.freeze({
+      batch,
+      seed: 20261200 + batch,
+      share: 1 / 3,
+      method: `${SPLIT_METHOD}; seed = 20261200 + ${batch} (batches 25-27 collected 2026-12-04, eighth round, one idiom each), fixed by formula and committed before the collectors started`,
+    }),
+  ),
 ]);
 
 /** The split record of `batch`. */
