@@ -5,6 +5,8 @@ import { enclosingFunction, isFunction, outermostWrapper, staticPropertyName, un
 import type { ScopeManagerLike } from '../ast/scopes';
 import { walk, type Node } from '../ast/traverse';
 import { lifetimeExecutionOf } from '../lifetime/execution';
+import type { ClassUsesElsewhere } from '../oracle/class-instantiations';
+import { parseOtherFile } from './other-file-instantiations';
 
 export type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
@@ -231,28 +233,60 @@ function holdingClass(creation: TSESTree.NewExpression): ClassNode | undefined {
   return cls?.type === AST_NODE_TYPES.ClassDeclaration || cls?.type === AST_NODE_TYPES.ClassExpression ? cls : undefined;
 }
 
-/** How long the instances of `cls` live. */
+/** What one `new C(…)` says about how long C's instances live. */
+type SiteLifetime = InstanceLifetime | { readonly kind: 'held-by-unknown' } | { readonly kind: 'repeated' };
+
+function siteLifetime(
+  creation: TSESTree.NewExpression,
+  scopeManager: ScopeManagerLike,
+  cls: InstanceMaker,
+  visiting: ReadonlySet<InstanceMaker>,
+  lifetimeOfHolder: (holder: ClassNode) => InstanceLifetime | undefined,
+): SiteLifetime {
+  if (keptInSingletonSlot(creation)) return { kind: 'module', how: 'singleton-slot' };
+  const holder = holdingClass(creation);
+  if (holder && holder !== cls && !visiting.has(holder)) {
+    const held = lifetimeOfHolder(holder);
+    if (held?.kind === 'module' || held?.kind === 'service') return { kind: 'module', how: 'held-by-long-lived' };
+    return held?.kind === 'per-call' ? { kind: 'repeated' } : { kind: 'held-by-unknown' };
+  }
+  if (!enclosingFunction(creation) && !isInsideFunctionlessClassBody(creation)) return { kind: 'module', how: 'module-instance' };
+  if (lifetimeExecutionOf(creation, scopeManager).kind === 'once') return { kind: 'module', how: 'module-instance' };
+  return { kind: 'repeated' };
+}
+
+/** The program's other files, read when the class is exported: what their `new C(…)` say. */
+export interface OtherFiles {
+  classUsesElsewhere(classId: TSESTree.Identifier): ClassUsesElsewhere | undefined;
+}
+
+/**
+ * How long the instances of `cls` live.
+ *
+ * An exported class can be instantiated anywhere; with type information (`otherFiles`) the rest of
+ * the program is read too. When the program's own code makes instances only in repeated code —
+ * `const processor = new StreamProcessor(…)` in a function run per stream, here or in any other file
+ * — and hands the class itself to nobody (no subclass, no factory or container given the class), its
+ * instances are per call, as for a class the file keeps to itself. A class the program never
+ * instantiates outside tests stays unknown (a library's users make its instances), and so does one
+ * another file keeps long: the keys that file passes are not read here.
+ */
 export function instanceLifetime(
   program: TSESTree.Program,
   scopeManager: ScopeManagerLike,
   cls: InstanceMaker,
   methodNames: readonly string[] = [],
   visiting: ReadonlySet<InstanceMaker> = new Set(),
+  otherFiles?: OtherFiles,
 ): InstanceLifetime {
   const made = instantiations(program, cls);
   // Held in a field of an object whose lifetime is unknown: not dropped per call.
   let heldByUnknown = false;
+  const lifetimeOfHolder = (holder: ClassNode) => instanceLifetime(program, scopeManager, holder, [], new Set([...visiting, cls]), otherFiles);
   for (const creation of made) {
-    if (keptInSingletonSlot(creation)) return { kind: 'module', how: 'singleton-slot' };
-    const holder = holdingClass(creation);
-    if (holder && holder !== cls && !visiting.has(holder)) {
-      const held = instanceLifetime(program, scopeManager, holder, [], new Set([...visiting, cls]));
-      if (held.kind === 'module' || held.kind === 'service') return { kind: 'module', how: 'held-by-long-lived' };
-      if (held.kind === 'unknown') heldByUnknown = true;
-      continue;
-    }
-    if (!enclosingFunction(creation) && !isInsideFunctionlessClassBody(creation)) return { kind: 'module', how: 'module-instance' };
-    if (lifetimeExecutionOf(creation, scopeManager).kind === 'once') return { kind: 'module', how: 'module-instance' };
+    const site = siteLifetime(creation, scopeManager, cls, visiting, lifetimeOfHolder);
+    if (site.kind === 'module' || site.kind === 'service') return site;
+    if (site.kind === 'held-by-unknown') heldByUnknown = true;
   }
   const decorators = cls.type === AST_NODE_TYPES.FunctionDeclaration ? [] : (cls.decorators ?? []);
   if (decorators.some((decorator) => SERVICE_DECORATORS.has(decoratorName(decorator) ?? ''))) return { kind: 'service', how: 'di-service' };
@@ -266,8 +300,24 @@ export function instanceLifetime(
   if (hooks) return { kind: 'service', how: 'connection-handlers' };
   const started = startedByConstructor(cls);
   if (started) return started;
-  if (made.length > 0 && !isExported(cls) && !heldByUnknown) return { kind: 'per-call' };
-  return { kind: 'unknown' };
+  if (heldByUnknown) return { kind: 'unknown' };
+  if (!isExported(cls)) return made.length > 0 ? { kind: 'per-call' } : { kind: 'unknown' };
+  const elsewhere = cls.id && otherFiles?.classUsesElsewhere(cls.id);
+  if (!elsewhere || elsewhere.escapes) return { kind: 'unknown' };
+  let repeatedSites = made.length;
+  for (const file of elsewhere.files) {
+    const parsed = parseOtherFile(file);
+    if (!parsed) return { kind: 'unknown' };
+    for (const creation of parsed.creations) {
+      // A holder in another file is not followed: its own lifetime would need that file's exports.
+      const site = siteLifetime(creation, parsed.scopeManager, cls, visiting, () => undefined);
+      // Kept long by another file: the keys that file passes are not read here, so what the class
+      // does with arguments cannot be judged — it stays as unknown as before.
+      if (site.kind !== 'repeated') return { kind: 'unknown' };
+      repeatedSites += 1;
+    }
+  }
+  return repeatedSites > 0 ? { kind: 'per-call' } : { kind: 'unknown' };
 }
 
 /** A `new X()` in a static field initialiser or a static block is module-load code, not "no function". */

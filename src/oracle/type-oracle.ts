@@ -1,3 +1,4 @@
+import type { ClassUsesElsewhere } from './class-instantiations';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { CollectionKind } from '../collections/collection-kind';
 import type { RequestScopedType } from '../lifetime/request-scoped-types';
@@ -118,6 +119,13 @@ export interface TypeOracle {
    * no callback that would run user code. Untyped: false (a receiver's type is unknown).
    */
   specifiedNotToThrow(call: TSESTree.CallExpression): boolean;
+  /**
+   * Typed: how the program's other source files (not packages, declaration files or tests) use the
+   * class named by `classId`: where they instantiate it, and whether some use can make instances
+   * nobody sees (a subclass, the class handed on as a value). Untyped: undefined (other files are
+   * not read).
+   */
+  classUsesElsewhere(classId: TSESTree.Identifier): ClassUsesElsewhere | undefined;
 }
 
 export type SubscriptionRelease = 'unsubscribe' | 'call' | 'dispose';

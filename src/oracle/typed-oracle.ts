@@ -16,6 +16,7 @@ import type { UntypedOracle } from './untyped-oracle';
 import { connectionOwnerByShape, declaredByPackage, mayMakeConnectionOwner } from './connection-owner-shape';
 import { declaredByBuiltProjectCode } from './built-project-declarations';
 import { specifiedNotToThrow } from './contract-quiet-calls';
+import { classUsesElsewhere, type ClassUsesElsewhere } from './class-instantiations';
 
 type TypeServices = Pick<ParserServicesWithTypeInformation, 'program' | 'esTreeNodeToTSNodeMap'>;
 
@@ -444,6 +445,13 @@ export class TypedOracle implements TypeOracle {
   specifiedNotToThrow(call: TSESTree.CallExpression): boolean {
     const tsCall = this.services.esTreeNodeToTSNodeMap.get(call);
     return tsCall !== undefined && ts.isCallExpression(tsCall) && specifiedNotToThrow(this.#checker, this.services.program, tsCall);
+  }
+
+  classUsesElsewhere(classId: TSESTree.Identifier): ClassUsesElsewhere | undefined {
+    const tsIdentifier = this.services.esTreeNodeToTSNodeMap.get(classId);
+    const symbol = tsIdentifier && this.#checker.getSymbolAtLocation(tsIdentifier);
+    if (!symbol) return undefined;
+    return classUsesElsewhere(this.services.program, this.#checker, symbol, tsIdentifier.getSourceFile());
   }
 
   constructsGenericClass(expression: TSESTree.NewExpression): boolean | undefined {

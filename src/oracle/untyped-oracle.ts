@@ -264,6 +264,10 @@ export class UntypedOracle implements TypeOracle {
     return false;
   }
 
+  classUsesElsewhere(): undefined {
+    return undefined;
+  }
+
   isWritableStream(): undefined {
     return undefined;
   }
