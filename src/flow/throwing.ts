@@ -78,6 +78,54 @@ function isLoggerAccessForLogLine(call: TSESTree.CallExpression): boolean {
   return LOG_LEVELS.has(member.property.name) && member.parent?.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member;
 }
 
+/**
+ * `metrics.getHistogram('pool_acquire_ms').record(ms)`, `requestCounter.inc()`, `statsd.timing(…)`:
+ * recording a measurement. Metrics clients (OpenTelemetry, prom-client, StatsD/DogStatsD) are written
+ * to sit on hot paths and report their own failures rather than throw, like loggers; a release after
+ * a timing line is not skipped by it. The receiver must be named for metrics or an instrument, or be
+ * an instrument fetched from such a receiver.
+ */
+const RECORDING_METHODS = new Set(['record', 'add', 'inc', 'dec', 'increment', 'decrement', 'observe', 'gauge', 'timing', 'histogram', 'distribution', 'set']);
+const METRICS_NAMES = new Set(['metrics', 'metric', 'stats', 'statsd', 'dogstatsd', 'telemetry', 'meter', 'instruments', 'prometheus', 'counter', 'histogram', 'gauge', 'summary', 'timer']);
+const INSTRUMENT_SUFFIX = /[a-z](Metrics?|Counter|Histogram|Gauge|Meter|Summary|Timer|Stats)$/;
+const INSTRUMENT_ACCESSOR = /^(get|create)?(Counter|UpDownCounter|Histogram|Gauge|ObservableGauge|Summary|Timer|Meter)$/i;
+
+function isMetricsName(name: string): boolean {
+  return METRICS_NAMES.has(name.replace(/^_/, '').toLowerCase()) || INSTRUMENT_SUFFIX.test(name);
+}
+
+function receiverName(receiver: TSESTree.Node): string | undefined {
+  if (receiver.type === AST_NODE_TYPES.Identifier) return receiver.name;
+  if (receiver.type === AST_NODE_TYPES.MemberExpression && !receiver.computed && receiver.property.type === AST_NODE_TYPES.Identifier) return receiver.property.name;
+  return undefined;
+}
+
+function isMetricsReceiver(receiver: TSESTree.Node): boolean {
+  const name = receiverName(receiver);
+  if (name !== undefined) return isMetricsName(name);
+  // `metrics.getHistogram('x')`, `meter.createCounter('x')`: an instrument fetched from a metrics client.
+  if (receiver.type !== AST_NODE_TYPES.CallExpression || receiver.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const accessor = receiverName(receiver.callee);
+  return accessor !== undefined && INSTRUMENT_ACCESSOR.test(accessor) && isMetricsReceiver(receiver.callee.object);
+}
+
+function isMetricRecording(callee: TSESTree.MemberExpression): boolean {
+  const method = !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : undefined;
+  return method !== undefined && RECORDING_METHODS.has(method) && isMetricsReceiver(callee.object);
+}
+
+/** The instrument fetch in `metrics.getHistogram('x').record(ms)`: fails no more than the recording does. */
+function isInstrumentFetchForRecording(call: TSESTree.CallExpression): boolean {
+  const member = call.parent;
+  return (
+    member?.type === AST_NODE_TYPES.MemberExpression &&
+    member.object === call &&
+    member.parent?.type === AST_NODE_TYPES.CallExpression &&
+    member.parent.callee === member &&
+    isMetricRecording(member)
+  );
+}
+
 /** `process.hrtime()`, `process.hrtime.bigint()`, `performance.now()`. */
 function isClockRead(callee: TSESTree.MemberExpression): boolean {
   const method = !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : undefined;
@@ -94,6 +142,7 @@ function isQuietCall(call: TSESTree.CallExpression): boolean {
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   if (callee.object.type === AST_NODE_TYPES.Identifier && QUIET_OBJECTS.has(callee.object.name)) return true;
   if (isClockRead(callee)) return true;
+  if (isMetricRecording(callee) || isInstrumentFetchForRecording(call)) return true;
   // `new Date().toISOString()`: reading a fresh date fails no more than making it.
   if (callee.object.type === AST_NODE_TYPES.NewExpression && callee.object.callee.type === AST_NODE_TYPES.Identifier && callee.object.callee.name === 'Date') return true;
   const level = !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : undefined;
