@@ -304,6 +304,9 @@ export function instanceLifetime(
   if (!isExported(cls)) return made.length > 0 ? { kind: 'per-call' } : { kind: 'unknown' };
   const elsewhere = cls.id && otherFiles?.classUsesElsewhere(cls.id);
   if (!elsewhere || elsewhere.escapes) return { kind: 'unknown' };
+  // An exported class's instances count as per call only where the code that makes one keeps it to
+  // itself (a local, a return): one put in a collection or handed on lives as long as that does.
+  if (!made.every(staysWithItsMaker)) return { kind: 'unknown' };
   let repeatedSites = made.length;
   for (const file of elsewhere.files) {
     const parsed = parseOtherFile(file);
@@ -313,11 +316,26 @@ export function instanceLifetime(
       const site = siteLifetime(creation, parsed.scopeManager, cls, visiting, () => undefined);
       // Kept long by another file: the keys that file passes are not read here, so what the class
       // does with arguments cannot be judged — it stays as unknown as before.
-      if (site.kind !== 'repeated') return { kind: 'unknown' };
+      if (site.kind !== 'repeated' || !staysWithItsMaker(creation)) return { kind: 'unknown' };
       repeatedSites += 1;
     }
   }
   return repeatedSites > 0 ? { kind: 'per-call' } : { kind: 'unknown' };
+}
+
+/**
+ * `const processor = new StreamProcessor(…)`, `return new Periods()`, `await new Job(…).run()`: the
+ * new instance goes to a local of the function that makes it, back to its caller, or nowhere — not
+ * into a collection, a field or another call.
+ */
+function staysWithItsMaker(creation: TSESTree.Node): boolean {
+  const outer = outermostWrapper(creation);
+  const parent = outer.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator) return parent.init === outer && parent.id.type === AST_NODE_TYPES.Identifier;
+  if (parent?.type === AST_NODE_TYPES.ReturnStatement || parent?.type === AST_NODE_TYPES.ExpressionStatement) return true;
+  if (parent?.type === AST_NODE_TYPES.AwaitExpression) return staysWithItsMaker(parent);
+  // `new Job(…).run()`: used once, right there.
+  return parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === outer;
 }
 
 /** A `new X()` in a static field initialiser or a static block is module-load code, not "no function". */

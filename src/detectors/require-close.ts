@@ -40,6 +40,8 @@ import { layeredOnGivenConnection } from '../ownership/layered-connections';
 import { borrowedOptionProperty, borrowerOf, borrowerQuietCalls, drainingLoops, isDrained } from '../ownership/borrowed-options';
 import { analyzeHandleUsage, type HandleUsage, type HandOff } from '../ownership/handle-usage';
 import { wrapperHolding, type WrapperHolding } from '../ownership/wrapper-field';
+import { fieldLeftByTeardown, mayDeclareTeardown } from '../ownership/teardown-fields';
+import { usesSemicolons } from '../fix/source-style';
 import type { ResourceEntry } from '../registry/resource-entry';
 import { mayMentionAcquisition } from '../registry/text-precheck';
 import { isTracingSilence, traceSilence } from '../debug/silence-trace';
@@ -67,7 +69,8 @@ type RequireCloseMessageId =
   | 'timeoutWithoutRelease'
   | 'settledWithoutRelease'
   | 'droppedOnError'
-  | 'replacedOnRerun';
+  | 'replacedOnRerun'
+  | 'notReleasedByTeardown';
 
 /** The finding `require-close` reports: its message, and a plan for `try-finally-close`. */
 type RequireCloseFinding = Finding<RequireCloseMessageId, WrapInTryFinallyPlan>;
@@ -93,7 +96,9 @@ function detectUnreleasedHandles(analysis: Analysis, options: RequireCloseOption
   const observable = mayMentionObservedRelease(analysis.sourceText);
   const paired = mayMentionPairedCalls(analysis.sourceText);
   const releaseFunctions = mayMentionReleaseFunction(analysis.sourceText, analysis);
-  if (!analysis.oracle.typed && !observable && !paired && !releaseFunctions && !mayMentionAcquisition(analysis.sourceText, analysis.registry, 'handle')) return [];
+  // A client kept by a class with a teardown method is judged too (see teardown-fields).
+  const teardownClients = mayDeclareTeardown(analysis.sourceText) && mayMentionAcquisition(analysis.sourceText, analysis.registry, 'client');
+  if (!analysis.oracle.typed && !observable && !paired && !releaseFunctions && !teardownClients && !mayMentionAcquisition(analysis.sourceText, analysis.registry, 'handle')) return [];
   const findings: RequireCloseFinding[] = [];
   const mentionsPromise = analysis.sourceText.includes('new Promise');
   for (const node of nodeIndexOf(analysis.ast).acquisitionCandidates) {
@@ -124,7 +129,7 @@ function detectUnreleasedHandles(analysis: Analysis, options: RequireCloseOption
       continue;
     }
     if (ownable && assignedThisField(node) !== undefined) {
-      const finding = judgeMethodScopedField(analysis, node, owner, entry);
+      const finding = judgeMethodScopedField(analysis, node, owner, entry) ?? judgeTeardownField(analysis, node, owner, entry);
       if (finding) findings.push(finding);
       continue;
     }
@@ -521,6 +526,42 @@ function judgeMethodScopedField(analysis: Analysis, acquisition: Node, owner: Fu
   if (earlyExit) return { ...base, messageId: 'notReleasedOnEveryPath', data: { ...data, line: String(exitLine(earlyExit)) } };
   const thrower = firstLeak(leaks);
   return { ...base, messageId: 'releasedOnlyOnSuccess', data: { ...data, thrower: describeThrower(analysis, thrower.node), line: String(lineOf(thrower.node)) } };
+}
+
+/**
+ * `this.watcher = chokidar.watch(path)` in a class whose `dispose()` never releases it (see
+ * teardown-fields): every instance torn down leaves it open. The fix releases it at the end of that
+ * method: awaited in an async one; otherwise with its rejection caught, since nobody awaits it.
+ */
+function judgeTeardownField(analysis: Analysis, acquisition: Node, owner: FunctionNode, entry: ResourceEntry | undefined): RequireCloseFinding | undefined {
+  if (!entry || (entry.kind !== 'handle' && entry.kind !== 'client')) return undefined;
+  const left = fieldLeftByTeardown(acquisition, owner, entry, analysis.ast);
+  if (!left) return undefined;
+  const body = left.teardown.value.body;
+  const call = `this.${left.field}${left.alwaysSet ? '' : '?'}.${left.release.method}()`;
+  const semicolon = usesSemicolons(analysis.ast, analysis.sourceText) ? ';' : '';
+  const text = left.release.async ? (left.teardown.value.async ? `await ${call}${semicolon}` : `${call}.catch(() => undefined)${semicolon}`) : `${call}${semicolon}`;
+  const last = body.body.at(-1);
+  const endsOpen = last !== undefined && last.type !== AST_NODE_TYPES.ReturnStatement && last.type !== AST_NODE_TYPES.ThrowStatement;
+  return {
+    ruleId: REQUIRE_CLOSE,
+    messageId: 'notReleasedByTeardown',
+    node: acquisition,
+    data: { resource: entry.description, field: `this.${left.field}`, teardown: `${left.teardownName}()`, release: `.${left.release.method}()` },
+    remedy: endsOpen
+      ? {
+          kind: 'wrap-in-try-finally',
+          declaration: undefined,
+          first: last,
+          last,
+          removals: [],
+          release: text,
+          disposal: undefined,
+          inAsyncFunction: left.teardown.value.async,
+          releaseBeforeSettles: { statements: [], release: text, ends: [body], teardown: true },
+        }
+      : { kind: 'refusal', reason: `call \`${call}\` in \`${left.teardownName}()\`` },
+  };
 }
 
 /**
@@ -1372,6 +1413,8 @@ const requireCloseMessages = {
     "This {{resource}} is not released by its 'timeout' listener on line {{line}}: a timeout only reports that the connection is idle and leaves it open. Call `{{release}}` in the listener.",
   replacedOnRerun:
     'This {{resource}} is kept in `{{slot}}` by `{{method}}`, which the class runs again itself (`{{rerun}}` on line {{line}}): each run replaces it without releasing the previous one, so one that failed or never ended stays open. Call `{{release}}` on the previous one before the slot is filled again.',
+  notReleasedByTeardown:
+    'This {{resource}} is kept in `{{field}}`, but `{{teardown}}`, which ends the instance, never releases it, and nothing else does: every instance torn down leaves it open. Call `{{release}}` on it in `{{teardown}}`.',
   droppedOnError:
     'This {{resource}} is kept in `{{slot}}`, and the error handler on line {{line}} empties `{{slot}}` without releasing it: the {{resource}} stays open with nothing left to close it. Call `{{release}}` on it before the slot is emptied.',
   settledWithoutRelease:
@@ -1393,6 +1436,7 @@ const requireCloseMessages = {
   releaseBeforeDrop: 'Release it before the error handler empties its slot.',
   releaseBeforeReplace: 'Release the previous one before the slot is filled again.',
   releaseAtCallbackEnd: 'Release it at the end of the callback, where control runs out with it open.',
+  releaseInTeardown: 'Release it at the end of the method that ends the instance.',
   releaseBeforeReturnAndAtEnd: 'Release it before each `return` that leaves it open, and at the end of the callback.',
   destroyInErrorListener: "Destroy it in the destination's 'error' listener.",
   releaseInChainFinally: 'Release it in a `.finally()` at the end of the promise chain.',
@@ -1444,6 +1488,8 @@ export const requireClose: RuleDescriptor<RequireCloseMessage, typeof requireClo
                       ? 'releaseBeforeDrop'
                       : plan.releaseBeforeSettles.replaces
                       ? 'releaseBeforeReplace'
+                      : plan.releaseBeforeSettles.teardown
+                      ? 'releaseInTeardown'
                       : plan.releaseBeforeSettles.ends
                       ? plan.releaseBeforeSettles.statements.length > 0
                         ? 'releaseBeforeReturnAndAtEnd'

@@ -88,6 +88,8 @@ export interface WrapInTryFinallyPlan {
     readonly replaces?: boolean;
     /** Callback bodies that control runs off with the handle open: the release goes after their last statement. */
     readonly ends?: readonly TSESTree.BlockStatement[];
+    /** The one body in `ends` is the class's teardown method (`dispose()`), which left a field open (see teardown-fields). */
+    readonly teardown?: boolean;
   };
   /**
    * `fs.createReadStream(zip).pipe(parser).on('error', (err) => …)`: the source gets a `const` of its

@@ -1,0 +1,18 @@
+const fs = require('node:fs');
+
+class AuditLog {
+  constructor(path) {
+    this.out = fs.createWriteStream(path, { flags: 'a' });
+    this.closed = false;
+  }
+
+  write(line) {
+    this.out.write(`${line}\n`);
+  }
+
+  async close() {
+    this.closed = true;
+  }
+}
+
+module.exports = { AuditLog };
