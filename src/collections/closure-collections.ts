@@ -142,8 +142,61 @@ function inServerHandler(reference: Node, factory: FunctionNode): boolean {
  * nobody here calls makes a closure whose lifetime is unknown (`exported-factory`), judged like an
  * instance of an exported class nobody here makes.
  */
-export function closureCollections(analysis: Analysis): LongLivedCollection[] {
+/**
+ * `(function (workerScript) { var callbacks = {}; window.setTimeout = function (…) { … } })('w.js')`,
+ * `(() => { … })()`, `!function () { … }()` as a statement of the module: a function the module runs
+ * once, at load, whose locals live on in the functions it leaves behind.
+ */
+function moduleLevelIifes(program: TSESTree.Program): FunctionNode[] {
+  const functions: FunctionNode[] = [];
+  for (const statement of program.body) {
+    if (statement.type !== AST_NODE_TYPES.ExpressionStatement) continue;
+    let expression = unwrapExpression(statement.expression);
+    if (expression.type === AST_NODE_TYPES.UnaryExpression) expression = unwrapExpression(expression.argument);
+    if (expression.type !== AST_NODE_TYPES.CallExpression) continue;
+    const callee = unwrapExpression(expression.callee);
+    if (isFunction(callee)) functions.push(callee);
+  }
+  return functions;
+}
+
+/** Collections declared in a module-level IIFE and used by a function made inside it, which may run any time later. */
+function iifeCollections(analysis: Analysis): LongLivedCollection[] {
   const found: LongLivedCollection[] = [];
+  for (const iife of moduleLevelIifes(analysis.ast)) {
+    if (iife.body.type !== AST_NODE_TYPES.BlockStatement) continue;
+    for (const statement of iife.body.body) {
+      if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
+      for (const declarator of statement.declarations) {
+        const declared = growingCollectionDeclared(analysis, declarator);
+        if (!declared) continue;
+        const { kind, init, annotation, variable } = declared;
+        const { references, aliases } = referencesWithAliases(analysis, variable);
+        if (!references.some((reference) => isInsideNestedFunction(reference, iife))) continue;
+        found.push({
+          name: variable.name,
+          kind,
+          declaration: declarator,
+          init,
+          annotation,
+          exportedByDeclaration: false,
+          references,
+          aliases,
+          holder: { kind: 'closure', factory: functionName(iife) ?? 'the module’s immediately invoked function', lifetime: 'module-iife', fn: iife },
+        });
+      }
+    }
+  }
+  return found;
+}
+
+function isInsideNestedFunction(node: Node, outer: FunctionNode): boolean {
+  for (let current = node.parent; current && current !== outer; current = current.parent) if (isFunction(current)) return true;
+  return false;
+}
+
+export function closureCollections(analysis: Analysis): LongLivedCollection[] {
+  const found: LongLivedCollection[] = iifeCollections(analysis);
   for (const factory of moduleLevelFunctions(analysis.ast)) {
     if (factory.body.type !== AST_NODE_TYPES.BlockStatement) continue;
     const returned = returnedFunctions(factory);

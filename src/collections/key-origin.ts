@@ -312,6 +312,8 @@ export class KeyOrigins {
   /** `name = value`: where the value comes from. */
   #written(identifier: TSESTree.Identifier, depth: number): KeyOrigin {
     const parent = identifier.parent;
+    // `nextId += 1`: a counter, like `nextId++` (brcast's subscription ids).
+    if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === identifier && (parent.operator === '+=' || parent.operator === '-=')) return this.#counter(identifier);
     if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === identifier) return this.of(parent.right, depth + 1);
     if (parent?.type === AST_NODE_TYPES.UpdateExpression) return this.#counter(identifier);
     return 'unknown';

@@ -41,7 +41,7 @@ export interface LongLivedCollection {
 export type CollectionHolder =
   | { readonly kind: 'module' }
   | { readonly kind: 'instance'; readonly className: string; readonly lifetime: InstanceLifetime; readonly cls: InstanceMaker }
-  | { readonly kind: 'closure'; readonly factory: string; readonly lifetime: 'called-at-load' | 'middleware' | 'server-handler' | 'exported-factory'; readonly fn: FunctionNode }
+  | { readonly kind: 'closure'; readonly factory: string; readonly lifetime: 'called-at-load' | 'middleware' | 'server-handler' | 'exported-factory' | 'module-iife'; readonly fn: FunctionNode }
   /** A React ref (`useRef(new Set())`) of a component or hook: it lives as long as the component stays mounted. */
   | { readonly kind: 'component'; readonly component: string; readonly fn: FunctionNode };
 

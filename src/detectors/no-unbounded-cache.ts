@@ -25,7 +25,7 @@ import { AST_NODE_TYPES } from '../ast/node-types';
 import { functionName } from '../ast/function-name';
 import { executionOf, lifetimeExecutionOf, type Execution } from '../lifetime/execution';
 import { describeRole, isHandlerRole } from '../lifetime/execution-role';
-import { planBoundedCache } from '../remedies/plan-bounded-cache';
+import { isEmptyValue, planBoundedCache } from '../remedies/plan-bounded-cache';
 import { planDeleteOnTimeout } from '../remedies/plan-delete-on-timeout';
 import { planLoaderCacheMap } from '../remedies/plan-loader-cache-map';
 import { quoteUse } from '../remedies/quote-use';
@@ -382,7 +382,10 @@ function unboundingShrinkOf(uses: readonly CollectionUse[], keyOrigins: KeyOrigi
 /** How the message says what removes entries: nothing, or a removal that bounds nothing (line). */
 function removalOf(uses: readonly CollectionUse[], keyOrigins: KeyOrigins, nothing: string): string {
   const unbounding = unboundingShrinkOf(uses, keyOrigins);
-  return unbounding ? `${UNBOUNDING_SHRINKS[unbounding.verdict]} (line ${unbounding.use.site.loc.start.line})` : nothing;
+  if (unbounding) return `${UNBOUNDING_SHRINKS[unbounding.verdict]} (line ${unbounding.use.site.loc.start.line})`;
+  // `listeners[id] = undefined`: meant as a removal, it keeps the key.
+  const tombstone = uses.find((use) => use.operation === 'index-write' && use.site.type === AST_NODE_TYPES.AssignmentExpression && isEmptyValue(use.site.right));
+  return tombstone ? `${nothing} (setting a key to undefined or null, as line ${tombstone.site.loc.start.line} does, keeps the key)` : nothing;
 }
 
 /**
@@ -591,6 +594,7 @@ function holderData(collection: LongLivedCollection): Record<string, string> {
       middleware: `the function \`${holder.factory}\` returns, which is request middleware, mounted once at start-up`,
       'server-handler': `a server handler \`${holder.factory}\` registers, which runs for as long as the server serves`,
       'exported-factory': `what the exported \`${holder.factory}\` returns, which lives as long as its caller keeps it (a store made once for the application, as long as the process)`,
+      'module-iife': 'the functions that the function the module runs at load leaves behind (callbacks, listeners, replaced globals), which live as long as the module',
     }[holder.lifetime];
     return { keptBy };
   }

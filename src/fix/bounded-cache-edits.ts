@@ -392,6 +392,9 @@ export function editsForBoundedCache(plan: BoundedCachePlan, source: string, ast
   const { max, ttl } = settings;
   if (!Number.isSafeInteger(max) || max < 1) return { refusal: `--max must be a positive integer (got ${String(max)})` };
   if (ttl !== undefined && (!Number.isSafeInteger(ttl) || ttl < 1)) return { refusal: `--ttl must be a positive number of milliseconds (got ${String(ttl)})` };
+  if (plan.collection === 'delete-tombstones') {
+    return { edits: plan.writes.map((write) => ({ range: write.range, text: `delete ${source.slice(write.left.range[0], write.left.range[1])}` })) };
+  }
   if (plan.collection === 'left-out-of-reset') return clearInResetEdits(plan, source, ast);
   // `new Map()` → `new WeakMap()`: only the constructor's name changes (type arguments, arguments stay).
   if (plan.collection === 'construct-declared-weak') return { edits: [{ range: plan.callee.range, text: plan.weak }] };

@@ -402,6 +402,11 @@ export class UntypedOracle implements TypeOracle {
   }
 
   #called(node: TSESTree.CallExpression, awaited: boolean): ResourceEntry | undefined {
+    const entry = this.#calledEntry(node, awaited);
+    return entry?.connectionsOnlyWith !== undefined && !mayAskFor(node, entry.connectionsOnlyWith) ? undefined : entry;
+  }
+
+  #calledEntry(node: TSESTree.CallExpression, awaited: boolean): ResourceEntry | undefined {
     const member = resolveModuleMember(node.callee, this.#bindings);
     if (member) {
       // `const open = promisify(fs.open)`: only its awaited promise is what the callback would receive.
@@ -694,4 +699,26 @@ export class UntypedOracle implements TypeOracle {
     const spec = member ? memberSpecifier(member) : undefined;
     return spec ? [spec] : [];
   }
+}
+
+/**
+ * Whether the call's first argument may set `option` (see ResourceEntry.connectionsOnlyWith): an
+ * object literal that writes it truthy or may carry it (a spread, a computed value), a URL with
+ * `<option>=true`, or anything the code does not write out.
+ */
+function mayAskFor(call: TSESTree.CallExpression, option: string): boolean {
+  const first = call.arguments[0] ? unwrapExpression(call.arguments[0]) : undefined;
+  if (!first) return false;
+  if (first.type === AST_NODE_TYPES.ObjectExpression) {
+    if (first.properties.some((property) => property.type === AST_NODE_TYPES.SpreadElement)) return true;
+    const written = first.properties.find(
+      (property): property is TSESTree.Property =>
+        property.type === AST_NODE_TYPES.Property && !property.computed && ((property.key.type === AST_NODE_TYPES.Identifier && property.key.name === option) || (property.key.type === AST_NODE_TYPES.Literal && property.key.value === option)),
+    );
+    if (!written) return false;
+    return written.value.type !== AST_NODE_TYPES.Literal || Boolean(written.value.value);
+  }
+  if (first.type === AST_NODE_TYPES.Literal) return typeof first.value === 'string' && first.value.includes(`${option}=true`);
+  if (first.type === AST_NODE_TYPES.TemplateLiteral) return first.quasis.some((quasi) => quasi.value.cooked?.includes(`${option}=`)) || first.expressions.length > 0;
+  return true;
 }

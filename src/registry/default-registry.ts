@@ -451,12 +451,16 @@ export const defaultRegistry: readonly ResourceEntry[] = [
     releases: [{ method: 'close', async: true }],
   },
   {
-    // A transporter keeps its SMTP connection (a pool of them with `pool: true`) until `close()`;
-    // nodemailer's own advice is one transporter per process (nodemailer#699: "too many connections").
+    // A pooled transporter (`pool: true`) keeps its SMTP connections until `close()`; nodemailer's
+    // own advice is one transporter per process (nodemailer#699: "too many connections"). Without
+    // `pool`, SMTPTransport opens a connection per `sendMail` and quits it when the message is sent
+    // or fails, and its `close()` only emits 'close' (nodemailer 6.9, lib/smtp-transport): nothing
+    // stays open.
     description: 'nodemailer transport',
     kind: 'client',
     factories: fromPackage('nodemailer', 'createTransport'),
     releases: [{ method: 'close' }],
+    connectionsOnlyWith: 'pool',
   },
   {
     // The Pub/Sub client holds gRPC channels and an auth client until `close()` (nodejs-pubsub#2016).

@@ -30,6 +30,15 @@ export interface ResourceEntry {
    */
   readonly closesIdleConnections?: boolean;
   /**
+   * An option of the factory's first argument without which the value holds no connection of its
+   * own: nodemailer's `createTransport({ pool: true })` keeps pooled SMTP connections until
+   * `close()`, while without `pool` each `sendMail` opens, then quits, its own connection, and
+   * `close()` only emits 'close'. Given an object literal that does not set it (or sets it false), or
+   * a URL string without `<option>=true`, the call acquires nothing. A value the code does not write
+   * out (a config object, a spread) may set it: still an acquisition.
+   */
+  readonly connectionsOnlyWith?: string;
+  /**
    * Options of the acquiring call that it only borrows: releasing it does not release them
    * (`readline.createInterface({ input })` leaves `input` open on `close()`).
    */

@@ -18,7 +18,19 @@ export interface ClearInResetPlan {
  * (records and Sets switch to its Map-like API); an array gets a trim to the newest entries after
  * each growth.
  */
-export type BoundedCachePlan = LruCachePlan | ConstructDeclaredWeakPlan | ClearInResetPlan | BoundedMemoPlan | EvictOldestPlan | DeleteOnTimeoutPlan | TrimOldestPlan | LoaderCacheMapPlan | DeleteOnSettlePlan | DeleteOnClosePlan;
+export type BoundedCachePlan = DeleteTombstonesPlan | LruCachePlan | ConstructDeclaredWeakPlan | ClearInResetPlan | BoundedMemoPlan | EvictOldestPlan | DeleteOnTimeoutPlan | TrimOldestPlan | LoaderCacheMapPlan | DeleteOnSettlePlan | DeleteOnClosePlan;
+
+/**
+ * An object used as a map whose removal only empties the slot (`listeners[id] = undefined`): the key
+ * stays, one per entry ever added (brcast's unsubscribe). The code already says where entries end;
+ * the fix makes that a removal — `delete listeners[id]`.
+ */
+export interface DeleteTombstonesPlan {
+  readonly kind: 'bounded-cache';
+  readonly collection: 'delete-tombstones';
+  /** The `x[k] = undefined` / `= null` assignments, each a statement of its own. */
+  readonly writes: readonly TSESTree.AssignmentExpression[];
+}
 
 /**
  * `contexts: WeakMap<Page, Context> = new Map()`: the declaration already says what bounds it, and the

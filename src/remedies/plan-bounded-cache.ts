@@ -183,6 +183,8 @@ export function planBoundedCache(
   exported: boolean,
 ): Remedy<BoundedCachePlan> {
   if (exported) return refuse('it is exported: other modules use it as a plain collection');
+  const tombstones = collection.kind === 'record' ? tombstoneWrites(uses) : [];
+  if (tombstones.length > 0) return { kind: 'bounded-cache', collection: 'delete-tombstones', writes: tombstones };
   const typescript = writesTypeScript(analysis.ast);
   const base = { kind: 'bounded-cache' as const, collection: collection.kind, construction: collection.init, annotation: collection.annotation, typescript };
   if (collection.kind === 'array') {
@@ -208,6 +210,23 @@ export function planBoundedCache(
   const trim = planTrimOldest(analysis, collection.kind, repeatedGrowth);
   if (lru.kind !== 'refusal') return typeof trim === 'string' ? lru : { ...lru, fallback: trim };
   return typeof trim === 'string' ? refuse(`${lru.reason}; nor can a trim of the oldest entry follow each growth: ${trim}`) : trim;
+}
+
+/** `x[k] = undefined`, `x[k] = null`, `x[k] = void 0` as statements: removals that leave the key. */
+function tombstoneWrites(uses: readonly CollectionUse[]): TSESTree.AssignmentExpression[] {
+  return uses.flatMap((use) => {
+    const site = use.site;
+    if (use.operation !== 'index-write' || site.type !== AST_NODE_TYPES.AssignmentExpression || site.operator !== '=' || site.parent?.type !== AST_NODE_TYPES.ExpressionStatement) return [];
+    return isEmptyValue(site.right) ? [site] : [];
+  });
+}
+
+/** `undefined`, `null`, `void 0`: an emptied slot. */
+export function isEmptyValue(node: TSESTree.Node): boolean {
+  const value = unwrapExpression(node);
+  if (value.type === AST_NODE_TYPES.Identifier) return value.name === 'undefined';
+  if (value.type === AST_NODE_TYPES.Literal) return value.value === null && !('regex' in value);
+  return value.type === AST_NODE_TYPES.UnaryExpression && value.operator === 'void';
 }
 
 /** `new Map<K, V>()` → `new LRUCache<K, V>({ max })`, every use translated; or why an LRUCache cannot take its place. */
