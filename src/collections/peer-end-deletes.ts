@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES } from '../ast/node-types';
 import { functionName } from '../ast/function-name';
-import { enclosingFunction, isFunction, isInside, staticPropertyName } from '../ast/predicates';
+import { enclosingFunction, isFunction, isInside, staticPropertyName, unwrapExpression } from '../ast/predicates';
 import { walk, type Node } from '../ast/traverse';
 import { armsATimer } from './answered-entries';
 import type { CollectionUse } from './collection-uses';
@@ -59,8 +59,19 @@ function endListeners(scope: Node): Node[] {
     if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
     const method = staticPropertyName(node.callee);
     const [event, listener] = node.arguments;
-    if (method && SUBSCRIBE.has(method) && event?.type === AST_NODE_TYPES.Literal && END_EVENTS.has(String(event.value)) && listener && isFunction(listener)) found.push(listener);
+    if (method && SUBSCRIBE.has(method) && event?.type === AST_NODE_TYPES.Literal && END_EVENTS.has(String(event.value)) && listener && isFunction(listener) && !isOwnConnection(node.callee.object)) found.push(listener);
     return undefined;
   });
   return found;
+}
+
+/**
+ * `this.connection.on('close', …)`: the end of the one connection the instance keeps (a client's
+ * link to its server, redialled on close), not of one of many peers that come and go. What waits
+ * for an answer when it drops is what was in flight then, not an entry per peer ever served
+ * (node-red-contrib-flexradio's radio link).
+ */
+function isOwnConnection(receiver: Node): boolean {
+  const target = unwrapExpression(receiver);
+  return target.type === AST_NODE_TYPES.MemberExpression && unwrapExpression(target.object).type === AST_NODE_TYPES.ThisExpression;
 }

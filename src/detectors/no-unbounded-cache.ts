@@ -26,6 +26,7 @@ import { functionName } from '../ast/function-name';
 import { executionOf, lifetimeExecutionOf, type Execution } from '../lifetime/execution';
 import { describeRole, isHandlerRole } from '../lifetime/execution-role';
 import { isEmptyValue, planBoundedCache } from '../remedies/plan-bounded-cache';
+import { valuesAreDeclaredObjects } from '../collections/declared-value-types';
 import { planDeleteOnTimeout } from '../remedies/plan-delete-on-timeout';
 import { planLoaderCacheMap } from '../remedies/plan-loader-cache-map';
 import { quoteUse } from '../remedies/quote-use';
@@ -462,6 +463,8 @@ function growsByConnection(growth: CollectionUse): boolean {
  * removes from them (only deleting the whole entry).
  */
 function unboundedNestedGrowth(analysis: Analysis, collection: LongLivedCollection, uses: readonly CollectionUse[], keyOrigins: KeyOrigins, outer: string): NoUnboundedCacheFinding | undefined {
+  // `new Map<string, Game>()` with `class Game { push(socket) … }` here: `games.get(id)?.push(socket)` is the game's own method.
+  if (valuesAreDeclaredObjects(analysis.ast, collection)) return undefined;
   const nested = nestedUses(analysis, uses);
   if (nested.some((use) => use.kind === 'shrink')) return undefined;
   for (const use of nested) {

@@ -176,6 +176,8 @@ export class TypedOracle implements TypeOracle {
     if (!tsOuter || !tsInner || (!ts.isCallExpression(tsInner) && !ts.isNewExpression(tsInner))) return undefined;
     // Most calls are no maker by their name: resolving their signature would be the checker's work for nothing.
     if (!mayMakeConnectionOwner(tsInner)) return undefined;
+    // `createTransport({ host })`: the registry says it holds no connection without its pool option.
+    if (inner.type === AST_NODE_TYPES.CallExpression && this.syntactic.optionDeclinesConnections(inner)) return undefined;
     // Only a package's maker makes an owner (connectionOwnerByShape): when none of the callee's
     // signatures is a package's, the resolved one is not either, and resolving it would be the
     // checker's work for nothing (`new Promise(…)`, `new Map()`, the project's own classes).

@@ -406,6 +406,15 @@ export class UntypedOracle implements TypeOracle {
     return entry?.connectionsOnlyWith !== undefined && !mayAskFor(node, entry.connectionsOnlyWith) ? undefined : entry;
   }
 
+  /**
+   * A call of a registry factory whose value holds connections only with an option it is not given
+   * (nodemailer's `createTransport({ host })` without `pool`): no client, whatever its type's shape.
+   */
+  optionDeclinesConnections(call: TSESTree.CallExpression): boolean {
+    const entry = this.#calledEntry(call, false);
+    return entry?.connectionsOnlyWith !== undefined && !mayAskFor(call, entry.connectionsOnlyWith);
+  }
+
   #calledEntry(node: TSESTree.CallExpression, awaited: boolean): ResourceEntry | undefined {
     const member = resolveModuleMember(node.callee, this.#bindings);
     if (member) {

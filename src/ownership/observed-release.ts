@@ -11,6 +11,7 @@ import { hotCallerOf } from '../lifetime/hot-callers';
 import { callsOfFile } from '../lifetime/site-execution';
 import { moduleBindings, resolveModuleMember, type ModuleMember } from '../oracle/module-bindings';
 import { injectedFactoryProduct } from '../oracle/injected-factories';
+import type { Registry } from '../registry/registry';
 import type { ResourceEntry } from '../registry/resource-entry';
 
 /**
@@ -187,13 +188,28 @@ export { RELEASE_METHODS };
  */
 const ACQUIRING_NAME = /^(?:create|open|connect|launch|acquire|start|begin|spawn|fork|checkout|lease|lock|make|obtain|new[A-Z_]|get(?:Connection|Client|Session|Browser|Page|Socket|Channel|Lock))/;
 
-function isAcquiringCall(acquisition: Node): boolean {
+function isAcquiringCall(acquisition: Node, registry: Registry): boolean {
   const produced = acquisition.type === AST_NODE_TYPES.AwaitExpression ? acquisition.argument : acquisition;
   if (produced.type === AST_NODE_TYPES.NewExpression) return true;
   if (produced.type !== AST_NODE_TYPES.CallExpression) return false;
   const callee = produced.callee;
   const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? staticPropertyName(callee) : undefined;
-  return name !== undefined && ACQUIRING_NAME.test(name);
+  if (name === undefined) return false;
+  // `context.driver.session()`: a method the registry knows makes handles (neo4j's `Driver.session()`)
+  // on a receiver whose type the file does not show.
+  return ACQUIRING_NAME.test(name) || (callee.type === AST_NODE_TYPES.MemberExpression && handleFactoryMethods(registry).has(name));
+}
+
+const handleFactoryMethodsByRegistry = new WeakMap<Registry, ReadonlySet<string>>();
+
+/** The method names registry entries of handles are made by (`session`, `newPage`, `createQueryRunner` …). */
+function handleFactoryMethods(registry: Registry): ReadonlySet<string> {
+  let names = handleFactoryMethodsByRegistry.get(registry);
+  if (!names) {
+    names = new Set(registry.entries.flatMap((entry) => (entry.kind === 'handle' ? (entry.factories ?? []).flatMap((factory) => ('method' in factory ? [factory.method] : [])) : [])));
+    handleFactoryMethodsByRegistry.set(registry, names);
+  }
+  return names;
 }
 
 /** `new Helper()` of a class declared in this file: a local helper (a test double, a wrapper), as before. */
@@ -212,7 +228,7 @@ function constructsLocalClass(analysis: Analysis, acquisition: Node): boolean {
  * is the value's lifetime method and not a name that merely looks like one.
  */
 function typeDeclaresRelease(analysis: Analysis, produced: Node, release: string): boolean | undefined {
-  if (!analysis.oracle.typed || !isAcquiringCall(produced) || constructsLocalClass(analysis, produced)) return false;
+  if (!analysis.oracle.typed || !isAcquiringCall(produced, analysis.registry) || constructsLocalClass(analysis, produced)) return false;
   if (analysis.oracle.isWritableStream(produced) === true) return false;
   return analysis.oracle.declaresMethod(produced, release);
 }
@@ -225,7 +241,7 @@ function typeDeclaresRelease(analysis: Analysis, produced: Node, release: string
  * tracing span reads the same as a connection, and typed mode tells them apart by their types.
  */
 function untypedReleaseEvidence(analysis: Analysis, acquisition: Node, release: string): boolean {
-  return release !== 'end' && isAcquiringCall(acquisition) && !constructsLocalClass(analysis, acquisition) && !returnsLocalClass(analysis, acquisition);
+  return release !== 'end' && isAcquiringCall(acquisition, analysis.registry) && !constructsLocalClass(analysis, acquisition) && !returnsLocalClass(analysis, acquisition);
 }
 
 /**
@@ -284,7 +300,7 @@ export function observedReleaseEntry(analysis: Analysis, acquisition: Node, owne
   // mode below (what their values declare), and named in `settings.leakguard` otherwise.
   if (member && isBuiltin(member)) return undefined;
   const packageProduct = member !== undefined && !isProjectModule(member);
-  if (!packageProduct && !analysis.oracle.typed && !isAcquiringCall(acquisition)) return undefined;
+  if (!packageProduct && !analysis.oracle.typed && !isAcquiringCall(acquisition, analysis.registry)) return undefined;
   const held = handedOver?.held ?? heldBy(analysis, acquisition, owner);
   if (!held) return undefined;
   const release = ownReleaseCall(held.variable, owner) ?? closureRelease(handedOver, RELEASE_METHODS);

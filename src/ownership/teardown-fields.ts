@@ -72,6 +72,40 @@ function keptToItself(cls: Node, field: string): boolean {
   return !handedOn;
 }
 
+/**
+ * The teardown (or a method of the class it calls) does something with the field other than forget
+ * it: `this.worker.postMessage({ type: 'close' })` and a wait for its exit, `this.watcher.unwatch(…)`.
+ * It ends the value its own way, by a protocol the registry does not name; only a teardown that
+ * never touches the field leaves it open for sure.
+ */
+function teardownWorksOn(teardown: FieldLeftByTeardown['teardown'], field: string, cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): boolean {
+  const methods = new Map<string, TSESTree.FunctionExpression>();
+  for (const element of cls.body.body) {
+    if (element.type === AST_NODE_TYPES.MethodDefinition && element.key.type === AST_NODE_TYPES.Identifier && element.value.type === AST_NODE_TYPES.FunctionExpression) methods.set(element.key.name, element.value);
+  }
+  const visited = new Set<Node>();
+  const touches = (body: Node): boolean => {
+    if (visited.has(body)) return false;
+    visited.add(body);
+    let found = false;
+    walk(body, (node) => {
+      if (found) return false;
+      if (node.type === AST_NODE_TYPES.CallExpression) {
+        const callee = unwrapExpression(node.callee);
+        // `this.worker.postMessage(…)`, `this.worker?.once('exit', …)`
+        if (callee.type === AST_NODE_TYPES.MemberExpression && thisFieldName(callee.object) === field) found = true;
+        // `this.stopWatching()`: one of the class's own methods, read too.
+        const own = callee.type === AST_NODE_TYPES.MemberExpression && unwrapExpression(callee.object).type === AST_NODE_TYPES.ThisExpression ? methods.get(staticPropertyName(callee) ?? '') : undefined;
+        if (own && touches(own.body)) found = true;
+        if (node.arguments.some((argument) => thisFieldName(argument) === field)) found = true;
+      }
+      return found ? false : undefined;
+    });
+    return found;
+  };
+  return touches(teardown.value.body);
+}
+
 const ENDING_METHODS = new Set(['close', 'end', 'destroy', 'quit', 'disconnect', 'release', 'dispose', 'terminate', 'kill']);
 
 /**
@@ -116,7 +150,7 @@ export function fieldLeftByTeardown(acquisition: Node, owner: FunctionNode, entr
   const teardown = teardownOf(holder.cls);
   if (!teardown || teardown === holder.method) return undefined;
   if (endsField(ast, field, entry, 'this') || !keptToItself(holder.cls, field)) return undefined;
-  if (madeByReleasedField(acquisition, holder.cls)) return undefined;
+  if (madeByReleasedField(acquisition, holder.cls) || teardownWorksOn(teardown, field, holder.cls)) return undefined;
   const teardownName = teardown.key.type === AST_NODE_TYPES.Identifier ? teardown.key.name : String((teardown.key as TSESTree.StringLiteral).value);
   const constructorStatement = holder.method.kind === 'constructor' && outermostWrapper(acquisition).parent?.parent?.parent === owner.body;
   return { field, teardown, teardownName, release: { method: release.method, async: Boolean('async' in release && release.async) }, alwaysSet: constructorStatement };

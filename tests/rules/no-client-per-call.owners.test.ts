@@ -400,11 +400,12 @@ module.exports = datastore;`,
     errors: [{ messageId: 'neverClosed' as const, line: 14 }],
   },
   {
-    name: 'a nodemailer transport created for every mail and never closed',
+    // Pooled: without `pool`, each sendMail opens and quits its own connection (no-client-per-call.pooled-only).
+    name: 'a pooled nodemailer transport created for every mail and never closed',
     code: `
 import nodemailer from 'nodemailer';
 export const sendReservationMail = async (mail: { to: string }, auth: { user: string; pass: string }) => {
-  const transporter = nodemailer.createTransport({ host: 'smtp', auth });
+  const transporter = nodemailer.createTransport({ host: 'smtp', auth, pool: true });
   const { messageId } = await transporter.sendMail(mail);
   return messageId;
 };`,

@@ -117,6 +117,24 @@ export class Connector {
   }
 }`,
   },
+  {
+    name: 'close() asks the worker to exit by message and waits for it: its own protocol',
+    code: `
+import { Worker } from 'node:worker_threads';
+export class Pool {
+  private worker: Worker | undefined;
+  start(script: string): void {
+    this.worker = new Worker(script);
+  }
+  async close(): Promise<void> {
+    await this.drain();
+  }
+  private async drain(): Promise<void> {
+    this.worker?.postMessage({ type: 'close' });
+    await new Promise((resolve) => this.worker?.once('exit', resolve));
+  }
+}`,
+  },
 ];
 
 const podmanWatcher = `
