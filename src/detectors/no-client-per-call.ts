@@ -40,6 +40,8 @@ import { literalOption } from '../ast/literal-options';
 import { cacheFilledAfterAwait } from '../ownership/cache-filled-after-await';
 import { constructorFunctionHolder } from '../ownership/constructor-function-holders';
 import { endsField } from '../ownership/field-releases';
+import type { FillSlotOncePlan } from '../remedies/fill-slot-once-plan';
+import { planFillSlotOnce } from '../remedies/plan-fill-slot-once';
 import { ENDING_METHODS, fileEvidencedClient, isFileEvidenced, mayEndValues } from '../ownership/file-evidenced-clients';
 import { destructuredProperty, wrappedClientOf, type WrappedClient } from '../ownership/wrapping-factories';
 import { isStoredOnRequest } from '../lifetime/request-objects';
@@ -64,7 +66,7 @@ type NoClientPerCallMessageId =
   | 'perScopedInstance';
 
 /** One shared client, or (a client that cannot be shared, off hot paths) a close where it is made. */
-type ClientRemedyPlan = SingletonClientPlan | WrapInTryFinallyPlan;
+type ClientRemedyPlan = SingletonClientPlan | WrapInTryFinallyPlan | FillSlotOncePlan;
 type NoClientPerCallFinding = Finding<NoClientPerCallMessageId, ClientRemedyPlan>;
 
 /** `client ??= new X()`, `if (!client) client = new X()`: created once, kept. */
@@ -177,7 +179,7 @@ function detectClientsPerCall(analysis: Analysis, options: NoClientPerCallOption
       }
       const caller = execution.kind === 'repeated' ? hotCallerOf(owner, fileCalls(), analysis.scopeManager, analysis.oracle) : undefined;
       const perUse = perUseRelease(slot, entry, fileCalls(), analysis.scopeManager);
-      if (execution.kind !== 'hot' && !caller && !perUse && !slotUsedForWork(slot, entry, analysis.scopeManager)) {
+      if (execution.kind !== 'hot' && !caller && !perUse && !slotUsedForWork(slot, entry, analysis.scopeManager) && !calledAgainByThisFile(analysis, owner, slot.text, fileCalls)) {
         traceSilence(NO_CLIENT_PER_CALL, node, 'slot-not-hot');
         continue;
       }
@@ -191,10 +193,15 @@ function detectClientsPerCall(analysis: Analysis, options: NoClientPerCallOption
         messageId: 'slotOverwritten',
         node,
         data: { resource: entry.description, where: where(execution, caller), slot: slot.text },
-        remedy: {
-          kind: 'refusal',
-          reason: `the client is stored in \`${slot.text}\` and replaced on every call; create it once (in the constructor, at start-up, or lazily with \`??=\`) and reuse it`,
-        },
+        remedy: planFillSlotOnce(
+          slot.assignment,
+          slot.text,
+          owner,
+          new Set(entry.releases.flatMap((release) => ('method' in release ? [release.method] : []))),
+          analysis.ast,
+          analysis.scopeManager,
+          analysis.sourceText,
+        ),
       });
       continue;
     }
@@ -321,6 +328,36 @@ function awaitsAfterInGuard(site: Node, owner: FunctionNode): boolean {
 function calledFromRepeatedCode(analysis: Analysis, fn: FunctionNode, fileCalls: () => TSESTree.CallExpression[]): boolean {
   const sites = callSitesOf(fn, analysis.scopeManager, fileCalls());
   return sites.length === 0 || sites.some((call) => executionOf(call, analysis.oracle).kind !== 'once');
+}
+
+/**
+ * `redisClient()` called from `getAllBreachesFromDb()`, an exported data function, or from a class's
+ * constructor: this file runs the slot's filler from code that runs again and again, so the slot is
+ * filled anew each time (blurts-server's `singleton`, assigned and never read). Start-up code that
+ * this file runs once does not count; nor does a filler this file never calls (its callers are not
+ * known, and a `connect()` called once at start-up is the usual case).
+ */
+function calledAgainByThisFile(analysis: Analysis, fn: FunctionNode, slot: string, fileCalls: () => TSESTree.CallExpression[]): boolean {
+  const sites = callSitesOf(fn, analysis.scopeManager, fileCalls());
+  // A field is one instance's slot: only `this.connect()` fills the same one again (another
+  // instance's `initialize()` fills its own).
+  const sameHolder = (call: TSESTree.CallExpression) =>
+    !slot.startsWith('this.') || (call.callee.type === AST_NODE_TYPES.MemberExpression && unwrapExpression(call.callee.object).type === AST_NODE_TYPES.ThisExpression);
+  return sites.some((call) => sameHolder(call) && !guardedBySlot(analysis, call, slot) && executionOf(call, analysis.oracle).kind !== 'once');
+}
+
+/** `if (!this.client) await this.connect();`: the call runs only while the slot is empty. */
+function guardedBySlot(analysis: Analysis, call: Node, slot: string): boolean {
+  for (let current: Node | undefined = call.parent; current && !isFunction(current); current = current.parent) {
+    const test =
+      current.type === AST_NODE_TYPES.IfStatement || current.type === AST_NODE_TYPES.ConditionalExpression
+        ? current.test
+        : current.type === AST_NODE_TYPES.LogicalExpression
+          ? current.left
+          : undefined;
+    if (test && analysis.sourceText.slice(test.range[0], test.range[1]).includes(slot)) return true;
+  }
+  return false;
 }
 
 /**
