@@ -727,7 +727,9 @@ function mayAskFor(call: TSESTree.CallExpression, option: string): boolean {
     if (!written) return false;
     return written.value.type !== AST_NODE_TYPES.Literal || Boolean(written.value.value);
   }
-  if (first.type === AST_NODE_TYPES.Literal) return typeof first.value === 'string' && first.value.includes(`${option}=true`);
+  // A URL asks in its query; any other string names a transport of the old API (nodemailer 0.x's
+  // `createTransport('SMTP', { … })`, pooled by default).
+  if (first.type === AST_NODE_TYPES.Literal) return typeof first.value === 'string' && (!first.value.includes('://') || first.value.includes(`${option}=true`));
   if (first.type === AST_NODE_TYPES.TemplateLiteral) return first.quasis.some((quasi) => quasi.value.cooked?.includes(`${option}=`)) || first.expressions.length > 0;
   return true;
 }

@@ -34,7 +34,8 @@ export interface ResourceEntry {
    * own: nodemailer's `createTransport({ pool: true })` keeps pooled SMTP connections until
    * `close()`, while without `pool` each `sendMail` opens, then quits, its own connection, and
    * `close()` only emits 'close'. Given an object literal that does not set it (or sets it false), or
-   * a URL string without `<option>=true`, the call acquires nothing. A value the code does not write
+   * a URL string without `<option>=true`, the call acquires nothing (another string names a transport
+   * of nodemailer 0.x's API, `createTransport('SMTP', …)`, pooled by default). A value the code does not write
    * out (a config object, a spread) may set it: still an acquisition.
    */
   readonly connectionsOnlyWith?: string;

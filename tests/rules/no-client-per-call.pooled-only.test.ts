@@ -33,6 +33,8 @@ const invalid = [
   { name: 'options from configuration may ask for a pool', code: perRequest('config.smtp') },
   { name: 'a spread may carry pool', code: perRequest("{ ...config.smtp, port: 465 }") },
   { name: 'a URL asking for a pool', code: perRequest("'smtps://user:pass@smtp.example.com/?pool=true'") },
+  // nodemailer 0.x: `createTransport('SMTP', options)` made a pooled transport ("shut down the connection pool").
+  { name: 'the old API naming a transport type, pooled by default', code: perRequest("'SMTP' as never") },
 ].map((test) => ({ ...test, errors: [{ messageId: 'neverClosed' as const }] }));
 
 typedRuleTester().run('no-client-per-call (connections only with an option, typed)', rule, { valid, invalid });
