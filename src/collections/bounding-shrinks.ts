@@ -14,6 +14,7 @@ import { deletedOnlyOnPeerGoodbye, deletedOnlyWhenClientEndsSession } from './cl
 import { keyIsLoopInvariant } from './loop-invariant-keys';
 import { clearsOnlyAtTeardown } from './teardown-clears';
 import { passThroughDelete } from './caller-named-deletes';
+import { growthWithoutRegisteredEnd } from './registered-end-deletes';
 import type { KeyOrigins } from './key-origin';
 import { settledWithoutDelete } from './settled-undeleted';
 import { deletedOnlyOnClientRequest } from './client-requested-deletes';
@@ -187,7 +188,8 @@ export type ShrinkVerdict =
   | 'client-request-only'
   | 'peer-goodbye'
   | 'settled-elsewhere'
-  | 'teardown-clear';
+  | 'teardown-clear'
+  | 'end-registered-by-some';
 
 /**
  * Deletes that end some entries and not others: on failure only, on an expired read only, when a
@@ -207,6 +209,7 @@ const PARTIAL_ENDS: ReadonlySet<ShrinkVerdict> = new Set<ShrinkVerdict>([
   'client-request-only',
   'peer-goodbye',
   'settled-elsewhere',
+  'end-registered-by-some',
 ]);
 
 /** A verdict of a delete that ends some entries and leaves others (see PARTIAL_ENDS). */
@@ -234,6 +237,7 @@ export function shrinkVerdict(shrink: CollectionUse, uses: readonly CollectionUs
   if (passThrough === 'caller' && keyOrigins && shrink.key && keyOrigins.of(shrink.key) !== 'input' && growsOnlyWithRequestKeys(growth, keyOrigins)) return 'caller-named-request-keys';
   if (keyOrigins && removedOnlyWhenAnswered(shrink, uses, keyOrigins)) return 'answered-only';
   if (settledWithoutDelete(uses)) return 'settled-elsewhere';
+  if (growthWithoutRegisteredEnd(shrink, uses)) return 'end-registered-by-some';
   if (keyOrigins && answeredButPeersLeave(shrink, uses, keyOrigins)) return 'peer-left';
   return keyOrigins && deletedOnlyOnClientRequest(shrink, uses, keyOrigins) ? 'client-request-only' : 'bounds';
 }

@@ -19,7 +19,7 @@ import { keepsWhatItSeesEnd } from '../collections/watched-ends';
 import { treatsEntriesAsTransient } from '../collections/transient-entries';
 import { strongValueDeclaredWeak } from '../collections/weak-declared-strong';
 import { fillsAMiss } from '../collections/miss-fill-growth';
-import { enclosingFunction, unwrapExpression } from '../ast/predicates';
+import { enclosingFunction, outermostWrapper, unwrapExpression } from '../ast/predicates';
 import type { Node } from '../ast/traverse';
 import { AST_NODE_TYPES } from '../ast/node-types';
 import { functionName } from '../ast/function-name';
@@ -27,6 +27,7 @@ import { executionOf, lifetimeExecutionOf, type Execution } from '../lifetime/ex
 import { describeRole, isHandlerRole } from '../lifetime/execution-role';
 import { isEmptyValue, planBoundedCache } from '../remedies/plan-bounded-cache';
 import { valuesAreDeclaredObjects } from '../collections/declared-value-types';
+import { growthWithoutRegisteredEnd } from '../collections/registered-end-deletes';
 import { planDeleteOnTimeout } from '../remedies/plan-delete-on-timeout';
 import { planLoaderCacheMap } from '../remedies/plan-loader-cache-map';
 import { quoteUse } from '../remedies/quote-use';
@@ -361,6 +362,8 @@ const UNBOUNDING_SHRINKS: Readonly<Record<Exclude<ShrinkVerdict, 'bounds'>, stri
   'peer-goodbye': 'it deletes an entry only when its peer says goodbye in a message (a field compared with a word like `stopped` or `unsubscribe`), so every peer that just went away stays',
   'settled-elsewhere': 'another function settles an entry (`resolve`/`reject` on what it reads) without deleting it, so every entry settled there stays; this delete ends only the others',
   'teardown-clear': 'it is cleared only when its holder is torn down (`stop()`, `close()`, `dispose()`), and its other deletes end only some entries, so entries pile up for as long as the holder lives',
+  'end-registered-by-some':
+    'it deletes an entry only in an end listener that one growing function registers on what it adds, and another adds entries without one, so those stay',
   'client-request-only':
     'it deletes an entry only when a later request names the id a handler made for it (a logout, a finish, a fetch of the result), so every entry whose client never comes back stays',
   'client-ended-session':
@@ -383,6 +386,10 @@ function unboundingShrinkOf(uses: readonly CollectionUse[], keyOrigins: KeyOrigi
 /** How the message says what removes entries: nothing, or a removal that bounds nothing (line). */
 function removalOf(uses: readonly CollectionUse[], keyOrigins: KeyOrigins, nothing: string): string {
   const unbounding = unboundingShrinkOf(uses, keyOrigins);
+  if (unbounding?.verdict === 'end-registered-by-some') {
+    const unregistered = growthWithoutRegisteredEnd(unbounding.use, uses);
+    if (unregistered) return `${UNBOUNDING_SHRINKS[unbounding.verdict]} (the listener's delete on line ${unbounding.use.site.loc.start.line}; line ${unregistered.growth.site.loc.start.line} adds without one)`;
+  }
   if (unbounding) return `${UNBOUNDING_SHRINKS[unbounding.verdict]} (line ${unbounding.use.site.loc.start.line})`;
   // `listeners[id] = undefined`: meant as a removal, it keeps the key.
   const tombstone = uses.find((use) => use.operation === 'index-write' && use.site.type === AST_NODE_TYPES.AssignmentExpression && isEmptyValue(use.site.right));
@@ -427,11 +434,37 @@ function remedyWhereEntriesEnd(analysis: Analysis, collection: LongLivedCollecti
     return { kind: 'refusal', reason: 'its entries wait for a peer to answer: remove them where the peer leaves (its `close` handler), or give each a timeout that deletes it; an LRU would drop live ones' };
   }
   if (unboundingShrink?.verdict === 'cancelled-timer') return planDeleteOnSettle(analysis, unboundingShrink.use);
+  if (unboundingShrink?.verdict === 'end-registered-by-some') return planRegisterEndToo(analysis, collection, unboundingShrink.use, uses);
   const connections = !uses.some((use) => use.kind === 'shrink') && keepsWhatItSeesEnd(growth);
   if (connections || (collection.holder.kind === 'closure' && collection.holder.lifetime === 'server-handler' && growsByConnection(growth))) {
     return planDeleteOnClose(analysis, uses.filter((use) => use.kind === 'grow'));
   }
   return undefined;
+}
+
+/**
+ * The end listener one growing function registers, registered by the one that has none too: after
+ * its growth statement, `<value>.once('<event>', () => <collection>.delete(<key>))` — only the removal,
+ * not whatever else the other listener does (playnetwork's fix).
+ */
+function planRegisterEndToo(analysis: Analysis, collection: LongLivedCollection, shrink: CollectionUse, uses: readonly CollectionUse[]): BoundedCacheRefusal | DeleteOnClosePlan {
+  const unregistered = growthWithoutRegisteredEnd(shrink, uses);
+  const refusal: BoundedCacheRefusal = { kind: 'refusal', reason: 'entries added without an end listener stay: register the same removal where they are added' };
+  if (!unregistered) return refusal;
+  const site = unregistered.growth.site;
+  const statement = outermostWrapper(site).parent;
+  if (statement?.type !== AST_NODE_TYPES.ExpressionStatement) return refusal;
+  const text = (node: Node) => analysis.sourceText.slice(node.range[0], node.range[1]);
+  let removal: string | undefined;
+  if (site.type === AST_NODE_TYPES.CallExpression && site.callee.type === AST_NODE_TYPES.MemberExpression && unregistered.growth.operation === 'set' && site.arguments[0]) {
+    removal = `${text(site.callee.object)}.delete(${text(site.arguments[0])})`;
+  } else if (site.type === AST_NODE_TYPES.CallExpression && site.callee.type === AST_NODE_TYPES.MemberExpression && unregistered.growth.operation === 'add' && site.arguments[0]) {
+    removal = `${text(site.callee.object)}.delete(${text(site.arguments[0])})`;
+  } else if (site.type === AST_NODE_TYPES.AssignmentExpression && site.left.type === AST_NODE_TYPES.MemberExpression && site.left.computed) {
+    removal = `delete ${text(site.left)}`;
+  }
+  if (removal === undefined || collection.kind === 'array') return refusal;
+  return { kind: 'bounded-cache', collection: 'delete-on-close', removals: [{ kind: 'new-listener', after: statement, target: unregistered.value, event: unregistered.event, statements: [removal] }] };
 }
 
 /**
