@@ -195,6 +195,10 @@ function detectUnreleasedHandles(analysis: Analysis, options: RequireCloseOption
       : wrapper
         ? judgeWrapped(analysis, options, node, wrapper, owner, handle)
         : judgeAcquisition(analysis, options, node, owner, handle);
+    if (finding?.messageId === 'releasedOnlyOnSuccess' && !entry && endsOnlyByTeardownName(handle)) {
+      traceSilence(REQUIRE_CLOSE, node, 'in-memory-teardown-on-throw');
+      continue;
+    }
     const judged = finding ?? settlement();
     if (judged) findings.push(judged);
     else traceSilence(REQUIRE_CLOSE, node, 'judged-released');
@@ -1099,6 +1103,17 @@ function syncReleaseCall(name: string, entry: ResourceEntry): string | undefined
 function isDisposableOnly(entry: ResourceEntry): boolean {
   const first = entry.releases[0];
   return first !== undefined && 'method' in first && first.method.startsWith('[Symbol.');
+}
+
+/**
+ * A value known only by the function's own `destroy()` or `dispose()` (not in the registry, not
+ * Disposable): those names end in-memory objects — a Yjs document, a feature-flag evaluator, a view
+ * model — as often as handles. Judged on the paths the code takes (a `return` that skips it), not on
+ * exceptions: a throw that drops such an object leaves it to the garbage collector (hocuspocus'
+ * scratch `Y.Doc` before `new Awareness(doc)`; growthbook's in-memory `GrowthBook` evaluator).
+ */
+function endsOnlyByTeardownName(handle: ResourceEntry): boolean {
+  return handle.releases.length > 0 && handle.releases.every((release) => 'method' in release && (release.method === 'destroy' || release.method === 'dispose'));
 }
 
 /**
