@@ -160,34 +160,40 @@ function moduleLevelIifes(program: TSESTree.Program): FunctionNode[] {
   return functions;
 }
 
-/** Collections declared in a module-level IIFE and used by a function made inside it, which may run any time later. */
-function iifeCollections(analysis: Analysis): LongLivedCollection[] {
-  const found: LongLivedCollection[] = [];
-  for (const iife of moduleLevelIifes(analysis.ast)) {
-    if (iife.body.type !== AST_NODE_TYPES.BlockStatement) continue;
-    for (const statement of iife.body.body) {
-      if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
-      for (const declarator of statement.declarations) {
-        const declared = growingCollectionDeclared(analysis, declarator);
-        if (!declared) continue;
-        const { kind, init, annotation, variable } = declared;
-        const { references, aliases } = referencesWithAliases(analysis, variable);
-        if (!references.some((reference) => isInsideNestedFunction(reference, iife))) continue;
-        found.push({
-          name: variable.name,
-          kind,
-          declaration: declarator,
-          init,
-          annotation,
-          exportedByDeclaration: false,
-          references,
-          aliases,
-          holder: { kind: 'closure', factory: functionName(iife) ?? 'the module’s immediately invoked function', lifetime: 'module-iife', fn: iife },
-        });
-      }
+/** A growing collection declared by a statement of a function's own body, with every name for it. */
+interface GrowingLocal {
+  readonly declarator: TSESTree.VariableDeclarator;
+  readonly declared: NonNullable<ReturnType<typeof growingCollectionDeclared>>;
+  readonly references: Node[];
+  readonly aliases: TSESTree.Identifier[];
+}
+
+function growingLocalsOf(analysis: Analysis, fn: FunctionNode): GrowingLocal[] {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [];
+  const locals: GrowingLocal[] = [];
+  for (const statement of fn.body.body) {
+    if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
+    for (const declarator of statement.declarations) {
+      const declared = growingCollectionDeclared(analysis, declarator);
+      if (!declared) continue;
+      locals.push({ declarator, declared, ...referencesWithAliases(analysis, declared.variable) });
     }
   }
-  return found;
+  return locals;
+}
+
+function closureHeld(local: GrowingLocal, holder: Extract<LongLivedCollection['holder'], { kind: 'closure' }>): LongLivedCollection {
+  const { kind, init, annotation, variable } = local.declared;
+  return { name: variable.name, kind, declaration: local.declarator, init, annotation, exportedByDeclaration: false, references: local.references, aliases: local.aliases, holder };
+}
+
+/** Collections declared in a module-level IIFE and used by a function made inside it, which may run any time later. */
+function iifeCollections(analysis: Analysis): LongLivedCollection[] {
+  return moduleLevelIifes(analysis.ast).flatMap((iife) =>
+    growingLocalsOf(analysis, iife)
+      .filter((local) => local.references.some((reference) => isInsideNestedFunction(reference, iife)))
+      .map((local) => closureHeld(local, { kind: 'closure', factory: functionName(iife) ?? 'the module’s immediately invoked function', lifetime: 'module-iife', fn: iife })),
+  );
 }
 
 function isInsideNestedFunction(node: Node, outer: FunctionNode): boolean {
@@ -201,46 +207,30 @@ export function closureCollections(analysis: Analysis): LongLivedCollection[] {
     if (factory.body.type !== AST_NODE_TYPES.BlockStatement) continue;
     const returned = returnedFunctions(factory);
     let returnedLifetime: 'called-at-load' | 'middleware' | 'exported-factory' | 'unknown' | undefined;
-    for (const statement of factory.body.body) {
-      if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
-      for (const declarator of statement.declarations) {
-        const declared = growingCollectionDeclared(analysis, declarator);
-        if (!declared) continue;
-        const { kind, init, annotation, variable } = declared;
-        const { references, aliases } = referencesWithAliases(analysis, variable);
-        // Kept by a returned function (it must be used inside one), or by a server's handler registered here.
-        const keptByReturned = references.some((reference) => returned.some((fn) => isInside(reference, fn)));
-        if (keptByReturned) {
-          returnedLifetime ??= calledAtLoad(analysis, factory)
-            ? 'called-at-load'
-            : returned.some(looksLikeRequestHandler)
-              ? 'middleware'
-              : exportedAndNeverCalled(analysis, factory)
-                ? 'exported-factory'
-                : 'unknown';
-        }
-        // A known lifetime first: made at load, middleware, a server's handler; then an exported factory's.
-        const lifetime =
-          keptByReturned && (returnedLifetime === 'called-at-load' || returnedLifetime === 'middleware')
-            ? returnedLifetime
-            : references.some((reference) => inServerHandler(reference, factory))
-              ? 'server-handler'
-              : keptByReturned && returnedLifetime === 'exported-factory'
-                ? returnedLifetime
-                : undefined;
-        if (lifetime === undefined) continue;
-        found.push({
-          name: variable.name,
-          kind,
-          declaration: declarator,
-          init,
-          annotation,
-          exportedByDeclaration: false,
-          references,
-          aliases,
-          holder: { kind: 'closure', factory: functionName(factory) ?? 'the factory', lifetime, fn: factory },
-        });
+    for (const local of growingLocalsOf(analysis, factory)) {
+      const references = local.references;
+      // Kept by a returned function (it must be used inside one), or by a server's handler registered here.
+      const keptByReturned = references.some((reference) => returned.some((fn) => isInside(reference, fn)));
+      if (keptByReturned) {
+        returnedLifetime ??= calledAtLoad(analysis, factory)
+          ? 'called-at-load'
+          : returned.some(looksLikeRequestHandler)
+            ? 'middleware'
+            : exportedAndNeverCalled(analysis, factory)
+              ? 'exported-factory'
+              : 'unknown';
       }
+      // A known lifetime first: made at load, middleware, a server's handler; then an exported factory's.
+      const lifetime =
+        keptByReturned && (returnedLifetime === 'called-at-load' || returnedLifetime === 'middleware')
+          ? returnedLifetime
+          : references.some((reference) => inServerHandler(reference, factory))
+            ? 'server-handler'
+            : keptByReturned && returnedLifetime === 'exported-factory'
+              ? returnedLifetime
+              : undefined;
+      if (lifetime === undefined) continue;
+      found.push(closureHeld(local, { kind: 'closure', factory: functionName(factory) ?? 'the factory', lifetime, fn: factory }));
     }
   }
   return found;
