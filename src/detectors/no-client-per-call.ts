@@ -341,9 +341,16 @@ function calledAgainByThisFile(analysis: Analysis, fn: FunctionNode, slot: strin
   const sites = callSitesOf(fn, analysis.scopeManager, fileCalls());
   // A field is one instance's slot: only `this.connect()` fills the same one again (another
   // instance's `initialize()` fills its own).
+  // The constructor's own call fills it the first time, once per instance.
   const sameHolder = (call: TSESTree.CallExpression) =>
-    !slot.startsWith('this.') || (call.callee.type === AST_NODE_TYPES.MemberExpression && unwrapExpression(call.callee.object).type === AST_NODE_TYPES.ThisExpression);
+    !slot.startsWith('this.') ||
+    (call.callee.type === AST_NODE_TYPES.MemberExpression && unwrapExpression(call.callee.object).type === AST_NODE_TYPES.ThisExpression && !inConstructor(call));
   return sites.some((call) => sameHolder(call) && !guardedBySlot(analysis, call, slot) && executionOf(call, analysis.oracle).kind !== 'once');
+}
+
+function inConstructor(node: Node): boolean {
+  const fn = enclosingFunction(node);
+  return fn?.parent?.type === AST_NODE_TYPES.MethodDefinition && fn.parent.kind === 'constructor';
 }
 
 /** `if (!this.client) await this.connect();`: the call runs only while the slot is empty. */

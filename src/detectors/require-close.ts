@@ -1106,14 +1106,16 @@ function isDisposableOnly(entry: ResourceEntry): boolean {
 }
 
 /**
- * A value known only by the function's own `destroy()` or `dispose()` (not in the registry, not
- * Disposable): those names end in-memory objects — a Yjs document, a feature-flag evaluator, a view
- * model — as often as handles. Judged on the paths the code takes (a `return` that skips it), not on
- * exceptions: a throw that drops such an object leaves it to the garbage collector (hocuspocus'
- * scratch `Y.Doc` before `new Awareness(doc)`; growthbook's in-memory `GrowthBook` evaluator).
+ * A value known only by the function's own `destroy()` (not in the registry, not Disposable): the
+ * name ends in-memory objects — a Yjs document, a feature-flag evaluator, a hash's key material — as
+ * often as handles. Judged on the paths the code takes (a `return` that skips it), not on exceptions:
+ * a throw that drops such an object leaves it to the garbage collector (hocuspocus' scratch `Y.Doc`
+ * before `new Awareness(doc)`; growthbook's in-memory `GrowthBook` evaluator). `dispose()` is not
+ * read so: it mostly ends subscriptions on longer-lived emitters (puppeteer's `LifecycleWatcher`) or
+ * memory the collector does not see (QuickJS handles in WebAssembly), which a throw does leak.
  */
 function endsOnlyByTeardownName(handle: ResourceEntry): boolean {
-  return handle.releases.length > 0 && handle.releases.every((release) => 'method' in release && (release.method === 'destroy' || release.method === 'dispose'));
+  return handle.releases.length > 0 && handle.releases.every((release) => 'method' in release && release.method === 'destroy');
 }
 
 /**

@@ -46,6 +46,23 @@ export function initSdk(id: string): void {
 }`,
   },
   {
+    name: "the constructor's own call of the filler fills the field the first time (cacheable's setPrimary)",
+    code: `
+import Redis from 'ioredis';
+export class Cacheable {
+  private primary: Redis | undefined;
+  constructor(options?: { url?: string }) {
+    if (options?.url) this.setPrimary(options.url);
+  }
+  setPrimary(url: string): void {
+    this.primary = new Redis(url);
+  }
+  async disconnect(): Promise<void> {
+    await this.primary?.quit();
+  }
+}`,
+  },
+  {
     name: 'the filler runs once, at start-up',
     code: `
 import Redis from 'ioredis';

@@ -2,12 +2,13 @@ import rule from '../../rules/require-close';
 import { typedRuleTester, untypedRuleTester } from './rule-testers';
 
 /**
- * A package's value that the registry does not know and the function ends with `destroy()` or
- * `dispose()`: those names end in-memory objects (a Yjs document, a feature-flag evaluator) as often
- * as handles, so the value is judged on the paths the code takes — a `return` that skips the
- * teardown — and not on exceptions, which leave such an object to the garbage collector (hocuspocus'
- * scratch `Y.Doc`, growthbook's in-memory `GrowthBook`). A value ended by `close()`, `end()`,
- * `quit()` … still is. Same verdicts in both modes (the packages' types are not installed).
+ * A package's value that the registry does not know and the function ends with `destroy()`: the name
+ * ends in-memory objects (a Yjs document, a feature-flag evaluator) as often as handles, so the value
+ * is judged on the paths the code takes — a `return` that skips the teardown — and not on exceptions,
+ * which leave such an object to the garbage collector (hocuspocus' scratch `Y.Doc`, growthbook's
+ * in-memory `GrowthBook`). A value ended by `dispose()` (subscriptions on longer-lived emitters,
+ * WebAssembly memory), `close()`, `end()`, `quit()` … still is. Same verdicts in both modes (the
+ * packages' types are not installed).
  */
 const valid = [
   {
@@ -58,6 +59,41 @@ export function sizeOf(update: Uint8Array, limit: number): number {
     return size;
   } finally {
     doc.destroy();
+  }
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a watcher disposed only after the navigation settles: its listeners stay on the session (puppeteer)',
+    code: `
+import { Watcher } from 'navigation-watch';
+export async function navigate(url: string, check: (url: string) => void): Promise<unknown> {
+  const watcher = new Watcher(url);
+  check(url);
+  try {
+    return await watcher.response();
+  } finally {
+    watcher.dispose();
+  }
+}`,
+    errors: [
+      {
+        messageId: 'releasedOnlyOnSuccess' as const,
+        suggestions: [
+          {
+            messageId: 'moveIntoTry' as const,
+            output: `
+import { Watcher } from 'navigation-watch';
+export async function navigate(url: string, check: (url: string) => void): Promise<unknown> {
+  const watcher = new Watcher(url);
+  try {
+    check(url);
+    return await watcher.response();
+  } finally {
+    watcher.dispose();
   }
 }`,
           },
