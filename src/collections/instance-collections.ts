@@ -108,7 +108,7 @@ export function instanceFields(analysis: Analysis): LongLivedCollection[] {
       const annotation = field?.typeAnnotation?.typeAnnotation;
       const kind = kindOf(analysis, init, field?.key ?? assignment!.left, annotation);
       if (!isGrowingKind(kind)) continue;
-      lifetime ??= instanceLifetime(analysis.ast, analysis.scopeManager, cls, [], new Set(), analysis.oracle);
+      lifetime ??= instanceLifetime(analysis.ast, analysis.scopeManager, cls);
       if (lifetime.kind === 'per-call') break;
       // The constructor's own initial assignment is the creation, not a reassignment.
       const creation = field?.value ? undefined : assignment && unwrapExpression(assignment.left);
@@ -190,7 +190,7 @@ function constructorFunctionFields(analysis: Analysis): LongLivedCollection[] {
       seen.add(name);
       const kind = kindOf(analysis, assignment.right, target, undefined);
       if (!isGrowingKind(kind)) continue;
-      lifetime ??= instanceLifetime(analysis.ast, analysis.scopeManager, fn, [...methods.keys()], new Set(), analysis.oracle);
+      lifetime ??= instanceLifetime(analysis.ast, analysis.scopeManager, fn, [...methods.keys()]);
       if (lifetime.kind === 'per-call') break;
       const references: TSESTree.MemberExpression[] = [];
       for (const owner of owners) {

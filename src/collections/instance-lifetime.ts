@@ -260,29 +260,18 @@ export interface OtherFiles {
   classUsesElsewhere(classId: TSESTree.Identifier): ClassUsesElsewhere | undefined;
 }
 
-/**
- * How long the instances of `cls` live.
- *
- * An exported class can be instantiated anywhere; with type information (`otherFiles`) the rest of
- * the program is read too. When the program's own code makes instances only in repeated code —
- * `const processor = new StreamProcessor(…)` in a function run per stream, here or in any other file
- * — and hands the class itself to nobody (no subclass, no factory or container given the class), its
- * instances are per call, as for a class the file keeps to itself. A class the program never
- * instantiates outside tests stays unknown (a library's users make its instances), and so does one
- * another file keeps long: the keys that file passes are not read here.
- */
+/** How long the instances of `cls` live, as this file shows it (see madeOnlyPerCallElsewhere for the rest of the program). */
 export function instanceLifetime(
   program: TSESTree.Program,
   scopeManager: ScopeManagerLike,
   cls: InstanceMaker,
   methodNames: readonly string[] = [],
   visiting: ReadonlySet<InstanceMaker> = new Set(),
-  otherFiles?: OtherFiles,
 ): InstanceLifetime {
   const made = instantiations(program, cls);
   // Held in a field of an object whose lifetime is unknown: not dropped per call.
   let heldByUnknown = false;
-  const lifetimeOfHolder = (holder: ClassNode) => instanceLifetime(program, scopeManager, holder, [], new Set([...visiting, cls]), otherFiles);
+  const lifetimeOfHolder = (holder: ClassNode) => instanceLifetime(program, scopeManager, holder, [], new Set([...visiting, cls]));
   for (const creation of made) {
     const site = siteLifetime(creation, scopeManager, cls, visiting, lifetimeOfHolder);
     if (site.kind === 'module' || site.kind === 'service') return site;
@@ -302,25 +291,40 @@ export function instanceLifetime(
   if (started) return started;
   if (heldByUnknown) return { kind: 'unknown' };
   if (!isExported(cls)) return made.length > 0 ? { kind: 'per-call' } : { kind: 'unknown' };
-  const elsewhere = cls.id && otherFiles?.classUsesElsewhere(cls.id);
-  if (!elsewhere || elsewhere.escapes) return { kind: 'unknown' };
-  // An exported class's instances count as per call only where the code that makes one keeps it to
-  // itself (a local, a return): one put in a collection or handed on lives as long as that does.
-  if (!made.every(staysWithItsMaker)) return { kind: 'unknown' };
+  return { kind: 'unknown' };
+}
+
+/**
+ * An exported class whose lifetime this file does not show can be instantiated anywhere; with type
+ * information (`otherFiles`) the rest of the program is read. When the program's own code makes
+ * instances only in repeated code — `const processor = new StreamProcessor(…)` in a function run per
+ * stream, here or in any other file — each kept to itself (a local, a return), and it hands the class
+ * itself to nobody (no subclass, no factory or container given the class), its instances are per
+ * call, as for a class the file keeps to itself. A class the program never instantiates outside tests
+ * stays unknown (a library's users make its instances), and so does one another file keeps long: the
+ * keys that file passes are not read here. Asked only of a collection about to be reported: reading
+ * the other files costs a parse of each that makes an instance.
+ */
+export function madeOnlyPerCallElsewhere(program: TSESTree.Program, scopeManager: ScopeManagerLike, cls: InstanceMaker, otherFiles: OtherFiles): boolean {
+  if (!cls.id || !isExported(cls)) return false;
+  const elsewhere = otherFiles.classUsesElsewhere(cls.id);
+  if (!elsewhere || elsewhere.escapes) return false;
+  const made = instantiations(program, cls);
+  const none = new Set<InstanceMaker>();
+  if (!made.every((creation) => staysWithItsMaker(creation) && siteLifetime(creation, scopeManager, cls, none, () => undefined).kind === 'repeated')) return false;
   let repeatedSites = made.length;
   for (const file of elsewhere.files) {
     const parsed = parseOtherFile(file);
-    if (!parsed) return { kind: 'unknown' };
+    if (!parsed) return false;
     for (const creation of parsed.creations) {
       // A holder in another file is not followed: its own lifetime would need that file's exports.
-      const site = siteLifetime(creation, parsed.scopeManager, cls, visiting, () => undefined);
       // Kept long by another file: the keys that file passes are not read here, so what the class
       // does with arguments cannot be judged — it stays as unknown as before.
-      if (site.kind !== 'repeated' || !staysWithItsMaker(creation)) return { kind: 'unknown' };
+      if (siteLifetime(creation, parsed.scopeManager, cls, none, () => undefined).kind !== 'repeated' || !staysWithItsMaker(creation)) return false;
       repeatedSites += 1;
     }
   }
-  return repeatedSites > 0 ? { kind: 'per-call' } : { kind: 'unknown' };
+  return repeatedSites > 0;
 }
 
 /**

@@ -28,6 +28,7 @@ import { describeRole, isHandlerRole } from '../lifetime/execution-role';
 import { isEmptyValue, planBoundedCache } from '../remedies/plan-bounded-cache';
 import { valuesAreDeclaredObjects } from '../collections/declared-value-types';
 import { growthWithoutRegisteredEnd } from '../collections/registered-end-deletes';
+import { madeOnlyPerCallElsewhere } from '../collections/instance-lifetime';
 import { planDeleteOnTimeout } from '../remedies/plan-delete-on-timeout';
 import { planLoaderCacheMap } from '../remedies/plan-loader-cache-map';
 import { quoteUse } from '../remedies/quote-use';
@@ -222,9 +223,29 @@ function namedACache(collection: LongLivedCollection): boolean {
  * 2 GB in a week, then the OOM killer.
  */
 function detectUnboundedCaches(analysis: Analysis, options: NoUnboundedCacheOptions): NoUnboundedCacheFinding[] {
+  const collections = new Map<Node, LongLivedCollection>();
+  const findings = detectCollections(analysis, options, collections);
+  // An exported class the file does not show living long may be made only per call elsewhere in
+  // the program (typed): the other files are read only for what is about to be reported.
+  const perCall = new Map<Node, boolean>();
+  return findings.filter((finding) => {
+    const holder = collections.get(finding.node)?.holder;
+    if (holder?.kind !== 'instance' || holder.lifetime.kind !== 'unknown') return true;
+    let made = perCall.get(holder.cls);
+    if (made === undefined) {
+      made = madeOnlyPerCallElsewhere(analysis.ast, analysis.scopeManager, holder.cls, analysis.oracle);
+      perCall.set(holder.cls, made);
+    }
+    if (made) traceSilence(NO_UNBOUNDED_CACHE, finding.node, 'instance-per-call-elsewhere');
+    return !made;
+  });
+}
+
+function detectCollections(analysis: Analysis, options: NoUnboundedCacheOptions, collections: Map<Node, LongLivedCollection>): NoUnboundedCacheFinding[] {
   const findings: NoUnboundedCacheFinding[] = [];
   const keyOrigins = new KeyOrigins(analysis.scopeManager);
   for (const collection of findLongLivedCollections(analysis)) {
+    collections.set(declaredNameOf(collection), collection);
     const uses = allUses(analysis, collection, keyOrigins);
     const leftOut = resetLeftOut(analysis, collection, uses, keyOrigins) ?? declaredWeakMadeStrong(analysis, collection, uses, keyOrigins);
     if (leftOut) {
