@@ -50,8 +50,9 @@ function isTypePosition(node: ts.Node): boolean {
 /** A reference that makes no instance and hands the class to nobody. */
 function isInertReference(identifier: ts.Identifier): boolean {
   const parent = identifier.parent;
+  // An import only names it; a re-export (`export { X } from './x'`, a barrel) hands it to code
+  // outside the program, whose instances nobody here sees.
   if (ts.isImportSpecifier(parent) || ts.isImportClause(parent) || ts.isNamespaceImport(parent) || ts.isImportEqualsDeclaration(parent)) return true;
-  if (ts.isExportSpecifier(parent)) return true;
   if (ts.isTypeQueryNode(parent) || isTypePosition(identifier)) return true;
   if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword && parent.right === identifier) return true;
   // `X.staticMethod(…)`, `X.KEY`: static code lives in X's own file, where its `new this()` is seen.

@@ -102,6 +102,13 @@ export function register(provider: new () => unknown): void {
 register(StreamProcessor);
 `,
   },
+  // Re-exported by a barrel: code outside the program can make instances too.
+  're-exported': {
+    'processor.ts': processor,
+    'stream.ts': perStream,
+    'index.ts': `export { StreamProcessor } from './processor';
+`,
+  },
   // Only tests make it: a library's users make its instances.
   'only-tests': {
     'processor.ts': processor,
@@ -146,7 +153,7 @@ describe('no-unbounded-cache: instances of an exported class made in other files
     expect(await findings(scenario, true)).toBe(0);
   });
 
-  it.each(['module-instance', 'made-at-start-up', 'subclassed', 'handed-to-a-container', 'only-tests', 'nobody-makes-it'])('typed, %s: reported', async (scenario) => {
+  it.each(['module-instance', 'made-at-start-up', 'subclassed', 'handed-to-a-container', 're-exported', 'only-tests', 'nobody-makes-it'])('typed, %s: reported', async (scenario) => {
     expect(await findings(scenario, true)).toBe(1);
   });
 
